@@ -1,0 +1,99 @@
+"""Frozen, typed values passed between the pipeline stages.
+
+fetch -> RawMessage -> parse -> Email -> store -> classify -> Scores -> suggest -> Suggestion
+-> route -> RouteDecision. Stages take and return these; nothing else crosses a stage boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class MailKey:
+    """Where a message lives: unique forever per RFC 3501 §2.3.1.1 (folder + UIDVALIDITY + UID)."""
+
+    account: str
+    folder: str
+    uidvalidity: int
+    uid: int
+
+    def __str__(self) -> str:  # used in every log line about a message
+        return f"{self.account}/{self.folder}/{self.uidvalidity}/{self.uid}"
+
+
+@dataclass(frozen=True, slots=True)
+class RawMessage:
+    """Bytes as the mailbox gave them. ``data`` holds only the header block when ``oversized``."""
+
+    key: MailKey
+    data: bytes
+    size: int
+    oversized: bool = False
+    internal_date: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str | None
+    content_type: str
+    size: int
+
+
+class MailKind(StrEnum):
+    """Who wrote it: only ``customer`` mail is ever queued for a person."""
+
+    CUSTOMER = "customer"
+    AUTO_REPLY = "auto_reply"
+    BOUNCE = "bounce"
+    MAILING_LIST = "mailing_list"
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    """A parsed message. ``newest_text`` is what the customer just wrote (no quotes, no signature)."""
+
+    message_id: str | None
+    subject: str
+    from_name: str | None
+    from_address: str | None
+    date: datetime | None
+    newest_text: str
+    quoted_text: str = ""
+    signature: str = ""
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    kind: MailKind = MailKind.CUSTOMER
+    kind_reason: str | None = None
+    html_only: bool = False
+    defects: tuple[str, ...] = ()
+    # sha256 of the body bytes (everything after the header block): with the Message-ID it is
+    # the second identity of a message, robust to servers that rewrite headers or reuse UIDs.
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A phrase of the email that pushed a label up, with how much (model-specific units)."""
+
+    label: str  # "urgency" | "frustration"
+    phrase: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """The classifier's verdict on one email. Scores are expected level / 3, in [0, 1]."""
+
+    urgency: int
+    urgency_score: float
+    frustration: int
+    frustration_score: float
+    not_customer: float
+    evidence: tuple[Evidence, ...] = ()
+    embedding: tuple[float, ...] = field(default=(), repr=False)
+    model_version: str = ""

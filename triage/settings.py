@@ -1,0 +1,249 @@
+"""One typed, validated Settings object from ``config/triage.toml`` plus ``TRIAGE_*`` variables.
+
+Precedence (later wins): built-in defaults < the TOML file < environment variables.
+Every key ``[section] key`` can be overridden by ``TRIAGE_<SECTION>_<KEY>``
+(``TRIAGE_IMAP_HOST``). Secrets (the IMAP password, an OAuth2 token) come only from the
+environment or from a file named in the TOML (``password_file``); a secret written into
+the TOML is refused, so it never ends up in a repository or a log.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from triage.errors import ConfigError
+
+ENV_PREFIX = "TRIAGE_"
+DEFAULT_CONFIG = Path("config/triage.toml")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ImapSettings(_Section):
+    """The help desk's mailbox. ``host = ""`` means: read the local Maildir instead (demo)."""
+
+    host: str = ""
+    port: int = Field(default=993, ge=1, le=65535)
+    tls: Literal["implicit", "starttls", "none"] = "implicit"
+    ca_file: Path | None = None
+    verify_hostname: bool = True
+    username: str = ""
+    auth: Literal["password", "xoauth2"] = "password"
+    password_file: Path | None = None
+    oauth2_token_file: Path | None = None
+    folder: str = "INBOX"
+    extra_folders: tuple[str, ...] = ()
+    priority_folder: str = "Triage/Priority"
+    account: str = "default"
+    connect_timeout: float = Field(default=15.0, gt=0)
+    read_timeout: float = Field(default=60.0, gt=0)
+    batch_size: int = Field(default=100, ge=1, le=5000)
+    max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    idle: bool = True
+    idle_renew_seconds: float = Field(default=540.0, gt=0, le=600.0)
+    poll_interval: float = Field(default=60.0, gt=0)
+    # Secrets: filled from TRIAGE_IMAP_PASSWORD / TRIAGE_IMAP_OAUTH2_TOKEN or the files above.
+    password: SecretStr | None = Field(default=None, exclude=True)
+    oauth2_token: SecretStr | None = Field(default=None, exclude=True)
+
+
+class MaildirSettings(_Section):
+    """The embedded default source: a local Maildir (the bundled sample mailbox)."""
+
+    path: Path = Path("samples/maildir")
+
+
+class StoreSettings(_Section):
+    url: str = ""  # "" = sqlite file data_dir/triage.db
+    busy_timeout: float = Field(default=10.0, ge=0)
+
+
+class ModelSettings(_Section):
+    path: Path = Path("models")
+    threads: int = Field(default=0, ge=0)  # 0 = as many as the machine has
+
+
+class WorkerSettings(_Section):
+    heartbeat_seconds: float = Field(default=60.0, gt=0)
+    backoff_initial: float = Field(default=1.0, gt=0)
+    backoff_max: float = Field(default=300.0, gt=0)
+
+
+class PathsSettings(_Section):
+    data_dir: Path = Path("var")
+    data_sets: Path = Path("../shared/data")
+
+
+class LogSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["text", "json"] = "text"
+
+
+class Settings(_Section):
+    imap: ImapSettings = ImapSettings()
+    maildir: MaildirSettings = MaildirSettings()
+    store: StoreSettings = StoreSettings()
+    model: ModelSettings = ModelSettings()
+    worker: WorkerSettings = WorkerSettings()
+    paths: PathsSettings = PathsSettings()
+    log: LogSettings = LogSettings()
+    source_file: str = Field(default="(built-in defaults)", exclude=True)
+
+    @property
+    def store_url(self) -> str:
+        return self.store.url or f"sqlite:///{self.paths.data_dir / 'triage.db'}"
+
+    @property
+    def uses_imap(self) -> bool:
+        return bool(self.imap.host)
+
+
+_SECRETS: dict[str, tuple[str, str]] = {
+    # section.key -> (env var, file key that may point at it)
+    "imap.password": ("TRIAGE_IMAP_PASSWORD", "password_file"),
+    "imap.oauth2_token": ("TRIAGE_IMAP_OAUTH2_TOKEN", "oauth2_token_file"),
+}
+
+
+def _sections() -> dict[str, type[BaseModel]]:
+    out: dict[str, type[BaseModel]] = {}
+    for name, f in Settings.model_fields.items():
+        ann = f.annotation
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            out[name] = ann
+    return out
+
+
+def _env_overrides(env: Mapping[str, str], where: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """TRIAGE_<SECTION>_<KEY>=value -> {section: {key: value}}; unknown names are errors."""
+    sections = _sections()
+    out: dict[str, dict[str, Any]] = {}
+    for name, value in env.items():
+        if not name.startswith(ENV_PREFIX) or name in ("TRIAGE_CONFIG",):
+            continue
+        rest = name[len(ENV_PREFIX) :].lower()
+        section = next((s for s in sections if rest.startswith(s + "_")), None)
+        if section is None:
+            raise ConfigError(
+                f"environment variable {name}: no settings section "
+                f"'{rest.split('_')[0]}' (known: {', '.join(sections)})"
+            )
+        key = rest[len(section) + 1 :]
+        if key not in sections[section].model_fields:
+            raise ConfigError(f"environment variable {name}: [{section}] has no key '{key}'")
+        parsed: Any = value
+        if value.startswith("[") and value.endswith("]"):
+            # lists in the environment are written TOML-style: ["INBOX", "Later"]
+            try:
+                parsed = tomllib.loads(f"v = {value}")["v"]
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"environment variable {name}: not a TOML list: {exc}") from exc
+        out.setdefault(section, {})[key] = parsed
+        where[f"{section}.{key}"] = f"environment variable {name}"
+    return out
+
+
+def _read_secret_file(path: Path, key: str, source: str) -> SecretStr:
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigError(
+            f"{source}: {key} = {str(path)!r} cannot be read: {exc.strerror}"
+        ) from exc
+    if not text:
+        raise ConfigError(f"{source}: {key} = {str(path)!r} is empty")
+    return SecretStr(text)
+
+
+def load_settings(
+    path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Read and validate the settings once; raise ConfigError naming the key and its source."""
+    env = os.environ if env is None else env
+    if path is None and env.get("TRIAGE_CONFIG"):
+        path = Path(env["TRIAGE_CONFIG"])
+    explicit = path is not None
+    path = path if path is not None else DEFAULT_CONFIG
+    source = str(path)
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
+        except OSError as exc:
+            raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+    elif explicit:
+        raise ConfigError(f"{source}: config file not found (pass --config PATH or create it)")
+    else:
+        source = "(built-in defaults)"
+
+    where: dict[str, str] = {}
+    for section, values in data.items():
+        if isinstance(values, dict):
+            for key in values:
+                where[f"{section}.{key}"] = source
+                if f"{section}.{key}" in _SECRETS:
+                    env_name, file_key = _SECRETS[f"{section}.{key}"]
+                    raise ConfigError(
+                        f"{source}: [{section}] {key}: secrets are not read from the config file; "
+                        f"set {env_name} or point [{section}] {file_key} at a file"
+                    )
+    for section, values in _env_overrides(env, where).items():
+        target = data.setdefault(section, {})
+        if not isinstance(target, dict):
+            raise ConfigError(f"{source}: '{section}' must be a [section] table")
+        target.update(values)
+
+    try:
+        settings = Settings.model_validate({**data, "source_file": source})
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"])
+            origin = where.get(loc, source)
+            if err["type"] == "extra_forbidden":
+                problems.append(f"{origin}: unknown key '{loc}'")
+            else:
+                problems.append(f"{origin}: {loc}: {err['msg']} (got {err.get('input')!r})")
+        raise ConfigError("invalid settings:\n  " + "\n  ".join(problems)) from exc
+
+    imap = settings.imap
+    updates: dict[str, Any] = {}
+    if imap.password_file is not None and "TRIAGE_IMAP_PASSWORD" not in env:
+        updates["password"] = _read_secret_file(imap.password_file, "[imap] password_file", source)
+    if imap.oauth2_token_file is not None and "TRIAGE_IMAP_OAUTH2_TOKEN" not in env:
+        updates["oauth2_token"] = _read_secret_file(
+            imap.oauth2_token_file, "[imap] oauth2_token_file", source
+        )
+    if updates:
+        settings = settings.model_copy(update={"imap": imap.model_copy(update=updates)})
+    return settings
+
+
+def require_imap_credentials(settings: Settings) -> None:
+    """Fail early, in plain words, when the mailbox cannot possibly be logged into."""
+    imap = settings.imap
+    if not imap.username:
+        raise ConfigError(
+            f"{settings.source_file}: [imap] username is empty (or set TRIAGE_IMAP_USERNAME)"
+        )
+    if imap.auth == "password" and imap.password is None:
+        raise ConfigError(
+            "no IMAP password: set TRIAGE_IMAP_PASSWORD or [imap] password_file "
+            f"in {settings.source_file}"
+        )
+    if imap.auth == "xoauth2" and imap.oauth2_token is None:
+        raise ConfigError(
+            "no OAuth2 access token: set TRIAGE_IMAP_OAUTH2_TOKEN or [imap] oauth2_token_file "
+            f"in {settings.source_file}"
+        )
