@@ -97,3 +97,43 @@ class Scores:
     evidence: tuple[Evidence, ...] = ()
     embedding: tuple[float, ...] = field(default=(), repr=False)
     model_version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    """One fetched message, ready to store: parsed, or quarantined (``error`` set) with headers.
+
+    ``email`` is None only when not even the header block could be read.
+    """
+
+    key: MailKey
+    size: int
+    content_hash: str
+    message_id: str | None
+    email: Email | None
+    error: str | None = None
+    raw_headers: str | None = None
+
+    @property
+    def quarantined(self) -> bool:
+        return self.error is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FolderSync:
+    """What the store remembers about one folder between passes."""
+
+    account: str
+    folder: str
+    uidvalidity: int
+    last_uid: int
+    uidnext: int | None
+    last_sync: datetime | None
+    uidvalidity_changes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    stored: int = 0
+    quarantined: int = 0
+    already_known: int = 0

@@ -1,0 +1,75 @@
+"""Engine creation and database-error translation (SQLite in WAL mode, or PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlmodel import Session, create_engine
+
+from triage.errors import ConfigError, StoreBusy
+
+
+def make_engine(url: str, *, busy_timeout: float = 10.0) -> Engine:
+    """Create the engine; SQLite gets WAL, a busy timeout and enforced foreign keys."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:":
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ConfigError(
+                    f"[store] url: cannot create the directory for {path!r}: {exc.strerror}"
+                ) from exc
+        engine = create_engine(url, connect_args={"timeout": busy_timeout})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            # WAL: readers (the CLI) never block the worker's writes. synchronous=NORMAL is
+            # crash-safe in WAL for an application crash; a power cut may drop the last
+            # commits, but message rows and the sync high-water mark commit together, so the
+            # next pass simply fetches those messages again.
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+            cur.close()
+
+        return engine
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_pre_ping=True)
+    raise ConfigError(f"[store] url: unsupported database URL scheme in {url.split(':', 1)[0]!r}")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for errors that say 'try again later' (locked SQLite, dropped connection)."""
+    if isinstance(exc, OperationalError):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction: commit on success, roll back on any error; busy errors -> StoreBusy."""
+    session = Session(engine, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except SQLAlchemyError as exc:
+        session.rollback()
+        if is_busy(exc):
+            raise StoreBusy(
+                f"database busy or unreachable: {getattr(exc, 'orig', None) or exc}"
+            ) from exc
+        raise
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
