@@ -1,0 +1,55 @@
+"""The store suite runs against SQLite and against the real PostgreSQL on 127.0.0.1:5432.
+
+PostgreSQL is skipped when unreachable on a laptop, and is a failure under CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlmodel import SQLModel
+
+from triage.store import Store
+
+PG_URL = os.environ.get("TRIAGE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _pg_available() -> str | None:
+    try:
+        eng = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with eng.connect() as c:
+            c.execute(text("select 1"))
+        eng.dispose()
+        return None
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'triage.db'}"
+        return
+    problem = _pg_available()
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {PG_URL} is required under CI=true: {problem}")
+        pytest.skip(f"PostgreSQL not reachable: {problem}")
+    eng = create_engine(PG_URL)
+    SQLModel.metadata.drop_all(eng)
+    eng.dispose()
+    yield PG_URL
+    eng = create_engine(PG_URL)
+    SQLModel.metadata.drop_all(eng)
+    eng.dispose()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    s = Store.open(store_url)
+    yield s
+    s.close()

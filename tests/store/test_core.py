@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from triage.domain import Email, Intake, MailKey
+from triage.errors import StoreBusy
+from triage.store import Store
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def item(
+    uid: int,
+    *,
+    uidvalidity: int = 1,
+    mid: str | None = None,
+    body: str = "b",
+    error: str | None = None,
+    folder: str = "INBOX",
+) -> Intake:
+    mid = mid if mid is not None else f"<m{uid}@example>"
+    email = Email(
+        message_id=mid,
+        subject=f"s{uid}",
+        from_name="Ann",
+        from_address="ann@x.example",
+        date=NOW,
+        newest_text="hello",
+    )
+    return Intake(
+        key=MailKey("default", folder, uidvalidity, uid),
+        size=100,
+        content_hash=f"hash-{body}-{uid if mid else ''}",
+        message_id=mid,
+        email=email,
+        error=error,
+        raw_headers="Subject: x" if error else None,
+    )
+
+
+def test_batch_commits_rows_and_high_water_mark(store: Store) -> None:
+    r = store.record_batch("default", "INBOX", 1, [item(1), item(2)], last_uid=2, now=NOW)
+    assert (r.stored, r.quarantined, r.already_known) == (2, 0, 0)
+    sync = store.folder_sync("default", "INBOX")
+    assert sync is not None and sync.last_uid == 2 and sync.uidvalidity == 1
+    assert store.counts()["total"] == 2
+
+
+def test_replayed_batch_is_a_no_op(store: Store) -> None:
+    store.record_batch("default", "INBOX", 1, [item(1), item(2)], last_uid=2, now=NOW)
+    r = store.record_batch("default", "INBOX", 1, [item(1), item(2)], last_uid=2, now=NOW)
+    assert (r.stored, r.already_known) == (0, 2)
+    assert store.counts() == {"total": 2, "quarantined": 0, "locations": 2}
+
+
+def test_high_water_mark_never_goes_back(store: Store) -> None:
+    store.record_batch("default", "INBOX", 1, [item(5)], last_uid=5, now=NOW)
+    store.record_batch("default", "INBOX", 1, [item(3)], last_uid=3, now=NOW)
+    sync = store.folder_sync("default", "INBOX")
+    assert sync is not None and sync.last_uid == 5
+
+
+def test_uidvalidity_reset_maps_messages_back_by_message_id(store: Store) -> None:
+    store.record_batch("default", "INBOX", 1, [item(1), item(2)], last_uid=2, now=NOW)
+    store.reset_folder("default", "INBOX", 7)
+    sync = store.folder_sync("default", "INBOX")
+    assert sync is not None and (sync.uidvalidity, sync.last_uid, sync.uidvalidity_changes) == (
+        7,
+        0,
+        1,
+    )
+    # the same messages come back with new UIDs under the new UIDVALIDITY
+    moved = [
+        Intake(
+            key=MailKey("default", "INBOX", 7, 10 + n),
+            size=x.size,
+            content_hash=x.content_hash,
+            message_id=x.message_id,
+            email=x.email,
+        )
+        for n, x in enumerate([item(1), item(2)])
+    ]
+    r = store.record_batch("default", "INBOX", 7, moved, last_uid=11, now=NOW)
+    assert (r.stored, r.already_known) == (0, 2)
+    assert store.counts() == {"total": 2, "quarantined": 0, "locations": 4}
+
+
+def test_reused_message_id_with_other_content_is_a_second_email(store: Store) -> None:
+    a = item(1, mid="<same@x>", body="one")
+    b = item(2, mid="<same@x>", body="two")
+    r = store.record_batch("default", "INBOX", 1, [a, b], last_uid=2, now=NOW)
+    assert r.stored == 2
+
+
+def test_same_message_in_a_second_folder_is_stored_once(store: Store) -> None:
+    store.record_batch("default", "INBOX", 1, [item(1)], last_uid=1, now=NOW)
+    r = store.record_batch(
+        "default", "Archive", 9, [item(1, uidvalidity=9, folder="Archive")], last_uid=1, now=NOW
+    )
+    assert (r.stored, r.already_known) == (0, 1)
+    assert store.counts()["total"] == 1
+
+
+def test_quarantined_messages_are_counted_and_kept(store: Store) -> None:
+    r = store.record_batch(
+        "default", "INBOX", 1, [item(1, error="over the size cap")], last_uid=1, now=NOW
+    )
+    assert r.quarantined == 1
+    row = store.emails()[0]
+    assert row.status == "quarantined" and row.error == "over the size cap"
+    assert row.raw_headers == "Subject: x"
+    assert store.counts()["quarantined"] == 1
+
+
+def test_a_failing_batch_commits_nothing(store: Store) -> None:
+    bad = item(2)
+    broken = Intake(
+        key=MailKey(None, "INBOX", 1, 2),
+        size=1,  # type: ignore[arg-type]
+        content_hash="h",
+        message_id=None,
+        email=bad.email,
+    )
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any DB integrity error will do
+        store.record_batch("default", "INBOX", 1, [item(1), broken], last_uid=2, now=NOW)
+    assert store.counts()["total"] == 0
+    assert store.folder_sync("default", "INBOX") is None
+
+
+def test_locked_sqlite_raises_store_busy_then_recovers(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    store = Store.open(f"sqlite:///{path}", busy_timeout=0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        with pytest.raises(StoreBusy, match="locked"):
+            store.record_batch("default", "INBOX", 1, [item(1)], last_uid=1, now=NOW)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    r = store.record_batch("default", "INBOX", 1, [item(1)], last_uid=1, now=NOW)
+    assert r.stored == 1
+    store.close()
