@@ -46,7 +46,9 @@ def test_batch_commits_rows_and_high_water_mark(store: Store) -> None:
     r = store.record_batch("default", "INBOX", 1, [item(1), item(2)], last_uid=2, now=NOW)
     assert (r.stored, r.quarantined, r.already_known) == (2, 0, 0)
     sync = store.folder_sync("default", "INBOX")
-    assert sync is not None and sync.last_uid == 2 and sync.uidvalidity == 1
+    assert sync is not None
+    assert sync.last_uid == 2
+    assert sync.uidvalidity == 1
     assert store.counts()["total"] == 2
 
 
@@ -61,14 +63,16 @@ def test_high_water_mark_never_goes_back(store: Store) -> None:
     store.record_batch("default", "INBOX", 1, [item(5)], last_uid=5, now=NOW)
     store.record_batch("default", "INBOX", 1, [item(3)], last_uid=3, now=NOW)
     sync = store.folder_sync("default", "INBOX")
-    assert sync is not None and sync.last_uid == 5
+    assert sync is not None
+    assert sync.last_uid == 5
 
 
 def test_uidvalidity_reset_maps_messages_back_by_message_id(store: Store) -> None:
     store.record_batch("default", "INBOX", 1, [item(1), item(2)], last_uid=2, now=NOW)
     store.reset_folder("default", "INBOX", 7)
     sync = store.folder_sync("default", "INBOX")
-    assert sync is not None and (sync.uidvalidity, sync.last_uid, sync.uidvalidity_changes) == (
+    assert sync is not None
+    assert (sync.uidvalidity, sync.last_uid, sync.uidvalidity_changes) == (
         7,
         0,
         1,
@@ -111,7 +115,8 @@ def test_quarantined_messages_are_counted_and_kept(store: Store) -> None:
     )
     assert r.quarantined == 1
     row = store.emails()[0]
-    assert row.status == "quarantined" and row.error == "over the size cap"
+    assert row.status == "quarantined"
+    assert row.error == "over the size cap"
     assert row.raw_headers == "Subject: x"
     assert store.counts()["quarantined"] == 1
 
