@@ -60,7 +60,9 @@ def test_wrong_type_and_value_name_the_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_settings(cfg, env={})
     msg = str(info.value)
-    assert "imap.port" in msg and "imap.tls" in msg and str(cfg) in msg
+    assert "imap.port" in msg
+    assert "imap.tls" in msg
+    assert str(cfg) in msg
 
 
 def test_bad_env_value_names_the_variable() -> None:
