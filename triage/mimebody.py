@@ -1,0 +1,170 @@
+"""Pick the readable body of a parsed MIME message and list its attachments (never kept).
+
+The body is the first inline text/plain part with words in it, else the first inline text/html
+part turned into text. A forwarded message/rfc822 part is an attachment: its text is someone
+else's mail, not what this sender wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.message import Message
+
+from triage.charsets import decode_header_value, decode_text
+from triage.domain import Attachment
+from triage.htmltext import html_to_text
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_MAX_DEPTH = 40  # deeper nesting is an attack or a loop, not mail
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    text: str
+    html_only: bool
+    attachments: tuple[Attachment, ...]
+    defects: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    part: Message
+    content_type: str
+    filename: str | None
+    is_attachment: bool
+
+
+def read_body(message: Message) -> Body:
+    defects: list[str] = []
+    leaves = list(_leaves(message, defects, 0))
+    plain = [
+        leaf for leaf in leaves if not leaf.is_attachment and leaf.content_type == "text/plain"
+    ]
+    html = [leaf for leaf in leaves if not leaf.is_attachment and leaf.content_type == "text/html"]
+    chosen: _Leaf | None = None
+    text, html_only = "", False
+    for leaf in plain:
+        candidate = _text_of(leaf.part, defects)
+        if candidate.strip():
+            chosen, text = leaf, candidate
+            break
+    if chosen is None:
+        for leaf in html:
+            candidate = html_to_text(_text_of(leaf.part, defects))
+            if candidate.strip():
+                chosen, text, html_only = leaf, candidate, True
+                break
+    attachments = tuple(
+        Attachment(leaf.filename, leaf.content_type, _size(leaf.part, defects))
+        for leaf in leaves
+        if leaf is not chosen and (leaf.is_attachment or not leaf.content_type.startswith("text/"))
+    )
+    for part in _all_parts(message, 0):
+        defects.extend(type(d).__name__ for d in part.defects)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return Body(text, html_only, attachments, tuple(defects))
+
+
+def _leaves(part: Message, defects: list[str], depth: int) -> Iterator[_Leaf]:
+    if depth > _MAX_DEPTH:
+        defects.append("MIME nesting too deep; rest ignored")
+        return
+    content_type = _content_type(part, defects)
+    payload = part.get_payload()
+    if (
+        part.is_multipart()
+        and isinstance(payload, list)
+        and not content_type.startswith("message/")
+    ):
+        for child in payload:
+            if isinstance(child, Message):
+                yield from _leaves(child, defects, depth + 1)
+        return
+    if content_type.startswith("multipart/"):
+        # boundary missing or wrong: the email package keeps the whole thing as one text blob
+        content_type = "text/plain"
+    filename = _filename(part, defects)
+    disposition = _disposition(part, defects)
+    is_attachment = (
+        disposition == "attachment"
+        or filename is not None
+        or not (content_type.startswith("text/") or content_type.startswith("multipart/"))
+    )
+    yield _Leaf(part, content_type, filename, is_attachment)
+
+
+def _all_parts(part: Message, depth: int) -> Iterator[Message]:
+    yield part
+    payload = part.get_payload()
+    if depth < _MAX_DEPTH and part.is_multipart() and isinstance(payload, list):
+        for child in payload:
+            if isinstance(child, Message):
+                yield from _all_parts(child, depth + 1)
+
+
+def _content_type(part: Message, defects: list[str]) -> str:
+    try:
+        return part.get_content_type().lower()
+    except Exception:  # header objects of policy.default can raise on hostile values
+        defects.append("unparsable Content-Type; treated as text/plain")
+        return "text/plain"
+
+
+def _disposition(part: Message, defects: list[str]) -> str | None:
+    try:
+        return part.get_content_disposition()
+    except Exception:
+        defects.append("unparsable Content-Disposition")
+        return None
+
+
+def _filename(part: Message, defects: list[str]) -> str | None:
+    try:
+        name = part.get_filename() or part.get_param("name")
+    except Exception:
+        defects.append("unparsable attachment filename")
+        return None
+    if isinstance(name, tuple):  # RFC 2231 value the email package left undecoded
+        name = name[2]
+    if not name:
+        return None
+    decoded, more = decode_header_value(str(name))
+    defects.extend(f"filename: {d}" for d in more)
+    return decoded.strip() or None
+
+
+def _payload_bytes(part: Message, defects: list[str]) -> bytes:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:
+        defects.append("undecodable payload; skipped")
+        return b""
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _text_of(part: Message, defects: list[str]) -> str:
+    try:
+        charset = part.get_content_charset()
+    except Exception:
+        charset = None
+        defects.append("unparsable charset parameter")
+    data = _payload_bytes(part, defects)
+    if charset is None and part.get_content_type() == "text/html":
+        meta = _META_CHARSET.search(data[:4096])
+        charset = meta.group(1).decode("ascii") if meta else None
+    text, more = decode_text(data, charset)
+    defects.extend(more)
+    return text
+
+
+def _size(part: Message, defects: list[str]) -> int:
+    payload = part.get_payload()
+    if isinstance(payload, list):  # message/rfc822: size of the enclosed message as sent
+        try:
+            return sum(len(m.as_bytes()) for m in payload if isinstance(m, Message))
+        except Exception:
+            defects.append("could not size attached message")
+            return 0
+    return len(_payload_bytes(part, defects))
