@@ -1,0 +1,109 @@
+"""Routing: scores + history -> queue, due time, supervisor flag, and the reasons in words.
+
+Pure; the received time is passed in. Defaults follow labels.md ("Derived values") and
+reply-guide.md ("Reading the customer"): the angriest go first, a supervisor sees the ones
+that are both furious and urgent, and auto-replies, bounces and lists are never queued.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from triage.domain import MailKind, Scores
+from triage.replies.values import History
+from triage.sla import SlaPolicy, due_at
+
+Queue = Literal["priority", "normal", "ignored"]
+URGENCY = ("low", "normal", "high", "critical")
+FRUSTRATION = ("calm", "annoyed", "frustrated", "angry")
+
+
+class RoutingPolicy(BaseModel):
+    """Who goes to the priority queue. Levels are 0..3 as in labels.md."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # priority when frustration >= this ...
+    priority_frustration: int = Field(default=3, ge=0, le=3)
+    # ... or when frustration >= the first AND urgency >= the second
+    priority_frustration_and_urgency: tuple[int, int] = (2, 2)
+    supervisor_frustration: int = Field(default=3, ge=0, le=3)
+    supervisor_urgency: int = Field(default=3, ge=0, le=3)
+    # repeat contact counts as one frustration level more: a customer writing again about
+    # the same thing is one step closer to angry, even if the words are polite
+    repeat_raises_frustration: bool = True
+    repeat_window_days: int = Field(default=14, ge=1, le=365)
+    not_customer_threshold: float = Field(default=0.5, gt=0, lt=1)
+
+
+@dataclass(frozen=True, slots=True)
+class RouteDecision:
+    queue: Queue
+    due: datetime | None
+    supervisor: bool
+    repeat: bool
+    reasons: tuple[str, ...]
+
+
+def route(
+    kind: MailKind,
+    scores: Scores,
+    history: History,
+    *,
+    received: datetime,
+    policy: RoutingPolicy,
+    sla: SlaPolicy,
+) -> RouteDecision:
+    if kind is not MailKind.CUSTOMER:
+        return RouteDecision("ignored", None, False, False, (f"not a customer: {kind.value}",))
+    if scores.not_customer >= policy.not_customer_threshold:
+        return RouteDecision(
+            "ignored",
+            None,
+            False,
+            False,
+            (f"the model thinks this is not a customer ({scores.not_customer:.0%})",),
+        )
+    reasons = [
+        f"frustration {FRUSTRATION[scores.frustration]} ({scores.frustration_score:.2f})",
+        f"urgency {URGENCY[scores.urgency]} ({scores.urgency_score:.2f})",
+    ]
+    frustration = scores.frustration
+    if history.repeat:
+        reasons.append(
+            f"repeat contact: {history.same_sender} earlier email(s) from this sender, "
+            f"{history.same_thread} in this thread, within {history.window_days} days"
+        )
+        if policy.repeat_raises_frustration:
+            frustration = min(3, frustration + 1)
+    f_min, u_min = policy.priority_frustration_and_urgency
+    priority = frustration >= policy.priority_frustration or (
+        frustration >= f_min and scores.urgency >= u_min
+    )
+    if priority:
+        reasons.append(
+            "priority: "
+            + ("angry" if frustration >= policy.priority_frustration else "frustrated and urgent")
+        )
+    supervisor = (
+        scores.frustration >= policy.supervisor_frustration
+        and scores.urgency >= policy.supervisor_urgency
+    )
+    if supervisor:
+        reasons.append("supervisor: angry and critical")
+    due = due_at(received, scores.urgency, sla)
+    reasons.append(f"answer by {due:%a %d %b %H:%M} ({URGENCY[scores.urgency]} response target)")
+    return RouteDecision(
+        "priority" if priority else "normal", due, supervisor, history.repeat, tuple(reasons)
+    )
+
+
+def queue_sort_key(
+    frustration_score: float, urgency_score: float, received: datetime
+) -> tuple[float, float, float]:
+    """Angriest first (frustration score), then most urgent, then oldest."""
+    return (-frustration_score, -urgency_score, received.timestamp())
