@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel, UTCDateTime
 
 
@@ -43,8 +43,29 @@ class EmailRow(SQLModel, table=True):
     kind_reason: str | None = None
     html_only: bool = False
     defects: str = Field(default="[]", sa_column=Column(Text))  # JSON list
-    # pipeline state after intake: new -> classified -> triaged (the next stages fill it)
+    # pipeline state after intake: new -> triaged (quarantined rows never leave "quarantined")
     stage: str = Field(default="new", index=True)
+    # classification (one encoder pass)
+    urgency: int | None = None
+    urgency_score: float | None = None
+    frustration: int | None = None
+    frustration_score: float | None = Field(default=None, index=True)
+    not_customer: float | None = None
+    evidence: str = Field(default="[]", sa_column=Column(Text))  # JSON list of objects
+    embedding: bytes | None = Field(default=None, sa_column=Column(LargeBinary))  # float32
+    model_version: str | None = None
+    # suggestion (JSON of the Suggestion) and routing
+    suggestion: str | None = Field(default=None, sa_column=Column(Text))
+    queue: str | None = Field(default=None, index=True)  # priority | normal | ignored
+    due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    supervisor: bool = False
+    repeat: bool = False
+    route_reasons: str = Field(default="[]", sa_column=Column(Text))
+    triaged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # the agents' review: pending -> approved | rejected -> sent
+    review: str = Field(default="pending", index=True)
+    reply_text: str | None = Field(default=None, sa_column=Column(Text))
+    first_reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class LocationRow(SQLModel, table=True):
@@ -76,3 +97,51 @@ class SyncStateRow(SQLModel, table=True):
     highestmodseq: int | None = None
     last_sync: datetime | None = Field(default=None, sa_type=UTCDateTime)
     uidvalidity_changes: int = 0
+
+
+class AuditRow(SQLModel, table=True):
+    """Every agent action: who, when, what (an edit keeps its diff, a reject its reason)."""
+
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email_id: int = Field(foreign_key="emails.id", index=True)
+    action: str  # approve | edit | reject | send | relabel | mailbox
+    agent: str
+    at: datetime = Field(sa_type=UTCDateTime)
+    detail: str = Field(default="{}", sa_column=Column(Text))  # JSON
+
+
+class FeedbackRow(SQLModel, table=True):
+    """An agent's corrected labels for an email, exportable in the eval format."""
+
+    __tablename__ = "feedback"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email_id: int = Field(foreign_key="emails.id", index=True)
+    agent: str
+    at: datetime = Field(sa_type=UTCDateTime)
+    urgency: int
+    frustration: int
+    not_customer: bool = False
+
+
+class MailboxActionRow(SQLModel, table=True):
+    """A change to make in the mailbox AFTER the triage commit (copy to the priority folder,
+    set a keyword). Recorded in the same transaction as the decision, applied afterwards,
+    and replayed idempotently after a crash."""
+
+    __tablename__ = "mailbox_actions"
+    __table_args__ = (UniqueConstraint("email_id", "action", name="uq_mailbox_action"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    email_id: int = Field(foreign_key="emails.id", index=True)
+    account: str
+    action: str  # copy | keyword
+    target: str  # destination folder or keyword
+    state: str = Field(default="pending", index=True)  # pending | done | skipped | failed
+    dest_uid: int | None = None
+    attempts: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
