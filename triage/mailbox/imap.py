@@ -211,6 +211,8 @@ class ImapMailSource:
         return self._poll(timeout, should_stop)
 
     def _idle(self, timeout: float, should_stop: Callable[[], bool]) -> bool:
+        if should_stop():
+            return False
         deadline = time.monotonic() + timeout
         self._call("IDLE", lambda c: c.idle())
         client = self._client

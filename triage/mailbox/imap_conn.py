@@ -21,6 +21,7 @@ from contextlib import contextmanager, suppress
 from typing import NoReturn
 
 from imapclient import IMAPClient, SocketTimeout
+from pydantic import SecretStr
 
 from triage.errors import AuthError, ConfigError, MailboxUnavailable
 from triage.settings import ImapSettings
@@ -82,6 +83,7 @@ def open_client(settings: ImapSettings) -> IMAPClient:
     """Connect, secure and log in; the caller owns the returned client."""
     if not settings.host:
         raise ConfigError("[imap] host is empty (set TRIAGE_IMAP_HOST)")
+    credentials(settings)
     timeout = SocketTimeout(connect=settings.connect_timeout, read=settings.read_timeout)
     implicit = settings.tls == "implicit"
     ctx = tls_context(settings) if settings.tls != "none" else None
@@ -117,8 +119,8 @@ def open_client(settings: ImapSettings) -> IMAPClient:
     return client
 
 
-def _login(client: IMAPClient, settings: ImapSettings) -> None:
-    user = settings.username
+def credentials(settings: ImapSettings) -> tuple[str, SecretStr, str]:
+    """(user, secret, where to fix it); a ConfigError before any connection is made."""
     if settings.auth == "xoauth2":
         secret, hint = (
             settings.oauth2_token,
@@ -126,10 +128,17 @@ def _login(client: IMAPClient, settings: ImapSettings) -> None:
         )
     else:
         secret, hint = settings.password, "TRIAGE_IMAP_PASSWORD / [imap] password_file"
-    if not user or secret is None:
+    if not settings.username:
+        raise ConfigError(f"{where(settings)}: [imap] username is empty (TRIAGE_IMAP_USERNAME)")
+    if secret is None:
         raise ConfigError(
-            f"{where(settings)}: no username or credentials: set [imap] username and {hint}"
+            f"{where(settings)}: no credentials for {settings.username!r}: set {hint}"
         )
+    return settings.username, secret, hint
+
+
+def _login(client: IMAPClient, settings: ImapSettings) -> None:
+    user, secret, hint = credentials(settings)
     try:
         if settings.auth == "xoauth2":
             client.oauth2_login(user, secret.get_secret_value())
