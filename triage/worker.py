@@ -66,7 +66,8 @@ class Worker:
     max_bytes: int | None
     clock: Callable[[], datetime]
     stop: StopFlag = field(default_factory=StopFlag)
-    stages: Sequence[Callable[[], object]] = ()
+    # later pipeline stages (triage, mailbox actions), run after each sync with the live source
+    stages: Sequence[Callable[[MailSource], object]] = ()
     wait_seconds: float = 60.0
     heartbeat_seconds: float = 60.0
     backoff_initial: float = 1.0
@@ -91,7 +92,7 @@ class Worker:
         for stage in self.stages:
             if self.stop():
                 break
-            stage()
+            stage(source)
         return total
 
     def poll_once(self) -> PassStats:

@@ -52,3 +52,29 @@ class MailSource(Protocol):
         """Block up to ``timeout`` s for news in ``folder`` (IMAP IDLE where offered, else sleep
         and poll); return True when something may have arrived. Returns early when
         ``should_stop()`` turns true (checked at least once a second)."""
+
+
+class MailboxWriter(Protocol):
+    """The few mailbox changes triage ever makes, all after the DB commit and all idempotent.
+
+    Nothing here deletes or expunges. ``ImapMailSource`` implements it; the Maildir source does
+    not (the demo keeps its decisions in the database only).
+    """
+
+    def ensure_folder(self, name: str) -> bool:
+        """Create ``name`` if missing; True when it had to be created."""
+
+    def copy_to(self, folder: str, uid: int, dest: str) -> int | None:
+        """Copy one message; the destination UID from COPYUID, or None if the server gave none."""
+
+    def find_by_message_id(self, folder: str, message_id: str) -> list[int]:
+        """UIDs in ``folder`` whose Message-ID header equals ``message_id``."""
+
+    def add_keyword(self, folder: str, uid: int, keyword: str) -> bool:
+        """Set a keyword; False when the server does not store keywords (e.g. Exchange)."""
+
+    def append(self, folder: str, msg: bytes, flags: Sequence[str] = ()) -> int | None:
+        """APPEND a message (drafts); the new UID from APPENDUID when the server reports it."""
+
+    def find_special_folder(self, flag: bytes) -> str | None:
+        """The folder carrying a SPECIAL-USE attribute such as ``\\\\Drafts``."""

@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel, col, select
 from triage.domain import BatchResult, FolderSync, Intake
 from triage.store.engine import make_engine, session_scope
 from triage.store.tables import EmailRow, LocationRow, SyncStateRow
+from triage.store.triage_ops import TriageOps
 
 
 def _email_row(item: Intake, account: str, now: datetime) -> EmailRow:
@@ -59,7 +60,7 @@ def _folder_sync(row: SyncStateRow) -> FolderSync:
     )
 
 
-class Store:
+class Store(TriageOps):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 

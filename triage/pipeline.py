@@ -1,0 +1,114 @@
+"""The triage stage: new emails -> classify (one batched encoder pass) -> route -> suggest -> commit.
+
+Runs after each sync. Every decision and the mailbox actions it implies commit in one
+transaction; the mailbox itself is changed later by triage/ack.py, never before the commit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from triage.domain import Email, MailKind, Scores
+from triage.mailbox import MailSource
+from triage.replies.values import History, Suggestion
+from triage.route import RoutingPolicy, route
+from triage.sla import SlaPolicy
+from triage.store import Store
+from triage.store.triage_ops import TriageResult
+
+log = logging.getLogger(__name__)
+
+
+class Scorer(Protocol):
+    def classify(self, items: Sequence[tuple[str, str]]) -> list[Scores]: ...
+
+
+# (email, scores, history, now, supervisor) -> the suggested reply
+Composer = Callable[[Email, Scores, History, datetime, bool], Suggestion]
+
+
+def suggestion_json(s: Suggestion) -> str:
+    def default(o: Any) -> Any:
+        return o.isoformat() if hasattr(o, "isoformat") else str(o)
+
+    return json.dumps(dataclasses.asdict(s), default=default)
+
+
+@dataclass
+class TriageStage:
+    store: Store
+    scorer_factory: Callable[[], Scorer]
+    composer: Composer | None
+    routing: RoutingPolicy
+    sla: SlaPolicy
+    clock: Callable[[], datetime]
+    priority_folder: str | None = None
+    priority_keyword: str | None = None
+    batch_size: int = 32
+    _scorer: Scorer | None = None
+
+    @property
+    def scorer(self) -> Scorer:
+        if self._scorer is None:  # the model loads once per worker, on first need
+            self._scorer = self.scorer_factory()
+        return self._scorer
+
+    def __call__(self, _source: MailSource | None = None) -> int:
+        done = 0
+        while batch := self.store.pending(self.batch_size):
+            self.store.save_triage(self._decide(batch), self.clock())
+            done += len(batch)
+        return done
+
+    def _decide(self, batch: list[Any]) -> list[TriageResult]:
+        # Non-customer mail is classified too (cheap, and the not_customer head is a second
+        # opinion); routing then ignores it: no suggestion, no mailbox action.
+        t0 = time.perf_counter()
+        scores = self.scorer.classify([(b.email.subject, b.email.newest_text) for b in batch])
+        per_email = (time.perf_counter() - t0) / len(batch)
+        results = []
+        for item, sc in zip(batch, scores, strict=True):
+            history = self.store.history(item, self.routing.repeat_window_days)
+            decision = route(
+                item.email.kind,
+                sc,
+                history,
+                received=item.received_at,
+                policy=self.routing,
+                sla=self.sla,
+            )
+            suggestion = None
+            if decision.queue != "ignored" and self.composer is not None:
+                suggestion = suggestion_json(
+                    self.composer(item.email, sc, history, self.clock(), decision.supervisor)
+                )
+            actions: list[tuple[str, str]] = []
+            if decision.queue == "priority":
+                if self.priority_folder:
+                    actions.append(("copy", self.priority_folder))
+                if self.priority_keyword:
+                    actions.append(("keyword", self.priority_keyword))
+            results.append(TriageResult(item.id, sc, decision, suggestion, tuple(actions)))
+            log.info(
+                "email %d triaged: %s (urgency %d, frustration %d)",
+                item.id,
+                decision.queue,
+                sc.urgency,
+                sc.frustration,
+                extra={
+                    "email_id": item.id,
+                    "queue": decision.queue,
+                    "classify_ms": round(per_email * 1000, 1),
+                    "kind": item.email.kind.value
+                    if item.email.kind is not MailKind.CUSTOMER
+                    else "customer",
+                },
+            )
+        return results
