@@ -231,6 +231,9 @@ def test_wait_reports_files_that_arrived_before_it_started(maildir: Path, tmp_pa
     src.search_new("INBOX", 0)
     _deliver(maildir, "1794815900.M10P1.host", _msg("between"))
     assert src.wait("INBOX", 0.0, lambda: False) is True
+    # a folder never searched before: everything in it is news
+    fresh = MaildirMailSource(maildir, tmp_path / "other-state")
+    assert fresh.wait("INBOX", 0.0, lambda: False) is True
 
 
 def test_wait_stops_early_when_asked(maildir: Path, tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ class MaildirMailSource:
             known = self._peek_map(folder)
             # news = a name that was not there when we started, or one no UID was given to yet
             # (it arrived between the caller's last search and this wait)
-            if now - before or (known is not None and now - known.uids.keys()):
+            if now - before or now - (known.uids.keys() if known else set()):
                 return True
             remaining = deadline - self._clock()
             if remaining <= 0:
