@@ -105,9 +105,11 @@ class Worker:
 
     def _pause(self, seconds: float) -> None:
         """Sleep in short steps so a stop request is honoured within a second."""
-        deadline = time.monotonic() + seconds
-        while not self.stop() and (left := deadline - time.monotonic()) > 0:
-            self.sleep(min(1.0, left))
+        left = seconds
+        while not self.stop() and left > 0:
+            step = min(1.0, left)
+            self.sleep(step)
+            left -= step
 
     def run(self) -> None:
         source: MailSource | None = None
