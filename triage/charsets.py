@@ -160,7 +160,9 @@ def decode_header_value(raw: str) -> tuple[str, list[str]]:
     senders split multi-byte characters across words (common in Japanese and Korean mail).
     """
     defects: list[str] = []
-    text = undo_surrogates(raw)
+    # Surrogates are kept until each piece is known: inside an encoded-word they are raw bytes of
+    # the word's charset (senders do put 8-bit bytes there); outside, they are undeclared 8-bit.
+    text = raw
     pieces: list[tuple[str | None, bytes | str]] = []  # (charset, bytes) or (None, literal)
     pos = 0
     for match in _ENCODED_WORD.finditer(text):
@@ -183,7 +185,7 @@ def decode_header_value(raw: str) -> tuple[str, list[str]]:
     out: list[str] = []
     for charset, value in pieces:
         if isinstance(value, str):
-            out.append(value)
+            out.append(undo_surrogates(value))
         else:
             decoded, more = decode_text(value, charset)
             defects.extend(more)

@@ -20,6 +20,7 @@ _DSN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _DELIVERY_REPORT = re.compile(r"report-type\s*=\s*\"?delivery-status", re.IGNORECASE)
+_READ_RECEIPT = re.compile(r"report-type\s*=\s*\"?disposition-notification", re.IGNORECASE)
 _AUTO_SUBJECT = re.compile(
     r"^\s*(?:out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?reply|auto(?:response)?:"
     r"|autoreply|auto-response|abwesenheitsnotiz|automatische antwort|réponse automatique"
@@ -69,6 +70,9 @@ def _bounce(headers: Headers, subject: str, content_type: str) -> str | None:
 
 
 def _auto_reply(headers: Headers, subject: str, _content_type: str) -> str | None:
+    raw_type = _first(headers, "content-type") or ""
+    if _READ_RECEIPT.search(raw_type):
+        return "Content-Type: multipart/report; report-type=disposition-notification (read receipt)"
     auto_submitted = _first(headers, "auto-submitted")
     if auto_submitted and auto_submitted.split(";")[0].strip().lower() != "no":
         return f"Auto-Submitted: {auto_submitted.split(';')[0].strip().lower()}"

@@ -7,6 +7,8 @@ else's mail, not what this sender wrote.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from triage.domain import Attachment
 from triage.htmltext import html_to_text
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_NOT_B64 = re.compile(r"[^A-Za-z0-9+/]")
 _MAX_DEPTH = 40  # deeper nesting is an attack or a loop, not mail
 
 
@@ -136,12 +139,31 @@ def _filename(part: Message, defects: list[str]) -> str | None:
 
 
 def _payload_bytes(part: Message, defects: list[str]) -> bytes:
+    if part.get("content-transfer-encoding", "").strip().lower() == "base64":
+        raw = part.get_payload()
+        if isinstance(raw, str):
+            return _lenient_b64(raw, defects)
     try:
         payload = part.get_payload(decode=True)
     except Exception:
         defects.append("undecodable payload; skipped")
         return b""
     return payload if isinstance(payload, bytes) else b""
+
+
+def _lenient_b64(raw: str, defects: list[str]) -> bytes:
+    """Decode what can be decoded: the email package returns broken base64 still encoded."""
+    try:
+        return base64.b64decode("".join(raw.split()), validate=True)
+    except (binascii.Error, ValueError):
+        defects.append("broken base64; decoded what was readable")
+    cleaned = _NOT_B64.sub("", raw)
+    if len(cleaned) % 4 == 1:  # a lone trailing sextet carries no whole byte
+        cleaned = cleaned[:-1]
+    try:
+        return base64.b64decode(cleaned + "=" * (-len(cleaned) % 4))
+    except (binascii.Error, ValueError):
+        return b""
 
 
 def _text_of(part: Message, defects: list[str]) -> str:

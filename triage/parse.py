@@ -39,6 +39,8 @@ _OBSOLETE_NAME = re.compile(rb"^([\x21-\x39\x3b-\x7e]+)[ \t]+:", re.MULTILINE)
 
 def parse(data: bytes, *, oversized: bool = False) -> Email:
     """Parse one raw message. ``oversized``: ``data`` is only the header block (body not fetched)."""
+    # Blank lines before the first header (some exporters write them) would hide every header.
+    data = data.lstrip(b"\r\n")
     _check_is_message(data)
     try:
         message = BytesParser(policy=policy.default).parsebytes(
@@ -94,7 +96,7 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
 def _check_is_message(data: bytes) -> None:
     if not data.strip():
         raise MessageError("empty message")
-    head = data.lstrip(b"\r\n")[:4096]
+    head = data[:4096]
     if b"\x00" in head.split(b"\n\n", 1)[0]:
         raise MessageError("binary data (NUL bytes) in the header block: not a mail message")
     if not _HEADER_LINE.match(head):

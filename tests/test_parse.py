@@ -1,0 +1,405 @@
+"""bytes → Email (triage/parse.py): headers, bodies, attachments, kinds, defects, corpus."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from triage.domain import Attachment, Email, MailKind
+from triage.errors import MessageError
+from triage.parse import OVERSIZED_DEFECT, parse
+
+MAIL = Path(__file__).parent / "data" / "mail"
+
+
+def _mail(name: str) -> bytes:
+    return (MAIL / name).read_bytes()
+
+
+def _msg(headers: str, body: str = "Hello, the printer is broken.\n") -> bytes:
+    return (headers.strip("\n") + "\n\n" + body).encode()
+
+
+BASIC = "From: Ann <ann@example.com>\nTo: hd@example.org\nSubject: Printer\nMessage-ID: <a@b>\n"
+
+
+# --- a whole reply ------------------------------------------------------------------------
+
+
+def test_plain_reply_all_fields() -> None:
+    email = parse(_mail("reply_plain.eml"))
+    assert email.message_id == "<CAB123@mail.example.com>"
+    assert email.in_reply_to == "<ticket-42@helpdesk.example.org>"
+    assert email.references == (
+        "<ticket-41@helpdesk.example.org>",
+        "<ticket-42@helpdesk.example.org>",
+    )
+    assert email.subject == "Re: Printer still broken – floor 3"
+    assert (email.from_name, email.from_address) == ("Priya Näir", "priya.nair@example.com")
+    assert email.to == ("helpdesk@example.org", "ops@example.org")
+    assert email.date == datetime(2024, 6, 3, 8, 15, tzinfo=UTC)
+    assert email.newest_text == "Hi,\n\nThe printer on floor 3 is still jammed – nobody has come."
+    assert email.signature == "Thanks,\nPriya\nInbound Team, Bay 3"
+    assert email.quoted_text.endswith("> Help Desk")
+    assert email.kind is MailKind.CUSTOMER
+    assert email.kind_reason is None
+    assert not email.html_only
+    assert email.attachments == ()
+    assert email.defects == ()
+
+
+def test_content_hash_is_sha256_of_the_body_and_ignores_line_endings() -> None:
+    data = _mail("reply_plain.eml")
+    body = data.split(b"\r\n\r\n", 1)[1]
+    email = parse(data)
+    assert email.content_hash == hashlib.sha256(body.replace(b"\r\n", b"\n")).hexdigest()
+    assert parse(data.replace(b"\r\n", b"\n")).content_hash == email.content_hash
+    rewritten = data.replace(b"Message-ID:   <CAB123", b"X-Spam: yes\r\nMessage-ID: <CAB123")
+    assert parse(rewritten).content_hash == email.content_hash
+    assert parse(data.replace(b"jammed", b"fixed!")).content_hash != email.content_hash
+
+
+# --- headers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Message-ID: <a@b>", "<a@b>"),
+        ("Message-ID:    <a@b>   ", "<a@b>"),
+        ("Message-ID: a@b", "<a@b>"),
+        ("Message-ID: <a@b> (comment) <c@d>", "<a@b>"),
+        ("Message-ID:\n <folded@host>", "<folded@host>"),
+    ],
+)
+def test_message_id_is_normalised(header: str, expected: str) -> None:
+    assert parse(_msg(f"From: a@example.com\n{header}")).message_id == expected
+
+
+def test_missing_message_id_is_a_defect() -> None:
+    email = parse(_msg("From: a@example.com\nSubject: x"))
+    assert email.message_id is None
+    assert "no Message-ID" in email.defects
+
+
+def test_in_reply_to_with_prose_around_the_id() -> None:
+    email = parse(
+        _msg(
+            BASIC
+            + "In-Reply-To: Your message of Monday <orig@host>\nReferences: junk <r1@h> <r2@h>"
+        )
+    )
+    assert email.in_reply_to == "<orig@host>"
+    assert email.references == ("<r1@h>", "<r2@h>")
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "address"),
+    [
+        (
+            "From: =?utf-8?B?SsO8cmdlbiBNw7xsbGVy?= <jm@example.de>",
+            "Jürgen Müller",
+            "jm@example.de",
+        ),
+        ('From: "Doe, Jane" <Jane.Doe@Example.COM>', "Doe, Jane", "jane.doe@example.com"),
+        ("From: jane@example.com (Jane Doe)", "Jane Doe", "jane@example.com"),
+        ("From: <jane@example.com>", None, "jane@example.com"),
+        ("From: Jane Doe", "Jane Doe", None),
+        ("From: Jane <jane@example.com", "Jane", "jane@example.com"),
+        ('From: "=?utf-8?q?Bj=C3=B6rn?=" <b@example.se>', "Björn", "b@example.se"),
+    ],
+)
+def test_from_variants(header: str, name: str | None, address: str | None) -> None:
+    email = parse(_msg(f"{header}\nSubject: x\nMessage-ID: <a@b>"))
+    assert (email.from_name, email.from_address) == (name, address)
+
+
+def test_missing_from() -> None:
+    email = parse(_msg("Subject: who am I\nMessage-ID: <a@b>"))
+    assert (email.from_name, email.from_address) == (None, None)
+    assert "no From" in email.defects
+
+
+def test_raw_8bit_headers() -> None:
+    email = parse(_mail("bad_charset.eml"))
+    assert email.subject == "café machine"
+    assert email.from_name == "René Dubois"
+
+
+def test_to_keeps_every_address_once() -> None:
+    email = parse(
+        _msg(
+            BASIC.replace(
+                "To: hd@example.org", 'To: "B, A" <a@x.org>, c@x.org,\n a@x.org, Undisclosed:;'
+            )
+        )
+    )
+    assert email.to == ("a@x.org", "c@x.org")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Mon, 3 Jun 2024 10:15:00 +0200",
+            datetime(2024, 6, 3, 10, 15, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        ("Mon, 3 Jun 2024 10:15:00 -0000", datetime(2024, 6, 3, 10, 15, tzinfo=UTC)),
+        ("3 Jun 2024 10:15 GMT", datetime(2024, 6, 3, 10, 15, tzinfo=UTC)),
+        (
+            "Mon, 3 Jun 24 10:15:00 EST",
+            datetime(2024, 6, 3, 10, 15, tzinfo=timezone(timedelta(hours=-5))),
+        ),
+    ],
+)
+def test_dates_are_always_timezone_aware(value: str, expected: datetime) -> None:
+    date = parse(_msg(BASIC + f"Date: {value}")).date
+    assert date == expected
+    assert date is not None
+    assert date.tzinfo is not None
+
+
+@pytest.mark.parametrize("value", ["not a date", "Mon, 99 Foo 2024 99:99:99 +9999", "<HR>", ""])
+def test_unparsable_date_is_none_with_a_defect(value: str) -> None:
+    email = parse(_msg(BASIC + f"Date: {value}"))
+    assert email.date is None
+    assert any("Date" in d for d in email.defects)
+
+
+def test_broken_encoded_subject_does_not_crash() -> None:
+    email = parse(_msg("From: a@b.c\nSubject: =?utf-8?B?broken?= =?nope?Q?x?= =?utf-8?q?ok?="))
+    assert email.subject.endswith("ok")
+    assert "x" in email.subject
+
+
+def test_blank_lines_before_the_headers_are_tolerated() -> None:
+    email = parse(b"\r\n\nFrom: a@b.c\nSubject: late headers\n\nbody\n")
+    assert (email.subject, email.newest_text) == ("late headers", "body")
+    assert email.content_hash == hashlib.sha256(b"body\n").hexdigest()
+
+
+def test_obsolete_space_before_colon() -> None:
+    email = parse(b"From  : Ann <ann@example.com>\nSubject   : Hello\n\nbody\n")
+    assert (email.subject, email.from_address, email.newest_text) == (
+        "Hello",
+        "ann@example.com",
+        "body",
+    )
+
+
+# --- bodies -------------------------------------------------------------------------------
+
+
+def test_html_only_body_is_turned_into_text_and_split() -> None:
+    email = parse(_mail("html_only_outlook.eml"))
+    assert email.html_only
+    assert (
+        email.newest_text
+        == "Our VPN drops every hour.\n\n* Laptop: T14\n* Since: Monday\n\nSee the status page."
+    )
+    assert email.quoted_text.startswith("________________________________\nFrom: Help Desk")
+    assert "alert" not in email.newest_text
+
+
+def test_plain_alternative_wins_over_html_and_attachments_are_listed() -> None:
+    email = parse(_mail("attachments.eml"))
+    assert email.newest_text == "The attached invoice is wrong."
+    assert not email.html_only
+    assert email.attachments == (
+        Attachment("Rechnung März.pdf", "application/pdf", 9 + 256 * 4),
+        Attachment("écran.png", "image/png", 8),
+    )
+
+
+def test_empty_plain_part_falls_back_to_html() -> None:
+    data = _msg(
+        BASIC + 'MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary="b"',
+        "--b\nContent-Type: text/plain\n\n \n--b\nContent-Type: text/html\n\n<p>Only here</p>\n--b--\n",
+    )
+    email = parse(data)
+    assert (email.newest_text, email.html_only) == ("Only here", True)
+
+
+def test_forwarded_message_attachment_is_not_the_body() -> None:
+    data = _msg(
+        BASIC + 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"',
+        "--b\nContent-Type: text/plain\n\nSee the attached mail.\n--b\nContent-Type: message/rfc822\n\n"
+        "From: x@y.z\nSubject: inner\n\nInner text must not be the body.\n--b--\n",
+    )
+    email = parse(data)
+    assert email.newest_text == "See the attached mail."
+    assert [a.content_type for a in email.attachments] == ["message/rfc822"]
+    assert email.attachments[0].size > 0
+
+
+def test_korean_ks_c_5601() -> None:
+    email = parse(_mail("ks_c_5601.eml"))
+    assert (email.subject, email.from_name, email.newest_text) == (
+        "프린터",
+        "김민수",
+        "프린터가 고장났습니다",
+    )
+
+
+def test_unknown_charset_is_decoded_with_a_defect() -> None:
+    email = parse(_mail("bad_charset.eml"))
+    assert email.newest_text == "The café machine in the lobby shows error E’12."
+    assert "bad charset 'x-foo' decoded as cp1252" in email.defects
+
+
+def test_html_meta_charset_is_used_when_the_header_has_none() -> None:
+    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"></head><body>'
+    data = (
+        (BASIC + "Content-Type: text/html\n\n").encode() + html.encode() + "Привет".encode("koi8-r")
+    )
+    assert parse(data).newest_text == "Привет"
+
+
+def test_broken_base64_decodes_what_it_can() -> None:
+    email = parse(_mail("broken_base64.eml"))
+    assert email.newest_text.startswith("I cannot reset my pass")
+    assert "broken base64; decoded what was readable" in email.defects
+
+
+def test_broken_quoted_printable() -> None:
+    data = _msg(
+        BASIC
+        + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable",
+        "caf=C3=A9 =ZZ bad=\n line",
+    )
+    assert parse(data).newest_text == "café =ZZ bad line"
+
+
+def test_missing_multipart_boundary_keeps_the_text() -> None:
+    data = _msg(BASIC + "Content-Type: multipart/mixed", "The disk is full.\n")
+    email = parse(data)
+    assert email.newest_text == "The disk is full."
+    assert "NoBoundaryInMultipartDefect" in email.defects
+
+
+def test_message_without_body() -> None:
+    email = parse(BASIC.encode())
+    assert email.newest_text == ""
+    assert email.content_hash == hashlib.sha256(b"").hexdigest()
+
+
+# --- oversized ----------------------------------------------------------------------------
+
+
+def test_oversized_message_keeps_headers_only() -> None:
+    head = _mail("reply_plain.eml").split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
+    email = parse(head, oversized=True)
+    assert email.subject == "Re: Printer still broken – floor 3"
+    assert email.from_address == "priya.nair@example.com"
+    assert email.newest_text == ""
+    assert OVERSIZED_DEFECT in email.defects
+    assert email.content_hash == hashlib.sha256(head.replace(b"\r\n", b"\n")).hexdigest()
+
+
+def test_oversized_bounce_is_still_a_bounce() -> None:
+    head = _mail("bounce_dsn.eml").split(b"\r\n\r\n", 1)[0]
+    assert parse(head, oversized=True).kind is MailKind.BOUNCE
+
+
+# --- kinds end to end ---------------------------------------------------------------------
+
+
+def test_bounce_fixture() -> None:
+    email = parse(_mail("bounce_dsn.eml"))
+    assert email.kind is MailKind.BOUNCE
+    assert email.kind_reason == "Content-Type: multipart/report; report-type=delivery-status"
+    assert [a.content_type for a in email.attachments] == ["message/delivery-status"]
+
+
+def test_out_of_office_reply() -> None:
+    email = parse(
+        _msg(
+            BASIC.replace("Subject: Printer", "Subject: Automatic reply: Printer")
+            + "Auto-Submitted: auto-replied"
+        )
+    )
+    assert (email.kind, email.kind_reason) == (MailKind.AUTO_REPLY, "Auto-Submitted: auto-replied")
+
+
+def test_newsletter() -> None:
+    email = parse(_msg(BASIC + "List-Unsubscribe: <mailto:leave@example.org>"))
+    assert (email.kind, email.kind_reason) == (MailKind.MAILING_LIST, "List-Unsubscribe header")
+
+
+# --- quarantine ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty message"),
+        (b" \r\n\r\n\t", "empty message"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a mail message"),
+        (b"\x00\x01\x02\x03garbage: yes\n\nbody", "not a mail message"),
+        (b"Just some text someone saved as .eml\nwith no headers at all\n", "not a mail message"),
+        (b"X-Foo: bar\nX-Bar: baz\n\nno real mail header", "no mail headers"),
+        (bytes(range(256)) * 8, "not a mail message"),
+    ],
+)
+def test_not_a_message_raises_message_error_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(MessageError, match=reason):
+        parse(data)
+
+
+# --- corpora: never crash -----------------------------------------------------------------
+
+
+def _corpus_files(root: Path) -> list[Path]:
+    return sorted(
+        p for p in root.rglob("*") if p.is_file() and p.name not in ("README.md", ".gitattributes")
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(data_dir: Path) -> list[tuple[Path, Email | MessageError]]:
+    """Every shared fixture and spamassassin mail, parsed once for the tests below."""
+    files = _corpus_files(data_dir / "mail_fixtures") + _corpus_files(
+        data_dir / "spamassassin_public_corpus"
+    )
+    results: list[tuple[Path, Email | MessageError]] = []
+    for path in files:
+        try:
+            results.append((path, parse(path.read_bytes())))
+        except MessageError as exc:  # any other exception fails the test run right here
+            results.append((path, exc))
+    return results
+
+
+def test_every_shared_fixture_and_corpus_mail_parses(
+    corpus: list[tuple[Path, Email | MessageError]],
+) -> None:
+    assert len(corpus) > 1400
+    quarantined = [path.name for path, result in corpus if isinstance(result, MessageError)]
+    assert quarantined == ["sample_output_multipart"]  # the upstream empty file
+    for path, email in corpus:
+        if isinstance(email, MessageError):
+            continue
+        assert email.date is None or email.date.tzinfo is not None, path
+        for text in (email.subject, email.newest_text, email.quoted_text, email.from_name or ""):
+            text.encode("utf-8")  # no lone surrogates left: the store writes UTF-8
+        assert len(email.content_hash) == 64
+
+
+def test_spamassassin_mails_mostly_have_subject_and_text(
+    corpus: list[tuple[Path, Email | MessageError]],
+) -> None:
+    emails = [e for p, e in corpus if "spamassassin" in str(p) and isinstance(e, Email)]
+    assert len(emails) == 1250
+    assert sum(1 for e in emails if e.subject) / len(emails) > 0.98
+    assert sum(1 for e in emails if e.newest_text.strip()) / len(emails) > 0.98
+    lists = sum(1 for e in emails if e.kind is MailKind.MAILING_LIST)
+    assert lists > len(emails) * 0.2  # easy_ham is mostly list mail (List-Id headers)
+
+
+def test_dsn_fixtures_are_bounces(corpus: list[tuple[Path, Email | MessageError]]) -> None:
+    reports = [e for p, e in corpus if p.parent.name == "multipart_report_emails"]
+    assert len(reports) == 5
+    assert all(isinstance(e, Email) and e.kind is MailKind.BOUNCE for e in reports)
