@@ -29,6 +29,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import weakref
 from types import TracebackType
@@ -194,6 +195,8 @@ class Dovecot:
         self.root = root or tempfile.mkdtemp(prefix="dv", dir=tmp)  # short: socket paths
         self.proc: subprocess.Popen[bytes] | None = None
         self.startup_seconds = 0.0
+        # tests stop or kill the server from a helper thread while the main thread reconnects
+        self._lock = threading.RLock()
 
     @property
     def cert_file(self) -> str:
@@ -237,6 +240,11 @@ class Dovecot:
         return conf
 
     def start(self, timeout: float = 10.0) -> Dovecot:
+        with self._lock:
+            self.stop()  # a restart: never two masters on one root
+            return self._start(timeout)
+
+    def _start(self, timeout: float) -> Dovecot:
         conf, t0 = self.write_config(), time.monotonic()
         # own session = own process group: signals reach the per-connection imap processes too
         self.proc = subprocess.Popen(
@@ -293,23 +301,25 @@ class Dovecot:
 
         SIGTERM to the master alone leaves the imap processes serving as orphans.
         """
-        if self.proc is None:
-            return
-        self.thaw()  # a stopped process cannot act on SIGTERM
-        self._killpg(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            pass
-        self._killpg(signal.SIGKILL)  # reap stragglers of the group
-        self._reap()
+        with self._lock:
+            if self.proc is None:
+                return
+            self.thaw()  # a stopped process cannot act on SIGTERM
+            self._killpg(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                pass
+            self._killpg(signal.SIGKILL)  # reap stragglers of the group
+            self._reap()
 
     def kill_hard(self) -> None:
         """Fault injection: crash / OOM kill of every server process."""
-        if self.proc is None:
-            return
-        self._killpg(signal.SIGKILL)
-        self._reap()
+        with self._lock:
+            if self.proc is None:
+                return
+            self._killpg(signal.SIGKILL)
+            self._reap()
 
     def freeze(self) -> None:
         """Fault injection: a hung server (SIGSTOP to the group). Always thaw() afterwards."""

@@ -235,17 +235,19 @@ def test_wait_times_out_and_honours_should_stop(source: Callable[..., ImapMailSo
     assert src.search_new("INBOX", 0) == []  # the connection is still good after IDLE
 
 
-def test_server_crash_during_wait_is_mailbox_unavailable(
-    dovecot_factory: Callable[..., Dovecot], source: Callable[..., ImapMailSource]
+@pytest.mark.parametrize("how", ["kill_hard", "stop"])
+def test_server_going_away_during_wait_is_mailbox_unavailable(
+    dovecot_factory: Callable[..., Dovecot], source: Callable[..., ImapMailSource], how: str
 ) -> None:
     server = dovecot_factory()
     src = source(server=server)
     src.select("INBOX")
-    later(0.5, server.kill_hard)
+    going = later(0.5, getattr(server, how))  # SIGKILL: silent EOF; SIGTERM: "* BYE ..."
     t0 = time.monotonic()
     with pytest.raises(MailboxUnavailable):
         src.wait("INBOX", 30, never)
     assert time.monotonic() - t0 < 5
+    going.join()
     server.start()  # the worker's reconnect: the next call opens a new connection
     assert src.select("INBOX").uidnext == 1
 
