@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from triage.domain import Attachment, Email, MailKind
 from triage.errors import MessageError
@@ -403,3 +405,70 @@ def test_dsn_fixtures_are_bounces(corpus: list[tuple[Path, Email | MessageError]
     reports = [e for p, e in corpus if p.parent.name == "multipart_report_emails"]
     assert len(reports) == 5
     assert all(isinstance(e, Email) and e.kind is MailKind.BOUNCE for e in reports)
+
+
+# --- fuzz: hostile bytes never escape as anything but MessageError ------------------------
+
+_HEADER_NAMES = st.sampled_from(
+    [
+        "From",
+        "To",
+        "Subject",
+        "Date",
+        "Message-ID",
+        "References",
+        "Content-Type",
+        "Content-Transfer-Encoding",
+        "Content-Disposition",
+        "Auto-Submitted",
+        "List-Id",
+    ]
+)
+_HEADER_VALUES = st.one_of(
+    st.binary(max_size=80).map(lambda b: b.replace(b"\n", b" ").replace(b"\r", b" ")),
+    st.sampled_from(
+        [
+            b"=?utf-8?B?",
+            b"=?x?Q?=FF?=",
+            b"multipart/mixed; boundary=",
+            b"base64",
+            b"<>",
+            b"text/html; charset=ks_c_5601-1987",
+            b"message/rfc822",
+            b"attachment; filename*=x''%FF",
+        ]
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    headers=st.lists(st.tuples(_HEADER_NAMES, _HEADER_VALUES), min_size=1, max_size=8),
+    body=st.binary(max_size=400),
+    oversized=st.booleans(),
+)
+def test_fuzzed_messages_parse_or_raise_message_error(
+    headers: list[tuple[str, bytes]], body: bytes, oversized: bool
+) -> None:
+    data = b"".join(name.encode() + b": " + value + b"\r\n" for name, value in headers)
+    try:
+        email = parse(data + b"\r\n" + body, oversized=oversized)
+    except MessageError:
+        return
+    assert email.date is None or email.date.tzinfo is not None
+    email.subject.encode("utf-8")
+    email.newest_text.encode("utf-8")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_fuzzed_bytes_parse_or_raise_message_error(data: bytes) -> None:
+    result = _parse_or_reason(data)
+    assert isinstance(result, Email) or result  # a MessageError always says why
+
+
+def _parse_or_reason(data: bytes) -> Email | str:
+    try:
+        return parse(data)
+    except MessageError as exc:
+        return str(exc)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from triage.quotes import signature_name, split_reply
 
@@ -202,3 +204,71 @@ def test_split_is_fast_on_a_long_message() -> None:
     assert time.perf_counter() - start < 1.0
     assert newest.count("\n") == 1999
     assert quoted.count("> quoted line") == 2000
+
+
+def test_sign_off_at_the_end_of_the_last_sentence() -> None:
+    newest, _, signature = split_reply("Is there a setting to change? Thanks, Tendai")
+    assert (newest, signature) == ("Is there a setting to change?", "Thanks, Tendai")
+    assert signature_name(signature) == "Tendai"
+
+
+def test_thanks_followed_by_words_is_not_a_sign_off() -> None:
+    text = "The laptop is fixed.\n\nThanks for the quick help"
+    assert split_reply(text) == (text, "", "")
+
+
+def test_with_thanks_and_a_titled_name() -> None:
+    text = "Please tell me either way.\n\nWith thanks,\nDr. Kwame Mensah\nHead of School"
+    newest, _, signature = split_reply(text)
+    assert newest == "Please tell me either way."
+    assert signature_name(signature) == "Dr. Kwame Mensah"
+
+
+def test_a_lone_initial_is_not_a_name() -> None:
+    assert signature_name("Thanks,\nJ") is None
+
+
+@pytest.mark.parametrize(
+    ("signature", "name"),
+    [
+        ("Thank you,\nAnneke de Vries\nOffice Manager", "Anneke de Vries"),
+        ("Thanks,\nSamuel Osei, CPA\nPartner", "Samuel Osei"),
+        ("Yours sincerely,\nDorothy Haines (volunteer)", "Dorothy Haines"),
+        ("Warm regards,\nThe Awards Committee", None),
+        ("Cheers, - Tom", "Tom"),
+    ],
+)
+def test_signature_name_variants(signature: str, name: str | None) -> None:
+    assert signature_name(signature) == name
+
+
+_LINES = st.lists(
+    st.one_of(
+        st.text(max_size=40),
+        st.sampled_from(
+            [
+                "> quoted",
+                "On Mon, 3 Jun 2024 Bob <b@x.org> wrote:",
+                "-- ",
+                "Thanks,",
+                "Priya",
+                "-----Original Message-----",
+                "From: x",
+                "Sent: y",
+                "To: z",
+                "",
+                "Sent from my iPhone",
+            ]
+        ),
+    ),
+    max_size=15,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES)
+def test_newest_is_never_empty_when_there_was_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    newest, quoted, signature = split_reply(text)
+    assert bool(newest.strip()) == bool(text.strip())
+    assert split_reply(text) == (newest, quoted, signature)  # deterministic

@@ -76,21 +76,43 @@ _MOBILE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF = (
-    r"(?:thanks(?: again| so much| a lot| in advance)?|thank you(?: very much| so much)?"
-    r"|many thanks|thx|ta|cheers|regards|best regards|kind regards|warm regards|warmest regards"
-    r"|best wishes|best|all the best|sincerely|yours(?: sincerely| truly)?|respectfully|br"
+    r"(?i:(?:with )?(?:many |warm |best |kind )?thanks(?: again| so much| a lot| in advance)?"
+    r"|thank you(?: again| very much| so much)?|thx|ta|cheers|regards|best regards|kind regards"
+    r"|with (?:best |kind |warm )?regards|warm regards|warmest regards|best wishes|best"
+    r"|all the best|sincerely|yours(?: sincerely| truly| faithfully)?|respectfully|br"
     r"|mit freundlichen grüßen|viele grüße|gruß|grüße|cordialement|bien à vous|saludos"
     r"|un saludo|atentamente|cordiali saluti|saluti|met vriendelijke groet|groeten)"
 )
-_SIGN_OFF_LINE = re.compile(r"^\s*" + _SIGN_OFF + r"\s*[,.!]*\s*$", re.IGNORECASE)
+# The name part is case-sensitive on purpose: "Thanks for the help" is not a sign-off.
+_SIGNED_NAME = r"[-–~]?\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
+_SIGN_OFF_LINE = re.compile(r"^\s*" + _SIGN_OFF + r"\s*[,.!]*\s*$")
 _SIGN_OFF_WITH_NAME = re.compile(
-    r"^\s*"
-    + _SIGN_OFF
-    + r"\s*[,.!]*\s+[-–~]?\s*(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})\s*$",
-    re.IGNORECASE,
+    r"^\s*" + _SIGN_OFF + r"\s*[,.!]*\s+(?P<name>" + _SIGNED_NAME + r")\s*$"
+)
+# "... any chance tonight? Thanks, Tendai": a sign-off after the last sentence, on its line
+_INLINE_SIGN_OFF = re.compile(
+    r"^(?P<text>.*[.!?])\s+(?P<sig>" + _SIGN_OFF + r"\s*[,.!]*\s+" + _SIGNED_NAME + r")\s*$"
 )
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-_NAME = re.compile(r"^\s*[-–~]?\s*(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3})\s*$")
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|ter)"
+_NAME = re.compile(
+    r"^\s*[-–~]?\s*("
+    + _NAME_WORD
+    + r"(?:\s+(?:"
+    + _PARTICLE
+    + r"\s+){0,2}"
+    + _NAME_WORD
+    + r"){0,3})\s*$"
+)
+_NAME_PREFIX = re.compile(
+    r"^\s*[-–~]?\s*("
+    + _NAME_WORD
+    + r"(?:\s+(?:"
+    + _PARTICLE
+    + r"\s+){0,2}"
+    + _NAME_WORD
+    + r"){0,3})\s*(?:[,(]|$)"
+)
 _NOT_NAMES = frozenset(
     "please help urgent asap hello hi thanks thank regards sent get the this it we i "
     "any anyone update note ps p.s. ok okay yes no sorry cheers best".split()
@@ -173,6 +195,9 @@ def _is_header_block(lines: list[str], start: int) -> bool:
 
 def _cut_signature(newest: str) -> tuple[str, str]:
     lines = newest.split("\n")
+    inline = _INLINE_SIGN_OFF.match(lines[-1])
+    if inline:
+        lines[-1:] = [inline.group("text"), inline.group("sig")]
     cut = _signature_start(lines)
     if cut is None:
         return newest, ""
@@ -218,20 +243,24 @@ def _looks_like_name(line: str) -> bool:
     if match is None:
         return False
     words = match.group(1).split()
+    if all(len(word.strip(".")) < 2 for word in words):  # "J" or "J. K." is not enough to greet
+        return False
     return words[0].lower().strip(".,") not in _NOT_NAMES and not any(ch.isdigit() for ch in line)
 
 
 def signature_name(signature: str) -> str | None:
-    """The sender's name as signed ("Priya", "Margaret Hughes"), or None when none is visible."""
+    """The sender's name as signed ("Priya", "Dr. Kwame Mensah"), or None when none is visible.
+
+    Titles are kept as written; a trailing ", CPA" or "(volunteer)" is dropped.
+    """
     lines = [line.strip() for line in signature.replace("\r", "").split("\n") if line.strip()]
     for line in lines[:3]:
         if _SIG_DASHES.match(line) or _MOBILE.match(line) or _SIGN_OFF_LINE.match(line):
             continue
         with_name = _SIGN_OFF_WITH_NAME.match(line)
-        if with_name and _looks_like_name(with_name.group("name")):
-            return with_name.group("name").rstrip(".")
-        if _looks_like_name(line):
-            name = _NAME.match(line)
-            return name.group(1).rstrip(".") if name else None
-        return None
+        candidate = with_name.group("name") if with_name else line
+        match = _NAME_PREFIX.match(candidate)
+        if match is None or not _looks_like_name(match.group(1)):
+            return None
+        return match.group(1).rstrip(".")
     return None
