@@ -472,3 +472,30 @@ def _parse_or_reason(data: bytes) -> Email | str:
         return parse(data)
     except MessageError as exc:
         return str(exc)
+
+
+def test_nul_characters_never_reach_the_store() -> None:
+    data = _msg(
+        "From: =?utf-8?q?Ann=00?= <ann@example.com>\nSubject: =?utf-8?q?a=00b?=\nMessage-ID: <x@y>\n"
+        'Content-Type: text/plain; name="=?utf-8?q?f=00.txt?="',
+        "he\x00llo",
+    )
+    email = parse(data)
+    assert (email.subject, email.from_name, email.newest_text) == ("ab", "Ann", "hello")
+
+
+def test_named_single_part_message_is_still_the_body() -> None:
+    email = parse(_msg(BASIC + 'Content-Type: text/plain; name="body.txt"', "Disk full again.\n"))
+    assert email.newest_text == "Disk full again."
+    assert email.attachments == ()
+
+
+def test_named_text_part_inside_multipart_is_an_attachment() -> None:
+    data = _msg(
+        BASIC + 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"',
+        "--b\nContent-Type: text/plain\n\nLog attached.\n"
+        '--b\nContent-Type: text/plain; name="error.log"\n\nline 1\nline 2\n--b--\n',
+    )
+    email = parse(data)
+    assert email.newest_text == "Log attached."
+    assert email.attachments == (Attachment("error.log", "text/plain", len(b"line 1\nline 2")),)

@@ -62,7 +62,7 @@ def read_body(message: Message) -> Body:
     attachments = tuple(
         Attachment(leaf.filename, leaf.content_type, _size(leaf.part, defects))
         for leaf in leaves
-        if leaf is not chosen and (leaf.is_attachment or not leaf.content_type.startswith("text/"))
+        if leaf is not chosen and (leaf.is_attachment or leaf.filename is not None)
     )
     for part in _all_parts(message, 0):
         defects.extend(type(d).__name__ for d in part.defects)
@@ -90,10 +90,12 @@ def _leaves(part: Message, defects: list[str], depth: int) -> Iterator[_Leaf]:
         content_type = "text/plain"
     filename = _filename(part, defects)
     disposition = _disposition(part, defects)
+    # A named text part is a file, except when it is the whole message (some mailers name the
+    # only body part) or explicitly inline; those can still be the body.
     is_attachment = (
         disposition == "attachment"
-        or filename is not None
-        or not (content_type.startswith("text/") or content_type.startswith("multipart/"))
+        or (filename is not None and depth > 0 and disposition != "inline")
+        or not content_type.startswith("text/")
     )
     yield _Leaf(part, content_type, filename, is_attachment)
 
@@ -135,7 +137,7 @@ def _filename(part: Message, defects: list[str]) -> str | None:
         return None
     decoded, more = decode_header_value(str(name))
     defects.extend(f"filename: {d}" for d in more)
-    return decoded.strip() or None
+    return decoded.replace("\x00", "").strip() or None
 
 
 def _payload_bytes(part: Message, defects: list[str]) -> bytes:

@@ -15,6 +15,7 @@ from email import policy
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from typing import overload
 
 from triage.charsets import decode_header_value, undo_surrogates
 from triage.domain import Email
@@ -73,24 +74,33 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
         headers, subject, message.get_content_type() if not oversized else ""
     )
     return Email(
-        message_id=message_id,
-        subject=subject,
-        from_name=from_name,
-        from_address=from_address,
+        message_id=_nul_free(message_id),
+        subject=_nul_free(subject),
+        from_name=_nul_free(from_name),
+        from_address=_nul_free(from_address),
         date=date,
         newest_text=newest,
         quoted_text=quoted,
         signature=signature,
-        in_reply_to=in_reply_to,
-        references=references,
-        to=to,
+        in_reply_to=_nul_free(in_reply_to),
+        references=tuple(r.replace("\x00", "") for r in references),
+        to=tuple(a.replace("\x00", "") for a in to),
         attachments=body.attachments,
         kind=kind,
         kind_reason=reason,
         html_only=body.html_only,
-        defects=tuple(dict.fromkeys(defects)),  # dedupe, keep order
+        defects=tuple(dict.fromkeys(d.replace("\x00", "") for d in defects)),  # dedupe, in order
         content_hash=content_hash,
     )
+
+
+@overload
+def _nul_free(text: str) -> str: ...
+@overload
+def _nul_free(text: None) -> None: ...
+def _nul_free(text: str | None) -> str | None:
+    # PostgreSQL text columns reject NUL, and an encoded-word can smuggle one in ("=00")
+    return None if text is None else text.replace("\x00", "")
 
 
 def _check_is_message(data: bytes) -> None:
