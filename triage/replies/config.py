@@ -1,0 +1,65 @@
+"""``config/replies.toml``: wording, response targets, tone rules and knowledge-base settings."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from triage.errors import ConfigError
+from triage.replies.knowledge import KbSettings
+from triage.replies.templates import Templates, load_templates
+from triage.replies.tone_config import ToneConfig, load_tone_config
+from triage.sla import SlaPolicy, load_sla_policy
+
+DEFAULT_REPLIES_CONFIG = Path("config/replies.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyConfig:
+    templates: Templates
+    tone: ToneConfig
+    sla: SlaPolicy
+    knowledge: KbSettings
+
+
+def load_reply_config(
+    path: Path = DEFAULT_REPLIES_CONFIG, *, root: Path | None = None
+) -> ReplyConfig:
+    """Read and validate the whole file once. Relative knowledge paths are resolved from ``root``
+    (default: the current directory, like every other path in the settings)."""
+    source = str(path)
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{source}: reply configuration not found") from exc
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
+    unknown = set(data) - {"desk", "sla", "tone", "knowledge", "templates"}
+    if unknown:
+        raise ConfigError(f"{source}: unknown tables {sorted(unknown)}")
+    try:
+        knowledge = KbSettings.model_validate(data.get("knowledge", {}))
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"[knowledge] {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(f"{source}: {problems}") from exc
+    if root is not None:
+        knowledge = knowledge.model_copy(
+            update={
+                "directory": root / knowledge.directory,
+                "cache_dir": root / knowledge.cache_dir,
+            }
+        )
+    return ReplyConfig(
+        templates=load_templates(data.get("templates", {}), data.get("desk", {}), source),
+        tone=load_tone_config(data.get("tone", {}), source),
+        sla=load_sla_policy(data.get("sla", {}), source),
+        knowledge=knowledge,
+    )

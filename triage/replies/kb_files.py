@@ -1,0 +1,101 @@
+"""Read the knowledge base: ``config/knowledge/<id>.md``, one fix per file.
+
+Format (TOML front matter between ``+++`` lines, then the numbered steps)::
+
+    +++
+    title = "Reset a forgotten or expired password"
+    symptoms = ["I forgot my password", "my password has expired"]   # how customers say it
+    keywords = ["password", "expired", "forgot"]                      # words that point here
+    why = "One sentence on why the steps work."
+    team = "accounts team"        # optional: who takes it ("I've passed this to our ...")
+    heads_up = ""                 # optional: bad news to say up front (a visit, a cost, a wait)
+    +++
+    1. First step, in plain words.
+    2. Second step.
+
+TOML, not YAML: the standard library reads it, and it has no surprising type coercions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+from triage.errors import ConfigError
+from triage.replies.values import KbEntry
+
+_STEP = re.compile(r"^\s*(\d+)[.)]\s+(.*\S)\s*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
+    where = source or entry_id
+    if not _ID.match(entry_id):
+        raise ConfigError(f"{where}: file name must be lower-case letters, digits and dashes")
+    parts = text.split("+++")
+    if not text.lstrip().startswith("+++") or len(parts) < 3:
+        raise ConfigError(f"{where}: missing the +++ front matter block")
+    try:
+        meta = tomllib.loads(parts[1])
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: front matter is not valid TOML: {exc}") from exc
+    body = "+++".join(parts[2:])
+    steps: list[str] = []
+    for line in body.splitlines():
+        m = _STEP.match(line)
+        if m:
+            steps.append(m.group(2))
+        elif line.strip() and steps:
+            steps[-1] += " " + line.strip()  # a wrapped step continues on the next line
+    unknown = set(meta) - {"title", "symptoms", "keywords", "why", "team", "heads_up"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown front matter keys {sorted(unknown)}")
+
+    def text_list(key: str, minimum: int) -> tuple[str, ...]:
+        value = meta.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{where}: {key} must be a list of non-empty strings")
+        if len(value) < minimum:
+            raise ConfigError(f"{where}: {key} needs at least {minimum} item(s)")
+        return tuple(v.strip() for v in value)
+
+    def text_value(key: str, required: bool) -> str:
+        value = meta.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise ConfigError(f"{where}: {key} must be a non-empty string")
+        return value.strip()
+
+    if len(steps) < 2:
+        raise ConfigError(f"{where}: needs at least two numbered steps after the front matter")
+    return KbEntry(
+        id=entry_id,
+        title=text_value("title", True),
+        symptoms=text_list("symptoms", 1),
+        keywords=text_list("keywords", 1),
+        steps=tuple(steps),
+        why=text_value("why", True),
+        team=text_value("team", False),
+        heads_up=text_value("heads_up", False),
+        source=source,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+def read_entries(directory: Path) -> tuple[KbEntry, ...]:
+    """Every ``*.md`` entry of ``directory``, sorted by id. ConfigError names the bad file."""
+    if not directory.is_dir():
+        raise ConfigError(f"knowledge base directory {str(directory)!r} not found")
+    entries = []
+    for path in sorted(directory.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot be read: {exc}") from exc
+        entries.append(parse_entry(text, path.stem, str(path)))
+    if not entries:
+        raise ConfigError(f"knowledge base directory {str(directory)!r} has no *.md entries")
+    return tuple(entries)

@@ -1,0 +1,229 @@
+"""Choose the knowledge-base fix for an email.
+
+Score = ``weight_embedding`` x cosine(email embedding, entry) + the rest x keyword overlap.
+
+- The email embedding is the classifier's pooled, L2-normalised vector (``Scores.embedding``):
+  no second model pass. Entries are embedded once with the same model (an injected ``Embedder``)
+  as one row per title and per symptom phrase, and an entry's similarity is its best row: customers
+  describe one symptom, not the whole entry.
+- Keyword overlap (the entry's ``keywords`` found in the subject and text, weighted by how rare the
+  keyword is across entries) makes retrieval robust where the embedding is tuned for urgency and
+  frustration more than for topic, and is the whole score on the embedding-free path (no model yet,
+  or an embedding of another size than the cached entries).
+- Below ``threshold`` the match is not ``confident`` and the composer writes a marked placeholder.
+
+Entry embeddings are cached in ``cache_dir`` as ``.npy`` plus a JSON of file hashes and the
+embedder's identity; any changed, added or removed file, or another model, recomputes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field
+
+from triage.replies.kb_files import read_entries
+from triage.replies.values import KbEntry, KbMatch
+
+Vector = npt.NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into one row each (``triage.classify.model.Classifier.embed``)."""
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.floating]: ...
+
+
+class KbSettings(BaseModel):
+    """The ``[knowledge]`` table of ``config/replies.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    directory: Path = Path("config/knowledge")
+    cache_dir: Path = Path("var/cache/knowledge")
+    weight_embedding: float = Field(default=0.5, ge=0.0, le=1.0)
+    threshold: float = Field(default=0.45, ge=0.0, le=1.0)
+    keyword_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _stem(word: str) -> str:
+    # crude, but symmetric (applied to keywords and text alike): "printing"/"printer"/"prints"
+    for suffix in ("ing", "ers", "er", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    return [_stem(t) for t in _TOKEN.findall(text.lower().replace("'", "").replace("’", ""))]
+
+
+def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(
+        list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1)
+    )
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entries: tuple[KbEntry, ...]
+    settings: KbSettings = field(default_factory=KbSettings)
+    vectors: Vector | None = field(default=None, repr=False)  # one row per (entry, text)
+    row_entry: tuple[int, ...] = ()  # entries index of each row
+    _keywords: tuple[tuple[tuple[tuple[str, ...], float], ...], ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        # keyword weights: idf over entries, so "password" (in many) counts less than "voicemail"
+        stemmed = [tuple(tuple(_tokens(k)) for k in e.keywords) for e in self.entries]
+        df: dict[tuple[str, ...], int] = {}
+        for kws in stemmed:
+            for kw in set(kws):
+                df[kw] = df.get(kw, 0) + 1
+        n = len(self.entries)
+        # a phrase ("paper jam") is stronger evidence than one common word ("printer")
+        weighted = tuple(
+            tuple(
+                (kw, (1.0 if len(kw) > 1 else 0.6) * math.log(1 + n / df[kw]) / math.log(1 + n))
+                for kw in kws
+                if kw
+            )
+            for kws in stemmed
+        )
+        object.__setattr__(self, "_keywords", weighted)
+
+    @classmethod
+    def load(
+        cls,
+        settings: KbSettings | None = None,
+        *,
+        embedder: Embedder | None = None,
+        embedder_id: str = "",
+    ) -> KnowledgeBase:
+        """Read the entries and, with an embedder, their (cached) embeddings."""
+        settings = settings or KbSettings()
+        entries = read_entries(settings.directory)
+        if embedder is None:
+            return cls(entries, settings)
+        texts, rows = entry_texts(entries)
+        ident = embedder_id or str(
+            getattr(embedder, "model_version", "") or type(embedder).__qualname__
+        )
+        vectors = _cached_vectors(settings.cache_dir, entries, texts, embedder, ident)
+        return cls(entries, settings, vectors, rows)
+
+    def get(self, entry_id: str) -> KbEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+    def keyword_scores(self, text: str) -> list[float]:
+        toks = _tokens(text)
+        out = []
+        for kws in self._keywords:
+            hit = sum(w for kw, w in kws if _contains(toks, kw))
+            out.append(1.0 - math.exp(-1.5 * hit))  # one rare phrase 0.78, one rare word 0.59
+        return out
+
+    def similarities(self, embedding: Sequence[float] | Vector | None) -> list[float] | None:
+        if self.vectors is None or embedding is None or len(embedding) == 0:
+            return None
+        vec = np.asarray(embedding, dtype=np.float32)
+        if vec.shape != (self.vectors.shape[1],):
+            return None  # another model produced it: fall back to keywords rather than guess
+        norm = float(np.linalg.norm(vec))
+        if not math.isfinite(norm) or norm == 0.0:
+            return None
+        sims = self.vectors @ (vec / norm)
+        best = [-1.0] * len(self.entries)
+        for row, entry in enumerate(self.row_entry):
+            best[entry] = max(best[entry], float(sims[row]))
+        return best
+
+    def rank(self, text: str, embedding: Sequence[float] | Vector | None = None) -> list[KbMatch]:
+        """All entries, best first. ``text`` is the subject and newest text of the email."""
+        keywords = self.keyword_scores(text)
+        sims = self.similarities(embedding)
+        s = self.settings
+        out = []
+        for i, entry in enumerate(self.entries):
+            if sims is None:
+                score, threshold = keywords[i], s.keyword_threshold
+                method = "keywords"
+            else:
+                score = (
+                    s.weight_embedding * max(sims[i], 0.0) + (1 - s.weight_embedding) * keywords[i]
+                )
+                threshold, method = s.threshold, "embedding+keywords"
+            out.append(
+                KbMatch(
+                    entry=entry,
+                    score=round(score, 4),
+                    similarity=None if sims is None else round(sims[i], 4),
+                    keyword_score=round(keywords[i], 4),
+                    confident=score >= threshold,
+                    method=method,  # type: ignore[arg-type]
+                )
+            )
+        return sorted(out, key=lambda m: (-m.score, m.entry.id))
+
+    def match(self, text: str, embedding: Sequence[float] | Vector | None = None) -> KbMatch:
+        return self.rank(text, embedding)[0]
+
+
+def entry_texts(entries: Sequence[KbEntry]) -> tuple[list[str], tuple[int, ...]]:
+    texts: list[str] = []
+    rows: list[int] = []
+    for i, entry in enumerate(entries):
+        for text in (entry.title, *entry.symptoms):
+            texts.append(text)
+            rows.append(i)
+    return texts, tuple(rows)
+
+
+def _normalise(matrix: npt.NDArray[np.floating]) -> Vector:
+    m = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return (m / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def _cached_vectors(
+    cache_dir: Path, entries: Sequence[KbEntry], texts: list[str], embedder: Embedder, ident: str
+) -> Vector:
+    key = {
+        "embedder": ident,
+        "files": {e.id: e.sha256 for e in entries},
+        "texts": hashlib.sha256("\x00".join(texts).encode()).hexdigest(),
+    }
+    stem = "kb-" + hashlib.sha256(ident.encode()).hexdigest()[:16]
+    npy, meta = cache_dir / f"{stem}.npy", cache_dir / f"{stem}.json"
+    try:
+        if json.loads(meta.read_text(encoding="utf-8")) == key:
+            cached = np.load(npy, allow_pickle=False)
+            if cached.shape[0] == len(texts):
+                return _normalise(cached)
+    except (OSError, ValueError):
+        pass  # no cache yet, or a damaged one: recompute
+    vectors = _normalise(embedder.embed(texts))
+    if vectors.shape[0] != len(texts):
+        raise ValueError(f"embedder returned {vectors.shape[0]} rows for {len(texts)} texts")
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = npy.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(tmp, vectors, allow_pickle=False)
+        os.replace(tmp, npy)
+        meta.write_text(json.dumps(key, indent=1, sort_keys=True), encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout still works, it just embeds again next time
+    return vectors

@@ -1,0 +1,74 @@
+"""The customer's name for the greeting (reply-guide: from the From header or the signature; a
+neutral greeting if none, never the raw address). Header text is untrusted: only letters,
+spaces, dots, dashes and apostrophes survive, so a name can never inject template fields."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+
+from triage.domain import Email
+from triage.replies.plain import simple_signature_name
+
+_ROLE_WORDS = frozenset(
+    "support team helpdesk help desk admin administrator noreply no-reply donotreply info office accounts "
+    "reception it service services notifications notification alerts alert mailer daemon postmaster billing "
+    "sales customer customers system monitoring newsletter hr payroll finance ops operations".split()
+)
+_TITLES = frozenset("dr mr mrs ms miss mx prof sir dame rev fr".split())
+_ALLOWED = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
+
+
+def clean_name(raw: str | None) -> str | None:
+    """A displayable person's name, or None for addresses, role accounts and junk."""
+    if not raw:
+        return None
+    name = re.sub(r"\s+", " ", raw.strip().strip("\"'<>")).strip()
+    if not name or "@" in name or len(name) > 60:
+        return None
+    if name.count(",") == 1:  # "Raman, Priya" (directory order) -> "Priya Raman"
+        last, first = (p.strip() for p in name.split(","))
+        name = f"{first} {last}".strip()
+    if not _ALLOWED.match(name) or any(c.isdigit() for c in name) or "_" in name:
+        return None
+    words = name.split()
+    if not words or len(words) > 5 or any(w.lower().strip(".") in _ROLE_WORDS for w in words):
+        return None
+    if name.isupper() or name.islower():
+        name = " ".join(w[:1].upper() + w[1:].lower() for w in words)
+    return name
+
+
+def first_name(name: str) -> str:
+    """ "Priya Raman" -> "Priya"; "Dr Ifeanyi Okoro" -> "Dr Okoro" (a title goes with the surname)."""
+    words = name.split()
+    if len(words) >= 2 and words[0].lower().strip(".") in _TITLES:
+        return f"{words[0]} {words[-1]}"
+    return words[0]
+
+
+def _shared_signature_name() -> Callable[[str], str | None] | None:
+    # triage.quotes is written in parallel by the intake engineer; use it when it is there
+    try:
+        module = importlib.import_module("triage.quotes")
+    except ImportError:
+        return None
+    func = getattr(module, "signature_name", None)
+    return func if callable(func) else None
+
+
+def customer_name(email: Email) -> str | None:
+    """From header display name first, then the signature."""
+    name = clean_name(email.from_name)
+    if name:
+        return name
+    if email.signature:
+        shared = _shared_signature_name()
+        found = (
+            shared(email.signature)
+            if shared is not None
+            else simple_signature_name(email.signature)
+        )
+        return clean_name(found)
+    return None
