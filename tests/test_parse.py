@@ -499,3 +499,25 @@ def test_named_text_part_inside_multipart_is_an_attachment() -> None:
     email = parse(data)
     assert email.newest_text == "Log attached."
     assert email.attachments == (Attachment("error.log", "text/plain", len(b"line 1\nline 2")),)
+
+
+def test_exchange_out_of_office_fixture() -> None:
+    email = parse(_mail("out_of_office.eml"))
+    assert (email.kind, email.kind_reason) == (
+        MailKind.AUTO_REPLY,
+        "Auto-Submitted: auto-generated",
+    )
+    assert email.html_only
+    assert email.newest_text == "I am out of the office until 10 June with no access to email."
+
+
+def test_gmail_html_reply_fixture_splits_quote_and_sign_off() -> None:
+    email = parse(_mail("gmail_html_reply.eml"))
+    assert email.html_only
+    assert email.in_reply_to == "<hd-77@helpdesk.example.org>"
+    assert email.newest_text == "It still shows a black screen after the BIOS logo."
+    assert email.signature == "Cheers,\nDev"
+    assert [line for line in email.quoted_text.splitlines() if line] == [
+        "On Mon, 3 Jun 2024 at 17:10, Help Desk <helpdesk@example.org> wrote:",
+        "> Please hold the power button for 30 seconds and try again.",
+    ]
