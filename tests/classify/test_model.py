@@ -1,0 +1,101 @@
+"""The committed artifact, loaded offline through the shipped path, on clear examples."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.classify.conftest import MODELS, REPO
+from triage.classify import artifact as art
+from triage.classify.model import Classifier
+from triage.errors import ModelError
+
+FURIOUS = (
+    "THIRD TIME ASKING - FIX IT",
+    "THIS IS ABSOLUTELY RIDICULOUS!!! I have written three times and NOBODY answers. "
+    "Your service is a joke and I want to speak to your manager NOW or we are cancelling.",
+)
+POLITE_OUTAGE = (
+    "Whole office offline",
+    "Hi team, sorry to bother you - nobody in the office can reach the internet, email or the "
+    "finance system since about 9:10. Payroll has to go out by 2pm today. Thanks so much!",
+)
+CALM_HOWTO = (
+    "quick question",
+    "Hi, when you get a chance, could you tell me how to add a signature in Outlook? "
+    "No rush at all. Thanks!",
+)
+AUTO_REPLY = (
+    "Automatic reply: Out of office",
+    "I am out of the office until Monday 14 April with no access to email. "
+    "For urgent matters please contact reception. This is an automated message.",
+)
+
+
+def test_clear_examples_get_sane_scores(classifier: Classifier) -> None:
+    furious, outage, calm, auto = classifier.classify(
+        [FURIOUS, POLITE_OUTAGE, CALM_HOWTO, AUTO_REPLY]
+    )
+    assert furious.frustration >= 2
+    assert outage.urgency >= 2
+    assert outage.frustration <= 1
+    assert calm.urgency <= 1
+    assert calm.frustration == 0
+    assert furious.frustration_score > calm.frustration_score
+    assert outage.urgency_score > calm.urgency_score
+    assert auto.not_customer > 0.5 > furious.not_customer
+
+
+def test_scores_are_well_formed(classifier: Classifier) -> None:
+    (s,) = classifier.classify([FURIOUS])
+    assert 0.0 <= s.urgency_score <= 1.0
+    assert 0.0 <= s.frustration_score <= 1.0
+    assert 0.0 <= s.not_customer <= 1.0
+    assert s.model_version == classifier.model_version != ""
+    emb = np.array(s.embedding)
+    assert emb.shape == (384,)
+    assert np.linalg.norm(emb) == pytest.approx(1.0, abs=1e-4)
+    phrases = " ".join(e.phrase.lower() for e in s.evidence if e.label == "frustration")
+    assert phrases, "an angry email must come with frustration evidence"
+    assert all(e.weight > 0 for e in s.evidence)
+
+
+def test_embed_matches_classify_embedding_space(classifier: Classifier) -> None:
+    kb = classifier.embed(["reset your VPN password", "replace the printer toner"])
+    assert kb.shape == (2, 384)
+    np.testing.assert_allclose(np.linalg.norm(kb, axis=1), 1.0, atol=1e-4)
+    q = classifier.embed(["my vpn password expired"])[0]
+    assert q @ kb[0] > q @ kb[1]
+    assert classifier.classify([]) == []
+
+
+def test_batched_path_matches_one_by_one(classifier: Classifier) -> None:
+    items = [FURIOUS, POLITE_OUTAGE, CALM_HOWTO, AUTO_REPLY]
+    one = classifier.classify(items)
+    classifier.batch_size = 3
+    try:
+        many = classifier.classify(items)
+    finally:
+        classifier.batch_size = 1
+    for a, b in zip(one, many, strict=True):
+        assert (a.urgency, a.frustration) == (b.urgency, b.frustration)
+        assert a.frustration_score == pytest.approx(b.frustration_score, abs=2e-3)
+
+
+def test_copied_artifact_round_trips(classifier: Classifier, tmp_path: Path) -> None:
+    loaded = art.load(MODELS)
+    art.save(art.Artifact(loaded.tensors, loaded.meta), tmp_path)
+    assert art.load(tmp_path).meta["model_version"] == classifier.model_version
+    again = Classifier.load(tmp_path, threads=1, cache_dir=REPO / "var" / "model-cache")
+    a, b = classifier.classify([POLITE_OUTAGE]), again.classify([POLITE_OUTAGE])
+    assert a == b
+
+
+def test_missing_artifact_is_a_model_error(tmp_path: Path) -> None:
+    shutil.copytree(MODELS, tmp_path / "models")
+    (tmp_path / "models" / "meta.json").unlink()
+    with pytest.raises(ModelError, match="meta.json missing"):
+        Classifier.load(tmp_path / "models")
