@@ -356,7 +356,9 @@ def test_copy_find_keyword_append_and_special_folders(
     dest_uid = src.copy_to("INBOX", 2, "Triage/Priority")
     assert dest_uid == 1
     assert src.find_by_message_id("Triage/Priority", "<two@example.test>") == [dest_uid]
+    assert src.find_by_message_id("Triage/Priority", "two@example.test") == [dest_uid]
     assert src.find_by_message_id("Triage/Priority", "<one@example.test>") == []
+    assert src.find_by_message_id("Triage/Priority", "wo@example.test") == []  # no substrings
     assert src.copy_to("INBOX", 99, "Triage/Priority") is None  # vanished: no COPYUID
     assert src.add_keyword("INBOX", 1, "$Triaged") is True
     imap.select_folder("INBOX", readonly=True)

@@ -14,7 +14,9 @@ from triage.errors import ConfigError
 from triage.mailbox.imap import ImapMailSource
 from triage.mailbox.imap_codes import (
     appenduid,
+    bare_message_id,
     copyuid_map,
+    header_message_id,
     idle_bye,
     idle_news,
     parse_uid_set,
@@ -60,6 +62,27 @@ def test_idle_news_and_bye() -> None:
     assert not idle_news([])
     assert idle_bye([(b"BYE", b"Server", b"shutting", b"down.")])
     assert not idle_bye([(4, b"EXISTS")])
+
+
+def test_message_id_comparison_form() -> None:
+    assert bare_message_id(" <abc@host> ") == "abc@host"
+    assert bare_message_id("abc@host") == "abc@host"
+    assert bare_message_id("<>") == ""
+
+
+@pytest.mark.parametrize(
+    ("block", "mid"),
+    [
+        (b"Message-ID: <a@b>\r\n\r\n", "a@b"),
+        (b"message-id:\r\n  <folded@b>\r\n\r\n", "folded@b"),
+        (b"Message-Id:\t<tab@b>\r\n", "tab@b"),
+        (b"\r\n", None),  # the message has no Message-ID
+        (b"Message-ID: \r\n\r\n", None),
+        (b"X-Message-ID: <other@b>\r\n\r\n", None),
+    ],
+)
+def test_header_message_id(block: bytes, mid: str | None) -> None:
+    assert header_message_id(block) == mid
 
 
 def test_plan_batches_caps_count_and_bytes() -> None:

@@ -22,7 +22,15 @@ from imapclient import IMAPClient
 from triage.domain import MailKey, RawMessage
 from triage.errors import ConfigError, MailboxUnavailable
 from triage.mailbox import FolderState
-from triage.mailbox.imap_codes import appenduid, copyuid_map, idle_bye, idle_news, plan_batches
+from triage.mailbox.imap_codes import (
+    appenduid,
+    bare_message_id,
+    copyuid_map,
+    header_message_id,
+    idle_bye,
+    idle_news,
+    plan_batches,
+)
 from triage.mailbox.imap_conn import CommandError, link_errors, open_client, scrub, where
 from triage.settings import ImapSettings
 
@@ -275,13 +283,28 @@ class ImapMailSource:
         return copyuid_map(codes).get(uid)
 
     def find_by_message_id(self, folder: str, message_id: str) -> list[int]:
-        """UIDs in ``folder`` whose Message-ID header contains ``message_id``; pass it with
-        its angle brackets so the server's substring match cannot hit a longer id."""
+        """UIDs in ``folder`` whose Message-ID equals ``message_id`` (angle brackets optional).
+
+        SEARCH HEADER is a substring match, so the candidates' headers are compared exactly:
+        ``abc@host`` must not find ``<xabc@host>``.
+        """
+        want = bare_message_id(message_id)
+        if not want:
+            return []
         self._ensure(folder)
         found: list[int] = self._call(
-            "UID SEARCH HEADER", lambda c: c.search(["HEADER", "Message-ID", message_id])
+            "UID SEARCH HEADER", lambda c: c.search(["HEADER", "Message-ID", want])
         )
-        return sorted(found)
+        if not found:
+            return []
+        part = "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
+        got = self._call("FETCH Message-ID", _fetcher(sorted(found), [part]))
+        key = part.replace(".PEEK", "").encode()
+        return [
+            uid
+            for uid in sorted(found)
+            if header_message_id(bytes(got.get(uid, {}).get(key, b""))) == want
+        ]
 
     def add_keyword(self, folder: str, uid: int, keyword: str) -> bool:
         """Set a keyword such as ``$Triaged``; False when the server cannot store keywords

@@ -71,6 +71,23 @@ def idle_bye(responses: Sequence[tuple[Any, ...]]) -> bool:
     return any(r and r[0] == b"BYE" for r in responses)
 
 
+def bare_message_id(value: str) -> str:
+    """``" <abc@host> "`` -> ``"abc@host"``: the form two Message-IDs are compared in."""
+    return value.strip().strip("<>").strip()
+
+
+def header_message_id(block: bytes) -> str | None:
+    """The bare Message-ID from a ``BODY[HEADER.FIELDS (MESSAGE-ID)]`` block (which may be
+    folded over several lines), or None when the message has none."""
+    text = block.decode("ascii", "replace").replace("\r\n", "\n")
+    unfolded = text.replace("\n ", " ").replace("\n\t", " ")
+    for line in unfolded.split("\n"):
+        name, sep, value = line.partition(":")
+        if sep and name.strip().lower() == "message-id" and bare_message_id(value):
+            return bare_message_id(value)
+    return None
+
+
 def plan_batches(
     uids: Sequence[int], sizes: Mapping[int, int], max_count: int, max_bytes: int
 ) -> list[list[int]]:
