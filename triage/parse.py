@@ -66,13 +66,11 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
         body = Body(text="", html_only=False, attachments=(), defects=(OVERSIZED_DEFECT,))
         content_hash = _hash(data)
     else:
-        body = read_body(message)
+        body = _read_body_safely(message)
         content_hash = _hash(_after_headers(data))
     defects.extend(body.defects)
     newest, quoted, signature = split_reply(body.text)
-    kind, reason = detect_kind(
-        headers, subject, message.get_content_type() if not oversized else ""
-    )
+    kind, reason = detect_kind(headers, subject, "" if oversized else _content_type(message))
     return Email(
         message_id=_nul_free(message_id),
         subject=_nul_free(subject),
@@ -101,6 +99,22 @@ def _nul_free(text: None) -> None: ...
 def _nul_free(text: str | None) -> str | None:
     # PostgreSQL text columns reject NUL, and an encoded-word can smuggle one in ("=00")
     return None if text is None else text.replace("\x00", "")
+
+
+def _read_body_safely(message: Message) -> Body:
+    # The headers are already good; a body the email package chokes on (an unknown stdlib bug,
+    # nesting too deep for the recursion limit) costs the text, never the message.
+    try:
+        return read_body(message)
+    except Exception as exc:
+        return Body("", False, (), (f"body unreadable: {type(exc).__name__}",))
+
+
+def _content_type(message: Message) -> str:
+    try:
+        return message.get_content_type()
+    except Exception:
+        return "text/plain"
 
 
 def _check_is_message(data: bytes) -> None:
