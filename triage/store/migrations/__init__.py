@@ -1,0 +1,1 @@
+"""Alembic migrations, kept inside the package and driven from triage/store/schema.py."""
