@@ -346,6 +346,24 @@ def test_recreated_folder_gets_a_new_uidvalidity(
     assert src.select("Work").uidvalidity != first
 
 
+def test_uidvalidity_change_behind_our_back_is_not_papered_over(
+    imap: IMAPClient, source: Callable[..., ImapMailSource]
+) -> None:
+    imap.create_folder("Work")
+    imap.append("Work", message(1))
+    src = source()
+    old = src.select("Work").uidvalidity
+    assert src.search_new("Work", 0) == [1]
+    src.select("INBOX")
+    imap.delete_folder("Work")
+    imap.create_folder("Work")
+    imap.append("Work", message(2))  # UID 1 again, but another message
+    with pytest.raises(MailboxUnavailable, match="UIDVALIDITY"):
+        list(src.fetch("Work", [1]))
+    assert src.select("Work").uidvalidity != old
+    assert [m.data for m in src.fetch("Work", [1])] == [message(2)]
+
+
 def test_copy_find_keyword_append_and_special_folders(
     imap: IMAPClient, source: Callable[..., ImapMailSource]
 ) -> None:

@@ -62,6 +62,7 @@ class ImapMailSource:
         self._writable = False
         self._uidvalidity = 0
         self._permanent_flags: tuple[bytes, ...] = ()
+        self._reported: dict[str, int] = {}  # folder -> UIDVALIDITY that select() reported
 
     # --- connection -------------------------------------------------------------------
 
@@ -131,12 +132,22 @@ class ImapMailSource:
     def _ensure(self, folder: str, writable: bool = False) -> IMAPClient:
         if self._client is None or self._folder != folder or (writable and not self._writable):
             self._open(folder, writable)
+            reported = self._reported.get(folder)
+            if reported is not None and reported != self._uidvalidity:
+                # the caller's UIDs belong to the old UIDVALIDITY: they name other messages
+                # now. Make the worker start over with select(), which reports the change.
+                self._drop()
+                raise MailboxUnavailable(
+                    f"{where(self.settings)}: UIDVALIDITY of {folder!r} changed "
+                    f"({reported} -> {self._uidvalidity}); select it again"
+                )
         return self._conn()
 
     # --- MailSource -------------------------------------------------------------------
 
     def select(self, folder: str) -> FolderState:
         resp = self._open(folder)
+        self._reported[folder] = self._uidvalidity
         modseq = resp.get(b"HIGHESTMODSEQ")
         return FolderState(
             folder=folder,
