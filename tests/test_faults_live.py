@@ -118,7 +118,7 @@ def test_worker_sigkilled_mid_batch_and_restarted(
         [TRIAGE, "worker", "--config", str(config)],
         env=worker_env(),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     store = Store.open(f"sqlite:///{tmp_path / 'triage.db'}")
     try:
