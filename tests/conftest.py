@@ -11,7 +11,8 @@ Live IMAP (tests/dovecot_harness.py; mark such tests ``@pytest.mark.live``):
                        and removed after the test, also when it fails.
 ``mailbox_user``       (function) a fresh, empty account ``MailboxUser(name="t-N",
                        password="test")``; unpacks as ``(name, password)``.
-``imap_connect``       (function) ``imap_connect(user=None, server=None) -> IMAPClient``:
+``imap_connect``       (function) ``imap_connect(user=None, server=None, password="test")
+                       -> IMAPClient``:
                        a raw imapclient connection over implicit TLS with the harness CA,
                        logged in (default: ``mailbox_user`` on ``dovecot``); logged out after.
 ``imap``               (function) ``imap_connect()`` for ``mailbox_user``: for seeding and
@@ -113,7 +114,9 @@ def imap_connect(
 ) -> Iterator[Callable[..., IMAPClient]]:
     clients: list[IMAPClient] = []
 
-    def connect(user: str | None = None, server: Dovecot | None = None) -> IMAPClient:
+    def connect(
+        user: str | None = None, server: Dovecot | None = None, password: str = "test"
+    ) -> IMAPClient:
         server = server or dovecot
         client = IMAPClient(
             "127.0.0.1",
@@ -123,7 +126,7 @@ def imap_connect(
             timeout=10,
         )
         clients.append(client)
-        client.login(user or mailbox_user.name, "test" if user else mailbox_user.password)
+        client.login(user or mailbox_user.name, password if user else mailbox_user.password)
         return client
 
     try:
