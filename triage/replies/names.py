@@ -9,7 +9,19 @@ import re
 from collections.abc import Callable
 
 from triage.domain import Email
-from triage.replies.plain import simple_signature_name
+
+_SIGN_OFF = re.compile(
+    r"^\s*(?:thanks?|thank\s+you|many\s+thanks|thanks\s+again|cheers|regards|best|best\s+wishes|kind\s+regards|"
+    r"best\s+regards|warm\s+regards|warmly|sincerely|yours(?:\s+sincerely|\s+faithfully)?|ta|respectfully|"
+    r"thx|tia|rgds|sent\s+from\s+my\b.*)\s*[,.!]?\s*(?:-\s*)?$",
+    re.I,
+)
+_NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’\-]+\.?$|^[A-Z]\.$")
+_NOT_NAME = frozenset(
+    "IT Team Support Helpdesk Desk Manager Director Department Office Operations Ops Sales Finance "
+    "Accounts Admin Reception The Inc Ltd LLC Account Phone Mobile Tel Email Sent From".split()
+)
+
 
 _ROLE_WORDS = frozenset(
     "support team helpdesk help desk admin administrator noreply no-reply donotreply info office accounts "
@@ -46,6 +58,20 @@ def first_name(name: str) -> str:
     if len(words) >= 2 and words[0].lower().strip(".") in _TITLES:
         return f"{words[0]} {words[-1]}"
     return words[0]
+
+
+def simple_signature_name(signature: str) -> str | None:
+    """The first line of the signature that looks like a person's name ("Priya", "Dr. Ana Lima")."""
+    for line in signature.splitlines()[:4]:
+        text = line.strip().strip(",")
+        if not text or _SIGN_OFF.match(text):
+            continue
+        words = text.split()
+        if 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
+            if not any(w.strip(".") in _NOT_NAME for w in words):
+                return text
+        return None
+    return None
 
 
 def _shared_signature_name() -> Callable[[str], str | None] | None:

@@ -34,6 +34,12 @@ _CONCRETE_TIME = re.compile(
     r"|\bwithin\s+(?:the\s+next\s+)?\d+\s+(?:minutes?|hours?|working\s+days?|business\s+days?)\b",
     re.IGNORECASE,
 )
+# a promise with a time in it ("I'll call you by 14:00"), not a time the customer mentioned
+_CALLBACK = re.compile(
+    r"\b(?:I'll|I’ll|I\s+will|we'll|we’ll|we\s+will|you'll|you’ll|you\s+will|will)\b[^.?!\n]{0,120}?"
+    r"(?:" + _CONCRETE_TIME.pattern + r")",
+    re.IGNORECASE,
+)
 _EXCLAMATION = re.compile(r"!+")
 _EMOJI = re.compile(
     "[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\U0001f000-\U0001f2ff]"
@@ -44,7 +50,7 @@ _TEMPLATE_FIELD = re.compile(r"\{[a-z_][a-z0-9_]*\}")
 # markers of each section, to check the order in free text (first occurrence of each)
 _ORDER_MARKERS: dict[str, re.Pattern[str]] = {
     "acknowledge": re.compile(r"\b(?:sorry|apologi[sz]e|apologies|thank|understand)", re.I),
-    "plan": _CONCRETE_TIME,
+    "plan": _CALLBACK,
     "fix": re.compile(r"^\s*\d+[.)]\s+\S", re.M),
     "close": re.compile(r"\banything\s+else\b", re.I),
 }
@@ -54,7 +60,7 @@ _ORDER_MARKERS: dict[str, re.Pattern[str]] = {
 def _compile(phrase: str, *, plural: bool = False) -> re.Pattern[str]:
     if phrase.startswith("re:"):
         return re.compile(phrase[3:], re.IGNORECASE)
-    words = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
+    words = [re.escape(w.replace("’", "'")).replace("'", "['’]") for w in phrase.split()]
     body = r"\s+".join(words)
     start = r"(?<!\w)" if phrase[:1].isalnum() else ""
     end = (r"(?:e?s)?" if plural else "") + (r"(?!\w)" if phrase[-1:].isalnum() else "")
