@@ -521,3 +521,15 @@ def test_gmail_html_reply_fixture_splits_quote_and_sign_off() -> None:
         "On Mon, 3 Jun 2024 at 17:10, Help Desk <helpdesk@example.org> wrote:",
         "> Please hold the power button for 30 seconds and try again.",
     ]
+
+
+def test_raw_8bit_utf8_attachment_name_is_decoded() -> None:
+    data = (
+        b"From: a@x.example\r\nSubject: file\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+        b"--b\r\nContent-Type: text/plain; name=ci\xc3\xablle.txt\r\n"
+        b"Content-Disposition: attachment; filename=ci\xc3\xablle.txt\r\n\r\nhello\r\n--b--\r\n"
+    )
+    [att] = parse(data).attachments
+    assert att.filename == "ci\u00eblle.txt"

@@ -135,6 +135,9 @@ def _filename(part: Message, defects: list[str]) -> str | None:
         name = name[2]
     if not name:
         return None
+    name = str(name)
+    if "\ufffd" in name:
+        name = _raw_8bit_filename(part) or name
     decoded, more = decode_header_value(str(name))
     defects.extend(f"filename: {d}" for d in more)
     return decoded.replace("\x00", "").strip() or None
@@ -192,3 +195,26 @@ def _size(part: Message, defects: list[str]) -> int:
             defects.append("could not size attached message")
             return 0
     return len(_payload_bytes(part, defects))
+
+
+_RAW_NAME = re.compile(r'\bfile(?:name)?=\s*"?([^";\r\n]+)|\bname=\s*"?([^";\r\n]+)', re.IGNORECASE)
+
+
+def _raw_8bit_filename(part: Message) -> str | None:
+    """A filename written as raw 8-bit bytes (no RFC 2047/2231 encoding).
+
+    The email package hands such bytes back as U+FFFD; the raw header still has them as
+    surrogate escapes. Most mailers that do this write UTF-8; cp1252 is the fallback.
+    """
+    for key, value in part.raw_items():
+        if key.lower() not in ("content-disposition", "content-type"):
+            continue
+        m = _RAW_NAME.search(str(value))
+        if m is None:
+            continue
+        raw = (m.group(1) or m.group(2)).strip().encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+    return None
