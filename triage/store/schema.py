@@ -52,6 +52,7 @@ def _config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@cache
 def _script() -> ScriptDirectory:
     return ScriptDirectory.from_config(_config())
 
@@ -79,6 +80,7 @@ def require_current(engine: Engine) -> None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations up to ``revision`` (``triage db upgrade``)."""
     with _migrating(engine) as conn:
+        _require_known(conn)
         legacy = _legacy_revision(conn)
         if legacy is not None:
             command.stamp(_config(conn), legacy)
@@ -88,16 +90,19 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     """Go back to ``revision`` (dropping what later revisions added: back up first)."""
     with _migrating(engine) as conn:
+        _require_known(conn)
         command.downgrade(_config(conn), revision)
 
 
 def ensure_schema(engine: Engine) -> None:
     """Create the schema in an empty database; otherwise insist it is at head (see module)."""
     with _translated(), engine.connect() as conn:
-        if _current(conn) == head_revision():
-            return  # the common case costs one read and takes no lock
+        if _current(conn) is not None:  # the common case: two reads, no lock
+            _require_current(conn)
+            _require_tables(conn)
+            return
     with _migrating(engine) as conn:
-        if _current(conn) is None:
+        if _current(conn) is None:  # still none now that we hold the lock
             if not _our_tables(conn):
                 command.upgrade(_config(conn), "head")
                 return
@@ -110,7 +115,7 @@ def ensure_schema(engine: Engine) -> None:
                     f"database schema was created before migrations and matches revision "
                     f"{legacy}, this version needs {head_revision()}: run `triage db upgrade`"
                 )
-        _require_current(conn)
+        _require_current(conn)  # another process created it while we waited; or refused
 
 
 # -- internals ----------------------------------------------------------------------------
@@ -129,15 +134,29 @@ def _require_current(conn: Connection) -> None:
             f"database has no schema revision (empty or created before migrations), this "
             f"version needs {head}: run `triage db upgrade`"
         )
-    if current not in {rev.revision for rev in _script().walk_revisions()}:
-        raise SchemaError(
-            f"database schema is at revision {current}, which this version of triage does not "
-            f"know (written by a newer version?); this version needs {head}"
-        )
+    _require_known(conn)
     raise SchemaError(
         f"database schema is at revision {current}, this version needs {head}: "
         f"run `triage db upgrade`"
     )
+
+
+def _require_known(conn: Connection) -> None:
+    current = _current(conn)
+    if current is not None and current not in {r.revision for r in _script().walk_revisions()}:
+        raise SchemaError(
+            f"database schema is at revision {current}, which this version of triage does not "
+            f"know (written by a newer version?); this version needs {head_revision()}"
+        )
+
+
+def _require_tables(conn: Connection) -> None:
+    missing = set(SQLModel.metadata.tables) - _our_tables(conn)
+    if missing:
+        raise SchemaError(
+            f"database schema is at revision {_current(conn)} but tables are missing "
+            f"({', '.join(sorted(missing))}): dropped by hand? restore a backup"
+        )
 
 
 def _our_tables(conn: Connection) -> set[str]:
