@@ -71,13 +71,6 @@ def _tokens(text: str) -> list[str]:
     return [_stem(t) for t in _TOKEN.findall(text.lower().replace("'", "").replace("’", ""))]
 
 
-def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    n = len(needle)
-    return n > 0 and any(
-        list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1)
-    )
-
-
 @dataclass(frozen=True)
 class KnowledgeBase:
     entries: tuple[KbEntry, ...]
@@ -130,9 +123,16 @@ class KnowledgeBase:
 
     def keyword_scores(self, text: str) -> list[float]:
         toks = _tokens(text)
+        grams: dict[int, set[tuple[str, ...]]] = {}
         out = []
         for kws in self._keywords:
-            hit = sum(w for kw, w in kws if _contains(toks, kw))
+            hit = 0.0
+            for kw, weight in kws:
+                n = len(kw)
+                if n not in grams:
+                    grams[n] = set(zip(*(toks[i:] for i in range(n)), strict=False))
+                if kw in grams[n]:
+                    hit += weight
             out.append(1.0 - math.exp(-1.5 * hit))  # one rare phrase 0.78, one rare word 0.59
         return out
 

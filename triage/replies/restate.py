@@ -26,7 +26,7 @@ _SIGN_OFF_LINE = re.compile(
 )
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n|\n(?=\s*[-*•\d])|(?<=:)\s*\n")
 _PROBLEM = re.compile(
-    r"\b(?:can't|cannot|can\s+not|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|not\s+working|"
+    r"\b(?:can't|cannot|can\s+not|(?:will|does|do|did|is|are|has|have)\s+not|couldn't|won't|wouldn't|isn't|aren't|doesn't|don't|didn't|hasn't|haven't|not\s+working|"
     r"no\s+longer|unable|error|errors|fail\w*|broken|down|crash\w*|stuck|keeps?|lost|missing|locked|expired|slow\w*|"
     r"drop\w*|disconnect\w*|offline|jam\w*|stopped|gone|wrong|problem|issue|blank|frozen|freez\w*|"
     r"nothing|no\s+(?:internet|signal|sound|network|service|access|login|dial\s+tone)|need|needs|bounc\w*|"
@@ -158,7 +158,7 @@ def _score(sentence: str, index: int) -> float:
     score += 1.0 * asks
     score -= 0.4 * index  # the problem is usually stated first
     score -= 1.5 * (question and not asks)
-    score -= max(0, words - 25) / 10
+    score -= max(0, words - MAX_WORDS) / 15
     score -= 2.0 * (sum(c.isdigit() for c in sentence) > 12)  # logs, account numbers
     return score
 

@@ -56,22 +56,34 @@ _ORDER_MARKERS: dict[str, re.Pattern[str]] = {
 }
 
 
-@lru_cache(maxsize=512)
-def _compile(phrase: str, *, plural: bool = False) -> re.Pattern[str]:
-    if phrase.startswith("re:"):
-        return re.compile(phrase[3:], re.IGNORECASE)
+def _pattern(phrase: str, *, plural: bool = False) -> str:
+    """A plain phrase as a regex body; the caller anchors it at a word start."""
     words = [re.escape(w.replace("’", "'")).replace("'", "['’]") for w in phrase.split()]
     body = r"\s+".join(words)
-    start = r"(?<!\w)" if phrase[:1].isalnum() else ""
     end = (r"(?:e?s)?" if plural else "") + (r"(?!\w)" if phrase[-1:].isalnum() else "")
-    # acronyms are matched as written so "dns" in a URL or "cache" vs "CACHE" stay distinct
-    flags = 0 if (phrase.isupper() and len(phrase) > 1) else re.IGNORECASE
-    return re.compile(start + body + end, flags)
+    # acronyms are matched as written, so "DNS" is jargon but "dns" inside a word is not
+    case = "(?-i:" if (phrase.isupper() and len(phrase) > 1) else "(?:"
+    return f"{case}{body}{end})"
+
+
+@lru_cache(maxsize=64)
+def _union(phrases: tuple[str, ...], plural: bool) -> re.Pattern[str] | None:
+    """One alternation per list: one scan of the text, and overlapping phrases of the same
+    rule ("sorry for any inconvenience this may have caused") give one finding, not two."""
+    plain = sorted((p for p in phrases if not p.startswith("re:")), key=len, reverse=True)
+    parts = [f"(?:{p[3:]})" for p in phrases if p.startswith("re:")]
+    words = [_pattern(p, plural=plural) for p in plain if p[:1].isalnum()]
+    if words:
+        # anchoring once at a word start lets the scan skip mid-word positions cheaply
+        parts.append(r"(?<!\w)(?=\w)(?:" + "|".join(words) + ")")
+    parts += [_pattern(p, plural=plural) for p in plain if not p[:1].isalnum()]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def _spans(phrases: Iterable[str], text: str, *, plural: bool = False) -> Iterator[re.Match[str]]:
-    for phrase in phrases:
-        yield from _compile(phrase, plural=plural).finditer(text)
+    pattern = _union(tuple(phrases), plural)
+    if pattern is not None:
+        yield from pattern.finditer(text)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -202,23 +214,24 @@ def check(
 
 def _jargon(text: str, config: ToneConfig) -> list[Finding]:
     out: list[Finding] = []
-    for start, end in _sentences(text):
-        sentence = text[start:end]
-        lowered = sentence.lower()
-        explained = any(marker in lowered for marker in config.explain_markers)
-        if explained:
-            continue
-        for m in _spans(config.all_jargon(), sentence, plural=True):
-            out.append(
-                _finding(
-                    config,
-                    "jargon",
-                    "warning",
-                    (start + m.start(), start + m.end()),
-                    f"technical term {m.group(0)!r} is not explained",
-                    "Say it in plain words, or explain the term in the same sentence.",
-                )
+    sentences = list(_sentences(text))
+    for m in _spans(config.all_jargon(), text, plural=True):
+        start, end = next(
+            (a, b) for a, b in sentences if a <= m.start() < b or m.start() >= b == len(text)
+        )
+        lowered = text[start:end].lower()
+        if any(marker in lowered for marker in config.explain_markers):
+            continue  # explained in the same sentence (reply-guide, Fix)
+        out.append(
+            _finding(
+                config,
+                "jargon",
+                "warning",
+                m,
+                f"technical term {m.group(0)!r} is not explained",
+                "Say it in plain words, or explain the term in the same sentence.",
             )
+        )
     return out
 
 

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from triage.errors import ConfigError
+from triage.replies.config import ReplyConfig
+from triage.replies.kb_check import check_entries
+from triage.replies.kb_files import parse_entry, read_entries
+from triage.replies.knowledge import KbSettings, KnowledgeBase
+
+from .conftest import ROOT, BaseModelEmbedder
+
+TOP1_TARGET = 0.85
+GOOD_ENTRY = """+++
+title = "Printer jam"
+symptoms = ["paper is stuck"]
+keywords = ["paper jam"]
+why = "Clearing the paper lets it feed again."
++++
+1. Turn it off.
+2. Pull the paper out
+   gently, in the direction it travels.
+"""
+
+
+class CountingEmbedder:
+    """Deterministic fake for the cache logic only (retrieval quality uses the real base model)."""
+
+    def __init__(self, version: str = "fake-1") -> None:
+        self.calls = 0
+        self.model_version = version
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        self.calls += 1
+        rng = np.random.default_rng(len(texts))
+        return rng.normal(size=(len(texts), 8)).astype(np.float32)
+
+
+def test_entry_format_is_parsed() -> None:
+    entry = parse_entry(GOOD_ENTRY, "printer-jam")
+    assert entry.steps == (
+        "Turn it off.",
+        "Pull the paper out gently, in the direction it travels.",
+    )
+    assert entry.keywords == ("paper jam",)
+    assert len(entry.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id", "message"),
+    [
+        ("1. a\n2. b\n", "x", "front matter"),
+        (
+            GOOD_ENTRY.replace('why = "Clearing the paper lets it feed again."', 'why = ""'),
+            "x",
+            "why",
+        ),
+        (GOOD_ENTRY.replace("2. Pull", "Pull"), "x", "two numbered steps"),
+        (
+            GOOD_ENTRY.replace(
+                'keywords = ["paper jam"]', 'keywords = ["paper jam"]\ncolour = "red"'
+            ),
+            "x",
+            "unknown",
+        ),
+        (GOOD_ENTRY.replace("keywords = [", "keywords = [1, "), "x", "keywords"),
+        (GOOD_ENTRY, "Printer Jam", "file name"),
+        (GOOD_ENTRY.replace("+++\ntitle", "+++\ntitle = = "), "x", "TOML"),
+    ],
+)
+def test_bad_entries_are_config_errors(text: str, entry_id: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_entry(text, entry_id, f"config/knowledge/{entry_id}.md")
+
+
+def test_shipped_knowledge_base_is_big_and_passes_the_tone_checker(
+    reply_config: ReplyConfig,
+) -> None:
+    entries = read_entries(reply_config.knowledge.directory)
+    assert len(entries) >= 25
+    assert len({e.id for e in entries}) == len(entries)
+    problems = {e.id: f for e, f in check_entries(entries, reply_config.tone) if f}
+    assert problems == {}
+    for entry in entries:
+        assert 2 <= len(entry.steps) <= 7, entry.id  # short numbered steps
+
+
+def test_embeddings_are_cached_and_invalidated_by_a_changed_file(
+    tmp_path: Path, reply_config: ReplyConfig
+) -> None:
+    kb_dir = tmp_path / "knowledge"
+    shutil.copytree(reply_config.knowledge.directory, kb_dir)
+    settings = KbSettings(directory=kb_dir, cache_dir=tmp_path / "cache")
+    embedder = CountingEmbedder()
+
+    first = KnowledgeBase.load(settings, embedder=embedder)
+    second = KnowledgeBase.load(settings, embedder=embedder)
+    assert embedder.calls == 1
+    assert first.vectors is not None
+    assert second.vectors is not None
+    assert np.allclose(first.vectors, second.vectors)
+
+    path = kb_dir / "printer-jam.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("gently", "carefully"), encoding="utf-8"
+    )
+    KnowledgeBase.load(settings, embedder=embedder)
+    assert embedder.calls == 2
+
+    (kb_dir / "voicemail.md").unlink()
+    KnowledgeBase.load(settings, embedder=embedder)
+    assert embedder.calls == 3
+
+    KnowledgeBase.load(settings, embedder=CountingEmbedder("fake-2"))  # another model: own cache
+    KnowledgeBase.load(settings, embedder=embedder)
+    assert embedder.calls == 3
+
+
+def test_unreadable_cache_dir_still_works(tmp_path: Path, reply_config: ReplyConfig) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    settings = reply_config.knowledge.model_copy(update={"cache_dir": blocker / "cache"})
+    kb = KnowledgeBase.load(settings, embedder=CountingEmbedder())
+    assert kb.vectors is not None
+
+
+def test_embedding_of_another_size_falls_back_to_keywords(embedded_kb: KnowledgeBase) -> None:
+    match = embedded_kb.match("I have a paper jam in the printer", [0.1] * 7)
+    assert match.method == "keywords"
+    assert match.similarity is None
+    assert match.entry.id == "printer-jam"
+
+
+def _top1(
+    kb: KnowledgeBase, queries: list[dict[str, Any]], vectors: Sequence[Any] | None
+) -> tuple[float, list[str]]:
+    hits, misses = 0, []
+    known = [q for q in queries if q["expected"]]
+    for i, q in enumerate(queries):
+        if not q["expected"]:
+            continue
+        match = kb.match(f"{q['subject']}\n{q['body']}", None if vectors is None else vectors[i])
+        if match.entry.id == q["expected"]:
+            hits += 1
+        else:
+            misses.append(f"{q['subject']!r}: got {match.entry.id}, want {q['expected']}")
+    return hits / len(known), misses
+
+
+def test_query_set_is_big_enough(
+    kb_queries: list[dict[str, Any]], keyword_kb: KnowledgeBase
+) -> None:
+    known = [q for q in kb_queries if q["expected"]]
+    assert len(known) >= 20
+    ids = {e.id for e in keyword_kb.entries}
+    assert {q["expected"] for q in known} <= ids
+
+
+def test_keyword_path_ranks_the_right_entry_first(
+    kb_queries: list[dict[str, Any]], keyword_kb: KnowledgeBase
+) -> None:
+    rate, misses = _top1(keyword_kb, kb_queries, None)
+    assert rate >= TOP1_TARGET, misses
+
+
+def test_base_model_embeddings_rank_the_right_entry_first(
+    kb_queries: list[dict[str, Any]], embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    vectors = base_embedder.embed([f"{q['subject']}\n{q['body']}" for q in kb_queries])
+    rate, misses = _top1(embedded_kb, kb_queries, list(vectors))
+    assert rate >= TOP1_TARGET, misses
+
+
+def test_unrelated_emails_are_not_confident_matches(
+    kb_queries: list[dict[str, Any]],
+    keyword_kb: KnowledgeBase,
+    embedded_kb: KnowledgeBase,
+    base_embedder: BaseModelEmbedder,
+) -> None:
+    unrelated = [q for q in kb_queries if not q["expected"]]
+    assert len(unrelated) >= 3
+    texts = [f"{q['subject']}\n{q['body']}" for q in unrelated]
+    for text, vector in zip(texts, base_embedder.embed(texts), strict=True):
+        assert not keyword_kb.match(text).confident, text
+        assert not embedded_kb.match(text, vector).confident, text
+
+
+@pytest.mark.slow
+def test_trained_classifier_embeddings_rank_the_right_entry_first(
+    kb_queries: list[dict[str, Any]], reply_config: ReplyConfig, tmp_path: Path
+) -> None:
+    """The production path: entries embedded by ``Classifier.embed``, emails by the embedding that
+    ``Classifier.classify`` already returns in ``Scores`` (no second model pass)."""
+    models = ROOT / "models"
+    if not (models / "meta.json").exists():
+        pytest.skip("no trained model artifact in models/")
+    from triage.classify.model import Classifier
+
+    classifier = Classifier.load(models, threads=1, cache_dir=ROOT / "var" / "model-cache")
+    settings = reply_config.knowledge.model_copy(update={"cache_dir": tmp_path})
+    kb = KnowledgeBase.load(settings, embedder=classifier)
+    scores = classifier.classify([(q["subject"], q["body"]) for q in kb_queries])
+    rate, misses = _top1(kb, kb_queries, [s.embedding for s in scores])
+    assert rate >= TOP1_TARGET, misses

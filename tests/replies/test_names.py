@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from triage.domain import Email
+from triage.replies.names import clean_name, customer_name, first_name, simple_signature_name
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Priya Raman", "Priya Raman"),
+        ('"Raman, Priya"', "Priya Raman"),
+        ("PRIYA RAMAN", "Priya Raman"),
+        ("priya.raman@kestrel.example", None),
+        ("IT Support", None),
+        ("noreply", None),
+        ("{desk}", None),
+        ("Agent 007", None),
+        ("Tomasz Wiśniewski", "Tomasz Wiśniewski"),
+        ("Siobhán O'Neil", "Siobhán O'Neil"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_clean_name(raw: str | None, expected: str | None) -> None:
+    assert clean_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Priya Raman", "Priya"), ("Dr Ifeanyi Okoro", "Dr Okoro"), ("Kemal", "Kemal")],
+)
+def test_first_name(name: str, expected: str) -> None:
+    assert first_name(name) == expected
+
+
+def test_signature_fallback() -> None:
+    assert simple_signature_name("Thanks,\nPriya Raman\nInbound Team, Bay 3") == "Priya Raman"
+    assert simple_signature_name("Inbound Team\nBay 3") is None
+    email = Email(
+        message_id=None,
+        subject="x",
+        from_name="helpdesk@x.example",
+        from_address="helpdesk@x.example",
+        date=None,
+        newest_text="x",
+        signature="Cheers,\nGordon MacLeod\nSite Manager",
+    )
+    assert customer_name(email) == "Gordon MacLeod"

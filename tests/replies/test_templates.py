@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from triage.errors import ConfigError
+from triage.replies.config import load_reply_config
+from triage.replies.templates import SLOT_FIELDS, load_templates
+
+from .conftest import ROOT
+
+CONFIG = ROOT / "config" / "replies.toml"
+
+
+def _table() -> dict[str, Any]:
+    data: dict[str, Any] = tomllib.loads(CONFIG.read_text(encoding="utf-8"))["templates"]
+    return data
+
+
+def test_shipped_config_loads_with_several_variants_per_slot() -> None:
+    cfg = load_reply_config(CONFIG, root=ROOT)
+    assert set(cfg.templates.slots) == set(SLOT_FIELDS)
+    many = [
+        s for s, tones in cfg.templates.slots.items() if max(len(v) for v in tones.values()) >= 2
+    ]
+    assert len(many) >= len(SLOT_FIELDS) - 1  # only the agent's placeholder note has one wording
+    assert cfg.knowledge.directory == ROOT / "config" / "knowledge"
+
+
+def test_no_template_shouts_or_jokes() -> None:
+    for slot, tones in _table().items():
+        variants = tones if isinstance(tones, list) else [v for vs in tones.values() for v in vs]
+        for v in variants:
+            assert "!" not in v, slot
+
+
+def test_choice_is_stable_per_key_and_spreads_over_keys() -> None:
+    t = load_reply_config(CONFIG).templates
+    assert t.render("callback", "<a@x>", "calm", callback="14:00") == t.render(
+        "callback", "<a@x>", "calm", callback="14:00"
+    )
+    chosen = {t.render("callback", f"<{i}@x>", "calm", callback="14:00") for i in range(30)}
+    assert len(chosen) == len(t.slots["callback"]["any"])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.pop("apology"), "missing slots"),
+        (lambda t: t.update(signoff=["Bye"]), "unknown slot"),
+        (lambda t: t.update(callback=["By {calback}."]), "unknown field"),
+        (lambda t: t.update(callback=[]), "non-empty list"),
+        (lambda t: t.update(apology={"calm": ["Sorry."]}), "'any' or both"),
+        (lambda t: t.update(apology={"furious": ["Sorry."]}), "unknown tone"),
+        (lambda t: t.update(callback=["By {callback."]), "bad template"),
+    ],
+)
+def test_bad_templates_are_config_errors_naming_the_slot(change: Any, message: str) -> None:
+    table = _table()
+    change(table)
+    with pytest.raises(ConfigError, match=message):
+        load_templates(table, {}, "config/replies.toml")
+
+
+def test_bad_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_reply_config(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[colours]\nred = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown tables"):
+        load_reply_config(bad)
