@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import socket
+import ssl
 import stat
 import threading
 import time
@@ -18,6 +20,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from tests.dovecot_harness import make_cert
 from triage.errors import AuthError, ConfigError, TransientError
 from triage.oauth import OAuthSettings, TokenSource, with_secrets
 
@@ -33,10 +36,15 @@ class Reply:
     delay: float = 0.0
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that timed out on purpose leaves a broken pipe behind
+
+
 class TokenEndpoint:
     """Answers each POST with the next scripted Reply and records the form it received."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.replies: list[Reply] = []
         self.forms: list[dict[str, str]] = []
         endpoint = self
@@ -60,8 +68,12 @@ class TokenEndpoint:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/token"
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
+        scheme = "http"
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+            scheme = "https"
+        self.url = f"{scheme}://127.0.0.1:{self.server.server_port}/token"
         self.thread = threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -284,3 +296,28 @@ def test_the_environment_wins_over_the_secret_file(tmp_path: Path) -> None:
     assert from_env.client_secret is not None
     assert from_env.client_secret.get_secret_value() == "from-env"
     assert "from-file" not in repr(from_file)
+
+
+@pytest.fixture
+def tls_endpoint(tmp_path: Path) -> Iterator[tuple[TokenEndpoint, Path]]:
+    """A token endpoint behind TLS, with a fresh self-signed certificate for 127.0.0.1."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    make_cert(str(tmp_path))
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    ep = TokenEndpoint(tls=ctx)
+    yield ep, tmp_path / "cert.pem"
+    ep.close()
+
+
+def test_tls_is_verified(tls_endpoint: tuple[TokenEndpoint, Path]) -> None:
+    endpoint, cert = tls_endpoint
+    untrusted = TokenSource(_settings(endpoint.url), clock=Clock())
+    with pytest.raises(ConfigError, match="certificate is not trusted.*ca_file"):
+        untrusted.token()
+    assert endpoint.forms == []  # nothing was sent
+
+    endpoint.grant("over-tls")
+    trusted = TokenSource(_settings(endpoint.url, ca_file=cert), clock=Clock())
+    assert trusted.token() == "over-tls"

@@ -8,7 +8,8 @@ when needed. One refresh per need, no retry loop here:
   token, ``invalid_client`` for a wrong secret) raises AuthError at once, with the HTTP
   status and the provider's ``error`` / ``error_description``: a person has to act;
 - the endpoint unreachable, timing out or failing with 5xx raises TransientError, which the
-  worker's backoff retries (logged and counted on every attempt, so never silently).
+  worker's backoff retries (logged and counted on every attempt, so never silently);
+- an untrusted TLS certificate raises ConfigError, as for IMAP: retrying cannot fix it.
 
 Tokens and secrets never appear in a message or a log line: messages are built from the
 provider's error fields only, and scrubbed of the secrets we hold in case a provider echoes
@@ -152,7 +153,14 @@ class TokenSource:
         self._refresh_token = settings.refresh_token
         # an unreadable or empty file fails now, not at 3 a.m.
         self._sent_refresh_token = self._current_refresh_token()
-        ctx = ssl.create_default_context(cafile=str(settings.ca_file) if settings.ca_file else None)
+        try:
+            ctx = ssl.create_default_context(
+                cafile=str(settings.ca_file) if settings.ca_file else None
+            )
+        except OSError as exc:  # ssl.SSLError included
+            raise ConfigError(
+                f"[oauth] ca_file = {str(settings.ca_file)!r} cannot be used: {exc}"
+            ) from exc
         self._opener = urllib.request.build_opener(
             urllib.request.HTTPSHandler(context=ctx), _NoRedirect()
         )
@@ -227,9 +235,16 @@ class TokenSource:
                 body = resp.read()
         except urllib.error.HTTPError as exc:
             raise self._http_error(where, exc) from exc
-        except (urllib.error.URLError, OSError) as exc:  # refused, DNS, TLS, timeout
-            reason = getattr(exc, "reason", None) or exc
-            raise TransientError(f"{where} failed: {self._scrub(str(reason))}") from exc
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, ssl.SSLCertVerificationError):
+                # like IMAP: retrying cannot make an untrusted certificate trusted
+                raise ConfigError(
+                    f"{where}: the server's TLS certificate is not trusted "
+                    f"({exc.reason.verify_message}); for a private CA set [oauth] ca_file"
+                ) from exc
+            raise TransientError(f"{where} failed: {self._scrub(str(exc.reason))}") from exc
+        except OSError as exc:  # reset or timed out while reading the answer
+            raise TransientError(f"{where} failed: {self._scrub(str(exc) or repr(exc))}") from exc
         return self._accept(where, body, started)
 
     def _http_error(self, where: str, exc: urllib.error.HTTPError) -> Exception:
