@@ -48,6 +48,39 @@ def test_questions_become_what_they_want_to_know() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Is there a way to see how much storage our mailbox has left?",
+            "you'd like to know whether there is a way to see how much storage your mailbox has left",
+        ),
+        (
+            "Do you offer any nonprofit discount?",
+            "you'd like to know whether we offer any nonprofit discount",
+        ),
+        (
+            "Am I able to reset it myself?",
+            "you'd like to know whether you are able to reset it yourself",
+        ),
+        ("Is my account still active?", None),  # no safe word order: neutral sentence instead
+    ],
+)
+def test_yes_no_questions(text: str, expected: str | None) -> None:
+    assert restate(text) == expected
+
+
+def test_quoted_error_messages_are_kept_verbatim_and_not_chosen_as_the_problem() -> None:
+    text = (
+        "The MSc group (six students, list below again) still cannot open the Fieldwork folder. "
+        'They get "You don\'t have permission to access this folder".'
+    )
+    assert restate(text) == "the MSc group still cannot open the Fieldwork folder"
+    assert restate('My screen says "You are not allowed" and I cannot log in.') == (
+        'your screen says "You are not allowed" and you cannot log in'
+    )
+
+
 def test_untrusted_markup_and_links_are_removed() -> None:
     out = restate(
         "My {desk} page at https://evil.example/x shows [Describe the fix] and won't load."

@@ -153,3 +153,13 @@ def test_regex_entries_and_curly_apostrophes() -> None:
 def test_bad_tone_config_is_a_config_error(table: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"\[tone\]"):
         load_tone_config(table, "config/replies.toml")
+
+
+def test_order_keys_on_promises_and_offers_not_on_words_the_customer_used() -> None:
+    # a time the customer mentioned and "anything else" in a statement are not the plan / close
+    text = (
+        "Hi Ana,\nI understand your laptop has been off since 9:00 and you haven't touched anything else. "
+        "I'm sorry. I'll call you by 11:00 today.\n1. Plug it in.\n2. Hold the power button.\n"
+        "Is there anything else I can help with?"
+    )
+    assert check(text, frustration=2, config=CONFIG) == []

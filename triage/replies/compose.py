@@ -51,7 +51,9 @@ def is_repeat(email: Email, history: History) -> bool:
 
 def _restatement(email: Email, frustration: int, tone: ToneConfig) -> str | None:
     for clause in restatements(email.newest_text):
-        if not errors(check(clause, frustration=frustration, config=tone, whole_reply=False)):
+        findings = check(clause, frustration=frustration, config=tone, whole_reply=False)
+        # the customer's own "lol" is fine in their mail, not in our reply; their jargon is theirs
+        if not errors(findings) and not any(f.rule == "over-cheer" for f in findings):
             return clause
     return None
 

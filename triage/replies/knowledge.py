@@ -53,7 +53,7 @@ class KbSettings(BaseModel):
     cache_dir: Path = Path("var/cache/knowledge")
     weight_embedding: float = Field(default=0.5, ge=0.0, le=1.0)
     threshold: float = Field(default=0.45, ge=0.0, le=1.0)
-    keyword_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
+    keyword_threshold: float = Field(default=0.7, ge=0.0, le=1.0)
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -61,7 +61,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 def _stem(word: str) -> str:
     # crude, but symmetric (applied to keywords and text alike): "printing"/"printer"/"prints"
-    for suffix in ("ing", "ers", "er", "ed", "es", "s"):
+    for suffix in ("ing", "ers", "er", "ed", "es", "s", "e"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
@@ -69,6 +69,11 @@ def _stem(word: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     return [_stem(t) for t in _TOKEN.findall(text.lower().replace("'", "").replace("’", ""))]
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -80,19 +85,24 @@ class KnowledgeBase:
     _keywords: tuple[tuple[tuple[tuple[str, ...], float], ...], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
-        # keyword weights: idf over entries, so "password" (in many) counts less than "voicemail"
-        stemmed = [tuple(tuple(_tokens(k)) for k in e.keywords) for e in self.entries]
+        # keyword weights: idf over entries, so "password" (in many) counts less than "voicemail";
+        # "crash", "crashes", "crashing" are one keyword once stemmed
+        stemmed = [
+            tuple(
+                dict.fromkeys((tuple(_tokens(k)), len(k.split())) for k in e.keywords if _tokens(k))
+            )
+            for e in self.entries
+        ]
         df: dict[tuple[str, ...], int] = {}
         for kws in stemmed:
-            for kw in set(kws):
+            for kw in {kw for kw, _ in kws}:
                 df[kw] = df.get(kw, 0) + 1
         n = len(self.entries)
-        # a phrase ("paper jam") is stronger evidence than one common word ("printer")
+        # a phrase of words ("paper jam") is stronger evidence than one word ("printer", "wi-fi")
         weighted = tuple(
             tuple(
-                (kw, (1.0 if len(kw) > 1 else 0.6) * math.log(1 + n / df[kw]) / math.log(1 + n))
-                for kw in kws
-                if kw
+                (kw, (1.0 if words > 1 else 0.6) * math.log(1 + n / df[kw]) / math.log(1 + n))
+                for kw, words in kws
             )
             for kws in stemmed
         )
@@ -126,13 +136,19 @@ class KnowledgeBase:
         grams: dict[int, set[tuple[str, ...]]] = {}
         out = []
         for kws in self._keywords:
-            hit = 0.0
+            found: list[tuple[tuple[str, ...], float]] = []
             for kw, weight in kws:
                 n = len(kw)
                 if n not in grams:
                     grams[n] = set(zip(*(toks[i:] for i in range(n)), strict=False))
                 if kw in grams[n]:
-                    hit += weight
+                    found.append((kw, weight))
+            # "ransom" inside a matched "ransom note" is the same evidence, not more
+            hit = sum(
+                w
+                for kw, w in found
+                if not any(len(o) > len(kw) and _within(kw, o) for o, _ in found)
+            )
             out.append(1.0 - math.exp(-1.5 * hit))  # one rare phrase 0.78, one rare word 0.59
         return out
 

@@ -59,6 +59,12 @@ _REQUEST = re.compile(
 )
 _WH_QUESTION = re.compile(r"^(?:who|what|when|where|why|how|which|whether)\b", re.I)
 _THERE_QUESTION = re.compile(r"^(?P<verb>is|are|was|were)\s+there\s+(?P<rest>.+?)\??$", re.I)
+# yes/no questions: "Do you offer X?" -> "whether we offer X"; "Is it possible to X?" -> "whether it is ..."
+_DO_QUESTION = re.compile(r"^do\s+(?P<subject>you|we|i|they)\s+(?P<rest>.+?)\??$", re.I)
+_BE_QUESTION = re.compile(
+    r"^(?P<verb>am|is|are|was|were|has|have)\s+(?P<subject>you|we|i|it|they|this|that|my|our|your|the)\b\s*(?P<rest>.+?)\??$",
+    re.I,
+)
 _IMPERATIVE = re.compile(
     r"^(?:don't|do\s+not|turn|fix|give|send|tell|get|stop|sort|find|make|call|ring|check|put|take|bring|"
     r"change|remove|undo|reverse|explain|let|refund|cancel|escalate|switch|just|please)\b",
@@ -139,6 +145,8 @@ def _shout_down(sentence: str) -> str:
 def _score(sentence: str, index: int) -> float:
     words = len(sentence.split())
     sentence = _INLINE_GREETING.sub("", sentence)
+    # words inside quotes are an error message or someone else's, not the customer's problem statement
+    sentence = re.sub(r'"[^"]*"', '"…"', sentence)
     if (
         words < 4
         or _FILLER_START.match(sentence)
@@ -148,11 +156,15 @@ def _score(sentence: str, index: int) -> float:
     ):
         return float("-inf")
     question = sentence.rstrip().endswith("?")
-    asks = bool(_REQUEST.match(sentence) or (question and _WH_QUESTION.match(sentence)))
+    asks = bool(
+        _REQUEST.match(sentence)
+        or (question and (_WH_QUESTION.match(sentence) or _THERE_QUESTION.match(sentence)))
+        or (question and (_DO_QUESTION.match(sentence) or _BE_QUESTION.match(sentence)))
+    )
     problem = bool(_PROBLEM.search(sentence))
     negated = bool(_NEGATION.search(sentence))
     person = bool(_FIRST_PERSON.search(sentence))
-    if not (problem or negated or person or asks or (question and _THERE_QUESTION.match(sentence))):
+    if not (problem or negated or person or asks):
         return float("-inf")  # a sentence about nobody and nothing going wrong restates nothing
     score = 3.0 * problem + 1.0 * negated + 1.0 * person
     score += 1.0 * asks
@@ -215,6 +227,7 @@ def _swap(sentence: str) -> str:
 
 def _polish(sentence: str) -> str:
     s = _INLINE_GREETING.sub("", sentence)
+    s = re.sub(r"\s*\([^()]{12,}\)", "", s)  # long asides ("(list below again)") read oddly back
     s = _URL.sub("the link", s)
     s = _EMAIL.sub("the address", s)
     s = _UNSAFE.sub("", s)
@@ -224,7 +237,7 @@ def _polish(sentence: str) -> str:
     s = re.sub(r"!+", "", s)
     if s.count('"') % 2:
         s = s.replace('"', "")
-    s = re.sub(r"\s+", " ", s).strip(" -\"'")
+    s = re.sub(r"\s+", " ", s).strip(" -'")
     return s
 
 
@@ -237,14 +250,28 @@ def _as_clause(sentence: str) -> str:
     question = sentence.rstrip().endswith("?")
     polished = _polish(sentence)
     request = _REQUEST.match(polished)
-    there = _THERE_QUESTION.match(polished) if question else None
     if request:
         return "you'd like us to " + swap_pronouns(request.group("rest"))
-    if there:
-        verb = there.group("verb").lower()
-        return f"you'd like to know whether there {verb} " + swap_pronouns(there.group("rest"))
-    if question and _WH_QUESTION.match(polished):
-        return "you'd like to know " + swap_pronouns(polished[0].lower() + polished[1:])
+    if not question:
+        return swap_pronouns(polished)
+    know = "you'd like to know "
+    if m := _THERE_QUESTION.match(polished):
+        return f"{know}whether there {m.group('verb').lower()} " + swap_pronouns(m.group("rest"))
+    if m := _DO_QUESTION.match(polished):
+        return f"{know}whether " + swap_pronouns(f"{m.group('subject')} {m.group('rest')}")
+    if m := _BE_QUESTION.match(polished):
+        said = m.group("subject").lower()
+        if said in ("my", "our", "your", "the"):
+            return ""  # "is my account still active" has no safe word order to turn around
+        verb = m.group("verb").lower()
+        verb = (
+            "are"
+            if said == "i" and verb in ("am", "is")
+            else ("were" if said == "i" and verb == "was" else verb)
+        )
+        return f"{know}whether {swap_pronouns(said)} {verb} " + swap_pronouns(m.group("rest"))
+    if _WH_QUESTION.match(polished):
+        return know + swap_pronouns(polished[0].lower() + polished[1:])
     return swap_pronouns(polished)
 
 

@@ -52,7 +52,8 @@ _ORDER_MARKERS: dict[str, re.Pattern[str]] = {
     "acknowledge": re.compile(r"\b(?:sorry|apologi[sz]e|apologies|thank|understand)", re.I),
     "plan": _CALLBACK,
     "fix": re.compile(r"^\s*\d+[.)]\s+\S", re.M),
-    "close": re.compile(r"\banything\s+else\b", re.I),
+    # the offer is a question ("Is there anything else ...?"), not "I haven't touched anything else"
+    "close": re.compile(r"\banything\s+else\b[^.!?\n]*\?", re.I),
 }
 
 
