@@ -137,6 +137,16 @@ def test_embedding_of_another_size_falls_back_to_keywords(embedded_kb: Knowledge
     assert match.entry.id == "printer-jam"
 
 
+def test_embedding_from_another_model_of_the_same_size_is_ignored(
+    embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    vector = base_embedder.embed(["I have a paper jam in the printer"])[0]
+    same = embedded_kb.match("paper jam", vector, model_version=base_embedder.model_version)
+    other = embedded_kb.match("paper jam", vector, model_version="triage-clf-2026-11-23")
+    assert same.method == "embedding+keywords"
+    assert other.method == "keywords"
+
+
 def _top1(
     kb: KnowledgeBase, queries: list[dict[str, Any]], vectors: Sequence[Any] | None
 ) -> tuple[float, list[str]]:

@@ -148,7 +148,9 @@ def compose(
     style: Tone = "upset" if scores.frustration >= 2 else "calm"
     name = customer_name(email)
     repeat = is_repeat(email, history)
-    match = kb.match(f"{email.subject}\n{email.newest_text}", scores.embedding or None)
+    match = kb.match(
+        f"{email.subject}\n{email.newest_text}", scores.embedding or None, scores.model_version
+    )
 
     promised = callback_at(now, scores.urgency, sla)
     callback = format_when(promised, now, sla)

@@ -82,6 +82,7 @@ class KnowledgeBase:
     settings: KbSettings = field(default_factory=KbSettings)
     vectors: Vector | None = field(default=None, repr=False)  # one row per (entry, text)
     row_entry: tuple[int, ...] = ()  # entries index of each row
+    embedder_id: str = ""  # the model that made ``vectors`` (its model_version)
     _keywords: tuple[tuple[tuple[tuple[str, ...], float], ...], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
@@ -126,7 +127,7 @@ class KnowledgeBase:
             getattr(embedder, "model_version", "") or type(embedder).__qualname__
         )
         vectors = _cached_vectors(settings.cache_dir, entries, texts, embedder, ident)
-        return cls(entries, settings, vectors, rows)
+        return cls(entries, settings, vectors, rows, ident)
 
     def get(self, entry_id: str) -> KbEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -167,9 +168,14 @@ class KnowledgeBase:
             best[entry] = max(best[entry], float(sims[row]))
         return best
 
-    def rank(self, text: str, embedding: Sequence[float] | Vector | None = None) -> list[KbMatch]:
+    def rank(
+        self, text: str, embedding: Sequence[float] | Vector | None = None, model_version: str = ""
+    ) -> list[KbMatch]:
         """All entries, best first. ``text`` is the subject and newest text of the email."""
         keywords = self.keyword_scores(text)
+        if model_version and self.embedder_id and model_version != self.embedder_id:
+            # same size, different model: cosines between two spaces mean nothing
+            embedding = None
         sims = self.similarities(embedding)
         s = self.settings
         out = []
@@ -194,8 +200,11 @@ class KnowledgeBase:
             )
         return sorted(out, key=lambda m: (-m.score, m.entry.id))
 
-    def match(self, text: str, embedding: Sequence[float] | Vector | None = None) -> KbMatch:
-        return self.rank(text, embedding)[0]
+    def match(
+        self, text: str, embedding: Sequence[float] | Vector | None = None, model_version: str = ""
+    ) -> KbMatch:
+        """The best entry. ``model_version`` (from ``Scores``) guards against mixing models."""
+        return self.rank(text, embedding, model_version)[0]
 
 
 def entry_texts(entries: Sequence[KbEntry]) -> tuple[list[str], tuple[int, ...]]:
