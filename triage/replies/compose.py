@@ -86,10 +86,10 @@ def _acknowledge(
     elif scores.urgency >= 2:
         body.append(templates.render("feeling_urgent", key, tone))
     # a calm question with no impact is not a failure of ours: nothing to apologise for
-    if scores.frustration >= 1 or scores.urgency >= 1 or repeat:
-        body.append(templates.render("apology", key, tone))
-    if repeat:
+    if repeat:  # its own apology: "... and I'm sorry it still isn't resolved"
         body.append(templates.render("repeat_contact", key, tone))
+    elif scores.frustration >= 1 or scores.urgency >= 1:
+        body.append(templates.render("apology", key, tone))
     body.append(templates.render("thanks", key, tone))
     return f"{greeting}\n\n{' '.join(body)}"
 
