@@ -39,12 +39,16 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL at {PG_URL} is required under CI=true: {problem}")
         pytest.skip(f"PostgreSQL not reachable: {problem}")
-    eng = create_engine(PG_URL)
-    SQLModel.metadata.drop_all(eng)
-    eng.dispose()
+    _drop_all()
     yield PG_URL
+    _drop_all()
+
+
+def _drop_all() -> None:
     eng = create_engine(PG_URL)
     SQLModel.metadata.drop_all(eng)
+    with eng.begin() as c:
+        c.execute(text("DROP TABLE IF EXISTS alembic_version"))
     eng.dispose()
 
 

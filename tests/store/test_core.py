@@ -150,3 +150,13 @@ def test_locked_sqlite_raises_store_busy_then_recovers(tmp_path: Path) -> None:
     r = store.record_batch("default", "INBOX", 1, [item(1)], last_uid=1, now=NOW)
     assert r.stored == 1
     store.close()
+
+
+def test_imap_numbers_beyond_32_bit_signed_fit(store: Store) -> None:
+    # UIDVALIDITY and UIDs are unsigned 32-bit: PostgreSQL INTEGER would overflow
+    big = 4_000_000_000
+    it = item(big - 1, uidvalidity=big)
+    store.record_batch("default", "INBOX", big, [it], last_uid=big - 1, now=NOW)
+    sync = store.folder_sync("default", "INBOX")
+    assert sync is not None
+    assert (sync.uidvalidity, sync.last_uid) == (big, big - 1)

@@ -25,6 +25,7 @@ from triage.store import Store, schema
 from triage.store.engine import make_engine
 from triage.store.tables import AuditRow
 
+HEAD = "0003"  # the newest revision
 PG_URL = os.environ.get("TRIAGE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -104,7 +105,7 @@ def _seed_0001(engine: Engine) -> None:
 
 
 def test_head_is_the_last_revision() -> None:
-    assert schema.head_revision() == "0002"
+    assert schema.head_revision() == HEAD
 
 
 def test_upgrade_empty_database_matches_the_models(engine: Engine) -> None:
@@ -123,7 +124,7 @@ def test_upgrade_from_0001_keeps_rows(engine: Engine) -> None:
 
     schema.upgrade(engine)
 
-    assert schema.current_revision(engine) == "0002"
+    assert schema.current_revision(engine) == HEAD
     assert _diffs(engine) == []
     store = Store(engine)
     rows = {r.id: r for r in store.emails()}
@@ -165,7 +166,7 @@ def test_require_current_refuses_an_old_schema(engine: Engine) -> None:
     with pytest.raises(SchemaError) as err:
         schema.require_current(engine)
     assert str(err.value) == (
-        "database schema is at revision 0001, this version needs 0002: run `triage db upgrade`"
+        "database schema is at revision 0001, this version needs 0003: run `triage db upgrade`"
     )
 
 
@@ -176,16 +177,16 @@ def test_require_current_refuses_an_empty_database(engine: Engine) -> None:
 
 def test_ensure_schema_creates_an_empty_database_once(engine: Engine) -> None:
     schema.ensure_schema(engine)
-    assert schema.current_revision(engine) == "0002"
+    assert schema.current_revision(engine) == HEAD
     assert _diffs(engine) == []
     schema.ensure_schema(engine)  # at head: nothing to do
-    assert schema.current_revision(engine) == "0002"
+    assert schema.current_revision(engine) == HEAD
 
 
 def test_ensure_schema_never_migrates_a_database_with_data(engine: Engine) -> None:
     schema.upgrade(engine, "0001")
     _seed_0001(engine)
-    with pytest.raises(SchemaError, match="at revision 0001, this version needs 0002"):
+    with pytest.raises(SchemaError, match="at revision 0001, this version needs 0003"):
         schema.ensure_schema(engine)
     assert schema.current_revision(engine) == "0001"
     assert "audit" not in inspect(engine).get_table_names()
@@ -204,7 +205,7 @@ def test_a_revision_from_a_newer_version_is_refused(engine: Engine) -> None:
 def test_database_from_before_migrations_at_head_is_stamped(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
     schema.ensure_schema(engine)
-    assert schema.current_revision(engine) == "0002"
+    assert schema.current_revision(engine) == HEAD
 
 
 def test_database_from_before_migrations_at_0001_is_upgraded_by_upgrade(engine: Engine) -> None:
@@ -218,7 +219,7 @@ def test_database_from_before_migrations_at_0001_is_upgraded_by_upgrade(engine: 
     assert schema.current_revision(engine) is None
 
     schema.upgrade(engine)
-    assert schema.current_revision(engine) == "0002"
+    assert schema.current_revision(engine) == HEAD
     assert _diffs(engine) == []
     assert len(Store(engine).emails()) == 2
 
@@ -249,7 +250,7 @@ def test_concurrent_starts_on_an_empty_database_create_it_once(db_url: str) -> N
         t.join(timeout=60)
     try:
         assert errors == []
-        assert schema.current_revision(engines[0]) == "0002"
+        assert schema.current_revision(engines[0]) == HEAD
         assert _diffs(engines[0]) == []
     finally:
         for eng in engines:

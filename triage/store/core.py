@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from triage.domain import BatchResult, FolderSync, Intake
 from triage.store.engine import make_engine, session_scope
@@ -95,7 +95,11 @@ class Store(TriageOps):
         return store
 
     def create_schema(self) -> None:
-        SQLModel.metadata.create_all(self.engine)
+        """Create an empty database at the newest schema; refuse an outdated one (never
+        migrate a production database behind the operator's back: `triage db upgrade`)."""
+        from triage.store import schema
+
+        schema.ensure_schema(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel, UTCDateTime
 
 
@@ -78,8 +78,8 @@ class LocationRow(SQLModel, table=True):
     email_id: int = Field(foreign_key="emails.id", index=True)
     account: str
     folder: str
-    uidvalidity: int
-    uid: int
+    uidvalidity: int = Field(sa_type=BigInteger)
+    uid: int = Field(sa_type=BigInteger)
     seen_at: datetime = Field(sa_type=UTCDateTime)
 
 
@@ -90,11 +90,12 @@ class SyncStateRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account: str
     folder: str
-    uidvalidity: int
-    # highest UID whose message is committed here; the next pass asks for UIDs above it
-    last_uid: int = 0
-    uidnext: int | None = None
-    highestmodseq: int | None = None
+    uidvalidity: int = Field(sa_type=BigInteger)
+    # highest UID whose message is committed here; the next pass asks for UIDs above it.
+    # IMAP numbers are unsigned 32-bit (mod-sequences 63-bit): BIGINT, or PostgreSQL overflows.
+    last_uid: int = Field(default=0, sa_type=BigInteger)
+    uidnext: int | None = Field(default=None, sa_type=BigInteger)
+    highestmodseq: int | None = Field(default=None, sa_type=BigInteger)
     last_sync: datetime | None = Field(default=None, sa_type=UTCDateTime)
     uidvalidity_changes: int = 0
 
@@ -140,7 +141,7 @@ class MailboxActionRow(SQLModel, table=True):
     action: str  # copy | keyword
     target: str  # destination folder or keyword
     state: str = Field(default="pending", index=True)  # pending | done | skipped | failed
-    dest_uid: int | None = None
+    dest_uid: int | None = Field(default=None, sa_type=BigInteger)
     attempts: int = 0
     last_error: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(sa_type=UTCDateTime)
