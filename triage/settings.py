@@ -18,6 +18,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from triage.errors import ConfigError
+from triage.oauth import OAuthSettings, with_secrets
+from triage.route import RoutingPolicy
+from triage.sla import SlaPolicy
 
 ENV_PREFIX = "TRIAGE_"
 DEFAULT_CONFIG = Path("config/triage.toml")
@@ -42,6 +45,11 @@ class ImapSettings(_Section):
     folder: str = "INBOX"
     extra_folders: tuple[str, ...] = ()
     priority_folder: str = "Triage/Priority"
+    # The mailbox side of the priority queue, done only after the DB commit, never deleting:
+    # "copy" puts priority mail into priority_folder as well; "none" keeps it DB-only.
+    priority_action: Literal["copy", "none"] = "copy"
+    # also set this IMAP keyword on priority mail ("" = none; servers without keywords skip it)
+    priority_keyword: str = "$Priority"
     account: str = "default"
     connect_timeout: float = Field(default=15.0, gt=0)
     read_timeout: float = Field(default=60.0, gt=0)
@@ -87,6 +95,19 @@ class LogSettings(_Section):
     format: Literal["text", "json"] = "text"
 
 
+class MetricsSettings(_Section):
+    """Prometheus metrics: an HTTP endpoint on ``addr:port`` (0 = off) and/or a textfile."""
+
+    port: int = Field(default=0, ge=0, le=65535)
+    addr: str = "127.0.0.1"
+    textfile: Path | None = None
+
+
+class RepliesSettings(_Section):
+    templates: Path = Path("config/replies.toml")
+    knowledge_dir: Path = Path("config/knowledge")
+
+
 class Settings(_Section):
     imap: ImapSettings = ImapSettings()
     maildir: MaildirSettings = MaildirSettings()
@@ -95,6 +116,11 @@ class Settings(_Section):
     worker: WorkerSettings = WorkerSettings()
     paths: PathsSettings = PathsSettings()
     log: LogSettings = LogSettings()
+    sla: SlaPolicy = SlaPolicy()
+    routing: RoutingPolicy = RoutingPolicy()
+    replies: RepliesSettings = RepliesSettings()
+    metrics: MetricsSettings = MetricsSettings()
+    oauth: OAuthSettings = OAuthSettings()
     source_file: str = Field(default="(built-in defaults)", exclude=True)
 
     @property
@@ -110,6 +136,8 @@ _SECRETS: dict[str, tuple[str, str]] = {
     # section.key -> (env var, file key that may point at it)
     "imap.password": ("TRIAGE_IMAP_PASSWORD", "password_file"),
     "imap.oauth2_token": ("TRIAGE_IMAP_OAUTH2_TOKEN", "oauth2_token_file"),
+    "oauth.client_secret": ("TRIAGE_OAUTH_CLIENT_SECRET", "client_secret_file"),
+    "oauth.refresh_token": ("TRIAGE_OAUTH_REFRESH_TOKEN", "refresh_token_file"),
 }
 
 
@@ -227,6 +255,8 @@ def load_settings(
         )
     if updates:
         settings = settings.model_copy(update={"imap": imap.model_copy(update=updates)})
+    if settings.oauth.enabled:
+        settings = settings.model_copy(update={"oauth": with_secrets(settings.oauth, env)})
     return settings
 
 
@@ -242,7 +272,7 @@ def require_imap_credentials(settings: Settings) -> None:
             "no IMAP password: set TRIAGE_IMAP_PASSWORD or [imap] password_file "
             f"in {settings.source_file}"
         )
-    if imap.auth == "xoauth2" and imap.oauth2_token is None:
+    if imap.auth == "xoauth2" and imap.oauth2_token is None and not settings.oauth.enabled:
         raise ConfigError(
             "no OAuth2 access token: set TRIAGE_IMAP_OAUTH2_TOKEN or [imap] oauth2_token_file "
             f"in {settings.source_file}"

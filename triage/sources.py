@@ -11,7 +11,12 @@ def make_source(settings: Settings) -> MailSource:
         require_imap_credentials(settings)
         from triage.mailbox.imap import ImapMailSource  # imapclient only when IMAP is used
 
-        return ImapMailSource(settings.imap)
+        token_source = None
+        if settings.imap.auth == "xoauth2" and settings.oauth.enabled:
+            from triage.oauth import TokenSource
+
+            token_source = TokenSource(settings.oauth).token
+        return ImapMailSource(settings.imap, token_source=token_source)
     from triage.mailbox.maildir import MaildirMailSource
 
     return MaildirMailSource(

@@ -54,8 +54,12 @@ def _idle_checker(seconds: float) -> Callable[[IMAPClient], Any]:
 class ImapMailSource:
     """One IMAP connection to one account. Not thread-safe: one worker, one source."""
 
-    def __init__(self, settings: ImapSettings) -> None:
+    def __init__(
+        self, settings: ImapSettings, token_source: Callable[[], str] | None = None
+    ) -> None:
         self.settings = settings
+        # XOAUTH2 with refresh: called at every (re)connect for a currently valid access token
+        self._token_source = token_source
         self.account = settings.account
         self._client: IMAPClient | None = None
         self._folder: str | None = None  # currently selected folder
@@ -68,7 +72,7 @@ class ImapMailSource:
 
     def connect(self) -> None:
         self.close()
-        self._client = open_client(self.settings)
+        self._client = open_client(self.settings, self._token_source)
         log.info("%s: logged in as %r", where(self.settings), self.settings.username)
 
     def close(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import ssl
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import NoReturn
 
@@ -79,11 +79,13 @@ def link_errors(settings: ImapSettings, action: str) -> Iterator[None]:
         ) from exc
 
 
-def open_client(settings: ImapSettings) -> IMAPClient:
+def open_client(
+    settings: ImapSettings, token_source: Callable[[], str] | None = None
+) -> IMAPClient:
     """Connect, secure and log in; the caller owns the returned client."""
     if not settings.host:
         raise ConfigError("[imap] host is empty (set TRIAGE_IMAP_HOST)")
-    credentials(settings)
+    credentials(settings, refreshing=token_source is not None)
     timeout = SocketTimeout(connect=settings.connect_timeout, read=settings.read_timeout)
     implicit = settings.tls == "implicit"
     ctx = tls_context(settings) if settings.tls != "none" else None
@@ -107,7 +109,7 @@ def open_client(settings: ImapSettings) -> IMAPClient:
                 log.warning(
                     "%s: no TLS ([imap] tls = none): credentials travel in clear", where(settings)
                 )
-            _login(client, settings)
+            _login(client, settings, token_source)
             if client.has_capability("CONDSTORE"):
                 # makes SELECT report HIGHESTMODSEQ; must happen before any SELECT
                 client.enable("CONDSTORE")
@@ -119,8 +121,15 @@ def open_client(settings: ImapSettings) -> IMAPClient:
     return client
 
 
-def credentials(settings: ImapSettings) -> tuple[str, SecretStr, str]:
-    """(user, secret, where to fix it); a ConfigError before any connection is made."""
+def credentials(settings: ImapSettings, *, refreshing: bool = False) -> tuple[str, SecretStr, str]:
+    """(user, secret, where to fix it); a ConfigError before any connection is made.
+
+    ``refreshing``: the XOAUTH2 access token comes from an [oauth] token endpoint instead.
+    """
+    if settings.auth == "xoauth2" and refreshing:
+        if not settings.username:
+            raise ConfigError(f"{where(settings)}: [imap] username is empty (TRIAGE_IMAP_USERNAME)")
+        return settings.username, SecretStr(""), "the [oauth] settings (token_url, refresh token)"
     if settings.auth == "xoauth2":
         secret, hint = (
             settings.oauth2_token,
@@ -137,11 +146,15 @@ def credentials(settings: ImapSettings) -> tuple[str, SecretStr, str]:
     return settings.username, secret, hint
 
 
-def _login(client: IMAPClient, settings: ImapSettings) -> None:
-    user, secret, hint = credentials(settings)
+def _login(
+    client: IMAPClient, settings: ImapSettings, token_source: Callable[[], str] | None
+) -> None:
+    user, secret, hint = credentials(settings, refreshing=token_source is not None)
     try:
         if settings.auth == "xoauth2":
-            client.oauth2_login(user, secret.get_secret_value())
+            # a refreshing token source renews the access token before it expires
+            token = token_source() if token_source is not None else secret.get_secret_value()
+            client.oauth2_login(user, token)
         else:
             client.login(user, secret.get_secret_value())
     except CommandError as exc:
