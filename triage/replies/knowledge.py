@@ -52,7 +52,7 @@ class KbSettings(BaseModel):
     directory: Path = Path("config/knowledge")
     cache_dir: Path = Path("var/cache/knowledge")
     weight_embedding: float = Field(default=0.5, ge=0.0, le=1.0)
-    threshold: float = Field(default=0.45, ge=0.0, le=1.0)
+    threshold: float = Field(default=0.58, ge=0.0, le=1.0)
     keyword_threshold: float = Field(default=0.7, ge=0.0, le=1.0)
 
 
