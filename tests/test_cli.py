@@ -52,7 +52,7 @@ def test_missing_password_is_a_config_error(tmp_path: Path) -> None:
 def test_status_json_shape_on_an_empty_database(tmp_path: Path) -> None:
     result = invoke("status", "--json", env={"TRIAGE_PATHS_DATA_DIR": str(tmp_path)})
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == {"folders": [], "emails": {"total": 0, "quarantined": 0}}
+    assert json.loads(result.stdout) == {"folders": [], "emails": {"total": 0, "quarantined": 0}}
 
 
 @pytest.mark.live

@@ -40,3 +40,5 @@ def configure(level: str = "INFO", fmt: str = "text") -> None:
     root.setLevel(level)
     # imapclient logs every command at DEBUG, including (redacted) logins; keep it quiet
     logging.getLogger("imapclient").setLevel(max(logging.INFO, root.level))
+    # alembic narrates every plugin and revision at INFO; schema changes are reported by us
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))
