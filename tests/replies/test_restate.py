@@ -103,3 +103,12 @@ def test_long_sentence_is_cut_at_a_clause_boundary() -> None:
 def test_nothing_usable_gives_none(text: str) -> None:
     assert restate(text) is None
     assert list(restatements(text)) == []
+
+
+def test_capitals_outside_shouting_are_kept() -> None:
+    assert restate("At the moment I only have my 100GB home drive and the HR portal is down.") == (
+        "at the moment you only have your 100GB home drive and the HR portal is down"
+    )
+    assert restate("I have had this photo for ELEVEN YEARS and now the wallpaper is gone.") == (
+        "you have had this photo for eleven years and now the wallpaper is gone"
+    )

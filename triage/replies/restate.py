@@ -131,11 +131,15 @@ def _sentences(text: str) -> list[str]:
 
 
 def _shout_down(sentence: str) -> str:
-    """SHOUTED words back to lower case (keeping acronyms): we restate, we don't shout back."""
+    """SHOUTED words back to lower case: we restate, we don't shout back. In a shouted sentence
+    every capitalised word goes (but known acronyms); otherwise only long ones ("ELEVEN YEARS"),
+    so "100GB" and "the HR portal" keep their capitals."""
+    words = [w for w in _WORD.findall(sentence) if len(w) > 1]
+    shouting = bool(words) and sum(w.isupper() for w in words) / len(words) >= 0.5
 
     def fix(m: re.Match[str]) -> str:
         w = m.group(0)
-        if w.isupper() and len(w) > 1 and w not in _KEEP_CAPS and w != "I":
+        if w.isupper() and w not in _KEEP_CAPS and (len(w) >= 5 or (shouting and len(w) > 1)):
             return w.lower()
         return w
 
