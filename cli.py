@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -125,46 +124,52 @@ def _now() -> datetime:
 
 
 def _open_store(settings: Settings) -> Any:
-    from triage.store import Store
+    from triage.runtime import open_store
 
-    return Store.open(settings.store_url, busy_timeout=settings.store.busy_timeout)
+    return open_store(settings)
 
 
-def _worker(settings: Settings, store: Any) -> Any:
-    from triage.sources import make_source, watched_folders
-    from triage.worker import Worker
+def _metrics(settings: Settings) -> Any:
+    """Metrics for long-running commands: served and/or written as a textfile when configured."""
+    from triage.metrics import Metrics
 
-    imap = settings.imap
-    folders = watched_folders(settings)
-    wait = min(imap.idle_renew_seconds, settings.worker.heartbeat_seconds)
-    if len(folders) > 1 or not imap.idle:
-        wait = min(wait, imap.poll_interval)
-    return Worker(
-        store=store,
-        source_factory=lambda: make_source(settings),
-        folders=folders,
-        batch_size=imap.batch_size,
-        max_bytes=imap.max_message_bytes,
-        clock=_now,
-        wait_seconds=wait,
-        heartbeat_seconds=settings.worker.heartbeat_seconds,
-        backoff_initial=settings.worker.backoff_initial,
-        backoff_max=settings.worker.backoff_max,
-        rand=random.random,
-    )
+    metrics = Metrics()
+    if settings.metrics.port:
+        metrics.serve(settings.metrics.port, settings.metrics.addr)
+    return metrics
+
+
+LogFormatOpt = Annotated[
+    str | None,
+    typer.Option("--log-format", help="text or json (one object per line); default from [log]."),
+]
+
+
+def _with_log_format(config: Path | None, log_format: str | None) -> Settings:
+    settings = load_settings(config)
+    if log_format is not None:
+        if log_format not in ("text", "json"):
+            raise ConfigError(f"--log-format must be text or json, not {log_format!r}")
+        settings = settings.model_copy(
+            update={"log": settings.log.model_copy(update={"format": log_format})}
+        )
+    logs.configure(settings.log.level, settings.log.format)
+    return settings
 
 
 @app.command()
-def worker(config: ConfigOpt = None) -> None:
+def worker(config: ConfigOpt = None, log_format: LogFormatOpt = None) -> None:
     """Run forever: IMAP IDLE (or polling), fetch new mail, store it, triage it.
 
     The first SIGTERM/Ctrl-C finishes the current batch and exits 0; a second exits at once.
     Example: TRIAGE_IMAP_PASSWORD=... triage worker --config /etc/triage/triage.toml
     """
+    from triage.runtime import make_worker
+
     with _errors():
-        settings = _settings(config)
+        settings = _with_log_format(config, log_format)
         store = _open_store(settings)
-        w = _worker(settings, store)
+        w = make_worker(settings, store, metrics=_metrics(settings))
         w.stop.install()
         log.info("worker starting on folders %s", ", ".join(w.folders))
         w.run()
@@ -175,6 +180,7 @@ def poll(
     config: ConfigOpt = None,
     once: Annotated[bool, typer.Option("--once", help="One full pass, then exit.")] = False,
     as_json: JsonOpt = False,
+    log_format: LogFormatOpt = None,
 ) -> None:
     """Fetch and store everything new in one pass (for cron or a systemd timer).
 
@@ -182,10 +188,13 @@ def poll(
     """
     if not once:
         raise _fail(EXIT_USAGE, "poll needs --once (use `triage worker` to run continuously)")
+    from triage.runtime import make_worker
+
     with _errors():
-        settings = _settings(config)
+        settings = _with_log_format(config, log_format)
         store = _open_store(settings)
-        w = _worker(settings, store)
+        metrics = _metrics(settings)
+        w = make_worker(settings, store, metrics=metrics)
         w.stop.install()
         stats = w.poll_once()
         if as_json:
@@ -334,7 +343,9 @@ def demo(config: ConfigOpt = None) -> None:
             }
         )
         store = _open_store(settings)
-        stats = _worker(settings, store).poll_once()
+        from triage.runtime import make_worker
+
+        stats = make_worker(settings, store).poll_once()
         console = Console(highlight=False)
         console.print(
             f"Ingested the sample mailbox {settings.maildir.path} into {settings.store_url}: "

@@ -17,8 +17,9 @@ from typing import Any, Protocol
 
 from triage.domain import Email, MailKind, Scores
 from triage.mailbox import MailSource
+from triage.metrics import Metrics
 from triage.replies.values import History, Suggestion
-from triage.route import RoutingPolicy, route
+from triage.route import URGENCY, RoutingPolicy, route
 from triage.sla import SlaPolicy
 from triage.store import Store
 from triage.store.triage_ops import TriageResult
@@ -52,6 +53,7 @@ class TriageStage:
     priority_folder: str | None = None
     priority_keyword: str | None = None
     batch_size: int = 32
+    metrics: Metrics | None = None
     _scorer: Scorer | None = None
 
     @property
@@ -72,7 +74,11 @@ class TriageStage:
         # opinion); routing then ignores it: no suggestion, no mailbox action.
         t0 = time.perf_counter()
         scores = self.scorer.classify([(b.email.subject, b.email.newest_text) for b in batch])
-        per_email = (time.perf_counter() - t0) / len(batch)
+        elapsed = time.perf_counter() - t0
+        per_email = elapsed / len(batch)
+        if self.metrics is not None:
+            self.metrics.classification_took(elapsed)
+            self.metrics.classified(len(batch))
         results = []
         for item, sc in zip(batch, scores, strict=True):
             history = self.store.history(item, self.routing.repeat_window_days)
@@ -96,6 +102,8 @@ class TriageStage:
                 if self.priority_keyword:
                     actions.append(("keyword", self.priority_keyword))
             results.append(TriageResult(item.id, sc, decision, suggestion, tuple(actions)))
+            if self.metrics is not None:
+                self.metrics.queued(decision.queue, URGENCY[sc.urgency])
             log.info(
                 "email %d triaged: %s (urgency %d, frustration %d)",
                 item.id,

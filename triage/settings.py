@@ -104,7 +104,9 @@ class MetricsSettings(_Section):
 
 
 class RepliesSettings(_Section):
-    templates: Path = Path("config/replies.toml")
+    # wording templates, tone-checker lists and knowledge-base options (see the file)
+    config: Path = Path("config/replies.toml")
+    # the knowledge base of fixes: one Markdown file per fix
     knowledge_dir: Path = Path("config/knowledge")
 
 

@@ -23,6 +23,7 @@ from types import FrameType
 from triage.backoff import backoff_delay
 from triage.errors import TransientError
 from triage.mailbox import MailSource
+from triage.metrics import Metrics
 from triage.store import Store
 from triage.sync import PassStats, sync_folder
 
@@ -74,13 +75,16 @@ class Worker:
     backoff_max: float = 300.0
     rand: Callable[[], float] = field(default=lambda: 0.5)
     sleep: Callable[[float], None] = time.sleep
+    metrics: Metrics | None = None
+    # called after every pass (e.g. to rewrite the metrics textfile)
+    after_pass: Callable[[], None] | None = None
 
     def sync_all(self, source: MailSource) -> PassStats:
         total = PassStats()
         for folder in self.folders:
             if self.stop():
                 break
-            total = total + sync_folder(
+            stats = sync_folder(
                 source,
                 self.store,
                 folder,
@@ -89,10 +93,17 @@ class Worker:
                 clock=self.clock,
                 should_stop=self.stop,
             )
+            total = total + stats
+            if self.metrics is not None:
+                self.metrics.ingested(stats.stored)
+                self.metrics.quarantined(stats.quarantined)
+                self.metrics.synced(source.account, folder, self.clock())
         for stage in self.stages:
             if self.stop():
                 break
             stage(source)
+        if self.after_pass is not None:
+            self.after_pass()
         return total
 
     def poll_once(self) -> PassStats:
@@ -124,6 +135,8 @@ class Worker:
                     source.connect()
                     if attempt:
                         log.info("reconnected after %d failed attempt(s)", attempt)
+                        if self.metrics is not None:
+                            self.metrics.reconnected()
                 totals = totals + self.sync_all(source)
                 passes += 1
                 attempt = 0
@@ -140,6 +153,8 @@ class Worker:
                     break
                 source.wait(self.folders[0], self.wait_seconds, self.stop)
             except TransientError as exc:
+                if self.metrics is not None:
+                    self.metrics.error(exc)
                 if source is not None:
                     source.close()
                     source = None

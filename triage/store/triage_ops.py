@@ -185,6 +185,18 @@ class TriageOps:
                 )
             return out
 
+    def queue_depths(self) -> dict[str, int]:
+        """Triaged emails still waiting for an agent, per queue."""
+        with session_scope(self.engine) as s:
+            rows = s.exec(
+                select(EmailRow.queue, func.count())
+                .where(EmailRow.stage == "triaged", EmailRow.review == "pending")
+                .group_by(EmailRow.queue)
+            )
+            depths = {"priority": 0, "normal": 0, "ignored": 0}
+            depths.update({str(q): int(n) for q, n in rows if q})
+            return depths
+
     def finish_action(
         self,
         action_id: int,

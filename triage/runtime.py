@@ -1,0 +1,152 @@
+"""The composition root: build the Store, sources, model, reply kit and worker from Settings.
+
+cli.py calls these; nothing here runs at import time, and torch/onnxruntime load only when a
+classifier is actually built (once per worker).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from typing import TYPE_CHECKING
+
+from triage.metrics import Metrics
+from triage.settings import Settings
+from triage.store import Store
+
+if TYPE_CHECKING:
+    from triage.classify.model import Classifier
+    from triage.domain import Email, Scores
+    from triage.pipeline import Composer, TriageStage
+    from triage.replies.values import History, Suggestion
+    from triage.worker import Worker
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def open_store(settings: Settings) -> Store:
+    return Store.open(settings.store_url, busy_timeout=settings.store.busy_timeout)
+
+
+def load_classifier(settings: Settings) -> Classifier:
+    from triage.classify.model import Classifier
+
+    return Classifier.load(
+        settings.model.path,
+        threads=settings.model.threads,
+        cache_dir=settings.paths.data_dir / "model-cache",
+    )
+
+
+def make_composer(settings: Settings, classifier: Classifier | None) -> Composer:
+    """The reply composer with its templates, tone rules and knowledge base loaded once."""
+    from triage.replies.compose import compose
+    from triage.replies.config import load_reply_config
+    from triage.replies.knowledge import KnowledgeBase
+
+    cfg = load_reply_config(
+        settings.replies.config, sla=settings.sla, knowledge_dir=settings.replies.knowledge_dir
+    )
+    kb_settings = cfg.knowledge.model_copy(
+        update={"cache_dir": settings.paths.data_dir / "cache" / "knowledge"}
+    )
+    kb = KnowledgeBase.load(
+        kb_settings,
+        embedder=classifier,
+        embedder_id=classifier.model_version if classifier is not None else "",
+    )
+
+    def composer(
+        email: Email, scores: Scores, history: History, at: datetime, supervisor: bool
+    ) -> Suggestion:
+        # one SLA for routing and for the callback time promised in the reply
+        return compose(
+            email,
+            scores,
+            history,
+            now=at,
+            kb=kb,
+            templates=cfg.templates,
+            sla=settings.sla,
+            supervisor=supervisor,
+            tone=cfg.tone,
+        )
+
+    return composer
+
+
+def make_triage_stage(settings: Settings, store: Store, metrics: Metrics | None) -> TriageStage:
+    from triage.pipeline import TriageStage
+
+    stage: TriageStage
+
+    def scorer() -> Classifier:
+        classifier = load_classifier(settings)
+        stage.composer = make_composer(settings, classifier)
+        return classifier
+
+    imap = settings.imap
+    stage = TriageStage(
+        store=store,
+        scorer_factory=scorer,
+        composer=None,
+        routing=settings.routing,
+        sla=settings.sla,
+        clock=now,
+        priority_folder=imap.priority_folder if imap.priority_action == "copy" else None,
+        priority_keyword=imap.priority_keyword or None,
+        metrics=metrics,
+    )
+    return stage
+
+
+def make_worker(
+    settings: Settings,
+    store: Store,
+    *,
+    metrics: Metrics | None = None,
+    triage: bool = True,
+) -> Worker:
+    from triage.ack import apply_actions
+    from triage.sources import make_source, watched_folders
+    from triage.worker import Worker
+
+    imap = settings.imap
+    folders = watched_folders(settings)
+    wait = min(imap.idle_renew_seconds, settings.worker.heartbeat_seconds)
+    if len(folders) > 1 or not imap.idle:
+        wait = min(wait, imap.poll_interval)
+    stages: list[Callable[..., object]] = []
+    if triage:
+        stages.append(make_triage_stage(settings, store, metrics))
+        stages.append(partial(apply_actions, store, clock=now))
+    after_pass = None
+    if metrics is not None:
+        after_pass = partial(_publish, settings, store, metrics)
+    return Worker(
+        store=store,
+        source_factory=lambda: make_source(settings),
+        folders=folders,
+        batch_size=imap.batch_size,
+        max_bytes=imap.max_message_bytes,
+        clock=now,
+        stages=stages,
+        wait_seconds=wait,
+        heartbeat_seconds=settings.worker.heartbeat_seconds,
+        backoff_initial=settings.worker.backoff_initial,
+        backoff_max=settings.worker.backoff_max,
+        rand=random.random,
+        metrics=metrics,
+        after_pass=after_pass,
+    )
+
+
+def _publish(settings: Settings, store: Store, metrics: Metrics) -> None:
+    for queue, depth in store.queue_depths().items():
+        metrics.queue_depth(queue, depth)
+    if settings.metrics.textfile is not None:
+        metrics.write_textfile(settings.metrics.textfile)
