@@ -58,7 +58,14 @@ class BaseModelEmbedder:
 
 @pytest.fixture(scope="session")
 def reply_config() -> ReplyConfig:
-    return load_reply_config(ROOT / "config" / "replies.toml", root=ROOT)
+    """The shipped wording plus the shipped [sla] of config/triage.toml (no environment)."""
+    settings = load_settings(ROOT / "config" / "triage.toml", env={})
+    return load_reply_config(
+        ROOT / "config" / "replies.toml",
+        sla=settings.sla,
+        knowledge_dir=settings.replies.knowledge_dir,
+        root=ROOT,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import pytest
 from triage.errors import ConfigError
 from triage.replies.config import load_reply_config
 from triage.replies.templates import SLOT_FIELDS, load_templates
+from triage.sla import SlaPolicy
 
 from .conftest import ROOT
 
@@ -21,7 +22,7 @@ def _table() -> dict[str, Any]:
 
 
 def test_shipped_config_loads_with_several_variants_per_slot() -> None:
-    cfg = load_reply_config(CONFIG, root=ROOT)
+    cfg = load_reply_config(CONFIG, sla=SlaPolicy(), root=ROOT)
     assert set(cfg.templates.slots) == set(SLOT_FIELDS)
     many = [
         s for s, tones in cfg.templates.slots.items() if max(len(v) for v in tones.values()) >= 2
@@ -38,7 +39,7 @@ def test_no_template_shouts_or_jokes() -> None:
 
 
 def test_choice_is_stable_per_key_and_spreads_over_keys() -> None:
-    t = load_reply_config(CONFIG).templates
+    t = load_reply_config(CONFIG, sla=SlaPolicy()).templates
     assert t.render("callback", "<a@x>", "calm", callback="14:00") == t.render(
         "callback", "<a@x>", "calm", callback="14:00"
     )
@@ -67,8 +68,18 @@ def test_bad_templates_are_config_errors_naming_the_slot(change: Any, message: s
 
 def test_bad_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
-        load_reply_config(tmp_path / "missing.toml")
+        load_reply_config(tmp_path / "missing.toml", sla=SlaPolicy())
     bad = tmp_path / "bad.toml"
     bad.write_text("[colours]\nred = 1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown tables"):
-        load_reply_config(bad)
+        load_reply_config(bad, sla=SlaPolicy())
+    bad.write_text(
+        CONFIG.read_text(encoding="utf-8") + "\n[sla]\ntimezone = 'UTC'\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="triage.toml"):
+        load_reply_config(bad, sla=SlaPolicy())
+
+
+def test_knowledge_dir_from_the_settings_wins(tmp_path: Path) -> None:
+    cfg = load_reply_config(CONFIG, sla=SlaPolicy(), knowledge_dir=tmp_path / "kb")
+    assert cfg.knowledge.directory == tmp_path / "kb"

@@ -1,4 +1,8 @@
-"""``config/replies.toml``: wording, response targets, tone rules and knowledge-base settings."""
+"""``config/replies.toml``: wording, tone rules and knowledge-base settings.
+
+Response targets are not here: they come from ``Settings.sla`` (``config/triage.toml [sla]``),
+shared with routing so the callback promised in a reply is the queue item's due time.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from triage.errors import ConfigError
 from triage.replies.knowledge import KbSettings
 from triage.replies.templates import Templates, load_templates
 from triage.replies.tone_config import ToneConfig, load_tone_config
-from triage.sla import SlaPolicy, load_sla_policy
+from triage.sla import SlaPolicy
 
 DEFAULT_REPLIES_CONFIG = Path("config/replies.toml")
 
@@ -27,10 +31,15 @@ class ReplyConfig:
 
 
 def load_reply_config(
-    path: Path = DEFAULT_REPLIES_CONFIG, *, root: Path | None = None
+    path: Path = DEFAULT_REPLIES_CONFIG,
+    *,
+    sla: SlaPolicy,
+    knowledge_dir: Path | None = None,
+    root: Path | None = None,
 ) -> ReplyConfig:
-    """Read and validate the whole file once. Relative knowledge paths are resolved from ``root``
-    (default: the current directory, like every other path in the settings)."""
+    """Read and validate the file once. ``sla`` is ``Settings.sla``; ``knowledge_dir``, when
+    given, overrides ``[knowledge] directory``. Relative knowledge paths are resolved from
+    ``root`` (default: the current directory, like every other path in the settings)."""
     source = str(path)
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -40,7 +49,9 @@ def load_reply_config(
         raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
-    unknown = set(data) - {"desk", "sla", "tone", "knowledge", "templates"}
+    if "sla" in data:
+        raise ConfigError(f"{source}: [sla] belongs in config/triage.toml (shared with routing)")
+    unknown = set(data) - {"desk", "tone", "knowledge", "templates"}
     if unknown:
         raise ConfigError(f"{source}: unknown tables {sorted(unknown)}")
     try:
@@ -50,6 +61,8 @@ def load_reply_config(
             f"[knowledge] {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
         )
         raise ConfigError(f"{source}: {problems}") from exc
+    if knowledge_dir is not None:
+        knowledge = knowledge.model_copy(update={"directory": knowledge_dir})
     if root is not None:
         knowledge = knowledge.model_copy(
             update={
@@ -60,6 +73,6 @@ def load_reply_config(
     return ReplyConfig(
         templates=load_templates(data.get("templates", {}), data.get("desk", {}), source),
         tone=load_tone_config(data.get("tone", {}), source),
-        sla=load_sla_policy(data.get("sla", {}), source),
+        sla=sla,
         knowledge=knowledge,
     )
