@@ -75,7 +75,8 @@ log = logging.getLogger("triage.cli")
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False)
+    # soft_wrap: an error line stays one line (greppable in logs, copy-pasteable commands)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _fail(code: int, message: str, hint: str | None = None) -> typer.Exit:
@@ -302,11 +303,55 @@ def doctor(config: ConfigOpt = None) -> None:
             source.close()
 
     def database() -> str:
-        store = _open_store(settings)
-        counts = store.counts()
-        store.close()
+        from triage.store import Store, schema
+        from triage.store.engine import make_engine
+
+        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        try:
+            if schema.current_revision(engine) is None:
+                return "no database yet: the first `triage worker` or `triage poll` creates it"
+            schema.require_current(engine)
+            counts = Store(engine).counts()
+        finally:
+            engine.dispose()
         url = settings.store_url.split("@")[-1]  # never print a password in a URL
-        return f"{url} ({counts['total']} emails)"
+        return f"{url} (schema {schema.head_revision()}, {counts['total']} emails)"
+
+    def freshness() -> str:
+        from triage.store import Store, schema
+        from triage.store.engine import make_engine
+
+        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        try:
+            if schema.current_revision(engine) is None:
+                return "no folder synced yet"
+            syncs = Store(engine).folder_syncs()
+        finally:
+            engine.dispose()
+        # a worker that stalls silently is the classic way to lose a day of mail
+        limit = max(settings.imap.poll_interval, settings.worker.heartbeat_seconds) * 3
+        now = datetime.now(UTC)
+        stale = [
+            f"{f.folder} (last sync {f.last_sync:%Y-%m-%d %H:%M} UTC)"
+            if f.last_sync
+            else f"{f.folder} (never)"
+            for f in syncs
+            if f.last_sync is None or (now - f.last_sync).total_seconds() > limit
+        ]
+        if stale:
+            raise TriageError(
+                f"not synced within {limit:.0f} s (3 intervals): {', '.join(stale)}; "
+                "is `triage worker` running? see its log / `systemctl status triage-worker`"
+            )
+        return f"{len(syncs)} folder(s) synced within {limit:.0f} s"
+
+    def oauth() -> str:
+        if settings.imap.auth != "xoauth2" or not settings.oauth.enabled:
+            return "not used"
+        from triage.oauth import TokenSource
+
+        TokenSource(settings.oauth).token()
+        return f"token refreshed from {settings.oauth.token_url}"
 
     def model() -> str:
         path = settings.model.path
@@ -319,8 +364,10 @@ def doctor(config: ConfigOpt = None) -> None:
         data = json.loads(meta.read_text(encoding="utf-8"))
         return f"{path} ({data.get('version', 'unknown version')})"
 
+    ok &= _check(console, "oauth", oauth)
     ok &= _check(console, "mailbox", mailbox)
     ok &= _check(console, "database", database)
+    ok &= _check(console, "sync", freshness)
     ok &= _check(console, "model", model)
     if not ok:
         raise typer.Exit(EXIT_DOCTOR)
@@ -367,6 +414,48 @@ def demo(config: ConfigOpt = None) -> None:
         console.print(
             "Next: `triage status` shows the sync state; run `make demo` again: nothing is stored twice."
         )
+
+
+db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    config: ConfigOpt = None,
+    revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
+) -> None:
+    """Apply schema migrations (take a backup first). Example: triage db upgrade"""
+    from triage.store import schema
+    from triage.store.engine import make_engine
+
+    with _errors():
+        settings = _settings(config)
+        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        before = schema.current_revision(engine)
+        schema.upgrade(engine, revision)
+        after = schema.current_revision(engine)
+        engine.dispose()
+        typer.echo(f"schema: {before or 'empty'} -> {after}")
+
+
+@db_app.command("status")
+def db_status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
+    """Show the database's schema revision and the one this version needs."""
+    from triage.store import schema
+    from triage.store.engine import make_engine
+
+    with _errors():
+        settings = _settings(config)
+        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        current, head = schema.current_revision(engine), schema.head_revision()
+        engine.dispose()
+        if as_json:
+            typer.echo(json.dumps({"current": current, "head": head}))
+        else:
+            typer.echo(f"current {current or 'empty'}, this version needs {head}")
+        if current not in (None, head):
+            raise typer.Exit(EXIT_STORE)
 
 
 def main() -> None:  # pragma: no cover - console-script entry for `python cli.py`

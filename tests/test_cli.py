@@ -10,7 +10,7 @@ import pytest
 from imapclient import IMAPClient
 from typer.testing import CliRunner
 
-from cli import EXIT_AUTH, EXIT_CONFIG, EXIT_DOCTOR, EXIT_MAILBOX, app
+from cli import EXIT_AUTH, EXIT_CONFIG, EXIT_DOCTOR, EXIT_MAILBOX, EXIT_STORE, app
 from triage.settings import ImapSettings
 
 from .livehelp import append_many, write_config
@@ -137,3 +137,23 @@ def test_demo_ingests_the_sample_mailbox_and_is_idempotent(tmp_path: Path) -> No
     second = invoke("demo", env=env)
     assert second.exit_code == 0, second.output
     assert "stored 0" in second.output
+
+
+def test_db_upgrade_and_an_old_schema_is_refused(tmp_path: Path) -> None:
+    from triage.store import schema
+    from triage.store.engine import make_engine
+
+    env = {"TRIAGE_PATHS_DATA_DIR": str(tmp_path)}
+    engine = make_engine(f"sqlite:///{tmp_path / 'triage.db'}")
+    schema.upgrade(engine, "0001")  # a database left by an older version
+    engine.dispose()
+    refused = invoke("poll", "--once", env=env)
+    assert refused.exit_code == EXIT_STORE
+    assert "triage db upgrade" in refused.output
+    status = invoke("db", "status", "--json", env=env)
+    assert status.exit_code == EXIT_STORE
+    assert json.loads(status.stdout)["current"] == "0001"
+    upgraded = invoke("db", "upgrade", env=env)
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "0001 -> " in upgraded.stdout
+    assert invoke("db", "status", env=env).exit_code == 0
