@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 
 from triage.replies.config import ReplyConfig, load_reply_config
 from triage.replies.knowledge import KnowledgeBase
+from triage.sla import load_sla_policy
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -59,13 +61,10 @@ class BaseModelEmbedder:
 @pytest.fixture(scope="session")
 def reply_config() -> ReplyConfig:
     """The shipped wording plus the shipped [sla] of config/triage.toml (no environment)."""
-    settings = load_settings(ROOT / "config" / "triage.toml", env={})
-    return load_reply_config(
-        ROOT / "config" / "replies.toml",
-        sla=settings.sla,
-        knowledge_dir=settings.replies.knowledge_dir,
-        root=ROOT,
-    )
+    triage_toml = ROOT / "config" / "triage.toml"
+    table = tomllib.loads(triage_toml.read_text(encoding="utf-8")).get("sla", {})
+    sla = load_sla_policy(table, str(triage_toml))
+    return load_reply_config(ROOT / "config" / "replies.toml", sla=sla, root=ROOT)
 
 
 @pytest.fixture(scope="session")
