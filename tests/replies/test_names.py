@@ -19,6 +19,7 @@ from triage.replies.names import clean_name, customer_name, first_name, simple_s
         ("Agent 007", None),
         ("Tomasz Wiśniewski", "Tomasz Wiśniewski"),
         ("Siobhán O'Neil", "Siobhán O'Neil"),
+        ("\u202eAna\u200b Lima", "Ana Lima"),
         ("", None),
         (None, None),
     ],

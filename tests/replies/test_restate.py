@@ -112,3 +112,10 @@ def test_capitals_outside_shouting_are_kept() -> None:
     assert restate("I have had this photo for ELEVEN YEARS and now the wallpaper is gone.") == (
         "you have had this photo for eleven years and now the wallpaper is gone"
     )
+
+
+def test_invisible_and_bidi_characters_are_dropped() -> None:
+    assert (
+        restate("I can't print\u200b \u202eanything\u202c today.")
+        == "you can't print anything today"
+    )

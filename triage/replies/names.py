@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Callable
 
 from triage.domain import Email
@@ -36,7 +37,10 @@ def clean_name(raw: str | None) -> str | None:
     """A displayable person's name, or None for addresses, role accounts and junk."""
     if not raw:
         return None
-    name = re.sub(r"\s+", " ", raw.strip().strip("\"'<>")).strip()
+    visible = "".join(
+        c for c in raw if unicodedata.category(c) not in ("Cc", "Cf")
+    )  # bidi, zero-width
+    name = re.sub(r"\s+", " ", visible.strip().strip("\"'<>")).strip()
     if not name or "@" in name or len(name) > 60:
         return None
     if name.count(",") == 1:  # "Raman, Priya" (directory order) -> "Priya Raman"

@@ -10,6 +10,7 @@ and the composer then uses a neutral sentence instead of guessing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -229,8 +230,14 @@ def _swap(sentence: str) -> str:
     return "".join(out)
 
 
+def _visible(text: str) -> str:
+    """Drop control and format characters (bidi overrides, zero-width): customer text must not
+    be able to reorder or hide parts of our reply."""
+    return "".join(c for c in text if c in "\t\n " or unicodedata.category(c) not in ("Cc", "Cf"))
+
+
 def _polish(sentence: str) -> str:
-    s = _INLINE_GREETING.sub("", sentence)
+    s = _INLINE_GREETING.sub("", _visible(sentence))
     s = re.sub(r"\s*\([^()]{12,}\)", "", s)  # long asides ("(list below again)") read oddly back
     s = _URL.sub("the link", s)
     s = _EMAIL.sub("the address", s)
