@@ -103,11 +103,25 @@ class MetricsSettings(_Section):
     textfile: Path | None = None
 
 
+class SmtpSettings(_Section):
+    """Optional direct sending (`triage send --smtp`); the default is a draft in the mailbox."""
+
+    host: str = ""
+    port: int = Field(default=587, ge=1, le=65535)
+    tls: Literal["implicit", "starttls"] = "starttls"
+    ca_file: Path | None = None
+    username: str = ""
+    # from TRIAGE_SMTP_PASSWORD only
+    password: SecretStr | None = Field(default=None, exclude=True)
+
+
 class RepliesSettings(_Section):
     # wording templates, tone-checker lists and knowledge-base options (see the file)
     config: Path = Path("config/replies.toml")
     # the knowledge base of fixes: one Markdown file per fix
     knowledge_dir: Path = Path("config/knowledge")
+    # From: of drafts and sent replies ("" = the IMAP username)
+    from_address: str = ""
 
 
 class Settings(_Section):
@@ -122,6 +136,7 @@ class Settings(_Section):
     routing: RoutingPolicy = RoutingPolicy()
     replies: RepliesSettings = RepliesSettings()
     metrics: MetricsSettings = MetricsSettings()
+    smtp: SmtpSettings = SmtpSettings()
     oauth: OAuthSettings = OAuthSettings()
     source_file: str = Field(default="(built-in defaults)", exclude=True)
 
@@ -138,6 +153,7 @@ _SECRETS: dict[str, tuple[str, str]] = {
     # section.key -> (env var, file key that may point at it)
     "imap.password": ("TRIAGE_IMAP_PASSWORD", "password_file"),
     "imap.oauth2_token": ("TRIAGE_IMAP_OAUTH2_TOKEN", "oauth2_token_file"),
+    "smtp.password": ("TRIAGE_SMTP_PASSWORD", "(none)"),
     "oauth.client_secret": ("TRIAGE_OAUTH_CLIENT_SECRET", "client_secret_file"),
     "oauth.refresh_token": ("TRIAGE_OAUTH_REFRESH_TOKEN", "refresh_token_file"),
 }
@@ -224,9 +240,14 @@ def load_settings(
                 where[f"{section}.{key}"] = source
                 if f"{section}.{key}" in _SECRETS:
                     env_name, file_key = _SECRETS[f"{section}.{key}"]
+                    where_else = f"set {env_name}" + (
+                        f" or point [{section}] {file_key} at a file"
+                        if file_key != "(none)"
+                        else ""
+                    )
                     raise ConfigError(
                         f"{source}: [{section}] {key}: secrets are not read from the config file; "
-                        f"set {env_name} or point [{section}] {file_key} at a file"
+                        f"{where_else}"
                     )
     for section, values in _env_overrides(env, where).items():
         target = data.setdefault(section, {})

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from triage.domain import BatchResult, FolderSync, Intake
 from triage.store.engine import make_engine, session_scope
+from triage.store.review_ops import ReviewOps
 from triage.store.tables import EmailRow, LocationRow, SyncStateRow
 from triage.store.triage_ops import TriageOps
 
@@ -83,7 +84,7 @@ def _folder_sync(row: SyncStateRow) -> FolderSync:
     )
 
 
-class Store(TriageOps):
+class Store(TriageOps, ReviewOps):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 

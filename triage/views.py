@@ -1,0 +1,184 @@
+"""What agents see in the terminal (rich). Every string from an email goes through
+``textsafe.clean`` and into ``rich.text.Text`` — never into markup — so a subject carrying
+ANSI escapes or ``[bold red]`` prints inertly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from triage.replies.values import Finding
+from triage.route import FRUSTRATION, URGENCY
+from triage.store.review_ops import QueueItem
+from triage.store.tables import EmailRow
+from triage.textsafe import clean
+
+
+def age(delta: timedelta) -> str:
+    secs = int(delta.total_seconds())
+    if secs < 0:
+        return "in " + age(-delta)
+    if secs < 3600:
+        return f"{secs // 60}m"
+    if secs < 86400:
+        return f"{secs // 3600}h{(secs % 3600) // 60:02d}"
+    return f"{secs // 86400}d{(secs % 86400) // 3600}h"
+
+
+def sender(name: str | None, address: str | None) -> str:
+    return clean(name or address or "(unknown)", single_line=True)
+
+
+def queue_json(items: Sequence[QueueItem], now: datetime) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": i.id,
+            "message_id": i.message_id,
+            "from": sender(i.from_name, i.from_address),
+            "from_address": i.from_address,
+            "subject": clean(i.subject, single_line=True),
+            "received_at": i.received_at.isoformat(),
+            "queue": i.queue,
+            "due": i.due.isoformat() if i.due else None,
+            "urgency": {"level": i.urgency, "score": round(i.urgency_score, 3)},
+            "frustration": {"level": i.frustration, "score": round(i.frustration_score, 3)},
+            "flags": i.flags(now),
+            "review": i.review,
+        }
+        for i in items
+    ]
+
+
+def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
+    table = Table(title=title, expand=False)
+    for name, just in (
+        ("id", "right"),
+        ("age", "right"),
+        ("due", "right"),
+        ("from", "left"),
+        ("subject", "left"),
+        ("frustration", "left"),
+        ("urgency", "left"),
+        ("flags", "left"),
+    ):
+        table.add_column(name, justify=just)  # type: ignore[arg-type]
+    for i in items:
+        due = age(i.due - now) if i.due else "-"
+        flags = i.flags(now)
+        style = "bold red" if "supervisor" in flags else ("red" if "overdue" in flags else "")
+        table.add_row(
+            str(i.id),
+            age(now - i.received_at),
+            due,
+            Text(sender(i.from_name, i.from_address)[:24]),
+            Text(clean(i.subject, single_line=True)[:48]),
+            f"{FRUSTRATION[i.frustration]} {i.frustration_score:.2f}",
+            f"{URGENCY[i.urgency]} {i.urgency_score:.2f}",
+            Text(" ".join(flags), style=style),
+        )
+    return table
+
+
+def _quoted_summary(quoted: str) -> Text:
+    lines = [ln for ln in quoted.splitlines() if ln.strip()]
+    if not lines:
+        return Text("")
+    return Text(f"▸ {len(lines)} lines of quoted history hidden", style="dim")
+
+
+def reply_text(row: EmailRow) -> str | None:
+    if row.reply_text:
+        return row.reply_text
+    if row.suggestion:
+        return str(json.loads(row.suggestion).get("text", ""))
+    return None
+
+
+def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
+    if not findings:
+        return Text("tone check: no findings", style="green")
+    table = Table(title="tone check", show_lines=False)
+    for c in ("severity", "rule", "where", "problem", "suggested fix"):
+        table.add_column(c)
+    for f in findings:
+        snippet = clean(text[f.start : f.end], single_line=True)[:30]
+        table.add_row(
+            Text(f.severity, style="bold red" if f.severity == "error" else "yellow"),
+            f.rule,
+            Text(snippet or f"@{f.start}"),
+            Text(clean(f.message)),
+            Text(clean(f.suggestion)),
+        )
+    return table
+
+
+def show(row: EmailRow, findings: Sequence[Finding], now: datetime) -> Group:
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(f"#{row.id}  ", style="bold")
+    head.append(clean(row.subject, single_line=True) or "(no subject)", style="bold")
+    head.append("\nfrom ")
+    head.append(sender(row.from_name, row.from_address))
+    if row.from_address and row.from_name:
+        head.append(f" <{clean(row.from_address, single_line=True)}>")
+    head.append(
+        f"\nreceived {row.received_at:%a %d %b %H:%M} UTC ({age(now - row.received_at)} ago)"
+    )
+    if row.due_at:
+        head.append(f", due {row.due_at:%a %d %b %H:%M} UTC")
+    head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
+    parts.append(head)
+    body = Group(Text(clean(row.newest_text) or "(no text)"), _quoted_summary(row.quoted_text))
+    parts.append(Panel(body, title="newest text", title_align="left"))
+    atts = json.loads(row.attachments or "[]")
+    if atts:
+        parts.append(
+            Text(
+                "attachments: "
+                + ", ".join(
+                    f"{clean(a.get('filename') or '(unnamed)', single_line=True)} "
+                    f"({a.get('content_type')}, {a.get('size')} bytes)"
+                    for a in atts
+                )
+            )
+        )
+    if row.urgency is not None and row.frustration is not None:
+        scores = Text()
+        scores.append(
+            f"frustration {FRUSTRATION[row.frustration]} ({row.frustration_score:.2f}), "
+            f"urgency {URGENCY[row.urgency]} ({row.urgency_score:.2f})"
+        )
+        for label in ("frustration", "urgency"):
+            phrases = [
+                clean(e["phrase"], single_line=True)
+                for e in json.loads(row.evidence)
+                if e.get("label") == label
+            ][:5]
+            if phrases:
+                scores.append(f"\n  {label} evidence: " + "; ".join(f"“{p}”" for p in phrases))
+        parts.append(scores)
+    reasons = json.loads(row.route_reasons or "[]")
+    if reasons:
+        parts.append(Text("why: " + "; ".join(clean(r) for r in reasons), style="dim"))
+    text = reply_text(row)
+    if row.suggestion and not row.reply_text:
+        s = json.loads(row.suggestion)
+        sections = Group(
+            *[
+                Group(Text(name.upper(), style="bold cyan"), Text(clean(s.get(name, "")) + "\n"))
+                for name in ("acknowledge", "plan", "fix", "close")
+            ]
+        )
+        parts.append(Panel(sections, title="suggested reply", title_align="left"))
+    elif text:
+        parts.append(Panel(Text(clean(text)), title="reply (edited)", title_align="left"))
+    if text:
+        parts.append(findings_table(text, findings))
+    return Group(*parts)
