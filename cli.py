@@ -12,6 +12,7 @@ Exit codes (also shown by ``triage --help``)::
     7  model artifact missing or unreadable
     8  no such email / item
     9  `triage doctor` found a problem
+   10  refused: `send` of a reply with tone errors or not approved (``--force`` overrides)
 """
 
 from __future__ import annotations
@@ -45,12 +46,13 @@ from triage.settings import Settings, load_settings
 from triage.textsafe import clean
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_CONFIG, EXIT_MAILBOX, EXIT_AUTH = 0, 1, 2, 3, 4, 5
-EXIT_STORE, EXIT_MODEL, EXIT_NOT_FOUND, EXIT_DOCTOR = 6, 7, 8, 9
+EXIT_STORE, EXIT_MODEL, EXIT_NOT_FOUND, EXIT_DOCTOR, EXIT_REFUSED = 6, 7, 8, 9, 10
 
 _EXIT_HELP = """Exit codes: 0 ok · 1 unexpected error (a bug) · 2 wrong usage · 3 configuration
 error (names the key and file) · 4 mail server unreachable or timed out · 5 mail server refused
 the login · 6 database locked, unreachable or old schema · 7 model artifact missing · 8 no such
-item · 9 `triage doctor` found a problem."""
+item · 9 `triage doctor` found a problem · 10 refused (tone errors or not approved; --force
+overrides)."""
 
 app = typer.Typer(
     help="Email-queue triage for IT help desks: intake, classify, suggest replies, priority queue.",
@@ -414,6 +416,401 @@ def demo(config: ConfigOpt = None) -> None:
         console.print(
             "Next: `triage status` shows the sync state; run `make demo` again: nothing is stored twice."
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# The agents' review tool
+
+AgentOpt = Annotated[
+    str | None,
+    typer.Option("--agent", help="Who is acting (audit trail); default: your OS user name."),
+]
+IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
+
+
+def _agent(agent: str | None) -> str:
+    import getpass
+
+    return agent or getpass.getuser()
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _findings(settings: Settings, row: Any, *, final: bool = False) -> list[Any]:
+    from triage.runtime import tone_findings
+    from triage.views import reply_text
+
+    text = reply_text(row)
+    if not text:
+        return []
+    return tone_findings(
+        settings, text, frustration=row.frustration, name=row.from_name, final=final
+    )
+
+
+@app.command()
+def queue(
+    config: ConfigOpt = None,
+    show_all: Annotated[
+        bool, typer.Option("--all/--priority", help="All triaged mail, or the priority queue.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The queue, angriest first (frustration score), then most urgent, then oldest.
+
+    Example: triage queue --limit 20      triage queue --all --json | jq '.[0]'
+    """
+    from triage.runtime import now
+    from triage.views import queue_json, queue_table
+
+    with _errors():
+        settings = _settings(config)
+        items = _open_store(settings).queue(priority_only=not show_all, limit=limit)
+        at = now()
+        if as_json:
+            typer.echo(json.dumps(queue_json(items, at)))
+            return
+        title = "all open mail" if show_all else "priority queue"
+        _console().print(queue_table(items, at, f"{title} ({len(items)})"))
+        if not items:
+            typer.echo("nothing waiting")
+
+
+@app.command()
+def show(item: IdArg, config: ConfigOpt = None) -> None:
+    """One email: newest text, scores with evidence, routing reasons, the reply, tone findings.
+
+    Example: triage show 42
+    """
+    from triage.runtime import now
+    from triage.views import show as render
+
+    with _errors():
+        settings = _settings(config)
+        row = _open_store(settings).row(item)
+        _console().print(render(row, _findings(settings, row), now()))
+
+
+@app.command()
+def approve(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
+    """Approve the (possibly edited) reply for sending. Example: triage approve 42"""
+    from triage.runtime import now
+
+    with _errors():
+        settings = _settings(config)
+        store = _open_store(settings)
+        row = store.row(item)
+        if row.queue is None:
+            raise NotFound(f"email {item} has not been triaged yet (no reply to approve)")
+        store.set_review(item, "approved", "approve", _agent(agent), now())
+        errors = [f for f in _findings(settings, row, final=True) if f.severity == "error"]
+        typer.echo(
+            f"approved #{item}"
+            + (f" — but {len(errors)} tone error(s) remain: `triage edit {item}`" if errors else "")
+        )
+
+
+@app.command()
+def reject(
+    item: IdArg,
+    reason: Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")],
+    config: ConfigOpt = None,
+    agent: AgentOpt = None,
+) -> None:
+    """Reject the suggestion (the agent will answer by hand).
+
+    Example: triage reject 42 --reason 'wrong fix'
+    """
+    from triage.runtime import now
+
+    with _errors():
+        store = _open_store(_settings(config))
+        store.set_review(item, "rejected", "reject", _agent(agent), now(), {"reason": reason})
+        typer.echo(f"rejected #{item}")
+
+
+def _edit_text(text: str) -> str:
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(text)
+        path = f.name
+    try:
+        subprocess.run([*shlex.split(editor), path], check=True)
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise ConfigError(f"editor {editor!r} failed ({exc}); set $EDITOR") from exc
+    finally:
+        Path(path).unlink(missing_ok=True)
+
+
+def _do_edit(settings: Settings, store: Any, item: int, agent: str) -> None:
+    import difflib
+
+    from triage.runtime import now
+    from triage.views import findings_table, reply_text
+
+    row = store.row(item)
+    before = reply_text(row)
+    if before is None:
+        raise NotFound(f"email {item} has no suggested reply to edit (not triaged, or ignored)")
+    after = _edit_text(before)
+    if after.strip() == before.strip():
+        typer.echo("no change")
+        return
+    diff = "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), "suggested", "edited"
+        )
+    )
+    store.save_reply(item, after, agent, now(), diff)
+    row = store.row(item)
+    _console().print(findings_table(after, _findings(settings, row)))
+
+
+@app.command()
+def edit(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
+    """Edit the reply in $EDITOR; on save the tone checker runs again. Example: EDITOR=nano triage edit 42"""
+    with _errors():
+        settings = _settings(config)
+        _do_edit(settings, _open_store(settings), item, _agent(agent))
+
+
+@app.command()
+def send(
+    item: IdArg,
+    config: ConfigOpt = None,
+    agent: AgentOpt = None,
+    smtp: Annotated[
+        bool, typer.Option("--smtp", help="Send via [smtp] instead of a draft.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Send despite tone errors or without approval.")
+    ] = False,
+) -> None:
+    """Save the approved reply as a threaded draft in the mailbox's Drafts folder (default).
+
+    The agent then sends it from their mail client. Nothing is ever sent automatically.
+    Example: triage send 42
+    """
+    from triage.outgoing import build_reply, save_draft, send_smtp
+    from triage.runtime import now
+    from triage.sources import make_source
+    from triage.views import reply_text
+
+    with _errors():
+        settings = _settings(config)
+        store = _open_store(settings)
+        row = store.row(item)
+        text = reply_text(row)
+        if text is None:
+            raise NotFound(f"email {item} has no reply to send")
+        if row.review != "approved" and not force:
+            raise _fail(
+                EXIT_REFUSED,
+                f"#{item} is {row.review}, not approved: "
+                f"`triage approve {item}` first (or --force)",
+            )
+        errors = [f for f in _findings(settings, row, final=True) if f.severity == "error"]
+        if errors and not force:
+            from triage.views import findings_table
+
+            _console().print(findings_table(text, errors))
+            raise _fail(
+                EXIT_REFUSED,
+                f"#{item}: {len(errors)} tone error(s); `triage edit {item}` (or --force)",
+            )
+        if not row.from_address:
+            raise NotFound(f"email {item} has no sender address to reply to")
+        from_address = settings.replies.from_address or settings.imap.username
+        if not from_address:
+            raise ConfigError("set [replies] from_address (or [imap] username) for the From: line")
+        msg = build_reply(
+            to_name=row.from_name,
+            to_address=row.from_address,
+            subject=row.subject,
+            message_id=row.message_id or None,
+            references=json.loads(row.thread_refs or "[]"),
+            text=text,
+            from_address=from_address,
+            now=now(),
+        )
+        if smtp:
+            send_smtp(
+                msg,
+                host=settings.smtp.host,
+                port=settings.smtp.port,
+                tls=settings.smtp.tls,
+                username=settings.smtp.username,
+                password=settings.smtp.password.get_secret_value()
+                if settings.smtp.password
+                else None,
+                ca_file=str(settings.smtp.ca_file) if settings.smtp.ca_file else None,
+            )
+            detail = {"via": "smtp", "message_id": msg["Message-ID"], "forced": force}
+        else:
+            if not settings.uses_imap:
+                raise ConfigError("drafts need an IMAP mailbox: set [imap] host (or use --smtp)")
+            source = make_source(settings)
+            source.connect()
+            try:
+                folder, uid = save_draft(source, msg)  # type: ignore[arg-type]
+            finally:
+                source.close()
+            detail = {
+                "via": "draft",
+                "folder": folder,
+                "uid": uid,
+                "message_id": msg["Message-ID"],
+                "forced": force,
+            }
+        store.set_review(item, "sent", "send", _agent(agent), now(), detail)
+        where = "sent via SMTP" if smtp else f"saved as a draft in {detail['folder']}"
+        typer.echo(f"#{item}: reply {where}")
+
+
+@app.command()
+def relabel(
+    item: IdArg,
+    urgency: Annotated[int, typer.Option(min=0, max=3, help="0 low … 3 critical")],
+    frustration: Annotated[int, typer.Option(min=0, max=3, help="0 calm … 3 angry")],
+    not_customer: Annotated[bool, typer.Option("--not-customer")] = False,
+    config: ConfigOpt = None,
+    agent: AgentOpt = None,
+) -> None:
+    """Correct the model's labels (kept as feedback for evaluation and retraining).
+
+    Example: triage relabel 42 --urgency 2 --frustration 3
+    """
+    from triage.runtime import now
+
+    with _errors():
+        store = _open_store(_settings(config))
+        store.relabel(
+            item,
+            _agent(agent),
+            now(),
+            urgency=urgency,
+            frustration=frustration,
+            not_customer=not_customer,
+        )
+        typer.echo(f"#{item}: relabelled urgency {urgency}, frustration {frustration}")
+
+
+feedback_app = typer.Typer(help="Agent corrections of the model's labels.", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+def feedback_export(
+    out: Annotated[Path, typer.Argument(help="JSON-Lines file to write (the eval format).")],
+    config: ConfigOpt = None,
+) -> None:
+    """Write the corrections as JSON Lines for `triage eval --data FILE`.
+
+    Example: triage feedback export feedback.jsonl && triage eval --data feedback.jsonl
+    """
+    with _errors():
+        rows = _open_store(_settings(config)).feedback()
+        with out.open("w", encoding="utf-8") as f:
+            for fb, e in rows:
+                f.write(
+                    json.dumps(
+                        {
+                            "id": f"email-{e.id}",
+                            "subject": e.subject,
+                            "body": e.newest_text,
+                            "from_name": e.from_name,
+                            "from_email": e.from_address,
+                            "urgency": fb.urgency,
+                            "frustration": fb.frustration,
+                            "not_customer": fb.not_customer,
+                        }
+                    )
+                    + "\n"
+                )
+        typer.echo(f"wrote {len(rows)} corrections to {out}")
+
+
+@app.command()
+def stats(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
+    """Counts by queue and level, overdue items, median time to first review."""
+    from triage.runtime import now
+
+    with _errors():
+        data = _open_store(_settings(config)).stats(now())
+        if as_json:
+            typer.echo(json.dumps(data))
+            return
+        typer.echo("queues: " + ", ".join(f"{k} {v}" for k, v in sorted(data["queues"].items())))
+        typer.echo("review: " + ", ".join(f"{k} {v}" for k, v in sorted(data["review"].items())))
+        for label in ("urgency", "frustration"):
+            typer.echo(
+                f"{label}: "
+                + ", ".join(f"level {k}: {v}" for k, v in sorted(data["levels"][label].items()))
+            )
+        typer.echo(f"overdue: {data['overdue']}")
+        med = data["median_seconds_to_first_review"]
+        typer.echo("median time to first review: " + (f"{med / 60:.0f} min" if med else "-"))
+
+
+@app.command()
+def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
+    """Work the priority queue: one key per action — [n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit.
+
+    Example: triage review --agent dana
+    """
+    import sys as _sys
+
+    import click
+
+    from triage.runtime import now
+    from triage.views import show as render
+
+    with _errors():
+        settings = _settings(config)
+        store = _open_store(settings)
+        who = _agent(agent)
+        console = _console()
+        skipped: set[int] = set()
+        while True:
+            items = [
+                i
+                for i in store.queue(priority_only=True)
+                if i.review == "pending" and i.id not in skipped
+            ]
+            if not items:
+                typer.echo("priority queue done: nothing pending")
+                return
+            row = store.row(items[0].id)
+            console.print(render(row, _findings(settings, row), now()))
+            prompt = "[n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit"
+            if _sys.stdin.isatty():
+                typer.echo(prompt + " ", nl=False)
+                key = click.getchar().lower()
+                typer.echo(key)
+            else:
+                key = (typer.prompt(prompt, default="n", show_default=False) or "n")[:1].lower()
+            if key == "q":
+                return
+            if key == "a":
+                store.set_review(row.id, "approved", "approve", who, now())
+                typer.echo(f"approved #{row.id}")
+            elif key == "e":
+                _do_edit(settings, store, row.id, who)
+            elif key == "r":
+                reason = typer.prompt("reason")
+                store.set_review(row.id, "rejected", "reject", who, now(), {"reason": reason})
+                typer.echo(f"rejected #{row.id}")
+            # n and s both move on; the item stays pending for the next session
+            skipped.add(row.id)
 
 
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)

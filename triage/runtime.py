@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from triage.classify.model import Classifier
     from triage.domain import Email, Scores
     from triage.pipeline import Composer, TriageStage
-    from triage.replies.values import History, Suggestion
+    from triage.replies.values import Finding, History, Suggestion
     from triage.worker import Worker
 
 
@@ -150,3 +150,17 @@ def _publish(settings: Settings, store: Store, metrics: Metrics) -> None:
         metrics.queue_depth(queue, depth)
     if settings.metrics.textfile is not None:
         metrics.write_textfile(settings.metrics.textfile)
+
+
+def tone_findings(
+    settings: Settings, text: str, *, frustration: int | None, name: str | None, final: bool
+) -> list[Finding]:
+    """The tone checker's findings on any reply text (ours or an agent's edit)."""
+    from triage.replies.config import load_reply_config
+    from triage.replies.names import clean_name
+    from triage.replies.tone import check
+
+    cfg = load_reply_config(
+        settings.replies.config, sla=settings.sla, knowledge_dir=settings.replies.knowledge_dir
+    )
+    return check(text, frustration=frustration, config=cfg.tone, name=clean_name(name), final=final)
