@@ -1,6 +1,12 @@
 """Choose the knowledge-base fix for an email.
 
-Score = ``weight_embedding`` x cosine(email embedding, entry) + the rest x keyword overlap.
+Score = ``weight_embedding`` x contrast + the rest x keyword overlap, where contrast is how much
+closer the email is to this entry than to the average entry: (cos_i - mean cos) / (1 - mean cos).
+
+- Contrast, not the raw cosine: the fine-tuned classifier's space puts every support email near
+  every entry (cosines 0.6-0.8 for unrelated pairs), the base model's does not (0.1-0.4); contrast
+  means the same thing under both, so one threshold works before and after the model changes.
+  ``KbMatch.similarity`` still reports the raw cosine.
 
 - The email embedding is the classifier's pooled, L2-normalised vector (``Scores.embedding``):
   no second model pass. Entries are embedded once with the same model (an injected ``Embedder``)
@@ -52,7 +58,7 @@ class KbSettings(BaseModel):
     directory: Path = Path("config/knowledge")
     cache_dir: Path = Path("var/cache/knowledge")
     weight_embedding: float = Field(default=0.5, ge=0.0, le=1.0)
-    threshold: float = Field(default=0.58, ge=0.0, le=1.0)
+    threshold: float = Field(default=0.55, ge=0.0, le=1.0)
     keyword_threshold: float = Field(default=0.7, ge=0.0, le=1.0)
 
 
@@ -177,15 +183,17 @@ class KnowledgeBase:
             # same size, different model: cosines between two spaces mean nothing
             embedding = None
         sims = self.similarities(embedding)
+        contrast = _contrast(sims) if sims is not None else None
         s = self.settings
         out = []
         for i, entry in enumerate(self.entries):
-            if sims is None:
+            if contrast is None:
                 score, threshold = keywords[i], s.keyword_threshold
                 method = "keywords"
             else:
                 score = (
-                    s.weight_embedding * max(sims[i], 0.0) + (1 - s.weight_embedding) * keywords[i]
+                    s.weight_embedding * max(contrast[i], 0.0)
+                    + (1 - s.weight_embedding) * keywords[i]
                 )
                 threshold, method = s.threshold, "embedding+keywords"
             out.append(
@@ -205,6 +213,12 @@ class KnowledgeBase:
     ) -> KbMatch:
         """The best entry. ``model_version`` (from ``Scores``) guards against mixing models."""
         return self.rank(text, embedding, model_version)[0]
+
+
+def _contrast(sims: Sequence[float]) -> list[float]:
+    mean = sum(sims) / len(sims)
+    spread = 1.0 - mean if mean < 1.0 else 1.0
+    return [(x - mean) / spread for x in sims]
 
 
 def entry_texts(entries: Sequence[KbEntry]) -> tuple[list[str], tuple[int, ...]]:
