@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from triage.classify import artifact as art
 from triage.classify.train import train
+from triage.errors import ConfigError
 
 
 @pytest.mark.slow
@@ -22,3 +24,13 @@ def test_quick_train_writes_a_loadable_artifact(tmp_path: Path, data_dir: Path) 
     tuned = [k for k in loaded.tensors if k.startswith("encoder.")]
     assert tuned
     assert all(loaded.tensors[k].dtype.name == "float16" for k in tuned)
+
+
+def test_quick_run_refuses_to_replace_a_full_artifact(tmp_path: Path, data_dir: Path) -> None:
+    full = art.Artifact(
+        tensors={"heads.bias": np.zeros(3, dtype=np.float32)}, meta={"quick": False}
+    )
+    art.save(full, tmp_path)
+    with pytest.raises(ConfigError, match="quick"):
+        train(data_dir, tmp_path, quick=True, progress=False)
+    assert art.load(tmp_path).meta["quick"] is False

@@ -117,7 +117,10 @@ def render(meta: dict[str, Any]) -> str:
         f"- Recipe: {cfg.get('epochs')} epochs, batch {cfg.get('batch_size')}, AdamW lr "
         f"{cfg.get('lr_encoder')} (layers) / {cfg.get('lr_heads')} (heads), seed {meta.get('seed')}; "
         f"{tr.get('steps')} steps in {tr.get('seconds_total')} s on the 2-core CPU.",
-        "- No early stopping or selection on any evaluation set: all figures below are held out.",
+        f"- How the recipe was chosen: {meta.get('selection', 'no selection on any evaluation set.')}",
+        f"- Decoding: {meta.get('decoding', {}).get('ordinal', '?')}; thresholds "
+        f"{meta.get('decoding', {}).get('thresholds', 'none (median rule)')}; calibration split "
+        f"n = {meta.get('decoding', {}).get('calibration', {}).get('n', 0)}.",
         "",
         "## Results",
         "",

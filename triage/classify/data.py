@@ -36,9 +36,22 @@ class Example:
     group: str = ""  # the split key: sender, conversation, ...
 
 
-def is_dev(group: str) -> bool:
+# Decision thresholds are tuned on these training-side groups, never on the dev split.
+CALIB_SHARE_PERCENT = 12
+
+
+def _bucket(group: str) -> int:
     digest = hashlib.sha256(group.encode("utf-8")).digest()
-    return int.from_bytes(digest[:4], "big") % 100 < DEV_SHARE_PERCENT
+    return int.from_bytes(digest[:4], "big") % 100
+
+
+def is_dev(group: str) -> bool:
+    return _bucket(group) < DEV_SHARE_PERCENT
+
+
+def is_calibration(group: str) -> bool:
+    """A training-side group held back to tune decision thresholds (not a dev group)."""
+    return DEV_SHARE_PERCENT <= _bucket(group) < DEV_SHARE_PERCENT + CALIB_SHARE_PERCENT
 
 
 def file_sha256(path: Path) -> str:

@@ -38,6 +38,10 @@ class Heads:
     bias: F32  # (3,)
     urgency_cuts: F32  # (3,) increasing
     frustration_cuts: F32
+    # Expected-level thresholds tuned on the calibration split; None = the median rule
+    # (count the cuts with P(level > k) > 0.5).
+    urgency_thresholds: tuple[float, float, float] | None = None
+    frustration_thresholds: tuple[float, float, float] | None = None
 
     @property
     def hidden(self) -> int:
@@ -52,9 +56,9 @@ class Heads:
         pu = sigmoid(s[:, :1] - self.urgency_cuts[None, :])
         pf = sigmoid(s[:, 1:2] - self.frustration_cuts[None, :])
         return HeadOutput(
-            urgency_level=(pu > 0.5).sum(axis=1).astype(np.int64),
+            urgency_level=decode(pu, self.urgency_thresholds),
             urgency_expected=pu.sum(axis=1),
-            frustration_level=(pf > 0.5).sum(axis=1).astype(np.int64),
+            frustration_level=decode(pf, self.frustration_thresholds),
             frustration_expected=pf.sum(axis=1),
             not_customer=sigmoid(s[:, 2]),
         )
@@ -65,10 +69,28 @@ class Heads:
         return np.asarray(states.astype(np.float64) @ w / max(len(states), 1))
 
 
-def heads_from_tensors(t: dict[str, NDArray[Any]]) -> Heads:
+def decode(
+    p_above: NDArray[np.float64], thresholds: tuple[float, float, float] | None
+) -> NDArray[np.int64]:
+    """Level from P(level > k): thresholds on the expected level, or the median rule."""
+    if thresholds is None:
+        return np.asarray((p_above > 0.5).sum(axis=1), dtype=np.int64)
+    expected = p_above.sum(axis=1)
+    return np.asarray((expected[:, None] > np.asarray(thresholds)[None, :]).sum(axis=1), np.int64)
+
+
+def _thresholds(meta: dict[str, Any], label: str) -> tuple[float, float, float] | None:
+    t = meta.get("decoding", {}).get("thresholds", {}).get(label)
+    return None if t is None else (float(t[0]), float(t[1]), float(t[2]))
+
+
+def heads_from_tensors(t: dict[str, NDArray[Any]], meta: dict[str, Any] | None = None) -> Heads:
+    meta = meta or {}
     return Heads(
         weight=t["heads.weight"].astype(np.float32),
         bias=t["heads.bias"].astype(np.float32),
         urgency_cuts=t["heads.urgency_cuts"].astype(np.float32),
         frustration_cuts=t["heads.frustration_cuts"].astype(np.float32),
+        urgency_thresholds=_thresholds(meta, "urgency"),
+        frustration_thresholds=_thresholds(meta, "frustration"),
     )

@@ -47,7 +47,7 @@ class Classifier:
         self.batch_size = batch_size
         self._session = session
         self._encoder = encoder
-        self._heads: Heads = heads_from_tensors(artifact.tensors)
+        self._heads: Heads = heads_from_tensors(artifact.tensors, artifact.meta)
 
     @classmethod
     def load(

