@@ -1,0 +1,208 @@
+"""The agents' review commands on a real store, with the real composer and router.
+
+Only the classifier is replaced (by a fake that reads the intended levels from a tag in the
+subject), so these tests pin down the CLI and store behaviour; tests/test_e2e_live.py runs the
+same flow with the real model against Dovecot.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import EXIT_NOT_FOUND, EXIT_REFUSED, app
+from triage.domain import MailKey, RawMessage, Scores
+from triage.intake import to_intake
+from triage.pipeline import TriageStage
+from triage.runtime import make_composer
+from triage.settings import PathsSettings, Settings, StoreSettings
+from triage.store import Store
+
+runner = CliRunner()
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+_TAG = re.compile(r"\[u(\d)f(\d)\]")
+
+
+class TagScorer:
+    """Fake classifier for CLI tests: levels come from a [uNfN] tag in the subject."""
+
+    def classify(self, items: Sequence[tuple[str, str]]) -> list[Scores]:
+        out = []
+        for subject, _text in items:
+            m = _TAG.search(subject)
+            u, f = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+            out.append(Scores(u, u / 3, f, f / 3, 0.01, model_version="tag-fake"))
+        return out
+
+
+def mail(
+    n: int, subject: str, body: str, sender: str = "Dana Smith <dana@customer.example>"
+) -> bytes:
+    m = EmailMessage()
+    m["From"] = sender
+    m["To"] = "support@helpdesk.example"
+    m["Subject"] = subject
+    m["Message-ID"] = f"<r{n}@customer.example>"
+    m["Date"] = f"Mon, 23 Nov 2026 09:0{n}:00 +0000"
+    m.set_content(body)
+    return bytes(m)
+
+
+EMAILS = [
+    mail(1, "Printer jams [u1f0]", "Hi, the printer on floor 2 jams now and then.\nThanks, Dana"),
+    mail(2, "VPN DOWN AGAIN [u2f3]", "THIRD TIME I'M WRITING. The VPN drops every hour. FIX IT."),
+    mail(
+        3, "Site down for all customers [u3f3]", "Our shop is down and we lose money. Unacceptable!"
+    ),
+    mail(
+        4,
+        "\x1b[31mPWNED\x1b[0m [bold red]markup[/] [u2f2]",
+        "I can't log in to the portal since this morning and my deadline is today.",
+    ),
+]
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    settings = Settings(
+        store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}"),
+        paths=PathsSettings(data_dir=tmp_path),
+    )
+    store = Store.open(settings.store_url)
+    items = [
+        to_intake(RawMessage(MailKey("default", "INBOX", 1, n + 1), d, len(d)))
+        for n, d in enumerate(EMAILS)
+    ]
+    store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
+    TriageStage(
+        store=store,
+        scorer_factory=TagScorer,
+        composer=make_composer(settings, None),
+        routing=settings.routing,
+        sla=settings.sla,
+        clock=lambda: NOW,
+    )()
+    return {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
+
+
+def run(env: dict[str, str], *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env=env, input=input)
+
+
+def test_queue_json_angriest_then_most_urgent_first(env: dict[str, str]) -> None:
+    result = run(env, "queue", "--json")
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)
+    assert [i["subject"].split(" [")[0] for i in items][:2] == [
+        "Site down for all customers",
+        "VPN DOWN AGAIN",
+    ]
+    assert {i["queue"] for i in items} == {"priority"}
+    first = items[0]
+    assert {
+        "id",
+        "message_id",
+        "from",
+        "subject",
+        "received_at",
+        "queue",
+        "due",
+        "urgency",
+        "frustration",
+        "flags",
+    } <= set(first)
+    assert first["urgency"] == {"level": 3, "score": pytest.approx(1.0)}
+    assert "supervisor" in first["flags"]
+    every = json.loads(run(env, "queue", "--all", "--json").stdout)
+    assert len(every) == 4
+    assert every[-1]["queue"] == "normal"
+
+
+def test_untrusted_subject_prints_inertly(env: dict[str, str]) -> None:
+    items = json.loads(run(env, "queue", "--json").stdout)
+    evil = next(i for i in items if "PWNED" in i["subject"])
+    for args in (("queue",), ("show", str(evil["id"]))):
+        out = run(env, *args).output
+        assert "\x1b" not in out
+        assert "PWNED" in out
+    # markup is printed literally, not interpreted (the table may wrap it, the view does not)
+    assert "[bold red]markup[/]" in run(env, "show", str(evil["id"])).output
+
+
+def test_show_has_the_four_sections_and_reasons(env: dict[str, str]) -> None:
+    out = run(env, "show", "3").output
+    for part in ("ACKNOWLEDGE", "PLAN", "FIX", "CLOSE", "why:", "supervisor", "newest text"):
+        assert part in out
+
+
+def test_approve_reject_relabel_and_the_audit_trail(env: dict[str, str], tmp_path: Path) -> None:
+    assert run(env, "approve", "2", "--agent", "dana").exit_code == 0
+    assert (
+        run(env, "reject", "3", "--reason", "needs a phone call", "--agent", "lee").exit_code == 0
+    )
+    assert run(env, "relabel", "2", "--urgency", "3", "--frustration", "3").exit_code == 0
+    out = tmp_path / "fb.jsonl"
+    assert run(env, "feedback", "export", str(out)).exit_code == 0
+    [line] = [json.loads(x) for x in out.read_text().splitlines()]
+    assert (line["urgency"], line["frustration"], line["subject"]) == (
+        3,
+        3,
+        "VPN DOWN AGAIN [u2f3]",
+    )
+    store = Store.open(f"sqlite:///{tmp_path / 'triage.db'}")
+    assert [(a.action, a.agent) for a in store.audit(2)][:1] == [("approve", "dana")]
+    [rej] = store.audit(3)
+    assert json.loads(rej.detail) == {"reason": "needs a phone call"}
+    assert store.row(2).review == "approved"
+    stats = json.loads(run(env, "stats", "--json").stdout)
+    assert stats["review"]["approved"] == 1
+    assert stats["reviewed"] == 2
+
+
+def test_edit_reruns_the_tone_checker_and_keeps_the_diff(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    script = tmp_path / "ed.py"
+    script.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text() + '\\nAs I already said, this is user error.\\n')\n"
+    )
+    import sys
+
+    result = run({**env, "EDITOR": f"{sys.executable} {script}"}, "edit", "2")
+    assert result.exit_code == 0, result.output
+    assert "blame" in result.output
+    store = Store.open(f"sqlite:///{tmp_path / 'triage.db'}")
+    [edit] = store.audit(2)
+    assert "+As I already said" in json.loads(edit.detail)["diff"]
+    # approved but with an error-level finding: send refuses without --force
+    run(env, "approve", "2")
+    refused = run(env, "send", "2")
+    assert refused.exit_code == EXIT_REFUSED
+    assert "tone error" in refused.output
+
+
+def test_send_refuses_an_unapproved_reply(env: dict[str, str]) -> None:
+    result = run(env, "send", "1")
+    assert result.exit_code == EXIT_REFUSED
+    assert "approve" in result.output
+
+
+def test_review_loop_one_key_per_action(env: dict[str, str], tmp_path: Path) -> None:
+    result = run(env, "review", "--agent", "kim", input="a\nr\nno fix known\nq\n")
+    assert result.exit_code == 0, result.output
+    store = Store.open(f"sqlite:///{tmp_path / 'triage.db'}")
+    reviewed = {i: store.row(i).review for i in (2, 3, 4)}
+    assert sorted(reviewed.values()) == ["approved", "pending", "rejected"]
+    assert reviewed[3] == "approved"  # the angriest and most urgent came first
+
+
+def test_unknown_id_is_not_found(env: dict[str, str]) -> None:
+    assert run(env, "show", "999").exit_code == EXIT_NOT_FOUND
