@@ -16,6 +16,8 @@ closer the email is to this entry than to the average entry: (cos_i - mean cos) 
   keyword is across entries) makes retrieval robust where the embedding is tuned for urgency and
   frustration more than for topic, and is the whole score on the embedding-free path (no model yet,
   or an embedding of another size than the cached entries).
+- Keywords that would make a confident match on their own (``keyword_threshold``) keep it when an
+  embedding is there too: the embedding may add evidence, never veto it.
 - Below ``threshold`` the match is not ``confident`` and the composer writes a marked placeholder.
 
 Entry embeddings are cached in ``cache_dir`` as ``.npy`` plus a JSON of file hashes and the
@@ -191,11 +193,15 @@ class KnowledgeBase:
                 score, threshold = keywords[i], s.keyword_threshold
                 method = "keywords"
             else:
-                score = (
+                combined = (
                     s.weight_embedding * max(contrast[i], 0.0)
                     + (1 - s.weight_embedding) * keywords[i]
                 )
-                threshold, method = s.threshold, "embedding+keywords"
+                # the embedding may add evidence but never veto keywords that would be a confident
+                # match on their own (the fine-tuned space is tuned for mood more than for topic)
+                alone = keywords[i] * s.threshold / s.keyword_threshold
+                score, threshold = max(combined, alone), s.threshold
+                method = "embedding+keywords"
             out.append(
                 KbMatch(
                     entry=entry,
