@@ -377,10 +377,15 @@ def doctor(config: ConfigOpt = None) -> None:
 
 @app.command()
 def demo(config: ConfigOpt = None) -> None:
-    """Run the main job on the embedded defaults: the bundled sample Maildir into SQLite.
+    """The main job on the embedded defaults: the bundled sample Maildir, SQLite, the model.
 
-    Example: make demo   (the same as: triage demo)
+    Ingests samples/maildir, classifies, suggests replies and routes, then prints the priority
+    queue and the top item's suggested reply. Example: make demo   (the same as: triage demo)
     """
+    from triage.runtime import make_worker, now
+    from triage.views import queue_table
+    from triage.views import show as render
+
     with _errors():
         base = _settings(config)
         settings = base.model_copy(
@@ -392,29 +397,28 @@ def demo(config: ConfigOpt = None) -> None:
             }
         )
         store = _open_store(settings)
-        from triage.runtime import make_worker
-
         stats = make_worker(settings, store).poll_once()
-        console = Console(highlight=False)
+        console = _console()
         console.print(
-            f"Ingested the sample mailbox {settings.maildir.path} into {settings.store_url}: "
-            f"fetched {stats.fetched}, stored {stats.stored}, "
-            f"quarantined {stats.quarantined}, already known {stats.already_known}"
+            f"Sample mailbox {settings.maildir.path} -> {settings.store_url}: "
+            f"fetched {stats.fetched}, stored {stats.stored}, quarantined {stats.quarantined}, "
+            f"already known {stats.already_known}"
         )
-        table = Table(title="Stored emails")
-        for col in ("id", "from", "subject", "kind", "status"):
-            table.add_column(col)
-        for row in store.emails():
-            table.add_row(
-                str(row.id),
-                Text(clean(row.from_name or row.from_address or "?", single_line=True)[:28]),
-                Text(clean(row.subject, single_line=True)[:60]),
-                row.kind,
-                row.status,
-            )
-        console.print(table)
+        depths = store.queue_depths()
         console.print(
-            "Next: `triage status` shows the sync state; run `make demo` again: nothing is stored twice."
+            f"Triaged: {depths['priority']} priority, {depths['normal']} normal, "
+            f"{depths['ignored']} ignored (auto-replies, bounces, lists)\n"
+        )
+        at = now()
+        items = store.queue(priority_only=True)
+        console.print(queue_table(items, at, f"priority queue ({len(items)}), angriest first"))
+        if items:
+            top = store.row(items[0].id)
+            console.print(render(top, _findings(settings, top), at))
+        console.print(
+            "\nNext, work the demo queue yourself:\n"
+            f"  TRIAGE_STORE_URL={settings.store_url} .venv/bin/triage review\n"
+            "  (or `queue`, `show <id>`, `edit <id>`, `stats` with the same variable)"
         )
 
 
