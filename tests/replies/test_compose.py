@@ -202,6 +202,15 @@ def test_restates_in_second_person_not_the_subject(
     assert "I can't" not in s.acknowledge
 
 
+def test_a_body_that_repeats_the_subject_is_not_restated_as_the_subject(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = "My laptop will not start.\nThe screen is blank even after charging it all night."
+    s = make(reply_config, keyword_kb, email(text, subject="My laptop will not start"))
+    assert "your laptop will not start" not in s.acknowledge
+    assert "the screen is blank even after charging it all night" in s.acknowledge
+
+
 def test_neutral_greeting_without_a_name_never_the_address(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

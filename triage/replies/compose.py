@@ -17,7 +17,7 @@ from datetime import datetime
 from triage.domain import Email, Scores
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.names import customer_name, first_name
-from triage.replies.restate import restatements
+from triage.replies.restate import restatements, swap_pronouns
 from triage.replies.templates import Templates, Tone
 from triage.replies.tone import check, check_suggestion, errors
 from triage.replies.tone_config import ToneConfig
@@ -49,8 +49,15 @@ def is_repeat(email: Email, history: History) -> bool:
     return history.repeat or bool(_REPEAT_CUE.search(email.newest_text))
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
 def _restatement(email: Email, frustration: int, tone: ToneConfig) -> str | None:
+    subject = _words(swap_pronouns(email.subject))
     for clause in restatements(email.newest_text):
+        if _words(clause) == subject:
+            continue  # reply-guide: in your own words, not a copy of their subject line
         findings = check(clause, frustration=frustration, config=tone, whole_reply=False)
         # the customer's own "lol" is fine in their mail, not in our reply; their jargon is theirs
         if not errors(findings) and not any(f.rule == "over-cheer" for f in findings):
