@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from triage.errors import ConfigError
-from triage.replies.config import load_reply_config
+from triage.replies.config import load_replies, load_reply_config
 from triage.replies.templates import SLOT_FIELDS, load_templates
 from triage.sla import SlaPolicy
 
@@ -83,3 +83,10 @@ def test_bad_file_is_a_config_error(tmp_path: Path) -> None:
 def test_knowledge_dir_from_the_settings_wins(tmp_path: Path) -> None:
     cfg = load_reply_config(CONFIG, sla=SlaPolicy(), knowledge_dir=tmp_path / "kb")
     assert cfg.knowledge.directory == tmp_path / "kb"
+
+
+def test_load_replies_gives_config_and_knowledge_base() -> None:
+    config, kb = load_replies(CONFIG, sla=SlaPolicy(), root=ROOT)
+    assert config.sla == SlaPolicy()
+    assert len(kb.entries) >= 25
+    assert kb.vectors is None  # no embedder: keywords only

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from triage.errors import ConfigError
-from triage.replies.knowledge import KbSettings
+from triage.replies.knowledge import Embedder, KbSettings, KnowledgeBase
 from triage.replies.templates import Templates, load_templates
 from triage.replies.tone_config import ToneConfig, load_tone_config
 from triage.sla import SlaPolicy
@@ -76,3 +76,21 @@ def load_reply_config(
         sla=sla,
         knowledge=knowledge,
     )
+
+
+def load_replies(
+    path: Path = DEFAULT_REPLIES_CONFIG,
+    *,
+    sla: SlaPolicy,
+    embedder: Embedder | None = None,
+    embedder_id: str = "",
+    root: Path | None = None,
+) -> tuple[ReplyConfig, KnowledgeBase]:
+    """Everything ``compose`` needs, in one call for the CLI and the worker.
+
+    ``embedder`` is the loaded classifier (``Classifier.embed``; its ``model_version`` names the
+    cache); without one the knowledge base runs on keywords only.
+    """
+    config = load_reply_config(path, sla=sla, root=root)
+    kb = KnowledgeBase.load(config.knowledge, embedder=embedder, embedder_id=embedder_id)
+    return config, kb
