@@ -12,7 +12,7 @@ from pathlib import Path
 from imapclient import IMAPClient
 from sqlmodel import Session, select
 
-from triage.settings import ImapSettings, PathsSettings, Settings, StoreSettings
+from triage.settings import ImapSettings, ModelSettings, PathsSettings, Settings, StoreSettings
 from triage.store import Store
 from triage.store.tables import EmailRow
 
@@ -51,6 +51,7 @@ def append_many(client: IMAPClient, folder: str, count: int, start: int = 0) -> 
 
 def settings_for(imap: ImapSettings, tmp_path: Path, **imap_overrides: object) -> Settings:
     return Settings(
+        model=ModelSettings(cache_dir=REPO / "var" / "model-cache"),
         imap=imap.model_copy(update=imap_overrides),
         store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}", busy_timeout=0.5),
         paths=PathsSettings(data_dir=tmp_path / "var"),
@@ -74,6 +75,9 @@ def write_config(imap: ImapSettings, tmp_path: Path, **imap_overrides: object) -
         else:
             lines.append(f"{key} = {str(value)!r}")
     lines += [
+        "[model]",
+        # one inference-graph cache for the whole test session, not one build per test
+        f"cache_dir = '{REPO / 'var' / 'model-cache'}'",
         "[store]",
         f"url = 'sqlite:///{tmp_path / 'triage.db'}'",
         "[paths]",

@@ -64,9 +64,8 @@ class TriageStage:
 
     def __call__(self, _source: MailSource | None = None) -> int:
         done = 0
-        while batch := self.store.pending(self.batch_size):
-            self.store.save_triage(self._decide(batch), self.clock())
-            done += len(batch)
+        while n := self.store.triage_batch(self.batch_size, self._decide, self.clock):
+            done += n
         return done
 
     def _decide(self, batch: list[Any]) -> list[TriageResult]:

@@ -38,7 +38,7 @@ def load_classifier(settings: Settings) -> Classifier:
     return Classifier.load(
         settings.model.path,
         threads=settings.model.threads,
-        cache_dir=settings.paths.data_dir / "model-cache",
+        cache_dir=settings.model.cache_dir or settings.paths.data_dir / "model-cache",
     )
 
 

@@ -77,6 +77,8 @@ class StoreSettings(_Section):
 class ModelSettings(_Section):
     path: Path = Path("models")
     threads: int = Field(default=0, ge=0)  # 0 = as many as the machine has
+    # where the ONNX graph built from the artifact is cached (None = <data_dir>/model-cache)
+    cache_dir: Path | None = None
 
 
 class WorkerSettings(_Section):

@@ -84,6 +84,9 @@ class Worker:
         for folder in self.folders:
             if self.stop():
                 break
+            if not self.store.try_folder_lock(source.account, folder):
+                # another worker polls this folder; we still share the triage work below
+                continue
             stats = sync_folder(
                 source,
                 self.store,

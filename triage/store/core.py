@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from triage.domain import BatchResult, FolderSync, Intake
 from triage.store.engine import make_engine, session_scope
+from triage.store.locks import FolderLocks
 from triage.store.review_ops import ReviewOps
 from triage.store.tables import EmailRow, LocationRow, SyncStateRow
 from triage.store.triage_ops import TriageOps
@@ -84,7 +85,7 @@ def _folder_sync(row: SyncStateRow) -> FolderSync:
     )
 
 
-class Store(TriageOps, ReviewOps):
+class Store(TriageOps, ReviewOps, FolderLocks):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
@@ -103,6 +104,7 @@ class Store(TriageOps, ReviewOps):
         schema.ensure_schema(self.engine)
 
     def close(self) -> None:
+        self.release_folder_locks()
         self.engine.dispose()
 
     # -- sync state -----------------------------------------------------------------------

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 from sqlalchemy import func, or_
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from triage.domain import Attachment, Email, MailKind, Scores
 from triage.replies.values import History
@@ -75,7 +76,7 @@ class TriageOps:
     engine: Engine
 
     def pending(self, limit: int = 64) -> list[StoredEmail]:
-        """Parsed emails not triaged yet, oldest first."""
+        """Parsed emails not triaged yet, oldest first (read-only; see ``triage_batch``)."""
         with session_scope(self.engine) as s:
             rows = s.exec(
                 select(EmailRow)
@@ -84,6 +85,34 @@ class TriageOps:
                 .limit(limit)
             )
             return [stored_of(r) for r in rows]
+
+    def triage_batch(
+        self,
+        limit: int,
+        decide: Callable[[list[StoredEmail]], list[TriageResult]],
+        now: Callable[[], datetime],
+    ) -> int:
+        """Claim up to ``limit`` new emails, decide, and commit the decisions, in ONE transaction.
+
+        On PostgreSQL the claim is ``SELECT … FOR UPDATE SKIP LOCKED``: several workers take
+        disjoint batches, and a worker that dies mid-batch releases its rows for the others.
+        (SQLite has one writer at a time; the clause is simply left out there.)
+        """
+        with session_scope(self.engine) as s:
+            rows = list(
+                s.exec(
+                    select(EmailRow)
+                    .where(EmailRow.stage == "new", EmailRow.status == "parsed")
+                    .order_by(col(EmailRow.id))
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            if not rows:
+                return 0
+            results = decide([stored_of(r) for r in rows])
+            self._write(s, results, now())
+            return len(rows)
 
     def history(self, item: StoredEmail, window_days: int) -> History:
         """Earlier emails from the same sender, and in the same thread, within the window."""
@@ -118,41 +147,42 @@ class TriageOps:
     def save_triage(self, results: list[TriageResult], now: datetime) -> None:
         """Decisions and the mailbox actions they imply commit together (actions run later)."""
         with session_scope(self.engine) as s:
-            for r in results:
-                row = s.get(EmailRow, r.email_id)
-                if row is None or row.stage != "new":
-                    continue  # another worker got there first: the first decision stands
-                sc, d = r.scores, r.decision
-                row.urgency, row.urgency_score = sc.urgency, sc.urgency_score
-                row.frustration, row.frustration_score = sc.frustration, sc.frustration_score
-                row.not_customer = sc.not_customer
-                row.evidence = json.dumps(
-                    [
-                        {"label": x.label, "phrase": x.phrase, "weight": x.weight}
-                        for x in sc.evidence
-                    ]
-                )
-                row.embedding = (
-                    np.asarray(sc.embedding, dtype=np.float32).tobytes() if sc.embedding else None
-                )
-                row.model_version = sc.model_version
-                row.suggestion = r.suggestion_json
-                row.queue, row.due_at = d.queue, d.due
-                row.supervisor, row.repeat = d.supervisor, d.repeat
-                row.route_reasons = json.dumps(list(d.reasons))
-                row.triaged_at = now
-                row.stage = "triaged"
-                s.add(row)
-                for action, target in r.actions:
-                    s.add(
-                        MailboxActionRow(
-                            email_id=r.email_id,
-                            account=row.account,
-                            action=action,
-                            target=target,
-                            created_at=now,
-                        )
+            self._write(s, results, now)
+
+    @staticmethod
+    def _write(s: Session, results: list[TriageResult], now: datetime) -> None:
+        for r in results:
+            row = s.get(EmailRow, r.email_id)
+            if row is None or row.stage != "new":
+                continue  # another worker got there first: the first decision stands
+            sc, d = r.scores, r.decision
+            row.urgency, row.urgency_score = sc.urgency, sc.urgency_score
+            row.frustration, row.frustration_score = sc.frustration, sc.frustration_score
+            row.not_customer = sc.not_customer
+            row.evidence = json.dumps(
+                [{"label": x.label, "phrase": x.phrase, "weight": x.weight} for x in sc.evidence]
+            )
+            row.embedding = (
+                np.asarray(sc.embedding, dtype=np.float32).tobytes() if sc.embedding else None
+            )
+            row.model_version = sc.model_version
+            row.suggestion = r.suggestion_json
+            row.queue, row.due_at = d.queue, d.due
+            row.supervisor, row.repeat = d.supervisor, d.repeat
+            row.route_reasons = json.dumps(list(d.reasons))
+            row.triaged_at = now
+            row.stage = "triaged"
+            s.add(row)
+            for action, target in r.actions:
+                s.add(
+                    MailboxActionRow(
+                        email_id=r.email_id,
+                        account=row.account,
+                        action=action,
+                        target=target,
+                        created_at=now,
                     )
+                )
 
     def pending_actions(self, account: str, limit: int = 100) -> list[ActionTodo]:
         with session_scope(self.engine) as s:
