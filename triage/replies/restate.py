@@ -31,16 +31,18 @@ _PROBLEM = re.compile(
     r"no\s+longer|unable|error|errors|fail\w*|broken|down|crash\w*|stuck|keeps?|lost|missing|locked|expired|slow\w*|"
     r"drop\w*|disconnect\w*|offline|jam\w*|stopped|gone|wrong|problem|issue|blank|frozen|freez\w*|"
     r"nothing|no\s+(?:internet|signal|sound|network|service|access|login|dial\s+tone)|need|needs|bounc\w*|"
-    r"spam|phish\w*|hack\w*|virus|ransom\w*|deleted|full|overcharg\w*|charged|refund|invoice)\b",
+    r"spam|phish\w*|hack\w*|virus|ransom\w*|deleted|full|overcharg\w*|charged|refund|invoice|"
+    r"instead\s+of|again|still|nois\w*|off|black|flashing|strange|weird|odd|random\w*)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|we're|we've|our|us)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|nobody)\b|n't\b", re.I)
 _HOSTILE = re.compile(
     r"\b(?:ridiculous|incompetent|useless|joke|pathetic|unacceptable|disgrace\w*|idiot\w*|stupid|absurd|shambles|"
-    r"rubbish|garbage|hell|damn\w*|bloody|crap|f\w*ing|sh\w*t|wtf|cancel\w*|lawyer|legal|solicitor|chargeback|"
+    r"rubbish|garbage|hell|damn\w*|bloody|crap|fuck\w*|f\*+k\w*|shit\w*|wtf|cancel\w*|lawyer|legal|solicitor|chargeback|"
     r"don't\s+tell|ombudsman|manager|director|review|twitter|followers|refuse|sue|insult\w*|clowns?|amateur\w*|worst|"
-    r"love\s+that|fantastic|brilliant|great\s+job|well\s+done|thanks\s+a\s+lot|obviously|seriously)\b",
+    r"love\s+that|fantastic|brilliant|great\s+job|well\s+done|thanks\s+a\s+lot|obviously|seriously|clearly|"
+    r"compensation|demand\w*|sick\s+of|fed\s+up|another\s+(?:provider|supplier|processor|company))\b",
     re.I,
 )
 _FILLER_START = re.compile(
