@@ -76,6 +76,7 @@ def write_config(imap: ImapSettings, tmp_path: Path, **imap_overrides: object) -
             lines.append(f"{key} = {str(value)!r}")
     lines += [
         "[model]",
+        "threads = 1",
         # one inference-graph cache for the whole test session, not one build per test
         f"cache_dir = '{REPO / 'var' / 'model-cache'}'",
         "[store]",

@@ -54,13 +54,13 @@ def apply_actions(store: Store, source: MailSource, clock: Callable[[], datetime
     if not all(hasattr(source, m) for m in ("copy_to", "find_by_message_id", "add_keyword")):
         return 0  # a source without write support (the demo Maildir): decisions stay in the DB
     writer: MailboxWriter = source  # type: ignore[assignment]
-    finished = 0
-    for todo in store.pending_actions(source.account):
+
+    def apply(todo: ActionTodo) -> tuple[str, int | None, str | None]:
         try:
             state, dest_uid, note = (_copy if todo.action == "copy" else _keyword)(writer, todo)
         except MessageError as exc:
             state, dest_uid, note = "failed", None, str(exc)
-        store.finish_action(todo.id, state, clock(), dest_uid=dest_uid, error=note)
         log.info("email %d: %s %s -> %s", todo.email_id, todo.action, todo.target, state)
-        finished += 1
-    return finished
+        return state, dest_uid, note
+
+    return store.apply_actions(source.account, apply, clock)

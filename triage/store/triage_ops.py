@@ -184,18 +184,31 @@ class TriageOps:
                     )
                 )
 
-    def pending_actions(self, account: str, limit: int = 100) -> list[ActionTodo]:
-        with session_scope(self.engine) as s:
-            acts = list(
-                s.exec(
+    def apply_actions(
+        self,
+        account: str,
+        apply: Callable[[ActionTodo], tuple[str, int | None, str | None]],
+        now: Callable[[], datetime],
+        limit: int = 100,
+    ) -> int:
+        """Carry out pending mailbox actions one at a time, each inside its own transaction.
+
+        The action row is claimed ``FOR UPDATE SKIP LOCKED`` while the mailbox is changed and
+        its outcome recorded, so two workers never apply the same action at once; a crash in
+        between leaves it pending, and ``apply`` checks the mailbox before acting again.
+        """
+        done = 0
+        while done < limit:
+            with session_scope(self.engine) as s:
+                a = s.exec(
                     select(MailboxActionRow)
                     .where(MailboxActionRow.account == account, MailboxActionRow.state == "pending")
                     .order_by(col(MailboxActionRow.id))
-                    .limit(limit)
-                )
-            )
-            out = []
-            for a in acts:
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
+                ).first()
+                if a is None:
+                    return done
                 assert a.id is not None
                 email = s.get(EmailRow, a.email_id)
                 locs = s.exec(
@@ -203,17 +216,22 @@ class TriageOps:
                     .where(LocationRow.email_id == a.email_id)
                     .order_by(col(LocationRow.id).desc())
                 )
-                out.append(
-                    ActionTodo(
-                        a.id,
-                        a.email_id,
-                        a.action,
-                        a.target,
-                        email.message_id if email else "",
-                        tuple((x.folder, x.uidvalidity, x.uid) for x in locs),
-                    )
+                todo = ActionTodo(
+                    a.id,
+                    a.email_id,
+                    a.action,
+                    a.target,
+                    email.message_id if email else "",
+                    tuple((x.folder, x.uidvalidity, x.uid) for x in locs),
                 )
-            return out
+                state, dest_uid, note = apply(todo)
+                a.attempts += 1
+                a.state, a.dest_uid, a.last_error = state, dest_uid, note
+                if state in ("done", "skipped"):
+                    a.done_at = now()
+                s.add(a)
+            done += 1
+        return done
 
     def queue_depths(self) -> dict[str, int]:
         """Triaged emails still waiting for an agent, per queue."""
@@ -226,24 +244,3 @@ class TriageOps:
             depths = {"priority": 0, "normal": 0, "ignored": 0}
             depths.update({str(q): int(n) for q, n in rows if q})
             return depths
-
-    def finish_action(
-        self,
-        action_id: int,
-        state: str,
-        now: datetime,
-        *,
-        dest_uid: int | None = None,
-        error: str | None = None,
-    ) -> None:
-        with session_scope(self.engine) as s:
-            a = s.get(MailboxActionRow, action_id)
-            if a is None:
-                return
-            a.attempts += 1
-            a.state = state
-            a.dest_uid = dest_uid
-            a.last_error = error
-            if state in ("done", "skipped"):
-                a.done_at = now
-            s.add(a)
