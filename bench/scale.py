@@ -1,0 +1,145 @@
+"""End-to-end scale-out benchmark: fetch -> parse -> classify -> suggest -> route -> store,
+with 1 and then 2 `triage worker` processes on one PostgreSQL against one Dovecot, in one run.
+
+Each round uses a fresh mailbox and a fresh database with the same messages, and is timed
+from the workers' start to the moment every message is triaged. It also checks that nothing
+was processed twice. The machine has 2 cores: two workers compete with each other and with
+Dovecot and PostgreSQL, so expect well under 2x; the point is that it scales and never
+double-processes.
+
+    python bench/scale.py [--messages 600] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from imapclient import IMAPClient  # noqa: E402
+from sqlalchemy import func  # noqa: E402
+from sqlmodel import Session, select  # noqa: E402
+
+from bench.mailgen import corpus  # noqa: E402
+from tests.dovecot_harness import Dovecot  # noqa: E402
+from tests.pghelp import fresh_database  # noqa: E402
+from triage.store import Store  # noqa: E402
+from triage.store.tables import EmailRow  # noqa: E402
+
+TRIAGE = str(Path(sys.executable).with_name("triage"))
+
+
+def config(server: Dovecot, user: str, db_url: str, tmp: Path) -> Path:
+    path = tmp / f"{user}.toml"
+    path.write_text(
+        f"""[imap]
+host = "127.0.0.1"
+port = {server.imaps_port}
+tls = "implicit"
+ca_file = "{server.cert_file}"
+username = "{user}"
+batch_size = 50
+poll_interval = 1.0
+[store]
+url = "{db_url}"
+[model]
+threads = 1
+cache_dir = "{REPO / "var" / "model-cache"}"
+[paths]
+data_dir = "{tmp / user}"
+[worker]
+heartbeat_seconds = 1.0
+[log]
+level = "WARNING"
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def triaged(store: Store) -> tuple[int, int]:
+    with Session(store.engine) as s:
+        done = s.exec(
+            select(func.count()).select_from(EmailRow).where(EmailRow.stage == "triaged")
+        ).one()
+        total = s.exec(select(func.count()).select_from(EmailRow)).one()
+    return int(done), int(total)
+
+
+def round_trip(server: Dovecot, workers: int, msgs: list[bytes], tmp: Path) -> float:
+    user = f"t-scale{workers}"
+    c = IMAPClient("127.0.0.1", port=server.imaps_port, ssl=True, ssl_context=server.ssl_context())
+    c.login(user, "test")
+    for data in msgs:
+        c.append("INBOX", data)
+    c.logout()
+    with fresh_database("triage_bench") as url:
+        store = Store.open(url)
+        cfg = config(server, user, url, tmp)
+        env = {**os.environ, "TRIAGE_IMAP_PASSWORD": "test"}
+        t0 = time.perf_counter()
+        procs = [
+            subprocess.Popen(
+                [TRIAGE, "worker", "--config", str(cfg)],
+                env=env,
+                cwd=REPO,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(workers)
+        ]
+        try:
+            while triaged(store)[0] < len(msgs):
+                if any(p.poll() is not None for p in procs):
+                    raise RuntimeError("a worker died")
+                time.sleep(0.2)
+            elapsed = time.perf_counter() - t0
+        finally:
+            for p in procs:
+                p.send_signal(signal.SIGTERM)
+            for p in procs:
+                p.wait(60)
+        done, total = triaged(store)
+        assert (done, total) == (len(msgs), len(msgs)), "processed twice or lost"
+        store.close()
+    return len(msgs) / elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--messages", type=int, default=600)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    msgs = corpus(args.messages, seed=7)
+    # warm the inference-graph cache so neither round pays for building it
+    from triage.runtime import load_classifier
+    from triage.settings import ModelSettings, Settings
+
+    load_classifier(Settings(model=ModelSettings(cache_dir=REPO / "var" / "model-cache")))
+    with Dovecot(users={"bench": "test"}) as server, tempfile.TemporaryDirectory() as d:
+        one = round_trip(server, 1, msgs, Path(d))
+        two = round_trip(server, 2, msgs, Path(d))
+    result = {
+        "messages": len(msgs),
+        "cores": os.cpu_count(),
+        "one_worker_emails_per_s": round(one, 1),
+        "two_workers_emails_per_s": round(two, 1),
+        "ratio": round(two / one, 2),
+        "double_processed": 0,
+    }
+    print(json.dumps(result) if args.json else "\n".join(f"{k}: {v}" for k, v in result.items()))
+
+
+if __name__ == "__main__":
+    main()
