@@ -817,6 +817,215 @@ def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
             skipped.add(row.id)
 
 
+# ---------------------------------------------------------------------------------------------
+# The model and the replies
+
+
+@app.command()
+def train(
+    config: ConfigOpt = None,
+    quick: Annotated[bool, typer.Option("--quick", help="Tiny smoke run (< 1 min).")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the artifact (default [model] path)."),
+    ] = None,
+    seed: int = 0,
+) -> None:
+    """Fine-tune the urgency/frustration model on the data sets in [paths] data_sets.
+
+    The full recipe takes about 40 minutes on 2 CPU cores. Example: triage train --quick --out var/m
+    """
+    with _errors():
+        settings = _settings(config)
+        from triage.classify.train import train as run_training
+
+        target = out or settings.model.path
+        metrics = run_training(settings.paths.data_sets, target, quick=quick, seed=seed)
+        typer.echo(json.dumps({"out": str(target), "metrics": metrics}, default=str)[:2000])
+
+
+@app.command("eval")
+def evaluate(
+    data: Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")],
+    config: ConfigOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Score a labelled JSON-Lines file: macro-F1, QWK, accuracy, within-one, confusion.
+
+    Example: triage eval --data ../shared/data/support_emails_synthetic/it_helpdesk.jsonl --json
+    """
+    from triage.classify.evaluate import evaluate_rows, format_report, load_eval_rows
+    from triage.runtime import load_classifier
+
+    with _errors():
+        settings = _settings(config)
+        rows = load_eval_rows(data)
+        report = evaluate_rows(load_classifier(settings), rows)
+        typer.echo(json.dumps(report) if as_json else format_report(report))
+
+
+@app.command()
+def classify(
+    source: Annotated[
+        str, typer.Argument(help="An .eml file, or - for plain text on stdin.")
+    ] = "-",
+    config: ConfigOpt = None,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="Score every line of a JSON-Lines file.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Urgency and frustration (levels, scores, evidence) for one email, or a JSON-Lines batch.
+
+    Examples: triage classify mail.eml      echo "SERVER DOWN!!" | triage classify --json
+              triage classify --jsonl emails.jsonl > scores.jsonl
+    """
+    from triage.classify.batch import classify_jsonl, scores_to_dict
+    from triage.runtime import load_classifier
+
+    with _errors():
+        settings = _settings(config)
+        clf = load_classifier(settings)
+        if jsonl is not None:
+            classify_jsonl(clf, jsonl, sys.stdout)
+            return
+        if source == "-":
+            subject, text = "", sys.stdin.read()
+        else:
+            from triage.parse import parse
+
+            try:
+                email = parse(Path(source).read_bytes())
+            except OSError as exc:
+                raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+            subject, text = email.subject, email.newest_text
+        [scores] = clf.classify([(subject, text)])
+        data = scores_to_dict(scores)
+        if as_json:
+            typer.echo(json.dumps(data))
+            return
+        from triage.route import FRUSTRATION, URGENCY
+
+        typer.echo(f"urgency     {URGENCY[scores.urgency]} ({scores.urgency_score:.2f})")
+        typer.echo(
+            f"frustration {FRUSTRATION[scores.frustration]} ({scores.frustration_score:.2f})"
+        )
+        typer.echo(f"not a customer: {scores.not_customer:.0%}")
+        for e in scores.evidence:
+            typer.echo(f"  {e.label:<11} {clean(e.phrase, single_line=True)!r} ({e.weight:+.2f})")
+
+
+@app.command()
+def suggest(
+    item: Annotated[int | None, typer.Argument(help="A stored email's id.")] = None,
+    config: ConfigOpt = None,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Compose it again now.")] = False,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="Suggest for every line of a JSON-Lines file.")
+    ] = None,
+) -> None:
+    """The suggested reply for a stored email, or for each line of a JSON-Lines file.
+
+    Examples: triage suggest 42 --refresh      triage suggest --jsonl emails.jsonl > replies.jsonl
+    """
+    from triage.runtime import load_classifier, make_composer, now
+
+    with _errors():
+        settings = _settings(config)
+        if jsonl is not None:
+            from triage.replies.batch import suggest_jsonl
+            from triage.replies.config import load_reply_config
+            from triage.replies.knowledge import KnowledgeBase
+
+            clf = load_classifier(settings)
+            cfg = load_reply_config(
+                settings.replies.config,
+                sla=settings.sla,
+                knowledge_dir=settings.replies.knowledge_dir,
+            )
+            kb = KnowledgeBase.load(
+                cfg.knowledge.model_copy(
+                    update={"cache_dir": settings.paths.data_dir / "cache" / "knowledge"}
+                ),
+                embedder=clf,
+                embedder_id=clf.model_version,
+            )
+            suggest_jsonl(jsonl, sys.stdout, scorer=clf.classify, config=cfg, kb=kb, now=now())
+            return
+        if item is None:
+            raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
+        store = _open_store(settings)
+        row = store.row(item)
+        if refresh or not row.suggestion:
+            from triage.replies.serial import suggestion_to_dict
+            from triage.store.triage_ops import stored_of
+
+            clf = load_classifier(settings)
+            stored = stored_of(row)
+            [scores] = clf.classify([(stored.email.subject, stored.email.newest_text)])
+            history = store.history(stored, settings.routing.repeat_window_days)
+            composed = make_composer(settings, clf)(
+                stored.email, scores, history, now(), row.supervisor
+            )
+            store.set_suggestion(item, json.dumps(suggestion_to_dict(composed)))
+            row = store.row(item)
+        from triage.views import show as render
+
+        _console().print(render(row, _findings(settings, row), now()))
+
+
+kb_app = typer.Typer(
+    help="The knowledge base of fixes (config/knowledge/*.md).", no_args_is_help=True
+)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("list")
+def kb_list(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
+    """Every fix in the knowledge base: id, title, keywords."""
+    from triage.replies.kb_files import read_entries
+
+    with _errors():
+        settings = _settings(config)
+        entries = read_entries(settings.replies.knowledge_dir)
+        if as_json:
+            typer.echo(
+                json.dumps(
+                    [{"id": e.id, "title": e.title, "keywords": list(e.keywords)} for e in entries]
+                )
+            )
+            return
+        table = Table(title=f"knowledge base ({len(entries)} fixes)")
+        for c in ("id", "title", "keywords"):
+            table.add_column(c)
+        for e in entries:
+            table.add_row(e.id, Text(e.title), Text(", ".join(e.keywords[:6])))
+        _console().print(table)
+
+
+@kb_app.command("check")
+def kb_check(config: ConfigOpt = None) -> None:
+    """Run the tone checker on every entry (jargon, blame, ...); exit 10 on an error finding."""
+    from triage.replies.config import load_reply_config
+    from triage.replies.kb_check import check_entries
+    from triage.replies.kb_files import read_entries
+
+    with _errors():
+        settings = _settings(config)
+        cfg = load_reply_config(
+            settings.replies.config, sla=settings.sla, knowledge_dir=settings.replies.knowledge_dir
+        )
+        results = check_entries(read_entries(settings.replies.knowledge_dir), cfg.tone)
+        bad = 0
+        for entry, findings in results:
+            for f in findings:
+                bad += f.severity == "error"
+                typer.echo(f"{entry.id}: {f.severity} {f.rule}: {f.message}")
+        typer.echo(f"{len(results)} entries checked, {bad} error(s)")
+        if bad:
+            raise typer.Exit(EXIT_REFUSED)
+
+
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 

@@ -6,7 +6,6 @@ transaction; the mailbox itself is changed later by triage/ack.py, never before 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import time
@@ -36,10 +35,9 @@ Composer = Callable[[Email, Scores, History, datetime, bool], Suggestion]
 
 
 def suggestion_json(s: Suggestion) -> str:
-    def default(o: Any) -> Any:
-        return o.isoformat() if hasattr(o, "isoformat") else str(o)
+    from triage.replies.serial import suggestion_to_dict
 
-    return json.dumps(dataclasses.asdict(s), default=default)
+    return json.dumps(suggestion_to_dict(s))
 
 
 @dataclass

@@ -135,6 +135,14 @@ class ReviewOps:
             r.review = state
             s.add(r)
 
+    def set_suggestion(self, email_id: int, suggestion_json: str) -> None:
+        with session_scope(self.engine) as s:
+            r = s.get(EmailRow, email_id)
+            if r is None:
+                raise NotFound(f"no email with id {email_id}")
+            r.suggestion = suggestion_json
+            s.add(r)
+
     def save_reply(self, email_id: int, text: str, agent: str, now: datetime, diff: str) -> None:
         with session_scope(self.engine) as s:
             r = self._act(s, email_id, "edit", agent, now, {"diff": diff})
