@@ -82,7 +82,8 @@ def test_batched_path_matches_one_by_one(classifier: Classifier) -> None:
         classifier.batch_size = 1
     for a, b in zip(one, many, strict=True):
         assert (a.urgency, a.frustration) == (b.urgency, b.frustration)
-        assert a.frustration_score == pytest.approx(b.frustration_score, abs=2e-3)
+        # dynamic int8 picks one activation scale per batch, so scores move a little
+        assert a.frustration_score == pytest.approx(b.frustration_score, abs=0.01)
 
 
 def test_copied_artifact_round_trips(classifier: Classifier, tmp_path: Path) -> None:
