@@ -18,7 +18,7 @@ from triage.replies.knowledge import KnowledgeBase
 from triage.replies.tone import errors
 from triage.replies.values import History
 
-from .conftest import BaseModelEmbedder
+from .conftest import ROOT, BaseModelEmbedder
 
 NOW = datetime(2026, 11, 23, 15, 47, tzinfo=UTC)
 
@@ -97,3 +97,40 @@ def test_sample_with_base_model_embeddings_composes_without_tone_errors(
     sample = rows[::40]  # 32 emails across the four slices
     vectors = base_embedder.embed([f"{r['subject']}\n{_email(r).newest_text}" for r in sample])
     assert _problems(sample, embedded_kb, reply_config, vectors) == []
+
+
+@pytest.mark.slow
+def test_sample_through_the_trained_classifier_composes_without_tone_errors(
+    rows: list[dict[str, Any]], reply_config: ReplyConfig, tmp_path: Path
+) -> None:
+    """The production path: the classifier's own Scores (levels and embedding), KB embedded by it."""
+    models = ROOT / "models"
+    if not (models / "meta.json").exists():
+        pytest.skip("no trained model artifact in models/")
+    from triage.classify.model import Classifier
+
+    classifier = Classifier.load(models, threads=1, cache_dir=ROOT / "var" / "model-cache")
+    kb = KnowledgeBase.load(
+        reply_config.knowledge.model_copy(update={"cache_dir": tmp_path}),
+        embedder=classifier,
+        embedder_id=classifier.model_version,
+    )
+    sample = rows[::40]
+    emails = [_email(r) for r in sample]
+    scored = classifier.classify([(e.subject, e.newest_text) for e in emails])
+    problems = []
+    for row, email, scores in zip(sample, emails, scored, strict=True):
+        s = compose(
+            email,
+            scores,
+            History(),
+            now=NOW,
+            kb=kb,
+            templates=reply_config.templates,
+            sla=reply_config.sla,
+            supervisor=scores.urgency == 3 and scores.frustration == 3,
+            tone=reply_config.tone,
+        )
+        assert s.similarity is not None  # the embedding path was used, not the keyword fallback
+        problems += [f"{row['id']}: {f.rule}: {f.message}" for f in errors(s.findings)]
+    assert problems == []
