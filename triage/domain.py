@@ -113,6 +113,9 @@ class Intake:
     email: Email | None
     error: str | None = None
     raw_headers: str | None = None
+    # when the mailbox received it (IMAP INTERNALDATE): response targets start here, so a
+    # backlog after an outage is due when it arrived, not when we finally fetched it
+    received_at: datetime | None = None
 
     @property
     def quarantined(self) -> bool:

@@ -42,6 +42,7 @@ def _quarantine(raw: RawMessage, reason: str) -> Intake:
         email=None,
         error=reason,
         raw_headers=_headers_text(raw.data),
+        received_at=raw.internal_date,
     )
 
 
@@ -64,6 +65,7 @@ def to_intake(raw: RawMessage, *, max_bytes: int | None = None) -> Intake:
             email=email,
             error=f"message is {raw.size} bytes, over the{cap}: stored with its headers only",
             raw_headers=_headers_text(raw.data),
+            received_at=raw.internal_date,
         )
     return Intake(
         key=raw.key,
@@ -71,4 +73,5 @@ def to_intake(raw: RawMessage, *, max_bytes: int | None = None) -> Intake:
         content_hash=email.content_hash,
         message_id=email.message_id,
         email=email,
+        received_at=raw.internal_date,
     )

@@ -58,17 +58,17 @@ def queue_json(items: Sequence[QueueItem], now: datetime) -> list[dict[str, Any]
 
 def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
     table = Table(title=title, expand=False)
-    for name, just in (
-        ("id", "right"),
-        ("age", "right"),
-        ("due", "right"),
-        ("from", "left"),
-        ("subject", "left"),
-        ("frustration", "left"),
-        ("urgency", "left"),
-        ("flags", "left"),
+    for name, just, wrap in (
+        ("id", "right", False),
+        ("age", "right", False),
+        ("due", "right", False),
+        ("from", "left", False),
+        ("subject", "left", True),
+        ("frustration", "left", False),
+        ("urgency", "left", False),
+        ("flags", "left", True),
     ):
-        table.add_column(name, justify=just)  # type: ignore[arg-type]
+        table.add_column(name, justify=just, no_wrap=not wrap, overflow="ellipsis")  # type: ignore[arg-type]
     for i in items:
         due = age(i.due - now) if i.due else "-"
         flags = i.flags(now)
@@ -77,10 +77,10 @@ def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
             str(i.id),
             age(now - i.received_at),
             due,
-            Text(sender(i.from_name, i.from_address)[:24]),
+            Text(sender(i.from_name, i.from_address)[:18]),
             Text(clean(i.subject, single_line=True)[:48]),
-            f"{FRUSTRATION[i.frustration]} {i.frustration_score:.2f}",
-            f"{URGENCY[i.urgency]} {i.urgency_score:.2f}",
+            f"{FRUSTRATION[i.frustration][:5]} {i.frustration_score:.2f}",
+            f"{URGENCY[i.urgency][:4]} {i.urgency_score:.2f}",
             Text(" ".join(flags), style=style),
         )
     return table

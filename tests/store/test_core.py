@@ -160,3 +160,14 @@ def test_imap_numbers_beyond_32_bit_signed_fit(store: Store) -> None:
     sync = store.folder_sync("default", "INBOX")
     assert sync is not None
     assert (sync.uidvalidity, sync.last_uid) == (big, big - 1)
+
+
+def test_received_at_is_the_mailbox_delivery_time_never_in_the_future(store: Store) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    early = replace(item(1), received_at=NOW - timedelta(days=2))
+    future = replace(item(2), received_at=NOW + timedelta(hours=3))
+    store.record_batch("default", "INBOX", 1, [early, future, item(3)], last_uid=3, now=NOW)
+    got = {r.subject: r.received_at for r in store.emails()}
+    assert got == {"s1": NOW - timedelta(days=2), "s2": NOW, "s3": NOW}

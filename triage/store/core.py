@@ -30,7 +30,8 @@ def _email_values(item: Intake, account: str, now: datetime) -> dict[str, Any]:
         "error": item.error,
         "raw_headers": item.raw_headers,
         "size": item.size,
-        "received_at": now,
+        # never in the future: a server clock ahead of ours must not postpone the due time
+        "received_at": min(item.received_at, now) if item.received_at else now,
         "stage": "quarantined" if item.quarantined else "new",
         "subject": "",
         # every row of one executemany needs the same keys
