@@ -35,6 +35,13 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[Store]:
+    store = Store.open(pg_url)
+    yield store
+    store.close()  # before the database is dropped under its connections
+
+
 def counts(store: Store) -> tuple[int, int, int]:
     with Session(store.engine) as s:
         emails = s.exec(select(func.count()).select_from(EmailRow)).one()
@@ -46,7 +53,11 @@ def counts(store: Store) -> tuple[int, int, int]:
 
 
 def test_three_workers_share_the_work_and_survive_a_kill(
-    imap: IMAPClient, imap_settings: Callable[..., ImapSettings], tmp_path: Path, pg_url: str
+    imap: IMAPClient,
+    imap_settings: Callable[..., ImapSettings],
+    tmp_path: Path,
+    pg_url: str,
+    pg_store: Store,
 ) -> None:
     # build the inference graph once, before three processes would race to build it
     load_classifier(settings_for(imap_settings(), tmp_path))
@@ -56,17 +67,18 @@ def test_three_workers_share_the_work_and_survive_a_kill(
     cfg.write_text(
         cfg.read_text().replace(f"url = 'sqlite:///{tmp_path / 'triage.db'}'", f"url = '{pg_url}'")
     )
-    store = Store.open(pg_url)
+    store = pg_store
     logs = [tmp_path / f"w{i}.log" for i in range(3)]
+    handles = [log.open("w") for log in logs]
     procs = []
-    for log in logs:
+    for handle in handles:
         procs.append(
             subprocess.Popen(
                 [TRIAGE, "worker", "--config", str(cfg)],
                 env=worker_env(),
                 cwd=REPO,
                 stdout=subprocess.DEVNULL,
-                stderr=log.open("w"),
+                stderr=handle,
             )
         )
         time.sleep(0.3)
@@ -89,6 +101,8 @@ def test_three_workers_share_the_work_and_survive_a_kill(
                 p.send_signal(signal.SIGTERM)
         for p in procs:
             p.wait(60)
+        for handle in handles:
+            handle.close()
     emails, triaged, locs = counts(store)
     assert (emails, triaged, locs) == (N, N, N)
     taken = [i for i, lg in enumerate(logs) if "advisory lock taken" in lg.read_text()]
