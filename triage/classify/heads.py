@@ -30,6 +30,8 @@ class HeadOutput:
     frustration_level: NDArray[np.int64]
     frustration_expected: NDArray[np.float64]
     not_customer: NDArray[np.float64]
+    urgency_p_above: NDArray[np.float64]  # (n, 3): P(level > k)
+    frustration_p_above: NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class Heads:
             frustration_level=decode(pf, self.frustration_thresholds),
             frustration_expected=pf.sum(axis=1),
             not_customer=sigmoid(s[:, 2]),
+            urgency_p_above=pu,
+            frustration_p_above=pf,
         )
 
     def token_shares(self, states: F32, row: int) -> NDArray[np.float64]:
