@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -12,6 +11,7 @@ from triage.classify.evaluate import SupportsClassify
 from triage.classify.labels import FRUSTRATION_NAMES, URGENCY_NAMES
 from triage.domain import Scores
 from triage.errors import ConfigError
+from triage.jsonl import records
 
 CHUNK = 256  # rows per classify() call: bounded memory on files of any size
 
@@ -37,24 +37,6 @@ def scores_to_dict(scores: Scores, id_: str | None = None) -> dict[str, Any]:
     return out
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        fh = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from exc
-    with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                raise ConfigError(f"{path}:{n}: not a JSON object: {exc}") from exc
-            if not isinstance(row, dict):
-                raise ConfigError(f"{path}:{n}: not a JSON object")
-            yield n, row
-
-
 def classify_jsonl(classifier: SupportsClassify, in_path: Path, out: IO[str]) -> int:
     """Write one JSON object per input line (same order); returns the number of rows.
 
@@ -69,8 +51,17 @@ def classify_jsonl(classifier: SupportsClassify, in_path: Path, out: IO[str]) ->
             out.write(json.dumps(scores_to_dict(s, id_), ensure_ascii=False) + "\n")
         chunk.clear()
 
-    for n, row in _rows(in_path):
-        ex = from_eval_row(row, n)
+    for n, row in records(in_path):
+        if isinstance(row, str):  # a broken line: say so in its place, go on with the rest
+            flush()
+            out.write(json.dumps({"line": n, "error": row}) + "\n")
+            continue
+        try:
+            ex = from_eval_row(row, n)
+        except ConfigError as exc:
+            flush()
+            out.write(json.dumps({"line": n, "error": str(exc)}) + "\n")
+            continue
         chunk.append((str(row.get("id", n)), (ex.subject, ex.text)))
         count += 1
         if len(chunk) >= CHUNK:

@@ -12,14 +12,14 @@ History comes from the file itself: earlier lines from the same address count as
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from triage.domain import Email, Scores
-from triage.errors import ConfigError
+from triage.jsonl import records
 from triage.quotes import split_reply
 from triage.replies.compose import compose
 from triage.replies.config import ReplyConfig
@@ -70,23 +70,6 @@ def suggestion_record(ident: str, scores: Scores, s: Suggestion) -> dict[str, An
     }
 
 
-def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from exc
-    with handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield line_no, f"not JSON: {exc.msg}"
-                continue
-            yield line_no, value if isinstance(value, dict) else "not a JSON object"
-
-
 def suggest_jsonl(
     in_path: Path,
     out: TextIO,
@@ -135,7 +118,7 @@ def suggest_jsonl(
             written += 1
         batch.clear()
 
-    for item in _records(in_path):
+    for item in records(in_path):
         batch.append(item)
         if len(batch) >= batch_size:
             flush()
