@@ -388,6 +388,7 @@ def demo(config: ConfigOpt = None) -> None:
 
     with _errors():
         base = _settings(config)
+        logs.configure("WARNING", base.log.format)  # the demo shows its results, not its log
         settings = base.model_copy(
             update={
                 "imap": base.imap.model_copy(update={"host": ""}),

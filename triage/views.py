@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -30,6 +31,12 @@ def age(delta: timedelta) -> str:
     if secs < 86400:
         return f"{secs // 3600}h{(secs % 3600) // 60:02d}"
     return f"{secs // 86400}d{(secs % 86400) // 3600}h"
+
+
+def due_in(due: datetime | None, now: datetime) -> str:
+    if due is None:
+        return "-"
+    return f"in {age(due - now)}" if due >= now else f"{age(now - due)} late"
 
 
 def sender(name: str | None, address: str | None) -> str:
@@ -56,32 +63,48 @@ def queue_json(items: Sequence[QueueItem], now: datetime) -> list[dict[str, Any]
     ]
 
 
+QUEUE_LEGEND = (
+    "due: time left, or -time when late · F frustration, U urgency: level and score · "
+    "flags: S supervisor, R repeat, L late"
+)
+
+
+def _short_due(due: datetime | None, now: datetime) -> str:
+    if due is None:
+        return "-"
+    return age(due - now) if due >= now else "-" + age(now - due)
+
+
 def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
-    table = Table(title=title, expand=False)
-    for name, just, wrap in (
-        ("id", "right", False),
-        ("age", "right", False),
-        ("due", "right", False),
-        ("from", "left", False),
-        ("subject", "left", True),
-        ("frustration", "left", False),
-        ("urgency", "left", False),
-        ("flags", "left", True),
-    ):
-        table.add_column(name, justify=just, no_wrap=not wrap, overflow="ellipsis")  # type: ignore[arg-type]
+    """Compact enough for an 80-column terminal; `--json` has every field spelled out."""
+    table = Table(
+        title=title,
+        caption=QUEUE_LEGEND,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("age", justify="right", no_wrap=True)
+    table.add_column("due", justify="right", no_wrap=True)
+    table.add_column("from", no_wrap=True, max_width=12, overflow="ellipsis")
+    table.add_column("subject", no_wrap=True, max_width=22, overflow="ellipsis")
+    table.add_column("F", no_wrap=True, min_width=8)
+    table.add_column("U", no_wrap=True)
+    table.add_column("flags", no_wrap=True, min_width=5)
     for i in items:
-        due = age(i.due - now) if i.due else "-"
         flags = i.flags(now)
         style = "bold red" if "supervisor" in flags else ("red" if "overdue" in flags else "")
         table.add_row(
             str(i.id),
             age(now - i.received_at),
-            due,
-            Text(sender(i.from_name, i.from_address)[:18]),
-            Text(clean(i.subject, single_line=True)[:48]),
-            f"{FRUSTRATION[i.frustration][:5]} {i.frustration_score:.2f}",
-            f"{URGENCY[i.urgency][:4]} {i.urgency_score:.2f}",
-            Text(" ".join(flags), style=style),
+            Text(_short_due(i.due, now), style="red" if "overdue" in flags else ""),
+            Text(sender(i.from_name, i.from_address)),
+            Text(clean(i.subject, single_line=True)),
+            f"{FRUSTRATION[i.frustration][:3]} {i.frustration_score:.2f}".replace(" 0.", " ."),
+            f"{URGENCY[i.urgency][:3]} {i.urgency_score:.2f}".replace(" 0.", " ."),
+            Text("".join(f[0].upper() for f in flags).replace("O", "L"), style=style),
         )
     return table
 
@@ -132,7 +155,7 @@ def show(row: EmailRow, findings: Sequence[Finding], now: datetime) -> Group:
         f"\nreceived {row.received_at:%a %d %b %H:%M} UTC ({age(now - row.received_at)} ago)"
     )
     if row.due_at:
-        head.append(f", due {row.due_at:%a %d %b %H:%M} UTC")
+        head.append(f", due {row.due_at:%a %d %b %H:%M} UTC ({due_in(row.due_at, now)})")
     head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
     parts.append(head)
     body = Group(Text(clean(row.newest_text) or "(no text)"), _quoted_summary(row.quoted_text))
