@@ -8,6 +8,10 @@ Each variant runs in a fresh process (so peak RSS is its own) over the same emai
   shipped triage.classify.model.Classifier (ONNX Runtime int8 per-channel, Rust tokenizer,
           newest text only, one email per call), including evidence and embedding
   fp32    the same path with the fp32 ONNX encoder (reference)
+The host is shared and noisy, so the same variants also run interleaved in ONE process
+(chunks of 50 emails, rotating order): ``interleaved_emails_per_s`` and the paired
+(per-chunk median) speed-up are the fair comparison; the sequential runs give latency,
+load time and peak RSS.
 It also measures this CPU's peak matmul rate (fp32 and int8) and the model's FLOPs per
 email, to say how close the shipped path is to the machine's limit.
 Emails: the project's synthetic support emails, seeded; ~12 % get 600+ words of quoted
@@ -26,11 +30,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 THREAD_SHARE = 0.12
+TRIALS = 15
 
 
 def make_emails(n: int, seed: int = 0) -> list[tuple[str, str]]:
@@ -68,6 +74,56 @@ def _stats(lat: list[float], wall: float, n: int) -> dict[str, float]:
 def run_variant(name: str, n: int, model_dir: Path) -> dict[str, object]:
     emails = make_emails(n)
     t0 = time.perf_counter()
+    one, tokens_seen = _setup(name, emails, model_dir)
+    load_s = time.perf_counter() - t0
+    one(*emails[0])  # first call allocates; not what a running worker pays
+    lat: list[float] = []
+    t1 = time.perf_counter()
+    for subject, body in emails:
+        t = time.perf_counter()
+        one(subject, body)
+        lat.append(time.perf_counter() - t)
+    wall = time.perf_counter() - t1
+    out: dict[str, object] = {"variant": name, "load_s": round(load_s, 2), **_stats(lat, wall, n)}
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out["mean_tokens"] = round(statistics.mean(tokens_seen), 1)
+    out["gflop_per_email"] = round(statistics.mean(_flops(t) for t in tokens_seen) / 1e9, 3)
+    out["torch_imported"] = "torch" in sys.modules
+    return out
+
+
+def run_interleaved(
+    names: list[str], n: int, model_dir: Path, chunk: int = 50
+) -> dict[str, object]:
+    """All variants in one process, alternating per chunk with a rotating order.
+
+    The host is shared and noisy: sequential runs see different neighbours. Interleaving
+    gives each variant the same conditions; the paired ratio is the median over chunks.
+    """
+    emails = make_emails(n)
+    fns = {name: _setup(name, emails, model_dir)[0] for name in names}
+    for f in fns.values():
+        f(*emails[0])
+    spent = dict.fromkeys(names, 0.0)
+    per_chunk: dict[str, list[float]] = {name: [] for name in names}
+    for c, start in enumerate(range(0, n, chunk)):
+        part = emails[start : start + chunk]
+        order = names[c % len(names) :] + names[: c % len(names)]
+        for name in order:
+            t = time.perf_counter()
+            for subject, body in part:
+                fns[name](subject, body)
+            dt = time.perf_counter() - t
+            spent[name] += dt
+            per_chunk[name].append(dt)
+    out: dict[str, object] = {name: round(n / spent[name], 2) for name in names}
+    if "naive" in names and "shipped" in names:
+        ratios = [a / b for a, b in zip(per_chunk["naive"], per_chunk["shipped"], strict=True)]
+        out["paired_speedup_shipped_vs_naive"] = round(statistics.median(ratios), 2)
+    return out
+
+
+def _setup(name: str, emails: list[tuple[str, str]], model_dir: Path) -> tuple[Any, list[int]]:
     if name == "naive":
         import torch
         from transformers import (
@@ -106,21 +162,7 @@ def run_variant(name: str, n: int, model_dir: Path) -> dict[str, object]:
             len(e.ids)
             for e in enc.encode([clip_chars(compose(s, newest_text(b))) for s, b in emails])
         ]
-    load_s = time.perf_counter() - t0
-    one(*emails[0])  # first call allocates; not what a running worker pays
-    lat: list[float] = []
-    t1 = time.perf_counter()
-    for subject, body in emails:
-        t = time.perf_counter()
-        one(subject, body)
-        lat.append(time.perf_counter() - t)
-    wall = time.perf_counter() - t1
-    out: dict[str, object] = {"variant": name, "load_s": round(load_s, 2), **_stats(lat, wall, n)}
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    out["mean_tokens"] = round(statistics.mean(tokens_seen), 1)
-    out["gflop_per_email"] = round(statistics.mean(_flops(t) for t in tokens_seen) / 1e9, 3)
-    out["torch_imported"] = "torch" in sys.modules
-    return out
+    return one, tokens_seen
 
 
 def _flops(tokens: int) -> float:
@@ -136,20 +178,26 @@ def peak_rates() -> dict[str, float]:
     n = 2048
     a, b = torch.randn(n, n), torch.randn(n, n)
     c = torch.empty(n, n)
+    # best of many trials: neighbours only ever slow a trial down, so the best one is the
+    # closest to what this CPU can do
     rates = []
-    for _ in range(5):
+    for _ in range(TRIALS):
         t = time.perf_counter()
         torch.mm(a, b, out=c)
         rates.append(2 * n**3 / (time.perf_counter() - t) / 1e9)
-    out = {"fp32_gflops": round(statistics.median(rates), 1)}
+    out = {
+        "fp32_gflops": round(max(rates), 1),
+        "fp32_gflops_median": round(statistics.median(rates), 1),
+    }
     ai = torch.randint(-128, 127, (n, n), dtype=torch.int8)
     bi = torch.randint(-128, 127, (n, n), dtype=torch.int8)
     rates = []
-    for _ in range(5):
+    for _ in range(TRIALS):
         t = time.perf_counter()
         torch._int_mm(ai, bi)
         rates.append(2 * n**3 / (time.perf_counter() - t) / 1e9)
-    out["int8_gops"] = round(statistics.median(rates), 1)
+    out["int8_gops"] = round(max(rates), 1)
+    out["int8_gops_median"] = round(statistics.median(rates), 1)
     return out
 
 
@@ -166,6 +214,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--variant", help=argparse.SUPPRESS)
     ap.add_argument("--peak", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--interleaved", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--variants", default="naive,shipped,fp32")
     ap.add_argument("--model-dir", type=Path, default=REPO / "models")
     a = ap.parse_args()
@@ -174,6 +223,9 @@ def main() -> None:
         return
     if a.peak:
         print(json.dumps(peak_rates()))
+        return
+    if a.interleaved:
+        print(json.dumps(run_interleaved(a.variants.split(","), a.n, a.model_dir)))
         return
     # warm the ONNX cache first so "load" means a worker restart, not the one-time build
     t = time.perf_counter()
@@ -194,11 +246,23 @@ def main() -> None:
         for v in a.variants.split(",")
     }
     peak = _child(["--peak"])
+    interleaved = _child(
+        [
+            "--interleaved",
+            "--n",
+            str(a.n),
+            "--variants",
+            a.variants,
+            "--model-dir",
+            str(a.model_dir),
+        ]
+    )
     report: dict[str, object] = {
         "n": a.n,
         "cpu_count": os.cpu_count(),
         "first_load_incl_onnx_build_s": first_build_s,
         "variants": results,
+        "interleaved_emails_per_s": interleaved,
         "peak": peak,
     }
     if "naive" in results and "shipped" in results:

@@ -73,6 +73,20 @@ def _confusions(metrics: dict[str, Any]) -> list[str]:
     return out
 
 
+def _quantization(q: dict[str, Any] | None) -> list[str]:
+    if not q:
+        return []
+    out = ["", "### int8 vs fp32", "", str(q.get("summary", "")), ""]
+    variants: dict[str, dict[str, float]] = q.get("variants", {})
+    keys = sorted({k for v in variants.values() for k in v})
+    if variants:
+        out.append("| figure | " + " | ".join(variants) + " |")
+        out.append("|---|" + "---|" * len(variants))
+        for k in keys:
+            out.append(f"| {k} | " + " | ".join(_fmt(v.get(k)) for v in variants.values()) + " |")
+    return out
+
+
 def render(meta: dict[str, Any]) -> str:
     m = meta.get("metrics", {})
     tr = meta.get("training", {})
@@ -128,6 +142,7 @@ def render(meta: dict[str, Any]) -> str:
         "",
     ]
     lines += _table(m.get("headline", {}))
+    lines += _quantization(meta.get("quantization"))
     lines += _confusions(m)
     lines += [
         "",
