@@ -165,6 +165,32 @@ def _setup(name: str, emails: list[tuple[str, str]], model_dir: Path) -> tuple[A
     return one, tokens_seen
 
 
+def quant_compare(model_dir: Path, data_dir: Path) -> dict[str, dict[str, float]]:
+    """fp32 vs int8 per-channel vs int8 with FFN-down kept fp32, on the dev sets.
+
+    Reproduces the "int8 vs fp32" table of the model card (meta.json "quantization").
+    """
+    from triage.classify import export, suite
+    from triage.classify.model import Classifier
+
+    sets = suite.eval_sets(data_dir, REPO, quick=False, seed=0)
+    res: dict[str, dict[str, float]] = {}
+    for name, ffn in (("fp32", False), ("int8 per-channel", False), ("int8, FFN-down fp32", True)):
+        export.KEEP_FFN_DOWN_FP32 = ffn
+        export.RECIPE = "ort-int8-pc" + ("-ffn32" if ffn else "") + "-1"
+        clf = Classifier.load(model_dir, backend="fp32" if name == "fp32" else "int8")
+        r: dict[str, float] = {}
+        for s in ("synthetic_dev", "twcs_dev", "goemotions_dev"):
+            r.update(suite.headline({s: suite.evaluate_set(clf, s, sets[s])}))
+        emails = [(e.subject, e.text) for e in sets["synthetic_dev"]]
+        t = time.perf_counter()
+        for item in emails:
+            clf.head_outputs([item])
+        r["emails_per_s"] = round(len(emails) / (time.perf_counter() - t), 1)
+        res[name] = r
+    return res
+
+
 def _flops(tokens: int) -> float:
     """Linear layers 2 x 10.62 M weights per token + attention 6 layers x 4 x L x 384."""
     linear = 2 * 6 * (4 * 384 * 384 + 2 * 384 * 1536)
@@ -215,6 +241,12 @@ def main() -> None:
     ap.add_argument("--variant", help=argparse.SUPPRESS)
     ap.add_argument("--peak", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--interleaved", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--quant-compare",
+        type=Path,
+        metavar="DATA_DIR",
+        help="instead: compare fp32 / int8 / int8 with FFN-down fp32 on the dev sets",
+    )
     ap.add_argument("--variants", default="naive,shipped,fp32")
     ap.add_argument("--model-dir", type=Path, default=REPO / "models")
     a = ap.parse_args()
@@ -223,6 +255,9 @@ def main() -> None:
         return
     if a.peak:
         print(json.dumps(peak_rates()))
+        return
+    if a.quant_compare:
+        print(json.dumps(quant_compare(a.model_dir, a.quant_compare), indent=2))
         return
     if a.interleaved:
         print(json.dumps(run_interleaved(a.variants.split(","), a.n, a.model_dir)))

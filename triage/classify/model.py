@@ -201,7 +201,13 @@ def _ensure_onnx(artifact: art.Artifact, cache_dir: Path, backend: Backend) -> P
                 f"{wanted} is not built and torch is not installed to build it: run "
                 "`make` (pip install -e .) once, or copy the model cache from another machine"
             ) from exc
-        build_onnx(artifact, fp32, int8)
+        try:
+            build_onnx(artifact, fp32, int8)
+        except OSError as exc:
+            raise ModelError(
+                f"cannot build the ONNX model cache in {fp32.parent} ({exc.strerror or exc}): "
+                "make the folder writable or set [model] cache_dir"
+            ) from exc
     return wanted
 
 
