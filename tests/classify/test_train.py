@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from triage.classify import artifact as art
-from triage.classify.train import train
+from triage.classify.train import fit_and_save, train
 from triage.errors import ConfigError
 
 
@@ -34,3 +34,11 @@ def test_quick_run_refuses_to_replace_a_full_artifact(tmp_path: Path, data_dir: 
     with pytest.raises(ConfigError, match="quick"):
         train(data_dir, tmp_path, quick=True, progress=False)
     assert art.load(tmp_path).meta["quick"] is False
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path: Path, data_dir: Path) -> None:
+    for name in ("a", "b"):
+        fit_and_save(data_dir, tmp_path / name, quick=True, seed=0, progress=False)
+    a, b = (art.load(tmp_path / n).meta for n in ("a", "b"))
+    assert a["model_version"] == b["model_version"]  # derived from the weights' bytes
