@@ -29,6 +29,8 @@ lint: $(STAMP)
 
 bench: $(STAMP) dovecot
 	$(PY) bench/intake.py
+	$(PY) bench/classify.py
+	$(PY) bench/scale.py
 
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache
