@@ -10,6 +10,7 @@ A crash before 2 refetches the batch next time; a crash after it finds every UID
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -82,10 +83,30 @@ def sync_folder(
     for start in range(0, len(uids), batch_size):
         chunk = uids[start : start + batch_size]
         raws: list[RawMessage] = list(source.fetch(folder, chunk))
-        items = [to_intake(raw, max_bytes=max_bytes) for raw in raws]
+        items, parse_ms = [], []
+        for raw in raws:
+            t0 = time.perf_counter()
+            items.append(to_intake(raw, max_bytes=max_bytes))
+            parse_ms.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
         result = store.record_batch(
             account, folder, state.uidvalidity, items, last_uid=max(chunk), now=clock()
         )
+        commit_ms = (time.perf_counter() - t0) * 1000
+        for item, ms in zip(items, parse_ms, strict=True):
+            # one line per email: its key and timings, never its content
+            log.info(
+                "%s %s",
+                item.key,
+                "quarantined" if item.quarantined else "parsed",
+                extra={
+                    "key": str(item.key),
+                    "status": "quarantined" if item.quarantined else "parsed",
+                    "parse_ms": round(ms, 2),
+                    "batch_commit_ms": round(commit_ms, 1),
+                    "bytes": item.size,
+                },
+            )
         total = total + PassStats(
             fetched=len(raws),
             stored=result.stored,

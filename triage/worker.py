@@ -21,7 +21,7 @@ from datetime import datetime
 from types import FrameType
 
 from triage.backoff import backoff_delay
-from triage.errors import TransientError
+from triage.errors import TransientError, TriageError
 from triage.mailbox import MailSource
 from triage.metrics import Metrics
 from triage.store import Store
@@ -155,9 +155,15 @@ class Worker:
                 if self.stop():
                     break
                 source.wait(self.folders[0], self.wait_seconds, self.stop)
-            except TransientError as exc:
+            except TriageError as exc:
                 if self.metrics is not None:
                     self.metrics.error(exc)
+                if not isinstance(exc, TransientError):
+                    # bad credentials, settings, schema or model: report at once, never retry
+                    # silently (the CLI logs it and exits with its code)
+                    if source is not None:
+                        source.close()
+                    raise
                 if source is not None:
                     source.close()
                     source = None
