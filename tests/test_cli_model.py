@@ -1,0 +1,137 @@
+"""The model and reply commands through the CLI, with the committed model artifact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cli import app
+
+from .livehelp import REPO
+
+runner = CliRunner()
+
+
+def run(tmp_path: Path, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    env = {
+        "TRIAGE_CONFIG": "",
+        "TRIAGE_PATHS_DATA_DIR": str(tmp_path),
+        "TRIAGE_MODEL_CACHE_DIR": str(REPO / "var" / "model-cache"),
+    }
+    return runner.invoke(app, list(args), env=env, input=input)
+
+
+ROWS = [
+    {
+        "id": "a",
+        "subject": "Server room alarm",
+        "body": "The whole office is offline and the "
+        "payroll must run in two hours. Please call me.",
+        "urgency": 3,
+        "frustration": 0,
+        "not_customer": False,
+    },
+    {
+        "id": "b",
+        "subject": "ABSOLUTELY RIDICULOUS",
+        "body": "THIRD TIME I AM WRITING!!! Nobody answers. I want your manager NOW or we cancel.",
+        "urgency": 1,
+        "frustration": 3,
+        "not_customer": False,
+    },
+    {
+        "id": "c",
+        "subject": "Wallpaper",
+        "body": "When you get a chance, could I change my desktop wallpaper? Thanks!",
+        "urgency": 0,
+        "frustration": 0,
+        "not_customer": False,
+    },
+]
+
+
+def test_classify_stdin_json(tmp_path: Path) -> None:
+    result = run(tmp_path, "classify", "--json", input="EVERYTHING IS DOWN!!! FIX IT NOW!!!")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["frustration"]["level"] >= 2
+    assert 0.0 <= data["urgency"]["score"] <= 1.0
+
+
+def test_classify_an_eml_file(tmp_path: Path) -> None:
+    sample = sorted((REPO / "samples" / "maildir" / "new").iterdir())[0]
+    result = run(tmp_path, "classify", str(sample))
+    assert result.exit_code == 0, result.output
+    assert "urgency" in result.stdout
+    assert "frustration" in result.stdout
+
+
+def test_classify_jsonl_reports_a_bad_line_in_place(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(ROWS[0]) + "\nnot json\n" + json.dumps(ROWS[1]) + "\n")
+    result = run(tmp_path, "classify", "--jsonl", str(src))
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [line.get("id", line.get("line")) for line in lines] == ["a", 2, "b"]
+    assert "error" in lines[1]
+
+
+def test_eval_json_has_exactly_the_documented_figures(tmp_path: Path) -> None:
+    src = tmp_path / "eval.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in ROWS))
+    result = run(tmp_path, "eval", "--data", str(src), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) == {"n", "urgency", "frustration", "not_customer"}
+    assert report["n"] == 3
+    figures = {"macro_f1", "qwk", "accuracy", "within_one", "confusion"}
+    assert set(report["urgency"]) == figures
+    assert set(report["frustration"]) == figures
+    assert set(report["not_customer"]) == figures | {"f1"}  # and, for the binary label, F1
+
+
+def test_suggest_jsonl_writes_four_sections_per_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps({**r, "from_name": "Sam Lee", "from_email": "sam@x.example"}) + "\n"
+            for r in ROWS
+        )
+    )
+    result = run(tmp_path, "suggest", "--jsonl", str(src))
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(out) == 3
+    for o in out:
+        for section in ("acknowledge", "plan", "fix", "close"):
+            assert o[section].strip()
+        assert "Sam" in o["acknowledge"]
+
+
+def test_kb_list_and_check(tmp_path: Path) -> None:
+    listed = run(tmp_path, "kb", "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert len(json.loads(listed.stdout)) >= 25
+    checked = run(tmp_path, "kb", "check")
+    assert checked.exit_code == 0, checked.output
+    assert "0 error(s)" in checked.stdout
+
+
+def test_suggest_refresh_for_a_stored_email(tmp_path: Path) -> None:
+    assert run(tmp_path, "demo").exit_code == 0
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    env_store = {"TRIAGE_STORE_URL": url}
+    result = runner.invoke(
+        app,
+        ["suggest", "1", "--refresh"],
+        env={
+            "TRIAGE_CONFIG": "",
+            "TRIAGE_PATHS_DATA_DIR": str(tmp_path),
+            "TRIAGE_MODEL_CACHE_DIR": str(REPO / "var" / "model-cache"),
+            **env_store,
+        },
+    )
+    assert result.exit_code == 0, result.output
+    assert "ACKNOWLEDGE" in result.output
