@@ -160,8 +160,16 @@ def _with_log_format(config: Path | None, log_format: str | None) -> Settings:
     return settings
 
 
+AccountOpt = Annotated[
+    str | None,
+    typer.Option("--account", help="Which mailbox ([imap] account or an [[accounts]] name)."),
+]
+
+
 @app.command()
-def worker(config: ConfigOpt = None, log_format: LogFormatOpt = None) -> None:
+def worker(
+    config: ConfigOpt = None, log_format: LogFormatOpt = None, account: AccountOpt = None
+) -> None:
     """Run forever: IMAP IDLE (or polling), fetch new mail, store it, triage it.
 
     The first SIGTERM/Ctrl-C finishes the current batch and exits 0; a second exits at once.
@@ -170,7 +178,7 @@ def worker(config: ConfigOpt = None, log_format: LogFormatOpt = None) -> None:
     from triage.runtime import make_worker
 
     with _errors():
-        settings = _with_log_format(config, log_format)
+        settings = _with_log_format(config, log_format).for_account(account)
         store = _open_store(settings)
         w = make_worker(settings, store, metrics=_metrics(settings))
         w.stop.install()
@@ -184,6 +192,7 @@ def poll(
     once: Annotated[bool, typer.Option("--once", help="One full pass, then exit.")] = False,
     as_json: JsonOpt = False,
     log_format: LogFormatOpt = None,
+    account: AccountOpt = None,
 ) -> None:
     """Fetch and store everything new in one pass (for cron or a systemd timer).
 
@@ -197,9 +206,16 @@ def poll(
         settings = _with_log_format(config, log_format)
         store = _open_store(settings)
         metrics = _metrics(settings)
-        w = make_worker(settings, store, metrics=metrics)
-        w.stop.install()
-        stats = w.poll_once()
+        names = [account] if account else settings.account_names()
+        stats = None
+        for name in names:  # every configured mailbox, one after the other
+            w = make_worker(settings.for_account(name), store, metrics=metrics)
+            w.stop.install()
+            one = w.poll_once()
+            stats = one if stats is None else stats + one
+            if w.stop():
+                break
+        assert stats is not None
         if as_json:
             typer.echo(json.dumps(stats.as_dict()))
         else:
@@ -286,7 +302,7 @@ def doctor(config: ConfigOpt = None) -> None:
     console.print(Text("  ok   ", style="green") + Text(f"settings: {settings.source_file}"))
     ok = True
 
-    def mailbox() -> str:
+    def mailbox(settings: Settings = settings) -> str:
         from triage.sources import make_source, watched_folders
 
         source = make_source(settings)
@@ -367,7 +383,9 @@ def doctor(config: ConfigOpt = None) -> None:
         return f"{path} ({data.get('version', 'unknown version')})"
 
     ok &= _check(console, "oauth", oauth)
-    ok &= _check(console, "mailbox", mailbox)
+    for name in settings.account_names():
+        label = "mailbox" if len(settings.account_names()) == 1 else f"mailbox {name}"
+        ok &= _check(console, label, lambda n=name: mailbox(settings.for_account(n)))  # type: ignore[misc]
     ok &= _check(console, "database", database)
     ok &= _check(console, "sync", freshness)
     ok &= _check(console, "model", model)

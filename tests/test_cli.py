@@ -157,3 +157,31 @@ def test_db_upgrade_and_an_old_schema_is_refused(tmp_path: Path) -> None:
     assert upgraded.exit_code == 0, upgraded.output
     assert "0001 -> " in upgraded.stdout
     assert invoke("db", "status", env=env).exit_code == 0
+
+
+@pytest.mark.live
+def test_poll_once_covers_every_mailbox_in_the_config(
+    dovecot: object,
+    imap_connect: Callable[..., IMAPClient],
+    imap_settings: Callable[..., ImapSettings],
+    tmp_path: Path,
+) -> None:
+    first = imap_connect()
+    append_many(first, "INBOX", 3)
+    second = imap_connect(user="t-second-box")
+    append_many(second, "INBOX", 2, start=100)
+    cfg = write_config(imap_settings(), tmp_path, account="desk")
+    base = imap_settings()
+    cfg.write_text(
+        cfg.read_text()
+        + "[[accounts]]\naccount = 'second'\nhost = '127.0.0.1'\n"
+        + f"port = {base.port}\ntls = 'implicit'\nca_file = '{base.ca_file}'\n"
+        + "username = 't-second-box'\n",
+        encoding="utf-8",
+    )
+    env = {"TRIAGE_IMAP_PASSWORD": "test", "TRIAGE_ACCOUNT_SECOND_PASSWORD": "test"}
+    result = invoke("poll", "--once", "--json", "--config", str(cfg), env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.strip().splitlines()[-1])["stored"] == 5
+    status = json.loads(invoke("status", "--json", "--config", str(cfg)).stdout)
+    assert sorted(f["account"] for f in status["folders"]) == ["desk", "second"]

@@ -16,7 +16,7 @@ from cli import app
 from triage.settings import load_settings
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
-SERVICES = ("triage-worker.service", "triage-poll.service")
+SERVICES = ("triage-worker.service", "triage-worker@.service", "triage-poll.service")
 HARDENING = {
     "User": "triage",
     "NoNewPrivileges": "yes",

@@ -116,3 +116,36 @@ def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     cfg = write(tmp_path, "[imap\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(cfg, env={})
+
+
+def test_several_mailboxes_with_their_own_secrets(tmp_path: Path) -> None:
+    pw = tmp_path / "sales-pw"
+    pw.write_text("s4les\n", encoding="utf-8")
+    cfg = write(
+        tmp_path,
+        "[imap]\nhost = 'imap.example'\nusername = 'support'\naccount = 'support'\n"
+        "[[accounts]]\naccount = 'it-desk'\nhost = 'imap2.example'\nusername = 'it'\n"
+        f"[[accounts]]\naccount = 'sales'\nhost = 'imap3.example'\nusername = 's'\n"
+        f"password_file = '{pw}'\n",
+    )
+    s = load_settings(cfg, env={"TRIAGE_ACCOUNT_IT_DESK_PASSWORD": "it-pw"})
+    assert s.account_names() == ["support", "it-desk", "sales"]
+    it = s.for_account("it-desk")
+    assert it.imap.host == "imap2.example"
+    assert it.imap.password is not None
+    assert it.imap.password.get_secret_value() == "it-pw"
+    sales = s.for_account("sales").imap.password
+    assert sales is not None
+    assert sales.get_secret_value() == "s4les"
+    assert s.for_account(None).imap.account == "support"
+    with pytest.raises(ConfigError, match="no account 'nope'"):
+        s.for_account("nope")
+
+
+def test_account_names_must_be_unique_and_passwords_stay_out_of_toml(tmp_path: Path) -> None:
+    dup = write(tmp_path, "[[accounts]]\naccount = 'default'\nhost = 'x'\n")
+    with pytest.raises(ConfigError, match="unique"):
+        load_settings(dup, env={})
+    secret = write(tmp_path, "[[accounts]]\naccount = 'b'\nhost = 'x'\npassword = 'p'\n")
+    with pytest.raises(ConfigError, match="TRIAGE_ACCOUNT_B_PASSWORD"):
+        load_settings(secret, env={})

@@ -10,12 +10,13 @@ the TOML is refused, so it never ends up in a repository or a log.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from triage.errors import ConfigError
 from triage.oauth import OAuthSettings, with_secrets
@@ -23,6 +24,8 @@ from triage.route import RoutingPolicy
 from triage.sla import SlaPolicy
 
 ENV_PREFIX = "TRIAGE_"
+# TRIAGE_ACCOUNT_<NAME>_PASSWORD / _OAUTH2_TOKEN: the secret of the [[accounts]] entry NAME
+ACCOUNT_ENV_PREFIX = "TRIAGE_ACCOUNT_"
 DEFAULT_CONFIG = Path("config/triage.toml")
 
 
@@ -140,6 +143,8 @@ class Settings(_Section):
     metrics: MetricsSettings = MetricsSettings()
     smtp: SmtpSettings = SmtpSettings()
     oauth: OAuthSettings = OAuthSettings()
+    # more mailboxes, each a full [imap]-style table: [[accounts]] with its own `account` name
+    accounts: tuple[ImapSettings, ...] = ()
     source_file: str = Field(default="(built-in defaults)", exclude=True)
 
     @property
@@ -149,6 +154,31 @@ class Settings(_Section):
     @property
     def uses_imap(self) -> bool:
         return bool(self.imap.host)
+
+    @model_validator(mode="after")
+    def _unique_accounts(self) -> Settings:
+        names = [self.imap.account, *(a.account for a in self.accounts)]
+        dup = sorted({n for n in names if names.count(n) > 1})
+        if dup:
+            raise ValueError(f"account names must be unique; repeated: {', '.join(dup)}")
+        missing = [n for n, a in enumerate(self.accounts) if not a.host]
+        if missing:
+            raise ValueError(f"[[accounts]] entry {missing[0] + 1} has no host")
+        return self
+
+    def account_names(self) -> list[str]:
+        return [self.imap.account, *(a.account for a in self.accounts)]
+
+    def for_account(self, name: str | None) -> Settings:
+        """These settings with ``name``'s mailbox as [imap] (None: the [imap] one itself)."""
+        if name is None or name == self.imap.account:
+            return self
+        for acc in self.accounts:
+            if acc.account == name:
+                return self.model_copy(update={"imap": acc})
+        raise ConfigError(
+            f"{self.source_file}: no account {name!r} (known: {', '.join(self.account_names())})"
+        )
 
 
 _SECRETS: dict[str, tuple[str, str]] = {
@@ -177,6 +207,8 @@ def _env_overrides(env: Mapping[str, str], where: dict[str, str]) -> dict[str, d
     for name, value in env.items():
         if not name.startswith(ENV_PREFIX) or name in ("TRIAGE_CONFIG",):
             continue
+        if name.startswith(ACCOUNT_ENV_PREFIX):
+            continue  # secrets of [[accounts]] mailboxes, read in _account_secrets
         rest = name[len(ENV_PREFIX) :].lower()
         section = next((s for s in sections if rest.startswith(s + "_")), None)
         if section is None:
@@ -251,6 +283,16 @@ def load_settings(
                         f"{source}: [{section}] {key}: secrets are not read from the config file; "
                         f"{where_else}"
                     )
+    for n, entry in enumerate(
+        data.get("accounts", []) if isinstance(data.get("accounts"), list) else []
+    ):
+        for key in ("password", "oauth2_token"):
+            if isinstance(entry, dict) and key in entry:
+                raise ConfigError(
+                    f"{source}: [[accounts]] entry {n + 1}: {key}: secrets are not read from the "
+                    f"config file; set {account_env(str(entry.get('account', '?')), key)} or "
+                    f"point {key if key != 'password' else 'password_file'} at a file"
+                )
     for section, values in _env_overrides(env, where).items():
         target = data.setdefault(section, {})
         if not isinstance(target, dict):
@@ -282,7 +324,29 @@ def load_settings(
         settings = settings.model_copy(update={"imap": imap.model_copy(update=updates)})
     if settings.oauth.enabled:
         settings = settings.model_copy(update={"oauth": with_secrets(settings.oauth, env)})
+    if settings.accounts:
+        settings = settings.model_copy(
+            update={"accounts": tuple(_account_secrets(a, env, source) for a in settings.accounts)}
+        )
     return settings
+
+
+def account_env(name: str, key: str) -> str:
+    """TRIAGE_ACCOUNT_<NAME>_<KEY>, NAME upper-cased with anything not [A-Z0-9] as _."""
+    return ACCOUNT_ENV_PREFIX + re.sub(r"[^A-Z0-9]", "_", name.upper()) + "_" + key.upper()
+
+
+def _account_secrets(acc: ImapSettings, env: Mapping[str, str], source: str) -> ImapSettings:
+    updates: dict[str, Any] = {}
+    for key, file_key in (("password", "password_file"), ("oauth2_token", "oauth2_token_file")):
+        name = account_env(acc.account, key)
+        if env.get(name):
+            updates[key] = SecretStr(env[name])
+        elif getattr(acc, file_key) is not None:
+            updates[key] = _read_secret_file(
+                getattr(acc, file_key), f"[[accounts]] {acc.account}: {file_key}", source
+            )
+    return acc.model_copy(update=updates) if updates else acc
 
 
 def require_imap_credentials(settings: Settings) -> None:
@@ -292,9 +356,15 @@ def require_imap_credentials(settings: Settings) -> None:
         raise ConfigError(
             f"{settings.source_file}: [imap] username is empty (or set TRIAGE_IMAP_USERNAME)"
         )
+    extra = any(a.account == imap.account for a in settings.accounts)
     if imap.auth == "password" and imap.password is None:
+        where = (
+            f"{account_env(imap.account, 'password')} or password_file in its [[accounts]] entry"
+            if extra
+            else "TRIAGE_IMAP_PASSWORD or [imap] password_file"
+        )
         raise ConfigError(
-            "no IMAP password: set TRIAGE_IMAP_PASSWORD or [imap] password_file "
+            f"no IMAP password for account {imap.account!r}: set {where} "
             f"in {settings.source_file}"
         )
     if imap.auth == "xoauth2" and imap.oauth2_token is None and not settings.oauth.enabled:
