@@ -372,15 +372,12 @@ def doctor(config: ConfigOpt = None) -> None:
         return f"token refreshed from {settings.oauth.token_url}"
 
     def model() -> str:
-        path = settings.model.path
-        meta = path / "meta.json"
-        if not meta.exists():
-            raise ModelError(
-                f"{meta} is missing: the trained model ships in the repository's models/ "
-                "folder (restore it with `git checkout models/` or set [model] path)"
-            )
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        return f"{path} ({data.get('version', 'unknown version')})"
+        from triage.classify import artifact
+
+        # reads and hash-checks the artifact; no torch, no inference graph build
+        art = artifact.load(settings.model.path)
+        metrics = art.meta.get("metrics", {})
+        return f"{settings.model.path} ({art.meta.get('model_version')}, {len(metrics)} eval sets)"
 
     ok &= _check(console, "oauth", oauth)
     for name in settings.account_names():

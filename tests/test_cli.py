@@ -124,6 +124,7 @@ def test_doctor_ok_and_doctor_failing(
     cfg = write_config(imap_settings(), tmp_path)
     ok = invoke("doctor", "--config", str(cfg), env={"TRIAGE_IMAP_PASSWORD": "test"})
     assert "mailbox: IMAP 127.0.0.1: INBOX" in ok.output
+    assert ok.exit_code == 0, ok.output
     bad = invoke("doctor", "--config", str(cfg), env={"TRIAGE_IMAP_PASSWORD": "nope"})
     assert bad.exit_code == EXIT_DOCTOR
     assert "FAIL" in bad.output
