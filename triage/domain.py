@@ -140,3 +140,16 @@ class BatchResult:
     stored: int = 0
     quarantined: int = 0
     already_known: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Earlier emails the store holds from this sender / in this thread, within ``window_days``."""
+
+    same_sender: int = 0
+    same_thread: int = 0
+    window_days: int = 14
+
+    @property
+    def repeat(self) -> bool:
+        return self.same_sender > 0 or self.same_thread > 0

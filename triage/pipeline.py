@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from triage.domain import Email, MailKind, Scores
+from triage.domain import Email, History, MailKind, Scores
 from triage.mailbox import MailSource
 from triage.metrics import Metrics
-from triage.replies.values import History, Suggestion
+from triage.replies.values import Suggestion
 from triage.route import URGENCY, RoutingPolicy, route
 from triage.sla import SlaPolicy
 from triage.store import Store

@@ -13,8 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from triage.domain import MailKind, Scores
-from triage.replies.values import History
+from triage.domain import History, MailKind, Scores
 from triage.sla import SlaPolicy, due_at
 
 Queue = Literal["priority", "normal", "ignored"]

@@ -364,8 +364,7 @@ def require_imap_credentials(settings: Settings) -> None:
             else "TRIAGE_IMAP_PASSWORD or [imap] password_file"
         )
         raise ConfigError(
-            f"no IMAP password for account {imap.account!r}: set {where} "
-            f"in {settings.source_file}"
+            f"no IMAP password for account {imap.account!r}: set {where} in {settings.source_file}"
         )
     if imap.auth == "xoauth2" and imap.oauth2_token is None and not settings.oauth.enabled:
         raise ConfigError(

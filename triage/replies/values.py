@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from triage.domain import History
+
+__all__ = ["History"]  # History lives in triage.domain: routing uses it too
+
 Severity = Literal["error", "warning"]
 SECTION_NAMES: tuple[str, ...] = ("acknowledge", "plan", "fix", "close")
 # The one marker the composer leaves for the agent when no fix is known (reply-guide: never invent).
@@ -25,19 +29,6 @@ class Finding:
     end: int
     message: str
     suggestion: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    """Earlier emails the store holds from this sender / in this thread, within ``window_days``."""
-
-    same_sender: int = 0
-    same_thread: int = 0
-    window_days: int = 14
-
-    @property
-    def repeat(self) -> bool:
-        return self.same_sender > 0 or self.same_thread > 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,7 @@ from sqlalchemy import func, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from triage.domain import Attachment, Email, MailKind, Scores
-from triage.replies.values import History
+from triage.domain import Attachment, Email, History, MailKind, Scores
 from triage.route import RouteDecision
 from triage.store.engine import session_scope
 from triage.store.tables import EmailRow, LocationRow, MailboxActionRow
