@@ -300,92 +300,11 @@ def doctor(config: ConfigOpt = None) -> None:
         console.print(Text("  FAIL ", style="bold red") + Text(f"settings: {exc}"))
         raise typer.Exit(EXIT_DOCTOR) from None
     console.print(Text("  ok   ", style="green") + Text(f"settings: {settings.source_file}"))
+    from triage.doctor import checks
+
     ok = True
-
-    def mailbox(settings: Settings = settings) -> str:
-        from triage.sources import make_source, watched_folders
-
-        source = make_source(settings)
-        source.connect()
-        try:
-            parts = []
-            for folder in watched_folders(settings):
-                st = source.select(folder)
-                parts.append(f"{folder} ({st.exists} messages, UIDVALIDITY {st.uidvalidity})")
-            return (
-                ("IMAP " + settings.imap.host if settings.uses_imap else "Maildir")
-                + ": "
-                + ("; ".join(parts))
-            )
-        finally:
-            source.close()
-
-    def database() -> str:
-        from triage.store import Store, schema
-        from triage.store.engine import make_engine
-
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
-        try:
-            if schema.current_revision(engine) is None:
-                return "no database yet: the first `triage worker` or `triage poll` creates it"
-            schema.require_current(engine)
-            counts = Store(engine).counts()
-        finally:
-            engine.dispose()
-        url = settings.store_url.split("@")[-1]  # never print a password in a URL
-        return f"{url} (schema {schema.head_revision()}, {counts['total']} emails)"
-
-    def freshness() -> str:
-        from triage.store import Store, schema
-        from triage.store.engine import make_engine
-
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
-        try:
-            if schema.current_revision(engine) is None:
-                return "no folder synced yet"
-            syncs = Store(engine).folder_syncs()
-        finally:
-            engine.dispose()
-        # a worker that stalls silently is the classic way to lose a day of mail
-        limit = max(settings.imap.poll_interval, settings.worker.heartbeat_seconds) * 3
-        now = datetime.now(UTC)
-        stale = [
-            f"{f.folder} (last sync {f.last_sync:%Y-%m-%d %H:%M} UTC)"
-            if f.last_sync
-            else f"{f.folder} (never)"
-            for f in syncs
-            if f.last_sync is None or (now - f.last_sync).total_seconds() > limit
-        ]
-        if stale:
-            raise TriageError(
-                f"not synced within {limit:.0f} s (3 intervals): {', '.join(stale)}; "
-                "is `triage worker` running? see its log / `systemctl status triage-worker`"
-            )
-        return f"{len(syncs)} folder(s) synced within {limit:.0f} s"
-
-    def oauth() -> str:
-        if settings.imap.auth != "xoauth2" or not settings.oauth.enabled:
-            return "not used"
-        from triage.oauth import TokenSource
-
-        TokenSource(settings.oauth).token()
-        return f"token refreshed from {settings.oauth.token_url}"
-
-    def model() -> str:
-        from triage.classify import artifact
-
-        # reads and hash-checks the artifact; no torch, no inference graph build
-        art = artifact.load(settings.model.path)
-        metrics = art.meta.get("metrics", {})
-        return f"{settings.model.path} ({art.meta.get('model_version')}, {len(metrics)} eval sets)"
-
-    ok &= _check(console, "oauth", oauth)
-    for name in settings.account_names():
-        label = "mailbox" if len(settings.account_names()) == 1 else f"mailbox {name}"
-        ok &= _check(console, label, lambda n=name: mailbox(settings.for_account(n)))  # type: ignore[misc]
-    ok &= _check(console, "database", database)
-    ok &= _check(console, "sync", freshness)
-    ok &= _check(console, "model", model)
+    for name, check in checks(settings):
+        ok &= _check(console, name, check)
     if not ok:
         raise typer.Exit(EXIT_DOCTOR)
 
