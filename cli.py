@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -38,6 +38,7 @@ from triage.errors import (
     MailboxUnavailable,
     ModelError,
     NotFound,
+    Refused,
     StoreBusy,
     TransientError,
     TriageError,
@@ -112,6 +113,13 @@ def _errors() -> Iterator[None]:
         raise _fail(EXIT_MODEL, str(exc)) from None
     except NotFound as exc:
         raise _fail(EXIT_NOT_FOUND, str(exc)) from None
+    except Refused as exc:
+        if exc.details:
+            from triage.views import findings_table
+
+            text, findings = cast(tuple[str, list[Any]], exc.details)
+            _console().print(findings_table(text, findings))
+        raise _fail(EXIT_REFUSED, str(exc)) from None
     except TriageError as exc:
         raise _fail(EXIT_BUG, str(exc)) from None
 
@@ -539,78 +547,19 @@ def send(
     The agent then sends it from their mail client. Nothing is ever sent automatically.
     Example: triage send 42
     """
-    from triage.outgoing import build_reply, save_draft, send_smtp
+    from triage.outgoing import deliver
     from triage.runtime import now
-    from triage.sources import make_source
-    from triage.views import reply_text
 
     with _errors():
         settings = _settings(config)
         store = _open_store(settings)
-        row = store.row(item)
-        text = reply_text(row)
-        if text is None:
-            raise NotFound(f"email {item} has no reply to send")
-        if row.review != "approved" and not force:
-            raise _fail(
-                EXIT_REFUSED,
-                f"#{item} is {row.review}, not approved: "
-                f"`triage approve {item}` first (or --force)",
-            )
-        errors = [f for f in _findings(settings, row, final=True) if f.severity == "error"]
-        if errors and not force:
-            from triage.views import findings_table
 
-            _console().print(findings_table(text, errors))
-            raise _fail(
-                EXIT_REFUSED,
-                f"#{item}: {len(errors)} tone error(s); `triage edit {item}` (or --force)",
-            )
-        if not row.from_address:
-            raise NotFound(f"email {item} has no sender address to reply to")
-        from_address = settings.replies.from_address or settings.imap.username
-        if not from_address:
-            raise ConfigError("set [replies] from_address (or [imap] username) for the From: line")
-        msg = build_reply(
-            to_name=row.from_name,
-            to_address=row.from_address,
-            subject=row.subject,
-            message_id=row.message_id or None,
-            references=json.loads(row.thread_refs or "[]"),
-            text=text,
-            from_address=from_address,
-            now=now(),
+        def findings(row: Any) -> list[Any]:
+            return _findings(settings, row, final=True)
+
+        detail = deliver(
+            settings, store, item, _agent(agent), now(), smtp=smtp, force=force, findings=findings
         )
-        if smtp:
-            send_smtp(
-                msg,
-                host=settings.smtp.host,
-                port=settings.smtp.port,
-                tls=settings.smtp.tls,
-                username=settings.smtp.username,
-                password=settings.smtp.password.get_secret_value()
-                if settings.smtp.password
-                else None,
-                ca_file=str(settings.smtp.ca_file) if settings.smtp.ca_file else None,
-            )
-            detail = {"via": "smtp", "message_id": msg["Message-ID"], "forced": force}
-        else:
-            if not settings.uses_imap:
-                raise ConfigError("drafts need an IMAP mailbox: set [imap] host (or use --smtp)")
-            source = make_source(settings)
-            source.connect()
-            try:
-                folder, uid = save_draft(source, msg)  # type: ignore[arg-type]
-            finally:
-                source.close()
-            detail = {
-                "via": "draft",
-                "folder": folder,
-                "uid": uid,
-                "message_id": msg["Message-ID"],
-                "forced": force,
-            }
-        store.set_review(item, "sent", "send", _agent(agent), now(), detail)
         where = "sent via SMTP" if smtp else f"saved as a draft in {detail['folder']}"
         typer.echo(f"#{item}: reply {where}")
 

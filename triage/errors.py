@@ -11,7 +11,8 @@
     │   └── StoreBusy           the database is locked or the connection dropped
     ├── AuthError               the IMAP server refused the credentials: fatal, never retried in a loop
     ├── MessageError            this one message cannot be handled: it is quarantined, the rest go on
-    └── NotFound                a CLI lookup (an email id, a folder) found nothing
+    ├── NotFound                a CLI lookup (an email id, a folder) found nothing
+    └── Refused                 an agent action the rules forbid (sending with tone errors, unapproved)
 
 Library errors (imapclient, sqlalchemy, tomllib, pydantic) are translated at the module
 that owns the library, with the original chained as ``__cause__``.
@@ -58,3 +59,12 @@ class MessageError(TriageError):
 
 class NotFound(TriageError):
     """A lookup by id or name found nothing."""
+
+
+class Refused(TriageError):
+    """An agent's action goes against the rules (e.g. send an unapproved reply); ``--force``
+    overrides. ``details`` carries what to show (e.g. the tone findings)."""
+
+    def __init__(self, message: str, details: object = None) -> None:
+        super().__init__(message)
+        self.details = details

@@ -7,15 +7,23 @@ usual mail client with the conversation intact.
 
 from __future__ import annotations
 
+import json
 import smtplib
 import ssl
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
+from typing import TYPE_CHECKING, Any
 
-from triage.errors import ConfigError, MailboxUnavailable
+from triage.errors import ConfigError, MailboxUnavailable, NotFound, Refused
 from triage.mailbox import MailboxWriter
 from triage.textsafe import clean
+
+if TYPE_CHECKING:
+    from triage.replies.values import Finding
+    from triage.settings import Settings
+    from triage.store import Store
 
 
 def reply_subject(subject: str) -> str:
@@ -85,3 +93,84 @@ def send_smtp(
         raise ConfigError(f"SMTP {host}:{port} refused the login for {username!r}") from exc
     except (smtplib.SMTPException, OSError) as exc:
         raise MailboxUnavailable(f"SMTP {host}:{port}: {type(exc).__name__}: {exc}") from exc
+
+
+def deliver(
+    settings: Settings,
+    store: Store,
+    item: int,
+    agent: str,
+    now: datetime,
+    *,
+    smtp: bool,
+    force: bool,
+    findings: Callable[[Any], Sequence[Finding]],
+) -> dict[str, Any]:
+    """`triage send`: check the rules, build the threaded reply, save or send it, record it.
+
+    Refuses (``Refused``) an unapproved reply or one with error-level tone findings unless
+    ``force``; the audit trail records that it was forced.
+    """
+    from triage.sources import make_source
+    from triage.views import reply_text
+
+    row = store.row(item)
+    text = reply_text(row)
+    if text is None:
+        raise NotFound(f"email {item} has no reply to send")
+    if row.review != "approved" and not force:
+        raise Refused(
+            f"#{item} is {row.review}, not approved: `triage approve {item}` first (or --force)"
+        )
+    errors = [f for f in findings(row) if f.severity == "error"]
+    if errors and not force:
+        raise Refused(
+            f"#{item}: {len(errors)} tone error(s); `triage edit {item}` (or --force)",
+            (text, errors),
+        )
+    if not row.from_address:
+        raise NotFound(f"email {item} has no sender address to reply to")
+    from_address = settings.replies.from_address or settings.imap.username
+    if not from_address:
+        raise ConfigError("set [replies] from_address (or [imap] username) for the From: line")
+    msg = build_reply(
+        to_name=row.from_name,
+        to_address=row.from_address,
+        subject=row.subject,
+        message_id=row.message_id or None,
+        references=json.loads(row.thread_refs or "[]"),
+        text=text,
+        from_address=from_address,
+        now=now,
+    )
+    detail: dict[str, Any]
+    if smtp:
+        s = settings.smtp
+        send_smtp(
+            msg,
+            host=s.host,
+            port=s.port,
+            tls=s.tls,
+            username=s.username,
+            password=s.password.get_secret_value() if s.password else None,
+            ca_file=str(s.ca_file) if s.ca_file else None,
+        )
+        detail = {"via": "smtp", "message_id": msg["Message-ID"], "forced": force}
+    else:
+        if not settings.uses_imap:
+            raise ConfigError("drafts need an IMAP mailbox: set [imap] host (or use --smtp)")
+        source = make_source(settings)
+        source.connect()
+        try:
+            folder, uid = save_draft(source, msg)  # type: ignore[arg-type]
+        finally:
+            source.close()
+        detail = {
+            "via": "draft",
+            "folder": folder,
+            "uid": uid,
+            "message_id": msg["Message-ID"],
+            "forced": force,
+        }
+    store.set_review(item, "sent", "send", agent, now, detail)
+    return detail
