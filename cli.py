@@ -188,7 +188,7 @@ def worker(
     with _errors():
         settings = _with_log_format(config, log_format).for_account(account)
         store = _open_store(settings)
-        w = make_worker(settings, store, metrics=_metrics(settings))
+        w = make_worker(settings, store, metrics=_metrics(settings), preload_model=True)
         w.stop.install()
         log.info("worker starting on folders %s", ", ".join(w.folders))
         w.run()

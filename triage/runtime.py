@@ -110,6 +110,7 @@ def make_worker(
     *,
     metrics: Metrics | None = None,
     triage: bool = True,
+    preload_model: bool = False,
 ) -> Worker:
     from triage.ack import apply_actions
     from triage.sources import make_source, watched_folders
@@ -122,7 +123,12 @@ def make_worker(
         wait = min(wait, imap.poll_interval)
     stages: list[Callable[..., object]] = []
     if triage:
-        stages.append(make_triage_stage(settings, store, metrics))
+        stage = make_triage_stage(settings, store, metrics)
+        if preload_model:
+            # a long-running worker fails at start on a missing or broken model, before it
+            # touches the mailbox, instead of after its first batch
+            _ = stage.scorer
+        stages.append(stage)
         stages.append(partial(apply_actions, store, clock=now))
     after_pass = None
     if metrics is not None:
