@@ -20,7 +20,7 @@ from triage.ack import apply_actions
 from triage.mailbox.imap import ImapMailSource
 from triage.pipeline import TriageStage
 from triage.runtime import make_composer
-from triage.settings import ImapSettings
+from triage.settings import ImapSettings, Settings
 from triage.store import Store
 from triage.store.tables import MailboxActionRow
 from triage.sync import sync_folder
@@ -46,9 +46,10 @@ def ingest_and_triage(settings: object, store: Store, source: ImapMailSource) ->
     )()
 
 
-def test_priority_copy_and_keyword_applied_exactly_once_across_restarts(
+def seeded(
     imap: IMAPClient, imap_settings: Callable[..., ImapSettings], tmp_path: Path
-) -> None:
+) -> tuple[Settings, Store, ImapMailSource]:
+    """The sample emails delivered, ingested and triaged; the source is left connected."""
     for data in EMAILS:
         imap.append("INBOX", data)
     settings = settings_for(imap_settings(), tmp_path)
@@ -56,6 +57,13 @@ def test_priority_copy_and_keyword_applied_exactly_once_across_restarts(
     source = ImapMailSource(settings.imap)
     source.connect()
     ingest_and_triage(settings, store, source)
+    return settings, store, source
+
+
+def test_priority_copy_and_keyword_applied_exactly_once_across_restarts(
+    imap: IMAPClient, imap_settings: Callable[..., ImapSettings], tmp_path: Path
+) -> None:
+    settings, store, source = seeded(imap, imap_settings, tmp_path)
     assert apply_actions(store, source, lambda: NOW) == 6  # 3 priority emails x (copy, keyword)
 
     # a crash after the copy but before "done" was committed: the action is pending again
@@ -86,13 +94,7 @@ def test_priority_copy_and_keyword_applied_exactly_once_across_restarts(
 def test_send_saves_a_threaded_draft(
     imap: IMAPClient, imap_settings: Callable[..., ImapSettings], tmp_path: Path
 ) -> None:
-    for data in EMAILS:
-        imap.append("INBOX", data)
-    settings = settings_for(imap_settings(), tmp_path)
-    store = Store.open(settings.store_url)
-    source = ImapMailSource(settings.imap)
-    source.connect()
-    ingest_and_triage(settings, store, source)
+    _settings, store, source = seeded(imap, imap_settings, tmp_path)
     source.close()
     cfg = write_config(imap_settings(), tmp_path)
     env = {"TRIAGE_IMAP_PASSWORD": "test", "TRIAGE_CONFIG": ""}
