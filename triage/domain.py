@@ -33,6 +33,9 @@ class RawMessage:
     size: int
     oversized: bool = False
     internal_date: datetime | None = None
+    # set when the server would not hand the message over: it is recorded (quarantined)
+    # with this reason instead of being skipped, so nothing disappears silently
+    fetch_error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,8 @@ def _quarantine(raw: RawMessage, reason: str) -> Intake:
 
 
 def to_intake(raw: RawMessage, *, max_bytes: int | None = None) -> Intake:
+    if raw.fetch_error is not None:
+        return _quarantine(raw, raw.fetch_error)
     try:
         email = parse(raw.data, oversized=raw.oversized)
     except MessageError as exc:

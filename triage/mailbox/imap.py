@@ -205,12 +205,10 @@ class ImapMailSource:
                 for uid in uids:
                     out.update(self._fetch_parts(folder, [uid], sizes, oversized))
                 return out
-            log.warning(
-                "%s: server refused FETCH, message skipped: %s",
-                MailKey(self.account, folder, self._uidvalidity, uids[0]),
-                scrub(str(exc), self.settings),
-            )
-            return {}
+            mail_key = MailKey(self.account, folder, self._uidvalidity, uids[0])
+            reason = f"the server refused to fetch it: {scrub(str(exc), self.settings)}"
+            log.warning("%s: %s; recorded as quarantined", mail_key, reason)
+            return {uids[0]: RawMessage(mail_key, b"", sizes[uids[0]], fetch_error=reason)}
         out = {}
         for uid in uids:
             item = got.get(uid, {})

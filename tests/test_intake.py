@@ -1,0 +1,28 @@
+from triage.domain import MailKey, RawMessage
+from triage.intake import to_intake
+
+KEY = MailKey("default", "INBOX", 7, 42)
+
+
+def test_a_message_the_server_would_not_hand_over_is_quarantined_not_skipped() -> None:
+    item = to_intake(RawMessage(KEY, b"", 1234, fetch_error="the server refused to fetch it: NO"))
+    assert item.quarantined
+    assert item.error == "the server refused to fetch it: NO"
+    assert item.key == KEY
+    assert item.size == 1234
+
+
+def test_unparsable_bytes_are_quarantined_with_the_reason() -> None:
+    item = to_intake(RawMessage(KEY, b"\x00\x01garbage", 9))
+    assert item.quarantined
+    assert item.error
+
+
+def test_an_oversized_message_keeps_its_headers_and_message_id() -> None:
+    head = b"From: a@x.example\r\nSubject: big\r\nMessage-ID: <big@x>\r\n"
+    item = to_intake(RawMessage(KEY, head, 50_000_000, oversized=True), max_bytes=1000)
+    assert item.quarantined
+    assert item.message_id == "<big@x>"
+    assert item.email is not None
+    assert item.email.subject == "big"
+    assert "over the cap of 1000 bytes" in (item.error or "")
