@@ -186,3 +186,19 @@ def test_poll_once_covers_every_mailbox_in_the_config(
     assert json.loads(result.stdout.strip().splitlines()[-1])["stored"] == 5
     status = json.loads(invoke("status", "--json", "--config", str(cfg)).stdout)
     assert sorted(f["account"] for f in status["folders"]) == ["desk", "second"]
+
+
+def test_poll_writes_the_metrics_textfile(tmp_path: Path) -> None:
+    prom = tmp_path / "triage.prom"
+    env = {
+        "TRIAGE_PATHS_DATA_DIR": str(tmp_path),
+        "TRIAGE_METRICS_TEXTFILE": str(prom),
+        "TRIAGE_MODEL_CACHE_DIR": str(Path(__file__).resolve().parent.parent / "var/model-cache"),
+    }
+    result = invoke("poll", "--once", "--json", env=env)
+    assert result.exit_code == 0, result.output
+    text = prom.read_text()
+    assert "triage_emails_ingested_total 50.0" in text
+    assert "triage_emails_classified_total 50.0" in text
+    assert 'triage_queue_depth{queue="priority"}' in text
+    assert "triage_last_sync_timestamp_seconds" in text
