@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from triage.classify import artifact as art
-from triage.classify.train import fit_and_save, train
+from triage.classify.train import calibrate_artifact, fit_and_save, train
 from triage.errors import ConfigError
 
 
@@ -42,3 +42,19 @@ def test_training_is_deterministic(tmp_path: Path, data_dir: Path) -> None:
         fit_and_save(data_dir, tmp_path / name, quick=True, seed=0, progress=False)
     a, b = (art.load(tmp_path / n).meta for n in ("a", "b"))
     assert a["model_version"] == b["model_version"]  # derived from the weights' bytes
+
+
+@pytest.mark.slow
+def test_a_recipe_with_fixed_rounding_keeps_the_rounding_cuts(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    out = tmp_path / "models"
+    fit_and_save(data_dir, out, quick=True, seed=0, progress=False)
+    loaded = art.load(out)
+    loaded.meta["train_config"]["decoding"] = "round"
+    art.save(loaded, out)
+    calibrate_artifact(out, data_dir, quick=True, seed=0)
+    decoding = art.load(out).meta["decoding"]
+    assert decoding["thresholds"] == {"urgency": [0.5, 1.5, 2.5], "frustration": [0.5, 1.5, 2.5]}
+    assert decoding["calibration"]["urgency"]["chosen"].startswith("round")
+    assert set(decoding["calibration"]["urgency"]["qwk"]) == {"median", "round", "tuned_cv"}

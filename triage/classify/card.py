@@ -122,8 +122,9 @@ def render(meta: dict[str, Any]) -> str:
         "",
         f"- {tr.get('n_train')} training rows ({tr.get('n_train_tokens')} tokens): the project's synthetic",
         "  support emails (train split by sender), the real twcs customer tweets with project silver",
-        "  labels (train split by conversation), and a GoEmotions train subsample of "
-        f"{cfg.get('goemotions_n')} comments (half upset) for frustration only.",
+        "  labels (train split by conversation), and "
+        + _goemotions_line(cfg)
+        + " for frustration only.",
         "- GoEmotions emotions mapped to frustration (the most upset wins, else 0): "
         + ", ".join(f"{k} -> {v}" for k, v in sorted(meta.get("goemotions_mapping", {}).items())),
         "- The GoEmotions test split was never used. Loss weights per source: "
@@ -164,3 +165,14 @@ def render(meta: dict[str, Any]) -> str:
     ]
     lines += [f"- `{k}`: `{v[:16]}…`" for k, v in sorted(meta.get("data_sha256", {}).items())]
     return "\n".join(lines) + "\n"
+
+
+def _goemotions_line(cfg: dict[str, Any]) -> str:
+    share = float(cfg.get("goemotions_upset_share", 0.5))
+    n = cfg.get("goemotions_n")
+    if cfg.get("goemotions_fresh_each_epoch"):
+        return (
+            f"a fresh GoEmotions train draw of {n} comments each epoch ({share:.0%} upset; "
+            "a pool is reused only once every comment in it was drawn)"
+        )
+    return f"a GoEmotions train subsample of {n} comments ({share:.0%} upset)"

@@ -12,7 +12,7 @@ import csv
 import hashlib
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,14 +155,33 @@ def goemotions(data_root: Path, split: str) -> list[Example]:
     return out
 
 
-def goemotions_sample(data_root: Path, n: int, seed: int) -> list[Example]:
-    """A seeded training subsample, upset comments over-represented (they are 17 % of rows)."""
+def goemotions_sample(
+    data_root: Path, n: int, seed: int, upset_share: float = 0.5, rounds: int = 1
+) -> list[Example]:
+    """``rounds`` seeded draws of ``n`` train comments each, concatenated in order.
+
+    Upset comments are 17 % of the rows; each draw holds ``upset_share`` of them. Draws take
+    comments no earlier draw took until a pool runs out, then start over on a reshuffled pool,
+    so a fresh draw per epoch shows training as many distinct comments as there are.
+    """
     rows = goemotions(data_root, "train")
-    upset = [e for e in rows if e.frustration > 0]
-    calm = [e for e in rows if e.frustration == 0]
     rng = random.Random(seed)
-    k_upset = min(len(upset), n // 2)
-    return rng.sample(upset, k_upset) + rng.sample(calm, min(len(calm), n - k_upset))
+    k_upset = round(n * upset_share)
+    upset = _cycle([e for e in rows if e.frustration > 0], rng)
+    calm = _cycle([e for e in rows if e.frustration == 0], rng)
+    out: list[Example] = []
+    for _ in range(rounds):
+        draw = [next(upset) for _ in range(k_upset)] + [next(calm) for _ in range(n - k_upset)]
+        rng.shuffle(draw)
+        out += draw
+    return out
+
+
+def _cycle(pool: list[Example], rng: random.Random) -> Iterator[Example]:
+    while True:
+        order = pool[:]
+        rng.shuffle(order)
+        yield from order
 
 
 def complaints(data_root: Path) -> list[Example]:

@@ -53,13 +53,18 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup_share: float = 0.06
     max_length: int = 256
-    goemotions_n: int = 4000
+    goemotions_n: int = 4000  # per draw; one draw in all, or a fresh one each epoch
+    goemotions_upset_share: float = 0.5
+    goemotions_fresh_each_epoch: bool = False
     source_weight: tuple[tuple[str, float], ...] = (
         ("synthetic", 2.0),
         ("twcs", 1.0),
         ("goemotions", 0.5),
     )
     not_customer_pos_weight: float = 3.0
+    # "round": expected level rounded, fixed; "choose": the rule with the best
+    # calibration-split QWK (tuned thresholds scored by 2-fold CV)
+    decoding: str = "choose"
     threads: int = 2
 
 
@@ -172,13 +177,30 @@ def _batches(lengths: list[int], size: int, rng: random.Random) -> list[list[int
     return batches
 
 
+def _epoch_rows(train_rows: list[ds.Example], cfg: TrainConfig) -> list[list[int]]:
+    """Row indices per epoch: everything, or the fixed rows plus that epoch's GoEmotions draw."""
+    every = list(range(len(train_rows)))
+    if not cfg.goemotions_fresh_each_epoch:
+        return [every] * cfg.epochs
+    fixed = [i for i in every if train_rows[i].source != "goemotions"]
+    ge = [i for i in every if train_rows[i].source == "goemotions"]
+    per = math.ceil(len(ge) / cfg.epochs)
+    return [fixed + ge[e * per : (e + 1) * per] for e in range(cfg.epochs)]
+
+
 def load_training_data(
     data_dir: Path, cfg: TrainConfig, seed: int, quick: bool
 ) -> tuple[list[ds.Example], list[ds.Example]]:
     """(train, calibration): the calibration groups are held back from training."""
     syn, _syn_dev = ds.synthetic(REPO_ROOT / ds.SYNTHETIC_DIR)
     tw, _tw_dev = ds.twcs_silver(data_dir)
-    ge_train = ds.goemotions_sample(data_dir, cfg.goemotions_n, seed)
+    ge_train = ds.goemotions_sample(
+        data_dir,
+        cfg.goemotions_n,
+        seed,
+        cfg.goemotions_upset_share,
+        rounds=cfg.epochs if cfg.goemotions_fresh_each_epoch else 1,
+    )
     calib = [e for e in syn + tw if ds.is_calibration(e.group)]
     syn = [e for e in syn if not ds.is_calibration(e.group)]
     tw = [e for e in tw if not ds.is_calibration(e.group)]
@@ -243,15 +265,17 @@ def fit(
     )
     rng = random.Random(seed)
     lengths = [len(x) for x in ids]
-    n_steps = cfg.epochs * math.ceil(len(ids) / cfg.batch_size)
+    epoch_rows = _epoch_rows(train_rows, cfg)
+    n_steps = sum(math.ceil(len(rows) / cfg.batch_size) for rows in epoch_rows)
     warm = max(1, int(n_steps * cfg.warmup_share))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (n_steps - s) / max(1, n_steps - warm)))
     )
     bar = _progress(n_steps, progress)
     losses: list[float] = []
-    for _epoch in range(cfg.epochs):
-        for batch in _batches(lengths, cfg.batch_size, rng):
+    for rows in epoch_rows:
+        for part in _batches([lengths[i] for i in rows], cfg.batch_size, rng):
+            batch = [rows[j] for j in part]
             n = max(lengths[i] for i in batch)
             h = torch.zeros(len(batch), n, bottom[0].shape[-1])
             mask = torch.zeros(len(batch), n)
@@ -377,10 +401,16 @@ def train(
 
 
 def fit_and_save(
-    data_dir: Path, out_dir: Path, *, quick: bool = False, seed: int = 0, progress: bool = True
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    quick: bool = False,
+    seed: int = 0,
+    progress: bool = True,
+    cfg: TrainConfig | None = None,
 ) -> None:
     """The training half: fit and write the artifact with empty metrics."""
-    cfg = QUICK if quick else TrainConfig()
+    cfg = cfg or (QUICK if quick else TrainConfig())
     train_rows, _calib = load_training_data(data_dir, cfg, seed, quick)
     tensors, stats = fit(train_rows, cfg, seed, progress)
     meta = base_meta(cfg, seed, data_dir)
@@ -405,7 +435,7 @@ def finish(out_dir: Path, data_dir: Path, *, quick: bool = False, seed: int = 0)
 
 def calibrate_artifact(out_dir: Path, data_dir: Path, *, quick: bool, seed: int) -> None:
     """Tune the expected-level thresholds through the shipped path on the calibration split."""
-    from triage.classify.calibrate import choose_decoding
+    from triage.classify.calibrate import START, choose_decoding
     from triage.classify.model import Classifier
 
     cfg = QUICK if quick else TrainConfig()
@@ -419,16 +449,25 @@ def calibrate_artifact(out_dir: Path, data_dir: Path, *, quick: bool, seed: int)
     groups = [e.group for e in calib]
     t_u, rep_u = choose_decoding(out.urgency_p_above, [e.urgency for e in calib], groups)
     t_f, rep_f = choose_decoding(out.frustration_p_above, [e.frustration for e in calib], groups)
+    rule = str(meta.get("train_config", {}).get("decoding", "choose"))
+    if rule == "round":
+        t_u = t_f = START
+        rep_u["chosen"] = rep_f["chosen"] = "round (fixed by the recipe)"
+        decoding["ordinal"] = (
+            "expected level rounded (cuts 0.5 / 1.5 / 2.5), fixed by the recipe; the "
+            "calibration split only reports how each rule would score; score = expected level / 3"
+        )
+    else:
+        decoding["ordinal"] = (
+            "per label, the rule with the best calibration-split QWK: median (count the cuts "
+            "with P(level > k) > 0.5; thresholds null), round (expected level rounded), or "
+            "thresholds on the expected level tuned on the calibration split (scored by 2-fold "
+            "CV); score = expected level / 3"
+        )
     decoding["thresholds"] = {
         "urgency": None if t_u is None else list(t_u),
         "frustration": None if t_f is None else list(t_f),
     }
-    decoding["ordinal"] = (
-        "per label, the rule with the best calibration-split QWK: median (count the cuts with "
-        "P(level > k) > 0.5; thresholds null), round (expected level rounded), or thresholds "
-        "on the expected level tuned on the calibration split (scored by 2-fold CV); "
-        "score = expected level / 3"
-    )
     decoding["calibration"] = {
         "n": len(calib),
         "groups": f"{ds.CALIB_SHARE_PERCENT} % of synthetic senders and twcs conversations, "
