@@ -78,5 +78,5 @@ def test_each_epoch_sees_every_fixed_row_and_its_own_goemotions_draw() -> None:
 
 def test_without_fresh_draws_every_epoch_sees_every_row() -> None:
     rows = _rows(3, 4)
-    epochs = _epoch_rows(rows, TrainConfig(epochs=2))
+    epochs = _epoch_rows(rows, TrainConfig(epochs=2, goemotions_fresh_each_epoch=False))
     assert epochs == [list(range(7)), list(range(7))]

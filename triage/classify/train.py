@@ -48,38 +48,40 @@ class TrainConfig:
     tuned_layers: int = 4
     epochs: int = 5
     batch_size: int = 16
-    lr_encoder: float = 6e-5
+    lr_encoder: float = 1.5e-4
     lr_heads: float = 2e-3
     weight_decay: float = 0.01
     warmup_share: float = 0.06
     max_length: int = 256
-    goemotions_n: int = 4000  # per draw; one draw in all, or a fresh one each epoch
-    goemotions_upset_share: float = 0.5
-    goemotions_fresh_each_epoch: bool = False
+    goemotions_n: int = 10_000  # per draw; one draw in all, or a fresh one each epoch
+    goemotions_upset_share: float = 0.3
+    goemotions_fresh_each_epoch: bool = True
     source_weight: tuple[tuple[str, float], ...] = (
-        ("synthetic", 2.0),
-        ("twcs", 1.0),
-        ("goemotions", 0.5),
+        ("synthetic", 3.0),
+        ("twcs", 1.5),
+        ("goemotions", 3.0),
     )
-    not_customer_pos_weight: float = 3.0
+    not_customer_pos_weight: float = 1.5
     # "round": expected level rounded, fixed; "choose": the rule with the best
     # calibration-split QWK (tuned thresholds scored by 2-fold CV)
-    decoding: str = "choose"
+    decoding: str = "round"
     threads: int = 2
 
 
 # Honest record of how this recipe was chosen (shown in the model card).
 SELECTION_NOTE = (
-    "Recipe v2. A first run (v1: 4 epochs, synthetic loss weight 1.5, 6,000 GoEmotions "
-    "comments, encoder lr 5e-5, median decoding, no calibration split) was scored on the dev "
-    "sets; its results (synthetic dev QWK 0.84 / 0.83, twcs dev urgency QWK below the "
-    "baseline) motivated v2: 5 epochs, synthetic weight 2.0, 4,000 GoEmotions comments, lr "
-    "6e-5, and a training-side calibration split for the decoding rule. Free thresholds fit on "
-    "that split were also scored on dev and did worse there (synthetic urgency 0.80, "
-    "GoEmotions upset F1 0.47); the rule now picks median / rounding / thresholds by "
-    "calibration-split QWK (thresholds scored by 2-fold CV), which picks rounding for both "
-    "labels. No per-epoch or checkpoint selection on any dev set, but dev figures were seen "
-    "for these variants: treat them as lightly tuned, not clean held-out."
+    "Recipe v5, chosen on the dev sets among six candidates, so its dev figures are tuned, "
+    "not clean held-out. v1 and v2 (4,000 GoEmotions comments, half upset, loss weight 0.5, "
+    "encoder lr 6e-5) missed the GoEmotions target (upset F1 0.53) and sat at 0.850 on "
+    "synthetic urgency. v5 draws a fresh 10,000 GoEmotions comments (30 % upset) every epoch, "
+    "so training sees most of the 43k train comments at the cost of 10k per epoch. Candidates "
+    "(GoEmotions loss weight / encoder lr / other sources' weights): A 0.5 / 6e-5 (6,000 "
+    "comments, 35 % upset), B 1.0 / 6e-5, C 2.0 / 6e-5, D 2.0 / 1e-4, E 3.0 / 1.5e-4, F 3.0 / "
+    "1e-4 (C-F: synthetic 3.0, twcs 1.5; E-F: not_customer positive weight 1.5, not 3.0). More "
+    "GoEmotions weight raised upset F1 from 0.53 (A) to 0.61 (D-F) and plateaued there; E met "
+    "the most targets and ships. Thresholds tuned on the 384-row calibration split lost to plain "
+    "rounding on dev for A-D (synthetic urgency 0.825-0.845 vs 0.846-0.864), so v5 fixes "
+    "rounding; the calibration split still reports how each rule would have scored."
 )
 QUICK = TrainConfig(epochs=1, batch_size=8, max_length=64, goemotions_n=32)
 
@@ -384,7 +386,13 @@ def base_meta(cfg: TrainConfig, seed: int, data_dir: Path) -> dict[str, Any]:
 
 
 def train(
-    data_dir: Path, out_dir: Path, *, quick: bool = False, seed: int = 0, progress: bool = True
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    quick: bool = False,
+    seed: int = 0,
+    progress: bool = True,
+    threads: int | None = None,
 ) -> dict[str, Any]:
     """Train, save to ``out_dir``, evaluate through the shipped path; return the metrics.
 
@@ -396,7 +404,11 @@ def train(
             f"{out_dir} holds the full trained model; a --quick run would replace it with a "
             "smoke-test model. Write the quick run elsewhere (e.g. var/models-quick)."
         )
-    fit_and_save(data_dir, out_dir, quick=quick, seed=seed, progress=progress)
+    cfg = QUICK if quick else TrainConfig()
+    if threads:
+        # float sums depend on the thread count: the meta records it for an exact re-run
+        cfg = replace(cfg, threads=threads)
+    fit_and_save(data_dir, out_dir, quick=quick, seed=seed, progress=progress, cfg=cfg)
     return finish(out_dir, data_dir, quick=quick, seed=seed)
 
 
