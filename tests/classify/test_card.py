@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from tests.classify.conftest import MODELS
 from triage.classify import artifact as art
-from triage.classify.card import render
+from triage.classify.card import _baseline_wins, render
 
 
 def test_committed_card_is_generated_from_meta() -> None:
@@ -16,3 +16,15 @@ def test_committed_artifact_fits_the_budget() -> None:
     meta = art.load(MODELS).meta
     assert not meta["quick"], "the committed artifact must come from the full recipe"
     assert {"int8", "fp32", "headline"} <= set(meta["metrics"])
+
+
+def test_the_card_names_every_figure_the_baseline_wins() -> None:
+    headline = {
+        "int8": {"synthetic_dev.urgency_qwk": 0.9, "endava.incident_auc": 0.7},
+        "baseline_tfidf": {"synthetic_dev.urgency_qwk": 0.8, "endava.incident_auc": 0.8},
+    }
+    line = _baseline_wins(headline)
+    assert "Endava incident vs request" in line
+    assert "Synthetic dev urgency" not in line
+    headline["int8"]["endava.incident_auc"] = 0.85
+    assert "beats the TF-IDF baseline on every figure" in _baseline_wins(headline)

@@ -131,7 +131,9 @@ def render(meta: dict[str, Any]) -> str:
         + ", ".join(f"{k} {v}" for k, v in sorted(cfg.get("source_weight", {}).items())),
         f"- Recipe: {cfg.get('epochs')} epochs, batch {cfg.get('batch_size')}, AdamW lr "
         f"{cfg.get('lr_encoder')} (layers) / {cfg.get('lr_heads')} (heads), seed {meta.get('seed')}; "
-        f"{tr.get('steps')} steps in {tr.get('seconds_total')} s on the 2-core CPU.",
+        f"{tr.get('steps')} steps in {tr.get('seconds_total')} s on the 2-core CPU "
+        f"({cfg.get('threads')} torch thread(s); the thread count changes float sums, so an "
+        "exact re-run needs the same).",
         f"- How the recipe was chosen: {meta.get('selection', 'no selection on any evaluation set.')}",
         f"- Decoding: {meta.get('decoding', {}).get('ordinal', '?')}; thresholds "
         f"{meta.get('decoding', {}).get('thresholds', 'none (median rule)')}; calibration split "
@@ -156,6 +158,7 @@ def render(meta: dict[str, Any]) -> str:
         "- English only. Long emails are cut to head + tail; the middle is not read.",
         "- GoEmotions is Reddit chatter; the frustration mapping is our own choice.",
         "- Endava tickets are word-stripped and their urgency codes are noisy operator labels.",
+        _baseline_wins(m.get("headline", {})),
         "- Evidence phrases come from an exact decomposition of the linear heads over the last layer's",
         "  token states: they show where the model's score came from, which is context-mixed, not a",
         "  causal test of each word.",
@@ -176,3 +179,16 @@ def _goemotions_line(cfg: dict[str, Any]) -> str:
             "a pool is reused only once every comment in it was drawn)"
         )
     return f"a GoEmotions train subsample of {n} comments ({share:.0%} upset)"
+
+
+def _baseline_wins(headline: dict[str, dict[str, float]]) -> str:
+    """Name every figure where the TF-IDF anchor beats the shipped path: no quiet losses."""
+    ours, base = headline.get("int8", {}), headline.get("baseline_tfidf", {})
+    lost = [
+        f"{TARGETS[k][0] if k in TARGETS else EXTRA.get(k, k)} ({_fmt(ours[k])} vs {_fmt(base[k])})"
+        for k in sorted(ours)
+        if k in base and base[k] > ours[k]
+    ]
+    if not lost:
+        return "- The shipped model beats the TF-IDF baseline on every figure above."
+    return "- The TF-IDF baseline does better on: " + "; ".join(lost) + "."
