@@ -56,7 +56,7 @@ class TfidfBaseline:
     def fit_default(cls, data_dir: Path, seed: int = 0) -> TfidfBaseline:
         from triage.classify.train import TrainConfig, load_training_data
 
-        rows, _calib = load_training_data(data_dir, TrainConfig(), seed, quick=False)
+        rows = load_training_data(data_dir, TrainConfig(), seed, quick=False)
         return cls.fit(rows, seed)
 
     def classify(self, items: Sequence[tuple[str, str]]) -> list[Scores]:

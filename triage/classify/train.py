@@ -190,12 +190,29 @@ def _epoch_rows(train_rows: list[ds.Example], cfg: TrainConfig) -> list[list[int
     return [fixed + ge[e * per : (e + 1) * per] for e in range(cfg.epochs)]
 
 
-def load_training_data(
-    data_dir: Path, cfg: TrainConfig, seed: int, quick: bool
-) -> tuple[list[ds.Example], list[ds.Example]]:
-    """(train, calibration): the calibration groups are held back from training."""
+def _labelled_rows(data_dir: Path) -> tuple[list[ds.Example], list[ds.Example]]:
+    """(synthetic + twcs training-side rows, calibration rows); dev groups are left out."""
     syn, _syn_dev = ds.synthetic(REPO_ROOT / ds.SYNTHETIC_DIR)
     tw, _tw_dev = ds.twcs_silver(data_dir)
+    rows = syn + tw
+    return (
+        [e for e in rows if not ds.is_calibration(e.group)],
+        [e for e in rows if ds.is_calibration(e.group)],
+    )
+
+
+def calibration_rows(data_dir: Path, seed: int, quick: bool) -> list[ds.Example]:
+    """The groups held back from training to report (or tune) the decoding rule."""
+    _rows, calib = _labelled_rows(data_dir)
+    # its own seeded draw, so a quick run's calibration rows do not depend on the train draw
+    return random.Random(seed).sample(calib, 24) if quick else calib
+
+
+def load_training_data(
+    data_dir: Path, cfg: TrainConfig, seed: int, quick: bool
+) -> list[ds.Example]:
+    """Training rows: synthetic + twcs outside the dev and calibration groups, + GoEmotions."""
+    labelled, _calib = _labelled_rows(data_dir)
     ge_train = ds.goemotions_sample(
         data_dir,
         cfg.goemotions_n,
@@ -203,15 +220,12 @@ def load_training_data(
         cfg.goemotions_upset_share,
         rounds=cfg.epochs if cfg.goemotions_fresh_each_epoch else 1,
     )
-    calib = [e for e in syn + tw if ds.is_calibration(e.group)]
-    syn = [e for e in syn if not ds.is_calibration(e.group)]
-    tw = [e for e in tw if not ds.is_calibration(e.group)]
-    train = syn + tw + ge_train
     if quick:
         rng = random.Random(seed)
-        train = rng.sample(syn, 24) + rng.sample(tw, 16) + ge_train[:16]
-        calib = rng.sample(calib, 24)
-    return train, calib
+        syn = [e for e in labelled if e.source == "synthetic"]
+        tw = [e for e in labelled if e.source == "twcs"]
+        return rng.sample(syn, 24) + rng.sample(tw, 16) + ge_train[:16]
+    return labelled + ge_train
 
 
 def data_hashes(data_dir: Path) -> dict[str, str]:
@@ -423,7 +437,7 @@ def fit_and_save(
 ) -> None:
     """The training half: fit and write the artifact with empty metrics."""
     cfg = cfg or (QUICK if quick else TrainConfig())
-    train_rows, _calib = load_training_data(data_dir, cfg, seed, quick)
+    train_rows = load_training_data(data_dir, cfg, seed, quick)
     tensors, stats = fit(train_rows, cfg, seed, progress)
     meta = base_meta(cfg, seed, data_dir)
     meta["training"] = stats
@@ -450,8 +464,7 @@ def calibrate_artifact(out_dir: Path, data_dir: Path, *, quick: bool, seed: int)
     from triage.classify.calibrate import START, choose_decoding
     from triage.classify.model import Classifier
 
-    cfg = QUICK if quick else TrainConfig()
-    _train, calib = load_training_data(data_dir, cfg, seed, quick)
+    calib = calibration_rows(data_dir, seed, quick)
     cache = out_dir.parent / "model-cache" if quick else None
     clf = Classifier.load(out_dir, cache_dir=cache)
     out = clf.head_outputs([(e.subject, e.text) for e in calib])
