@@ -56,23 +56,28 @@ def _scores(row: dict[str, Any], embedding: tuple[float, ...] = ()) -> Scores:
     return Scores(u, u / 3, f, f / 3, float(row["not_customer"]), embedding=embedding)
 
 
+def _compose(email: Any, scores: Scores, kb: KnowledgeBase, cfg: ReplyConfig) -> Any:
+    """A first contact, escalated to a supervisor when both labels are at the top."""
+    return compose(
+        email,
+        scores,
+        History(),
+        now=NOW,
+        kb=kb,
+        templates=cfg.templates,
+        sla=cfg.sla,
+        supervisor=scores.urgency == 3 and scores.frustration == 3,
+        tone=cfg.tone,
+    )
+
+
 def _problems(
     rows: list[dict[str, Any]], kb: KnowledgeBase, cfg: ReplyConfig, vectors: Any = None
 ) -> list[str]:
     problems = []
     for i, row in enumerate(rows):
         scores = _scores(row, () if vectors is None else tuple(float(x) for x in vectors[i]))
-        s = compose(
-            _email(row),
-            scores,
-            History(),
-            now=NOW,
-            kb=kb,
-            templates=cfg.templates,
-            sla=cfg.sla,
-            supervisor=row["urgency"] == 3 and row["frustration"] == 3,
-            tone=cfg.tone,
-        )
+        s = _compose(_email(row), scores, kb, cfg)
         assert all(body.strip() for _, body in s.sections)
         problems += [
             f"{row['id']}: {f.rule}: {s.text[f.start : f.end]!r} {f.message}"
@@ -120,17 +125,7 @@ def test_sample_through_the_trained_classifier_composes_without_tone_errors(
     scored = classifier.classify([(e.subject, e.newest_text) for e in emails])
     problems = []
     for row, email, scores in zip(sample, emails, scored, strict=True):
-        s = compose(
-            email,
-            scores,
-            History(),
-            now=NOW,
-            kb=kb,
-            templates=reply_config.templates,
-            sla=reply_config.sla,
-            supervisor=scores.urgency == 3 and scores.frustration == 3,
-            tone=reply_config.tone,
-        )
+        s = _compose(email, scores, kb, reply_config)
         assert s.similarity is not None  # the embedding path was used, not the keyword fallback
         problems += [f"{row['id']}: {f.rule}: {f.message}" for f in errors(s.findings)]
     assert problems == []
