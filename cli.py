@@ -733,6 +733,29 @@ def train(
         typer.echo(json.dumps({"out": str(target), "metrics": metrics}, default=str)[:2000])
 
 
+@app.command("seed-spread")
+def seed_spread(
+    runs: Annotated[
+        list[Path], typer.Argument(help="Artifacts of the shipped recipe trained with other seeds.")
+    ],
+    config: ConfigOpt = None,
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="The artifact to record into (default [model] path)."),
+    ] = None,
+) -> None:
+    """Score re-runs of the shipped recipe (other seeds) and record the spread in its card.
+
+    Example: triage train --seed 1 --out var/s1 && triage seed-spread var/s1
+    """
+    with _errors():
+        settings = _settings(config)
+        from triage.classify.seeds import record_seed_runs
+
+        record = record_seed_runs(model or settings.model.path, runs, settings.paths.data_sets)
+        typer.echo(json.dumps(record["spread"], indent=1))
+
+
 @app.command("eval")
 def evaluate(
     data: Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cli import app
+from cli import EXIT_CONFIG, app
 
 from .livehelp import REPO
 
@@ -135,3 +135,24 @@ def test_suggest_refresh_for_a_stored_email(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "ACKNOWLEDGE" in result.output
+
+
+def test_seed_spread_refuses_a_run_of_another_recipe(tmp_path: Path) -> None:
+    import numpy as np
+
+    from triage.classify import artifact as art
+
+    def save(name: str, seed: int, lr: float, metrics: dict[str, object]) -> Path:
+        meta = {"train_config": {"lr_encoder": lr}, "seed": seed, "quick": False}
+        art.save(
+            art.Artifact({"heads.bias": np.zeros(3, np.float32)}, {**meta, **metrics}),
+            tmp_path / name,
+        )
+        return tmp_path / name
+
+    model = save("m", 0, 1.5e-4, {"metrics": {"headline": {"int8": {"x": 0.5}}}})
+    other = save("s1", 1, 1e-4, {})
+    result = run(tmp_path, "seed-spread", str(other), "--model", str(model))
+    assert result.exit_code == EXIT_CONFIG
+    assert "lr_encoder" in result.output
+    assert "another --seed" in result.output

@@ -92,6 +92,30 @@ def _quantization(q: dict[str, Any] | None) -> list[str]:
     return out
 
 
+def _seed_spread(rec: dict[str, Any] | None) -> list[str]:
+    if not rec:
+        return []
+    runs: dict[str, dict[str, float]] = rec.get("runs", {})
+    spread: dict[str, dict[str, float]] = rec.get("spread", {})
+    shipped = runs.get(str(rec.get("shipped_seed")), {})
+    out = [
+        "",
+        f"### Seed spread ({len(runs)} runs of this recipe, seeds {', '.join(runs)}; shipped int8 path)",
+        "",
+        "The dev sets are small, so one run's figures can sit a few points from the recipe's",
+        "typical result; the other seeds were scored through the shipped path on the same sets.",
+        "",
+        f"| figure | shipped (seed {rec.get('shipped_seed')}) | min | median | max |",
+        "|---|---|---|---|---|",
+    ]
+    for key, s in spread.items():
+        name = TARGETS[key][0] if key in TARGETS else EXTRA.get(key, key)
+        out.append(
+            f"| {name} | {_fmt(shipped.get(key))} | {_fmt(s['min'])} | {_fmt(s['median'])} | {_fmt(s['max'])} |"
+        )
+    return out
+
+
 def render(meta: dict[str, Any]) -> str:
     m = meta.get("metrics", {})
     tr = meta.get("training", {})
@@ -150,6 +174,7 @@ def render(meta: dict[str, Any]) -> str:
         "",
     ]
     lines += _table(m.get("headline", {}))
+    lines += _seed_spread(meta.get("seed_runs"))
     lines += _quantization(meta.get("quantization"))
     lines += _confusions(m)
     lines += [
