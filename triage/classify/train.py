@@ -71,9 +71,6 @@ class TrainConfig:
     # fine-grained targets give the encoder more to learn than the coarse upset levels.
     # 0 turns it off; it is never exported.
     emotion_aux_weight: float = 0.0
-    # GoEmotions says reliably whether a comment is upset, not how upset on our scale: train
-    # its upset comments as "frustration >= 1" only (censored) instead of the mapped level.
-    goemotions_upset_only: bool = False
     # "round": expected level rounded, fixed; "choose": the rule with the best
     # calibration-split QWK (tuned thresholds scored by 2-fold CV)
     decoding: str = "round"
@@ -175,26 +172,12 @@ def _pad(seqs: Sequence[np.ndarray]) -> tuple[torch.Tensor, torch.Tensor]:
     return ids, mask
 
 
-def _ordinal_loss(
-    score: torch.Tensor,
-    cuts: torch.Tensor,
-    y: torch.Tensor,
-    at_least: torch.Tensor | None = None,
-) -> torch.Tensor:
-    """Per-example cumulative-link BCE; 0 where the label is missing (-1).
-
-    Rows flagged ``at_least`` are censored: their label says "level >= y", so only the cuts
-    below y are trained on them (the cuts above are unknown, not "no").
-    """
+def _ordinal_loss(score: torch.Tensor, cuts: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """Per-example cumulative-link BCE; 0 where the label is missing (-1)."""
     logits = score[:, None] - cuts[None, :]
     target = (y[:, None] > torch.arange(3)[None, :]).float()
     loss = nn.functional.binary_cross_entropy_with_logits(logits, target, reduction="none")
-    if at_least is None:
-        return loss.mean(dim=1) * (y >= 0).float()
-    # "level >= 0" says nothing to censor: such rows keep every cut
-    censor = at_least & (y > 0)
-    known = torch.where(censor[:, None], target, torch.ones_like(target))
-    return (loss * known).sum(dim=1) / known.sum(dim=1) * (y >= 0).float()
+    return loss.mean(dim=1) * (y >= 0).float()
 
 
 def _batches(lengths: list[int], size: int, rng: random.Random) -> list[list[int]]:
@@ -297,18 +280,6 @@ def fit(
     y_u = torch.tensor([e.urgency for e in train_rows])
     y_f = torch.tensor([e.frustration for e in train_rows])
     y_n = torch.tensor([e.not_customer for e in train_rows])
-    if cfg.goemotions_upset_only:
-        y_f = torch.tensor(
-            [
-                min(e.frustration, 1) if e.source == "goemotions" else e.frustration
-                for e in train_rows
-            ]
-        )
-    censored = (
-        torch.tensor([e.source == "goemotions" and e.frustration > 0 for e in train_rows])
-        if cfg.goemotions_upset_only
-        else None
-    )
     y_emo = torch.zeros(len(train_rows), N_EMOTIONS)
     for i, e in enumerate(train_rows):
         y_emo[i, list(e.emotions)] = 1.0
@@ -360,9 +331,7 @@ def fit(
             )
             per = (
                 _ordinal_loss(s[:, 0], cuts[0], y_u[batch])
-                + _ordinal_loss(
-                    s[:, 1], cuts[1], y_f[batch], None if censored is None else censored[batch]
-                )
+                + _ordinal_loss(s[:, 1], cuts[1], y_f[batch])
                 + l_nc
             )
             if aux is not None:
