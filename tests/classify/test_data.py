@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from triage.classify import data as ds
-from triage.classify.labels import N_EMOTIONS, goemotions_frustration
 from triage.classify.train import REPO_ROOT, TrainConfig, _epoch_rows
 
 
@@ -27,17 +26,6 @@ def test_twcs_split_keeps_each_conversation_on_one_side(data_dir: Path) -> None:
 def test_the_goemotions_test_split_is_refused(data_dir: Path) -> None:
     with pytest.raises(ValueError, match="train and dev"):
         ds.goemotions(data_dir, "test")
-
-
-def test_goemotions_rows_keep_their_emotion_ids(data_dir: Path) -> None:
-    names = (data_dir / "goemotions" / "labels.txt").read_text(encoding="utf-8").split()
-    assert len(names) == N_EMOTIONS
-    rows = ds.goemotions(data_dir, "dev")
-    assert all(e.emotions and max(e.emotions) < N_EMOTIONS for e in rows)
-    for e in rows[:500]:
-        assert e.frustration == goemotions_frustration([names[i] for i in e.emotions])
-    anger = names.index("anger")
-    assert all(e.frustration == 3 for e in rows if anger in e.emotions)
 
 
 def test_goemotions_draws_have_the_upset_share_and_do_not_repeat(data_dir: Path) -> None:

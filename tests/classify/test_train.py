@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from triage.classify import artifact as art
-from triage.classify.train import QUICK, calibrate_artifact, fit_and_save, train
+from triage.classify.train import calibrate_artifact, fit_and_save, train
 from triage.errors import ConfigError
 
 
@@ -59,16 +58,3 @@ def test_a_recipe_with_fixed_rounding_keeps_the_rounding_cuts(
     assert decoding["thresholds"] == {"urgency": [0.5, 1.5, 2.5], "frustration": [0.5, 1.5, 2.5]}
     assert decoding["calibration"]["urgency"]["chosen"].startswith("round")
     assert set(decoding["calibration"]["urgency"]["qwk"]) == {"median", "round", "tuned_cv"}
-
-
-@pytest.mark.slow
-def test_the_emotion_head_shapes_training_but_is_not_exported(
-    tmp_path: Path, data_dir: Path
-) -> None:
-    fit_and_save(data_dir, tmp_path / "plain", quick=True, seed=0, progress=False)
-    with_aux = replace(QUICK, emotion_aux_weight=2.0)
-    fit_and_save(data_dir, tmp_path / "aux", quick=True, seed=0, progress=False, cfg=with_aux)
-    plain, aux = (art.load(tmp_path / n) for n in ("plain", "aux"))
-    assert set(aux.tensors) == set(plain.tensors)  # nothing of the training-only head ships
-    assert aux.meta["model_version"] != plain.meta["model_version"]
-    assert aux.meta["train_config"]["emotion_aux_weight"] == 2.0

@@ -34,8 +34,6 @@ class Example:
     not_customer: int = MISSING
     source: str = ""
     group: str = ""  # the split key: sender, conversation, ...
-    # GoEmotions label ids (indices into its labels.txt); training's auxiliary emotion head
-    emotions: tuple[int, ...] = ()
 
 
 # Decision thresholds are tuned on these training-side groups, never on the dev split.
@@ -143,8 +141,7 @@ def goemotions(data_root: Path, split: str) -> list[Example]:
     out: list[Example] = []
     with (folder / f"{split}.tsv").open(encoding="utf-8", newline="") as fh:
         for text, ids, cid in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            label_ids = tuple(int(i) for i in ids.split(","))
-            emotions = [names[i] for i in label_ids]
+            emotions = [names[int(i)] for i in ids.split(",")]
             out.append(
                 Example(
                     id=f"ge-{cid}",
@@ -153,7 +150,6 @@ def goemotions(data_root: Path, split: str) -> list[Example]:
                     frustration=goemotions_frustration(emotions),
                     source="goemotions",
                     group=cid,
-                    emotions=label_ids,
                 )
             )
     return out

@@ -21,8 +21,6 @@ GOEMOTIONS_FRUSTRATION: Final[dict[str, int]] = {
     "disgust": 2,
     "anger": 3,
 }
-# GoEmotions' labels.txt: 27 emotions + neutral (ids index into it)
-N_EMOTIONS: Final = 28
 # The issue's binary "upset" task: positive = any of these, predicted = frustration >= 1.
 GOEMOTIONS_UPSET: Final = frozenset(GOEMOTIONS_FRUSTRATION)
 

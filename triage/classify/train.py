@@ -37,12 +37,7 @@ from triage.classify.encoding import (
     quote_splitter,
     surface_features,
 )
-from triage.classify.labels import (
-    FRUSTRATION_NAMES,
-    GOEMOTIONS_FRUSTRATION,
-    N_EMOTIONS,
-    URGENCY_NAMES,
-)
+from triage.classify.labels import FRUSTRATION_NAMES, GOEMOTIONS_FRUSTRATION, URGENCY_NAMES
 from triage.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -67,10 +62,6 @@ class TrainConfig:
         ("goemotions", 3.0),
     )
     not_customer_pos_weight: float = 1.5
-    # Training-only head predicting GoEmotions' 28 emotions (multi-label) on its comments:
-    # fine-grained targets give the encoder more to learn than the coarse upset levels.
-    # 0 turns it off; it is never exported.
-    emotion_aux_weight: float = 0.0
     # "round": expected level rounded, fixed; "choose": the rule with the best
     # calibration-split QWK (tuned thresholds scored by 2-fold CV)
     decoding: str = "round"
@@ -280,19 +271,11 @@ def fit(
     y_u = torch.tensor([e.urgency for e in train_rows])
     y_f = torch.tensor([e.frustration for e in train_rows])
     y_n = torch.tensor([e.not_customer for e in train_rows])
-    y_emo = torch.zeros(len(train_rows), N_EMOTIONS)
-    for i, e in enumerate(train_rows):
-        y_emo[i, list(e.emotions)] = 1.0
-    has_emo = torch.tensor([float(bool(e.emotions)) for e in train_rows])
-    # built only when used: its initialisation draws from the seeded generator, and a recipe
-    # without it must reproduce bit for bit
-    aux = nn.Linear(int(model.config.hidden_size), N_EMOTIONS) if cfg.emotion_aux_weight else None
-    aux_params = list(aux.parameters()) if aux is not None else []
 
     opt = torch.optim.AdamW(
         [
             {"params": list(top.parameters()), "lr": cfg.lr_encoder},
-            {"params": list(head.parameters()) + aux_params, "lr": cfg.lr_heads},
+            {"params": list(head.parameters()), "lr": cfg.lr_heads},
         ],
         weight_decay=cfg.weight_decay,
     )
@@ -334,17 +317,10 @@ def fit(
                 + _ordinal_loss(s[:, 1], cuts[1], y_f[batch])
                 + l_nc
             )
-            if aux is not None:
-                l_emo = nn.functional.binary_cross_entropy_with_logits(
-                    aux(pooled), y_emo[batch], reduction="none"
-                ).mean(dim=1)
-                per = per + cfg.emotion_aux_weight * l_emo * has_emo[batch]
             loss = (per * w_src[batch]).sum() / len(batch)
             opt.zero_grad()
             loss.backward()  # type: ignore[no-untyped-call]
-            torch.nn.utils.clip_grad_norm_(
-                list(top.parameters()) + list(head.parameters()) + aux_params, 1.0
-            )
+            torch.nn.utils.clip_grad_norm_(list(top.parameters()) + list(head.parameters()), 1.0)
             opt.step()
             sched.step()
             losses.append(loss.item())
