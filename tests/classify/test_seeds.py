@@ -38,8 +38,10 @@ def test_a_run_of_another_recipe_is_refused_and_named() -> None:
         check_same_recipe(_meta(), other, Path("s1"))
 
 
-@pytest.mark.parametrize("other", [_meta(), _meta(seed=1, quick=True)])
-def test_the_same_seed_or_a_quick_run_is_refused(other: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "other", [_meta(), _meta(seed=1, quick=True), _meta(seed=1, data_sha256={"x": "1"})]
+)
+def test_the_same_seed_other_data_or_a_quick_run_is_refused(other: dict[str, Any]) -> None:
     with pytest.raises(ConfigError):
         check_same_recipe(_meta(), other, Path("s1"))
 

@@ -33,6 +33,8 @@ def check_same_recipe(shipped: dict[str, Any], run: dict[str, Any], where: Path)
             f"{where} was trained with another recipe (differs in {', '.join(differ)}); "
             "retrain it with the shipped recipe and another --seed"
         )
+    if run.get("data_sha256") != shipped.get("data_sha256"):
+        raise ConfigError(f"{where} was trained on other data (data hashes differ)")
     if run.get("seed") == shipped.get("seed"):
         raise ConfigError(f"{where} has the shipped model's seed {run.get('seed')}; use another")
     if run.get("quick") or shipped.get("quick"):

@@ -81,7 +81,11 @@ SELECTION_NOTE = (
     "GoEmotions weight raised upset F1 from 0.53 (A) to 0.61 (D-F) and plateaued there; E met "
     "the most targets and ships. Thresholds tuned on the 384-row calibration split lost to plain "
     "rounding on dev for A-D (synthetic urgency 0.825-0.845 vs 0.846-0.864), so v5 fixes "
-    "rounding; the calibration split still reports how each rule would have scored."
+    "rounding; the calibration split still reports how each rule would have scored. Later "
+    "candidates on v5 (seed 0, not shipped): G an auxiliary head for GoEmotions' 28 emotions "
+    "(upset F1 0.608, twcs urgency 0.505), H all 6 layers tuned (0.611; synthetic urgency "
+    "0.847, twcs urgency 0.512), I GoEmotions upset comments trained as 'frustration >= 1' "
+    "only (0.606): upset F1 stays at 0.60-0.61 whatever the capacity or the loss."
 )
 QUICK = TrainConfig(epochs=1, batch_size=8, max_length=64, goemotions_n=32)
 
