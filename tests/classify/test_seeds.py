@@ -17,7 +17,8 @@ RECIPE = {"epochs": 5, "lr_encoder": 1.5e-4, "threads": 1}
 
 
 def _meta(**kw: Any) -> dict[str, Any]:
-    return {"train_config": dict(RECIPE), "seed": 0, "quick": False, **kw}
+    base = {"train_config": dict(RECIPE), "seed": 0, "quick": False, "metrics": {"n": {}}}
+    return {**base, **kw}
 
 
 def test_spread_is_min_median_max_over_the_runs() -> None:
@@ -44,6 +45,11 @@ def test_a_run_of_another_recipe_is_refused_and_named() -> None:
 def test_the_same_seed_other_data_or_a_quick_run_is_refused(other: dict[str, Any]) -> None:
     with pytest.raises(ConfigError):
         check_same_recipe(_meta(), other, Path("s1"))
+
+
+def test_a_run_that_never_finished_training_is_refused() -> None:
+    with pytest.raises(ConfigError, match="never calibrated"):
+        check_same_recipe(_meta(), _meta(seed=1, metrics={}), Path("s1"))
 
 
 def test_recording_needs_an_evaluated_model(tmp_path: Path, data_dir: Path) -> None:

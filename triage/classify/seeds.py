@@ -39,6 +39,13 @@ def check_same_recipe(shipped: dict[str, Any], run: dict[str, Any], where: Path)
         raise ConfigError(f"{where} has the shipped model's seed {run.get('seed')}; use another")
     if run.get("quick") or shipped.get("quick"):
         raise ConfigError(f"{where}: --quick runs say nothing about the recipe's spread")
+    if not run.get("metrics"):
+        # an uncalibrated run decodes levels by another rule than the shipped one, so its
+        # figures would differ for that reason alone (seen: upset F1 0.51 vs 0.59 rounded)
+        raise ConfigError(
+            f"{where} was never calibrated and evaluated (its training did not finish); "
+            "rerun `triage train --seed N --out DIR` to the end"
+        )
 
 
 def spread(runs: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
