@@ -13,6 +13,8 @@ TARGETS: dict[str, tuple[str, float]] = {
     "twcs_dev.urgency_qwk": ("twcs dev (real tweets) urgency QWK", 0.55),
 }
 EXTRA: dict[str, str] = {
+    "goemotions_dev.upset_auc": "GoEmotions dev upset ROC-AUC of the frustration score",
+    "goemotions_dev.upset_best_f1": "GoEmotions dev upset F1 at the best cut (chosen on dev: a ceiling)",
     "twcs_dev.not_customer_f1": "twcs dev not_customer F1 (few positives)",
     "complaints.complaint_f1": "Complaints (brand tweets) complaint F1, frustration >= 1",
     "complaints.complaint_auc": "Complaints ROC-AUC of the frustration score",

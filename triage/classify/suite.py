@@ -3,7 +3,9 @@
 The figures land in meta.json -> model card. Sets and what is measured:
 - synthetic_dev, twcs_dev: the full ``triage eval`` report (held out by sender/conversation).
 - goemotions_dev: "upset" F1 (gold: any of anger, annoyance, disappointment, disapproval,
-  disgust; predicted: frustration >= 1), plus QWK against our mapped levels.
+  disgust; predicted: frustration >= 1), plus QWK against our mapped levels, and how well the
+  frustration score ranks upset comments: ROC-AUC and the best F1 over every cut of the score
+  (that cut is chosen on dev itself, so it is a ceiling for any decoding rule, not a result).
 - complaints: complaint F1 (predicted frustration >= 1) and ROC-AUC of the frustration score,
   brand domains only.
 - endava: ROC-AUC of the urgency score for incident vs service request, and Spearman rho of
@@ -39,6 +41,19 @@ def roc_auc(gold: list[int], score: list[float]) -> float:
     if n_pos == 0 or n_neg == 0:
         return float("nan")
     return float((ranks[g == 1].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def best_f1(gold: list[int], score: list[float]) -> float:
+    """Highest F1 of "score >= cut" over every cut: what the ranking allows, whatever the rule."""
+    g = np.asarray(gold)[np.argsort(-np.asarray(score, dtype=np.float64), kind="mergesort")]
+    s = np.sort(np.asarray(score, dtype=np.float64))[::-1]
+    n_pos = int(g.sum())
+    if n_pos == 0:
+        return float("nan")
+    tp = np.cumsum(g)
+    # a cut can only fall between distinct scores: tied rows are all in or all out
+    ends = np.flatnonzero(np.append(s[1:] != s[:-1], True))
+    return float((2 * tp[ends] / (ends + 1 + n_pos)).max())
 
 
 def spearman(a: list[float], b: list[float]) -> float:
@@ -97,6 +112,8 @@ def evaluate_set(clf: SupportsClassify, name: str, rows: list[ds.Example]) -> di
             "n": len(rows),
             "upset_f1": round(f1_per_class(upset_g, upset_p, 1), 4),
             "upset": binary_report(upset_g, upset_p),
+            "upset_auc": round(roc_auc(upset_g, [s.frustration_score for s in scores]), 4),
+            "upset_best_f1": round(best_f1(upset_g, [s.frustration_score for s in scores]), 4),
             "frustration_mapped": ordinal_report(gold, pred),
         }
     if name == "complaints":
@@ -139,7 +156,11 @@ def headline(results: dict[str, Any]) -> dict[str, float]:
             out[f"{s}.frustration_qwk"] = results[s]["frustration"]["qwk"]
             out[f"{s}.not_customer_f1"] = results[s]["not_customer"]["f1"]
     if "goemotions_dev" in results:
-        out["goemotions_dev.upset_f1"] = results["goemotions_dev"]["upset_f1"]
+        ge = results["goemotions_dev"]
+        out["goemotions_dev.upset_f1"] = ge["upset_f1"]
+        for key in ("upset_auc", "upset_best_f1"):
+            if key in ge:  # figures recorded before they were measured lack them
+                out[f"goemotions_dev.{key}"] = ge[key]
     if "complaints" in results:
         out["complaints.complaint_f1"] = results["complaints"]["complaint_f1"]
         out["complaints.complaint_auc"] = results["complaints"]["complaint_auc"]
