@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
+
+import pytest
+
 from tests.classify.conftest import MODELS
 from triage.classify import artifact as art
 from triage.classify.card import _baseline_wins, render
@@ -16,6 +21,17 @@ def test_committed_artifact_fits_the_budget() -> None:
     meta = art.load(MODELS).meta
     assert not meta["quick"], "the committed artifact must come from the full recipe"
     assert {"int8", "fp32", "headline"} <= set(meta["metrics"])
+
+
+def test_only_the_artifact_is_committed_under_models() -> None:
+    """A model cache or a scratch run written into models/ must never ride along in a commit."""
+    if shutil.which("git") is None or not (MODELS.parent / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        ["git", "ls-files", "models"], cwd=MODELS.parent, capture_output=True, text=True, check=True
+    ).stdout.split()
+    allowed = {f"models/{n}" for n in (art.WEIGHTS_FILE, art.META_FILE, art.CARD_FILE)}
+    assert set(tracked) == allowed
 
 
 def test_the_card_names_every_figure_the_baseline_wins() -> None:
