@@ -45,8 +45,10 @@ def test_roc_auc_matches_scikit_learn(data: list[tuple[int, float]]) -> None:
         assert math.isclose(roc_auc(gold, score), roc_auc_score(gold, score))
 
 
-def test_headline_takes_the_ranking_figures_only_where_they_were_measured() -> None:
-    old = {"goemotions_dev": {"upset_f1": 0.6}}
-    new = {"goemotions_dev": {"upset_f1": 0.6, "upset_auc": 0.89, "upset_best_f1": 0.61}}
-    assert headline(old) == {"goemotions_dev.upset_f1": 0.6}
-    assert headline(new)["goemotions_dev.upset_best_f1"] == 0.61
+def test_headline_takes_the_goemotions_ranking_figures() -> None:
+    ge = {"goemotions_dev": {"upset_f1": 0.6, "upset_auc": 0.89, "upset_best_f1": 0.61}}
+    assert headline(ge) == {
+        "goemotions_dev.upset_f1": 0.6,
+        "goemotions_dev.upset_auc": 0.89,
+        "goemotions_dev.upset_best_f1": 0.61,
+    }

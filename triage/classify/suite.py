@@ -45,8 +45,9 @@ def roc_auc(gold: list[int], score: list[float]) -> float:
 
 def best_f1(gold: list[int], score: list[float]) -> float:
     """Highest F1 of "score >= cut" over every cut: what the ranking allows, whatever the rule."""
-    g = np.asarray(gold)[np.argsort(-np.asarray(score, dtype=np.float64), kind="mergesort")]
-    s = np.sort(np.asarray(score, dtype=np.float64))[::-1]
+    x = np.asarray(score, dtype=np.float64)
+    order = np.argsort(-x, kind="mergesort")
+    g, s = np.asarray(gold)[order], x[order]
     n_pos = int(g.sum())
     if n_pos == 0:
         return float("nan")
@@ -108,12 +109,13 @@ def evaluate_set(clf: SupportsClassify, name: str, rows: list[ds.Example]) -> di
         pred = [s.frustration for s in scores]
         upset_g = [int(g > 0) for g in gold]
         upset_p = [int(p > 0) for p in pred]
+        upset_score = [s.frustration_score for s in scores]
         return {
             "n": len(rows),
             "upset_f1": round(f1_per_class(upset_g, upset_p, 1), 4),
             "upset": binary_report(upset_g, upset_p),
-            "upset_auc": round(roc_auc(upset_g, [s.frustration_score for s in scores]), 4),
-            "upset_best_f1": round(best_f1(upset_g, [s.frustration_score for s in scores]), 4),
+            "upset_auc": round(roc_auc(upset_g, upset_score), 4),
+            "upset_best_f1": round(best_f1(upset_g, upset_score), 4),
             "frustration_mapped": ordinal_report(gold, pred),
         }
     if name == "complaints":
@@ -156,11 +158,8 @@ def headline(results: dict[str, Any]) -> dict[str, float]:
             out[f"{s}.frustration_qwk"] = results[s]["frustration"]["qwk"]
             out[f"{s}.not_customer_f1"] = results[s]["not_customer"]["f1"]
     if "goemotions_dev" in results:
-        ge = results["goemotions_dev"]
-        out["goemotions_dev.upset_f1"] = ge["upset_f1"]
-        for key in ("upset_auc", "upset_best_f1"):
-            if key in ge:  # figures recorded before they were measured lack them
-                out[f"goemotions_dev.{key}"] = ge[key]
+        for key in ("upset_f1", "upset_auc", "upset_best_f1"):
+            out[f"goemotions_dev.{key}"] = results["goemotions_dev"][key]
     if "complaints" in results:
         out["complaints.complaint_f1"] = results["complaints"]["complaint_f1"]
         out["complaints.complaint_auc"] = results["complaints"]["complaint_auc"]
