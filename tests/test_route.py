@@ -78,6 +78,17 @@ def test_non_customer_mail_is_never_queued(kind: MailKind) -> None:
 
 def test_model_not_customer_probability_ignores() -> None:
     assert decide(1, 0, not_customer=0.9).queue == "ignored"
+    # a sender seen before, but not in this thread, does not overrule the model
+    assert decide(1, 0, not_customer=0.9, history=History(same_sender=3)).queue == "ignored"
+
+
+def test_a_reply_in_a_known_thread_is_never_ignored_on_the_model_alone() -> None:
+    d = decide(2, 2, not_customer=0.97, history=History(same_sender=3, same_thread=3))
+    assert d.queue == "priority"  # repeat raises frustration 2 -> 3
+    assert any("kept although the model" in r and "3 earlier" in r for r in d.reasons)
+    # header rules still win: a bounce in the thread stays out of the queue
+    bounce = decide(2, 2, kind=MailKind.BOUNCE, history=History(same_thread=3))
+    assert bounce.queue == "ignored"
 
 
 def test_due_time_follows_the_urgency_target() -> None:

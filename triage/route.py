@@ -59,7 +59,8 @@ def route(
 ) -> RouteDecision:
     if kind is not MailKind.CUSTOMER:
         return RouteDecision("ignored", None, False, False, (f"not a customer: {kind.value}",))
-    if scores.not_customer >= policy.not_customer_threshold:
+    model_says_not = scores.not_customer >= policy.not_customer_threshold
+    if model_says_not and not history.same_thread:
         return RouteDecision(
             "ignored",
             None,
@@ -71,6 +72,15 @@ def route(
         f"frustration {FRUSTRATION[scores.frustration]} ({scores.frustration_score:.2f})",
         f"urgency {URGENCY[scores.urgency]} ({scores.urgency_score:.2f})",
     ]
+    if model_says_not:
+        # The text-only head is sure of some real customers (seen on the dev set: a thank-you
+        # asking to close the ticket, a third chase for a promised credit). Hiding a reply in a
+        # thread we already hold costs far more than an agent glancing at an auto-reply that
+        # slipped past the header rules, so the thread wins over the model.
+        reasons.append(
+            f"kept although the model thinks this is not a customer ({scores.not_customer:.0%}):"
+            f" it continues a thread with {history.same_thread} earlier email(s)"
+        )
     frustration = scores.frustration
     if history.repeat:
         reasons.append(
