@@ -132,27 +132,32 @@ def twcs_silver(data_root: Path) -> tuple[list[Example], list[Example]]:
     return train, dev
 
 
-def goemotions(data_root: Path, split: str) -> list[Example]:
-    """GoEmotions ``train`` or ``dev`` (never test) with frustration mapped from emotions."""
+def goemotions_emotions(data_root: Path, split: str) -> list[tuple[str, str, list[str]]]:
+    """GoEmotions ``train`` or ``dev`` (never test) as (comment id, text, emotion names)."""
     if split not in ("train", "dev"):
         raise ValueError("only the GoEmotions train and dev splits may be used")
     folder = data_root / "goemotions"
     names = (folder / "labels.txt").read_text(encoding="utf-8").split()
-    out: list[Example] = []
     with (folder / f"{split}.tsv").open(encoding="utf-8", newline="") as fh:
-        for text, ids, cid in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            emotions = [names[int(i)] for i in ids.split(",")]
-            out.append(
-                Example(
-                    id=f"ge-{cid}",
-                    subject="",
-                    text=text,
-                    frustration=goemotions_frustration(emotions),
-                    source="goemotions",
-                    group=cid,
-                )
-            )
-    return out
+        return [
+            (cid, text, [names[int(i)] for i in ids.split(",")])
+            for text, ids, cid in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+
+def goemotions(data_root: Path, split: str) -> list[Example]:
+    """GoEmotions ``train`` or ``dev`` (never test) with frustration mapped from emotions."""
+    return [
+        Example(
+            id=f"ge-{cid}",
+            subject="",
+            text=text,
+            frustration=goemotions_frustration(emotions),
+            source="goemotions",
+            group=cid,
+        )
+        for cid, text, emotions in goemotions_emotions(data_root, split)
+    ]
 
 
 def goemotions_sample(
