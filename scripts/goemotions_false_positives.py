@@ -20,11 +20,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-UPSET = ("anger", "annoyance", "disappointment", "disapproval", "disgust")
-
 
 def main() -> None:
     from triage.classify.data import goemotions_emotions
+    from triage.classify.labels import GOEMOTIONS_UPSET
     from triage.classify.model import Classifier
     from triage.textsafe import clean
 
@@ -35,13 +34,15 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
 
+    upset_names = sorted(GOEMOTIONS_UPSET)
+
     rows = [(text, emos) for _, text, emos in goemotions_emotions(a.data, "dev")]
     scores = Classifier.load(a.model).classify([("", text) for text, _ in rows])
     flagged = [s.frustration > 0 for s in scores]
-    upset = [bool(set(emos) & set(UPSET)) for _, emos in rows]
+    upset = [bool(set(emos) & GOEMOTIONS_UPSET) for _, emos in rows]
     tp = sum(f and u for f, u in zip(flagged, upset, strict=True))
     print(f"{len(rows)} comments, {sum(upset)} upset, {sum(flagged)} flagged, {tp} both")
-    for emo in (*UPSET, "neutral"):
+    for emo in (*upset_names, "neutral"):
         idx = [i for i, (_, emos) in enumerate(rows) if emo in emos]
         share = sum(flagged[i] for i in idx) / max(1, len(idx))
         print(f"  {emo:15s} {len(idx):5d} comments, {share:.0%} flagged")
