@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +37,7 @@ def make_engine(url: str, *, busy_timeout: float = 10.0) -> Engine:
             # crash-safe in WAL for an application crash; a power cut may drop the last
             # commits, but message rows and the sync high-water mark commit together, so the
             # next pass simply fetches those messages again.
-            cur.execute("PRAGMA journal_mode=WAL")
+            _enable_wal(cur, busy_timeout)
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
@@ -45,6 +47,28 @@ def make_engine(url: str, *, busy_timeout: float = 10.0) -> Engine:
     if url.startswith("postgresql"):
         return create_engine(url, pool_pre_ping=True)
     raise ConfigError(f"[store] url: unsupported database URL scheme in {url.split(':', 1)[0]!r}")
+
+
+def _enable_wal(cur: Any, timeout: float) -> None:
+    """``PRAGMA journal_mode=WAL``, retried until ``timeout``.
+
+    Switching a new file to WAL takes an exclusive lock, and SQLite answers a second
+    connection switching at the same moment with "database is locked" at once, without
+    waiting in its busy handler (both hold a shared lock and want the exclusive one). Workers
+    starting together on a fresh database hit that; once the file is in WAL the pragma
+    needs no lock, so this only ever loops on a brand-new file.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.002
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
 
 def is_busy(exc: BaseException) -> bool:
