@@ -105,7 +105,7 @@ SELECTION_NOTE = (
     "GoEmotions false positives are labelled only 'neutral' (GoEmotions keeps an emotion only "
     "where two raters chose it), and in one reader's check of 25 of them at random, 9 read as "
     "plainly upset (e.g. 'Fuck off commie', 'Despicable', 'I honestly hate our gun culture'; "
-    "scripts/goemotions_false_positives.py prints that sample)."
+    "scripts/upset_false_positives.py prints that sample)."
 )
 QUICK = TrainConfig(epochs=1, batch_size=8, max_length=64, goemotions_n=32)
 

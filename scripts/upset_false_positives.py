@@ -6,7 +6,7 @@ label is "neutral" for a person to read. GoEmotions keeps an emotion only where 
 chose it, so some of those are upset comments that one rater saw. The model card's selection
 note quotes one reading of this sample (seed 1, 25 comments).
 
-    .venv/bin/python scripts/goemotions_false_positives.py [--data ../shared/data] [--n 25]
+    .venv/bin/python scripts/upset_false_positives.py [--data ../shared/data] [--n 25]
 """
 
 from __future__ import annotations
