@@ -6,14 +6,39 @@ PostgreSQL is skipped when unreachable on a laptop, and is a failure under CI=tr
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlmodel import SQLModel
 
 from triage.store import Store
+
+T = TypeVar("T")
+
+
+def run_together(fn: Callable[[T], object], args: list[T]) -> list[BaseException]:
+    """Run ``fn(arg)`` for every arg on its own thread, all released at once; the errors."""
+    gate = threading.Barrier(len(args))
+    errors: list[BaseException] = []
+
+    def one(arg: T) -> None:
+        gate.wait()
+        try:
+            fn(arg)
+        except BaseException as exc:  # collected for the caller to assert on
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one, args=(a,)) for a in args]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return errors
+
 
 PG_URL = os.environ.get("TRIAGE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

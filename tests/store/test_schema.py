@@ -7,7 +7,6 @@ so they never collide with the store suite; absent server -> skip, under CI=true
 from __future__ import annotations
 
 import os
-import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
+from tests.store.conftest import run_together
 from triage.errors import SchemaError
 from triage.store import Store, schema
 from triage.store.engine import make_engine
@@ -235,19 +235,7 @@ def test_unversioned_tables_matching_no_revision_are_refused(engine: Engine) -> 
 
 def test_concurrent_starts_on_an_empty_database_create_it_once(db_url: str) -> None:
     engines = [make_engine(db_url) for _ in range(3)]
-    errors: list[BaseException] = []
-
-    def start(eng: Engine) -> None:
-        try:
-            schema.ensure_schema(eng)
-        except BaseException as exc:  # collected and asserted below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=start, args=(eng,)) for eng in engines]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    errors = run_together(schema.ensure_schema, engines)
     try:
         assert errors == []
         assert schema.current_revision(engines[0]) == HEAD
