@@ -840,46 +840,26 @@ def suggest(
 
     Examples: triage suggest 42 --refresh      triage suggest --jsonl emails.jsonl > replies.jsonl
     """
-    from triage.runtime import load_classifier, make_composer, now
+    from triage.runtime import load_classifier, make_decider, now
 
     with _errors():
         settings = _settings(config)
         if jsonl is not None:
             from triage.replies.batch import suggest_jsonl
-            from triage.replies.config import load_reply_config
-            from triage.replies.knowledge import KnowledgeBase
 
             clf = load_classifier(settings)
-            cfg = load_reply_config(
-                settings.replies.config,
-                sla=settings.sla,
-                knowledge_dir=settings.replies.knowledge_dir,
-            )
-            kb = KnowledgeBase.load(
-                cfg.knowledge.model_copy(
-                    update={"cache_dir": settings.paths.data_dir / "cache" / "knowledge"}
-                ),
-                embedder=clf,
-                embedder_id=clf.model_version,
-            )
-            suggest_jsonl(jsonl, sys.stdout, scorer=clf.classify, config=cfg, kb=kb, now=now())
+            decider = make_decider(settings, clf)
+            suggest_jsonl(jsonl, sys.stdout, scorer=clf.classify, decider=decider, now=now())
             return
         if item is None:
             raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
         store = _open_store(settings)
         row = store.row(item)
         if refresh or not row.suggestion:
-            from triage.replies.serial import suggestion_to_dict
-            from triage.store.triage_ops import stored_of
+            from triage.review import refresh_suggestion
 
             clf = load_classifier(settings)
-            stored = stored_of(row)
-            [scores] = clf.classify([(stored.email.subject, stored.email.newest_text)])
-            history = store.history(stored, settings.routing.repeat_window_days)
-            composed = make_composer(settings, clf)(
-                stored.email, scores, history, now(), row.supervisor
-            )
-            store.set_suggestion(item, json.dumps(suggestion_to_dict(composed)))
+            refresh_suggestion(store, item, clf, make_decider(settings, clf), now())
             row = store.row(item)
         from triage.views import show as render
 

@@ -21,7 +21,7 @@ from cli import EXIT_NOT_FOUND, EXIT_REFUSED, app
 from triage.domain import MailKey, RawMessage, Scores
 from triage.intake import to_intake
 from triage.pipeline import TriageStage
-from triage.runtime import make_composer
+from triage.runtime import make_decider
 from triage.settings import PathsSettings, Settings, StoreSettings
 from triage.store import Store
 
@@ -82,12 +82,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     ]
     store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
     TriageStage(
-        store=store,
-        scorer_factory=TagScorer,
-        composer=make_composer(settings, None),
-        routing=settings.routing,
-        sla=settings.sla,
-        clock=lambda: NOW,
+        store=store, load=lambda: (TagScorer(), make_decider(settings, None)), clock=lambda: NOW
     )()
     return {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,3 +157,17 @@ class History:
     @property
     def repeat(self) -> bool:
         return self.same_sender > 0 or self.same_thread > 0
+
+
+Queue = Literal["priority", "normal", "ignored"]
+
+
+@dataclass(frozen=True, slots=True)
+class RouteDecision:
+    """Where an email goes (route.py decides; the store saves it; views show it)."""
+
+    queue: Queue
+    due: datetime | None
+    supervisor: bool
+    repeat: bool
+    reasons: tuple[str, ...]

@@ -1,7 +1,16 @@
-"""The triage stage: new emails -> classify (one batched encoder pass) -> route -> suggest -> commit.
+"""The triage stage: claim new emails -> histories -> classify -> decide -> save.
 
-Runs after each sync. Every decision and the mailbox actions it implies commit in one
-transaction; the mailbox itself is changed later by triage/ack.py, never before the commit.
+Runs after each sync, and reads straight through with no database transaction open while the
+model or the composer runs:
+
+1. claim a batch (a short transaction; a lease, so a killed worker's rows come back);
+2. load the senders' and threads' histories (one query for the batch);
+3. classify the batch (one encoder pass);
+4. decide each email (route, compose, mailbox actions: triage/decide.py, pure);
+5. save the decisions and their mailbox actions in one short transaction that checks the
+   claim is still held.
+
+The mailbox itself is changed later by triage/ack.py, never before the decision is committed.
 """
 
 from __future__ import annotations
@@ -11,17 +20,17 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Protocol
+from datetime import datetime, timedelta
+from typing import Protocol
 
-from triage.domain import Email, History, Scores
+from triage.decide import Decider, Decision, decide
+from triage.domain import Scores
 from triage.mailbox import MailSource
 from triage.metrics import Metrics
 from triage.replies.values import Suggestion
-from triage.route import URGENCY, RoutingPolicy, route
-from triage.sla import SlaPolicy
+from triage.route import URGENCY
 from triage.store import Store
-from triage.store.triage_ops import TriageResult
+from triage.store.triage_ops import StoredEmail, TriageResult
 
 log = logging.getLogger(__name__)
 
@@ -30,88 +39,74 @@ class Scorer(Protocol):
     def classify(self, items: Sequence[tuple[str, str]]) -> list[Scores]: ...
 
 
-# (email, scores, history, now, supervisor) -> the suggested reply
-Composer = Callable[[Email, Scores, History, datetime, bool], Suggestion]
-
-
 def suggestion_json(s: Suggestion) -> str:
     from triage.replies.serial import suggestion_to_dict
 
     return json.dumps(suggestion_to_dict(s))
 
 
+def result_of(item: StoredEmail, d: Decision) -> TriageResult:
+    """What the store saves for one decision."""
+    text = suggestion_json(d.suggestion) if d.suggestion is not None else None
+    return TriageResult(item.id, d.scores, d.route, text, d.actions)
+
+
 @dataclass
 class TriageStage:
     store: Store
-    scorer_factory: Callable[[], Scorer]
-    composer: Composer | None
-    routing: RoutingPolicy
-    sla: SlaPolicy
+    # the classifier and the decider (whose reply kit embeds with the classifier) load
+    # together, once per worker, on first need
+    load: Callable[[], tuple[Scorer, Decider]]
     clock: Callable[[], datetime]
-    priority_folder: str | None = None
-    priority_keyword: str | None = None
     batch_size: int = 32
+    lease: timedelta = timedelta(minutes=5)
     metrics: Metrics | None = None
-    _scorer: Scorer | None = None
+    _loaded: tuple[Scorer, Decider] | None = None
 
     @property
-    def scorer(self) -> Scorer:
-        if self._scorer is None:  # the model loads once per worker, on first need
-            self._scorer = self.scorer_factory()
-        return self._scorer
+    def loaded(self) -> tuple[Scorer, Decider]:
+        if self._loaded is None:
+            self._loaded = self.load()
+        return self._loaded
 
     def __call__(self, _source: MailSource | None = None) -> int:
         done = 0
-        while n := self.store.triage_batch(self.batch_size, self._decide, self.clock):
-            done += n
-        return done
+        while True:
+            claim = self.store.claim_batch(self.batch_size, self.clock(), self.lease)
+            if not claim.items:
+                return done
+            results = self.decide_batch(claim.items)
+            self.store.save_decisions(claim, results, self.clock())
+            done += len(claim.items)
 
-    def _decide(self, batch: list[Any]) -> list[TriageResult]:
+    def decide_batch(self, batch: Sequence[StoredEmail]) -> list[TriageResult]:
         # Non-customer mail is classified too (cheap, and the not_customer head is a second
         # opinion); routing then ignores it: no suggestion, no mailbox action.
-        scorer = self.scorer  # loads the model on first use: not part of the timing
+        scorer, decider = self.loaded  # loads the model on first use: not part of the timing
+        histories = self.store.histories(batch, decider.routing.repeat_window_days)
         t0 = time.perf_counter()
         scores = scorer.classify([(b.email.subject, b.email.newest_text) for b in batch])
         elapsed = time.perf_counter() - t0
-        per_email = elapsed / len(batch)
         if self.metrics is not None:
             self.metrics.classification_took(elapsed)
             self.metrics.classified(len(batch))
         results = []
-        for item, sc in zip(batch, scores, strict=True):
-            history = self.store.history(item, self.routing.repeat_window_days)
-            decision = route(
-                item.email.kind,
-                sc,
-                history,
-                received=item.received_at,
-                policy=self.routing,
-                sla=self.sla,
-            )
-            suggestion = None
-            if decision.queue != "ignored" and self.composer is not None:
-                suggestion = suggestion_json(
-                    self.composer(item.email, sc, history, self.clock(), decision.supervisor)
-                )
-            actions: list[tuple[str, str]] = []
-            if decision.queue == "priority":
-                if self.priority_folder:
-                    actions.append(("copy", self.priority_folder))
-                if self.priority_keyword:
-                    actions.append(("keyword", self.priority_keyword))
-            results.append(TriageResult(item.id, sc, decision, suggestion, tuple(actions)))
+        now = self.clock()
+        for item, sc, history in zip(batch, scores, histories, strict=True):
+            d = decide(item.email, sc, history, received=item.received_at, now=now, decider=decider)
+            results.append(result_of(item, d))
             if self.metrics is not None:
-                self.metrics.queued(decision.queue, URGENCY[sc.urgency])
+                self.metrics.queued(d.route.queue, URGENCY[sc.urgency])
             log.info(
                 "email %d triaged: %s (urgency %d, frustration %d)",
                 item.id,
-                decision.queue,
+                d.route.queue,
                 sc.urgency,
                 sc.frustration,
                 extra={
                     "email_id": item.id,
-                    "queue": decision.queue,
-                    "classify_ms": round(per_email * 1000, 1),
+                    "queue": d.route.queue,
+                    "classify_ms": round(elapsed / len(batch) * 1000, 1),
                     "kind": item.email.kind.value,
                 },
             )

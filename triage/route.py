@@ -7,16 +7,15 @@ that are both furious and urgent, and auto-replies, bounces and lists are never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from triage.domain import History, MailKind, Scores
+from triage.domain import History, MailKind, Queue, RouteDecision, Scores
 from triage.sla import SlaPolicy, due_at
 
-Queue = Literal["priority", "normal", "ignored"]
+__all__ = ["FRUSTRATION", "URGENCY", "Queue", "RouteDecision", "RoutingPolicy", "route"]
+
 URGENCY = ("low", "normal", "high", "critical")
 FRUSTRATION = ("calm", "annoyed", "frustrated", "angry")
 
@@ -37,15 +36,6 @@ class RoutingPolicy(BaseModel):
     repeat_raises_frustration: bool = True
     repeat_window_days: int = Field(default=14, ge=1, le=365)
     not_customer_threshold: float = Field(default=0.5, gt=0, lt=1)
-
-
-@dataclass(frozen=True, slots=True)
-class RouteDecision:
-    queue: Queue
-    due: datetime | None
-    supervisor: bool
-    repeat: bool
-    reasons: tuple[str, ...]
 
 
 def route(

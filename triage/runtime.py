@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,9 +18,9 @@ from triage.store import Store
 
 if TYPE_CHECKING:
     from triage.classify.model import Classifier
-    from triage.domain import Email, Scores
-    from triage.pipeline import Composer, TriageStage
-    from triage.replies.values import Finding, History, Suggestion
+    from triage.decide import Composer, Decider
+    from triage.pipeline import TriageStage
+    from triage.replies.values import Finding
     from triage.worker import Worker
 
 
@@ -44,7 +44,7 @@ def load_classifier(settings: Settings) -> Classifier:
 
 def make_composer(settings: Settings, classifier: Classifier | None) -> Composer:
     """The reply composer with its templates, tone rules and knowledge base loaded once."""
-    from triage.replies.compose import compose
+    from triage.replies.compose import composer_for
     from triage.replies.config import load_reply_config
     from triage.replies.knowledge import KnowledgeBase
 
@@ -59,49 +59,38 @@ def make_composer(settings: Settings, classifier: Classifier | None) -> Composer
         embedder=classifier,
         embedder_id=classifier.model_version if classifier is not None else "",
     )
+    return composer_for(cfg, kb)
 
-    def composer(
-        email: Email, scores: Scores, history: History, at: datetime, supervisor: bool
-    ) -> Suggestion:
-        # one SLA for routing and for the callback time promised in the reply
-        return compose(
-            email,
-            scores,
-            history,
-            now=at,
-            kb=kb,
-            templates=cfg.templates,
-            sla=settings.sla,
-            supervisor=supervisor,
-            tone=cfg.tone,
-        )
 
-    return composer
+def make_decider(settings: Settings, classifier: Classifier | None) -> Decider:
+    """The one decision kit (routing policy, SLA, reply composer, priority actions) for every
+    path that decides: the worker, ``suggest ID --refresh`` and ``suggest --jsonl``."""
+    from triage.decide import Decider
+
+    imap = settings.imap
+    return Decider(
+        routing=settings.routing,
+        sla=settings.sla,
+        composer=make_composer(settings, classifier),
+        priority_folder=imap.priority_folder if imap.priority_action == "copy" else None,
+        priority_keyword=imap.priority_keyword or None,
+    )
 
 
 def make_triage_stage(settings: Settings, store: Store, metrics: Metrics | None) -> TriageStage:
     from triage.pipeline import TriageStage
 
-    stage: TriageStage
-
-    def scorer() -> Classifier:
+    def load() -> tuple[Classifier, Decider]:
         classifier = load_classifier(settings)
-        stage.composer = make_composer(settings, classifier)
-        return classifier
+        return classifier, make_decider(settings, classifier)
 
-    imap = settings.imap
-    stage = TriageStage(
+    return TriageStage(
         store=store,
-        scorer_factory=scorer,
-        composer=None,
-        routing=settings.routing,
-        sla=settings.sla,
+        load=load,
         clock=now,
-        priority_folder=imap.priority_folder if imap.priority_action == "copy" else None,
-        priority_keyword=imap.priority_keyword or None,
+        lease=timedelta(seconds=settings.worker.claim_lease_seconds),
         metrics=metrics,
     )
-    return stage
 
 
 def make_worker(
@@ -127,7 +116,7 @@ def make_worker(
         if preload_model:
             # a long-running worker fails at start on a missing or broken model, before it
             # touches the mailbox, instead of after its first batch
-            _ = stage.scorer
+            _ = stage.loaded
         stages.append(stage)
         stages.append(partial(apply_actions, store, clock=now))
     after_pass = None

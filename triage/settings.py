@@ -88,6 +88,9 @@ class WorkerSettings(_Section):
     heartbeat_seconds: float = Field(default=60.0, gt=0)
     backoff_initial: float = Field(default=1.0, gt=0)
     backoff_max: float = Field(default=300.0, gt=0)
+    # how long a worker holds the new emails it claimed for triage; a killed worker's emails
+    # go back to the others after this (a batch takes seconds, so minutes is ample)
+    claim_lease_seconds: float = Field(default=300.0, gt=0)
 
 
 class PathsSettings(_Section):

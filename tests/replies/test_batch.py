@@ -8,14 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from triage.decide import Decider
 from triage.domain import Scores
 from triage.errors import ConfigError
 from triage.replies.batch import suggest_jsonl
+from triage.replies.compose import composer_for
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.values import SECTION_NAMES
+from triage.route import RoutingPolicy
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def decider_for(config: ReplyConfig, kb: KnowledgeBase) -> Decider:
+    return Decider(RoutingPolicy(), config.sla, composer_for(config, kb))
 
 
 def fake_scorer(pairs: Sequence[tuple[str, str]]) -> list[Scores]:
@@ -53,7 +60,12 @@ def test_one_suggestion_per_line_in_order(
     )
     out = io.StringIO()
     written = suggest_jsonl(
-        path, out, scorer=fake_scorer, config=reply_config, kb=keyword_kb, now=NOW, batch_size=2
+        path,
+        out,
+        scorer=fake_scorer,
+        decider=decider_for(reply_config, keyword_kb),
+        now=NOW,
+        batch_size=2,
     )
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert written == 2
@@ -82,7 +94,6 @@ def test_missing_file_is_a_config_error(
             tmp_path / "nope.jsonl",
             io.StringIO(),
             scorer=fake_scorer,
-            config=reply_config,
-            kb=keyword_kb,
+            decider=decider_for(reply_config, keyword_kb),
             now=NOW,
         )

@@ -1,39 +1,44 @@
 """``triage suggest --jsonl FILE``: suggestions for every line of a JSON-Lines file, no store.
 
 Input lines use the eval format: ``id`` (optional), ``subject``, ``body`` or ``text``,
-``from_name``, ``from_email``. Output: one JSON object per input line, in input order, with the
-four sections, the full text, the knowledge-base entry and its similarity, and the tone findings.
+``from_name``, ``from_email``; or ``eml``: the whole message source, parsed as the worker parses
+mail. ``received`` (ISO 8601, optional) is when it arrived; the response target counts from it.
+Output: one JSON object per input line, in input order, with the routing decision (queue,
+supervisor, reasons), the four sections, the full text, the knowledge-base entry and its
+similarity, and the tone findings; ignored mail (not a customer) gets the decision and no reply.
 A line that is not a JSON object gets ``{"line": n, "error": ...}`` and the run goes on.
 
-History comes from the file itself: earlier lines from the same address count as earlier contact
-(the file stands in for the store).
+Each line is decided by triage/decide.py, as the worker decides stored mail. History comes from
+the file itself, by the store's rule (triage/history.py): earlier lines from the same address or
+in the same thread, within the repeat window, count as earlier contact.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from triage.decide import Decider, Decision, decide
 from triage.domain import Email, Scores
+from triage.history import Seen, history_of, seen_of
 from triage.jsonl import records
+from triage.parse import parse
 from triage.quotes import split_reply
-from triage.replies.compose import compose
-from triage.replies.config import ReplyConfig
-from triage.replies.knowledge import KnowledgeBase
-from triage.replies.values import History, Suggestion
+from triage.replies.serial import suggestion_to_dict
 
 # Scores for (subject, newest_text) pairs, in order: the CLI passes the real classifier.
 ScoreFn = Callable[[Sequence[tuple[str, str]]], Sequence[Scores]]
 
 
 def email_from_record(record: dict[str, Any], line_no: int) -> tuple[str, Email]:
+    ident = str(record.get("id") or f"line-{line_no}")
+    if isinstance(record.get("eml"), str):
+        return ident, parse(record["eml"].encode("utf-8", errors="surrogateescape"))
     body = str(record.get("body") or record.get("text") or "")
     newest, quoted, signature = split_reply(body)
-    ident = str(record.get("id") or f"line-{line_no}")
     email = Email(
         message_id=str(record.get("message_id") or f"<{ident}@jsonl>"),
         subject=str(record.get("subject") or ""),
@@ -47,27 +52,30 @@ def email_from_record(record: dict[str, Any], line_no: int) -> tuple[str, Email]
     return ident, email
 
 
-def suggestion_record(ident: str, scores: Scores, s: Suggestion) -> dict[str, Any]:
-    return {
+def received_of(record: dict[str, Any], default: datetime) -> datetime:
+    value = record.get("received")
+    if isinstance(value, str):
+        try:
+            at = datetime.fromisoformat(value)
+        except ValueError:
+            return default
+        return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    return default
+
+
+def suggestion_record(ident: str, d: Decision) -> dict[str, Any]:
+    scores, s = d.scores, d.suggestion
+    record: dict[str, Any] = {
         "id": ident,
         "urgency": scores.urgency,
         "frustration": scores.frustration,
-        "acknowledge": s.acknowledge,
-        "plan": s.plan,
-        "fix": s.fix,
-        "close": s.close,
-        "text": s.text,
-        "kb_entry": s.kb_entry,
-        "kb_closest": s.kb_closest,
-        "similarity": s.similarity,
-        "kb_score": s.kb_score,
-        "placeholder": s.placeholder,
-        "callback": s.callback.isoformat(),
-        "follow_up": s.follow_up.isoformat(),
-        "repeat_contact": s.repeat_contact,
-        "escalated": s.escalated,
-        "findings": [asdict(f) for f in s.findings],
+        "queue": d.route.queue,
+        "supervisor": d.route.supervisor,
+        "route_reasons": list(d.route.reasons),
     }
+    if s is not None:
+        record.update(suggestion_to_dict(s))
+    return record
 
 
 def suggest_jsonl(
@@ -75,15 +83,15 @@ def suggest_jsonl(
     out: TextIO,
     *,
     scorer: ScoreFn,
-    config: ReplyConfig,
-    kb: KnowledgeBase,
+    decider: Decider,
     now: datetime,
     batch_size: int = 64,
 ) -> int:
-    """Write one suggestion per input line to ``out``; return how many were composed."""
-    seen: dict[str, int] = {}
+    """Write one decision per input line to ``out``; return how many lines were decided."""
+    earlier: list[Seen] = []  # the file's earlier lines stand in for the store
     written = 0
     batch: list[tuple[int, dict[str, Any] | str]] = []
+    window = decider.routing.repeat_window_days
 
     def flush() -> None:
         nonlocal written
@@ -96,25 +104,11 @@ def suggest_jsonl(
                 continue
             ident, email = by_line[n]
             score = next(scores)
-            sender = (email.from_address or "").lower()
-            history = History(same_sender=seen.get(sender, 0) if sender else 0)
-            if sender:
-                seen[sender] = seen.get(sender, 0) + 1
-            suggestion = compose(
-                email,
-                score,
-                history,
-                now=now,
-                kb=kb,
-                templates=config.templates,
-                sla=config.sla,
-                # labels.md "Derived values": supervisor = angry and critical
-                supervisor=score.frustration >= 3 and score.urgency >= 3,
-                tone=config.tone,
-            )
-            out.write(
-                json.dumps(suggestion_record(ident, score, suggestion), ensure_ascii=False) + "\n"
-            )
+            received = received_of(record, now)
+            history = history_of(email, received, earlier, window)
+            earlier.append(seen_of(email, received))
+            d = decide(email, score, history, received=received, now=now, decider=decider)
+            out.write(json.dumps(suggestion_record(ident, d), ensure_ascii=False) + "\n")
             written += 1
         batch.clear()
 

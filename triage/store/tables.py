@@ -66,6 +66,10 @@ class EmailRow(SQLModel, table=True):
     review: str = Field(default="pending", index=True)
     reply_text: str | None = Field(default=None, sa_column=Column(Text))
     first_reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # the triage claim: a worker holds a new row until claim_until (a lease, so a killed
+    # worker's rows go back to the pool); cleared when the decision is saved
+    claim_token: str | None = None
+    claim_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class LocationRow(SQLModel, table=True):
