@@ -75,7 +75,8 @@ _MOBILE = re.compile(
     r"|Envoyé de mon \w+|Enviado desde mi \w+|Inviato da(?:l mio)? \w+)\s*$",
     re.IGNORECASE,
 )
-_SIGN_OFF = (
+# the one list of sign-offs (restate.py builds its line test from it too)
+SIGN_OFF = (
     r"(?i:(?:with )?(?:many |warm |best |kind )?thanks(?: again| so much| a lot| in advance)?"
     r"|thank you(?: again| very much| so much)?|thx|ta|cheers|regards|best regards|kind regards"
     r"|with (?:best |kind |warm )?regards|warm regards|warmest regards|best wishes|best"
@@ -85,13 +86,13 @@ _SIGN_OFF = (
 )
 # The name part is case-sensitive on purpose: "Thanks for the help" is not a sign-off.
 _SIGNED_NAME = r"[-–~]?\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
-_SIGN_OFF_LINE = re.compile(r"^\s*" + _SIGN_OFF + r"\s*[,.!]*\s*$")
+_SIGN_OFF_LINE = re.compile(r"^\s*" + SIGN_OFF + r"\s*[,.!]*\s*$")
 _SIGN_OFF_WITH_NAME = re.compile(
-    r"^\s*" + _SIGN_OFF + r"\s*[,.!]*\s+(?P<name>" + _SIGNED_NAME + r")\s*$"
+    r"^\s*" + SIGN_OFF + r"\s*[,.!]*\s+(?P<name>" + _SIGNED_NAME + r")\s*$"
 )
 # "... any chance tonight? Thanks, Tendai": a sign-off after the last sentence, on its line
 _INLINE_SIGN_OFF = re.compile(
-    r"^(?P<text>.*[.!?])\s+(?P<sig>" + _SIGN_OFF + r"\s*[,.!]*\s+" + _SIGNED_NAME + r")\s*$"
+    r"^(?P<text>.*[.!?])\s+(?P<sig>" + SIGN_OFF + r"\s*[,.!]*\s+" + _SIGNED_NAME + r")\s*$"
 )
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|ter)"

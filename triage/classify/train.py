@@ -34,7 +34,6 @@ from triage.classify.encoding import (
     HEAD_SHARE,
     N_SURFACE,
     TextEncoder,
-    quote_splitter,
     surface_features,
 )
 from triage.classify.labels import FRUSTRATION_NAMES, GOEMOTIONS_FRUSTRATION, URGENCY_NAMES
@@ -265,8 +264,6 @@ def _progress(total: int, enabled: bool) -> Any:
 
 def _quote_stripper() -> str:
     """Which newest-text splitter shaped the training text (it changes what the model saw)."""
-    if quote_splitter() is None:
-        return "fallback (triage.classify.encoding)"
     src = REPO_ROOT / "triage" / "quotes.py"
     return f"triage.quotes.split_reply (quotes.py sha256 {ds.file_sha256(src)[:12]})"
 
