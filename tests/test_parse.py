@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from triage.domain import Attachment, Email, MailKind
 from triage.errors import MessageError
-from triage.parse import OVERSIZED_DEFECT, parse
+from triage.parse import OVERSIZED_DEFECT, body_hash, parse
 
 MAIL = Path(__file__).parent / "data" / "mail"
 
@@ -62,6 +62,33 @@ def test_content_hash_is_sha256_of_the_body_and_ignores_line_endings() -> None:
     rewritten = data.replace(b"Message-ID:   <CAB123", b"X-Spam: yes\r\nMessage-ID: <CAB123")
     assert parse(rewritten).content_hash == email.content_hash
     assert parse(data.replace(b"jammed", b"fixed!")).content_hash != email.content_hash
+
+
+def test_without_message_id_the_whole_message_is_hashed() -> None:
+    # the report: one body, two customers, and no Message-ID to tell them apart
+    alice = _msg(
+        "From: Alice <alice@x.example>\nSubject: Laptop broken", "Please help, it is urgent.\n"
+    )
+    bob = _msg(
+        "From: Bob <bob@x.example>\nSubject: Payroll system down", "Please help, it is urgent.\n"
+    )
+    assert parse(alice).content_hash == hashlib.sha256(alice).hexdigest()
+    assert parse(alice).content_hash != parse(bob).content_hash
+    # a copy is still the same message, whatever its line endings
+    assert parse(alice.replace(b"\n", b"\r\n")).content_hash == parse(alice).content_hash
+    # messages with no body at all differ by their headers
+    lone = [
+        b"Subject: only a header\n",
+        b"Subject: another header\n",
+        b"Subject: only a header\n\n",
+    ]
+    assert len({parse(m).content_hash for m in lone}) == 3
+
+
+def test_body_hash_is_what_earlier_versions_stored() -> None:
+    data = b"\r\nFrom: a@b.c\r\nSubject: x\r\n\r\nbody\r\n"
+    assert body_hash(data) == hashlib.sha256(b"body\n").hexdigest()
+    assert body_hash(b"Subject: only a header\n") == hashlib.sha256(b"").hexdigest()
 
 
 # --- headers ------------------------------------------------------------------------------
@@ -180,7 +207,9 @@ def test_broken_encoded_subject_does_not_crash() -> None:
 def test_blank_lines_before_the_headers_are_tolerated() -> None:
     email = parse(b"\r\n\nFrom: a@b.c\nSubject: late headers\n\nbody\n")
     assert (email.subject, email.newest_text) == ("late headers", "body")
-    assert email.content_hash == hashlib.sha256(b"body\n").hexdigest()
+    # no Message-ID: the whole message is hashed, from its first header on
+    whole = b"From: a@b.c\nSubject: late headers\n\nbody\n"
+    assert email.content_hash == hashlib.sha256(whole).hexdigest()
 
 
 def test_obsolete_space_before_colon() -> None:

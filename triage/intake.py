@@ -11,7 +11,7 @@ import re
 
 from triage.domain import Intake, RawMessage
 from triage.errors import MessageError
-from triage.parse import parse
+from triage.parse import body_hash, parse
 
 log = logging.getLogger(__name__)
 
@@ -76,4 +76,5 @@ def to_intake(raw: RawMessage, *, max_bytes: int | None = None) -> Intake:
         message_id=email.message_id,
         email=email,
         received_at=raw.internal_date,
+        legacy_hash=body_hash(raw.data) if email.message_id is None else None,
     )

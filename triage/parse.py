@@ -68,10 +68,10 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
     date = _date(headers.get("date", []), defects)
     if oversized:
         body = Body(text="", html_only=False, attachments=(), defects=(OVERSIZED_DEFECT,))
-        content_hash = _hash(data)
+        content_hash = _hash(data)  # the header block is all we have
     else:
         body = _read_body_safely(message)
-        content_hash = _hash(_after_headers(data))
+        content_hash = identity_hash(data, message_id)
     defects.extend(body.defects)
     newest, quoted, signature = split_reply(body.text)
     kind, reason = detect_kind(headers, subject, "" if oversized else _content_type(message))
@@ -212,6 +212,36 @@ def _date(values: list[str], defects: list[str]) -> datetime | None:
     if parsed.tzinfo is None:  # "-0000": UTC with the sender's zone unknown (RFC 5322 §3.3)
         parsed = parsed.replace(tzinfo=UTC)
     return parsed
+
+
+def identity_hash(data: bytes, message_id: str | None) -> str:
+    """The content half of a message's identity: the store merges (Message-ID, this) into one row.
+
+    With a Message-ID only the body counts. The sender promised that id is unique (RFC 5322
+    §3.6.4), and copies of one email differ in the headers added on the way (Received,
+    Delivered-To, spam scores; Exchange rewrites them): the same email reaching the mailbox
+    twice (To and Cc) or filed into a second watched folder must stay one ticket. The body
+    still parts two emails that reuse an id (broken mailers).
+
+    Without a Message-ID nothing vouches for the body: "Please help, it is urgent." from two
+    customers, or two messages with no body at all, are different emails. Then the whole
+    message counts, headers included, so only a byte-for-byte copy (the same email in a
+    second folder, or found again after a UIDVALIDITY change) is merged. Two deliveries of one
+    such email with different trace headers become two rows: a duplicate costs an agent a
+    glance, a wrong merge loses a customer.
+
+    ``data`` is the message as ``parse`` reads it (leading blank lines stripped).
+    """
+    return _hash(data if message_id is None else _after_headers(data))
+
+
+def body_hash(data: bytes) -> str:
+    """The content hash earlier versions stored for every message: the body alone.
+
+    Rows written then by a message without a Message-ID are found by it
+    (``Intake.legacy_hash``); nothing new is keyed on it.
+    """
+    return _hash(_after_headers(data.lstrip(b"\r\n")))
 
 
 def _after_headers(data: bytes) -> bytes:
