@@ -14,6 +14,15 @@ def test_a_message_the_server_would_not_hand_over_is_quarantined_not_skipped() -
     assert item.size == 1234
 
 
+def test_two_messages_the_server_would_not_hand_over_are_never_one() -> None:
+    # both arrive as empty bytes: hashing those would merge every refusal into one row
+    refused = [
+        to_intake(RawMessage(MailKey("default", "INBOX", 7, uid), b"", 10, fetch_error="NO"))
+        for uid in (1, 2)
+    ]
+    assert refused[0].content_hash != refused[1].content_hash
+
+
 def test_a_message_without_message_id_carries_its_old_body_hash() -> None:
     data = b"From: a@x.example\r\nSubject: s\r\n\r\nPlease help.\r\n"
     item = to_intake(RawMessage(KEY, data, len(data)))
