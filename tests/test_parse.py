@@ -235,6 +235,28 @@ def test_html_only_body_is_turned_into_text_and_split() -> None:
     assert "alert" not in email.newest_text
 
 
+def _html_only(markup: str) -> bytes:
+    return _msg(BASIC + "Content-Type: text/html; charset=utf-8", markup)
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_deeply_nested_html_keeps_its_text_and_says_so(depth: int) -> None:
+    # the HTML parser gives up at 256 levels: the tree holds none of the text below
+    markup = "<div>" * depth + "I am FURIOUS, fix it now!" + "</div>" * depth
+    email = parse(_html_only(f"<p>Third time asking.</p>{markup}<p>Call me back today.</p>"))
+    assert email.newest_text.split("\n")[:1] == ["Third time asking."]
+    assert "I am FURIOUS, fix it now!" in email.newest_text
+    assert email.newest_text.endswith("Call me back today.")
+    assert any(d.startswith("HTML") and "flat" in d for d in email.defects), email.defects
+
+
+def test_html_nested_100_deep_converts_as_before_without_a_defect() -> None:
+    markup = "<div>" * 100 + "I am FURIOUS" + "</div>" * 100
+    email = parse(_html_only(markup))
+    assert email.newest_text == "I am FURIOUS"
+    assert not any(d.startswith("HTML") for d in email.defects)
+
+
 def test_plain_alternative_wins_over_html_and_attachments_are_listed() -> None:
     email = parse(_mail("attachments.eml"))
     assert email.newest_text == "The attached invoice is wrong."

@@ -16,7 +16,7 @@ from email.message import Message
 
 from triage.charsets import decode_header_value, decode_text
 from triage.domain import Attachment
-from triage.htmltext import html_to_text
+from triage.htmltext import html_text
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _NOT_B64 = re.compile(r"[^A-Za-z0-9+/]")
@@ -55,9 +55,10 @@ def read_body(message: Message) -> Body:
             break
     if chosen is None:
         for leaf in html:
-            candidate = html_to_text(_text_of(leaf.part, defects))
-            if candidate.strip():
-                chosen, text, html_only = leaf, candidate, True
+            converted = html_text(_text_of(leaf.part, defects))
+            defects.extend(converted.defects)
+            if converted.text.strip():
+                chosen, text, html_only = leaf, converted.text, True
                 break
     attachments = tuple(
         Attachment(leaf.filename, leaf.content_type, _size(leaf.part, defects))
