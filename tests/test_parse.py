@@ -257,6 +257,52 @@ def test_html_nested_100_deep_converts_as_before_without_a_defect() -> None:
     assert not any(d.startswith("HTML") for d in email.defects)
 
 
+def _nested_multipart(depth: int) -> bytes:
+    inner = b"Content-Type: text/plain\n\nfrom the bottom\n"
+    for i in range(depth):
+        b = f"d{i}".encode()
+        inner = (
+            b'Content-Type: multipart/mixed; boundary="'
+            + b
+            + b'"\n\n--'
+            + b
+            + b"\n"
+            + inner
+            + b"\n--"
+            + b
+            + b"--\n"
+        )
+    return inner
+
+
+def _nested_rfc822(depth: int) -> bytes:
+    inner = b"From: x@y.example\nContent-Type: text/plain\n\nfrom the bottom\n"
+    for _ in range(depth):
+        inner = b"From: x@y.example\nContent-Type: message/rfc822\n\n" + inner
+    return b"Content-Type: message/rfc822\n\n" + inner
+
+
+_ANGRY = b"Content-Type: text/plain\n\nI am FURIOUS, third time asking.\n"
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        pytest.param([_ANGRY, _nested_multipart(2000)], id="text-then-deep-multipart"),
+        pytest.param([_nested_multipart(2000), _ANGRY], id="deep-multipart-then-text"),
+        pytest.param([_ANGRY, _nested_rfc822(2000)], id="text-then-deep-message"),
+        pytest.param([_nested_multipart(50), _ANGRY], id="deep-but-parsable"),
+    ],
+)
+def test_mime_nested_too_deep_keeps_the_text_above_the_cut(parts: list[bytes]) -> None:
+    head = "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=top"
+    body = b"".join(b"--top\n" + p + b"\n" for p in parts) + b"--top--\n"
+    email = parse(_msg(BASIC + head, "").rstrip(b"\n") + b"\n\n" + body)
+    assert email.newest_text == "I am FURIOUS, third time asking."
+    assert "MIME nesting too deep; rest ignored" in email.defects
+    assert "from the bottom" not in email.newest_text
+
+
 def test_plain_alternative_wins_over_html_and_attachments_are_listed() -> None:
     email = parse(_mail("attachments.eml"))
     assert email.newest_text == "The attached invoice is wrong."

@@ -20,7 +20,8 @@ from triage.htmltext import html_text
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _NOT_B64 = re.compile(r"[^A-Za-z0-9+/]")
-_MAX_DEPTH = 40  # deeper nesting is an attack or a loop, not mail
+MAX_DEPTH = 40  # deeper nesting is an attack or a loop, not mail
+TOO_DEEP = "MIME nesting too deep; rest ignored"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,8 @@ def read_body(message: Message) -> Body:
 
 
 def _leaves(part: Message, defects: list[str], depth: int) -> Iterator[_Leaf]:
-    if depth > _MAX_DEPTH:
-        defects.append("MIME nesting too deep; rest ignored")
+    if depth > MAX_DEPTH:
+        defects.append(TOO_DEEP)
         return
     content_type = _content_type(part, defects)
     payload = part.get_payload()
@@ -104,7 +105,7 @@ def _leaves(part: Message, defects: list[str], depth: int) -> Iterator[_Leaf]:
 def _all_parts(part: Message, depth: int) -> Iterator[Message]:
     yield part
     payload = part.get_payload()
-    if depth < _MAX_DEPTH and part.is_multipart() and isinstance(payload, list):
+    if depth < MAX_DEPTH and part.is_multipart() and isinstance(payload, list):
         for child in payload:
             if isinstance(child, Message):
                 yield from _all_parts(child, depth + 1)

@@ -21,7 +21,8 @@ from triage.charsets import decode_header_value, undo_surrogates
 from triage.domain import Email
 from triage.errors import MessageError
 from triage.kinds import detect_kind
-from triage.mimebody import Body, read_body
+from triage.mimebody import MAX_DEPTH, TOO_DEEP, Body, read_body
+from triage.mimedepth import prune_deep_parts
 from triage.quotes import split_reply
 
 OVERSIZED_DEFECT = "body not fetched: over size cap"
@@ -43,20 +44,13 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
     # Blank lines before the first header (some exporters write them) would hide every header.
     data = data.lstrip(b"\r\n")
     _check_is_message(data)
-    try:
-        # compat32, not policy.default: we read every header raw and decode it ourselves (with
-        # charset fallbacks policy.default lacks), and policy.default builds a header object on
-        # every access — measured 10x slower on the MIME walk, which capped intake at ~270
-        # emails/s. compat32 also recovers more from illegal boundaries and unquoted names.
-        message = BytesParser(policy=policy.compat32).parsebytes(
-            _repair_obsolete_names(data), headersonly=oversized
-        )
-    except Exception as exc:  # the parser is lenient; anything escaping it means "not a message"
-        raise MessageError(f"email parser failed: {type(exc).__name__}: {exc}") from exc
+    message, pruned = _parse_message(_repair_obsolete_names(data), oversized)
     headers = _raw_headers(message)
     if not _CORE_HEADERS.intersection(headers):
         raise MessageError("no mail headers (From, Subject, Date, Received, ...) found")
     defects: list[str] = [type(d).__name__ for d in message.defects]
+    if pruned:
+        defects.append(TOO_DEEP)
     subject = _header_text(headers, "subject", defects)
     from_name, from_address = _sender(headers, defects)
     message_id = _first_id(headers.get("message-id", []))
@@ -103,6 +97,27 @@ def _nul_free(text: None) -> None: ...
 def _nul_free(text: str | None) -> str | None:
     # PostgreSQL text columns reject NUL, and an encoded-word can smuggle one in ("=00")
     return None if text is None else text.replace("\x00", "")
+
+
+def _parse_message(data: bytes, oversized: bool) -> tuple[Message, bool]:
+    """The parsed message, and whether parts nested too deep had to be cut to get it."""
+    # compat32, not policy.default: we read every header raw and decode it ourselves (with
+    # charset fallbacks policy.default lacks), and policy.default builds a header object on
+    # every access — measured 10x slower on the MIME walk, which capped intake at ~270
+    # emails/s. compat32 also recovers more from illegal boundaries and unquoted names.
+    parser = BytesParser(policy=policy.compat32)
+    try:
+        return parser.parsebytes(data, headersonly=oversized), False
+    except RecursionError:
+        # nested deeper than the parser can recurse: read it again without the parts below
+        # the depth read_body stops at anyway, so the text above the cut is kept
+        pass
+    except Exception as exc:  # the parser is lenient; anything escaping it means "not a message"
+        raise MessageError(f"email parser failed: {type(exc).__name__}: {exc}") from exc
+    try:
+        return parser.parsebytes(prune_deep_parts(data, MAX_DEPTH)), True
+    except Exception as exc:
+        raise MessageError(f"email parser failed: {type(exc).__name__}: {exc}") from exc
 
 
 def _read_body_safely(message: Message) -> Body:
