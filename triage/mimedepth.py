@@ -63,8 +63,8 @@ def prune_deep_parts(data: bytes, max_depth: int) -> bytes:
                 if opens is not None:
                     stack.append(opens)
                 head = None
-    if head and not skipping:
-        out.extend(head)
+    if head:
+        out.extend(head)  # headers up to the end of the data, no body
     return b"".join(out)
 
 
@@ -93,6 +93,6 @@ def _opens(header_block: bytes) -> bytes | Literal["message"] | None:
         # message/delivery-status is a list of header blocks, not a message: nothing nests
         if maintype == "message" and headers.get_content_subtype() != "delivery-status":
             return "message"
-    except Exception:  # a header block it cannot read opens nothing for the parser either
+    except Exception:  # a header block the header parser cannot read: taken as a leaf
         return None
     return None
