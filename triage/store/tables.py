@@ -4,8 +4,9 @@ Identity of a message, twice over (imap-reliability.md §3.1):
 - ``locations``: where we saw it, (account, folder, uidvalidity, uid) — unique;
 - ``emails``: what it is, (account, message_id, content_hash) — unique, so the same message
   seen again under a new UIDVALIDITY, a new UID (Exchange) or in a second watched folder maps to
-  the one row it already has. The content hash keeps two different messages that reuse a
-  Message-ID (buggy mailers, spam) apart.
+  the one row it already has. The content hash (``parse.identity_hash``: the body, or the
+  whole message when there is no Message-ID) keeps two different messages that reuse a
+  Message-ID (buggy mailers, spam), or that have none, apart.
 """
 
 from __future__ import annotations
