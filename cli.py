@@ -426,19 +426,25 @@ def queue(
             typer.echo("nothing waiting")
 
 
+FullOpt = Annotated[
+    bool, typer.Option("--full", help="Print all of the text (default: capped, with a note).")
+]
+
+
 @app.command()
-def show(item: IdArg, config: ConfigOpt = None) -> None:
+def show(item: IdArg, config: ConfigOpt = None, full: FullOpt = False) -> None:
     """One email: newest text, scores with evidence, routing reasons, the reply, tone findings.
 
-    Example: triage show 42
+    Long text is capped (lines and characters) with a note; --full prints it all.
+    Example: triage show 42      triage show 42 --full | less -R
     """
     from triage.runtime import now
-    from triage.views import show as render
+    from triage.views import print_show
 
     with _errors():
         settings = _settings(config)
         row = _open_store(settings).row(item)
-        _console().print(render(row, _findings(settings, row), now()))
+        print_show(_console(), row, _findings(settings, row), now(), full=full)
 
 
 @app.command()
