@@ -17,6 +17,7 @@ from rich.text import Text
 
 from triage.replies.values import Finding
 from triage.route import FRUSTRATION, URGENCY
+from triage.store.quarantine_ops import raw_header
 from triage.store.review_ops import QueueItem
 from triage.store.tables import EmailRow
 from triage.textcap import CUT, cap_text, clean_chunks, count_lines
@@ -157,12 +158,16 @@ def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
     return table
 
 
-def _head(row: EmailRow, now: datetime) -> list[RenderableType]:
+def _head(row: EmailRow, now: datetime, *, full: bool = False) -> list[RenderableType]:
+    subject, who = row.subject, row.from_name or row.from_address
+    if row.status == "quarantined":  # nothing parsed: what the stored headers say
+        subject = subject or raw_header(row.raw_headers, "Subject")
+        who = who or raw_header(row.raw_headers, "From")
     head = Text()
     head.append(f"#{row.id}  ", style="bold")
-    head.append(_one_line(row.subject) or "(no subject)", style="bold")
+    head.append(_one_line(subject) or "(no subject)", style="bold")
     head.append("\nfrom ")
-    head.append(_one_line(row.from_name or row.from_address) or "(unknown)")
+    head.append(_one_line(who) or "(unknown)")
     if row.from_address and row.from_name:
         head.append(f" <{_one_line(row.from_address)}>")
     head.append(
@@ -170,8 +175,31 @@ def _head(row: EmailRow, now: datetime) -> list[RenderableType]:
     )
     if row.due_at:
         head.append(f", due {row.due_at:%a %d %b %H:%M} UTC ({due_in(row.due_at, now)})")
-    head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
-    return [head]
+    if row.status == "quarantined":
+        head.append(f"\nquarantined: {clean(row.error)}", style="bold red")
+        head.append(f"\n`triage requeue {row.id}` fetches and parses it again", style="dim")
+    elif row.stage == "duplicate":
+        head.append(f"\nduplicate: {clean(row.error)} (that one is in the queues)", style="dim")
+    else:
+        head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
+    parts: list[RenderableType] = [head]
+    if row.status == "quarantined" and row.raw_headers:
+        # at most 64 KB (triage/intake.py): whole with --full, capped like the text otherwise
+        headers = Text(clean(row.raw_headers).rstrip()) if full else capped(row.raw_headers)
+        parts.append(Panel(headers, title="stored headers", title_align="left"))
+    defects = _defects(row)
+    if defects:
+        parts.append(Text("defects: " + "; ".join(defects), style="yellow"))
+    return parts
+
+
+def _defects(row: EmailRow, limit: int = 20) -> list[str]:
+    # a defect can quote a header ("unparsable Date '...'"): untrusted, cleaned and cut
+    found = json.loads(row.defects or "[]")
+    shown = [_one_line(str(d), 200) for d in found[:limit]]
+    if len(found) > limit:
+        shown.append(f"{CUT} {len(found) - limit:,} more")
+    return shown
 
 
 def _attachments(row: EmailRow, limit: int = 20) -> list[RenderableType]:
@@ -227,13 +255,57 @@ def _tail(row: EmailRow, findings: Sequence[Finding]) -> list[RenderableType]:
 
 def show(row: EmailRow, findings: Sequence[Finding], now: datetime) -> Group:
     """One email for the terminal, every long part capped (``print_show(full=True)``: all)."""
-    text = capped(row.newest_text) if row.newest_text else Text("(no text)")
-    body = Group(text, _quoted_summary(row.quoted_text))
-    return Group(
-        *_head(row, now),
-        Panel(body, title="newest text", title_align="left"),
-        *_tail(row, findings),
-    )
+    parts = _head(row, now)
+    if row.newest_text or row.status != "quarantined":
+        text = capped(row.newest_text) if row.newest_text else Text("(no text)")
+        body = Group(text, _quoted_summary(row.quoted_text))
+        parts.append(Panel(body, title="newest text", title_align="left"))
+    return Group(*parts, *_tail(row, findings))
+
+
+def show_json(row: EmailRow, *, full: bool = False) -> dict[str, Any]:
+    """``show --json``: the same parts, every untrusted string cleaned, the text capped unless
+    ``full`` (``newest_text_truncated`` says whether it was)."""
+    c = cap_text(row.newest_text) if not full else None
+    scores = None
+    if row.urgency is not None and row.frustration is not None:
+        scores = {
+            "urgency": {"level": row.urgency, "score": round(row.urgency_score or 0.0, 3)},
+            "frustration": {
+                "level": row.frustration,
+                "score": round(row.frustration_score or 0.0, 3),
+            },
+        }
+    return {
+        "id": row.id,
+        "message_id": row.message_id,
+        "status": row.status,
+        "stage": row.stage,
+        "reason": clean(row.error) or None,
+        "headers": clean(row.raw_headers) if row.status == "quarantined" else None,
+        "defects": [clean(str(d), single_line=True) for d in json.loads(row.defects or "[]")],
+        "from": sender(row.from_name, row.from_address),
+        "from_address": row.from_address,
+        "subject": clean(row.subject, single_line=True),
+        "received_at": row.received_at.isoformat(),
+        "queue": row.queue,
+        "review": row.review,
+        "due": row.due_at.isoformat() if row.due_at else None,
+        "scores": scores,
+        "newest_text": clean(c.text if c is not None else row.newest_text),
+        "newest_text_truncated": c is not None and c.truncated,
+        "quoted_lines": count_lines(row.quoted_text, non_blank=True),
+        "attachments": [
+            {
+                "filename": clean(a.get("filename"), single_line=True) or None,
+                "content_type": clean(a.get("content_type"), single_line=True),
+                "size": a.get("size"),
+            }
+            for a in json.loads(row.attachments or "[]")
+        ],
+        "route_reasons": [clean(r) for r in json.loads(row.route_reasons or "[]")],
+        "reply": reply_text(row),
+    }
 
 
 def print_show(
@@ -247,10 +319,11 @@ def print_show(
     if not full:
         console.print(show(row, findings, now))
         return
-    console.print(Group(*_head(row, now)))
-    console.rule("newest text (all of it)", align="left")
-    for chunk in clean_chunks(row.newest_text or "(no text)"):
-        console.file.write(chunk)
-    console.file.write("\n")
-    console.rule()
+    console.print(Group(*_head(row, now, full=True)))
+    if row.newest_text or row.status != "quarantined":
+        console.rule("newest text (all of it)", align="left")
+        for chunk in clean_chunks(row.newest_text or "(no text)"):
+            console.file.write(chunk)
+        console.file.write("\n")
+        console.rule()
     console.print(Group(_quoted_summary(row.quoted_text), *_tail(row, findings)))
