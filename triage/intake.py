@@ -34,10 +34,13 @@ def _headers_text(data: bytes) -> str:
 
 def _quarantine(raw: RawMessage, reason: str) -> Intake:
     m = _MESSAGE_ID.search(header_block(raw.data))
+    # Not fetched: no bytes, no Message-ID. Hashing the (empty) bytes gave every such message
+    # one identity, so the second mapped onto the first row; where it is tells them apart.
+    content = f"not fetched: {raw.key}".encode() if raw.fetch_error is not None else raw.data
     return Intake(
         key=raw.key,
         size=raw.size,
-        content_hash=hashlib.sha256(raw.data).hexdigest(),
+        content_hash=hashlib.sha256(content).hexdigest(),
         message_id=m.group(1).decode("ascii", errors="replace") if m else None,
         email=None,
         error=reason,

@@ -136,3 +136,19 @@ def test_two_requeues_at_once_requeue_it_once(store: Store) -> None:
     assert [type(e) for e in errors] == [NotFound]
     assert len(store.audit(1)) == 1
     assert _triage(store) == [1]
+
+
+def test_two_messages_the_server_refused_to_hand_over_stay_two(store: Store) -> None:
+    # no bytes, so no Message-ID and the same (empty) content: the identity must come from
+    # where they are, or the second maps onto the first row and a requeue finds only one
+    from triage.domain import RawMessage
+    from triage.intake import to_intake
+
+    refused = [
+        to_intake(RawMessage(MailKey("default", "INBOX", 1, uid), b"", 99, fetch_error="NO"))
+        for uid in (1, 2)
+    ]
+    r = store.record_batch("default", "INBOX", 1, refused, last_uid=2, now=NOW)
+    assert (r.quarantined, r.already_known) == (2, 0)
+    assert [(i.id, i.reason) for i in store.quarantined()] == [(1, "NO"), (2, "NO")]
+    assert [[k.uid for k in store.mail_locations(i)] for i in (1, 2)] == [[1], [2]]
