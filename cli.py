@@ -10,7 +10,7 @@ Exit codes (also shown by ``triage --help``)::
     5  mail server refused the login
     6  database locked, unreachable or on an old schema
     7  model artifact missing or unreadable
-    8  no such email / item
+    8  no such email / item (`requeue`: not quarantined, or no longer in the mailbox)
     9  `triage doctor` found a problem
    10  refused: `send` of a reply with tone errors or not approved (``--force`` overrides)
 """

@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from imapclient import IMAPClient
 from typer.testing import CliRunner
 
 import triage.intake
@@ -22,9 +23,10 @@ from triage.domain import MailKey, RawMessage
 from triage.intake import to_intake
 from triage.pipeline import TriageStage
 from triage.runtime import make_composer
-from triage.settings import PathsSettings, Settings, StoreSettings
+from triage.settings import ImapSettings, PathsSettings, Settings, StoreSettings
 from triage.store import Store
 
+from .livehelp import write_config
 from .test_review_cli import TagScorer
 
 runner = CliRunner()
@@ -227,3 +229,31 @@ def test_requeue_of_mail_gone_from_the_mailbox_is_not_found(
         uid_map.unlink()
     assert run(desk, "requeue", "3").exit_code == EXIT_NOT_FOUND
     assert len(json.loads(run(desk, "queue", "--quarantined", "--json").stdout)) == 3
+
+
+@pytest.mark.live
+def test_requeue_refetches_from_imap_and_finds_moved_mail_gone(
+    imap: IMAPClient,
+    imap_settings: Callable[..., ImapSettings],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    imap.append("INBOX", MAILS["1700000001.M1P1.desk"])
+    imap.append("INBOX", MAILS["1700000003.M3P1.desk"])
+    cfg = str(write_config(imap_settings(), tmp_path))
+    env = {"TRIAGE_CONFIG": "", "TRIAGE_IMAP_PASSWORD": "test"}
+    with monkeypatch.context() as m:
+        m.setattr(triage.intake, "parse", _parser_with_a_bug("bug 1"))
+        polled = run(env, "poll", "--once", "--json", "--config", cfg)
+    assert json.loads(polled.stdout.splitlines()[-1])["quarantined"] == 2
+    # an agent files the second one away in their mail client meanwhile
+    imap.create_folder("Filed")
+    imap.select_folder("INBOX")
+    imap.move([2], "Filed")
+    done = run(env, "requeue", "1", "--json", "--config", cfg)
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["outcome"] == "parsed"
+    gone = run(env, "requeue", "2", "--config", cfg)
+    assert gone.exit_code == EXIT_NOT_FOUND
+    assert "UID 2 was moved or deleted" in gone.output
+    assert b"\\Seen" not in imap.get_flags([1])[1]  # fetched again with PEEK: still unread
