@@ -176,10 +176,10 @@ def _head(row: EmailRow, now: datetime, *, full: bool = False) -> list[Renderabl
     if row.due_at:
         head.append(f", due {row.due_at:%a %d %b %H:%M} UTC ({due_in(row.due_at, now)})")
     if row.status == "quarantined":
-        head.append(f"\nquarantined: {clean(row.error)}", style="bold red")
+        head.append(f"\nquarantined: {_one_line(row.error, 500)}", style="bold red")
         head.append(f"\n`triage requeue {row.id}` fetches and parses it again", style="dim")
     elif row.stage == "duplicate":
-        head.append(f"\nduplicate: {clean(row.error)} (that one is in the queues)", style="dim")
+        head.append(f"\nduplicate: {_one_line(row.error)} (that one is in the queues)", style="dim")
     else:
         head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
     parts: list[RenderableType] = [head]
