@@ -10,7 +10,7 @@ Exit codes (also shown by ``triage --help``)::
     5  mail server refused the login
     6  database locked, unreachable or on an old schema
     7  model artifact missing or unreadable
-    8  no such email / item
+    8  no such email / item (`requeue`: not quarantined, or no longer in the mailbox)
     9  `triage doctor` found a problem
    10  refused: `send` of a reply with tone errors or not approved (``--force`` overrides)
 """
@@ -405,18 +405,37 @@ def queue(
     ] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
     as_json: JsonOpt = False,
+    quarantined: Annotated[
+        bool,
+        typer.Option(
+            "--quarantined", help="Mail that could not be parsed or fetched, oldest first."
+        ),
+    ] = False,
 ) -> None:
     """The queue, angriest first (frustration score), then most urgent, then oldest.
 
     Example: triage queue --limit 20      triage queue --all --json | jq '.[0]'
+             triage queue --quarantined   (then `triage show ID`, `triage requeue ID`)
     """
     from triage.runtime import now
     from triage.views import queue_json, queue_table
 
+    if quarantined and show_all:
+        raise _fail(EXIT_USAGE, "--quarantined and --all are two different lists: give one")
     with _errors():
         settings = _settings(config)
-        items = _open_store(settings).queue(priority_only=not show_all, limit=limit)
+        store = _open_store(settings)
         at = now()
+        if quarantined:
+            from triage.quarantine_view import quarantine_json, quarantine_table
+
+            held = store.quarantined(limit=limit)
+            if as_json:
+                typer.echo(json.dumps(quarantine_json(held)))
+            else:
+                _console().print(quarantine_table(held, at, f"quarantined mail ({len(held)})"))
+            return
+        items = store.queue(priority_only=not show_all, limit=limit)
         if as_json:
             typer.echo(json.dumps(queue_json(items, at)))
             return
@@ -424,21 +443,58 @@ def queue(
         _console().print(queue_table(items, at, f"{title} ({len(items)})"))
         if not items:
             typer.echo("nothing waiting")
+        held_back = store.counts()["quarantined"]
+        if held_back:  # in no queue above: say so, or nobody ever looks at them
+            typer.echo(f"{held_back} quarantined (not in any queue): triage queue --quarantined")
+
+
+FullOpt = Annotated[
+    bool, typer.Option("--full", help="Print all of the text (default: capped, with a note).")
+]
 
 
 @app.command()
-def show(item: IdArg, config: ConfigOpt = None) -> None:
-    """One email: newest text, scores with evidence, routing reasons, the reply, tone findings.
+def show(
+    item: IdArg, config: ConfigOpt = None, full: FullOpt = False, as_json: JsonOpt = False
+) -> None:
+    """One email: newest text, scores with evidence, routing reasons, the reply, tone findings;
+    parse defects; for quarantined mail the reason and the stored headers.
 
-    Example: triage show 42
+    Long text is capped (lines and characters) with a note; --full prints it all.
+    Example: triage show 42      triage show 42 --full | less -R      triage show 42 --json
     """
     from triage.runtime import now
-    from triage.views import show as render
+    from triage.views import print_show, show_json
 
     with _errors():
         settings = _settings(config)
         row = _open_store(settings).row(item)
-        _console().print(render(row, _findings(settings, row), now()))
+        if as_json:
+            typer.echo(json.dumps(show_json(row, full=full)))
+            return
+        print_show(_console(), row, _findings(settings, row), now(), full=full)
+
+
+@app.command()
+def requeue(
+    item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Fetch a quarantined email from the mailbox again and parse it (e.g. after an upgrade).
+
+    If it parses now, it is triaged like new mail (once); if not, it stays quarantined with
+    the new reason. Exits 8 when it is not quarantined or no longer in the mailbox.
+    Example: triage queue --quarantined && triage requeue 42
+    """
+    from triage.quarantine_view import requeue_json, requeue_summary
+    from triage.requeue import requeue_from_mailbox
+    from triage.runtime import now
+
+    with _errors():
+        settings = _settings(config)
+        result = requeue_from_mailbox(
+            settings, _open_store(settings), item, agent=_agent(agent), now=now()
+        )
+        typer.echo(json.dumps(requeue_json(result)) if as_json else requeue_summary(result))
 
 
 @app.command()
@@ -645,6 +701,7 @@ def stats(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
                 + ", ".join(f"level {k}: {v}" for k, v in sorted(data["levels"][label].items()))
             )
         typer.echo(f"overdue: {data['overdue']}")
+        typer.echo(f"quarantined: {data['quarantined']} (in no queue: triage queue --quarantined)")
         med = data["median_seconds_to_first_review"]
         typer.echo("median time to first review: " + (f"{med / 60:.0f} min" if med else "-"))
 

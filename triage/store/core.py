@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from triage.domain import BatchResult, FolderSync, Intake
 from triage.store.engine import make_engine, session_scope
 from triage.store.locks import FolderLocks
+from triage.store.quarantine_ops import QuarantineOps
 from triage.store.review_ops import ReviewOps
 from triage.store.tables import EmailRow, LocationRow, SyncStateRow
 from triage.store.triage_ops import TriageOps
@@ -115,7 +116,7 @@ def _folder_sync(row: SyncStateRow) -> FolderSync:
     )
 
 
-class Store(TriageOps, ReviewOps, FolderLocks):
+class Store(TriageOps, ReviewOps, QuarantineOps, FolderLocks):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 

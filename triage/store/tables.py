@@ -44,7 +44,8 @@ class EmailRow(SQLModel, table=True):
     kind_reason: str | None = None
     html_only: bool = False
     defects: str = Field(default="[]", sa_column=Column(Text))  # JSON list
-    # pipeline state after intake: new -> triaged (quarantined rows never leave "quarantined")
+    # pipeline state after intake: new -> triaged; a quarantined row stays "quarantined" until
+    # `triage requeue` parses it again: then new, or duplicate (the message has a row already)
     stage: str = Field(default="new", index=True)
     # classification (one encoder pass)
     urgency: int | None = None
@@ -108,7 +109,7 @@ class AuditRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     email_id: int = Field(foreign_key="emails.id", index=True)
-    action: str  # approve | edit | reject | send | relabel | mailbox
+    action: str  # approve | edit | reject | send | relabel | mailbox | requeue
     agent: str
     at: datetime = Field(sa_type=UTCDateTime)
     detail: str = Field(default="{}", sa_column=Column(Text))  # JSON
