@@ -38,6 +38,15 @@ def test_unknown_key_names_key_and_file(tmp_path: Path) -> None:
     assert str(cfg) in result.output
 
 
+def test_utf16_config_is_a_config_error_not_a_crash(tmp_path: Path) -> None:
+    cfg = tmp_path / "triage.toml"
+    cfg.write_bytes("[imap]\nhost = 'x'\n".encode("utf-16"))  # starts \xff\xfe
+    result = invoke("status", "--config", str(cfg))
+    assert result.exit_code == EXIT_CONFIG, result.output
+    assert "UTF-16" in result.output
+    assert str(cfg) in result.output
+
+
 def test_missing_password_is_a_config_error(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text(
