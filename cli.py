@@ -779,7 +779,7 @@ def evaluate(
 @app.command()
 def classify(
     source: Annotated[
-        str, typer.Argument(help="An .eml file, or - for plain text on stdin.")
+        str, typer.Argument(help="An .eml file, or - for stdin (an email message or plain text).")
     ] = "-",
     config: ConfigOpt = None,
     jsonl: Annotated[
@@ -792,7 +792,7 @@ def classify(
     Examples: triage classify mail.eml      echo "SERVER DOWN!!" | triage classify --json
               triage classify --jsonl emails.jsonl > scores.jsonl
     """
-    from triage.classify.batch import classify_jsonl, scores_to_dict
+    from triage.classify.batch import classify_jsonl, read_one, scores_to_dict
     from triage.runtime import load_classifier
 
     with _errors():
@@ -801,17 +801,14 @@ def classify(
         if jsonl is not None:
             classify_jsonl(clf, jsonl, sys.stdout)
             return
-        if source == "-":
-            subject, text = "", sys.stdin.read()
-        else:
-            from triage.parse import parse
-
-            try:
-                email = parse(Path(source).read_bytes())
-            except OSError as exc:
-                raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
-            subject, text = email.subject, email.newest_text
-        [scores] = clf.classify([(subject, text)])
+        try:
+            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+        one = read_one(data, "standard input" if source == "-" else source)
+        if one.note:
+            _err().print(Text("note: ", style="yellow") + Text(one.note))
+        [scores] = clf.classify([(one.subject, one.text)])
         data = scores_to_dict(scores)
         if as_json:
             typer.echo(json.dumps(data))
