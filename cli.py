@@ -945,12 +945,12 @@ def db_upgrade(
     revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
 ) -> None:
     """Apply schema migrations (take a backup first). Example: triage db upgrade"""
+    from triage.runtime import store_engine
     from triage.store import schema
-    from triage.store.engine import make_engine
 
     with _errors():
         settings = _settings(config)
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        engine = store_engine(settings)
         before = schema.current_revision(engine)
         schema.upgrade(engine, revision)
         after = schema.current_revision(engine)
@@ -961,12 +961,12 @@ def db_upgrade(
 @db_app.command("status")
 def db_status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Show the database's schema revision and the one this version needs."""
+    from triage.runtime import store_engine
     from triage.store import schema
-    from triage.store.engine import make_engine
 
     with _errors():
         settings = _settings(config)
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        engine = store_engine(settings)
         current, head = schema.current_revision(engine), schema.head_revision()
         engine.dispose()
         if as_json:

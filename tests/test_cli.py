@@ -64,6 +64,21 @@ def test_status_json_shape_on_an_empty_database(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == {"folders": [], "emails": {"total": 0, "quarantined": 0}}
 
 
+def test_store_url_in_a_missing_directory_is_created_only_under_the_data_dir(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    outside = tmp_path / "not" / "here"
+    env = {"TRIAGE_PATHS_DATA_DIR": str(data), "TRIAGE_STORE_URL": f"sqlite:///{outside}/t.db"}
+    result = invoke("status", env=env)
+    assert result.exit_code == EXIT_CONFIG, result.output
+    assert f"{outside} does not exist" in " ".join(result.output.split())
+    assert not (tmp_path / "not").exists()
+    # the default database, in a data directory that does not exist yet, is created
+    assert invoke("status", env={"TRIAGE_PATHS_DATA_DIR": str(data / "var")}).exit_code == 0
+    assert (data / "var" / "triage.db").is_file()
+
+
 @pytest.mark.live
 def test_poll_once_json_then_status_json(
     imap: IMAPClient, imap_settings: Callable[..., ImapSettings], tmp_path: Path

@@ -15,19 +15,18 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from triage.errors import ConfigError, StoreBusy
+from triage.store.access import ensure_directory, sqlite_path
 
 
-def make_engine(url: str, *, busy_timeout: float = 10.0) -> Engine:
-    """Create the engine; SQLite gets WAL, a busy timeout and enforced foreign keys."""
+def make_engine(url: str, *, busy_timeout: float = 10.0, data_dir: Path | None = None) -> Engine:
+    """Create the engine; SQLite gets WAL, a busy timeout and enforced foreign keys.
+
+    A missing directory for a SQLite file is created only under ``data_dir``.
+    """
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[1] if "///" in url else ""
-        if path and path != ":memory:":
-            try:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise ConfigError(
-                    f"[store] url: cannot create the directory for {path!r}: {exc.strerror}"
-                ) from exc
+        path = sqlite_path(url)
+        if path is not None:
+            ensure_directory(path, data_dir)
         engine = create_engine(url, connect_args={"timeout": busy_timeout})
 
         @event.listens_for(engine, "connect")
