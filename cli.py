@@ -8,7 +8,7 @@ Exit codes (also shown by ``triage --help``)::
     3  configuration error: a setting, secret or file is wrong (the message names it)
     4  mail server unreachable, timed out or dropped the connection
     5  mail server refused the login
-    6  database locked, unreachable or on an old schema
+    6  database locked, unreachable, not writable by this user, or on an old schema
     7  model artifact missing or unreadable
     8  no such email / item
     9  `triage doctor` found a problem
@@ -51,9 +51,9 @@ EXIT_STORE, EXIT_MODEL, EXIT_NOT_FOUND, EXIT_DOCTOR, EXIT_REFUSED = 6, 7, 8, 9, 
 
 _EXIT_HELP = """Exit codes: 0 ok · 1 unexpected error (a bug) · 2 wrong usage · 3 configuration
 error (names the key and file) · 4 mail server unreachable or timed out · 5 mail server refused
-the login · 6 database locked, unreachable or old schema · 7 model artifact missing · 8 no such
-item · 9 `triage doctor` found a problem · 10 refused (tone errors or not approved; --force
-overrides)."""
+the login · 6 database locked, unreachable, not writable or old schema · 7 model artifact
+missing · 8 no such item · 9 `triage doctor` found a problem · 10 refused (tone errors or not
+approved; --force overrides)."""
 
 app = typer.Typer(
     help="Email-queue triage for IT help desks: intake, classify, suggest replies, priority queue.",
@@ -95,9 +95,9 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except ConfigError as exc:
-        from triage.errors import SchemaError
+        from triage.errors import SchemaError, StoreNotWritable
 
-        code = EXIT_STORE if isinstance(exc, SchemaError) else EXIT_CONFIG
+        code = EXIT_STORE if isinstance(exc, SchemaError | StoreNotWritable) else EXIT_CONFIG
         raise _fail(code, str(exc)) from None
     except AuthError as exc:
         raise _fail(EXIT_AUTH, str(exc)) from None
