@@ -8,7 +8,7 @@ Exit codes (also shown by ``triage --help``)::
     3  configuration error: a setting, secret or file is wrong (the message names it)
     4  mail server unreachable, timed out or dropped the connection
     5  mail server refused the login
-    6  database locked, unreachable or on an old schema
+    6  database locked, unreachable, not writable by this user, or on an old schema
     7  model artifact missing or unreadable
     8  no such email / item (`requeue`: not quarantined, or no longer in the mailbox)
     9  `triage doctor` found a problem
@@ -51,9 +51,9 @@ EXIT_STORE, EXIT_MODEL, EXIT_NOT_FOUND, EXIT_DOCTOR, EXIT_REFUSED = 6, 7, 8, 9, 
 
 _EXIT_HELP = """Exit codes: 0 ok · 1 unexpected error (a bug) · 2 wrong usage · 3 configuration
 error (names the key and file) · 4 mail server unreachable or timed out · 5 mail server refused
-the login · 6 database locked, unreachable or old schema · 7 model artifact missing · 8 no such
-item · 9 `triage doctor` found a problem · 10 refused (tone errors or not approved; --force
-overrides)."""
+the login · 6 database locked, unreachable, not writable or old schema · 7 model artifact
+missing · 8 no such item · 9 `triage doctor` found a problem · 10 refused (tone errors or not
+approved; --force overrides)."""
 
 app = typer.Typer(
     help="Email-queue triage for IT help desks: intake, classify, suggest replies, priority queue.",
@@ -95,9 +95,9 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except ConfigError as exc:
-        from triage.errors import SchemaError
+        from triage.errors import SchemaError, StoreNotWritable
 
-        code = EXIT_STORE if isinstance(exc, SchemaError) else EXIT_CONFIG
+        code = EXIT_STORE if isinstance(exc, SchemaError | StoreNotWritable) else EXIT_CONFIG
         raise _fail(code, str(exc)) from None
     except AuthError as exc:
         raise _fail(EXIT_AUTH, str(exc)) from None
@@ -836,7 +836,7 @@ def evaluate(
 @app.command()
 def classify(
     source: Annotated[
-        str, typer.Argument(help="An .eml file, or - for plain text on stdin.")
+        str, typer.Argument(help="An .eml file, or - for stdin (an email message or plain text).")
     ] = "-",
     config: ConfigOpt = None,
     jsonl: Annotated[
@@ -849,7 +849,7 @@ def classify(
     Examples: triage classify mail.eml      echo "SERVER DOWN!!" | triage classify --json
               triage classify --jsonl emails.jsonl > scores.jsonl
     """
-    from triage.classify.batch import classify_jsonl, scores_to_dict
+    from triage.classify.batch import classify_jsonl, read_one, scores_to_dict
     from triage.runtime import load_classifier
 
     with _errors():
@@ -858,17 +858,14 @@ def classify(
         if jsonl is not None:
             classify_jsonl(clf, jsonl, sys.stdout)
             return
-        if source == "-":
-            subject, text = "", sys.stdin.read()
-        else:
-            from triage.parse import parse
-
-            try:
-                email = parse(Path(source).read_bytes())
-            except OSError as exc:
-                raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
-            subject, text = email.subject, email.newest_text
-        [scores] = clf.classify([(subject, text)])
+        try:
+            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+        one = read_one(data, "standard input" if source == "-" else source)
+        if one.note:
+            _err().print(Text("note: ", style="yellow") + Text(one.note))
+        [scores] = clf.classify([(one.subject, one.text)])
         data = scores_to_dict(scores)
         if as_json:
             typer.echo(json.dumps(data))
@@ -1005,12 +1002,12 @@ def db_upgrade(
     revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
 ) -> None:
     """Apply schema migrations (take a backup first). Example: triage db upgrade"""
+    from triage.runtime import store_engine
     from triage.store import schema
-    from triage.store.engine import make_engine
 
     with _errors():
         settings = _settings(config)
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        engine = store_engine(settings)
         before = schema.current_revision(engine)
         schema.upgrade(engine, revision)
         after = schema.current_revision(engine)
@@ -1021,12 +1018,12 @@ def db_upgrade(
 @db_app.command("status")
 def db_status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Show the database's schema revision and the one this version needs."""
+    from triage.runtime import store_engine
     from triage.store import schema
-    from triage.store.engine import make_engine
 
     with _errors():
         settings = _settings(config)
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        engine = store_engine(settings)
         current, head = schema.current_revision(engine), schema.head_revision()
         engine.dispose()
         if as_json:

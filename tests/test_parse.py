@@ -630,3 +630,19 @@ def test_raw_8bit_utf8_attachment_name_is_decoded() -> None:
     )
     [att] = parse(data).attachments
     assert att.filename == "ci\u00eblle.txt"
+
+
+def test_escape_sequences_are_removed_whole_from_subject_name_and_text() -> None:
+    # one clean text for the model, the suggested reply and the terminal alike
+    data = _msg(
+        "From: =?utf-8?q?Ann_=1B]0;owned=07Lee?= <ann@example.com>\nTo: hd@example.org\n"
+        "Subject: =?utf-8?q?Printer_=1B]52;c;ZWNobyBoYWNrZWQ=3D=07broken?=\nMessage-ID: <a@b>",
+        "It \x1b[31mwill\x1b[0m not print \x1bPq#0~~@@\x1b\\at all.\n\n"
+        "On Mon, Bob wrote:\n> \x1b]52;c;cXVvdGVk\x07 earlier\n",
+    )
+    email = parse(data)
+    assert email.subject == "Printer broken"
+    assert email.from_name == "Ann Lee"
+    assert email.newest_text == "It will not print at all."
+    assert "52;" not in email.quoted_text
+    assert "\x1b" not in email.quoted_text

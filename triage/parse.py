@@ -24,6 +24,7 @@ from triage.kinds import detect_kind
 from triage.mimebody import MAX_DEPTH, TOO_DEEP, Body, read_body
 from triage.mimedepth import prune_deep_parts
 from triage.quotes import split_reply
+from triage.textsafe import clean
 
 OVERSIZED_DEFECT = "body not fetched: over size cap"
 # A header block must name at least one of these, or the bytes are not a message at all.
@@ -67,7 +68,9 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
         body = _read_body_safely(message)
         content_hash = identity_hash(data, message_id)
     defects.extend(body.defects)
-    newest, quoted, signature = split_reply(body.text)
+    # Escape sequences go here, whole, so the model, the suggested reply (which restates the
+    # customer's words) and the terminal all read the same inert text.
+    newest, quoted, signature = split_reply(clean(body.text))
     kind, reason = detect_kind(headers, subject, "" if oversized else _content_type(message))
     return Email(
         message_id=_nul_free(message_id),
@@ -168,7 +171,7 @@ def _header_text(headers: dict[str, list[str]], name: str, defects: list[str]) -
         return ""
     text, more = decode_header_value(values[0])
     defects.extend(f"{name}: {d}" for d in more)
-    return " ".join(text.split())
+    return clean(text, single_line=True)
 
 
 def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str | None, str | None]:
@@ -186,7 +189,7 @@ def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str | No
         defects.append("malformed From")
     decoded_name, more = decode_header_value(name) if name else ("", [])
     defects.extend(f"from: {d}" for d in more)
-    clean_name = " ".join(decoded_name.strip("\"' ").split()) or None
+    clean_name = clean(decoded_name, single_line=True).strip("\"' ") or None
     clean_address = undo_surrogates(address).strip().lower() or None
     return clean_name, clean_address
 

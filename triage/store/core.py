@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, update
@@ -121,8 +122,16 @@ class Store(TriageOps, ReviewOps, QuarantineOps, FolderLocks):
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str, *, busy_timeout: float = 10.0, create: bool = True) -> Store:
-        store = cls(make_engine(url, busy_timeout=busy_timeout))
+    def open(
+        cls,
+        url: str,
+        *,
+        busy_timeout: float = 10.0,
+        create: bool = True,
+        data_dir: Path | None = None,
+    ) -> Store:
+        """``data_dir``: the only place where a missing SQLite directory is created."""
+        store = cls(make_engine(url, busy_timeout=busy_timeout, data_dir=data_dir))
         if create:
             store.create_schema()
         return store
