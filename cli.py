@@ -8,9 +8,9 @@ Exit codes (also shown by ``triage --help``)::
     3  configuration error: a setting, secret or file is wrong (the message names it)
     4  mail server unreachable, timed out or dropped the connection
     5  mail server refused the login
-    6  database locked, unreachable or on an old schema
+    6  database locked, unreachable, not writable by this user, or on an old schema
     7  model artifact missing or unreadable
-    8  no such email / item
+    8  no such email / item (`requeue`: not quarantined, or no longer in the mailbox)
     9  `triage doctor` found a problem
    10  refused: `send` of a reply with tone errors or not approved (``--force`` overrides)
 """
@@ -51,9 +51,9 @@ EXIT_STORE, EXIT_MODEL, EXIT_NOT_FOUND, EXIT_DOCTOR, EXIT_REFUSED = 6, 7, 8, 9, 
 
 _EXIT_HELP = """Exit codes: 0 ok · 1 unexpected error (a bug) · 2 wrong usage · 3 configuration
 error (names the key and file) · 4 mail server unreachable or timed out · 5 mail server refused
-the login · 6 database locked, unreachable or old schema · 7 model artifact missing · 8 no such
-item · 9 `triage doctor` found a problem · 10 refused (tone errors or not approved; --force
-overrides)."""
+the login · 6 database locked, unreachable, not writable or old schema · 7 model artifact
+missing · 8 no such item · 9 `triage doctor` found a problem · 10 refused (tone errors or not
+approved; --force overrides)."""
 
 app = typer.Typer(
     help="Email-queue triage for IT help desks: intake, classify, suggest replies, priority queue.",
@@ -95,9 +95,9 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except ConfigError as exc:
-        from triage.errors import SchemaError
+        from triage.errors import SchemaError, StoreNotWritable
 
-        code = EXIT_STORE if isinstance(exc, SchemaError) else EXIT_CONFIG
+        code = EXIT_STORE if isinstance(exc, SchemaError | StoreNotWritable) else EXIT_CONFIG
         raise _fail(code, str(exc)) from None
     except AuthError as exc:
         raise _fail(EXIT_AUTH, str(exc)) from None
@@ -405,18 +405,37 @@ def queue(
     ] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
     as_json: JsonOpt = False,
+    quarantined: Annotated[
+        bool,
+        typer.Option(
+            "--quarantined", help="Mail that could not be parsed or fetched, oldest first."
+        ),
+    ] = False,
 ) -> None:
     """The queue, angriest first (frustration score), then most urgent, then oldest.
 
     Example: triage queue --limit 20      triage queue --all --json | jq '.[0]'
+             triage queue --quarantined   (then `triage show ID`, `triage requeue ID`)
     """
     from triage.runtime import now
     from triage.views import queue_json, queue_table
 
+    if quarantined and show_all:
+        raise _fail(EXIT_USAGE, "--quarantined and --all are two different lists: give one")
     with _errors():
         settings = _settings(config)
-        items = _open_store(settings).queue(priority_only=not show_all, limit=limit)
+        store = _open_store(settings)
         at = now()
+        if quarantined:
+            from triage.quarantine_view import quarantine_json, quarantine_table
+
+            held = store.quarantined(limit=limit)
+            if as_json:
+                typer.echo(json.dumps(quarantine_json(held)))
+            else:
+                _console().print(quarantine_table(held, at, f"quarantined mail ({len(held)})"))
+            return
+        items = store.queue(priority_only=not show_all, limit=limit)
         if as_json:
             typer.echo(json.dumps(queue_json(items, at)))
             return
@@ -424,21 +443,58 @@ def queue(
         _console().print(queue_table(items, at, f"{title} ({len(items)})"))
         if not items:
             typer.echo("nothing waiting")
+        held_back = store.counts()["quarantined"]
+        if held_back:  # in no queue above: say so, or nobody ever looks at them
+            typer.echo(f"{held_back} quarantined (not in any queue): triage queue --quarantined")
+
+
+FullOpt = Annotated[
+    bool, typer.Option("--full", help="Print all of the text (default: capped, with a note).")
+]
 
 
 @app.command()
-def show(item: IdArg, config: ConfigOpt = None) -> None:
-    """One email: newest text, scores with evidence, routing reasons, the reply, tone findings.
+def show(
+    item: IdArg, config: ConfigOpt = None, full: FullOpt = False, as_json: JsonOpt = False
+) -> None:
+    """One email: newest text, scores with evidence, routing reasons, the reply, tone findings;
+    parse defects; for quarantined mail the reason and the stored headers.
 
-    Example: triage show 42
+    Long text is capped (lines and characters) with a note; --full prints it all.
+    Example: triage show 42      triage show 42 --full | less -R      triage show 42 --json
     """
     from triage.runtime import now
-    from triage.views import show as render
+    from triage.views import print_show, show_json
 
     with _errors():
         settings = _settings(config)
         row = _open_store(settings).row(item)
-        _console().print(render(row, _findings(settings, row), now()))
+        if as_json:
+            typer.echo(json.dumps(show_json(row, full=full)))
+            return
+        print_show(_console(), row, _findings(settings, row), now(), full=full)
+
+
+@app.command()
+def requeue(
+    item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Fetch a quarantined email from the mailbox again and parse it (e.g. after an upgrade).
+
+    If it parses now, it is triaged like new mail (once); if not, it stays quarantined with
+    the new reason. Exits 8 when it is not quarantined or no longer in the mailbox.
+    Example: triage queue --quarantined && triage requeue 42
+    """
+    from triage.quarantine_view import requeue_json, requeue_summary
+    from triage.requeue import requeue_from_mailbox
+    from triage.runtime import now
+
+    with _errors():
+        settings = _settings(config)
+        result = requeue_from_mailbox(
+            settings, _open_store(settings), item, agent=_agent(agent), now=now()
+        )
+        typer.echo(json.dumps(requeue_json(result)) if as_json else requeue_summary(result))
 
 
 @app.command()
@@ -645,6 +701,7 @@ def stats(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
                 + ", ".join(f"level {k}: {v}" for k, v in sorted(data["levels"][label].items()))
             )
         typer.echo(f"overdue: {data['overdue']}")
+        typer.echo(f"quarantined: {data['quarantined']} (in no queue: triage queue --quarantined)")
         med = data["median_seconds_to_first_review"]
         typer.echo("median time to first review: " + (f"{med / 60:.0f} min" if med else "-"))
 
@@ -779,7 +836,7 @@ def evaluate(
 @app.command()
 def classify(
     source: Annotated[
-        str, typer.Argument(help="An .eml file, or - for plain text on stdin.")
+        str, typer.Argument(help="An .eml file, or - for stdin (an email message or plain text).")
     ] = "-",
     config: ConfigOpt = None,
     jsonl: Annotated[
@@ -792,7 +849,7 @@ def classify(
     Examples: triage classify mail.eml      echo "SERVER DOWN!!" | triage classify --json
               triage classify --jsonl emails.jsonl > scores.jsonl
     """
-    from triage.classify.batch import classify_jsonl, scores_to_dict
+    from triage.classify.batch import classify_jsonl, read_one, scores_to_dict
     from triage.runtime import load_classifier
 
     with _errors():
@@ -801,17 +858,14 @@ def classify(
         if jsonl is not None:
             classify_jsonl(clf, jsonl, sys.stdout)
             return
-        if source == "-":
-            subject, text = "", sys.stdin.read()
-        else:
-            from triage.parse import parse
-
-            try:
-                email = parse(Path(source).read_bytes())
-            except OSError as exc:
-                raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
-            subject, text = email.subject, email.newest_text
-        [scores] = clf.classify([(subject, text)])
+        try:
+            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+        one = read_one(data, "standard input" if source == "-" else source)
+        if one.note:
+            _err().print(Text("note: ", style="yellow") + Text(one.note))
+        [scores] = clf.classify([(one.subject, one.text)])
         data = scores_to_dict(scores)
         if as_json:
             typer.echo(json.dumps(data))
@@ -928,12 +982,12 @@ def db_upgrade(
     revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
 ) -> None:
     """Apply schema migrations (take a backup first). Example: triage db upgrade"""
+    from triage.runtime import store_engine
     from triage.store import schema
-    from triage.store.engine import make_engine
 
     with _errors():
         settings = _settings(config)
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        engine = store_engine(settings)
         before = schema.current_revision(engine)
         schema.upgrade(engine, revision)
         after = schema.current_revision(engine)
@@ -944,12 +998,12 @@ def db_upgrade(
 @db_app.command("status")
 def db_status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Show the database's schema revision and the one this version needs."""
+    from triage.runtime import store_engine
     from triage.store import schema
-    from triage.store.engine import make_engine
 
     with _errors():
         settings = _settings(config)
-        engine = make_engine(settings.store_url, busy_timeout=settings.store.busy_timeout)
+        engine = store_engine(settings)
         current, head = schema.current_revision(engine), schema.head_revision()
         engine.dispose()
         if as_json:

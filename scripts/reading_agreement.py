@@ -83,7 +83,10 @@ def report(name: str, a: list[dict[str, Any]], b: list[dict[str, Any]]) -> dict[
         "language_agree": sum(x["language"] == y["language"] for x, y in zip(a, b, strict=True))
         / len(a),
     }
-    print(f"{name:10} " + "  ".join(f"{k} {v:.3f}" if k != "n" else f"n {v:.0f}" for k, v in out.items()))
+    print(
+        f"{name:10} "
+        + "  ".join(f"{k} {v:.3f}" if k != "n" else f"n {v:.0f}" for k, v in out.items())
+    )
     return out
 
 

@@ -11,7 +11,6 @@ and both labels, unnamed); writes data/reading/consensus/<batch>.jsonl with a ``
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from reading_agreement import GROUPS, ROOT, load
 
@@ -31,6 +30,7 @@ def main() -> None:
             a, b = load(ROOT / "annotator1", batch), load(ROOT / "annotator2", batch)
             with (out_dir / f"{batch}.jsonl").open("w", encoding="utf-8") as fh:
                 for x, y in zip(a, b, strict=True):
+                    assert x["id"] == y["id"], f"{batch}: the two files are not in one order"
                     source = "adjudicated" if x["id"] in adjudicated else "agreed"
                     label = adjudicated.get(x["id"], x)
                     counts[source] += 1

@@ -38,6 +38,15 @@ def test_unknown_key_names_key_and_file(tmp_path: Path) -> None:
     assert str(cfg) in result.output
 
 
+def test_utf16_config_is_a_config_error_not_a_crash(tmp_path: Path) -> None:
+    cfg = tmp_path / "triage.toml"
+    cfg.write_bytes("[imap]\nhost = 'x'\n".encode("utf-16"))  # starts \xff\xfe
+    result = invoke("status", "--config", str(cfg))
+    assert result.exit_code == EXIT_CONFIG, result.output
+    assert "UTF-16" in result.output
+    assert str(cfg) in result.output
+
+
 def test_missing_password_is_a_config_error(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text(
@@ -53,6 +62,21 @@ def test_status_json_shape_on_an_empty_database(tmp_path: Path) -> None:
     result = invoke("status", "--json", env={"TRIAGE_PATHS_DATA_DIR": str(tmp_path)})
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"folders": [], "emails": {"total": 0, "quarantined": 0}}
+
+
+def test_store_url_in_a_missing_directory_is_created_only_under_the_data_dir(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    outside = tmp_path / "not" / "here"
+    env = {"TRIAGE_PATHS_DATA_DIR": str(data), "TRIAGE_STORE_URL": f"sqlite:///{outside}/t.db"}
+    result = invoke("status", env=env)
+    assert result.exit_code == EXIT_CONFIG, result.output
+    assert f"{outside} does not exist" in " ".join(result.output.split())
+    assert not (tmp_path / "not").exists()
+    # the default database, in a data directory that does not exist yet, is created
+    assert invoke("status", env={"TRIAGE_PATHS_DATA_DIR": str(data / "var")}).exit_code == 0
+    assert (data / "var" / "triage.db").is_file()
 
 
 @pytest.mark.live

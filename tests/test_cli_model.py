@@ -68,6 +68,28 @@ def test_classify_an_eml_file(tmp_path: Path) -> None:
     assert "frustration" in result.stdout
 
 
+# A NUL in a header: the parser takes the bytes for binary data, not a mail message
+NUL_IN_HEADER = (
+    b"From: Dana <dana@customer.example>\nSubject: VPN down\x00 AGAIN\nMessage-ID: <n@x>\n\n"
+    b"Third time I write: the VPN drops every hour!!! Fix it today.\n"
+)
+
+
+def test_classify_file_and_stdin_give_the_same_result(tmp_path: Path) -> None:
+    sample = sorted((REPO / "samples" / "maildir" / "new").iterdir())[0].read_bytes()
+    notes = []
+    for data in (NUL_IN_HEADER, sample):
+        eml = tmp_path / "m.eml"
+        eml.write_bytes(data)
+        by_file = run(tmp_path, "classify", "--json", str(eml))
+        by_stdin = run(tmp_path, "classify", "--json", "-", input=data)
+        assert (by_file.exit_code, by_stdin.exit_code) == (0, 0), by_file.output + by_stdin.output
+        assert json.loads(by_file.stdout) == json.loads(by_stdin.stdout)
+        notes.append(["worker would quarantine" in r.stderr for r in (by_file, by_stdin)])
+    # the message intake would quarantine is scored without its NULs, and both ways say so
+    assert notes == [[True, True], [False, False]]
+
+
 def test_classify_jsonl_reports_a_bad_line_in_place(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps(ROWS[0]) + "\nnot json\n" + json.dumps(ROWS[1]) + "\n")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from triage.htmltext import html_to_text
+from triage.htmltext import HtmlText, html_text, html_to_text
 from triage.quotes import split_reply
 
 
@@ -92,3 +94,35 @@ def test_broken_html_keeps_its_words() -> None:
 def test_empty_input() -> None:
     assert html_to_text("") == ""
     assert html_to_text("   ") == ""
+
+
+def test_html_deeper_than_the_parser_goes_keeps_every_word() -> None:
+    deep = "<div>" * 400 + "I am FURIOUS" + "</div>" * 400
+    got = html_text(f"<p>before</p>{deep}<p>after</p>")
+    assert got.text.split() == ["before", "I", "am", "FURIOUS", "after"]
+    assert len(got.defects) == 1
+    assert "flat" in got.defects[0]
+    assert html_to_text(deep) == "I am FURIOUS"
+
+
+def test_the_flat_fallback_drops_scripts_and_breaks_blocks() -> None:
+    deep = "<div>" * 300
+    got = html_text(
+        f"<head><title>t</title><style>p {{}}</style></head>{deep}<p>one</p>"
+        "<script>alert('x')</script><br>two &amp; three<li>four"
+    )
+    assert got.text.split("\n") == ["one", "", "two & three", "four"]
+
+
+def test_the_flat_fallback_is_linear_on_hostile_markup() -> None:
+    # a tag-stripping regex backtracks quadratically on "<<<<": minutes for these
+    deep = "<div>" * 300
+    for junk in ("<" * 400_000, "<script" * 60_000, "x<a" * 130_000, "<!--" * 100_000):
+        started = time.perf_counter()
+        html_text(deep + junk)
+        assert time.perf_counter() - started < 10
+
+
+def test_no_defect_for_html_without_words() -> None:
+    for markup in ("<html><body></body></html>", "</div></div>", "<!-- nothing -->", "<img>"):
+        assert html_text(markup) == HtmlText("", ())

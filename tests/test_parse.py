@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from triage.domain import Attachment, Email, MailKind
 from triage.errors import MessageError
-from triage.parse import OVERSIZED_DEFECT, parse
+from triage.parse import OVERSIZED_DEFECT, body_hash, parse
 
 MAIL = Path(__file__).parent / "data" / "mail"
 
@@ -62,6 +62,33 @@ def test_content_hash_is_sha256_of_the_body_and_ignores_line_endings() -> None:
     rewritten = data.replace(b"Message-ID:   <CAB123", b"X-Spam: yes\r\nMessage-ID: <CAB123")
     assert parse(rewritten).content_hash == email.content_hash
     assert parse(data.replace(b"jammed", b"fixed!")).content_hash != email.content_hash
+
+
+def test_without_message_id_the_whole_message_is_hashed() -> None:
+    # the report: one body, two customers, and no Message-ID to tell them apart
+    alice = _msg(
+        "From: Alice <alice@x.example>\nSubject: Laptop broken", "Please help, it is urgent.\n"
+    )
+    bob = _msg(
+        "From: Bob <bob@x.example>\nSubject: Payroll system down", "Please help, it is urgent.\n"
+    )
+    assert parse(alice).content_hash == hashlib.sha256(alice).hexdigest()
+    assert parse(alice).content_hash != parse(bob).content_hash
+    # a copy is still the same message, whatever its line endings
+    assert parse(alice.replace(b"\n", b"\r\n")).content_hash == parse(alice).content_hash
+    # messages with no body at all differ by their headers
+    lone = [
+        b"Subject: only a header\n",
+        b"Subject: another header\n",
+        b"Subject: only a header\n\n",
+    ]
+    assert len({parse(m).content_hash for m in lone}) == 3
+
+
+def test_body_hash_is_what_earlier_versions_stored() -> None:
+    data = b"\r\nFrom: a@b.c\r\nSubject: x\r\n\r\nbody\r\n"
+    assert body_hash(data) == hashlib.sha256(b"body\n").hexdigest()
+    assert body_hash(b"Subject: only a header\n") == hashlib.sha256(b"").hexdigest()
 
 
 # --- headers ------------------------------------------------------------------------------
@@ -180,7 +207,9 @@ def test_broken_encoded_subject_does_not_crash() -> None:
 def test_blank_lines_before_the_headers_are_tolerated() -> None:
     email = parse(b"\r\n\nFrom: a@b.c\nSubject: late headers\n\nbody\n")
     assert (email.subject, email.newest_text) == ("late headers", "body")
-    assert email.content_hash == hashlib.sha256(b"body\n").hexdigest()
+    # no Message-ID: the whole message is hashed, from its first header on
+    whole = b"From: a@b.c\nSubject: late headers\n\nbody\n"
+    assert email.content_hash == hashlib.sha256(whole).hexdigest()
 
 
 def test_obsolete_space_before_colon() -> None:
@@ -204,6 +233,74 @@ def test_html_only_body_is_turned_into_text_and_split() -> None:
     )
     assert email.quoted_text.startswith("________________________________\nFrom: Help Desk")
     assert "alert" not in email.newest_text
+
+
+def _html_only(markup: str) -> bytes:
+    return _msg(BASIC + "Content-Type: text/html; charset=utf-8", markup)
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_deeply_nested_html_keeps_its_text_and_says_so(depth: int) -> None:
+    # the HTML parser gives up at 256 levels: the tree holds none of the text below
+    markup = "<div>" * depth + "I am FURIOUS, fix it now!" + "</div>" * depth
+    email = parse(_html_only(f"<p>Third time asking.</p>{markup}<p>Call me back today.</p>"))
+    assert email.newest_text.split("\n")[:1] == ["Third time asking."]
+    assert "I am FURIOUS, fix it now!" in email.newest_text
+    assert email.newest_text.endswith("Call me back today.")
+    assert any(d.startswith("HTML") and "flat" in d for d in email.defects), email.defects
+
+
+def test_html_nested_100_deep_converts_as_before_without_a_defect() -> None:
+    markup = "<div>" * 100 + "I am FURIOUS" + "</div>" * 100
+    email = parse(_html_only(markup))
+    assert email.newest_text == "I am FURIOUS"
+    assert not any(d.startswith("HTML") for d in email.defects)
+
+
+def _nested_multipart(depth: int) -> bytes:
+    inner = b"Content-Type: text/plain\n\nfrom the bottom\n"
+    for i in range(depth):
+        b = f"d{i}".encode()
+        inner = (
+            b'Content-Type: multipart/mixed; boundary="'
+            + b
+            + b'"\n\n--'
+            + b
+            + b"\n"
+            + inner
+            + b"\n--"
+            + b
+            + b"--\n"
+        )
+    return inner
+
+
+def _nested_rfc822(depth: int) -> bytes:
+    inner = b"From: x@y.example\nContent-Type: text/plain\n\nfrom the bottom\n"
+    for _ in range(depth):
+        inner = b"From: x@y.example\nContent-Type: message/rfc822\n\n" + inner
+    return b"Content-Type: message/rfc822\n\n" + inner
+
+
+_ANGRY = b"Content-Type: text/plain\n\nI am FURIOUS, third time asking.\n"
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        pytest.param([_ANGRY, _nested_multipart(2000)], id="text-then-deep-multipart"),
+        pytest.param([_nested_multipart(2000), _ANGRY], id="deep-multipart-then-text"),
+        pytest.param([_ANGRY, _nested_rfc822(2000)], id="text-then-deep-message"),
+        pytest.param([_nested_multipart(50), _ANGRY], id="deep-but-parsable"),
+    ],
+)
+def test_mime_nested_too_deep_keeps_the_text_above_the_cut(parts: list[bytes]) -> None:
+    head = "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=top"
+    body = b"".join(b"--top\n" + p + b"\n" for p in parts) + b"--top--\n"
+    email = parse(_msg(BASIC + head, "").rstrip(b"\n") + b"\n\n" + body)
+    assert email.newest_text == "I am FURIOUS, third time asking."
+    assert "MIME nesting too deep; rest ignored" in email.defects
+    assert "from the bottom" not in email.newest_text
 
 
 def test_plain_alternative_wins_over_html_and_attachments_are_listed() -> None:
@@ -533,3 +630,19 @@ def test_raw_8bit_utf8_attachment_name_is_decoded() -> None:
     )
     [att] = parse(data).attachments
     assert att.filename == "ci\u00eblle.txt"
+
+
+def test_escape_sequences_are_removed_whole_from_subject_name_and_text() -> None:
+    # one clean text for the model, the suggested reply and the terminal alike
+    data = _msg(
+        "From: =?utf-8?q?Ann_=1B]0;owned=07Lee?= <ann@example.com>\nTo: hd@example.org\n"
+        "Subject: =?utf-8?q?Printer_=1B]52;c;ZWNobyBoYWNrZWQ=3D=07broken?=\nMessage-ID: <a@b>",
+        "It \x1b[31mwill\x1b[0m not print \x1bPq#0~~@@\x1b\\at all.\n\n"
+        "On Mon, Bob wrote:\n> \x1b]52;c;cXVvdGVk\x07 earlier\n",
+    )
+    email = parse(data)
+    assert email.subject == "Printer broken"
+    assert email.from_name == "Ann Lee"
+    assert email.newest_text == "It will not print at all."
+    assert "52;" not in email.quoted_text
+    assert "\x1b" not in email.quoted_text

@@ -149,3 +149,38 @@ def test_account_names_must_be_unique_and_passwords_stay_out_of_toml(tmp_path: P
     secret = write(tmp_path, "[[accounts]]\naccount = 'b'\nhost = 'x'\npassword = 'p'\n")
     with pytest.raises(ConfigError, match="TRIAGE_ACCOUNT_B_PASSWORD"):
         load_settings(secret, env={})
+
+
+def test_utf16_config_file_is_refused_in_plain_words(tmp_path: Path) -> None:
+    # What Windows Notepad and PowerShell's `>` write when they save "Unicode"
+    cfg = tmp_path / "triage.toml"
+    cfg.write_bytes('[imap]\nhost = "mail.example"\n'.encode("utf-16"))
+    assert cfg.read_bytes().startswith(b"\xff\xfe")
+    with pytest.raises(ConfigError, match="UTF-16") as err:
+        load_settings(cfg, env={})
+    assert str(cfg) in str(err.value)
+    assert "save it as UTF-8" in str(err.value)
+
+
+def test_config_file_in_another_8_bit_charset_names_the_line(tmp_path: Path) -> None:
+    cfg = tmp_path / "triage.toml"
+    cfg.write_bytes('[replies]\n# ok\nfrom_address = "Caf\xe9 <a@b.example>"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError, match="not UTF-8") as err:
+        load_settings(cfg, env={})
+    assert f"{cfg}: line 3" in str(err.value)
+
+
+def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    # Notepad's "UTF-8 with BOM"; tomllib alone says "Invalid statement (at line 1, column 1)"
+    cfg = tmp_path / "triage.toml"
+    cfg.write_bytes(b"\xef\xbb\xbf" + b'[imap]\nhost = "mail.example"\n')
+    assert load_settings(cfg, env={}).imap.host == "mail.example"
+
+
+def test_secret_file_with_a_byte_order_mark_keeps_it_out_of_the_password(tmp_path: Path) -> None:
+    secret = tmp_path / "pw"
+    secret.write_bytes(b"\xef\xbb\xbfs3cret\n")
+    cfg = write(tmp_path, f'[imap]\nhost = "h"\npassword_file = "{secret}"\n')
+    pw = load_settings(cfg, env={}).imap.password
+    assert pw is not None
+    assert pw.get_secret_value() == "s3cret"

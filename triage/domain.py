@@ -75,8 +75,8 @@ class Email:
     kind_reason: str | None = None
     html_only: bool = False
     defects: tuple[str, ...] = ()
-    # sha256 of the body bytes (everything after the header block): with the Message-ID it is
-    # the second identity of a message, robust to servers that rewrite headers or reuse UIDs.
+    # with the Message-ID the second identity of a message (parse.identity_hash): sha256 of
+    # the body when there is a Message-ID, of the whole message when there is none
     content_hash: str = ""
 
 
@@ -120,6 +120,9 @@ class Intake:
     # when the mailbox received it (IMAP INTERNALDATE): response targets start here, so a
     # backlog after an outage is due when it arrived, not when we finally fetched it
     received_at: datetime | None = None
+    # a parsed message without a Message-ID: the body-only hash earlier versions stored as its
+    # content_hash, so the store still finds (and re-keys) the rows they wrote
+    legacy_hash: str | None = None
 
     @property
     def quarantined(self) -> bool:

@@ -4,7 +4,8 @@
 
     TriageError                 base; never raised itself
     ├── ConfigError             settings, secrets or files are wrong: fatal, fix and restart
-    │   └── SchemaError         the database schema is older than this code (run `triage db upgrade`)
+    │   ├── SchemaError         the database schema is older than this code (run `triage db upgrade`)
+    │   └── StoreNotWritable    the database file or its directory is not writable by this user
     ├── ModelError              the model artifact is missing or unreadable: fatal
     ├── TransientError          a server or the database is unreachable or busy: retried with backoff
     │   ├── MailboxUnavailable  IMAP connection lost, refused, timed out, or the server said BYE
@@ -31,6 +32,11 @@ class ConfigError(TriageError):
 
 class SchemaError(ConfigError):
     """The database schema is not the one this code expects."""
+
+
+class StoreNotWritable(ConfigError):
+    """The user running triage may not write the database file, its journal files or its
+    directory. The message names the path, its owner and the user; retrying cannot help."""
 
 
 class ModelError(TriageError):

@@ -11,7 +11,7 @@ import re
 
 from triage.domain import Intake, RawMessage
 from triage.errors import MessageError
-from triage.parse import parse
+from triage.parse import body_hash, parse
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,13 @@ def _headers_text(data: bytes) -> str:
 
 def _quarantine(raw: RawMessage, reason: str) -> Intake:
     m = _MESSAGE_ID.search(header_block(raw.data))
+    # Bytes the server would not hand over cannot be compared with anything: such a message
+    # is only ever the one at its own location (every refusal has the same empty data).
+    content = f"unfetched {raw.key}".encode() if raw.fetch_error is not None else raw.data
     return Intake(
         key=raw.key,
         size=raw.size,
-        content_hash=hashlib.sha256(raw.data).hexdigest(),
+        content_hash=hashlib.sha256(content).hexdigest(),
         message_id=m.group(1).decode("ascii", errors="replace") if m else None,
         email=None,
         error=reason,
@@ -76,4 +79,5 @@ def to_intake(raw: RawMessage, *, max_bytes: int | None = None) -> Intake:
         message_id=email.message_id,
         email=email,
         received_at=raw.internal_date,
+        legacy_hash=body_hash(raw.data) if email.message_id is None else None,
     )

@@ -16,11 +16,12 @@ from email.message import Message
 
 from triage.charsets import decode_header_value, decode_text
 from triage.domain import Attachment
-from triage.htmltext import html_to_text
+from triage.htmltext import html_text
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _NOT_B64 = re.compile(r"[^A-Za-z0-9+/]")
-_MAX_DEPTH = 40  # deeper nesting is an attack or a loop, not mail
+MAX_DEPTH = 40  # deeper nesting is an attack or a loop, not mail
+TOO_DEEP = "MIME nesting too deep; rest ignored"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +56,10 @@ def read_body(message: Message) -> Body:
             break
     if chosen is None:
         for leaf in html:
-            candidate = html_to_text(_text_of(leaf.part, defects))
-            if candidate.strip():
-                chosen, text, html_only = leaf, candidate, True
+            converted = html_text(_text_of(leaf.part, defects))
+            defects.extend(converted.defects)
+            if converted.text.strip():
+                chosen, text, html_only = leaf, converted.text, True
                 break
     attachments = tuple(
         Attachment(leaf.filename, leaf.content_type, _size(leaf.part, defects))
@@ -71,8 +73,8 @@ def read_body(message: Message) -> Body:
 
 
 def _leaves(part: Message, defects: list[str], depth: int) -> Iterator[_Leaf]:
-    if depth > _MAX_DEPTH:
-        defects.append("MIME nesting too deep; rest ignored")
+    if depth > MAX_DEPTH:
+        defects.append(TOO_DEEP)
         return
     content_type = _content_type(part, defects)
     payload = part.get_payload()
@@ -103,7 +105,7 @@ def _leaves(part: Message, defects: list[str], depth: int) -> Iterator[_Leaf]:
 def _all_parts(part: Message, depth: int) -> Iterator[Message]:
     yield part
     payload = part.get_payload()
-    if depth < _MAX_DEPTH and part.is_multipart() and isinstance(payload, list):
+    if depth < MAX_DEPTH and part.is_multipart() and isinstance(payload, list):
         for child in payload:
             if isinstance(child, Message):
                 yield from _all_parts(child, depth + 1)

@@ -21,8 +21,10 @@ from triage.charsets import decode_header_value, undo_surrogates
 from triage.domain import Email
 from triage.errors import MessageError
 from triage.kinds import detect_kind
-from triage.mimebody import Body, read_body
+from triage.mimebody import MAX_DEPTH, TOO_DEEP, Body, read_body
+from triage.mimedepth import prune_deep_parts
 from triage.quotes import split_reply
+from triage.textsafe import clean
 
 OVERSIZED_DEFECT = "body not fetched: over size cap"
 # A header block must name at least one of these, or the bytes are not a message at all.
@@ -43,20 +45,13 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
     # Blank lines before the first header (some exporters write them) would hide every header.
     data = data.lstrip(b"\r\n")
     _check_is_message(data)
-    try:
-        # compat32, not policy.default: we read every header raw and decode it ourselves (with
-        # charset fallbacks policy.default lacks), and policy.default builds a header object on
-        # every access — measured 10x slower on the MIME walk, which capped intake at ~270
-        # emails/s. compat32 also recovers more from illegal boundaries and unquoted names.
-        message = BytesParser(policy=policy.compat32).parsebytes(
-            _repair_obsolete_names(data), headersonly=oversized
-        )
-    except Exception as exc:  # the parser is lenient; anything escaping it means "not a message"
-        raise MessageError(f"email parser failed: {type(exc).__name__}: {exc}") from exc
+    message, pruned = _parse_message(_repair_obsolete_names(data), oversized)
     headers = _raw_headers(message)
     if not _CORE_HEADERS.intersection(headers):
         raise MessageError("no mail headers (From, Subject, Date, Received, ...) found")
     defects: list[str] = [type(d).__name__ for d in message.defects]
+    if pruned:
+        defects.append(TOO_DEEP)
     subject = _header_text(headers, "subject", defects)
     from_name, from_address = _sender(headers, defects)
     message_id = _first_id(headers.get("message-id", []))
@@ -68,12 +63,14 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
     date = _date(headers.get("date", []), defects)
     if oversized:
         body = Body(text="", html_only=False, attachments=(), defects=(OVERSIZED_DEFECT,))
-        content_hash = _hash(data)
+        content_hash = _hash(data)  # the header block is all we have
     else:
         body = _read_body_safely(message)
-        content_hash = _hash(_after_headers(data))
+        content_hash = identity_hash(data, message_id)
     defects.extend(body.defects)
-    newest, quoted, signature = split_reply(body.text)
+    # Escape sequences go here, whole, so the model, the suggested reply (which restates the
+    # customer's words) and the terminal all read the same inert text.
+    newest, quoted, signature = split_reply(clean(body.text))
     kind, reason = detect_kind(headers, subject, "" if oversized else _content_type(message))
     return Email(
         message_id=_nul_free(message_id),
@@ -103,6 +100,27 @@ def _nul_free(text: None) -> None: ...
 def _nul_free(text: str | None) -> str | None:
     # PostgreSQL text columns reject NUL, and an encoded-word can smuggle one in ("=00")
     return None if text is None else text.replace("\x00", "")
+
+
+def _parse_message(data: bytes, oversized: bool) -> tuple[Message, bool]:
+    """The parsed message, and whether parts nested too deep had to be cut to get it."""
+    # compat32, not policy.default: we read every header raw and decode it ourselves (with
+    # charset fallbacks policy.default lacks), and policy.default builds a header object on
+    # every access — measured 10x slower on the MIME walk, which capped intake at ~270
+    # emails/s. compat32 also recovers more from illegal boundaries and unquoted names.
+    parser = BytesParser(policy=policy.compat32)
+    try:
+        return parser.parsebytes(data, headersonly=oversized), False
+    except RecursionError:
+        # nested deeper than the parser can recurse: read it again without the parts below
+        # the depth read_body stops at anyway, so the text above the cut is kept
+        pass
+    except Exception as exc:  # the parser is lenient; anything escaping it means "not a message"
+        raise MessageError(f"email parser failed: {type(exc).__name__}: {exc}") from exc
+    try:
+        return parser.parsebytes(prune_deep_parts(data, MAX_DEPTH)), True
+    except Exception as exc:
+        raise MessageError(f"email parser failed: {type(exc).__name__}: {exc}") from exc
 
 
 def _read_body_safely(message: Message) -> Body:
@@ -153,7 +171,7 @@ def _header_text(headers: dict[str, list[str]], name: str, defects: list[str]) -
         return ""
     text, more = decode_header_value(values[0])
     defects.extend(f"{name}: {d}" for d in more)
-    return " ".join(text.split())
+    return clean(text, single_line=True)
 
 
 def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str | None, str | None]:
@@ -171,7 +189,7 @@ def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str | No
         defects.append("malformed From")
     decoded_name, more = decode_header_value(name) if name else ("", [])
     defects.extend(f"from: {d}" for d in more)
-    clean_name = " ".join(decoded_name.strip("\"' ").split()) or None
+    clean_name = clean(decoded_name, single_line=True).strip("\"' ") or None
     clean_address = undo_surrogates(address).strip().lower() or None
     return clean_name, clean_address
 
@@ -212,6 +230,36 @@ def _date(values: list[str], defects: list[str]) -> datetime | None:
     if parsed.tzinfo is None:  # "-0000": UTC with the sender's zone unknown (RFC 5322 §3.3)
         parsed = parsed.replace(tzinfo=UTC)
     return parsed
+
+
+def identity_hash(data: bytes, message_id: str | None) -> str:
+    """The content half of a message's identity: the store merges (Message-ID, this) into one row.
+
+    With a Message-ID only the body counts. The sender promised that id is unique (RFC 5322
+    §3.6.4), and copies of one email differ in the headers added on the way (Received,
+    Delivered-To, spam scores; Exchange rewrites them): the same email reaching the mailbox
+    twice (To and Cc) or filed into a second watched folder must stay one ticket. The body
+    still parts two emails that reuse an id (broken mailers).
+
+    Without a Message-ID nothing vouches for the body: "Please help, it is urgent." from two
+    customers, or two messages with no body at all, are different emails. Then the whole
+    message counts, headers included, so only a byte-for-byte copy (the same email in a
+    second folder, or found again after a UIDVALIDITY change) is merged. Two deliveries of one
+    such email with different trace headers become two rows: a duplicate costs an agent a
+    glance, a wrong merge loses a customer.
+
+    ``data`` is the message as ``parse`` reads it (leading blank lines stripped).
+    """
+    return _hash(data if message_id is None else _after_headers(data))
+
+
+def body_hash(data: bytes) -> str:
+    """The content hash earlier versions stored for every message: the body alone.
+
+    Rows written then by a message without a Message-ID are found by it
+    (``Intake.legacy_hash``); nothing new is keyed on it.
+    """
+    return _hash(_after_headers(data.lstrip(b"\r\n")))
 
 
 def _after_headers(data: bytes) -> bytes:

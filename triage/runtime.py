@@ -17,6 +17,8 @@ from triage.settings import Settings
 from triage.store import Store
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from triage.classify.model import Classifier
     from triage.decide import Composer, Decider
     from triage.pipeline import TriageStage
@@ -28,8 +30,23 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def store_engine(settings: Settings) -> Engine:
+    """The bare engine, for schema commands that must not create or check the schema."""
+    from triage.store.engine import make_engine
+
+    return make_engine(
+        settings.store_url,
+        busy_timeout=settings.store.busy_timeout,
+        data_dir=settings.paths.data_dir,
+    )
+
+
 def open_store(settings: Settings) -> Store:
-    return Store.open(settings.store_url, busy_timeout=settings.store.busy_timeout)
+    return Store.open(
+        settings.store_url,
+        busy_timeout=settings.store.busy_timeout,
+        data_dir=settings.paths.data_dir,
+    )
 
 
 def load_classifier(settings: Settings) -> Classifier:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
+from triage import configfile
 from triage.errors import ConfigError
 from triage.oauth import OAuthSettings, with_secrets
 from triage.route import RoutingPolicy
@@ -236,7 +237,7 @@ def _env_overrides(env: Mapping[str, str], where: dict[str, str]) -> dict[str, d
 
 def _read_secret_file(path: Path, key: str, source: str) -> SecretStr:
     try:
-        text = path.read_text(encoding="utf-8").strip()
+        text = configfile.read_text(path, f"{source}: {key} = {str(path)!r}").strip()
     except OSError as exc:
         raise ConfigError(
             f"{source}: {key} = {str(path)!r} cannot be read: {exc.strerror}"
@@ -260,7 +261,7 @@ def load_settings(
     data: dict[str, Any] = {}
     if path.exists():
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(configfile.read_text(path, source))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
         except OSError as exc:

@@ -10,15 +10,17 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from triage.replies.values import Finding
 from triage.route import FRUSTRATION, URGENCY
+from triage.store.quarantine_ops import raw_header
 from triage.store.review_ops import QueueItem
 from triage.store.tables import EmailRow
+from triage.textcap import CUT, cap_text, clean_chunks, count_lines
 from triage.textsafe import clean
 
 
@@ -110,10 +112,24 @@ def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
 
 
 def _quoted_summary(quoted: str) -> Text:
-    lines = [ln for ln in quoted.splitlines() if ln.strip()]
-    if not lines:
+    n = count_lines(quoted, non_blank=True)
+    if not n:
         return Text("")
-    return Text(f"▸ {len(lines)} lines of quoted history hidden", style="dim")
+    return Text(f"▸ {n:,} lines of quoted history hidden", style="dim")
+
+
+def capped(text: str) -> Group:
+    """Untrusted text cut to the caps BEFORE rich sees it, with a note of what was left out."""
+    c = cap_text(text)
+    note = c.note()
+    body = Text(clean(c.text))
+    return Group(body, Text(note, style="yellow")) if note else Group(body)
+
+
+def _one_line(text: str | None, limit: int = 300) -> str:
+    # a header can be megabytes long: cut before cleaning, so only the shown part is copied
+    text = text or ""
+    return clean(text[:limit], single_line=True) + (CUT if len(text) > limit else "")
 
 
 def reply_text(row: EmailRow) -> str | None:
@@ -142,36 +158,65 @@ def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
     return table
 
 
-def show(row: EmailRow, findings: Sequence[Finding], now: datetime) -> Group:
-    parts: list[RenderableType] = []
+def _head(row: EmailRow, now: datetime, *, full: bool = False) -> list[RenderableType]:
+    subject, who = row.subject, row.from_name or row.from_address
+    if row.status == "quarantined":  # nothing parsed: what the stored headers say
+        subject = subject or raw_header(row.raw_headers, "Subject")
+        who = who or raw_header(row.raw_headers, "From")
     head = Text()
     head.append(f"#{row.id}  ", style="bold")
-    head.append(clean(row.subject, single_line=True) or "(no subject)", style="bold")
+    head.append(_one_line(subject) or "(no subject)", style="bold")
     head.append("\nfrom ")
-    head.append(sender(row.from_name, row.from_address))
+    head.append(_one_line(who) or "(unknown)")
     if row.from_address and row.from_name:
-        head.append(f" <{clean(row.from_address, single_line=True)}>")
+        head.append(f" <{_one_line(row.from_address)}>")
     head.append(
         f"\nreceived {row.received_at:%a %d %b %H:%M} UTC ({age(now - row.received_at)} ago)"
     )
     if row.due_at:
         head.append(f", due {row.due_at:%a %d %b %H:%M} UTC ({due_in(row.due_at, now)})")
-    head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
-    parts.append(head)
-    body = Group(Text(clean(row.newest_text) or "(no text)"), _quoted_summary(row.quoted_text))
-    parts.append(Panel(body, title="newest text", title_align="left"))
+    if row.status == "quarantined":
+        head.append(f"\nquarantined: {_one_line(row.error, 500)}", style="bold red")
+        head.append(f"\n`triage requeue {row.id}` fetches and parses it again", style="dim")
+    elif row.stage == "duplicate":
+        head.append(f"\nduplicate: {_one_line(row.error)} (that one is in the queues)", style="dim")
+    else:
+        head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
+    parts: list[RenderableType] = [head]
+    if row.status == "quarantined" and row.raw_headers:
+        # at most 64 KB (triage/intake.py): whole with --full, capped like the text otherwise
+        headers = Text(clean(row.raw_headers).rstrip()) if full else capped(row.raw_headers)
+        parts.append(Panel(headers, title="stored headers", title_align="left"))
+    defects = _defects(row)
+    if defects:
+        parts.append(Text("defects: " + "; ".join(defects), style="yellow"))
+    return parts
+
+
+def _defects(row: EmailRow, limit: int = 20) -> list[str]:
+    # a defect can quote a header ("unparsable Date '...'"): untrusted, cleaned and cut
+    found = json.loads(row.defects or "[]")
+    shown = [_one_line(str(d), 200) for d in found[:limit]]
+    if len(found) > limit:
+        shown.append(f"{CUT} {len(found) - limit:,} more")
+    return shown
+
+
+def _attachments(row: EmailRow, limit: int = 20) -> list[RenderableType]:
     atts = json.loads(row.attachments or "[]")
-    if atts:
-        parts.append(
-            Text(
-                "attachments: "
-                + ", ".join(
-                    f"{clean(a.get('filename') or '(unnamed)', single_line=True)} "
-                    f"({a.get('content_type')}, {a.get('size')} bytes)"
-                    for a in atts
-                )
-            )
-        )
+    if not atts:
+        return []
+    listed = ", ".join(
+        f"{_one_line(a.get('filename') or '(unnamed)', 120)} "
+        f"({_one_line(a.get('content_type'), 80)}, {a.get('size')} bytes)"
+        for a in atts[:limit]
+    )
+    more = f" {CUT} {len(atts) - limit:,} more" if len(atts) > limit else ""
+    return [Text("attachments: " + listed + more)]
+
+
+def _tail(row: EmailRow, findings: Sequence[Finding]) -> list[RenderableType]:
+    parts = _attachments(row)
     if row.urgency is not None and row.frustration is not None:
         scores = Text()
         scores.append(
@@ -201,7 +246,84 @@ def show(row: EmailRow, findings: Sequence[Finding], now: datetime) -> Group:
         )
         parts.append(Panel(sections, title="suggested reply", title_align="left"))
     elif text:
-        parts.append(Panel(Text(clean(text)), title="reply (edited)", title_align="left"))
+        # an agent's edit is ours, but pasted from anywhere: capped like the email
+        parts.append(Panel(capped(text), title="reply (edited)", title_align="left"))
     if text:
         parts.append(findings_table(text, findings))
-    return Group(*parts)
+    return parts
+
+
+def show(row: EmailRow, findings: Sequence[Finding], now: datetime) -> Group:
+    """One email for the terminal, every long part capped (``print_show(full=True)``: all)."""
+    parts = _head(row, now)
+    if row.newest_text or row.status != "quarantined":
+        text = capped(row.newest_text) if row.newest_text else Text("(no text)")
+        body = Group(text, _quoted_summary(row.quoted_text))
+        parts.append(Panel(body, title="newest text", title_align="left"))
+    return Group(*parts, *_tail(row, findings))
+
+
+def show_json(row: EmailRow, *, full: bool = False) -> dict[str, Any]:
+    """``show --json``: the same parts, every untrusted string cleaned, the text capped unless
+    ``full`` (``newest_text_truncated`` says whether it was)."""
+    c = cap_text(row.newest_text) if not full else None
+    scores = None
+    if row.urgency is not None and row.frustration is not None:
+        scores = {
+            "urgency": {"level": row.urgency, "score": round(row.urgency_score or 0.0, 3)},
+            "frustration": {
+                "level": row.frustration,
+                "score": round(row.frustration_score or 0.0, 3),
+            },
+        }
+    return {
+        "id": row.id,
+        "message_id": row.message_id,
+        "status": row.status,
+        "stage": row.stage,
+        "reason": clean(row.error) or None,
+        "headers": clean(row.raw_headers) if row.status == "quarantined" else None,
+        "defects": [clean(str(d), single_line=True) for d in json.loads(row.defects or "[]")],
+        "from": sender(row.from_name, row.from_address),
+        "from_address": row.from_address,
+        "subject": clean(row.subject, single_line=True),
+        "received_at": row.received_at.isoformat(),
+        "queue": row.queue,
+        "review": row.review,
+        "due": row.due_at.isoformat() if row.due_at else None,
+        "scores": scores,
+        "newest_text": clean(c.text if c is not None else row.newest_text),
+        "newest_text_truncated": c is not None and c.truncated,
+        "quoted_lines": count_lines(row.quoted_text, non_blank=True),
+        "attachments": [
+            {
+                "filename": clean(a.get("filename"), single_line=True) or None,
+                "content_type": clean(a.get("content_type"), single_line=True),
+                "size": a.get("size"),
+            }
+            for a in json.loads(row.attachments or "[]")
+        ],
+        "route_reasons": [clean(r) for r in json.loads(row.route_reasons or "[]")],
+        "reply": reply_text(row),
+    }
+
+
+def print_show(
+    console: Console, row: EmailRow, findings: Sequence[Finding], now: datetime, *, full: bool
+) -> None:
+    """``show``, or with ``full`` the whole newest text streamed in cleaned chunks.
+
+    The full text goes past rich (no panel, no wrapping): rich measuring megabytes of text is
+    what took minutes and hundreds of MB; a terminal or pager wraps it just as well.
+    """
+    if not full:
+        console.print(show(row, findings, now))
+        return
+    console.print(Group(*_head(row, now, full=True)))
+    if row.newest_text or row.status != "quarantined":
+        console.rule("newest text (all of it)", align="left")
+        for chunk in clean_chunks(row.newest_text or "(no text)"):
+            console.file.write(chunk)
+        console.file.write("\n")
+        console.rule()
+    console.print(Group(_quoted_summary(row.quoted_text), *_tail(row, findings)))

@@ -37,3 +37,12 @@ def test_surface_features_see_shouting() -> None:
 def test_compose_keeps_subject_first() -> None:
     assert compose("  VPN down ", "since 9am") == "VPN down\n\nsince 9am"
     assert compose("", "body") == "body"
+
+
+def test_compose_strips_whole_escape_sequences() -> None:
+    # the tokenizer drops ESC itself, so "]52;c;..." would reach the model as words
+    hostile = compose(
+        "Laptop \x1b]52;c;ZWNobyBoYWNrZWQ=\x07broken",
+        "It \x9b31mwill\x9b0m not \x1bPq#0~~\x1b\\boot",
+    )
+    assert hostile == compose("Laptop broken", "It will not boot")

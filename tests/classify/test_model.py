@@ -100,3 +100,21 @@ def test_missing_artifact_is_a_model_error(tmp_path: Path) -> None:
     (tmp_path / "models" / "meta.json").unlink()
     with pytest.raises(ModelError, match="meta.json missing"):
         Classifier.load(tmp_path / "models")
+
+
+def test_escape_sequences_change_neither_scores_nor_evidence(classifier: Classifier) -> None:
+    # An OSC 52 payload (clipboard write) once stayed in the text without its ESC and came out
+    # as the top evidence phrase; the model must see the text a terminal would show.
+    subject, text = FURIOUS
+    hostile = (
+        subject + "\x1b]52;c;ZWNobyBoYWNrZWQ=\x07",
+        text.replace("three times", "three \x1b]52;c;ZWNobyBoYWNrZWQ=\x1b\\times")
+        .replace("NOBODY", "\x9b1mNOBODY\x9b0m")
+        .replace("manager", "\x1bP1$r0m\x1b\\manager"),
+    )
+    plain, dirty = classifier.classify([FURIOUS, hostile])
+    assert (dirty.urgency, dirty.frustration) == (plain.urgency, plain.frustration)
+    assert dirty.frustration_score == pytest.approx(plain.frustration_score, abs=1e-6)
+    assert dirty.urgency_score == pytest.approx(plain.urgency_score, abs=1e-6)
+    assert [e.phrase for e in dirty.evidence] == [e.phrase for e in plain.evidence]
+    assert not any("52;" in e.phrase or "ZWNo" in e.phrase for e in dirty.evidence)

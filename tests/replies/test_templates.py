@@ -90,3 +90,12 @@ def test_load_replies_gives_config_and_knowledge_base() -> None:
     assert config.sla == SlaPolicy()
     assert len(kb.entries) >= 25
     assert kb.vectors is None  # no embedder: keywords only
+
+
+def test_a_byte_order_mark_is_accepted_and_utf16_refused_in_plain_words(tmp_path: Path) -> None:
+    copy = tmp_path / "replies.toml"
+    copy.write_bytes(b"\xef\xbb\xbf" + CONFIG.read_bytes())  # Notepad's "UTF-8 with BOM"
+    assert load_reply_config(copy, sla=SlaPolicy(), root=ROOT).templates.slots
+    copy.write_bytes(CONFIG.read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(ConfigError, match="is UTF-16 .* must be UTF-8"):
+        load_reply_config(copy, sla=SlaPolicy(), root=ROOT)

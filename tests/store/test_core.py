@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -171,3 +172,56 @@ def test_received_at_is_the_mailbox_delivery_time_never_in_the_future(store: Sto
     store.record_batch("default", "INBOX", 1, [early, future, item(3)], last_uid=3, now=NOW)
     got = {r.subject: r.received_at for r in store.emails()}
     assert got == {"s1": NOW - timedelta(days=2), "s2": NOW, "s3": NOW}
+
+
+def no_id(uid: int, sender: str, subject: str, *, whole: str, legacy: str | None) -> Intake:
+    """A message without a Message-ID, as the intake hands it over (hashes given by name)."""
+    email = Email(
+        message_id=None,
+        subject=subject,
+        from_name=sender,
+        from_address=f"{sender.lower()}@x.example",
+        date=NOW,
+        newest_text="Please help, it is urgent.",
+    )
+    key = MailKey("default", "INBOX", 7 if legacy else 1, uid)
+    return Intake(key, 100, whole, None, email, legacy_hash=legacy)
+
+
+def test_a_row_keyed_by_the_old_body_hash_is_found_again_and_rekeyed(store: Store) -> None:
+    # what an earlier version wrote for Alice's message: content_hash = hash of the body only
+    old = no_id(1, "Alice", "Laptop broken", whole="body", legacy=None)
+    store.record_batch("default", "INBOX", 1, [old], last_uid=1, now=NOW)
+    store.reset_folder("default", "INBOX", 7)
+    # the rescan: Bob's email has the same body; it must not be taken for Alice's
+    bob = no_id(1, "Bob", "Payroll system down", whole="whole-bob", legacy="body")
+    alice = no_id(2, "Alice", "Laptop broken", whole="whole-alice", legacy="body")
+    r = store.record_batch("default", "INBOX", 7, [bob, alice], last_uid=2, now=NOW)
+    assert (r.stored, r.already_known) == (1, 1)
+    rows = {row.subject: row for row in store.emails()}
+    assert {s: row.content_hash for s, row in rows.items()} == {
+        "Laptop broken": "whole-alice",  # re-keyed: later copies find it by the new hash
+        "Payroll system down": "whole-bob",
+    }
+    new = [loc for loc in store.locations("default", "INBOX") if loc.uidvalidity == 7]
+    assert {loc.uid: loc.email_id for loc in new} == {
+        1: rows["Payroll system down"].id,
+        2: rows["Laptop broken"].id,
+    }
+    copy = replace(alice, key=MailKey("default", "Archive", 3, 1), legacy_hash="body")
+    r = store.record_batch("default", "Archive", 3, [copy], last_uid=1, now=NOW)
+    assert (r.stored, r.already_known) == (0, 1)
+    assert store.counts()["total"] == 2
+
+
+def test_an_old_row_is_adopted_by_one_look_alike_only(store: Store) -> None:
+    old = no_id(1, "Alice", "Laptop broken", whole="body", legacy=None)
+    store.record_batch("default", "INBOX", 1, [old], last_uid=1, now=NOW)
+    store.reset_folder("default", "INBOX", 7)
+    # two emails that match the old row's sender, subject and date but differ elsewhere
+    # (a second delivery with other trace headers): one takes the row, the other is new
+    a = no_id(1, "Alice", "Laptop broken", whole="whole-1", legacy="body")
+    b = no_id(2, "Alice", "Laptop broken", whole="whole-2", legacy="body")
+    r = store.record_batch("default", "INBOX", 7, [a, b], last_uid=2, now=NOW)
+    assert (r.stored, r.already_known) == (1, 1)
+    assert sorted(row.content_hash for row in store.emails()) == ["whole-1", "whole-2"]

@@ -1,8 +1,11 @@
-"""`triage classify --jsonl FILE`: score every line of a JSON-Lines file, in batches."""
+"""`triage classify`: what one email from a file or stdin is scored on, and `--jsonl FILE`,
+every line of a JSON-Lines file, in batches."""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -10,10 +13,54 @@ from triage.classify.data import from_eval_row
 from triage.classify.evaluate import SupportsClassify
 from triage.classify.labels import FRUSTRATION_NAMES, URGENCY_NAMES
 from triage.domain import Scores
-from triage.errors import ConfigError
+from triage.errors import ConfigError, MessageError
 from triage.jsonl import records
 
 CHUNK = 256  # rows per classify() call: bounded memory on files of any size
+_HEADER_LIKE = re.compile(rb"[!-9;-~]+[ \t]*:")
+
+
+@dataclass(frozen=True, slots=True)
+class OneInput:
+    """The (subject, text) `triage classify FILE|-` scores, and a note when it is not the
+    email the worker would have scored."""
+
+    subject: str
+    text: str
+    note: str | None = None
+
+
+def read_one(data: bytes, source: str) -> OneInput:
+    """The same bytes give the same input whether they come from a file or from stdin.
+
+    Bytes that parse as an email are scored as the worker scores them: subject and newest text.
+    Bytes the parser refuses only for NUL bytes (intake quarantines them as binary) are scored
+    with the NULs removed, and the note says the worker would not score them. Other text is
+    scored as it is; binary data is a ConfigError naming ``source``.
+    """
+    from triage.parse import parse
+
+    try:
+        email = parse(data)
+    except MessageError as exc:
+        if b"\x00" in data:
+            try:
+                email = parse(data.replace(b"\x00", b""))
+            except MessageError:
+                raise ConfigError(
+                    f"{source}: binary data (NUL bytes): neither an email message nor text"
+                ) from exc
+            return OneInput(
+                email.subject,
+                email.newest_text,
+                f"the worker would quarantine this message, not score it ({exc}); "
+                "scored here with its NUL bytes removed",
+            )
+        note = None
+        if _HEADER_LIKE.match(data):
+            note = f"not read as an email ({exc}): scored as plain text, headers and all"
+        return OneInput("", data.decode("utf-8", "replace"), note)
+    return OneInput(email.subject, email.newest_text)
 
 
 def scores_to_dict(scores: Scores, id_: str | None = None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 
 from triage.errors import ModelError
 from triage.quotes import split_reply
+from triage.textsafe import clean
 
 # all-MiniLM-L6-v2 was trained at 128 tokens but has 512 positions; 256 covers ~80 % of
 # newest-text emails whole (cpu-inference-notes.md) at 1.5x the cost of 128.
@@ -31,9 +32,14 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def compose(subject: str, text: str) -> str:
-    """One string per email: the subject carries signal ("URGENT", "third time") of its own."""
-    subject = subject.strip()
-    text = text.strip()
+    """One string per email: the subject carries signal ("URGENT", "third time") of its own.
+
+    Escape sequences are removed whole here too, for text that never went through
+    ``triage.parse`` (JSON-Lines, eval rows, stdin, rows stored before parse cleaned): the
+    tokenizer drops a bare ESC but keeps the payload after it as words.
+    """
+    subject = clean(subject).strip()
+    text = clean(text).strip()
     if not subject:
         return text
     return f"{subject}\n\n{text}" if text else subject

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from triage import configfile
 from triage.errors import ConfigError
 from triage.replies.knowledge import Embedder, KbSettings, KnowledgeBase
 from triage.replies.templates import Templates, load_templates
@@ -42,7 +43,7 @@ def load_reply_config(
     ``root`` (default: the current directory, like every other path in the settings)."""
     source = str(path)
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(configfile.read_text(path, source))
     except FileNotFoundError as exc:
         raise ConfigError(f"{source}: reply configuration not found") from exc
     except OSError as exc:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy.engine import Engine, Row
 from sqlmodel import Session, col, select
 
 from triage.domain import BatchResult, FolderSync, Intake
 from triage.store.engine import make_engine, session_scope
 from triage.store.locks import FolderLocks
+from triage.store.quarantine_ops import QuarantineOps
 from triage.store.review_ops import ReviewOps
 from triage.store.tables import EmailRow, LocationRow, SyncStateRow
 from triage.store.triage_ops import TriageOps
@@ -74,6 +76,35 @@ def _email_values(item: Intake, account: str, now: datetime) -> dict[str, Any]:
     return values
 
 
+def _adopt_legacy(legacy: dict[str, Row[Any]], item: Intake) -> int | None:
+    """The row an earlier version stored for ``item`` under its body-only hash, if any.
+
+    Those versions merged every message without a Message-ID that had the same body, so the
+    body hash alone proves nothing: the row must also have this message's sender, subject
+    and date (what it was stored with). A row that passes is the same email and is re-keyed
+    to the new hash by the caller; one that does not (another customer's email with the same
+    body) is left alone, and ``item`` becomes a row of its own. Rows written before cannot
+    be re-keyed in a migration: the store never kept the raw message to hash it again.
+    """
+    row = legacy.get(item.legacy_hash or "")
+    e = item.email
+    if row is None or e is None or row.content_hash == item.content_hash:
+        return None
+    same = (row.from_address, row.subject, _utc(row.date)) == (
+        e.from_address,
+        e.subject,
+        _utc(e.date),
+    )
+    if not same:
+        return None
+    del legacy[row.content_hash]  # one row, one email: a second look-alike gets its own row
+    return int(row.id)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return value.astimezone(UTC) if value is not None and value.tzinfo else value
+
+
 def _folder_sync(row: SyncStateRow) -> FolderSync:
     return FolderSync(
         account=row.account,
@@ -86,13 +117,21 @@ def _folder_sync(row: SyncStateRow) -> FolderSync:
     )
 
 
-class Store(TriageOps, ReviewOps, FolderLocks):
+class Store(TriageOps, ReviewOps, QuarantineOps, FolderLocks):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str, *, busy_timeout: float = 10.0, create: bool = True) -> Store:
-        store = cls(make_engine(url, busy_timeout=busy_timeout))
+    def open(
+        cls,
+        url: str,
+        *,
+        busy_timeout: float = 10.0,
+        create: bool = True,
+        data_dir: Path | None = None,
+    ) -> Store:
+        """``data_dir``: the only place where a missing SQLite directory is created."""
+        store = cls(make_engine(url, busy_timeout=busy_timeout, data_dir=data_dir))
         if create:
             store.create_schema()
         return store
@@ -169,7 +208,8 @@ class Store(TriageOps, ReviewOps, FolderLocks):
 
         Either all of it commits or none of it does, so a crash at any point replays the batch
         and the unique keys turn the replay into 'already known'. Lookups are done per batch
-        (two queries), not per message.
+        (two queries, plus one update when rows stored by earlier versions are re-keyed), not
+        per message.
         """
         stored = quarantined = known = 0
         emails, locations = EmailRow.__table__, LocationRow.__table__  # type: ignore[attr-defined]
@@ -185,17 +225,26 @@ class Store(TriageOps, ReviewOps, FolderLocks):
                 )
             }
             mids = sorted({i.message_id or "" for i in items})
-            existing: dict[tuple[str, str], int] = {
-                (r.message_id, r.content_hash): r.id
-                for r in s.execute(
-                    select(EmailRow.id, EmailRow.message_id, EmailRow.content_hash).where(
-                        EmailRow.account == account, col(EmailRow.message_id).in_(mids)
-                    )
+            hashes = sorted({h for i in items for h in (i.content_hash, i.legacy_hash) if h})
+            existing: dict[tuple[str, str], int] = {}
+            legacy: dict[str, Row[Any]] = {}  # content hash -> row without a Message-ID
+            # Served by uq_email's index; filtering on the hashes too keeps a batch from reading
+            # every row without a Message-ID. ``legacy`` keeps those rows for _adopt_legacy.
+            c = emails.c
+            for r in s.execute(
+                emails.select()
+                .with_only_columns(
+                    c.id, c.message_id, c.content_hash, c.subject, c.from_address, c.date
                 )
-            }
+                .where(c.account == account, c.message_id.in_(mids), c.content_hash.in_(hashes))
+            ):
+                existing[(r.message_id, r.content_hash)] = r.id
+                if not r.message_id:
+                    legacy[r.content_hash] = r
             new_emails: list[dict[str, Any]] = []
             pending: dict[tuple[str, str], int] = {}  # identity -> index into new_emails
             new_locations: list[tuple[dict[str, Any], int | None, int | None]] = []
+            rekeyed: list[dict[str, Any]] = []
             for item in items:
                 k = item.key
                 if (k.folder, k.uidvalidity, k.uid) in seen:
@@ -205,6 +254,11 @@ class Store(TriageOps, ReviewOps, FolderLocks):
                 identity = (item.message_id or "", item.content_hash)
                 email_id = existing.get(identity)
                 index = pending.get(identity)
+                if email_id is None and index is None and item.legacy_hash:
+                    email_id = _adopt_legacy(legacy, item)
+                    if email_id is not None:
+                        existing[identity] = email_id
+                        rekeyed.append({"row": email_id, "new_hash": item.content_hash})
                 if email_id is None and index is None:
                     index = pending[identity] = len(new_emails)
                     new_emails.append(_email_values(item, account, now))
@@ -230,6 +284,13 @@ class Store(TriageOps, ReviewOps, FolderLocks):
                     new_emails,
                 )
                 ids = [int(r[0]) for r in result]
+            if rekeyed:
+                s.execute(
+                    update(emails)
+                    .where(emails.c.id == bindparam("row"))
+                    .values(content_hash=bindparam("new_hash")),
+                    rekeyed,
+                )
             if new_locations:
                 rows = []
                 for loc, email_id, index in new_locations:

@@ -14,20 +14,19 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
-from triage.errors import ConfigError, StoreBusy
+from triage.errors import ConfigError, StoreBusy, StoreNotWritable, TriageError
+from triage.store.access import ensure_directory, is_access_error, not_writable, sqlite_path
 
 
-def make_engine(url: str, *, busy_timeout: float = 10.0) -> Engine:
-    """Create the engine; SQLite gets WAL, a busy timeout and enforced foreign keys."""
+def make_engine(url: str, *, busy_timeout: float = 10.0, data_dir: Path | None = None) -> Engine:
+    """Create the engine; SQLite gets WAL, a busy timeout and enforced foreign keys.
+
+    A missing directory for a SQLite file is created only under ``data_dir``.
+    """
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[1] if "///" in url else ""
-        if path and path != ":memory:":
-            try:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise ConfigError(
-                    f"[store] url: cannot create the directory for {path!r}: {exc.strerror}"
-                ) from exc
+        path = sqlite_path(url)
+        if path is not None:
+            ensure_directory(path, data_dir)
         engine = create_engine(url, connect_args={"timeout": busy_timeout})
 
         @event.listens_for(engine, "connect")
@@ -71,6 +70,26 @@ def _enable_wal(cur: Any, timeout: float) -> None:
             delay = min(delay * 2, 0.1)
 
 
+def store_error(exc: SQLAlchemyError, engine: Engine) -> TriageError | None:
+    """The triage error a database error stands for; None when it is none of ours (a bug).
+
+    Checked before ``is_busy``: SQLite reports a file it may not write as an OperationalError
+    too, and retrying that would only repeat the failure.
+    """
+    orig = getattr(exc, "orig", None)
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    path = Path(database) if database and database != ":memory:" else None
+    if path is not None and orig is not None and is_access_error(orig):
+        reason = not_writable(path)
+        if reason is not None:
+            return StoreNotWritable(reason)
+        if "readonly" in str(orig):
+            return StoreNotWritable(f"SQLite opened {path} read-only: {orig}")
+    if is_busy(exc):
+        return StoreBusy(f"database busy or unreachable: {orig or exc}")
+    return None
+
+
 def is_busy(exc: BaseException) -> bool:
     """True for errors that say 'try again later' (locked SQLite, dropped connection)."""
     if isinstance(exc, OperationalError):
@@ -80,17 +99,17 @@ def is_busy(exc: BaseException) -> bool:
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One transaction: commit on success, roll back on any error; busy errors -> StoreBusy."""
+    """One transaction: commit on success, roll back on any error; database errors translated
+    (``store_error``)."""
     session = Session(engine, expire_on_commit=False)
     try:
         yield session
         session.commit()
     except SQLAlchemyError as exc:
         session.rollback()
-        if is_busy(exc):
-            raise StoreBusy(
-                f"database busy or unreachable: {getattr(exc, 'orig', None) or exc}"
-            ) from exc
+        translated = store_error(exc, engine)
+        if translated is not None:
+            raise translated from exc
         raise
     except BaseException:
         session.rollback()

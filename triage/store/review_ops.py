@@ -242,6 +242,13 @@ class ReviewOps:
                 )
                 if first is not None
             ]
+            quarantined = int(
+                s.exec(
+                    select(func.count())
+                    .select_from(EmailRow)
+                    .where(EmailRow.status == "quarantined")
+                ).one()
+            )
             review = {
                 str(k): int(n)
                 for k, n in s.exec(
@@ -255,6 +262,7 @@ class ReviewOps:
             "levels": levels,
             "review": review,
             "overdue": overdue,
+            "quarantined": quarantined,
             "median_seconds_to_first_review": statistics.median(waits) if waits else None,
             "reviewed": len(waits),
         }

@@ -33,8 +33,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
 import triage.store.tables  # noqa: F401  (fills SQLModel.metadata: our table names)
-from triage.errors import SchemaError, StoreBusy
-from triage.store.engine import is_busy
+from triage.errors import SchemaError
+from triage.store.engine import store_error
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
@@ -67,13 +67,13 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision recorded in the database; None when it has none (empty or pre-migrations)."""
-    with _translated(), engine.connect() as conn:
+    with _translated(engine), engine.connect() as conn:
         return _current(conn)
 
 
 def require_current(engine: Engine) -> None:
     """Raise SchemaError unless the database is at the head revision."""
-    with _translated(), engine.connect() as conn:
+    with _translated(engine), engine.connect() as conn:
         _require_current(conn)
 
 
@@ -96,7 +96,7 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def ensure_schema(engine: Engine) -> None:
     """Create the schema in an empty database; otherwise insist it is at head (see module)."""
-    with _translated(), engine.connect() as conn:
+    with _translated(engine), engine.connect() as conn:
         if _current(conn) is not None:  # the common case: two reads, no lock
             _require_current(conn)
             _require_tables(conn)
@@ -193,16 +193,15 @@ def _columns_at(revision: str) -> Columns:
 
 
 @contextmanager
-def _translated() -> Iterator[None]:
+def _translated(engine: Engine) -> Iterator[None]:
     try:
         yield
     except CommandError as exc:
         raise SchemaError(f"schema migration: {exc}") from exc
     except SQLAlchemyError as exc:
-        if is_busy(exc):
-            raise StoreBusy(
-                f"database busy or unreachable: {getattr(exc, 'orig', None) or exc}"
-            ) from exc
+        translated = store_error(exc, engine)
+        if translated is not None:
+            raise translated from exc
         raise
 
 
@@ -213,7 +212,7 @@ def _migrating(engine: Engine) -> Iterator[Connection]:
     Failing to connect or to get the lock is StoreBusy; a statement of the migration failing
     is SchemaError, after the rollback has left the database at the revision it was.
     """
-    with _translated(), engine.connect() as conn, _locked_transaction(conn):
+    with _translated(engine), engine.connect() as conn, _locked_transaction(conn):
         try:
             yield conn
         except SQLAlchemyError as exc:

@@ -4,8 +4,9 @@ Identity of a message, twice over (imap-reliability.md §3.1):
 - ``locations``: where we saw it, (account, folder, uidvalidity, uid) — unique;
 - ``emails``: what it is, (account, message_id, content_hash) — unique, so the same message
   seen again under a new UIDVALIDITY, a new UID (Exchange) or in a second watched folder maps to
-  the one row it already has. The content hash keeps two different messages that reuse a
-  Message-ID (buggy mailers, spam) apart.
+  the one row it already has. The content hash (``parse.identity_hash``: the body, or the
+  whole message when there is no Message-ID) keeps two different messages that reuse a
+  Message-ID (buggy mailers, spam), or that have none, apart.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class EmailRow(SQLModel, table=True):
     kind_reason: str | None = None
     html_only: bool = False
     defects: str = Field(default="[]", sa_column=Column(Text))  # JSON list
-    # pipeline state after intake: new -> triaged (quarantined rows never leave "quarantined")
+    # pipeline state after intake: new -> triaged; a quarantined row stays "quarantined" until
+    # `triage requeue` parses it again: then new, or duplicate (the message has a row already)
     stage: str = Field(default="new", index=True)
     # classification (one encoder pass)
     urgency: int | None = None
@@ -111,7 +113,7 @@ class AuditRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     email_id: int = Field(foreign_key="emails.id", index=True)
-    action: str  # approve | edit | reject | send | relabel | mailbox
+    action: str  # approve | edit | reject | send | relabel | mailbox | requeue
     agent: str
     at: datetime = Field(sa_type=UTCDateTime)
     detail: str = Field(default="{}", sa_column=Column(Text))  # JSON

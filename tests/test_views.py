@@ -1,0 +1,133 @@
+"""triage/views.py: what agents see. A huge email costs bounded time and memory to show, and
+text from an email is printed inertly, whole escape sequences gone (the rows are built here
+directly, not parsed, so this covers rows stored before parse cleaned their text too).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import tracemalloc
+import unicodedata
+from datetime import UTC, datetime, timedelta
+
+from rich.console import Console
+
+from triage.store.review_ops import QueueItem
+from triage.store.tables import EmailRow
+from triage.views import queue_json, queue_table, show
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+OSC52 = "\x1b]52;c;ZWNobyBoYWNrZWQ=\x07"  # write "echo hacked" to the agent's clipboard
+PAYLOADS = ("52;", "ZWNo", "owned", "#0~~", "31m", "evil.example")
+
+
+def _render(renderable: object) -> str:
+    out = io.StringIO()
+    Console(file=out, width=200, force_terminal=True, color_system=None).print(renderable)
+    return out.getvalue()
+
+
+def _assert_inert(out: str) -> None:
+    for payload in PAYLOADS:
+        assert payload not in out
+    assert [c for c in out if unicodedata.category(c) == "Cc" and c != "\n"] == []
+
+
+def test_show_prints_no_part_of_an_escape_sequence() -> None:
+    row = EmailRow(
+        id=7,
+        account="default",
+        content_hash="h",
+        subject=f"Printer {OSC52}broken",
+        from_name="Ann \x9d0;owned\x9cLee",
+        from_address="ann@example.com",
+        received_at=NOW - timedelta(hours=1),
+        newest_text="It \x9b31mwill\x9b0m not print \x1bPq#0~~@@\x1b\\at all.",
+        urgency=1,
+        urgency_score=0.4,
+        frustration=2,
+        frustration_score=0.7,
+        evidence=json.dumps([{"label": "frustration", "phrase": f"at {OSC52}all", "weight": 0.5}]),
+        route_reasons=json.dumps([f"frustration 2 {OSC52}"]),
+        suggestion=json.dumps(
+            {"acknowledge": "Sorry.", "plan": "We look.", "fix": "Reboot.", "close": "Bye."}
+        ),
+        attachments=json.dumps(
+            [{"filename": "\x1b]8;;https://evil.example/\x07log.txt", "size": 3}]
+        ),
+    )
+    out = _render(show(row, [], NOW))
+    _assert_inert(out)
+    assert "Printer broken" in out
+    assert "Ann Lee" in out
+    assert "It will not print at all." in out
+    assert "log.txt" in out
+
+
+def test_queue_table_and_json_print_no_part_of_an_escape_sequence() -> None:
+    item = QueueItem(
+        id=7,
+        message_id="<a@b>",
+        from_name="Ann \x9d0;owned\x9cLee",
+        from_address="ann@example.com",
+        subject=f"Printer {OSC52}broken",
+        received_at=NOW - timedelta(hours=1),
+        queue="priority",
+        due=None,
+        urgency=1,
+        urgency_score=0.4,
+        frustration=2,
+        frustration_score=0.7,
+        repeat=False,
+        supervisor=False,
+        review="pending",
+    )
+    _assert_inert(_render(queue_table([item], NOW, "queue")))
+    [data] = queue_json([item], NOW)
+    assert (data["subject"], data["from"]) == ("Printer broken", "Ann Lee")
+
+
+def _row(text: str, quoted: str = "") -> EmailRow:
+    return EmailRow(
+        id=7,
+        account="default",
+        message_id="<big@customer.example>",
+        content_hash="h",
+        subject="log attached inline",
+        from_address="ops@customer.example",
+        received_at=NOW,
+        newest_text=text,
+        quoted_text=quoted,
+    )
+
+
+def test_a_20_mb_email_renders_capped_in_bounded_memory_and_time() -> None:
+    line = "2026-11-23 09:00:01 ERROR disk quota exceeded on /srv/share (retrying)\n"
+    text = line * (20_000_000 // len(line))
+    row = _row(text, quoted="> old\n" * 200_000)
+    t0 = time.perf_counter()
+    tracemalloc.start()
+    try:
+        view = show(row, [], NOW)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # the view copies at most the capped part, never the 20 MB (the report: 492 MB)
+    assert peak < 2_000_000, peak
+    out = io.StringIO()
+    Console(file=out, width=100, highlight=False).print(view)
+    printed = out.getvalue()
+    assert time.perf_counter() - t0 < 20  # the report: 177 s
+    assert len(printed) < 60_000  # the report: 34 MB
+    assert "more lines; --full to see all" in printed
+    assert "200,000 lines of quoted history hidden" in printed
+
+
+def test_one_long_line_is_cut_with_a_note() -> None:
+    out = io.StringIO()
+    Console(file=out, width=100, highlight=False).print(show(_row("z" * 2_200_000), [], NOW))
+    printed = out.getvalue()
+    assert printed.count("z") <= 1_000
+    assert "1 line cut at 1,000 characters; --full to see all" in printed
