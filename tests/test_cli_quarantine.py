@@ -22,7 +22,7 @@ from cli import EXIT_NOT_FOUND, app
 from triage.domain import MailKey, RawMessage
 from triage.intake import to_intake
 from triage.pipeline import TriageStage
-from triage.runtime import make_composer
+from triage.runtime import make_decider
 from triage.settings import ImapSettings, PathsSettings, Settings, StoreSettings
 from triage.store import Store
 
@@ -97,10 +97,7 @@ def _triage(tmp_path: Path) -> int:
     )
     return TriageStage(
         store=Store.open(settings.store_url),
-        scorer_factory=TagScorer,
-        composer=make_composer(settings, None),
-        routing=settings.routing,
-        sla=settings.sla,
+        load=lambda: (TagScorer(), make_decider(settings, None)),
         clock=lambda: NOW,
     )()
 

@@ -12,7 +12,7 @@ from tests.store.conftest import run_together
 from triage.domain import Email, Intake, MailKey
 from triage.errors import NotFound
 from triage.store import Store
-from triage.store.triage_ops import StoredEmail, TriageResult
+from triage.store.triage_ops import TriageResult
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 REASON = "parser failed: RuntimeError: bug 1"
@@ -57,17 +57,15 @@ def _triage(store: Store) -> list[int]:
     """The normal triage path (what the worker runs): the ids it decided on."""
     seen: list[int] = []
 
-    def decide(batch: list[StoredEmail]) -> list[TriageResult]:
-        from triage.domain import Scores
-        from triage.route import RouteDecision
+    from triage.domain import RouteDecision, Scores
 
-        seen.extend(b.id for b in batch)
+    while (claim := store.claim_batch(16, NOW, timedelta(minutes=5))).items:
+        seen.extend(b.id for b in claim.items)
         scores = Scores(1, 0.3, 1, 0.3, 0.01)
         decision = RouteDecision("normal", None, False, False, ())
-        return [TriageResult(b.id, scores, decision, None) for b in batch]
-
-    while store.triage_batch(16, decide, lambda: NOW):
-        pass
+        store.save_decisions(
+            claim, [TriageResult(b.id, scores, decision, None) for b in claim.items], NOW
+        )
     return seen
 
 
