@@ -135,7 +135,7 @@ def _now() -> datetime:
 
 
 def _open_store(settings: Settings) -> Any:
-    from triage.runtime import open_store
+    from triage.flow.runtime import open_store
 
     return open_store(settings)
 
@@ -183,7 +183,7 @@ def worker(
     The first SIGTERM/Ctrl-C finishes the current batch and exits 0; a second exits at once.
     Example: TRIAGE_IMAP_PASSWORD=... triage worker --config /etc/triage/triage.toml
     """
-    from triage.runtime import make_worker
+    from triage.flow.runtime import make_worker
 
     with _errors():
         settings = _with_log_format(config, log_format).for_account(account)
@@ -208,7 +208,7 @@ def poll(
     """
     if not once:
         raise _fail(EXIT_USAGE, "poll needs --once (use `triage worker` to run continuously)")
-    from triage.runtime import make_worker
+    from triage.flow.runtime import make_worker
 
     with _errors():
         settings = _with_log_format(config, log_format)
@@ -324,7 +324,7 @@ def demo(config: ConfigOpt = None) -> None:
     Ingests samples/maildir, classifies, suggests replies and routes, then prints the priority
     queue and the top item's suggested reply. Example: make demo   (the same as: triage demo)
     """
-    from triage.runtime import make_worker, now
+    from triage.flow.runtime import make_worker, now
     from triage.views import queue_table
     from triage.views import show as render
 
@@ -386,7 +386,7 @@ def _console() -> Console:
 
 
 def _findings(settings: Settings, row: Any, *, final: bool = False) -> list[Any]:
-    from triage.runtime import tone_findings
+    from triage.flow.runtime import tone_findings
     from triage.views import reply_text
 
     text = reply_text(row)
@@ -417,7 +417,7 @@ def queue(
     Example: triage queue --limit 20      triage queue --all --json | jq '.[0]'
              triage queue --quarantined   (then `triage show ID`, `triage requeue ID`)
     """
-    from triage.runtime import now
+    from triage.flow.runtime import now
     from triage.views import queue_json, queue_table
 
     if quarantined and show_all:
@@ -463,7 +463,7 @@ def show(
     Long text is capped (lines and characters) with a note; --full prints it all.
     Example: triage show 42      triage show 42 --full | less -R      triage show 42 --json
     """
-    from triage.runtime import now
+    from triage.flow.runtime import now
     from triage.views import print_show, show_json
 
     with _errors():
@@ -485,9 +485,9 @@ def requeue(
     the new reason. Exits 8 when it is not quarantined or no longer in the mailbox.
     Example: triage queue --quarantined && triage requeue 42
     """
+    from triage.flow.requeue import requeue_from_mailbox
+    from triage.flow.runtime import now
     from triage.quarantine_view import requeue_json, requeue_summary
-    from triage.requeue import requeue_from_mailbox
-    from triage.runtime import now
 
     with _errors():
         settings = _settings(config)
@@ -500,7 +500,7 @@ def requeue(
 @app.command()
 def approve(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
     """Approve the (possibly edited) reply for sending. Example: triage approve 42"""
-    from triage.runtime import now
+    from triage.flow.runtime import now
 
     with _errors():
         settings = _settings(config)
@@ -527,7 +527,7 @@ def reject(
 
     Example: triage reject 42 --reason 'wrong fix'
     """
-    from triage.runtime import now
+    from triage.flow.runtime import now
 
     with _errors():
         store = _open_store(_settings(config))
@@ -557,7 +557,7 @@ def _edit_text(text: str) -> str:
 def _do_edit(settings: Settings, store: Any, item: int, agent: str) -> None:
     import difflib
 
-    from triage.runtime import now
+    from triage.flow.runtime import now
     from triage.views import findings_table, reply_text
 
     row = store.row(item)
@@ -603,8 +603,8 @@ def send(
     The agent then sends it from their mail client. Nothing is ever sent automatically.
     Example: triage send 42
     """
+    from triage.flow.runtime import now
     from triage.outgoing import deliver
-    from triage.runtime import now
 
     with _errors():
         settings = _settings(config)
@@ -633,7 +633,7 @@ def relabel(
 
     Example: triage relabel 42 --urgency 2 --frustration 3
     """
-    from triage.runtime import now
+    from triage.flow.runtime import now
 
     with _errors():
         store = _open_store(_settings(config))
@@ -686,7 +686,7 @@ def feedback_export(
 @app.command()
 def stats(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Counts by queue and level, overdue items, median time to first review."""
-    from triage.runtime import now
+    from triage.flow.runtime import now
 
     with _errors():
         data = _open_store(_settings(config)).stats(now())
@@ -716,7 +716,7 @@ def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
 
     import click
 
-    from triage.runtime import now
+    from triage.flow.runtime import now
     from triage.views import show as render
 
     with _errors():
@@ -824,7 +824,7 @@ def evaluate(
     Example: triage eval --data ../shared/data/support_emails_synthetic/it_helpdesk.jsonl --json
     """
     from triage.classify.evaluate import evaluate_rows, format_report, load_eval_rows
-    from triage.runtime import load_classifier
+    from triage.flow.runtime import load_classifier
 
     with _errors():
         settings = _settings(config)
@@ -850,7 +850,7 @@ def classify(
               triage classify --jsonl emails.jsonl > scores.jsonl
     """
     from triage.classify.batch import classify_jsonl, read_one, scores_to_dict
-    from triage.runtime import load_classifier
+    from triage.flow.runtime import load_classifier
 
     with _errors():
         settings = _settings(config)
@@ -894,12 +894,12 @@ def suggest(
 
     Examples: triage suggest 42 --refresh      triage suggest --jsonl emails.jsonl > replies.jsonl
     """
-    from triage.runtime import load_classifier, make_decider, now
+    from triage.flow.runtime import load_classifier, make_decider, now
 
     with _errors():
         settings = _settings(config)
         if jsonl is not None:
-            from triage.replies.batch import suggest_jsonl
+            from triage.flow.suggest_jsonl import suggest_jsonl
 
             clf = load_classifier(settings)
             decider = make_decider(settings, clf)
@@ -982,7 +982,7 @@ def db_upgrade(
     revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
 ) -> None:
     """Apply schema migrations (take a backup first). Example: triage db upgrade"""
-    from triage.runtime import store_engine
+    from triage.flow.runtime import store_engine
     from triage.store import schema
 
     with _errors():
@@ -998,7 +998,7 @@ def db_upgrade(
 @db_app.command("status")
 def db_status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Show the database's schema revision and the one this version needs."""
-    from triage.runtime import store_engine
+    from triage.flow.runtime import store_engine
     from triage.store import schema
 
     with _errors():

@@ -133,7 +133,7 @@ def main() -> None:
     args = ap.parse_args()
     msgs = corpus(args.messages, seed=7)
     # warm the inference-graph cache so neither round pays for building it
-    from triage.runtime import load_classifier
+    from triage.flow.runtime import load_classifier
     from triage.settings import ModelSettings, Settings
 
     load_classifier(Settings(model=ModelSettings(cache_dir=REPO / "var" / "model-cache")))

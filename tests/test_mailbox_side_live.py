@@ -16,15 +16,15 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from cli import app
-from triage.ack import apply_actions
-from triage.decide import Decider
+from triage.flow.ack import apply_actions
+from triage.flow.decide import Decider
+from triage.flow.pipeline import TriageStage
+from triage.flow.runtime import make_composer
+from triage.flow.sync import sync_folder
 from triage.mailbox.imap import ImapMailSource
-from triage.pipeline import TriageStage
-from triage.runtime import make_composer
 from triage.settings import ImapSettings, Settings
 from triage.store import Store
 from triage.store.tables import MailboxActionRow
-from triage.sync import sync_folder
 
 from .livehelp import settings_for, write_config
 from .test_review_cli import EMAILS, TagScorer

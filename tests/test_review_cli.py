@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 
 from cli import EXIT_NOT_FOUND, EXIT_REFUSED, app
 from triage.domain import MailKey, RawMessage, Scores
-from triage.intake import to_intake
-from triage.pipeline import TriageStage
-from triage.runtime import make_decider
+from triage.flow.pipeline import TriageStage
+from triage.flow.runtime import make_decider
+from triage.parse.intake import to_intake
 from triage.settings import PathsSettings, Settings, StoreSettings
 from triage.store import Store
 

@@ -13,7 +13,7 @@ Check = tuple[str, Callable[[], str]]
 
 
 def mailbox(settings: Settings) -> str:
-    from triage.sources import make_source, watched_folders
+    from triage.flow.sources import make_source, watched_folders
 
     source = make_source(settings)
     source.connect()

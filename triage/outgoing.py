@@ -111,7 +111,7 @@ def deliver(
     Refuses (``Refused``) an unapproved reply or one with error-level tone findings unless
     ``force``; the audit trail records that it was forced.
     """
-    from triage.sources import make_source
+    from triage.flow.sources import make_source
     from triage.views import reply_text
 
     row = store.row(item)

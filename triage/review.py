@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from triage.decide import Decider, Decision, decide
 from triage.domain import Scores
 from triage.errors import NotFound
-from triage.pipeline import suggestion_json
+from triage.flow.decide import Decider, Decision, decide
+from triage.flow.pipeline import suggestion_json
 from triage.store import Store
 from triage.store.triage_ops import stored_of
 

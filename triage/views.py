@@ -184,7 +184,7 @@ def _head(row: EmailRow, now: datetime, *, full: bool = False) -> list[Renderabl
         head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
     parts: list[RenderableType] = [head]
     if row.status == "quarantined" and row.raw_headers:
-        # at most 64 KB (triage/intake.py): whole with --full, capped like the text otherwise
+        # at most 64 KB (triage/parse/intake.py): whole with --full, capped like the text otherwise
         headers = Text(clean(row.raw_headers).rstrip()) if full else capped(row.raw_headers)
         parts.append(Panel(headers, title="stored headers", title_align="left"))
     defects = _defects(row)

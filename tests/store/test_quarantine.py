@@ -140,7 +140,7 @@ def test_two_messages_the_server_refused_to_hand_over_stay_two(store: Store) -> 
     # no bytes, so no Message-ID and the same (empty) content: the identity must come from
     # where they are, or the second maps onto the first row and a requeue finds only one
     from triage.domain import RawMessage
-    from triage.intake import to_intake
+    from triage.parse.intake import to_intake
 
     refused = [
         to_intake(RawMessage(MailKey("default", "INBOX", 1, uid), b"", 99, fetch_error="NO"))

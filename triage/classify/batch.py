@@ -38,7 +38,7 @@ def read_one(data: bytes, source: str) -> OneInput:
     with the NULs removed, and the note says the worker would not score them. Other text is
     scored as it is; binary data is a ConfigError naming ``source``.
     """
-    from triage.parse import parse
+    from triage.parse.message import parse
 
     try:
         email = parse(data)

@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from triage.errors import ModelError
-from triage.quotes import split_reply
+from triage.parse.quotes import split_reply
 from triage.textsafe import clean
 
 # all-MiniLM-L6-v2 was trained at 128 tokens but has 512 positions; 256 covers ~80 % of
@@ -35,7 +35,7 @@ def compose(subject: str, text: str) -> str:
     """One string per email: the subject carries signal ("URGENT", "third time") of its own.
 
     Escape sequences are removed whole here too, for text that never went through
-    ``triage.parse`` (JSON-Lines, eval rows, stdin, rows stored before parse cleaned): the
+    ``triage.parse.message`` (JSON-Lines, eval rows, stdin, rows stored before parse cleaned): the
     tokenizer drops a bare ESC but keeps the payload after it as words.
     """
     subject = clean(subject).strip()

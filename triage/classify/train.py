@@ -264,7 +264,7 @@ def _progress(total: int, enabled: bool) -> Any:
 
 def _quote_stripper() -> str:
     """Which newest-text splitter shaped the training text (it changes what the model saw)."""
-    src = REPO_ROOT / "triage" / "quotes.py"
+    src = REPO_ROOT / "triage" / "parse" / "quotes.py"
     return f"triage.quotes.split_reply (quotes.py sha256 {ds.file_sha256(src)[:12]})"
 
 

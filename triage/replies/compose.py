@@ -210,7 +210,7 @@ def composer_for(
     config: ReplyConfig, kb: KnowledgeBase
 ) -> Callable[[Email, Scores, History, datetime, bool], Suggestion]:
     """:func:`compose` with the desk's wording, tone rules, response targets and knowledge base
-    bound: the ``Composer`` that triage/decide.py calls (built once per process)."""
+    bound: the ``Composer`` that triage/flow/decide.py calls (built once per process)."""
 
     def composer(
         email: Email, scores: Scores, history: History, now: datetime, supervisor: bool

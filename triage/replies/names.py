@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from triage.domain import Email
-from triage.quotes import signature_name
+from triage.parse.quotes import signature_name
 
 _ROLE_WORDS = frozenset(
     "support team helpdesk help desk admin administrator noreply no-reply donotreply info office accounts "

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from triage.quotes import SIGN_OFF
+from triage.parse.quotes import SIGN_OFF
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _GREETING_LINE = re.compile(

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import Message
 
-from triage.charsets import decode_header_value, decode_text
 from triage.domain import Attachment
-from triage.htmltext import html_text
+from triage.parse.charsets import decode_header_value, decode_text
+from triage.parse.htmltext import html_text
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _NOT_B64 = re.compile(r"[^A-Za-z0-9+/]")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from triage.decide import Decider
 from triage.domain import Scores
 from triage.errors import ConfigError
-from triage.replies.batch import suggest_jsonl
+from triage.flow.decide import Decider
+from triage.flow.suggest_jsonl import suggest_jsonl
 from triage.replies.compose import composer_for
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase

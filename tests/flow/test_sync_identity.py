@@ -18,13 +18,13 @@ import pytest
 from imapclient import IMAPClient
 from sqlalchemy import delete, select, update
 
+from triage.flow.sync import PassStats, sync_folder
 from triage.mailbox import MailSource
 from triage.mailbox.imap import ImapMailSource
 from triage.mailbox.maildir import MaildirMailSource
 from triage.settings import ImapSettings
 from triage.store import Store
 from triage.store.tables import EmailRow, LocationRow
-from triage.sync import PassStats, sync_folder
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 # not INBOX: the IMAP server will not delete it, and one test recreates both folders

@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from triage.flow.worker import StopFlag, Worker
 from triage.store import Store
 from triage.testing import FakeMailSource
-from triage.worker import StopFlag, Worker
 
 from .test_sync import msg
 

@@ -1,4 +1,4 @@
-"""Cutting MIME parts nested too deep out of a raw message (triage/mimedepth.py)."""
+"""Cutting MIME parts nested too deep out of a raw message (triage/parse/mimedepth.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from triage.mimedepth import prune_deep_parts
+from triage.parse.mimedepth import prune_deep_parts
 
-MAIL = Path(__file__).parent / "data" / "mail"
+MAIL = Path(__file__).parents[1] / "data" / "mail"
 
 
 def multipart(boundary: str, *parts: bytes, head: bytes = b"") -> bytes:

@@ -6,11 +6,11 @@ model or the composer runs:
 1. claim a batch (a short transaction; a lease, so a killed worker's rows come back);
 2. load the senders' and threads' histories (one query for the batch);
 3. classify the batch (one encoder pass);
-4. decide each email (route, compose, mailbox actions: triage/decide.py, pure);
+4. decide each email (route, compose, mailbox actions: triage/flow/decide.py, pure);
 5. save the decisions and their mailbox actions in one short transaction that checks the
    claim is still held.
 
-The mailbox itself is changed later by triage/ack.py, never before the decision is committed.
+The mailbox itself is changed later by triage/flow/ack.py, never before the decision is committed.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from triage.decide import Decider, Decision, decide
 from triage.domain import Scores
+from triage.flow.decide import Decider, Decision, decide
 from triage.mailbox import MailSource
 from triage.metrics import Metrics
 from triage.replies.values import Suggestion

@@ -8,7 +8,7 @@ supervisor, reasons), the four sections, the full text, the knowledge-base entry
 similarity, and the tone findings; ignored mail (not a customer) gets the decision and no reply.
 A line that is not a JSON object gets ``{"line": n, "error": ...}`` and the run goes on.
 
-Each line is decided by triage/decide.py, as the worker decides stored mail. History comes from
+Each line is decided by triage/flow/decide.py, as the worker decides stored mail. History comes from
 the file itself, by the store's rule (triage/history.py): earlier lines from the same address or
 in the same thread, within the repeat window, count as earlier contact.
 """
@@ -21,12 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from triage.decide import Decider, Decision, decide
 from triage.domain import Email, Scores
+from triage.flow.decide import Decider, Decision, decide
 from triage.history import Seen, history_of, seen_of
 from triage.jsonl import records
-from triage.parse import parse
-from triage.quotes import split_reply
+from triage.parse.message import parse
+from triage.parse.quotes import split_reply
 from triage.replies.serial import suggestion_to_dict
 
 # Scores for (subject, newest_text) pairs, in order: the CLI passes the real classifier.

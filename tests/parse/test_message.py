@@ -1,4 +1,4 @@
-"""bytes → Email (triage/parse.py): headers, bodies, attachments, kinds, defects, corpus."""
+"""bytes → Email (triage/parse/message.py): headers, bodies, attachments, kinds, defects, corpus."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from triage.domain import Attachment, Email, MailKind
 from triage.errors import MessageError
-from triage.parse import OVERSIZED_DEFECT, body_hash, parse
+from triage.parse.message import OVERSIZED_DEFECT, body_hash, parse
 
-MAIL = Path(__file__).parent / "data" / "mail"
+MAIL = Path(__file__).parents[1] / "data" / "mail"
 
 
 def _mail(name: str) -> bytes:

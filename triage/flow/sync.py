@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from triage.domain import RawMessage
-from triage.intake import to_intake
 from triage.mailbox import MailSource
+from triage.parse.intake import to_intake
 from triage.store import Store
 
 log = logging.getLogger(__name__)

@@ -17,23 +17,23 @@ import pytest
 from sqlmodel import Session, col, select
 
 from triage.classify.model import Classifier
-from triage.decide import Decider, decide
 from triage.domain import Email, History, MailKind, Scores
 from triage.errors import MessageError, NotFound
+from triage.flow.decide import Decider, decide
+from triage.flow.pipeline import TriageStage
+from triage.flow.runtime import load_classifier, make_decider
+from triage.flow.suggest_jsonl import suggest_jsonl
+from triage.flow.sync import sync_folder
 from triage.mailbox.maildir import MaildirMailSource
-from triage.parse import parse
-from triage.pipeline import TriageStage
-from triage.replies.batch import suggest_jsonl
+from triage.parse.message import parse
 from triage.review import refresh_suggestion
 from triage.route import RoutingPolicy
-from triage.runtime import load_classifier, make_decider
 from triage.settings import PathsSettings, Settings, StoreSettings
 from triage.sla import SlaPolicy
 from triage.store import Store
 from triage.store.tables import EmailRow
-from triage.sync import sync_folder
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 

@@ -16,8 +16,8 @@ from datetime import datetime
 
 from triage.domain import MailKey, RawMessage
 from triage.errors import ConfigError, NotFound
-from triage.intake import to_intake
 from triage.mailbox import MailSource
+from triage.parse.intake import to_intake
 from triage.settings import Settings
 from triage.store import Store
 from triage.store.quarantine_ops import Requeued
@@ -81,7 +81,7 @@ def requeue_from_mailbox(
     settings: Settings, store: Store, email_id: int, *, agent: str, now: datetime
 ) -> Requeued:
     """``requeue`` with the source of the email's own account, opened and closed here."""
-    from triage.sources import make_source
+    from triage.flow.sources import make_source
 
     account = settings.for_account(store.row(email_id).account)
     with closing(make_source(account)) as source:

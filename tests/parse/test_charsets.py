@@ -1,4 +1,4 @@
-"""Charset labels, fallbacks and RFC 2047 header words (triage/charsets.py)."""
+"""Charset labels, fallbacks and RFC 2047 header words (triage/parse/charsets.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import base64
 
 import pytest
 
-from triage.charsets import decode_header_value, decode_text, normalise_charset, undo_surrogates
+from triage.parse.charsets import (
+    decode_header_value,
+    decode_text,
+    normalise_charset,
+    undo_surrogates,
+)
 
 
 @pytest.mark.parametrize(

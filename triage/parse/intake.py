@@ -11,7 +11,7 @@ import re
 
 from triage.domain import Intake, RawMessage
 from triage.errors import MessageError
-from triage.parse import body_hash, parse
+from triage.parse.message import body_hash, parse
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 import hashlib
 
 from triage.domain import MailKey, RawMessage
-from triage.intake import to_intake
+from triage.parse.intake import to_intake
 
 KEY = MailKey("default", "INBOX", 7, 42)
 

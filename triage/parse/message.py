@@ -17,13 +17,13 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from typing import overload
 
-from triage.charsets import decode_header_value, undo_surrogates
 from triage.domain import Email
 from triage.errors import MessageError
-from triage.kinds import detect_kind
-from triage.mimebody import MAX_DEPTH, TOO_DEEP, Body, read_body
-from triage.mimedepth import prune_deep_parts
-from triage.quotes import split_reply
+from triage.parse.charsets import decode_header_value, undo_surrogates
+from triage.parse.kinds import detect_kind
+from triage.parse.mimebody import MAX_DEPTH, TOO_DEEP, Body, read_body
+from triage.parse.mimedepth import prune_deep_parts
+from triage.parse.quotes import split_reply
 from triage.textsafe import clean
 
 OVERSIZED_DEFECT = "body not fetched: over size cap"

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from triage.classify.model import Classifier
-    from triage.decide import Composer, Decider
-    from triage.pipeline import TriageStage
+    from triage.flow.decide import Composer, Decider
+    from triage.flow.pipeline import TriageStage
+    from triage.flow.worker import Worker
     from triage.replies.values import Finding
-    from triage.worker import Worker
 
 
 def now() -> datetime:
@@ -82,7 +82,7 @@ def make_composer(settings: Settings, classifier: Classifier | None) -> Composer
 def make_decider(settings: Settings, classifier: Classifier | None) -> Decider:
     """The one decision kit (routing policy, SLA, reply composer, priority actions) for every
     path that decides: the worker, ``suggest ID --refresh`` and ``suggest --jsonl``."""
-    from triage.decide import Decider
+    from triage.flow.decide import Decider
 
     imap = settings.imap
     return Decider(
@@ -95,7 +95,7 @@ def make_decider(settings: Settings, classifier: Classifier | None) -> Decider:
 
 
 def make_triage_stage(settings: Settings, store: Store, metrics: Metrics | None) -> TriageStage:
-    from triage.pipeline import TriageStage
+    from triage.flow.pipeline import TriageStage
 
     def load() -> tuple[Classifier, Decider]:
         classifier = load_classifier(settings)
@@ -118,9 +118,9 @@ def make_worker(
     triage: bool = True,
     preload_model: bool = False,
 ) -> Worker:
-    from triage.ack import apply_actions
-    from triage.sources import make_source, watched_folders
-    from triage.worker import Worker
+    from triage.flow.ack import apply_actions
+    from triage.flow.sources import make_source, watched_folders
+    from triage.flow.worker import Worker
 
     imap = settings.imap
     folders = watched_folders(settings)

@@ -1,11 +1,11 @@
-"""Customer vs auto-reply vs bounce vs list (triage/kinds.py), one test per rule."""
+"""Customer vs auto-reply vs bounce vs list (triage/parse/kinds.py), one test per rule."""
 
 from __future__ import annotations
 
 import pytest
 
 from triage.domain import MailKind
-from triage.kinds import detect_kind
+from triage.parse.kinds import detect_kind
 
 
 def _kind(

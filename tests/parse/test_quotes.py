@@ -1,4 +1,4 @@
-"""Newest text vs quoted history vs signature (triage/quotes.py)."""
+"""Newest text vs quoted history vs signature (triage/parse/quotes.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.quotes import signature_name, split_reply
+from triage.parse.quotes import signature_name, split_reply
 
 
 def test_gmail_attribution_and_quoted_lines() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from triage.errors import MailboxUnavailable
+from triage.flow.sync import sync_folder
 from triage.store import Store
-from triage.sync import sync_folder
 from triage.testing import FakeFolder, FakeMailSource
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -12,17 +12,16 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from triage.decide import Decider
+from tests.store.conftest import store_url  # noqa: F401  (the two-backend fixture)
+from tests.test_review_cli import EMAILS, TagScorer
 from triage.domain import Email, History, MailKey, RawMessage, Scores
-from triage.intake import to_intake
-from triage.pipeline import TriageStage
+from triage.flow.decide import Decider
+from triage.flow.pipeline import TriageStage
+from triage.flow.runtime import make_composer
+from triage.parse.intake import to_intake
 from triage.replies.values import Suggestion
-from triage.runtime import make_composer
 from triage.settings import PathsSettings, Settings, StoreSettings
 from triage.store import Store
-
-from .store.conftest import store_url  # noqa: F401  (the two-backend fixture)
-from .test_review_cli import EMAILS, TagScorer
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 

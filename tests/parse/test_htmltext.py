@@ -1,4 +1,4 @@
-"""HTML → text, with quoted history kept recognisable (triage/htmltext.py)."""
+"""HTML → text, with quoted history kept recognisable (triage/parse/htmltext.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from triage.htmltext import HtmlText, html_text, html_to_text
-from triage.quotes import split_reply
+from triage.parse.htmltext import HtmlText, html_text, html_to_text
+from triage.parse.quotes import split_reply
 
 
 def test_blocks_lists_and_links_become_lines_of_text() -> None:

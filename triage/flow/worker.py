@@ -22,10 +22,10 @@ from types import FrameType
 
 from triage.backoff import backoff_delay
 from triage.errors import TransientError, TriageError
+from triage.flow.sync import PassStats, sync_folder
 from triage.mailbox import MailSource
 from triage.metrics import Metrics
 from triage.store import Store
-from triage.sync import PassStats, sync_folder
 
 log = logging.getLogger(__name__)
 
