@@ -46,7 +46,7 @@ def compose(subject: str, text: str) -> str:
 
 
 def newest_text(body: str) -> str:
-    """The part the customer just wrote, as intake splits it (``triage.quotes.split_reply``)."""
+    """The part the customer just wrote, as intake splits it (``triage.parse.quotes.split_reply``)."""
     return split_reply(body)[0]
 
 

@@ -265,7 +265,7 @@ def _progress(total: int, enabled: bool) -> Any:
 def _quote_stripper() -> str:
     """Which newest-text splitter shaped the training text (it changes what the model saw)."""
     src = REPO_ROOT / "triage" / "parse" / "quotes.py"
-    return f"triage.quotes.split_reply (quotes.py sha256 {ds.file_sha256(src)[:12]})"
+    return f"triage.parse.quotes.split_reply (quotes.py sha256 {ds.file_sha256(src)[:12]})"
 
 
 def base_meta(cfg: TrainConfig, seed: int, data_dir: Path) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""HTML mail → readable plain text that ``triage.quotes.split_reply`` can split.
+"""HTML mail → readable plain text that ``triage.parse.quotes.split_reply`` can split.
 
 inscriptis does the layout (block elements on their own lines, lists, tables, links as text,
 scripts and styles dropped). Before that, quoted history is rewritten into the shapes plain-text
