@@ -387,7 +387,7 @@ def _console() -> Console:
 
 def _findings(settings: Settings, row: Any, *, final: bool = False) -> list[Any]:
     from triage.flow.runtime import tone_findings
-    from triage.views import reply_text
+    from triage.replies.serial import reply_text
 
     text = reply_text(row)
     if not text:
@@ -558,7 +558,8 @@ def _do_edit(settings: Settings, store: Any, item: int, agent: str) -> None:
     import difflib
 
     from triage.flow.runtime import now
-    from triage.views import findings_table, reply_text
+    from triage.replies.serial import reply_text
+    from triage.views import findings_table
 
     row = store.row(item)
     before = reply_text(row)

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from triage.replies.serial import reply_text
 from triage.replies.values import Finding
 from triage.route import FRUSTRATION, URGENCY
 from triage.store.quarantine_ops import raw_header
@@ -130,14 +131,6 @@ def _one_line(text: str | None, limit: int = 300) -> str:
     # a header can be megabytes long: cut before cleaning, so only the shown part is copied
     text = text or ""
     return clean(text[:limit], single_line=True) + (CUT if len(text) > limit else "")
-
-
-def reply_text(row: EmailRow) -> str | None:
-    if row.reply_text:
-        return row.reply_text
-    if row.suggestion:
-        return str(json.loads(row.suggestion).get("text", ""))
-    return None
 
 
 def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
