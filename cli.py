@@ -386,15 +386,9 @@ def _console() -> Console:
 
 
 def _findings(settings: Settings, row: Any, *, final: bool = False) -> list[Any]:
-    from triage.flow.runtime import tone_findings
-    from triage.replies.serial import reply_text
+    from triage.review import findings
 
-    text = reply_text(row)
-    if not text:
-        return []
-    return tone_findings(
-        settings, text, frustration=row.frustration, name=row.from_name, final=final
-    )
+    return findings(settings, row, final=final)
 
 
 @app.command()
@@ -501,15 +495,11 @@ def requeue(
 def approve(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
     """Approve the (possibly edited) reply for sending. Example: triage approve 42"""
     from triage.flow.runtime import now
+    from triage.review import approve as approve_reply
 
     with _errors():
         settings = _settings(config)
-        store = _open_store(settings)
-        row = store.row(item)
-        if row.queue is None:
-            raise NotFound(f"email {item} has not been triaged yet (no reply to approve)")
-        store.set_review(item, "approved", "approve", _agent(agent), now())
-        errors = [f for f in _findings(settings, row, final=True) if f.severity == "error"]
+        errors = approve_reply(settings, _open_store(settings), item, _agent(agent), now())
         typer.echo(
             f"approved #{item}"
             + (f" — but {len(errors)} tone error(s) remain: `triage edit {item}`" if errors else "")
@@ -528,55 +518,23 @@ def reject(
     Example: triage reject 42 --reason 'wrong fix'
     """
     from triage.flow.runtime import now
+    from triage.review import reject as reject_reply
 
     with _errors():
-        store = _open_store(_settings(config))
-        store.set_review(item, "rejected", "reject", _agent(agent), now(), {"reason": reason})
+        reject_reply(_open_store(_settings(config)), item, reason, _agent(agent), now())
         typer.echo(f"rejected #{item}")
 
 
-def _edit_text(text: str) -> str:
-    import os
-    import shlex
-    import subprocess
-    import tempfile
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write(text)
-        path = f.name
-    try:
-        subprocess.run([*shlex.split(editor), path], check=True)
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, subprocess.CalledProcessError) as exc:
-        raise ConfigError(f"editor {editor!r} failed ({exc}); set $EDITOR") from exc
-    finally:
-        Path(path).unlink(missing_ok=True)
-
-
-def _do_edit(settings: Settings, store: Any, item: int, agent: str) -> None:
-    import difflib
-
+def _edit(settings: Settings, store: Any, item: int, agent: str) -> None:
     from triage.flow.runtime import now
-    from triage.replies.serial import reply_text
+    from triage.review import edit as edit_reply
     from triage.views import findings_table
 
-    row = store.row(item)
-    before = reply_text(row)
-    if before is None:
-        raise NotFound(f"email {item} has no suggested reply to edit (not triaged, or ignored)")
-    after = _edit_text(before)
-    if after.strip() == before.strip():
+    edited = edit_reply(settings, store, item, agent, now)
+    if edited is None:
         typer.echo("no change")
-        return
-    diff = "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), "suggested", "edited"
-        )
-    )
-    store.save_reply(item, after, agent, now(), diff)
-    row = store.row(item)
-    _console().print(findings_table(after, _findings(settings, row)))
+    else:
+        _console().print(findings_table(edited.text, edited.findings))
 
 
 @app.command()
@@ -584,7 +542,7 @@ def edit(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
     """Edit the reply in $EDITOR; on save the tone checker runs again. Example: EDITOR=nano triage edit 42"""
     with _errors():
         settings = _settings(config)
-        _do_edit(settings, _open_store(settings), item, _agent(agent))
+        _edit(settings, _open_store(settings), item, _agent(agent))
 
 
 @app.command()
@@ -635,10 +593,12 @@ def relabel(
     Example: triage relabel 42 --urgency 2 --frustration 3
     """
     from triage.flow.runtime import now
+    from triage.review import relabel as relabel_email
 
     with _errors():
         store = _open_store(_settings(config))
-        store.relabel(
+        relabel_email(
+            store,
             item,
             _agent(agent),
             now(),
@@ -662,26 +622,11 @@ def feedback_export(
 
     Example: triage feedback export feedback.jsonl && triage eval --data feedback.jsonl
     """
+    from triage.review import export_feedback
+
     with _errors():
-        rows = _open_store(_settings(config)).feedback()
-        with out.open("w", encoding="utf-8") as f:
-            for fb, e in rows:
-                f.write(
-                    json.dumps(
-                        {
-                            "id": f"email-{e.id}",
-                            "subject": e.subject,
-                            "body": e.newest_text,
-                            "from_name": e.from_name,
-                            "from_email": e.from_address,
-                            "urgency": fb.urgency,
-                            "frustration": fb.frustration,
-                            "not_customer": fb.not_customer,
-                        }
-                    )
-                    + "\n"
-                )
-        typer.echo(f"wrote {len(rows)} corrections to {out}")
+        n = export_feedback(_open_store(_settings(config)), out)
+        typer.echo(f"wrote {n} corrections to {out}")
 
 
 @app.command()
@@ -713,11 +658,12 @@ def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
 
     Example: triage review --agent dana
     """
-    import sys as _sys
-
     import click
 
     from triage.flow.runtime import now
+    from triage.review import approve as approve_reply
+    from triage.review import pending
+    from triage.review import reject as reject_reply
     from triage.views import show as render
 
     with _errors():
@@ -725,20 +671,11 @@ def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
         store = _open_store(settings)
         who = _agent(agent)
         console = _console()
-        skipped: set[int] = set()
-        while True:
-            items = [
-                i
-                for i in store.queue(priority_only=True)
-                if i.review == "pending" and i.id not in skipped
-            ]
-            if not items:
-                typer.echo("priority queue done: nothing pending")
-                return
-            row = store.row(items[0].id)
+        for item in pending(store):
+            row = store.row(item)
             console.print(render(row, _findings(settings, row), now()))
             prompt = "[n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit"
-            if _sys.stdin.isatty():
+            if sys.stdin.isatty():
                 typer.echo(prompt + " ", nl=False)
                 key = click.getchar().lower()
                 typer.echo(key)
@@ -747,16 +684,15 @@ def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
             if key == "q":
                 return
             if key == "a":
-                store.set_review(row.id, "approved", "approve", who, now())
-                typer.echo(f"approved #{row.id}")
+                approve_reply(settings, store, item, who, now())
+                typer.echo(f"approved #{item}")
             elif key == "e":
-                _do_edit(settings, store, row.id, who)
+                _edit(settings, store, item, who)
             elif key == "r":
-                reason = typer.prompt("reason")
-                store.set_review(row.id, "rejected", "reject", who, now(), {"reason": reason})
-                typer.echo(f"rejected #{row.id}")
+                reject_reply(store, item, typer.prompt("reason"), who, now())
+                typer.echo(f"rejected #{item}")
             # n and s both move on; the item stays pending for the next session
-            skipped.add(row.id)
+        typer.echo("priority queue done: nothing pending")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -908,15 +844,10 @@ def suggest(
             return
         if item is None:
             raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
-        store = _open_store(settings)
-        row = store.row(item)
-        if refresh or not row.suggestion:
-            from triage.review import refresh_suggestion
-
-            clf = load_classifier(settings)
-            refresh_suggestion(store, item, clf, make_decider(settings, clf), now())
-            row = store.row(item)
+        from triage.review import with_suggestion
         from triage.views import show as render
+
+        row = with_suggestion(settings, _open_store(settings), item, now(), refresh=refresh)
 
         _console().print(render(row, _findings(settings, row), now()))
 
