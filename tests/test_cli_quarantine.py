@@ -31,7 +31,7 @@ from .test_review_cli import TagScorer
 
 runner = CliRunner()
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-real_parse = triage.intake.parse
+real_parse = triage.parse.intake.parse
 
 
 def _mail(n: int, subject: str, body: str, *, crash: bool = False) -> bytes:
