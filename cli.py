@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
 import click
 import typer
@@ -29,7 +29,7 @@ from triage import errors, logs
 from triage.commands import desk, model, operate
 from triage.doctor import report as doctor_report
 from triage.reports import print_error
-from triage.settings import load_settings
+from triage.settings import Settings, load_settings
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_CONFIG, EXIT_MAILBOX, EXIT_AUTH = 0, 1, 2, 3, 4, 5
 EXIT_STORE, EXIT_MODEL, EXIT_NOT_FOUND, EXIT_DOCTOR, EXIT_REFUSED = 6, 7, 8, 9, 10
@@ -103,6 +103,8 @@ ForceOpt = Annotated[
 OutArg = Annotated[Path, typer.Argument(help="JSON-Lines file to write (the eval format).")]
 DataOpt = Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")]
 RevisionOpt = Annotated[str, typer.Option(help="Target revision.")]
+P = ParamSpec("P")
+R = TypeVar("R")
 QuarantinedOpt = Annotated[
     bool,
     typer.Option("--quarantined", help="Mail that could not be parsed or fetched, oldest first."),
@@ -115,27 +117,27 @@ def _fail(code: int, message: str, hint: str | None = None) -> typer.Exit:
 
 
 def _run(
-    command: Callable[..., Any],
-    config: Path | None,
-    *args: Any,
-    log_format: str | None = None,
-    **options: Any,
-) -> Any:
-    """A command's one call: the settings, then the command's body (triage/commands/); the
-    exception tree mapped onto exit codes with a plain-words message."""
-    try:
-        settings = load_settings(config)
-        if log_format is not None:
-            settings = settings.with_log_format(log_format)
-        logs.configure(settings.log.level, settings.log.format)
-        return command(settings, *args, **options)
-    except errors.TriageError as exc:
-        if isinstance(exc, errors.Refused) and exc.details:
-            from triage.views import print_refusal
+    command: Callable[Concatenate[Settings, P], R], config: Path | None, log_fmt: str | None = None
+) -> Callable[P, R]:
+    """A command's one call, ``_run(body, config)(options)``: the settings, then the body
+    (triage/commands/); the exception tree mapped onto exit codes with a plain-words message."""
 
-            print_refusal(exc.details)
-        code, hint = next((c, h) for cls, c, h in _EXITS if isinstance(exc, cls))
-        raise _fail(code, str(exc), hint) from None
+    def run(*args: P.args, **options: P.kwargs) -> R:
+        try:
+            settings = load_settings(config)
+            if log_fmt is not None:
+                settings = settings.with_log_format(log_fmt)
+            logs.configure(settings.log.level, settings.log.format)
+            return command(settings, *args, **options)
+        except errors.TriageError as exc:
+            if isinstance(exc, errors.Refused) and exc.details:
+                from triage.views import print_refusal
+
+                print_refusal(exc.details)
+            code, hint = next((c, h) for cls, c, h in _EXITS if isinstance(exc, cls))
+            raise _fail(code, str(exc), hint) from None
+
+    return run
 
 
 @app.command()
@@ -147,7 +149,7 @@ def worker(
     The first SIGTERM/Ctrl-C finishes the current batch and exits 0; a second exits at once.
     Example: TRIAGE_IMAP_PASSWORD=... triage worker --config /etc/triage/triage.toml
     """
-    _run(operate.worker, config, log_format=log_format, account=account)
+    _run(operate.worker, config, log_format)(account=account)
 
 
 @app.command()
@@ -164,7 +166,7 @@ def poll(
     """
     if not once:
         raise _fail(EXIT_USAGE, "poll needs --once (use `triage worker` to run continuously)")
-    _run(operate.poll, config, log_format=log_format, account=account, as_json=as_json)
+    _run(operate.poll, config, log_format)(account=account, as_json=as_json)
 
 
 @app.command()
@@ -173,7 +175,7 @@ def status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
 
     Example: triage status --json
     """
-    _run(operate.status, config, as_json=as_json)
+    _run(operate.status, config)(as_json=as_json)
 
 
 @app.command()
@@ -193,7 +195,7 @@ def demo(config: ConfigOpt = None) -> None:
     Ingests samples/maildir, classifies, suggests replies and routes, then prints the priority
     queue and the top item's suggested reply. Example: make demo   (the same as: triage demo)
     """
-    _run(operate.demo, config)
+    _run(operate.demo, config)()
 
 
 # The agents' review tool
@@ -215,7 +217,7 @@ def queue(
     if quarantined and show_all:
         raise _fail(EXIT_USAGE, "--quarantined and --all are two different lists: give one")
     options: dict[str, Any] = {"show_all": show_all, "limit": limit, "quarantined": quarantined}
-    _run(desk.queue, config, as_json=as_json, **options)
+    _run(desk.queue, config)(as_json=as_json, **options)
 
 
 @app.command()
@@ -228,7 +230,7 @@ def show(
     Long text is capped (lines and characters) with a note; --full prints it all.
     Example: triage show 42      triage show 42 --full | less -R      triage show 42 --json
     """
-    _run(desk.show, config, item, full=full, as_json=as_json)
+    _run(desk.show, config)(item, full=full, as_json=as_json)
 
 
 @app.command()
@@ -241,13 +243,13 @@ def requeue(
     the new reason. Exits 8 when it is not quarantined or no longer in the mailbox.
     Example: triage queue --quarantined && triage requeue 42
     """
-    _run(desk.requeue, config, item, agent=agent, as_json=as_json)
+    _run(desk.requeue, config)(item, agent=agent, as_json=as_json)
 
 
 @app.command()
 def approve(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
     """Approve the (possibly edited) reply for sending. Example: triage approve 42"""
-    _run(desk.approve, config, item, agent=agent)
+    _run(desk.approve, config)(item, agent=agent)
 
 
 @app.command()
@@ -258,13 +260,13 @@ def reject(
 
     Example: triage reject 42 --reason 'wrong fix'
     """
-    _run(desk.reject, config, item, reason=reason, agent=agent)
+    _run(desk.reject, config)(item, reason=reason, agent=agent)
 
 
 @app.command()
 def edit(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
     """Edit the reply in $EDITOR; on save the tone checker runs again. Example: EDITOR=nano triage edit 42"""
-    _run(desk.edit, config, item, agent=agent)
+    _run(desk.edit, config)(item, agent=agent)
 
 
 @app.command()
@@ -280,7 +282,7 @@ def send(
     The agent then sends it from their mail client. Nothing is ever sent automatically.
     Example: triage send 42
     """
-    _run(desk.send, config, item, agent=agent, smtp=smtp, force=force)
+    _run(desk.send, config)(item, agent=agent, smtp=smtp, force=force)
 
 
 @app.command()
@@ -296,7 +298,7 @@ def relabel(
 
     Example: triage relabel 42 --urgency 2 --frustration 3
     """
-    _run(desk.relabel, config, item, urgency, frustration, not_customer, agent=agent)
+    _run(desk.relabel, config)(item, urgency, frustration, not_customer, agent=agent)
 
 
 @feedback_app.command("export")
@@ -305,13 +307,13 @@ def feedback_export(out: OutArg, config: ConfigOpt = None) -> None:
 
     Example: triage feedback export feedback.jsonl && triage eval --data feedback.jsonl
     """
-    _run(desk.feedback_export, config, out=out)
+    _run(desk.feedback_export, config)(out=out)
 
 
 @app.command()
 def stats(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Counts by queue and level, overdue items, median time to first review."""
-    _run(desk.stats, config, as_json=as_json)
+    _run(desk.stats, config)(as_json=as_json)
 
 
 def _key(prompt: str) -> str:
@@ -319,8 +321,7 @@ def _key(prompt: str) -> str:
     if not sys.stdin.isatty():
         return (typer.prompt(prompt, default="n", show_default=False) or "n")[:1].lower()
     typer.echo(prompt + " ", nl=False)
-    key = click.getchar().lower()
-    typer.echo(key)
+    typer.echo(key := click.getchar().lower())
     return key
 
 
@@ -330,7 +331,7 @@ def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
 
     Example: triage review --agent dana
     """
-    _run(desk.review, config, agent=agent, key=_key, ask=typer.prompt)
+    _run(desk.review, config)(agent=agent, key=_key, ask=typer.prompt)
 
 
 # The model and the replies
@@ -351,7 +352,7 @@ def train(
 
     The full recipe takes about 30 minutes on 2 CPU cores. Example: triage train --quick --out var/m
     """
-    _run(model.train, config, quick=quick, out=out, seed=seed, threads=threads)
+    _run(model.train, config)(quick=quick, out=out, seed=seed, threads=threads)
 
 
 @app.command("seed-spread")
@@ -369,7 +370,7 @@ def seed_spread(
 
     Example: triage train --seed 1 --out var/s1 && triage seed-spread var/s1
     """
-    _run(model.seed_spread, config, runs=runs, model=model_dir)
+    _run(model.seed_spread, config)(runs=runs, model=model_dir)
 
 
 @app.command("eval")
@@ -378,7 +379,7 @@ def evaluate(data: DataOpt, config: ConfigOpt = None, as_json: JsonOpt = False) 
 
     Example: triage eval --data ../shared/data/support_emails_synthetic/it_helpdesk.jsonl --json
     """
-    _run(model.evaluate, config, data=data, as_json=as_json)
+    _run(model.evaluate, config)(data=data, as_json=as_json)
 
 
 @app.command()
@@ -397,7 +398,7 @@ def classify(
     Examples: triage classify mail.eml      echo "SERVER DOWN!!" | triage classify --json
               triage classify --jsonl emails.jsonl > scores.jsonl
     """
-    _run(model.classify, config, source=source, jsonl=jsonl, as_json=as_json)
+    _run(model.classify, config)(source=source, jsonl=jsonl, as_json=as_json)
 
 
 @app.command()
@@ -415,32 +416,32 @@ def suggest(
     """
     if item is None and jsonl is None:
         raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
-    _run(model.suggest, config, item, refresh=refresh, jsonl=jsonl)
+    _run(model.suggest, config)(item, refresh=refresh, jsonl=jsonl)
 
 
 @kb_app.command("list")
 def kb_list(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Every fix in the knowledge base: id, title, keywords."""
-    _run(model.kb_list, config, as_json=as_json)
+    _run(model.kb_list, config)(as_json=as_json)
 
 
 @kb_app.command("check")
 def kb_check(config: ConfigOpt = None) -> None:
     """Run the tone checker on every entry (jargon, blame, ...); exit 10 on an error finding."""
-    if not _run(model.kb_check, config):
+    if not _run(model.kb_check, config)():
         raise typer.Exit(EXIT_REFUSED)
 
 
 @db_app.command("upgrade")
 def db_upgrade(config: ConfigOpt = None, revision: RevisionOpt = "head") -> None:
     """Apply schema migrations (take a backup first). Example: triage db upgrade"""
-    _run(operate.db_upgrade, config, revision=revision)
+    _run(operate.db_upgrade, config)(revision=revision)
 
 
 @db_app.command("status")
 def db_status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Show the database's schema revision and the one this version needs."""
-    if not _run(operate.db_status, config, as_json=as_json):
+    if not _run(operate.db_status, config)(as_json=as_json):
         raise typer.Exit(EXIT_STORE)
 
 

@@ -11,10 +11,11 @@ from triage.settings import Settings
 log = logging.getLogger("triage.cli")  # the name the worker's start line has always had
 
 
-def worker(settings: Settings) -> None:
-    """Run until stopped; ``settings`` are already those of the chosen account."""
+def worker(base: Settings, *, account: str | None) -> None:
+    """Run until stopped, on ``account``'s mailbox (None: the [imap] one)."""
     from triage.flow.runtime import make_worker, open_store, serve_metrics
 
+    settings = base.for_account(account)
     store = open_store(settings)
     w = make_worker(settings, store, metrics=serve_metrics(settings), preload_model=True)
     w.stop.install()
