@@ -1,8 +1,9 @@
 """What an agent does to a stored email, apart from the terminal: the actions behind the CLI.
 
 cli.py parses arguments and maps errors to exit codes; the work is here, so it can be tested
-without a terminal and called from any front end. The clock is passed in: a time for the
-one-step actions, a clock for the ones that wait on a person (the editor, the review loop).
+without a terminal and called from any front end (triage/commands/desk.py prints their
+outcome). The clock is passed in: a time for the one-step actions, a clock for the edit,
+which waits on a person.
 """
 
 from __future__ import annotations

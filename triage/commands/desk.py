@@ -172,13 +172,12 @@ def review(
     reads a reject's reason) until nothing is pending or the agent quits."""
     from triage import review as actions
     from triage.flow.runtime import now, open_store
-    from triage.review import findings
     from triage.views import console, echo, show
 
     store, who = open_store(settings), agent_name(agent)
     for email_id in actions.pending(store):
         row = store.row(email_id)
-        console().print(show(row, findings(settings, row), now()))
+        console().print(show(row, actions.findings(settings, row), now()))
         pressed = key("[n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit")
         if pressed == "q":
             return
