@@ -112,7 +112,7 @@ def deliver(
     ``force``; the audit trail records that it was forced.
     """
     from triage.flow.sources import make_source
-    from triage.views import reply_text
+    from triage.replies.serial import reply_text
 
     row = store.row(item)
     text = reply_text(row)

@@ -173,6 +173,12 @@ class Settings(_Section):
     def account_names(self) -> list[str]:
         return [self.imap.account, *(a.account for a in self.accounts)]
 
+    def with_log_format(self, log_format: str) -> Settings:
+        """These settings with a command line's ``--log-format``."""
+        if log_format not in ("text", "json"):
+            raise ConfigError(f"--log-format must be text or json, not {log_format!r}")
+        return self.model_copy(update={"log": self.log.model_copy(update={"format": log_format})})
+
     def for_account(self, name: str | None) -> Settings:
         """These settings with ``name``'s mailbox as [imap] (None: the [imap] one itself)."""
         if name is None or name == self.imap.account:

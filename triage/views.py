@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from triage.replies.serial import reply_text
 from triage.replies.values import Finding
 from triage.route import FRUSTRATION, URGENCY
 from triage.store.quarantine_ops import raw_header
@@ -22,6 +23,25 @@ from triage.store.review_ops import QueueItem
 from triage.store.tables import EmailRow
 from triage.textcap import CUT, cap_text, clean_chunks, count_lines
 from triage.textsafe import clean
+
+
+def console() -> Console:
+    """Standard output for the views; no highlighting (an email's numbers are not ours to
+    colour)."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def echo(text: str) -> None:
+    """A plain line past rich: JSON and one-line answers are neither wrapped nor styled."""
+    print(text, flush=True)
+
+
+def emit(as_json: bool, data: object, view: RenderableType) -> None:
+    """``--json``: ``data`` as one line of JSON; else the view."""
+    if as_json:
+        echo(json.dumps(data))
+    else:
+        console().print(view)
 
 
 def age(delta: timedelta) -> str:
@@ -111,6 +131,17 @@ def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
     return table
 
 
+def queue_view(items: Sequence[QueueItem], now: datetime, show_all: bool, held: int) -> Group:
+    """`triage queue`: the table, a word when it is empty, and how much mail is quarantined."""
+    title = "all open mail" if show_all else "priority queue"
+    parts: list[RenderableType] = [queue_table(items, now, f"{title} ({len(items)})")]
+    if not items:
+        parts.append(Text("nothing waiting"))
+    if held:  # in no queue above: say so, or nobody ever looks at them
+        parts.append(Text(f"{held} quarantined (not in any queue): triage queue --quarantined"))
+    return Group(*parts)
+
+
 def _quoted_summary(quoted: str) -> Text:
     n = count_lines(quoted, non_blank=True)
     if not n:
@@ -132,14 +163,6 @@ def _one_line(text: str | None, limit: int = 300) -> str:
     return clean(text[:limit], single_line=True) + (CUT if len(text) > limit else "")
 
 
-def reply_text(row: EmailRow) -> str | None:
-    if row.reply_text:
-        return row.reply_text
-    if row.suggestion:
-        return str(json.loads(row.suggestion).get("text", ""))
-    return None
-
-
 def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
     if not findings:
         return Text("tone check: no findings", style="green")
@@ -156,6 +179,12 @@ def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
             Text(clean(f.suggestion)),
         )
     return table
+
+
+def print_refusal(details: object) -> None:
+    """What a refused ``send`` carries (``Refused.details``): the reply and its tone errors."""
+    text, findings = cast(tuple[str, list[Finding]], details)
+    console().print(findings_table(text, findings))
 
 
 def _head(row: EmailRow, now: datetime, *, full: bool = False) -> list[RenderableType]:

@@ -63,6 +63,17 @@ def read_one(data: bytes, source: str) -> OneInput:
     return OneInput(email.subject, email.newest_text)
 
 
+def read_source(source: str) -> OneInput:
+    """`triage classify FILE|-`: ``read_one`` on the file's bytes, or on stdin's for "-"."""
+    import sys
+
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+    return read_one(data, "standard input" if source == "-" else source)
+
+
 def scores_to_dict(scores: Scores, id_: str | None = None) -> dict[str, Any]:
     """The JSON shape shared by `triage classify --json` and `--jsonl` (no embedding)."""
     out: dict[str, Any] = {} if id_ is None else {"id": id_}

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from triage.classify.model import Classifier
     from triage.flow.decide import Composer, Decider
     from triage.flow.pipeline import TriageStage
+    from triage.flow.sync import PassStats
     from triage.flow.worker import Worker
+    from triage.replies.config import ReplyConfig
     from triage.replies.values import Finding
 
 
@@ -39,6 +41,30 @@ def store_engine(settings: Settings) -> Engine:
         busy_timeout=settings.store.busy_timeout,
         data_dir=settings.paths.data_dir,
     )
+
+
+def schema_upgrade(settings: Settings, revision: str) -> tuple[str | None, str | None]:
+    """`triage db upgrade`: the schema revision before and after the migrations."""
+    from triage.store import schema
+
+    engine = store_engine(settings)
+    try:
+        before = schema.current_revision(engine)
+        schema.upgrade(engine, revision)
+        return before, schema.current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def schema_status(settings: Settings) -> tuple[str | None, str]:
+    """`triage db status`: the database's schema revision and the one this version needs."""
+    from triage.store import schema
+
+    engine = store_engine(settings)
+    try:
+        return schema.current_revision(engine), schema.head_revision()
+    finally:
+        engine.dispose()
 
 
 def open_store(settings: Settings) -> Store:
@@ -59,15 +85,29 @@ def load_classifier(settings: Settings) -> Classifier:
     )
 
 
+def serve_metrics(settings: Settings) -> Metrics:
+    """Metrics for long-running commands: served and/or written as a textfile when configured."""
+    metrics = Metrics()
+    if settings.metrics.port:
+        metrics.serve(settings.metrics.port, settings.metrics.addr)
+    return metrics
+
+
+def reply_config(settings: Settings) -> ReplyConfig:
+    """replies.toml (templates, tone rules, knowledge settings) with the SLA from Settings."""
+    from triage.replies.config import load_reply_config
+
+    return load_reply_config(
+        settings.replies.config, sla=settings.sla, knowledge_dir=settings.replies.knowledge_dir
+    )
+
+
 def make_composer(settings: Settings, classifier: Classifier | None) -> Composer:
     """The reply composer with its templates, tone rules and knowledge base loaded once."""
     from triage.replies.compose import composer_for
-    from triage.replies.config import load_reply_config
     from triage.replies.knowledge import KnowledgeBase
 
-    cfg = load_reply_config(
-        settings.replies.config, sla=settings.sla, knowledge_dir=settings.replies.knowledge_dir
-    )
+    cfg = reply_config(settings)
     kb_settings = cfg.knowledge.model_copy(
         update={"cache_dir": settings.paths.data_dir / "cache" / "knowledge"}
     )
@@ -157,6 +197,23 @@ def make_worker(
     )
 
 
+def poll_accounts(
+    settings: Settings, store: Store, metrics: Metrics | None, account: str | None
+) -> PassStats:
+    """`poll --once`: one pass over every configured mailbox, one after the other (or over
+    ``account`` only), the counts summed. A stop signal ends it after the current mailbox."""
+    stats = None
+    for name in [account] if account else settings.account_names():
+        w = make_worker(settings.for_account(name), store, metrics=metrics)
+        w.stop.install()
+        one = w.poll_once()
+        stats = one if stats is None else stats + one
+        if w.stop():
+            break
+    assert stats is not None  # account_names() is never empty
+    return stats
+
+
 def _publish(settings: Settings, store: Store, metrics: Metrics) -> None:
     for queue, depth in store.queue_depths().items():
         metrics.queue_depth(queue, depth)
@@ -168,11 +225,8 @@ def tone_findings(
     settings: Settings, text: str, *, frustration: int | None, name: str | None, final: bool
 ) -> list[Finding]:
     """The tone checker's findings on any reply text (ours or an agent's edit)."""
-    from triage.replies.config import load_reply_config
     from triage.replies.names import clean_name
     from triage.replies.tone import check
 
-    cfg = load_reply_config(
-        settings.replies.config, sla=settings.sla, knowledge_dir=settings.replies.knowledge_dir
-    )
+    cfg = reply_config(settings)
     return check(text, frustration=frustration, config=cfg.tone, name=clean_name(name), final=final)
