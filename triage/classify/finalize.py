@@ -20,7 +20,7 @@ def finish(out_dir: Path, data_dir: Path, *, quick: bool = False, seed: int = 0)
     meta = art.load(out_dir).meta
     meta["metrics"] = metrics
     art.save(art.Artifact(tensors=art.load(out_dir).tensors, meta=meta), out_dir)
-    (out_dir / art.CARD_FILE).write_text(card.render(meta), "utf-8")
+    card.write_card(out_dir)
     return metrics
 
 

@@ -14,6 +14,7 @@ fitted on the same split, chosen the same way and scored on the same items.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,6 +103,22 @@ def _report(
     return out
 
 
+def _pooled(clf: Any, train: list[ReadingExample], test: list[ReadingExample]) -> tuple[Any, Any]:
+    """The pooled embeddings of both portions, cached per model version under var/ (the
+    encoder pass over ~1,900 texts is most of a run's time)."""
+    ids = "".join(r.id for r in train) + "|" + "".join(r.id for r in test)
+    key = hashlib.sha256(f"{clf.model_version}:{ids}".encode()).hexdigest()[:16]
+    cache = REPO_ROOT / "var" / f"reading-pooled-{key}.npz"
+    if cache.exists():
+        with np.load(cache) as saved:
+            return saved["train"], saved["test"]
+    emb_tr = clf.pooled([(r.subject, r.text) for r in train])
+    emb_te = clf.pooled([(r.subject, r.text) for r in test])
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(cache, train=emb_tr, test=emb_te)
+    return emb_tr, emb_te
+
+
 def train_and_evaluate(model_dir: Path, data_root: Path, seed: int = 0) -> dict[str, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -112,8 +129,7 @@ def train_and_evaluate(model_dir: Path, data_root: Path, seed: int = 0) -> dict[
     train = [r for r in rows if not r.test]
     test = [r for r in rows if r.test]
     clf = Classifier.load(model_dir, cache_dir=REPO_ROOT / "var" / "model-cache")
-    emb_tr = clf.pooled([(r.subject, r.text) for r in train])
-    emb_te = clf.pooled([(r.subject, r.text) for r in test])
+    emb_tr, emb_te = _pooled(clf, train, test)
     text_tr = [compose(r.subject, r.text) for r in train]
     text_te = [compose(r.subject, r.text) for r in test]
     vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
@@ -169,6 +185,9 @@ def train_and_evaluate(model_dir: Path, data_root: Path, seed: int = 0) -> dict[
         "metrics": metrics,
     }
     ReadingHeads(tfidf, reading.kind, reading.scope, reading.security, meta).save(model_dir)
+    from triage.classify.card import write_card
+
+    write_card(model_dir)
     return metrics
 
 
