@@ -1,0 +1,184 @@
+"""The deadline: which of the email's DATE / TIME expressions (spaCy's NER) is the time the
+customer needs something by, and that phrase resolved by dateparser (``dates``).
+
+Most dates in a support email are history ("since Monday", "I called at 9:05", "for three
+days"); the deadline is the one with a cue ("by 5pm", "before the board meeting at 2", "due
+at noon"), or the time inside an ask or a sentence about what is at stake ("I want it
+changed back TODAY", "the 11:30 trailers are already on the dock"). "ASAP" names no time and
+is not a deadline. The rules below read the parse around each entity; the choice of cues and
+the order of preference were tuned on the tuning portion of the labelled data only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from triage.reading.dates import DateResolver
+from triage.reading.values import Deadline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Words right before a time that make it the time something is needed by.
+CUES = frozenset({"by", "before", "until", "till", "til", "due", "within", "latest"})
+CUE_NOUNS = frozenset({"deadline", "cut-off", "cutoff", "cut", "due"})
+# Words that make a time history, a span or a habit, never a deadline.
+PAST = frozenset(
+    {
+        "since",
+        "ago",
+        "last",
+        "yesterday",
+        "earlier",
+        "past",
+        "previous",
+        "every",
+        "each",
+        "over",
+        "during",
+        "for",
+        "from",
+        "recently",
+        "already",
+    }
+)
+UNITS = frozenset(
+    {"minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days", "week", "weeks"}
+    | {"month", "months", "year", "years", "fortnight"}
+)
+# Words that say something is at stake at a time: a meeting, a departure, a cut-off.
+STAKES = frozenset(
+    """need needs needed must has have got due deadline urgent urgently asap cut-off cutoff start
+    starts starting leave leaves leaving arrive arrives arriving meeting presentation launch
+    live flight interview exam closes close expires expire shuts submission submit board demo
+    event go goes trailers patients clients customers payroll run""".split()
+)
+LABELS = frozenset({"DATE", "TIME"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    phrase: str
+    core: str
+    strength: int  # 3 cue, 2 in an ask, 1 at stake; 0 not a deadline
+    start: int
+
+
+def find_deadline(
+    doc: Doc,
+    text: str,
+    ask_spans: list[tuple[int, int]],
+    received: datetime,
+    dates: DateResolver,
+) -> Deadline | None:
+    """The strongest candidate (the first among equals), resolved; None when none qualifies.
+
+    ``ask_spans`` are the character spans of the asks found in the same text."""
+    best: Candidate | None = None
+    for cand in candidates(doc, text, ask_spans):
+        if cand.strength and (best is None or cand.strength > best.strength):
+            best = cand
+    if best is None:
+        return None
+    return Deadline(phrase=best.phrase, at=dates.resolve(best.phrase, received, best.core))
+
+
+def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for ent in _time_entities(doc):
+        start = _phrase_start(ent)
+        phrase = text[start : ent.end_char].strip()
+        core_start = ent.start_char
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("at", "on", "by", "before"):
+            core_start = doc[ent.start - 1].idx
+        core = text[core_start : ent.end_char]
+        out.append(Candidate(phrase, core, _strength(ent, start, ask_spans), start))
+    return out
+
+
+def _time_entities(doc: Doc) -> list[Span]:
+    """DATE / TIME entities, plus a bare number after "at" ("at 2"), joined when one runs
+    into the next ("Tonight at 8")."""
+    ents = [e for e in doc.ents if e.label_ in LABELS or (e.label_ == "CARDINAL" and _bare_hour(e))]
+    merged: list[Span] = []
+    for e in ents:
+        if merged:
+            prev = merged[-1]
+            gap = doc[prev.end : e.start]
+            if all(t.lower_ in ("at", ",", "on", "-") or t.is_space for t in gap) and len(gap) <= 2:
+                merged[-1] = doc[prev.start : e.end]
+                continue
+        merged.append(e)
+    return merged
+
+
+def _bare_hour(ent: Span) -> bool:
+    if ent.start == 0 or ent.doc[ent.start - 1].lower_ != "at":
+        return False
+    t = ent.text.replace(":", "").replace(".", "")
+    return t.isdigit() and (len(t) <= 2 and 1 <= int(t) <= 12 or len(t) in (3, 4))
+
+
+def _phrase_start(ent: Span) -> int:
+    """Where the phrase begins: at a cue word right before the entity ("by 5pm"), or at a cue
+    preposition that governs it further up ("before the board meeting at 2")."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and doc[i].lower_ in CUES | {"at", "on"}:
+        j = i - 1
+        if doc[i].lower_ in ("at", "on") and j >= 0 and doc[j].lower_ in CUES:
+            return doc[j].idx
+        return doc[i].idx
+    for anc in list(ent.root.ancestors)[:4]:
+        if anc.lower_ in CUES and anc.i < ent.start and anc.sent == ent.sent:
+            return anc.idx
+    return ent.start_char
+
+
+def _strength(ent: Span, start: int, ask_spans: list[tuple[int, int]]) -> int:
+    if _is_history(ent):
+        return 0
+    doc = ent.doc
+    sent = ent.sent
+    before = [t.lower_ for t in doc[max(sent.start, ent.start - 3) : ent.start]]
+    cue_word = doc.char_span(start, start + 1, alignment_mode="expand")
+    if cue_word is not None and cue_word[0].lower_ in CUES:
+        return 3
+    if any(w in CUE_NOUNS for w in before) or any(w in CUES for w in before[-1:]):
+        return 3
+    in_ask = any(a <= ent.start_char and ent.end_char <= b for a, b in ask_spans)
+    if in_ask:
+        return 2
+    if any(t.lower_ in STAKES for t in sent) and not _past_tense(ent):
+        return 1
+    return 0
+
+
+def _is_history(ent: Span) -> bool:
+    doc = ent.doc
+    words = [t.lower_ for t in ent]
+    before = [t.lower_ for t in doc[max(ent.sent.start, ent.start - 2) : ent.start]]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if set(words) & PAST or set(before[-1:]) & PAST or after == "ago":
+        return True
+    if any(w in UNITS for w in words) and not set(before) & {"in", "within", "next"}:
+        # a length of time: "for three days", "two weeks now"; "within the hour" is a deadline
+        return not (set(words) & {"next", "the", "this", "end"})
+    return _past_tense(ent)
+
+
+def _past_tense(ent: Span) -> bool:
+    """The verb the time hangs on is in the past ("it broke this morning", "I called at 9")."""
+    verb: Token | None = None
+    for anc in ent.root.ancestors:
+        if anc.tag_.startswith("VB") or anc.tag_ == "MD":
+            verb = anc
+            break
+    if verb is None:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "'ll", "going", "would", "'d", "must", "should", "can", "could"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "'ve", "had"}))
