@@ -26,6 +26,7 @@ PLEASE = frozenset({"please", "pls", "plz", "pleeease", "pleease", "plse", "kind
 # "please" in these is a politeness formula, not a request to the desk
 PLEASE_NOT_ASKING = frozenset(
     {"find", "note", "see", "ignore", "excuse", "forgive", "bear", "disregard", "accept"}
+    | {"consider", "let"}
 )
 ADDRESSEES = frozenset(
     {"you", "u", "ya", "someone", "somebody", "anyone", "anybody", "one", "y'all", "it", "team"}
@@ -52,7 +53,12 @@ PLEASED = frozenset(
 # Bare verbs that open formulas, not asks: "Thanks", "Have a good day", "See below".
 NOT_IMPERATIVE = frozenset(
     {"thank", "thanks", "cheers", "have", "see", "sorry", "hope", "welcome", "enjoy", "regards"}
+    | {"note", "consider", "find", "want", "got", "bin"}
 )
+# "please don't treat this as urgent" reassures; "please don't close it" asks
+REASSURING = frozenset({"worry", "treat", "rush", "panic", "hurry"})
+# Offers, not asks: "let me know if you need anything".
+OFFERS = ("if you need", "if you want", "if you'd like", "if you would like", "happy to help")
 LEADERS = frozenset(
     {"please", "pls", "plz", "kindly", "just", "so", "and", "also", "then", "now", "ok", "okay"}
 )
@@ -84,13 +90,16 @@ RHETORICAL = (
     "guess what?",
     "who knew?",
 )
+INVERTING = frozenset({"is", "are", "do", "does", "can", "will", "should", "could", "would"})
 # "??", "?!": in the tuning portion two thirds of such questions vent rather than ask; they
 # count only in a request form ("Can someone PLEASE call me??").
 OUTRAGE = re.compile(r"\?[?!]|!\?")
 
 
-def ask_type(toks: list[Token], text: str) -> AskType | None:
-    """ "request", "question" or None for a clause given as its non-space tokens."""
+def ask_type(toks: list[Token], text: str, short: bool = False) -> AskType | None:
+    """ "request", "question" or None for a clause given as its non-space tokens. ``short``:
+    the whole message is a line or two (a tweet, a chat line), where a "??" question is the
+    ask itself rather than venting beside the real asks (as it is in most long emails)."""
     if not toks:
         return None
     lower = text.lower()
@@ -98,17 +107,43 @@ def ask_type(toks: list[Token], text: str) -> AskType | None:
     question = "?" in tail or any(t.text.startswith("?") for t in toks)
     if question and any(p in lower for p in RHETORICAL):
         return None
+    if any(p in lower for p in OFFERS) or lower.lstrip().startswith(("have you tried", "me:")):
+        return None
+    if sum(ch.isalpha() for t in toks if not handle(t.text) for ch in t.text) < 3:
+        return None
     if modal_request(toks) or imperative(toks) or please(toks) or demand(toks):
         return "request"
-    if question and not OUTRAGE.search(tail):
+    if question and (short or not OUTRAGE.search(tail)):
+        return "question"
+    if short and not question and _unmarked_question(toks):
         return "question"
     return None
+
+
+def _unmarked_question(toks: list[Token]) -> bool:
+    """A question typed without its "?": "whats going on with your app", "when will I get my
+    refund", "do you have a chat line". The wh-word or the inverted verb opens the main
+    clause (a "when" that opens a subordinate clause hangs below the root and is not one)."""
+    first = first_content(toks)
+    if first is None or first.i + 1 >= len(first.doc):
+        return False
+    nxt = first.doc[first.i + 1]
+    if first.tag_ in ("WRB", "WP") and first.lower_ not in ("where", "whatever", "however"):
+        return first.head.dep_ == "ROOT" and first.head.i > first.i
+    if first.tag_ in ("VBZ", "VBP", "MD") and first.lower_ in INVERTING:
+        return nxt.dep_ in ("nsubj", "expl", "nsubjpass") and first.i == toks[0].i
+    return False
+
+
+def handle(word: str) -> bool:
+    """A tweet's @handle or #tag: a name, not a word of the sentence."""
+    return word[:1] in ("@", "#") and len(word) > 1
 
 
 def first_content(toks: list[Token]) -> Token | None:
     """The first word that is not a bullet, a list number, "please", "so", "just" ..."""
     for k, t in enumerate(toks):
-        if t.is_punct or t.lower_ in LEADERS or t.tag_ in SKIPPED_TAGS:
+        if t.is_punct or t.lower_ in LEADERS or t.tag_ in SKIPPED_TAGS or handle(t.text):
             continue
         if t.like_num and k + 1 < len(toks) and toks[k + 1].text in (".", ")"):
             continue  # "1." / "2)" numbering a list
@@ -125,7 +160,7 @@ def imperative(toks: list[Token]) -> bool:
     if first.lower_ in ("do", "don't", "dont") and len(toks) > 2:
         # "Don't close this ticket", "Do not send me another survey"
         nxt = [t for t in toks if t.i > first.i and t.lower_ not in ("n't", "not")]
-        return bool(nxt) and nxt[0].tag_ == "VB"
+        return bool(nxt) and nxt[0].tag_ == "VB" and nxt[0].lower_ not in REASSURING
     if first.tag_ == "IN" and first.lower_ in ("if", "when", "once", "as"):
         head = first.head.head if first.head.dep_ == "advcl" else None
         if head is not None and head.i > first.i and _bare_command(head):
@@ -135,8 +170,15 @@ def imperative(toks: list[Token]) -> bool:
     )
 
 
+def _quoted(tok: Token) -> bool:
+    """Inside quotation marks in its sentence: an error message or someone else's words
+    ("please try again later")."""
+    before = tok.doc[tok.sent.start : tok.i].text
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+
+
 def _bare_command(verb: Token) -> bool:
-    if verb.tag_ != "VB" or verb.lower_ in NOT_IMPERATIVE:
+    if verb.tag_ != "VB" or verb.lower_ in NOT_IMPERATIVE or _quoted(verb):
         return False
     kids = {c.dep_ for c in verb.children}
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -150,10 +192,10 @@ def please(toks: list[Token]) -> bool:
         nxt = [u for u in toks if u.i > t.i and not u.is_punct]
         if nxt and nxt[0].lower_ in PLEASE_NOT_ASKING:
             return False
-        if nxt and nxt[0].lower_ in ("do", "don't", "dont") and len(nxt) > 2:
-            # "please do not treat this as an emergency" reassures; "please don't close it" asks
-            return nxt[2].lower_ not in ("worry", "treat", "rush", "panic")
-        return True
+        verbs = [u for u in nxt if u.lower_ not in ("do", "don't", "dont", "not", "n't")]
+        if verbs and verbs[0].lower_ in REASSURING:
+            return False
+        return not _quoted(t)
     return False
 
 

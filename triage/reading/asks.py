@@ -13,6 +13,7 @@ says which clause shapes ask. This module decides what a clause is:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from triage.reading.ask_forms import ask_type, first_content
@@ -47,8 +48,15 @@ LIST_INTRO_WORDS = frozenset(
     """want need needs expect following below these questions asking request requesting
     like require demand""".split()
 )
+SHORT_TEXT = 280  # a tweet's length: see ask_forms.ask_type
 BULLETS = frozenset({"-", "*", "•", "–", "·", "o", ">"})
 _STRIP = " \t\r\n,;:-*•–·"
+_LEADING_HANDLES = re.compile(r"^(?:\s*[@#]\w+[,:]?)+\s+")
+
+
+def _tidy(clause: str) -> str:
+    """The clause without the tweet's leading @handles ("@AmazonHelp where is my order?")."""
+    return _LEADING_HANDLES.sub("", clause.strip(_STRIP)).strip(_STRIP)
 
 
 def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
@@ -56,21 +64,22 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
     copy (shouting lowered): clause boundaries come from the parse, the words from ``text``."""
     out: list[Ask] = []
     in_list = False
+    short = len(text) <= SHORT_TEXT
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if not toks or boilerplate(sent.text.lower()):
             continue
         line = _starts_line(sent)
         if in_list and line and not (_after_blank(sent) and not _bulleted(toks) and out):
-            item = text[sent.start_char : sent.end_char].strip(_STRIP)
-            if item:
+            item = _tidy(text[sent.start_char : sent.end_char])
+            if sum(ch.isalpha() for ch in item) >= 3:
                 out.append(Ask(item, "question" if item.endswith("?") else "request"))
             continue
         in_list = False
-        whole = ask_type(toks, sent.text)
+        whole = ask_type(toks, sent.text, short)
         for n, (start, end) in enumerate(clauses(sent)):
-            clause = text[start:end].strip(_STRIP)
-            kind = _clause_type(doc, start, end)
+            clause = _tidy(text[start:end])
+            kind = _clause_type(doc, start, end, short)
             if kind is None and whole is not None and (n == 0 or _continues(doc, start, end)):
                 kind = whole
             if kind and clause:
@@ -113,11 +122,11 @@ def _bulleted(toks: list[Token]) -> bool:
     )
 
 
-def _clause_type(doc: Doc, start: int, end: int) -> AskType | None:
+def _clause_type(doc: Doc, start: int, end: int, short: bool) -> AskType | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    return ask_type([t for t in span if not t.is_space], span.text)
+    return ask_type([t for t in span if not t.is_space], span.text, short)
 
 
 def _continues(doc: Doc, start: int, end: int) -> bool:
