@@ -165,9 +165,12 @@ def imperative(toks: list[Token]) -> bool:
         head = first.head.head if first.head.dep_ == "advcl" else None
         if head is not None and head.i > first.i and _bare_command(head):
             return True
-    return _bare_command(first) and (
-        first.dep_ in ("ROOT", "conj", "ccomp") or first.head.lower_ in PLEASE
-    )
+    if not _bare_command(first):
+        return False
+    if first.dep_ == "conj":
+        # "... and send me the link" commands only when what it joins commands too
+        return _bare_command(first.head)
+    return first.dep_ in ("ROOT", "ccomp") or first.head.lower_ in PLEASE
 
 
 def _quoted(tok: Token) -> bool:

@@ -42,6 +42,8 @@ BOILERPLATE = (
     "will respond on my return",
     "recipient's email address",
     "please contact your helpdesk",
+    "notify the sender",
+    "delete it from your system",
 )
 # An intro line ending in ":" opens a list of asks when it asks itself or names what follows.
 LIST_INTRO_WORDS = frozenset(
@@ -141,11 +143,15 @@ def clauses(sent: Span) -> list[tuple[int, int]]:
     """Character spans of the sentence's coordinated main clauses ("A and B" -> A, B)."""
     root = sent.root
     doc = sent.doc
-    modal = any(c.tag_ == "MD" for c in root.children)
+    command = root.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children
+    )
+    # "fix it or refund me" is one ask with two acceptable outcomes: only "and" splits
+    either = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in root.children)
     cuts = [
         c
         for c in root.children
-        if c.dep_ == "conj" and c.i > root.i and _own_clause(c, imperative_root=not modal)
+        if c.dep_ == "conj" and c.i > root.i and not either and _own_clause(c, command)
     ]
     out: list[tuple[int, int]] = []
     start = sent.start_char

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from triage.reading import nlp as nlp_mod
 from triage.reading.asks import find_asks
+from triage.reading.automated import is_automated
 from triage.reading.dates import DateResolver
 from triage.reading.deadline import find_deadline
 from triage.reading.language import LanguageGuesser
@@ -75,6 +76,10 @@ class TextReader:
     ) -> TextReading:
         if received.tzinfo is None:
             raise ValueError("received must be an aware datetime")
+        if is_automated(subject, text):
+            return TextReading(
+                asks=(), deadline=None, tried=(), language=lang, says_wrote_before=False
+            )
         asks = find_asks(doc, text)
         spans = ask_spans(text, asks)
         return TextReading(
