@@ -53,7 +53,7 @@ LIST_INTRO_WORDS = frozenset(
 SHORT_TEXT = 280  # a tweet's length: see ask_forms.ask_type
 BULLETS = frozenset({"-", "*", "•", "–", "·", "o", ">"})
 _STRIP = " \t\r\n,;:-*•–·"
-_LEADING_HANDLES = re.compile(r"^(?:\s*[@#]\w+[,:]?)+\s+")
+_LEADING_HANDLES = re.compile(r"^(?:\s*[@#]\w+[,:]?)+\s+|^\(?(?:\d{1,2}|[a-h])[.)]\s+")
 
 
 def _tidy(clause: str) -> str:

@@ -78,12 +78,15 @@ def load_pipeline() -> Language:
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence unless the line looks hard-wrapped.
+    """A line break ends a sentence unless the line looks hard-wrapped; a list marker keeps
+    its line's text in one sentence with it.
 
     Emails put greetings, sign-offs, list items and one-line asks on lines of their own,
     often without a full stop ("Hi IT,", "Can someone unlock pls"); the parser, trained on
     news text, would glue them to the next sentence. A long line ending mid-sentence and
-    followed by a lower-case word is a wrapped paragraph, and stays one sentence.
+    followed by a lower-case word is a wrapped paragraph, and stays one sentence. The parser
+    would also cut "1." or "-" off as a sentence of its own, losing the line start that makes
+    the rest a list item (``asks``).
     """
     line_start = 0
     for tok in doc[:-1]:
@@ -97,7 +100,26 @@ def mark_line_breaks(doc: Doc) -> Doc:
         wrapped = len(line) >= 60 and not tok.is_punct and nxt.text[:1].islower()
         if not wrapped:
             nxt.is_sent_start = True
+            after = _after_marker(doc, nxt.i)
+            if after is not None:
+                doc[after].is_sent_start = False
     return doc
+
+
+def _after_marker(doc: Doc, i: int) -> int | None:
+    """The index of the first word after a list marker ("-", "*", "1.", "2)", "(a)") at i."""
+    j = i
+    if doc[j].text in ("-", "*", "•", "–", "·", ">"):
+        j += 1
+    elif doc[j].text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")":
+        j += 3
+    elif doc[j].like_num and j + 1 < len(doc) and doc[j + 1].text in (".", ")"):
+        j += 2
+    elif re.fullmatch(r"\d{1,2}[.)]", doc[j].text):
+        j += 1
+    else:
+        return None
+    return j if j < len(doc) and not doc[j].is_space else None
 
 
 def calm(text: str) -> str:
