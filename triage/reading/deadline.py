@@ -150,22 +150,46 @@ def _strength(ent: Span, start: int, ask_spans: list[tuple[int, int]]) -> int:
     if cue in CUES or (before and before[-1] in CUES) or set(before) & CUE_NOUNS:
         score += 3
     elif before and before[-1] in WEAK_CUES and words & (UNITS | {"the", "next"}):
-        score += 2 if before[-1] in ("within", "in") else 0
+        # "within the hour" asks; "we aim to respond within 8 working hours" quotes a promise
+        score += 1 if before[-1] in ("within", "in") else 0
     elif before and before[-1] in ("until", "of", "after"):
         score -= 1
     if any(a <= ent.start_char and ent.end_char <= b for a, b in ask_spans):
+        score += 2
+    elif _threat(ent):
         score += 2
     if any(t.lower_ in STAKES for t in sent) and not _past_tense(ent):
         score += 1
     if words & NEAR:
         score += 2
+    elif ent.label_ != "DATE" and _clock(ent) and not _past_tense(ent):
+        score += 2  # "clients arrive at 3", "our courier pickup is at 16:00"
     elif "today" in words or ent.label_ == "TIME":
         score += 1
     if "next" in words or {"this", "week"} <= words or "sometime" in before:
         score += 1
+    if words <= {"this", "the", "morning", "day", "week", "afternoon"} and "morning" in words | (
+        {"day", "week"} if "the" in words else set()
+    ):
+        score -= 2  # "this morning" is when it broke; "the day", "the week" are no dates
     if words & FAR and score < 3:
         score -= 2
     return score
+
+
+def _threat(ent: Span) -> bool:
+    """ "If it's not back today ...", "If this isn't sorted by 5pm ...": the time of a
+    threat is the deadline even when no ask holds it."""
+    head = [t.lower_ for t in ent.doc[ent.sent.start : ent.start]]
+    if "if" not in head:
+        return False
+    rest = head[head.index("if") :]
+    return "not" in rest or "n't" in rest
+
+
+def _clock(ent: Span) -> bool:
+    """The entity names a clock time ("3pm", "16:00", "at 11"), not a part of the day."""
+    return any(t.like_num or any(ch.isdigit() for ch in t.text) for t in ent)
 
 
 def _not_a_time(ent: Span) -> bool:
