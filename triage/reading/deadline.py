@@ -121,14 +121,15 @@ def _phrase_start(ent: Span) -> int:
     preposition that governs it further up ("before the board meeting at 2")."""
     doc = ent.doc
     i = ent.start - 1
-    if i >= 0 and doc[i].lower_ in CUES | {"at", "on"}:
-        j = i - 1
-        if doc[i].lower_ in ("at", "on") and j >= 0 and doc[j].lower_ in CUES:
-            return doc[j].idx
+    if i >= 0 and doc[i].lower_ in CUES:
         return doc[i].idx
+    if i >= 1 and doc[i].lower_ in ("at", "on") and doc[i - 1].lower_ in CUES:
+        return doc[i - 1].idx
     for anc in list(ent.root.ancestors)[:4]:
         if anc.lower_ in CUES and anc.i < ent.start and anc.sent == ent.sent:
             return anc.idx
+    if i >= 0 and doc[i].lower_ in ("at", "on"):
+        return doc[i].idx
     return ent.start_char
 
 

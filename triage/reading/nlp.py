@@ -101,8 +101,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if not wrapped:
             nxt.is_sent_start = True
             after = _after_marker(doc, nxt.i)
-            if after is not None:
-                doc[after].is_sent_start = False
+            for k in range(nxt.i + 1, (after or nxt.i) + 1):
+                doc[k].is_sent_start = False
     return doc
 
 

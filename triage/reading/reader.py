@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 # quote splitter missed; asks and deadlines sit at the top, and the parse time grows with
 # length, so the tail is not read (the p95 time budget depends on it).
 MAX_CHARS = 4000
-_QUESTION = re.compile(r"[^.!?¿¡\n]*[?？]")
+_QUESTION = re.compile(r"¿?[^.!?¿¡\n]*[?？]")
 
 Item = tuple[str, str, datetime]
 
