@@ -14,44 +14,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import sys
 from pathlib import Path
 from typing import Any
 
 from sklearn.metrics import cohen_kappa_score
 
-ROOT = Path(__file__).resolve().parents[1] / "data" / "reading"
-_WORD = re.compile(r"[\w']+")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
+# one matching rule for the annotators and for the reader (scripts/reading_eval.py)
+from triage.reading.score import ask_f1, phrases_agree  # noqa: E402
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def overlaps(candidate: str, gold: str) -> bool:
-    """True when the candidate shares at least half of the gold clause's words."""
-    g, c = words(gold), set(words(candidate))
-    return bool(g) and sum(1 for w in g if w in c) >= len(g) / 2
-
-
-def ask_matches(pred: list[str], gold: list[str]) -> int:
-    """One-to-one matches, greedy in order."""
-    used: set[int] = set()
-    n = 0
-    for p in pred:
-        for i, g in enumerate(gold):
-            if i not in used and overlaps(p, g):
-                used.add(i)
-                n += 1
-                break
-    return n
-
-
-def ask_f1(a: list[list[str]], b: list[list[str]]) -> float:
-    """F1 of b's asks against a's (symmetric in its total: matches / mean count)."""
-    matched = sum(ask_matches(x, y) for x, y in zip(b, a, strict=True))
-    total = sum(len(x) for x in a) + sum(len(x) for x in b)
-    return 2 * matched / total if total else 1.0
+ROOT = REPO / "data" / "reading"
 
 
 def load(folder: Path, batch: str) -> list[dict[str, Any]]:
@@ -60,9 +35,7 @@ def load(folder: Path, batch: str) -> list[dict[str, Any]]:
 
 
 def deadline_agrees(x: str | None, y: str | None) -> bool:
-    if not x or not y:
-        return not x and not y
-    return overlaps(x, y) or overlaps(y, x)
+    return phrases_agree(x, y)
 
 
 def report(name: str, a: list[dict[str, Any]], b: list[dict[str, Any]]) -> dict[str, float]:

@@ -101,5 +101,11 @@ def _mailing_list(headers: Headers, _subject: str, _content_type: str) -> str | 
     return None
 
 
+def automated_subject(subject: str) -> bool:
+    """An auto-reply or delivery-failure subject line, for text read without its headers
+    (``triage.reading``); with headers, ``detect_kind`` is the stronger test."""
+    return bool(_AUTO_SUBJECT.search(subject) or _DSN_SUBJECT.search(subject))
+
+
 def _title(name: str) -> str:
     return "-".join(part.capitalize() for part in name.split("-"))
