@@ -97,7 +97,7 @@ def _triage(tmp_path: Path) -> int:
     )
     return TriageStage(
         store=Store.open(settings.store_url),
-        load=lambda: (TagScorer(), make_decider(settings, None)),
+        load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
         clock=lambda: NOW,
     )()
 

@@ -42,7 +42,9 @@ def store(settings: Settings) -> Store:
     ]
     store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
     TriageStage(
-        store=store, load=lambda: (TagScorer(), make_decider(settings, None)), clock=lambda: NOW
+        store=store,
+        load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
+        clock=lambda: NOW,
     )()
     return store
 

@@ -82,7 +82,9 @@ def env(tmp_path: Path) -> dict[str, str]:
     ]
     store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
     TriageStage(
-        store=store, load=lambda: (TagScorer(), make_decider(settings, None)), clock=lambda: NOW
+        store=store,
+        load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
+        clock=lambda: NOW,
     )()
     return {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from triage.domain import Scores
 from triage.errors import ConfigError, NotFound
-from triage.flow.decide import Decider, Decision, decide
+from triage.flow.decide import Decider, Decision, decide, read_batch
 from triage.flow.pipeline import suggestion_json
 from triage.replies.serial import reply_text
 from triage.store import Store
@@ -47,7 +47,16 @@ def refresh_suggestion(
     stored = stored_of(store.row(email_id))
     [scores] = scorer.classify([(stored.email.subject, stored.email.newest_text)])
     [history] = store.histories([stored], decider.routing.repeat_window_days)
-    d = decide(stored.email, scores, history, received=stored.received_at, now=now, decider=decider)
+    [reading] = read_batch([(stored.email, stored.received_at)], [scores], [history], decider)
+    d = decide(
+        stored.email,
+        scores,
+        history,
+        received=stored.received_at,
+        now=now,
+        decider=decider,
+        reading=reading,
+    )
     if d.suggestion is None:
         raise NotFound(f"email {email_id} gets no suggested reply: " + "; ".join(d.route.reasons))
     store.set_suggestion(email_id, suggestion_json(d.suggestion))

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from triage.reading.display import reading_text, stored_reading
 from triage.replies.serial import reply_text
 from triage.replies.values import Finding
 from triage.route import FRUSTRATION, URGENCY
@@ -80,6 +81,7 @@ def queue_json(items: Sequence[QueueItem], now: datetime) -> list[dict[str, Any]
             "frustration": {"level": i.frustration, "score": round(i.frustration_score, 3)},
             "flags": i.flags(now),
             "review": i.review,
+            "reading": stored_reading(i.reading),
         }
         for i in items
     ]
@@ -87,7 +89,7 @@ def queue_json(items: Sequence[QueueItem], now: datetime) -> list[dict[str, Any]
 
 QUEUE_LEGEND = (
     "due: time left, or -time when late · F frustration, U urgency: level and score · "
-    "flags: S supervisor, R repeat, L late"
+    "flags: S supervisor, R repeat, L late, xx needs a speaker of language xx"
 )
 
 
@@ -126,9 +128,16 @@ def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
             Text(clean(i.subject, single_line=True)),
             f"{FRUSTRATION[i.frustration][:3]} {i.frustration_score:.2f}".replace(" 0.", " ."),
             f"{URGENCY[i.urgency][:3]} {i.urgency_score:.2f}".replace(" 0.", " ."),
-            Text("".join(f[0].upper() for f in flags).replace("O", "L"), style=style),
+            Text(_flag_letters(flags), style=style),
         )
     return table
+
+
+def _flag_letters(flags: Sequence[str]) -> str:
+    """S R L, and the language code of mail that needs a speaker of it ("needs a de speaker")."""
+    letters = "".join(f[0].upper() for f in flags if not f.startswith("needs"))
+    speaker = [f.split()[2] for f in flags if f.startswith("needs")]
+    return letters.replace("O", "L") + "".join(f" {code}" for code in speaker)
 
 
 def queue_view(items: Sequence[QueueItem], now: datetime, show_all: bool, held: int) -> Group:
@@ -246,6 +255,9 @@ def _attachments(row: EmailRow, limit: int = 20) -> list[RenderableType]:
 
 def _tail(row: EmailRow, findings: Sequence[Finding]) -> list[RenderableType]:
     parts = _attachments(row)
+    reading = reading_text(row.reading)
+    if reading is not None:
+        parts.append(reading)
     if row.urgency is not None and row.frustration is not None:
         scores = Text()
         scores.append(
@@ -333,6 +345,7 @@ def show_json(row: EmailRow, *, full: bool = False) -> dict[str, Any]:
             for a in json.loads(row.attachments or "[]")
         ],
         "route_reasons": [clean(r) for r in json.loads(row.route_reasons or "[]")],
+        "reading": stored_reading(row.reading),
         "reply": reply_text(row),
     }
 

@@ -44,21 +44,24 @@ def classify(settings: Settings, *, source: str, jsonl: Path | None, as_json: bo
     from rich.console import Console
     from rich.text import Text
 
-    from triage.classify.batch import classify_jsonl, read_source, scores_to_dict
-    from triage.flow.runtime import load_classifier
+    from triage.classify.batch import classify_jsonl, read_source, readings, scores_to_dict
+    from triage.flow.runtime import load_classifier, now
+    from triage.reading.reader import TextReader
     from triage.reports import scores_text
     from triage.views import echo
 
     clf = load_classifier(settings)
+    reader = TextReader(settings.sla.zone)
     if jsonl is not None:
-        classify_jsonl(clf, jsonl, sys.stdout)
+        classify_jsonl(clf, jsonl, sys.stdout, reader=reader, at=now())
         return
     one = read_source(source)
     if one.note:
         note = Text("note: ", style="yellow") + Text(one.note)
         Console(stderr=True, highlight=False, soft_wrap=True).print(note)
     [scores] = clf.classify([(one.subject, one.text)])
-    echo(json.dumps(scores_to_dict(scores)) if as_json else scores_text(scores))
+    [reading] = readings(reader, [(one.subject, one.text)], [scores], now())
+    echo(json.dumps(scores_to_dict(scores, reading=reading)) if as_json else scores_text(scores))
 
 
 def suggest(settings: Settings, email_id: int | None, *, refresh: bool, jsonl: Path | None) -> None:

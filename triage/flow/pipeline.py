@@ -5,7 +5,8 @@ model or the composer runs:
 
 1. claim a batch (a short transaction; a lease, so a killed worker's rows come back);
 2. load the senders' and threads' histories (one query for the batch);
-3. classify the batch (one encoder pass);
+3. classify the batch (one encoder pass, which also gives kind / scope / security) and read
+   its text (asks, deadline, tried steps, language: triage/reading/);
 4. decide each email (route, compose, mailbox actions: triage/flow/decide.py, pure);
 5. save the decisions and their mailbox actions in one short transaction that checks the
    claim is still held.
@@ -24,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from triage.domain import Scores
-from triage.flow.decide import Decider, Decision, decide
+from triage.flow.decide import Decider, Decision, decide, read_batch
 from triage.mailbox import MailSource
 from triage.metrics import Metrics
 from triage.replies.values import Suggestion
@@ -47,8 +48,11 @@ def suggestion_json(s: Suggestion) -> str:
 
 def result_of(item: StoredEmail, d: Decision) -> TriageResult:
     """What the store saves for one decision."""
+    from triage.reading.serial import reading_to_dict
+
     text = suggestion_json(d.suggestion) if d.suggestion is not None else None
-    return TriageResult(item.id, d.scores, d.route, text, d.actions)
+    reading = json.dumps(reading_to_dict(d.reading)) if d.reading is not None else None
+    return TriageResult(item.id, d.scores, d.route, text, d.actions, reading)
 
 
 @dataclass
@@ -90,10 +94,20 @@ class TriageStage:
         if self.metrics is not None:
             self.metrics.classification_took(elapsed)
             self.metrics.classified(len(batch))
+        items = [(b.email, b.received_at) for b in batch]
+        readings = read_batch(items, scores, histories, decider)
         results = []
         now = self.clock()
-        for item, sc, history in zip(batch, scores, histories, strict=True):
-            d = decide(item.email, sc, history, received=item.received_at, now=now, decider=decider)
+        for item, sc, history, reading in zip(batch, scores, histories, readings, strict=True):
+            d = decide(
+                item.email,
+                sc,
+                history,
+                received=item.received_at,
+                now=now,
+                decider=decider,
+                reading=reading,
+            )
             results.append(result_of(item, d))
             if self.metrics is not None:
                 self.metrics.queued(d.route.queue, URGENCY[sc.urgency])

@@ -119,11 +119,20 @@ def make_composer(settings: Settings, classifier: Classifier | None) -> Composer
     return composer_for(cfg, kb)
 
 
-def make_decider(settings: Settings, classifier: Classifier | None) -> Decider:
-    """The one decision kit (routing policy, SLA, reply composer, priority actions) for every
-    path that decides: the worker, ``suggest ID --refresh`` and ``suggest --jsonl``."""
+def make_decider(
+    settings: Settings, classifier: Classifier | None, *, read_text: bool = True
+) -> Decider:
+    """The one decision kit (routing policy, SLA, reply composer, priority actions, the text
+    reader) for every path that decides: the worker, ``suggest ID --refresh`` and
+    ``suggest --jsonl``. ``read_text=False`` leaves out the text reader (spaCy, ~2 s to load),
+    for tests of other parts."""
     from triage.flow.decide import Decider
 
+    reader = None
+    if read_text:
+        from triage.reading.reader import TextReader
+
+        reader = TextReader(settings.sla.zone)
     imap = settings.imap
     return Decider(
         routing=settings.routing,
@@ -131,6 +140,7 @@ def make_decider(settings: Settings, classifier: Classifier | None) -> Decider:
         composer=make_composer(settings, classifier),
         priority_folder=imap.priority_folder if imap.priority_action == "copy" else None,
         priority_keyword=imap.priority_keyword or None,
+        reader=reader,
     )
 
 

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from triage.domain import Email, Scores
-from triage.flow.decide import Decider, Decision, decide
+from triage.flow.decide import Decider, Decision, decide, read_batch
 from triage.history import Seen, history_of, seen_of
 from triage.jsonl import records
 from triage.parse.message import parse
 from triage.parse.quotes import split_reply
+from triage.reading.serial import reading_to_dict
 from triage.replies.serial import suggestion_to_dict
 
 # Scores for (subject, newest_text) pairs, in order: the CLI passes the real classifier.
@@ -73,6 +74,10 @@ def suggestion_record(ident: str, d: Decision) -> dict[str, Any]:
         "supervisor": d.route.supervisor,
         "route_reasons": list(d.route.reasons),
     }
+    if d.route.urgency is not None:
+        record["routed_urgency"] = d.route.urgency
+    if d.reading is not None:
+        record["reading"] = reading_to_dict(d.reading)
     if s is not None:
         record.update(suggestion_to_dict(s))
     return record
@@ -95,19 +100,26 @@ def suggest_jsonl(
 
     def flush() -> None:
         nonlocal written
-        emails = [(n, email_from_record(r, n)) for n, r in batch if isinstance(r, dict)]
-        scores = iter(scorer([(e.subject, e.newest_text) for _, (_, e) in emails]))
-        by_line = dict(emails)
+        lines = [
+            (n, *email_from_record(r, n), received_of(r, now))
+            for n, r in batch
+            if isinstance(r, dict)
+        ]
+        scores = list(scorer([(e.subject, e.newest_text) for _, _, e, _ in lines]))
+        histories = []
+        for _, _, email, received in lines:  # in file order: each line sees the ones before
+            histories.append(history_of(email, received, earlier, window))
+            earlier.append(seen_of(email, received))
+        readings = read_batch([(e, at) for _, _, e, at in lines], scores, histories, decider)
+        decided = {
+            n: (ident, decide(e, sc, h, received=at, now=now, decider=decider, reading=rd))
+            for (n, ident, e, at), sc, h, rd in zip(lines, scores, histories, readings, strict=True)
+        }
         for n, record in batch:
             if not isinstance(record, dict):
                 out.write(json.dumps({"line": n, "error": record}) + "\n")
                 continue
-            ident, email = by_line[n]
-            score = next(scores)
-            received = received_of(record, now)
-            history = history_of(email, received, earlier, window)
-            earlier.append(seen_of(email, received))
-            d = decide(email, score, history, received=received, now=now, decider=decider)
+            ident, d = decided[n]
             out.write(json.dumps(suggestion_record(ident, d), ensure_ascii=False) + "\n")
             written += 1
         batch.clear()

@@ -4,29 +4,11 @@ store, routing and the reply composer can hold them without importing spaCy."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Literal
 
-AskType = Literal["request", "question"]
+from triage.domain import Ask, AskType, Deadline
 
-
-@dataclass(frozen=True, slots=True)
-class Ask:
-    """One explicit request or question, as a short clause in the customer's own words (the
-    reply answers each one, so the wording must be theirs, not a paraphrase)."""
-
-    text: str
-    type: AskType
-
-
-@dataclass(frozen=True, slots=True)
-class Deadline:
-    """The time the customer needs something by, as they wrote it. ``at`` is that time
-    resolved in the desk's zone relative to when the email arrived, or None when the phrase
-    names no clock time or date a calendar can hold ("before the board meets")."""
-
-    phrase: str
-    at: datetime | None
+# Ask and Deadline live in triage.domain: the Reading that routing and replies use holds them
+__all__ = ["EMPTY", "Ask", "AskType", "Deadline", "TextReading"]
 
 
 @dataclass(frozen=True, slots=True)

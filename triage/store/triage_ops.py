@@ -36,6 +36,7 @@ class TriageResult:
     decision: RouteDecision
     suggestion_json: str | None
     actions: tuple[tuple[str, str], ...] = ()  # (action, target) to apply to the mailbox
+    reading_json: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +270,7 @@ def _write(s: Session, row: EmailRow, r: TriageResult, now: datetime) -> None:
     row.embedding = np.asarray(sc.embedding, dtype=np.float32).tobytes() if sc.embedding else None
     row.model_version = sc.model_version
     row.suggestion = r.suggestion_json
+    row.reading = r.reading_json
     row.queue, row.due_at = d.queue, d.due
     row.supervisor, row.repeat = d.supervisor, d.repeat
     row.route_reasons = json.dumps(list(d.reasons))
