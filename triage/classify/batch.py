@@ -33,6 +33,7 @@ class OneInput:
     subject: str
     text: str
     note: str | None = None
+    date: datetime | None = None  # the Date header: deadlines are read relative to it
 
 
 def read_one(data: bytes, source: str) -> OneInput:
@@ -60,12 +61,13 @@ def read_one(data: bytes, source: str) -> OneInput:
                 email.newest_text,
                 f"the worker would quarantine this message, not score it ({exc}); "
                 "scored here with its NUL bytes removed",
+                email.date,
             )
         note = None
         if _HEADER_LIKE.match(data):
             note = f"not read as an email ({exc}): scored as plain text, headers and all"
         return OneInput("", data.decode("utf-8", "replace"), note)
-    return OneInput(email.subject, email.newest_text)
+    return OneInput(email.subject, email.newest_text, None, email.date)
 
 
 def read_source(source: str) -> OneInput:

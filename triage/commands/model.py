@@ -60,7 +60,10 @@ def classify(settings: Settings, *, source: str, jsonl: Path | None, as_json: bo
         note = Text("note: ", style="yellow") + Text(one.note)
         Console(stderr=True, highlight=False, soft_wrap=True).print(note)
     [scores] = clf.classify([(one.subject, one.text)])
-    [reading] = readings(reader, [(one.subject, one.text)], [scores], now())
+    # deadlines count from when it was sent; without a Date, from this minute (not second, so
+    # the same bytes read twice give the same answer)
+    at = one.date or now().replace(second=0, microsecond=0)
+    [reading] = readings(reader, [(one.subject, one.text)], [scores], at)
     echo(json.dumps(scores_to_dict(scores, reading=reading)) if as_json else scores_text(scores))
 
 
