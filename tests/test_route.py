@@ -126,7 +126,10 @@ def reading(
     )
 
 
-def read_route(u: int, f: int, r: Reading, policy: RoutingPolicy = POLICY):  # type: ignore[no-untyped-def]
+READING_ON = RoutingPolicy(reading_raises_urgency=("scope", "security", "deadline"))
+
+
+def read_route(u: int, f: int, r: Reading, policy: RoutingPolicy = READING_ON):  # type: ignore[no-untyped-def]
     return route(
         MailKind.CUSTOMER,
         scores(u, f),
@@ -177,8 +180,9 @@ def test_a_deadline_before_the_response_target_raises_to_a_level_that_meets_it()
 
 def test_the_reading_never_lowers_urgency_and_can_be_switched_off() -> None:
     assert read_route(3, 0, reading(scope="site")).urgency == 3
-    off = RoutingPolicy(reading_raises_urgency=False)
-    assert read_route(1, 0, reading(scope="site"), off).urgency == 1
+    assert read_route(1, 0, reading(scope="site"), POLICY).urgency == 1  # off by default
+    only_deadline = RoutingPolicy(reading_raises_urgency=("deadline",))
+    assert read_route(1, 0, reading(scope="site"), only_deadline).urgency == 1
 
 
 def test_raised_urgency_moves_the_due_time_and_priority() -> None:

@@ -7,7 +7,9 @@ that are both furious and urgent, and auto-replies, bounces and lists are never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,9 +38,11 @@ class RoutingPolicy(BaseModel):
     repeat_raises_frustration: bool = True
     repeat_window_days: int = Field(default=14, ge=1, le=365)
     not_customer_threshold: float = Field(default=0.5, gt=0, lt=1)
-    # the reading raises urgency: a whole site or everyone, security, or a deadline sooner
-    # than the level's response target (bench/reading_routing.py measures what it does)
-    reading_raises_urgency: bool = True
+    # which parts of the reading raise urgency: "scope" (a whole site or everyone is at least
+    # high), "security" (at least high), "deadline" (a level whose response target meets it).
+    # None by default: on the dev sets (bench/reading_routing.py, 2026-12-04) each rule left
+    # synthetic urgency QWK unchanged and lowered the twcs figure (0.582 -> 0.565..0.573)
+    reading_raises_urgency: tuple[Literal["scope", "security", "deadline"], ...] = ()
 
 
 def route(
@@ -77,7 +81,7 @@ def route(
         )
     urgency = scores.urgency
     if reading is not None and policy.reading_raises_urgency:
-        floor, why = urgency_floor(reading, received, sla)
+        floor, why = urgency_floor(reading, received, sla, policy.reading_raises_urgency)
         if floor > urgency:
             urgency = floor
             reasons.append(f"urgency raised to {URGENCY[floor]}: {why}")
@@ -115,7 +119,12 @@ def route(
     )
 
 
-def urgency_floor(reading: Reading, received: datetime, sla: SlaPolicy) -> tuple[int, str]:
+READING_RULES = ("scope", "security", "deadline")
+
+
+def urgency_floor(
+    reading: Reading, received: datetime, sla: SlaPolicy, rules: Sequence[str] = READING_RULES
+) -> tuple[int, str]:
     """The least urgency the reading asks for, and why (labels.md: impact and time are urgency).
 
     A whole site or everyone affected, or a security matter, is at least high. A deadline the
@@ -123,7 +132,7 @@ def urgency_floor(reading: Reading, received: datetime, sla: SlaPolicy) -> tuple
     target can meet is critical.
     """
     floor, why = 0, ""
-    if reading.scope in ("site", "everyone"):
+    if "scope" in rules and reading.scope in ("site", "everyone"):
         words = (
             f" ({', '.join(repr(w) for w in reading.scope_words)})" if reading.scope_words else ""
         )
@@ -131,10 +140,15 @@ def urgency_floor(reading: Reading, received: datetime, sla: SlaPolicy) -> tuple
             2,
             f"{'a whole site' if reading.scope == 'site' else 'everyone'} affected{words}",
         )
-    if reading.security and floor < 2:
+    if "security" in rules and reading.security and floor < 2:
         floor, why = 2, "a security matter"
     deadline = reading.deadline
-    if deadline is not None and deadline.at is not None and deadline.at > received:
+    if (
+        "deadline" in rules
+        and deadline is not None
+        and deadline.at is not None
+        and deadline.at > received
+    ):
         at = deadline.at
         level = next((lv for lv in range(4) if due_at(received, lv, sla) <= at), 3)
         if level > floor:
