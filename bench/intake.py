@@ -29,11 +29,11 @@ from pydantic import SecretStr  # noqa: E402
 
 from bench.mailgen import corpus  # noqa: E402
 from tests.dovecot_harness import Dovecot  # noqa: E402
+from triage.flow.sync import sync_folder  # noqa: E402
+from triage.flow.worker import Worker  # noqa: E402
 from triage.mailbox.imap import ImapMailSource  # noqa: E402
 from triage.settings import ImapSettings  # noqa: E402
 from triage.store import Store  # noqa: E402
-from triage.sync import sync_folder  # noqa: E402
-from triage.worker import Worker  # noqa: E402
 
 
 def now() -> datetime:

@@ -7,7 +7,11 @@ was processed twice. The machine has 2 cores: two workers compete with each othe
 Dovecot and PostgreSQL, so expect well under 2x; the point is that it scales and never
 double-processes.
 
-    python bench/scale.py [--messages 600] [--json]
+    python bench/scale.py [--messages 600] [--json] [--before REF]
+
+``--before REF`` first runs the one-worker round with the code of git revision REF (checked out
+into a temporary worktree and put first on the workers' PYTHONPATH), so a change's effect on
+throughput is measured in the same run, on the same machine state, as today's code.
 """
 
 from __future__ import annotations
@@ -75,8 +79,11 @@ def triaged(store: Store) -> tuple[int, int]:
     return int(done), int(total)
 
 
-def round_trip(server: Dovecot, workers: int, msgs: list[bytes], tmp: Path) -> float:
-    user = f"t-scale{workers}"
+def round_trip(
+    server: Dovecot, workers: int, msgs: list[bytes], tmp: Path, code: Path | None = None
+) -> float:
+    """Emails per second for ``workers`` worker processes; ``code``: run that checkout instead."""
+    user = f"t-scale{workers}{'-before' if code else ''}"
     c = IMAPClient("127.0.0.1", port=server.imaps_port, ssl=True, ssl_context=server.ssl_context())
     c.login(user, "test")
     for data in msgs:
@@ -86,6 +93,8 @@ def round_trip(server: Dovecot, workers: int, msgs: list[bytes], tmp: Path) -> f
         store = Store.open(url)
         cfg = config(server, user, url, tmp)
         env = {**os.environ, "TRIAGE_IMAP_PASSWORD": "test"}
+        if code is not None:
+            env["PYTHONPATH"] = str(code)
         t0 = time.perf_counter()
         procs = [
             subprocess.Popen(
@@ -120,19 +129,43 @@ def main() -> None:
     )
     ap.add_argument("--messages", type=int, default=600)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--before", metavar="REF", help="also time one worker at this git revision")
     args = ap.parse_args()
     msgs = corpus(args.messages, seed=7)
     # warm the inference-graph cache so neither round pays for building it
-    from triage.runtime import load_classifier
+    from triage.flow.runtime import load_classifier
     from triage.settings import ModelSettings, Settings
 
     load_classifier(Settings(model=ModelSettings(cache_dir=REPO / "var" / "model-cache")))
+    result: dict[str, object] = {"messages": len(msgs), "cores": os.cpu_count()}
     with Dovecot(users={"bench": "test"}) as server, tempfile.TemporaryDirectory() as d:
+        if args.before:
+            old = Path(d) / "before"
+            subprocess.run(
+                [
+                    "git",
+                    "-C",
+                    str(REPO),
+                    "worktree",
+                    "add",
+                    "-q",
+                    "--detach",
+                    str(old),
+                    args.before,
+                ],
+                check=True,
+            )
+            try:
+                before = round_trip(server, 1, msgs, Path(d), code=old)
+            finally:
+                subprocess.run(
+                    ["git", "-C", str(REPO), "worktree", "remove", "--force", str(old)], check=True
+                )
+            result["before_ref"] = args.before
+            result["before_one_worker_emails_per_s"] = round(before, 1)
         one = round_trip(server, 1, msgs, Path(d))
         two = round_trip(server, 2, msgs, Path(d))
-    result = {
-        "messages": len(msgs),
-        "cores": os.cpu_count(),
+    result |= {
         "one_worker_emails_per_s": round(one, 1),
         "two_workers_emails_per_s": round(two, 1),
         "ratio": round(two / one, 2),

@@ -87,6 +87,8 @@ def write_config(imap: ImapSettings, tmp_path: Path, **imap_overrides: object) -
         "heartbeat_seconds = 1.0",
         "backoff_initial = 0.2",
         "backoff_max = 1.0",
+        # a SIGKILLed worker's claimed emails come back after this, not after 5 minutes
+        "claim_lease_seconds = 20.0",
     ]
     path = tmp_path / "triage.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

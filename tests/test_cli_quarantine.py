@@ -17,12 +17,12 @@ import pytest
 from imapclient import IMAPClient
 from typer.testing import CliRunner
 
-import triage.intake
+import triage.parse.intake
 from cli import EXIT_NOT_FOUND, app
 from triage.domain import MailKey, RawMessage
-from triage.intake import to_intake
-from triage.pipeline import TriageStage
-from triage.runtime import make_composer
+from triage.flow.pipeline import TriageStage
+from triage.flow.runtime import make_decider
+from triage.parse.intake import to_intake
 from triage.settings import ImapSettings, PathsSettings, Settings, StoreSettings
 from triage.store import Store
 
@@ -31,7 +31,7 @@ from .test_review_cli import TagScorer
 
 runner = CliRunner()
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-real_parse = triage.intake.parse
+real_parse = triage.parse.intake.parse
 
 
 def _mail(n: int, subject: str, body: str, *, crash: bool = False) -> bytes:
@@ -82,7 +82,7 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
         "TRIAGE_MAILDIR_PATH": str(maildir),
     }
     with monkeypatch.context() as m:
-        m.setattr(triage.intake, "parse", _parser_with_a_bug("bug 1"))
+        m.setattr(triage.parse.intake, "parse", _parser_with_a_bug("bug 1"))
         polled = run(env, "poll", "--once", "--json")
     assert polled.exit_code == 0, polled.output
     assert json.loads(polled.stdout.splitlines()[-1])["quarantined"] == 3
@@ -97,10 +97,7 @@ def _triage(tmp_path: Path) -> int:
     )
     return TriageStage(
         store=Store.open(settings.store_url),
-        scorer_factory=TagScorer,
-        composer=make_composer(settings, None),
-        routing=settings.routing,
-        sla=settings.sla,
+        load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
         clock=lambda: NOW,
     )()
 
@@ -199,7 +196,7 @@ def test_requeue_after_an_upgrade_parses_and_triages_exactly_once(
 def test_requeue_that_still_fails_keeps_it_quarantined_with_the_new_reason(
     desk: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(triage.intake, "parse", _parser_with_a_bug("bug 2"))
+    monkeypatch.setattr(triage.parse.intake, "parse", _parser_with_a_bug("bug 2"))
     result = run(desk, "requeue", "3", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {
@@ -243,7 +240,7 @@ def test_requeue_refetches_from_imap_and_finds_moved_mail_gone(
     cfg = str(write_config(imap_settings(), tmp_path))
     env = {"TRIAGE_CONFIG": "", "TRIAGE_IMAP_PASSWORD": "test"}
     with monkeypatch.context() as m:
-        m.setattr(triage.intake, "parse", _parser_with_a_bug("bug 1"))
+        m.setattr(triage.parse.intake, "parse", _parser_with_a_bug("bug 1"))
         polled = run(env, "poll", "--once", "--json", "--config", cfg)
     assert json.loads(polled.stdout.splitlines()[-1])["quarantined"] == 2
     # an agent files the second one away in their mail client meanwhile

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
+from triage.flow.sync import sync_folder
 from triage.mailbox.imap import ImapMailSource
 from triage.settings import ImapSettings
 from triage.store import Store
-from triage.sync import sync_folder
 
 pytestmark = [pytest.mark.live, pytest.mark.slow]
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
+from triage.flow.sources import make_source, watched_folders
+from triage.flow.worker import Worker
 from triage.settings import ImapSettings, Settings
-from triage.sources import make_source, watched_folders
 from triage.store import Store
-from triage.worker import Worker
 
 from .livehelp import (
     TRIAGE,

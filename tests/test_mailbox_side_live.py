@@ -16,14 +16,15 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from cli import app
-from triage.ack import apply_actions
+from triage.flow.ack import apply_actions
+from triage.flow.decide import Decider
+from triage.flow.pipeline import TriageStage
+from triage.flow.runtime import make_composer
+from triage.flow.sync import sync_folder
 from triage.mailbox.imap import ImapMailSource
-from triage.pipeline import TriageStage
-from triage.runtime import make_composer
 from triage.settings import ImapSettings, Settings
 from triage.store import Store
 from triage.store.tables import MailboxActionRow
-from triage.sync import sync_folder
 
 from .livehelp import settings_for, write_config
 from .test_review_cli import EMAILS, TagScorer
@@ -32,18 +33,16 @@ pytestmark = pytest.mark.live
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
-def ingest_and_triage(settings: object, store: Store, source: ImapMailSource) -> None:
+def ingest_and_triage(settings: Settings, store: Store, source: ImapMailSource) -> None:
     sync_folder(source, store, "INBOX", batch_size=50, max_bytes=None, clock=lambda: NOW)
-    TriageStage(
-        store=store,
-        scorer_factory=TagScorer,
-        composer=make_composer(settings, None),  # type: ignore[arg-type]
+    decider = Decider(
         routing=settings.routing,
         sla=settings.sla,
-        clock=lambda: NOW,  # type: ignore[attr-defined]
+        composer=make_composer(settings, None),
         priority_folder="Triage/Priority",
         priority_keyword="$Priority",
-    )()
+    )
+    TriageStage(store=store, load=lambda: (TagScorer(), decider), clock=lambda: NOW)()
 
 
 def seeded(

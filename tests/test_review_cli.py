@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 
 from cli import EXIT_NOT_FOUND, EXIT_REFUSED, app
 from triage.domain import MailKey, RawMessage, Scores
-from triage.intake import to_intake
-from triage.pipeline import TriageStage
-from triage.runtime import make_composer
+from triage.flow.pipeline import TriageStage
+from triage.flow.runtime import make_decider
+from triage.parse.intake import to_intake
 from triage.settings import PathsSettings, Settings, StoreSettings
 from triage.store import Store
 
@@ -83,10 +83,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
     TriageStage(
         store=store,
-        scorer_factory=TagScorer,
-        composer=make_composer(settings, None),
-        routing=settings.routing,
-        sla=settings.sla,
+        load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
         clock=lambda: NOW,
     )()
     return {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}

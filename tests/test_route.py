@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from triage.domain import MailKind, Scores
+from triage.domain import Deadline, MailKind, Reading, Scores
 from triage.replies.values import History
 from triage.route import RoutingPolicy, queue_sort_key, route
 from triage.sla import SlaPolicy
@@ -106,3 +106,90 @@ def test_queue_order_angriest_then_most_urgent_then_oldest() -> None:
     ]
     order = [name for name, key in sorted(items, key=lambda x: x[1])]
     assert order == ["angry-urgent", "angry-early", "angry-late", "calm-critical"]
+
+
+def reading(
+    scope: str = "one", security: bool = False, deadline: Deadline | None = None
+) -> Reading:
+    return Reading(
+        kind="fault",
+        kind_p=0.9,
+        security=security,
+        scope=scope,
+        scope_words=("whole office",) if scope == "site" else (),
+        asks=(),
+        deadline=deadline,
+        tried=(),
+        language="en",
+        prior_contact=0,
+        says_wrote_before=False,
+    )
+
+
+READING_ON = RoutingPolicy(reading_raises_urgency=("scope", "security", "deadline"))
+
+
+def read_route(u: int, f: int, r: Reading, policy: RoutingPolicy = READING_ON):  # type: ignore[no-untyped-def]
+    return route(
+        MailKind.CUSTOMER,
+        scores(u, f),
+        History(),
+        received=MONDAY_10,
+        policy=policy,
+        sla=SLA,
+        reading=r,
+    )
+
+
+@pytest.mark.parametrize(
+    ("r", "want", "why"),
+    [
+        (reading(scope="site"), 2, "a whole site affected ('whole office')"),
+        (reading(scope="everyone"), 2, "everyone affected"),
+        (reading(security=True), 2, "a security matter"),
+        (reading(scope="team"), 1, None),
+        (reading(), 1, None),
+    ],
+)
+def test_scope_and_security_raise_urgency_to_high(r: Reading, want: int, why: str | None) -> None:
+    d = read_route(1, 0, r)
+    assert d.urgency == want
+    raised = [x for x in d.reasons if x.startswith("urgency raised")]
+    assert raised == ([f"urgency raised to high: {why}"] if why else [])
+
+
+def test_a_deadline_before_the_response_target_raises_to_a_level_that_meets_it() -> None:
+    normal_due = route(
+        MailKind.CUSTOMER, scores(1, 0), History(), received=MONDAY_10, policy=POLICY, sla=SLA
+    ).due
+    assert normal_due is not None
+    soon = Deadline("by noon", MONDAY_10.replace(hour=12))
+    d = read_route(1, 0, reading(deadline=soon))
+    assert d.urgency is not None
+    assert d.urgency > 1
+    assert d.due is not None
+    assert d.due <= soon.at
+    assert any("their deadline 'by noon'" in x for x in d.reasons)
+    # a deadline no target can meet is critical; a later one changes nothing
+    now_ish = Deadline("in 5 minutes", MONDAY_10.replace(minute=5))
+    assert read_route(0, 0, reading(deadline=now_ish)).urgency == 3
+    later = Deadline("next month", MONDAY_10.replace(month=12))
+    assert read_route(1, 0, reading(deadline=later)).urgency == 1
+    assert read_route(1, 0, reading(deadline=Deadline("before the board meets", None))).urgency == 1
+
+
+def test_the_reading_never_lowers_urgency_and_can_be_switched_off() -> None:
+    assert read_route(3, 0, reading(scope="site")).urgency == 3
+    assert read_route(1, 0, reading(scope="site"), POLICY).urgency == 1  # off by default
+    only_deadline = RoutingPolicy(reading_raises_urgency=("deadline",))
+    assert read_route(1, 0, reading(scope="site"), only_deadline).urgency == 1
+
+
+def test_raised_urgency_moves_the_due_time_and_priority() -> None:
+    calm = read_route(1, 2, reading())
+    site = read_route(1, 2, reading(scope="site"))
+    assert calm.queue == "normal"
+    assert site.queue == "priority"  # frustrated and (now) urgent
+    assert site.due is not None
+    assert calm.due is not None
+    assert site.due < calm.due

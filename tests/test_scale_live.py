@@ -17,7 +17,7 @@ from imapclient import IMAPClient
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from triage.runtime import load_classifier
+from triage.flow.runtime import load_classifier
 from triage.settings import ImapSettings
 from triage.store import Store
 from triage.store.tables import EmailRow, LocationRow, MailboxActionRow

@@ -16,7 +16,7 @@ from rich.console import Console
 
 from triage.store.review_ops import QueueItem
 from triage.store.tables import EmailRow
-from triage.views import queue_json, queue_table, show
+from triage.views import queue_json, queue_table, queue_view, show
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 OSC52 = "\x1b]52;c;ZWNobyBoYWNrZWQ=\x07"  # write "echo hacked" to the agent's clipboard
@@ -87,6 +87,16 @@ def test_queue_table_and_json_print_no_part_of_an_escape_sequence() -> None:
     _assert_inert(_render(queue_table([item], NOW, "queue")))
     [data] = queue_json([item], NOW)
     assert (data["subject"], data["from"]) == ("Printer broken", "Ann Lee")
+
+
+def test_queue_view_says_when_it_is_empty_and_what_is_quarantined() -> None:
+    empty = _render(queue_view([], NOW, False, 3))
+    assert "priority queue (0)" in empty
+    assert "nothing waiting" in empty
+    assert "3 quarantined (not in any queue): triage queue --quarantined" in empty
+    every = _render(queue_view([], NOW, True, 0))
+    assert "all open mail (0)" in every
+    assert "not in any queue" not in every
 
 
 def _row(text: str, quoted: str = "") -> EmailRow:

@@ -1,19 +1,24 @@
 """`triage doctor`: each check returns a one-line detail or raises a TriageError that says what
-is wrong and what to do. The CLI prints them; nothing here changes anything."""
+is wrong and what to do; ``report`` runs them and prints a line each. Nothing here changes
+anything."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
-from triage.errors import TriageError
-from triage.settings import Settings
+from rich.console import Console
+
+from triage.errors import ConfigError, TriageError
+from triage.reports import check_line
+from triage.settings import Settings, load_settings
 
 Check = tuple[str, Callable[[], str]]
 
 
 def mailbox(settings: Settings) -> str:
-    from triage.sources import make_source, watched_folders
+    from triage.flow.sources import make_source, watched_folders
 
     source = make_source(settings)
     source.connect()
@@ -105,3 +110,32 @@ def checks(settings: Settings) -> list[Check]:
         ("model", lambda: model(settings)),
     ]
     return out
+
+
+def run_check(console: Console, name: str, fn: Callable[[], str]) -> bool:
+    try:
+        detail = fn()
+    except TriageError as exc:
+        console.print(check_line(name, str(exc), ok=False))
+        return False
+    except Exception as exc:  # doctor reports, it does not crash
+        console.print(check_line(name, f"{type(exc).__name__}: {exc}", ok=False))
+        return False
+    console.print(check_line(name, detail, ok=True))
+    return True
+
+
+def report(config: Path | None, console: Console | None = None) -> bool:
+    """Every check, one line each (settings first: without them nothing else can run); True
+    when all passed."""
+    console = console or Console(highlight=False)
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        console.print(check_line("settings", str(exc), ok=False))
+        return False
+    console.print(check_line("settings", str(settings.source_file), ok=True))
+    ok = True
+    for name, check in checks(settings):
+        ok &= run_check(console, name, check)
+    return ok

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,21 @@ class Scores:
     evidence: tuple[Evidence, ...] = ()
     embedding: tuple[float, ...] = field(default=(), repr=False)
     model_version: str = ""
+    # the reading heads on the same pass (empty when the artifact has none)
+    guess: ReadingGuess | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingGuess:
+    """What the kind / scope / security heads make of an email, with their probabilities and
+    the words that pushed the scope (the n-grams with the largest share of its score)."""
+
+    kind: str
+    kind_p: float
+    scope: str
+    scope_p: float
+    security_p: float
+    scope_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,3 +175,64 @@ class History:
     @property
     def repeat(self) -> bool:
         return self.same_sender > 0 or self.same_thread > 0
+
+
+Queue = Literal["priority", "normal", "ignored"]
+
+
+@dataclass(frozen=True, slots=True)
+class RouteDecision:
+    """Where an email goes (route.py decides; the store saves it; views show it)."""
+
+    queue: Queue
+    due: datetime | None
+    supervisor: bool
+    repeat: bool
+    reasons: tuple[str, ...]
+    # the urgency the due time and the reply's promise use: the model's level, raised by the
+    # reading (scope, security, the customer's deadline) where the policy says so
+    urgency: int | None = None
+
+
+AskType = Literal["request", "question"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One explicit request or question, as a short clause in the customer's own words (the
+    reply answers each one, so the wording must be theirs, not a paraphrase)."""
+
+    text: str
+    type: AskType
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The time the customer needs something by, as they wrote it. ``at`` is that time
+    resolved in the desk's zone relative to when the email arrived, or None when the phrase
+    names no clock time or date a calendar can hold ("before the board meets")."""
+
+    phrase: str
+    at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the email is and asks, read before answering (design/reading-labels.md).
+
+    ``kind``/``scope``/``security`` come from the reading heads on the encoder pass ("" when the
+    artifact has none); asks, deadline, tried, language and ``says_wrote_before`` from the
+    text; ``prior_contact`` from the store (earlier emails from this sender or thread).
+    """
+
+    kind: str
+    kind_p: float
+    security: bool
+    scope: str
+    scope_words: tuple[str, ...]
+    asks: tuple[Ask, ...]
+    deadline: Deadline | None
+    tried: tuple[str, ...]
+    language: str
+    prior_contact: int
+    says_wrote_before: bool

@@ -111,8 +111,8 @@ def deliver(
     Refuses (``Refused``) an unapproved reply or one with error-level tone findings unless
     ``force``; the audit trail records that it was forced.
     """
-    from triage.sources import make_source
-    from triage.views import reply_text
+    from triage.flow.sources import make_source
+    from triage.replies.serial import reply_text
 
     row = store.row(item)
     text = reply_text(row)

@@ -7,16 +7,17 @@ that are both furious and urgent, and auto-replies, bounces and lists are never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from triage.domain import History, MailKind, Scores
+from triage.domain import History, MailKind, Queue, Reading, RouteDecision, Scores
 from triage.sla import SlaPolicy, due_at
 
-Queue = Literal["priority", "normal", "ignored"]
+__all__ = ["FRUSTRATION", "URGENCY", "Queue", "RouteDecision", "RoutingPolicy", "route"]
+
 URGENCY = ("low", "normal", "high", "critical")
 FRUSTRATION = ("calm", "annoyed", "frustrated", "angry")
 
@@ -37,15 +38,11 @@ class RoutingPolicy(BaseModel):
     repeat_raises_frustration: bool = True
     repeat_window_days: int = Field(default=14, ge=1, le=365)
     not_customer_threshold: float = Field(default=0.5, gt=0, lt=1)
-
-
-@dataclass(frozen=True, slots=True)
-class RouteDecision:
-    queue: Queue
-    due: datetime | None
-    supervisor: bool
-    repeat: bool
-    reasons: tuple[str, ...]
+    # which parts of the reading raise urgency: "scope" (a whole site or everyone is at least
+    # high), "security" (at least high), "deadline" (a level whose response target meets it).
+    # None by default: on the dev sets (bench/reading_routing.py, 2026-12-04) each rule left
+    # synthetic urgency QWK unchanged and lowered the twcs figure (0.582 -> 0.565..0.573)
+    reading_raises_urgency: tuple[Literal["scope", "security", "deadline"], ...] = ()
 
 
 def route(
@@ -56,6 +53,7 @@ def route(
     received: datetime,
     policy: RoutingPolicy,
     sla: SlaPolicy,
+    reading: Reading | None = None,
 ) -> RouteDecision:
     if kind is not MailKind.CUSTOMER:
         return RouteDecision("ignored", None, False, False, (f"not a customer: {kind.value}",))
@@ -81,6 +79,12 @@ def route(
             f"kept although the model thinks this is not a customer ({scores.not_customer:.0%}):"
             f" it continues a thread with {history.same_thread} earlier email(s)"
         )
+    urgency = scores.urgency
+    if reading is not None and policy.reading_raises_urgency:
+        floor, why = urgency_floor(reading, received, sla, policy.reading_raises_urgency)
+        if floor > urgency:
+            urgency = floor
+            reasons.append(f"urgency raised to {URGENCY[floor]}: {why}")
     frustration = scores.frustration
     if history.repeat:
         reasons.append(
@@ -91,7 +95,7 @@ def route(
             frustration = min(3, frustration + 1)
     f_min, u_min = policy.priority_frustration_and_urgency
     priority = frustration >= policy.priority_frustration or (
-        frustration >= f_min and scores.urgency >= u_min
+        frustration >= f_min and urgency >= u_min
     )
     if priority:
         reasons.append(
@@ -99,16 +103,57 @@ def route(
             + ("angry" if frustration >= policy.priority_frustration else "frustrated and urgent")
         )
     supervisor = (
-        scores.frustration >= policy.supervisor_frustration
-        and scores.urgency >= policy.supervisor_urgency
+        scores.frustration >= policy.supervisor_frustration and urgency >= policy.supervisor_urgency
     )
     if supervisor:
         reasons.append("supervisor: angry and critical")
-    due = due_at(received, scores.urgency, sla)
-    reasons.append(f"answer by {due:%a %d %b %H:%M} ({URGENCY[scores.urgency]} response target)")
+    due = due_at(received, urgency, sla)
+    reasons.append(f"answer by {due:%a %d %b %H:%M} ({URGENCY[urgency]} response target)")
     return RouteDecision(
-        "priority" if priority else "normal", due, supervisor, history.repeat, tuple(reasons)
+        "priority" if priority else "normal",
+        due,
+        supervisor,
+        history.repeat,
+        tuple(reasons),
+        urgency,
     )
+
+
+READING_RULES = ("scope", "security", "deadline")
+
+
+def urgency_floor(
+    reading: Reading, received: datetime, sla: SlaPolicy, rules: Sequence[str] = READING_RULES
+) -> tuple[int, str]:
+    """The least urgency the reading asks for, and why (labels.md: impact and time are urgency).
+
+    A whole site or everyone affected, or a security matter, is at least high. A deadline the
+    customer gives needs the lowest level whose response target falls before it; one that no
+    target can meet is critical.
+    """
+    floor, why = 0, ""
+    if "scope" in rules and reading.scope in ("site", "everyone"):
+        words = (
+            f" ({', '.join(repr(w) for w in reading.scope_words)})" if reading.scope_words else ""
+        )
+        floor, why = (
+            2,
+            f"{'a whole site' if reading.scope == 'site' else 'everyone'} affected{words}",
+        )
+    if "security" in rules and reading.security and floor < 2:
+        floor, why = 2, "a security matter"
+    deadline = reading.deadline
+    if (
+        "deadline" in rules
+        and deadline is not None
+        and deadline.at is not None
+        and deadline.at > received
+    ):
+        at = deadline.at
+        level = next((lv for lv in range(4) if due_at(received, lv, sla) <= at), 3)
+        if level > floor:
+            floor, why = level, f"their deadline {deadline.phrase!r} ({at:%a %d %b %H:%M})"
+    return floor, why
 
 
 def queue_sort_key(

@@ -89,6 +89,9 @@ class WorkerSettings(_Section):
     heartbeat_seconds: float = Field(default=60.0, gt=0)
     backoff_initial: float = Field(default=1.0, gt=0)
     backoff_max: float = Field(default=300.0, gt=0)
+    # how long a worker holds the new emails it claimed for triage; a killed worker's emails
+    # go back to the others after this (a batch takes seconds, so minutes is ample)
+    claim_lease_seconds: float = Field(default=300.0, gt=0)
 
 
 class PathsSettings(_Section):
@@ -169,6 +172,12 @@ class Settings(_Section):
 
     def account_names(self) -> list[str]:
         return [self.imap.account, *(a.account for a in self.accounts)]
+
+    def with_log_format(self, log_format: str) -> Settings:
+        """These settings with a command line's ``--log-format``."""
+        if log_format not in ("text", "json"):
+            raise ConfigError(f"--log-format must be text or json, not {log_format!r}")
+        return self.model_copy(update={"log": self.log.model_copy(update={"format": log_format})})
 
     def for_account(self, name: str | None) -> Settings:
         """These settings with ``name``'s mailbox as [imap] (None: the [imap] one itself)."""

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from triage.domain import MailKey, RawMessage
 from triage.errors import MailboxUnavailable
-from triage.intake import header_block
 from triage.mailbox import FolderState
+from triage.parse.intake import header_block
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,6 +15,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from triage.reading.display import reading_text, stored_reading
+from triage.replies.serial import reply_text
 from triage.replies.values import Finding
 from triage.route import FRUSTRATION, URGENCY
 from triage.store.quarantine_ops import raw_header
@@ -22,6 +24,25 @@ from triage.store.review_ops import QueueItem
 from triage.store.tables import EmailRow
 from triage.textcap import CUT, cap_text, clean_chunks, count_lines
 from triage.textsafe import clean
+
+
+def console() -> Console:
+    """Standard output for the views; no highlighting (an email's numbers are not ours to
+    colour)."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def echo(text: str) -> None:
+    """A plain line past rich: JSON and one-line answers are neither wrapped nor styled."""
+    print(text, flush=True)
+
+
+def emit(as_json: bool, data: object, view: RenderableType) -> None:
+    """``--json``: ``data`` as one line of JSON; else the view."""
+    if as_json:
+        echo(json.dumps(data))
+    else:
+        console().print(view)
 
 
 def age(delta: timedelta) -> str:
@@ -60,6 +81,7 @@ def queue_json(items: Sequence[QueueItem], now: datetime) -> list[dict[str, Any]
             "frustration": {"level": i.frustration, "score": round(i.frustration_score, 3)},
             "flags": i.flags(now),
             "review": i.review,
+            "reading": stored_reading(i.reading),
         }
         for i in items
     ]
@@ -67,7 +89,7 @@ def queue_json(items: Sequence[QueueItem], now: datetime) -> list[dict[str, Any]
 
 QUEUE_LEGEND = (
     "due: time left, or -time when late · F frustration, U urgency: level and score · "
-    "flags: S supervisor, R repeat, L late"
+    "flags: S supervisor, R repeat, L late, xx needs a speaker of language xx"
 )
 
 
@@ -106,9 +128,27 @@ def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
             Text(clean(i.subject, single_line=True)),
             f"{FRUSTRATION[i.frustration][:3]} {i.frustration_score:.2f}".replace(" 0.", " ."),
             f"{URGENCY[i.urgency][:3]} {i.urgency_score:.2f}".replace(" 0.", " ."),
-            Text("".join(f[0].upper() for f in flags).replace("O", "L"), style=style),
+            Text(_flag_letters(flags), style=style),
         )
     return table
+
+
+def _flag_letters(flags: Sequence[str]) -> str:
+    """S R L, and the language code of mail that needs a speaker of it ("needs a de speaker")."""
+    letters = "".join(f[0].upper() for f in flags if not f.startswith("needs"))
+    speaker = [f.split()[2] for f in flags if f.startswith("needs")]
+    return letters.replace("O", "L") + "".join(f" {code}" for code in speaker)
+
+
+def queue_view(items: Sequence[QueueItem], now: datetime, show_all: bool, held: int) -> Group:
+    """`triage queue`: the table, a word when it is empty, and how much mail is quarantined."""
+    title = "all open mail" if show_all else "priority queue"
+    parts: list[RenderableType] = [queue_table(items, now, f"{title} ({len(items)})")]
+    if not items:
+        parts.append(Text("nothing waiting"))
+    if held:  # in no queue above: say so, or nobody ever looks at them
+        parts.append(Text(f"{held} quarantined (not in any queue): triage queue --quarantined"))
+    return Group(*parts)
 
 
 def _quoted_summary(quoted: str) -> Text:
@@ -132,14 +172,6 @@ def _one_line(text: str | None, limit: int = 300) -> str:
     return clean(text[:limit], single_line=True) + (CUT if len(text) > limit else "")
 
 
-def reply_text(row: EmailRow) -> str | None:
-    if row.reply_text:
-        return row.reply_text
-    if row.suggestion:
-        return str(json.loads(row.suggestion).get("text", ""))
-    return None
-
-
 def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
     if not findings:
         return Text("tone check: no findings", style="green")
@@ -156,6 +188,12 @@ def findings_table(text: str, findings: Sequence[Finding]) -> RenderableType:
             Text(clean(f.suggestion)),
         )
     return table
+
+
+def print_refusal(details: object) -> None:
+    """What a refused ``send`` carries (``Refused.details``): the reply and its tone errors."""
+    text, findings = cast(tuple[str, list[Finding]], details)
+    console().print(findings_table(text, findings))
 
 
 def _head(row: EmailRow, now: datetime, *, full: bool = False) -> list[RenderableType]:
@@ -184,7 +222,7 @@ def _head(row: EmailRow, now: datetime, *, full: bool = False) -> list[Renderabl
         head.append(f"\nqueue {row.queue or '-'}, review {row.review}")
     parts: list[RenderableType] = [head]
     if row.status == "quarantined" and row.raw_headers:
-        # at most 64 KB (triage/intake.py): whole with --full, capped like the text otherwise
+        # at most 64 KB (triage/parse/intake.py): whole with --full, capped like the text otherwise
         headers = Text(clean(row.raw_headers).rstrip()) if full else capped(row.raw_headers)
         parts.append(Panel(headers, title="stored headers", title_align="left"))
     defects = _defects(row)
@@ -217,6 +255,9 @@ def _attachments(row: EmailRow, limit: int = 20) -> list[RenderableType]:
 
 def _tail(row: EmailRow, findings: Sequence[Finding]) -> list[RenderableType]:
     parts = _attachments(row)
+    reading = reading_text(row.reading)
+    if reading is not None:
+        parts.append(reading)
     if row.urgency is not None and row.frustration is not None:
         scores = Text()
         scores.append(
@@ -304,6 +345,7 @@ def show_json(row: EmailRow, *, full: bool = False) -> dict[str, Any]:
             for a in json.loads(row.attachments or "[]")
         ],
         "route_reasons": [clean(r) for r in json.loads(row.route_reasons or "[]")],
+        "reading": stored_reading(row.reading),
         "reply": reply_text(row),
     }
 

@@ -8,11 +8,15 @@ import pytest
 from tests.classify.conftest import MODELS
 from triage.classify import artifact as art
 from triage.classify.card import _baseline_wins, render
+from triage.classify.reading_heads import FILE as READING_FILE
+from triage.classify.reading_heads import load as load_reading_heads
 
 
 def test_committed_card_is_generated_from_meta() -> None:
     meta = art.load(MODELS).meta
-    assert (MODELS / art.CARD_FILE).read_text("utf-8") == render(meta)
+    heads = load_reading_heads(MODELS)
+    reading = heads.meta if heads is not None else None
+    assert (MODELS / art.CARD_FILE).read_text("utf-8") == render(meta, reading)
 
 
 def test_committed_artifact_fits_the_budget() -> None:
@@ -30,7 +34,8 @@ def test_only_the_artifact_is_committed_under_models() -> None:
     tracked = subprocess.run(
         ["git", "ls-files", "models"], cwd=MODELS.parent, capture_output=True, text=True, check=True
     ).stdout.split()
-    allowed = {f"models/{n}" for n in (art.WEIGHTS_FILE, art.META_FILE, art.CARD_FILE)}
+    files = (art.WEIGHTS_FILE, art.META_FILE, art.CARD_FILE, READING_FILE)
+    allowed = {f"models/{n}" for n in files}
     assert set(tracked) == allowed
 
 

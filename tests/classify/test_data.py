@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from triage.classify import data as ds
-from triage.classify.train import REPO_ROOT, TrainConfig, _epoch_rows
+from triage.classify.recipe import REPO_ROOT, TrainConfig
+from triage.classify.train import _epoch_rows
 
 
 def test_synthetic_split_keeps_each_sender_on_one_side() -> None:

@@ -11,6 +11,7 @@ import pytest
 from tests.classify.conftest import MODELS, REPO
 from triage.classify import artifact as art
 from triage.classify.model import Classifier
+from triage.classify.reading_heads import FILE as READING_FILE
 from triage.errors import ModelError
 
 FURIOUS = (
@@ -89,6 +90,7 @@ def test_batched_path_matches_one_by_one(classifier: Classifier) -> None:
 def test_copied_artifact_round_trips(classifier: Classifier, tmp_path: Path) -> None:
     loaded = art.load(MODELS)
     art.save(art.Artifact(loaded.tensors, loaded.meta), tmp_path)
+    shutil.copy(MODELS / READING_FILE, tmp_path)  # the reading heads ride beside the artifact
     assert art.load(tmp_path).meta["model_version"] == classifier.model_version
     again = Classifier.load(tmp_path, threads=1, cache_dir=REPO / "var" / "model-cache")
     a, b = classifier.classify([POLITE_OUTAGE]), again.classify([POLITE_OUTAGE])

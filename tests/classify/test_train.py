@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from triage.classify import artifact as art
-from triage.classify.train import calibrate_artifact, fit_and_save, train
+from triage.classify.finalize import calibrate_artifact
+from triage.classify.train import fit_and_save, train
 from triage.errors import ConfigError
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from triage.domain import Email
-from triage.replies.names import clean_name, customer_name, first_name, simple_signature_name
+from triage.replies.names import clean_name, customer_name, first_name
 
 
 @pytest.mark.parametrize(
@@ -37,8 +37,6 @@ def test_first_name(name: str, expected: str) -> None:
 
 
 def test_signature_fallback() -> None:
-    assert simple_signature_name("Thanks,\nPriya Raman\nInbound Team, Bay 3") == "Priya Raman"
-    assert simple_signature_name("Inbound Team\nBay 3") is None
     email = Email(
         message_id=None,
         subject="x",

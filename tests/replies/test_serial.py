@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 from triage.domain import Email, Scores
 from triage.replies.compose import compose
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.serial import suggestion_from_dict, suggestion_to_dict
+from triage.replies.serial import reply_text, suggestion_from_dict, suggestion_to_dict
 from triage.replies.values import History
 
 
@@ -33,3 +34,10 @@ def test_round_trip_through_json(reply_config: ReplyConfig, keyword_kb: Knowledg
     assert s.findings == () or all(f.severity == "warning" for f in s.findings)
     back = suggestion_from_dict(json.loads(json.dumps(suggestion_to_dict(s))))
     assert back == s
+
+
+def test_reply_text_is_the_edit_else_the_suggestion_else_none() -> None:
+    suggestion = json.dumps({"text": "Hi Ana, ...", "plan": "..."})
+    assert reply_text(SimpleNamespace(reply_text="edited", suggestion=suggestion)) == "edited"
+    assert reply_text(SimpleNamespace(reply_text=None, suggestion=suggestion)) == "Hi Ana, ..."
+    assert reply_text(SimpleNamespace(reply_text=None, suggestion=None)) is None

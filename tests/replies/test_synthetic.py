@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from triage.domain import Email, Scores
-from triage.quotes import split_reply
+from triage.parse.quotes import split_reply
 from triage.replies.compose import compose
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase

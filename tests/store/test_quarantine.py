@@ -12,7 +12,7 @@ from tests.store.conftest import run_together
 from triage.domain import Email, Intake, MailKey
 from triage.errors import NotFound
 from triage.store import Store
-from triage.store.triage_ops import StoredEmail, TriageResult
+from triage.store.triage_ops import TriageResult
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 REASON = "parser failed: RuntimeError: bug 1"
@@ -57,17 +57,15 @@ def _triage(store: Store) -> list[int]:
     """The normal triage path (what the worker runs): the ids it decided on."""
     seen: list[int] = []
 
-    def decide(batch: list[StoredEmail]) -> list[TriageResult]:
-        from triage.domain import Scores
-        from triage.route import RouteDecision
+    from triage.domain import RouteDecision, Scores
 
-        seen.extend(b.id for b in batch)
+    while (claim := store.claim_batch(16, NOW, timedelta(minutes=5))).items:
+        seen.extend(b.id for b in claim.items)
         scores = Scores(1, 0.3, 1, 0.3, 0.01)
         decision = RouteDecision("normal", None, False, False, ())
-        return [TriageResult(b.id, scores, decision, None) for b in batch]
-
-    while store.triage_batch(16, decide, lambda: NOW):
-        pass
+        store.save_decisions(
+            claim, [TriageResult(b.id, scores, decision, None) for b in claim.items], NOW
+        )
     return seen
 
 
@@ -142,7 +140,7 @@ def test_two_messages_the_server_refused_to_hand_over_stay_two(store: Store) -> 
     # no bytes, so no Message-ID and the same (empty) content: the identity must come from
     # where they are, or the second maps onto the first row and a requeue finds only one
     from triage.domain import RawMessage
-    from triage.intake import to_intake
+    from triage.parse.intake import to_intake
 
     refused = [
         to_intake(RawMessage(MailKey("default", "INBOX", 1, uid), b"", 99, fetch_error="NO"))

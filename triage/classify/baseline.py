@@ -54,7 +54,7 @@ class TfidfBaseline:
 
     @classmethod
     def fit_default(cls, data_dir: Path, seed: int = 0) -> TfidfBaseline:
-        from triage.classify.train import TrainConfig, load_training_data
+        from triage.classify.recipe import TrainConfig, load_training_data
 
         rows = load_training_data(data_dir, TrainConfig(), seed, quick=False)
         return cls.fit(rows, seed)

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from triage.classify.data import from_eval_row
 from triage.classify.evaluate import SupportsClassify
 from triage.classify.labels import FRUSTRATION_NAMES, URGENCY_NAMES
-from triage.domain import Scores
+from triage.domain import History, Reading, Scores
 from triage.errors import ConfigError, MessageError
 from triage.jsonl import records
+
+if TYPE_CHECKING:
+    from triage.flow.decide import TextReader
 
 CHUNK = 256  # rows per classify() call: bounded memory on files of any size
 _HEADER_LIKE = re.compile(rb"[!-9;-~]+[ \t]*:")
@@ -28,6 +33,7 @@ class OneInput:
     subject: str
     text: str
     note: str | None = None
+    date: datetime | None = None  # the Date header: deadlines are read relative to it
 
 
 def read_one(data: bytes, source: str) -> OneInput:
@@ -38,7 +44,7 @@ def read_one(data: bytes, source: str) -> OneInput:
     with the NULs removed, and the note says the worker would not score them. Other text is
     scored as it is; binary data is a ConfigError naming ``source``.
     """
-    from triage.parse import parse
+    from triage.parse.message import parse
 
     try:
         email = parse(data)
@@ -55,15 +61,29 @@ def read_one(data: bytes, source: str) -> OneInput:
                 email.newest_text,
                 f"the worker would quarantine this message, not score it ({exc}); "
                 "scored here with its NUL bytes removed",
+                email.date,
             )
         note = None
         if _HEADER_LIKE.match(data):
             note = f"not read as an email ({exc}): scored as plain text, headers and all"
         return OneInput("", data.decode("utf-8", "replace"), note)
-    return OneInput(email.subject, email.newest_text)
+    return OneInput(email.subject, email.newest_text, None, email.date)
 
 
-def scores_to_dict(scores: Scores, id_: str | None = None) -> dict[str, Any]:
+def read_source(source: str) -> OneInput:
+    """`triage classify FILE|-`: ``read_one`` on the file's bytes, or on stdin's for "-"."""
+    import sys
+
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot be read: {exc.strerror}") from exc
+    return read_one(data, "standard input" if source == "-" else source)
+
+
+def scores_to_dict(
+    scores: Scores, id_: str | None = None, reading: Reading | None = None
+) -> dict[str, Any]:
     """The JSON shape shared by `triage classify --json` and `--jsonl` (no embedding)."""
     out: dict[str, Any] = {} if id_ is None else {"id": id_}
     out["urgency"] = {
@@ -81,10 +101,35 @@ def scores_to_dict(scores: Scores, id_: str | None = None) -> dict[str, Any]:
         {"label": e.label, "phrase": e.phrase, "weight": e.weight} for e in scores.evidence
     ]
     out["model_version"] = scores.model_version
+    if reading is not None:
+        from triage.reading.serial import reading_to_dict
+
+        out["reading"] = reading_to_dict(reading)
     return out
 
 
-def classify_jsonl(classifier: SupportsClassify, in_path: Path, out: IO[str]) -> int:
+def readings(
+    reader: TextReader | None,
+    items: Sequence[tuple[str, str]],
+    scores: Sequence[Scores],
+    at: datetime,
+) -> list[Reading | None]:
+    """The reading of each (subject, text) scored, for the classify outputs (no store: no
+    earlier contact is known, and ``at`` stands in for the received time)."""
+    from triage.flow.decide import reading_of
+
+    texts = reader.read_many([(s, t, at) for s, t in items]) if reader else [None] * len(items)
+    return [reading_of(sc.guess, tx, History()) for sc, tx in zip(scores, texts, strict=True)]
+
+
+def classify_jsonl(
+    classifier: SupportsClassify,
+    in_path: Path,
+    out: IO[str],
+    *,
+    reader: TextReader | None = None,
+    at: datetime | None = None,
+) -> int:
     """Write one JSON object per input line (same order); returns the number of rows.
 
     Rows have subject+body (quoted history is stripped here) or text; ``id`` is echoed,
@@ -94,8 +139,11 @@ def classify_jsonl(classifier: SupportsClassify, in_path: Path, out: IO[str]) ->
     chunk: list[tuple[str, tuple[str, str]]] = []
 
     def flush() -> None:
-        for (id_, _), s in zip(chunk, classifier.classify([it for _, it in chunk]), strict=True):
-            out.write(json.dumps(scores_to_dict(s, id_), ensure_ascii=False) + "\n")
+        items = [it for _, it in chunk]
+        scores = classifier.classify(items)
+        read = readings(reader, items, scores, at or datetime.now(UTC))
+        for (id_, _), s, r in zip(chunk, scores, read, strict=True):
+            out.write(json.dumps(scores_to_dict(s, id_, r), ensure_ascii=False) + "\n")
         chunk.clear()
 
     for n, row in records(in_path):

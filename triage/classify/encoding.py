@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from triage.errors import ModelError
+from triage.parse.quotes import split_reply
 from triage.textsafe import clean
 
 # all-MiniLM-L6-v2 was trained at 128 tokens but has 512 positions; 256 covers ~80 % of
@@ -29,14 +29,13 @@ _MAX_CHARS_TAIL = 2000
 
 N_SURFACE = 3
 _WORD = re.compile(r"[A-Za-z]{3,}")
-_ON_WROTE = re.compile(r"^\s*(On\b.{0,200}\bwrote:|-{2,}\s*Original Message\s*-{2,})", re.I)
 
 
 def compose(subject: str, text: str) -> str:
     """One string per email: the subject carries signal ("URGENT", "third time") of its own.
 
     Escape sequences are removed whole here too, for text that never went through
-    ``triage.parse`` (JSON-Lines, eval rows, stdin, rows stored before parse cleaned): the
+    ``triage.parse.message`` (JSON-Lines, eval rows, stdin, rows stored before parse cleaned): the
     tokenizer drops a bare ESC but keeps the payload after it as words.
     """
     subject = clean(subject).strip()
@@ -47,31 +46,8 @@ def compose(subject: str, text: str) -> str:
 
 
 def newest_text(body: str) -> str:
-    """The part the customer just wrote: ``triage.quotes.split_reply`` when present.
-
-    Fallback (until that module lands): cut at the first ``On ... wrote:`` / ``Original
-    Message`` line and drop ``>`` lines, which is what the notes measured as nearly free.
-    """
-    split_reply = quote_splitter()
-    if split_reply is not None:
-        return str(split_reply(body)[0])
-    kept: list[str] = []
-    for line in body.splitlines():
-        if _ON_WROTE.match(line):
-            break
-        if line.lstrip().startswith(">"):
-            continue
-        kept.append(line)
-    return "\n".join(kept).strip()
-
-
-def quote_splitter() -> Any:
-    """``triage.quotes.split_reply`` if that module imports cleanly, else None."""
-    try:
-        from triage.quotes import split_reply  # type: ignore[import-not-found,unused-ignore]
-    except Exception:  # another engineer's module: absent or mid-edit must not stop scoring
-        return None
-    return split_reply
+    """The part the customer just wrote, as intake splits it (``triage.parse.quotes.split_reply``)."""
+    return split_reply(body)[0]
 
 
 def surface_features(text: str) -> NDArray[np.float32]:

@@ -20,7 +20,9 @@ from triage.classify import artifact as art
 from triage.classify.encoding import Encoded, TextEncoder, clip_chars, compose, surface_features
 from triage.classify.evidence import find_evidence
 from triage.classify.heads import HeadOutput, Heads, heads_from_tensors
-from triage.domain import Scores
+from triage.classify.reading_heads import ReadingHeads
+from triage.classify.reading_heads import load as load_reading_heads
+from triage.domain import ReadingGuess, Scores
 from triage.errors import ModelError
 
 Backend = Literal["int8", "fp32"]
@@ -39,6 +41,7 @@ class Classifier:
         *,
         backend: Backend,
         batch_size: int = 1,
+        reading: ReadingHeads | None = None,
     ) -> None:
         self.artifact = artifact
         self.meta = artifact.meta
@@ -48,6 +51,7 @@ class Classifier:
         self._session = session
         self._encoder = encoder
         self._heads: Heads = heads_from_tensors(artifact.tensors, artifact.meta)
+        self.reading: ReadingHeads | None = reading
 
     @classmethod
     def load(
@@ -76,6 +80,7 @@ class Classifier:
             encoder,
             backend=backend,
             batch_size=batch_size,
+            reading=load_reading_heads(path),
         )
 
     # -- public API --------------------------------------------------------------------
@@ -88,10 +93,19 @@ class Classifier:
         surface = _surface(texts)
         out = self._heads(pooled, surface)
         norm = _l2(pooled)
+        guesses = self.reading.predict(texts, norm) if self.reading is not None else []
         return [
-            self._scores(out, i, texts[i], encoded[i], states[i], norm[i])
+            self._scores(out, i, texts[i], encoded[i], states[i], norm[i], guesses)
             for i in range(len(texts))
         ]
+
+    def pooled(self, items: Sequence[tuple[str, str]]) -> F32:
+        """The L2-normalised pooled embedding ``classify`` computes, for (subject, text) pairs."""
+        texts = [clip_chars(compose(s, t)) for s, t in items]
+        states = list(self._run(self._encoder.encode(texts)))
+        if not states:
+            return _empty()
+        return _l2(np.stack([h.mean(axis=0) for h in states]))
 
     def embed(self, texts: Sequence[str]) -> F32:
         """L2-normalised mean-pooled embeddings, shape (n, 384), for knowledge-base entries."""
@@ -135,7 +149,14 @@ class Classifier:
         yield from (out[i] for i in range(len(encoded)))
 
     def _scores(
-        self, out: HeadOutput, i: int, text: str, enc: Encoded, states: F32, emb: F32
+        self,
+        out: HeadOutput,
+        i: int,
+        text: str,
+        enc: Encoded,
+        states: F32,
+        emb: F32,
+        guesses: Sequence[ReadingGuess],
     ) -> Scores:
         levels = {
             "urgency": int(out.urgency_level[i]),
@@ -151,6 +172,7 @@ class Classifier:
             evidence=evidence,
             embedding=tuple(float(x) for x in emb),
             model_version=self.model_version,
+            guess=guesses[i] if guesses else None,
         )
 
 

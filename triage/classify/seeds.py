@@ -65,7 +65,7 @@ def record_seed_runs(model_dir: Path, run_dirs: list[Path], data_dir: Path) -> d
     """Score each run through the shipped path and store every seed's figures in the meta."""
     from triage.classify import suite
     from triage.classify.model import Classifier
-    from triage.classify.train import REPO_ROOT
+    from triage.classify.recipe import REPO_ROOT
 
     shipped = art.load(model_dir)
     own = shipped.meta.get("metrics", {}).get("headline", {}).get("int8")
@@ -88,5 +88,5 @@ def record_seed_runs(model_dir: Path, run_dirs: list[Path], data_dir: Path) -> d
     art.save(art.Artifact(tensors=shipped.tensors, meta=meta), model_dir)
     from triage.classify import card
 
-    (model_dir / art.CARD_FILE).write_text(card.render(art.load(model_dir).meta), "utf-8")
+    card.write_card(model_dir)
     return record

@@ -172,7 +172,7 @@ def headline(results: dict[str, Any]) -> dict[str, float]:
 def evaluate_artifact(model_dir: Path, data_dir: Path, *, quick: bool, seed: int) -> dict[str, Any]:
     """Shipped path (int8), fp32 reference, and the TF-IDF baseline on the same sets."""
     from triage.classify.model import Classifier
-    from triage.classify.train import REPO_ROOT
+    from triage.classify.recipe import REPO_ROOT
 
     sets = eval_sets(data_dir, REPO_ROOT, quick=quick, seed=seed)
     cache = model_dir.parent / "model-cache" if quick else None

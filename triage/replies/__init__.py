@@ -6,7 +6,7 @@
 - ``templates`` / ``config``  wording variants and the [tone]/[knowledge] tables of replies.toml
 - ``knowledge`` / ``kb_files`` / ``kb_check``  the knowledge base of fixes and its tone check
 - ``tone`` / ``tone_config``  the tone checker, for our drafts and for agents' edits
-- ``batch``                ``triage suggest --jsonl``; ``serial``: Suggestion <-> dict
+- ``batch``                ``triage suggest --jsonl``; ``serial``: Suggestion <-> dict, a row's reply
 - ``values``               the frozen values of this stage (Suggestion, Finding, History, KbEntry, KbMatch)
 
 Nothing here imports torch; the classifier is injected as an ``Embedder``.

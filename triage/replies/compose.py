@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
 from triage.domain import Email, Scores
+from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.names import customer_name, first_name
 from triage.replies.restate import restatements, swap_pronouns
@@ -202,3 +204,28 @@ def compose(
     )
     findings = tuple(check_suggestion(suggestion, frustration=scores.frustration, config=tone))
     return replace(suggestion, findings=findings)
+
+
+def composer_for(
+    config: ReplyConfig, kb: KnowledgeBase
+) -> Callable[[Email, Scores, History, datetime, bool], Suggestion]:
+    """:func:`compose` with the desk's wording, tone rules, response targets and knowledge base
+    bound: the ``Composer`` that triage/flow/decide.py calls (built once per process)."""
+
+    def composer(
+        email: Email, scores: Scores, history: History, now: datetime, supervisor: bool
+    ) -> Suggestion:
+        return compose(
+            email,
+            scores,
+            history,
+            now=now,
+            kb=kb,
+            templates=config.templates,
+            # one SLA for routing and for the callback time promised in the reply
+            sla=config.sla,
+            supervisor=supervisor,
+            tone=config.tone,
+        )
+
+    return composer

@@ -4,25 +4,11 @@ spaces, dots, dashes and apostrophes survive, so a name can never inject templat
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
-from collections.abc import Callable
 
 from triage.domain import Email
-
-_SIGN_OFF = re.compile(
-    r"^\s*(?:thanks?|thank\s+you|many\s+thanks|thanks\s+again|cheers|regards|best|best\s+wishes|kind\s+regards|"
-    r"best\s+regards|warm\s+regards|warmly|sincerely|yours(?:\s+sincerely|\s+faithfully)?|ta|respectfully|"
-    r"thx|tia|rgds|sent\s+from\s+my\b.*)\s*[,.!]?\s*(?:-\s*)?$",
-    re.I,
-)
-_NAME_WORD = re.compile(r"^[A-Z][a-zA-Z'’\-]+\.?$|^[A-Z]\.$")
-_NOT_NAME = frozenset(
-    "IT Team Support Helpdesk Desk Manager Director Department Office Operations Ops Sales Finance "
-    "Accounts Admin Reception The Inc Ltd LLC Account Phone Mobile Tel Email Sent From".split()
-)
-
+from triage.parse.quotes import signature_name
 
 _ROLE_WORDS = frozenset(
     "support team helpdesk help desk admin administrator noreply no-reply donotreply info office accounts "
@@ -64,41 +50,11 @@ def first_name(name: str) -> str:
     return words[0]
 
 
-def simple_signature_name(signature: str) -> str | None:
-    """The first line of the signature that looks like a person's name ("Priya", "Dr. Ana Lima")."""
-    for line in signature.splitlines()[:4]:
-        text = line.strip().strip(",")
-        if not text or _SIGN_OFF.match(text):
-            continue
-        words = text.split()
-        if 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
-            if not any(w.strip(".") in _NOT_NAME for w in words):
-                return text
-        return None
-    return None
-
-
-def _shared_signature_name() -> Callable[[str], str | None] | None:
-    # triage.quotes is written in parallel by the intake engineer; use it when it is there
-    try:
-        module = importlib.import_module("triage.quotes")
-    except ImportError:
-        return None
-    func = getattr(module, "signature_name", None)
-    return func if callable(func) else None
-
-
 def customer_name(email: Email) -> str | None:
     """From header display name first, then the signature."""
     name = clean_name(email.from_name)
     if name:
         return name
     if email.signature:
-        shared = _shared_signature_name()
-        found = (
-            shared(email.signature)
-            if shared is not None
-            else simple_signature_name(email.signature)
-        )
-        return clean_name(found)
+        return clean_name(signature_name(email.signature))
     return None

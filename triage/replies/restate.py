@@ -14,16 +14,17 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from triage.parse.quotes import SIGN_OFF
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _GREETING_LINE = re.compile(
     r"^\s*(?:hi|hello|hey|dear|morning|afternoon|evening|good\s+(?:morning|afternoon|evening|day)|greetings|"
     r"to\s+whom|yo|hiya)\b[^.?!]{0,40}[,!:.]?\s*$",
     re.I,
 )
+# a line that starts with a sign-off ("Thanks for looking", "Sent from my iPhone") closes the text
 _SIGN_OFF_LINE = re.compile(
-    r"^\s*(?:thanks?|thank\s+you|many\s+thanks|cheers|regards|best|kind\s+regards|best\s+regards|warm\s+regards|"
-    r"sincerely|yours|ta|sent\s+from\s+my)\b[^.?!]{0,40}[,.!]?\s*$",
-    re.I,
+    r"^\s*(?:" + SIGN_OFF + r"|sent\s+from\s+my)\b[^.?!]{0,40}[,.!]?\s*$", re.I
 )
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n|\n(?=\s*[-*•\d])|(?<=:)\s*\n")
 _PROBLEM = re.compile(

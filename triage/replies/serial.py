@@ -1,10 +1,12 @@
-"""Suggestion <-> JSON-ready dict, for the store and ``triage suggest --jsonl`` (a round trip)."""
+"""Suggestion <-> JSON-ready dict, for the store and ``triage suggest --jsonl`` (a round trip);
+and the reply text a stored email carries (what ``show`` displays and ``send`` sends)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from triage.replies.values import Finding, Suggestion
 
@@ -27,3 +29,22 @@ def suggestion_from_dict(data: dict[str, Any]) -> Suggestion:
         follow_up=date.fromisoformat(fields["follow_up"]),
         findings=tuple(Finding(**f) for f in fields.get("findings", ())),
     )
+
+
+class StoredReply(Protocol):
+    """The two columns of a stored email (``EmailRow``) that hold its reply."""
+
+    @property
+    def reply_text(self) -> str | None: ...
+    @property
+    def suggestion(self) -> str | None: ...
+
+
+def reply_text(row: StoredReply) -> str | None:
+    """The reply as it stands: the agent's edit if there is one, else the suggestion's text;
+    None when the email has neither (not triaged yet, or ignored)."""
+    if row.reply_text:
+        return row.reply_text
+    if row.suggestion:
+        return str(json.loads(row.suggestion).get("text", ""))
+    return None

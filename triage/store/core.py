@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,66 +12,12 @@ from sqlmodel import Session, col, select
 
 from triage.domain import BatchResult, FolderSync, Intake
 from triage.store.engine import make_engine, session_scope
+from triage.store.intake_rows import email_values
 from triage.store.locks import FolderLocks
 from triage.store.quarantine_ops import QuarantineOps
 from triage.store.review_ops import ReviewOps
 from triage.store.tables import EmailRow, LocationRow, SyncStateRow
 from triage.store.triage_ops import TriageOps
-
-
-def _email_values(item: Intake, account: str, now: datetime) -> dict[str, Any]:
-    """Column values of a new ``emails`` row (plain dicts: the ORM costs 5x more per row)."""
-    e = item.email
-    values: dict[str, Any] = {
-        "account": account,
-        "message_id": item.message_id or "",
-        "content_hash": item.content_hash,
-        "status": "quarantined" if item.quarantined else "parsed",
-        "error": item.error,
-        "raw_headers": item.raw_headers,
-        "size": item.size,
-        # never in the future: a server clock ahead of ours must not postpone the due time
-        "received_at": min(item.received_at, now) if item.received_at else now,
-        "stage": "quarantined" if item.quarantined else "new",
-        "subject": "",
-        # every row of one executemany needs the same keys
-        "from_name": None,
-        "from_address": None,
-        "date": None,
-        "in_reply_to": None,
-        "kind_reason": None,
-        "thread_refs": "[]",
-        "newest_text": "",
-        "quoted_text": "",
-        "signature": "",
-        "attachments": "[]",
-        "kind": "customer",
-        "html_only": False,
-        "defects": "[]",
-        "evidence": "[]",
-        "supervisor": False,
-        "repeat": False,
-        "route_reasons": "[]",
-        "review": "pending",
-    }
-    if e is not None:
-        values.update(
-            subject=e.subject,
-            from_name=e.from_name,
-            from_address=e.from_address,
-            date=e.date,
-            in_reply_to=e.in_reply_to,
-            thread_refs=json.dumps(list(e.references)),
-            newest_text=e.newest_text,
-            quoted_text=e.quoted_text,
-            signature=e.signature,
-            attachments=json.dumps([asdict(a) for a in e.attachments]),
-            kind=e.kind.value,
-            kind_reason=e.kind_reason,
-            html_only=e.html_only,
-            defects=json.dumps(list(e.defects)),
-        )
-    return values
 
 
 def _adopt_legacy(legacy: dict[str, Row[Any]], item: Intake) -> int | None:
@@ -261,7 +205,7 @@ class Store(TriageOps, ReviewOps, QuarantineOps, FolderLocks):
                         rekeyed.append({"row": email_id, "new_hash": item.content_hash})
                 if email_id is None and index is None:
                     index = pending[identity] = len(new_emails)
-                    new_emails.append(_email_values(item, account, now))
+                    new_emails.append(email_values(item, account, now))
                     if item.quarantined:
                         quarantined += 1
                     else:

@@ -2,7 +2,7 @@
 
 A quarantined row keeps its headers and the reason, not the message: the mailbox keeps that
 (triage never deletes or moves mail away), and the row keeps where it was seen. So a requeue
-is "fetch it again, parse it again, and write the outcome here" (triage/requeue.py).
+is "fetch it again, parse it again, and write the outcome here" (triage/flow/requeue.py).
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from sqlalchemy import update
 from sqlalchemy.engine import CursorResult, Engine
 from sqlmodel import col, select
 
-from triage.charsets import decode_header_value
 from triage.domain import Intake, MailKey
 from triage.errors import NotFound
+from triage.parse.charsets import decode_header_value
 from triage.store.engine import session_scope
+from triage.store.intake_rows import email_values
 from triage.store.tables import AuditRow, EmailRow, LocationRow
 
 
@@ -117,7 +118,6 @@ class QuarantineOps:
         holds the write lock (SQLite) or the row lock (PostgreSQL), so of two requeues at once
         the second finds it no longer quarantined and changes nothing.
         """
-        from triage.store.core import _email_values  # core builds Store from this mixin
 
         with session_scope(self.engine) as s:
             emails = EmailRow.__table__  # type: ignore[attr-defined]
@@ -136,7 +136,7 @@ class QuarantineOps:
             row = s.get(EmailRow, email_id)
             assert row is not None
             before = row.error
-            values = _email_values(item, row.account, now)
+            values = email_values(item, row.account, now)
             # the response target started when the mailbox first received it
             if item.received_at is not None:
                 values["received_at"] = min(item.received_at, row.received_at)

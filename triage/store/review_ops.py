@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from triage.errors import NotFound
+from triage.reading.serial import needs_speaker, reading_from_dict
 from triage.store.engine import session_scope
 from triage.store.tables import AuditRow, EmailRow, FeedbackRow
 
@@ -36,6 +37,7 @@ class QueueItem:
     repeat: bool
     supervisor: bool
     review: str
+    reading: str | None = None  # the stored reading (JSON)
 
     def flags(self, now: datetime) -> list[str]:
         out = []
@@ -45,6 +47,10 @@ class QueueItem:
             out.append("supervisor")
         if self.due is not None and self.due < now and self.review in ("pending", "approved"):
             out.append("overdue")
+        if self.reading:
+            language = needs_speaker(reading_from_dict(json.loads(self.reading)))
+            if language:
+                out.append(f"needs a {language} speaker")
         return out
 
 
@@ -66,6 +72,7 @@ def _item(r: EmailRow) -> QueueItem:
         r.repeat,
         r.supervisor,
         r.review,
+        r.reading,
     )
 
 

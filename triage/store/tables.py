@@ -56,6 +56,8 @@ class EmailRow(SQLModel, table=True):
     evidence: str = Field(default="[]", sa_column=Column(Text))  # JSON list of objects
     embedding: bytes | None = Field(default=None, sa_column=Column(LargeBinary))  # float32
     model_version: str | None = None
+    # the reading (JSON: kind, scope, asks, deadline, tried, language, ...), see triage/reading/
+    reading: str | None = Field(default=None, sa_column=Column(Text))
     # suggestion (JSON of the Suggestion) and routing
     suggestion: str | None = Field(default=None, sa_column=Column(Text))
     queue: str | None = Field(default=None, index=True)  # priority | normal | ignored
@@ -68,6 +70,10 @@ class EmailRow(SQLModel, table=True):
     review: str = Field(default="pending", index=True)
     reply_text: str | None = Field(default=None, sa_column=Column(Text))
     first_reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # the triage claim: a worker holds a new row until claim_until (a lease, so a killed
+    # worker's rows go back to the pool); cleared when the decision is saved
+    claim_token: str | None = None
+    claim_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class LocationRow(SQLModel, table=True):

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
 from sqlalchemy import func, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from triage.domain import Attachment, Email, History, MailKind, Scores
-from triage.route import RouteDecision
+from triage.domain import Attachment, Email, History, MailKind, RouteDecision, Scores
+from triage.history import Seen, history_of, thread_refs
 from triage.store.engine import session_scope
 from triage.store.tables import EmailRow, LocationRow, MailboxActionRow
 
@@ -33,6 +36,7 @@ class TriageResult:
     decision: RouteDecision
     suggestion_json: str | None
     actions: tuple[tuple[str, str], ...] = ()  # (action, target) to apply to the mailbox
+    reading_json: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +75,20 @@ def stored_of(row: EmailRow) -> StoredEmail:
     return StoredEmail(row.id, row.account, row.received_at, email_of(row))
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """New emails this worker holds until ``until``; a dead worker's claim simply expires."""
+
+    token: str
+    until: datetime
+    items: tuple[StoredEmail, ...]
+
+
 class TriageOps:
     engine: Engine
 
     def pending(self, limit: int = 64) -> list[StoredEmail]:
-        """Parsed emails not triaged yet, oldest first (read-only; see ``triage_batch``)."""
+        """Parsed emails not triaged yet, oldest first (read-only; see ``claim_batch``)."""
         with session_scope(self.engine) as s:
             rows = s.exec(
                 select(EmailRow)
@@ -85,103 +98,95 @@ class TriageOps:
             )
             return [stored_of(r) for r in rows]
 
-    def triage_batch(
-        self,
-        limit: int,
-        decide: Callable[[list[StoredEmail]], list[TriageResult]],
-        now: Callable[[], datetime],
-    ) -> int:
-        """Claim up to ``limit`` new emails, decide, and commit the decisions, in ONE transaction.
+    def claim_batch(self, limit: int, now: datetime, lease: timedelta) -> Claim:
+        """Claim up to ``limit`` new emails for ``lease``, in one short transaction.
 
-        On PostgreSQL the claim is ``SELECT … FOR UPDATE SKIP LOCKED``: several workers take
-        disjoint batches, and a worker that dies mid-batch releases its rows for the others.
-        (SQLite has one writer at a time; the clause is simply left out there.)
+        Nothing slow happens while rows are locked: the caller classifies and composes after
+        this commits, then saves with :meth:`save_decisions`, which checks the claim still
+        holds. On PostgreSQL the pick is ``SELECT … FOR UPDATE SKIP LOCKED``, so workers
+        claiming at the same moment take disjoint batches (SQLite has one writer at a time;
+        the clause is left out there). A worker killed between claim and save leaves rows
+        whose claim runs out after ``lease``; then any worker takes them: nothing is lost,
+        and the stage check on save means nothing is decided twice.
         """
+        token = uuid.uuid4().hex
+        until = now + lease
         with session_scope(self.engine) as s:
             rows = list(
                 s.exec(
                     select(EmailRow)
-                    .where(EmailRow.stage == "new", EmailRow.status == "parsed")
+                    .where(
+                        EmailRow.stage == "new",
+                        EmailRow.status == "parsed",
+                        or_(col(EmailRow.claim_until).is_(None), col(EmailRow.claim_until) < now),
+                    )
                     .order_by(col(EmailRow.id))
                     .limit(limit)
                     .with_for_update(skip_locked=True)
                 )
             )
-            if not rows:
-                return 0
-            results = decide([stored_of(r) for r in rows])
-            self._write(s, results, now())
-            return len(rows)
+            for row in rows:
+                row.claim_token, row.claim_until = token, until
+                s.add(row)
+            items = tuple(stored_of(r) for r in rows)
+        return Claim(token, until, items)
 
     def history(self, item: StoredEmail, window_days: int) -> History:
         """Earlier emails from the same sender, and in the same thread, within the window."""
-        since = item.received_at - timedelta(days=window_days)
-        e = item.email
-        refs = [r for r in (e.in_reply_to, *e.references) if r]
-        with session_scope(self.engine) as s:
-            base = (
-                select(func.count())
-                .select_from(EmailRow)
-                .where(
-                    EmailRow.account == item.account,
-                    EmailRow.id != item.id,
-                    col(EmailRow.id) < item.id,
-                    EmailRow.received_at >= since,
-                )
-            )
-            sender = 0
-            if e.from_address:
-                sender = s.exec(
-                    base.where(func.lower(EmailRow.from_address) == e.from_address.lower())
-                ).one()
-            thread = 0
-            if refs:
-                thread = s.exec(
-                    base.where(
-                        or_(col(EmailRow.message_id).in_(refs), col(EmailRow.in_reply_to).in_(refs))
-                    )
-                ).one()
-        return History(same_sender=int(sender), same_thread=int(thread), window_days=window_days)
+        return self.histories([item], window_days)[0]
 
-    def save_triage(self, results: list[TriageResult], now: datetime) -> None:
-        """Decisions and the mailbox actions they imply commit together (actions run later)."""
-        with session_scope(self.engine) as s:
-            self._write(s, results, now)
+    def histories(self, items: Sequence[StoredEmail], window_days: int) -> list[History]:
+        """:meth:`history` of each item, from ONE query for the whole batch.
 
-    @staticmethod
-    def _write(s: Session, results: list[TriageResult], now: datetime) -> None:
-        for r in results:
-            row = s.get(EmailRow, r.email_id)
-            if row is None or row.stage != "new":
-                continue  # another worker got there first: the first decision stands
-            sc, d = r.scores, r.decision
-            row.urgency, row.urgency_score = sc.urgency, sc.urgency_score
-            row.frustration, row.frustration_score = sc.frustration, sc.frustration_score
-            row.not_customer = sc.not_customer
-            row.evidence = json.dumps(
-                [{"label": x.label, "phrase": x.phrase, "weight": x.weight} for x in sc.evidence]
-            )
-            row.embedding = (
-                np.asarray(sc.embedding, dtype=np.float32).tobytes() if sc.embedding else None
-            )
-            row.model_version = sc.model_version
-            row.suggestion = r.suggestion_json
-            row.queue, row.due_at = d.queue, d.due
-            row.supervisor, row.repeat = d.supervisor, d.repeat
-            row.route_reasons = json.dumps(list(d.reasons))
-            row.triaged_at = now
-            row.stage = "triaged"
-            s.add(row)
-            for action, target in r.actions:
-                s.add(
-                    MailboxActionRow(
-                        email_id=r.email_id,
-                        account=row.account,
-                        action=action,
-                        target=target,
-                        created_at=now,
-                    )
+        Counts the account's earlier emails (lower id, received within the window before the
+        item) from the same sender, and those in the same thread (Message-ID or In-Reply-To
+        among the item's References/In-Reply-To).
+        """
+        if not items:
+            return []
+        senders = {i.email.from_address.lower() for i in items if i.email.from_address}
+        refs = {r for i in items for r in thread_refs(i.email)}
+        since = min(i.received_at for i in items) - timedelta(days=window_days)
+        matches = [func.lower(EmailRow.from_address).in_(senders)] if senders else []
+        if refs:
+            matches += [col(EmailRow.message_id).in_(refs), col(EmailRow.in_reply_to).in_(refs)]
+        if not matches:
+            return [History(window_days=window_days) for _ in items]
+        with session_scope(self.engine) as s:
+            # sqlalchemy's select: sqlmodel's typed overloads stop at four columns
+            rows = s.execute(
+                sa_select(
+                    col(EmailRow.id),
+                    col(EmailRow.account),
+                    col(EmailRow.received_at),
+                    col(EmailRow.from_address),
+                    col(EmailRow.message_id),
+                    col(EmailRow.in_reply_to),
+                ).where(
+                    col(EmailRow.account).in_({i.account for i in items}),
+                    col(EmailRow.id) < max(i.id for i in items),
+                    col(EmailRow.received_at) >= since,
+                    or_(*matches),
                 )
+            ).all()
+        return [_history_of(item, rows, window_days) for item in items]
+
+    def save_decisions(self, claim: Claim, results: Sequence[TriageResult], now: datetime) -> int:
+        """Save the decisions of a claim, and the mailbox actions they imply, in one transaction.
+
+        A row is written only while it is still ``new`` and still claimed by this claim's
+        token: if the lease ran out and another worker took the row, that worker's decision
+        stands. Returns how many rows were saved.
+        """
+        saved = 0
+        with session_scope(self.engine) as s:
+            for r in results:
+                row = s.get(EmailRow, r.email_id)
+                if row is None or row.stage != "new" or row.claim_token != claim.token:
+                    continue  # lost the claim: the other worker's decision stands
+                _write(s, row, r, now)
+                saved += 1
+        return saved
 
     def apply_actions(
         self,
@@ -243,3 +248,43 @@ class TriageOps:
             depths = {"priority": 0, "normal": 0, "ignored": 0}
             depths.update({str(q): int(n) for q, n in rows if q})
             return depths
+
+
+def _history_of(item: StoredEmail, rows: Sequence[Any], window_days: int) -> History:
+    earlier = (
+        Seen(r.received_at, r.from_address, r.message_id, r.in_reply_to)
+        for r in rows
+        if r.account == item.account and r.id < item.id
+    )
+    return history_of(item.email, item.received_at, earlier, window_days)
+
+
+def _write(s: Session, row: EmailRow, r: TriageResult, now: datetime) -> None:
+    sc, d = r.scores, r.decision
+    row.urgency, row.urgency_score = sc.urgency, sc.urgency_score
+    row.frustration, row.frustration_score = sc.frustration, sc.frustration_score
+    row.not_customer = sc.not_customer
+    row.evidence = json.dumps(
+        [{"label": x.label, "phrase": x.phrase, "weight": x.weight} for x in sc.evidence]
+    )
+    row.embedding = np.asarray(sc.embedding, dtype=np.float32).tobytes() if sc.embedding else None
+    row.model_version = sc.model_version
+    row.suggestion = r.suggestion_json
+    row.reading = r.reading_json
+    row.queue, row.due_at = d.queue, d.due
+    row.supervisor, row.repeat = d.supervisor, d.repeat
+    row.route_reasons = json.dumps(list(d.reasons))
+    row.triaged_at = now
+    row.stage = "triaged"
+    row.claim_token, row.claim_until = None, None
+    s.add(row)
+    for action, target in r.actions:
+        s.add(
+            MailboxActionRow(
+                email_id=r.email_id,
+                account=row.account,
+                action=action,
+                target=target,
+                created_at=now,
+            )
+        )

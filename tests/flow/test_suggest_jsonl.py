@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from triage.domain import Scores
+from triage.errors import ConfigError
+from triage.flow.decide import Decider
+from triage.flow.suggest_jsonl import suggest_jsonl
+from triage.replies.compose import composer_for
+from triage.replies.config import ReplyConfig
+from triage.replies.knowledge import KnowledgeBase
+from triage.replies.values import SECTION_NAMES
+from triage.route import RoutingPolicy
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def decider_for(config: ReplyConfig, kb: KnowledgeBase) -> Decider:
+    return Decider(RoutingPolicy(), config.sla, composer_for(config, kb))
+
+
+def fake_scorer(pairs: Sequence[tuple[str, str]]) -> list[Scores]:
+    """Pure-logic fake: 'urgent' in the subject -> critical, '!!' in the text -> angry."""
+    return [
+        Scores(3 if "urgent" in s.lower() else 1, 0.0, 3 if "!!" in t else 0, 0.0, 0.0)
+        for s, t in pairs
+    ]
+
+
+def test_one_suggestion_per_line_in_order(
+    tmp_path: Path, reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    lines = [
+        {
+            "id": "a",
+            "subject": "paper jam",
+            "body": "The printer has a paper jam again.\n\nThanks,\nAna Lima",
+            "from_name": "",
+            "from_email": "ana@x.example",
+        },
+        "this is not json",
+        {
+            "subject": "URGENT",
+            "text": "Everything is down!!",
+            "from_name": "Ana Lima",
+            "from_email": "ANA@x.example",
+        },
+        [1, 2],
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(x) if not isinstance(x, str) else x for x in lines) + "\n\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    written = suggest_jsonl(
+        path,
+        out,
+        scorer=fake_scorer,
+        decider=decider_for(reply_config, keyword_kb),
+        now=NOW,
+        batch_size=2,
+    )
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert written == 2
+    assert [r.get("id") for r in records] == ["a", None, "line-3", None]
+    assert records[1] == {"line": 2, "error": records[1]["error"]}
+    assert records[3]["error"] == "not a JSON object"
+
+    first, third = records[0], records[2]
+    for r in (first, third):
+        assert all(r[name] for name in SECTION_NAMES)
+        assert r["text"] == "\n\n".join(r[name] for name in SECTION_NAMES)
+        assert isinstance(r["findings"], list)
+    assert first["kb_entry"] == "printer-jam"
+    assert first["text"].startswith(("Hi Ana,", "Hello Ana,"))  # name from the signature
+    assert "Thanks," not in first["acknowledge"]
+    assert third["repeat_contact"] is True  # same sender, earlier line
+    assert third["escalated"] is True  # angry and critical
+    assert third["frustration"] == 3
+
+
+def test_missing_file_is_a_config_error(
+    tmp_path: Path, reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    with pytest.raises(ConfigError, match="cannot be read"):
+        suggest_jsonl(
+            tmp_path / "nope.jsonl",
+            io.StringIO(),
+            scorer=fake_scorer,
+            decider=decider_for(reply_config, keyword_kb),
+            now=NOW,
+        )

@@ -1,0 +1,61 @@
+"""Deadline phrases resolved by dateparser, relative to the received time, in the desk's zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.reading.conftest import RECEIVED, ZONE
+from triage.reading.dates import DateResolver, has_clock_time
+
+
+@pytest.fixture(scope="module")
+def dates() -> DateResolver:
+    return DateResolver(ZONE)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("tomorrow night", datetime(2026, 12, 3, 20, 0, tzinfo=ZONE)),
+        ("by 08:00", datetime(2026, 12, 3, 8, 0, tzinfo=ZONE)),  # already past today: tomorrow's
+        ("Friday", datetime(2026, 12, 4, 17, 0, tzinfo=ZONE)),  # a day alone: the end of that day
+        ("by Thursday 3pm", datetime(2026, 12, 3, 15, 0, tzinfo=ZONE)),
+        ("today", datetime(2026, 12, 2, 17, 0, tzinfo=ZONE)),
+        ("TONIGHT at 8", datetime(2026, 12, 2, 20, 0, tzinfo=ZONE)),
+        ("by EOD", datetime(2026, 12, 2, 17, 0, tzinfo=ZONE)),
+        ("within the hour", datetime(2026, 12, 2, 10, 30, tzinfo=ZONE)),
+        ("in the next 30 minutes", datetime(2026, 12, 2, 10, 0, tzinfo=ZONE)),
+        ("first thing tomorrow", datetime(2026, 12, 3, 9, 0, tzinfo=ZONE)),
+        ("tomorrow midday", datetime(2026, 12, 3, 12, 0, tzinfo=ZONE)),
+        ("the 28th", datetime(2026, 12, 28, 17, 0, tzinfo=ZONE)),
+    ],
+)
+def test_phrases_resolve(dates: DateResolver, phrase: str, expected: datetime) -> None:
+    assert dates.resolve(phrase, RECEIVED) == expected
+
+
+def test_a_bare_hour_is_the_afternoon_and_the_core_is_tried_last(dates: DateResolver) -> None:
+    at = dates.resolve("before the board meeting at 2", RECEIVED, core="at 2")
+    assert at == datetime(2026, 12, 2, 14, 0, tzinfo=ZONE)
+
+
+def test_phrases_without_a_date_resolve_to_none(dates: DateResolver) -> None:
+    assert dates.resolve("before the board meets", RECEIVED) is None
+    assert dates.resolve("", RECEIVED) is None
+
+
+def test_the_desks_zone_decides_the_day() -> None:
+    tokyo = DateResolver(ZoneInfo("Asia/Tokyo"))
+    late = datetime(2026, 12, 2, 16, 0, tzinfo=UTC)  # already the 3rd, 01:00, in Tokyo
+    assert tokyo.resolve("tomorrow 9am", late) == datetime(2026, 12, 4, 9, 0, tzinfo=tokyo.zone)
+
+
+def test_clock_times_are_told_from_days() -> None:
+    assert has_clock_time("by 5pm")
+    assert has_clock_time("08:00")
+    assert has_clock_time("tonight")
+    assert not has_clock_time("Friday")
+    assert not has_clock_time("the 28th")

@@ -1,0 +1,39 @@
+"""The pipeline's own rules: shouting lowered in place, line breaks as sentence ends."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from triage.reading import nlp
+from triage.reading.reader import TextReader
+
+
+def test_calm_lowers_shouted_words_only() -> None:
+    assert nlp.calm("ANSWER THE PHONE, IT is down") == "answer the phone, IT is down"
+
+
+@given(st.text(max_size=60))
+def test_calm_keeps_the_length_so_offsets_stay_valid(text: str) -> None:
+    assert len(nlp.calm(text)) == len(text)
+
+
+def test_lines_end_sentences_and_list_markers_stay_with_their_line(reader: TextReader) -> None:
+    doc = nlp.parse(
+        reader._nlp, ["Hi IT,\n\nCan someone unlock pls\n1. my account\n- the printer"]
+    )[0]
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Hi IT,", "Can someone unlock pls", "1. my account", "- the printer"]
+
+
+def test_a_hard_wrapped_line_stays_one_sentence(reader: TextReader) -> None:
+    text = (
+        "The shared drive has been very slow since the upgrade and the finance\n"
+        "team cannot open the month-end workbook at all."
+    )
+    assert len(list(nlp.parse(reader._nlp, [text])[0].sents)) == 1
+
+
+def test_ner_runs_on_time_sentences_only(reader: TextReader) -> None:
+    doc = nlp.parse(reader._nlp, ["Error 809 on the VPN. I need it by 5pm tomorrow."])[0]
+    assert [e.label_ for e in doc.ents] == ["TIME"]

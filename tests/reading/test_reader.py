@@ -1,0 +1,178 @@
+"""The whole reading on hand-written emails, the guide's examples among them
+(shared/design/reply-guide.md "Read the message before writing", reading-labels.md)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.reading.conftest import RECEIVED, ZONE
+from triage.reading.reader import TextReader
+from triage.reading.values import Ask, TextReading
+
+
+def _read(reader: TextReader, text: str, subject: str = "") -> TextReading:
+    return reader.read(subject, text, RECEIVED)
+
+
+def _asks(reading: TextReading) -> list[str]:
+    return [a.text for a in reading.asks]
+
+
+def test_the_guides_asks_are_found_in_order_with_their_type(reader: TextReader) -> None:
+    text = (
+        "Your new 'smart' filter has eaten three of my client emails this week.\n\n"
+        "Please switch it off for my account. I want your most senior person on a call with "
+        "me. Is that your policy or ours?"
+    )
+    reading = _read(reader, text)
+    assert reading.asks == (
+        Ask("Please switch it off for my account.", "request"),
+        Ask("I want your most senior person on a call with me.", "request"),
+        Ask("Is that your policy or ours?", "question"),
+    )
+
+
+def test_rhetorical_questions_and_statements_are_not_asks(reader: TextReader) -> None:
+    text = (
+        "The printer on floor 2 is jammed again. How hard can it be to fix a printer?! "
+        "It was fine last week. Could someone take a look today?"
+    )
+    assert _asks(_read(reader, text)) == ["Could someone take a look today?"]
+
+
+def test_shouted_commands_are_read_as_commands(reader: TextReader) -> None:
+    text = "I have called four times. ANSWER THE PHONE. And tell me whether to switch my PC off."
+    asks = _asks(_read(reader, text))
+    assert "ANSWER THE PHONE" in asks[0]
+    assert any("tell me whether to switch my PC off" in a for a in asks)
+
+
+def test_a_list_after_i_want_is_one_ask_per_line(reader: TextReader) -> None:
+    text = (
+        "This is the third outage this month.\n\nI want:\n"
+        "1. Our data restored today.\n2. A phone call from a manager.\n"
+        "3. Written confirmation of what was lost.\n\nRegards,\nSam"
+    )
+    assert _asks(_read(reader, text)) == [
+        "Our data restored today.",
+        "A phone call from a manager.",
+        "Written confirmation of what was lost.",
+    ]
+
+
+def test_two_commands_joined_by_and_are_two_asks(reader: TextReader) -> None:
+    text = "Stop the restore job immediately and explain what happened to my folders."
+    assert len(_read(reader, text).asks) == 2
+
+
+def test_the_guides_deadlines_resolve_in_the_desks_zone(reader: TextReader) -> None:
+    cases = {
+        "The projector is dead and we meet tomorrow night, please help.": (
+            "tomorrow night",
+            datetime(2026, 12, 3, 20, 0, tzinfo=ZONE),
+        ),
+        "The scanners are down and the trailers leave by 08:00, please fix it.": (
+            "by 08:00",
+            datetime(2026, 12, 3, 8, 0, tzinfo=ZONE),
+        ),
+        "Can you get this sorted by Friday? The auditors want it.": (
+            "by Friday",
+            datetime(2026, 12, 4, 17, 0, tzinfo=ZONE),
+        ),
+        "Can you fix the screen before the board meeting at 2?": (
+            "before the board meeting at 2",
+            datetime(2026, 12, 2, 14, 0, tzinfo=ZONE),
+        ),
+    }
+    for text, (phrase, at) in cases.items():
+        deadline = _read(reader, text).deadline
+        assert deadline is not None, text
+        assert phrase in deadline.phrase, (text, deadline)
+        assert deadline.at == at, (text, deadline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The VPN has been down since Monday. Please fix it ASAP.",
+        "I called at 9:05 this morning and nobody called back. Please escalate it.",
+        "My laptop has been slow for three days.",
+    ],
+)
+def test_history_and_asap_are_not_deadlines(reader: TextReader, text: str) -> None:
+    assert _read(reader, text).deadline is None
+
+
+def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
+    text = (
+        "VPN error 809 again. I've restarted the laptop twice and tried my phone hotspot, "
+        "same thing. My colleague says to reinstall the client but I haven't done that."
+    )
+    tried = _read(reader, text).tried
+    assert any(t.startswith("restarted the laptop twice") for t in tried)
+    assert any("phone hotspot" in t for t in tried)
+    assert not any("reinstall" in t for t in tried)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        ("", "This is the third time I'm writing about the scanner.", True),
+        ("", "I already reported this on Monday and nothing happened.", True),
+        ("RE: Third time asking - printer", "Still broken.", True),
+        ("", "As I said in my last email, the scanner is broken.", True),
+        ("", "The scanner stopped working this morning.", False),
+        ("", "I restarted it twice.", False),
+    ],
+)
+def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:
+    assert _read(reader, text, subject).says_wrote_before is expected
+
+
+def test_language_and_foreign_questions(reader: TextReader) -> None:
+    reading = _read(reader, "Hola, no puedo entrar en mi cuenta desde ayer. ¿Pueden ayudarme?")
+    assert reading.language == "es"
+    assert _asks(reading) == ["¿Pueden ayudarme?"]
+    assert reading.deadline is None
+    assert _read(reader, "ok").language == "en"  # too short to tell: the desk's language
+
+
+def test_automated_mail_reads_empty(reader: TextReader) -> None:
+    text = (
+        "I am on annual leave until Monday. For anything urgent please contact the AP team "
+        "by 5pm today."
+    )
+    reading = _read(reader, text, subject="Automatic reply: your ticket")
+    assert reading.asks == ()
+    assert reading.deadline is None
+
+
+def test_read_many_is_read_for_each(reader: TextReader) -> None:
+    items = [
+        ("printer", "Floor 2 printer jamming again. Can someone look today?", RECEIVED),
+        ("", "Hola, ¿pueden ayudarme?", RECEIVED),
+        ("", "", RECEIVED),
+    ]
+    assert reader.read_many(items) == [reader.read(*item) for item in items]
+    assert reader.read_many([]) == []
+
+
+def test_an_empty_text_reads_empty(reader: TextReader) -> None:
+    reading = _read(reader, "")
+    assert reading.asks == ()
+    assert reading.deadline is None
+    assert reading.tried == ()
+
+
+def test_received_must_be_aware(reader: TextReader) -> None:
+    with pytest.raises(ValueError, match="aware"):
+        reader.read("", "Please call me.", datetime(2026, 12, 2, 9, 30))  # noqa: DTZ001
+
+
+def test_the_received_zone_does_not_change_the_local_reading(reader: TextReader) -> None:
+    text = "Please fix the projector by 5pm today."
+    a = reader.read("", text, RECEIVED)
+    b = reader.read("", text, RECEIVED.astimezone(UTC))
+    assert a == b

@@ -1,0 +1,52 @@
+"""Earlier contact: how many earlier emails came from this sender, or belong to this thread.
+
+One rule for every path that decides: the store applies it to the rows it holds (one query per
+batch), ``suggest --jsonl`` to the earlier lines of its file. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from triage.domain import Email, History
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What history needs of an earlier email."""
+
+    received_at: datetime
+    from_address: str | None
+    message_id: str | None
+    in_reply_to: str | None
+
+
+def seen_of(email: Email, received_at: datetime) -> Seen:
+    return Seen(received_at, email.from_address, email.message_id, email.in_reply_to)
+
+
+def thread_refs(email: Email) -> set[str]:
+    """The Message-IDs this email answers (In-Reply-To and References)."""
+    return {r for r in (email.in_reply_to, *email.references) if r}
+
+
+def history_of(
+    email: Email, received_at: datetime, earlier: Iterable[Seen], window_days: int
+) -> History:
+    """Count the ``earlier`` emails received within the window before this one from the same
+    sender (address, any case) and in the same thread (their Message-ID or In-Reply-To is
+    among this email's references)."""
+    since = _aware(received_at) - timedelta(days=window_days)
+    sender = (email.from_address or "").lower()
+    refs = thread_refs(email)
+    recent = [e for e in earlier if _aware(e.received_at) >= since]
+    same_sender = sum(1 for e in recent if sender and (e.from_address or "").lower() == sender)
+    same_thread = sum(1 for e in recent if e.message_id in refs or e.in_reply_to in refs)
+    return History(same_sender=same_sender, same_thread=same_thread, window_days=window_days)
+
+
+def _aware(at: datetime) -> datetime:
+    # the store gives aware datetimes on both backends; a naive one is UTC
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

@@ -1,0 +1,266 @@
+"""The shapes of a clause that put a request or a question to the desk, read from spaCy's
+tags and parse (``asks`` decides which clauses to test and how to cut them).
+
+- a question: ends with "?" (set rhetorical phrasings and "??" / "?!" venting dropped);
+- an imperative: the main verb is bare and has no subject ("Please escalate it", "ANSWER
+  THE PHONE", "If there's a guide, just point me at it");
+- "please" / "pls" in the clause, outside formulas ("please find attached");
+- a modal request: "can / could / would / will you (someone, anyone) ...", "can I get ...";
+- a stated demand: "I want / need / expect / would like ...", "X needs to ...", "it would be
+  great if ...", "a call would be nice", "if someone could ...".
+
+Each word list was read off the tuning portion of the labelled data.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from triage.reading.values import AskType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PLEASE = frozenset({"please", "pls", "plz", "pleeease", "pleease", "plse", "kindly"})
+# "please" in these is a politeness formula, not a request to the desk
+PLEASE_NOT_ASKING = frozenset(
+    {"find", "note", "see", "ignore", "excuse", "forgive", "bear", "disregard", "accept"}
+    | {"consider", "let"}
+)
+ADDRESSEES = frozenset(
+    {"you", "u", "ya", "someone", "somebody", "anyone", "anybody", "one", "y'all", "it", "team"}
+)
+SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody"})
+MODALS = frozenset({"can", "could", "would", "will", "may", "might", "ca", "wo", "cud", "cld"})
+WOULD = frozenset({"would", "'d", "d", "wd"})
+DEMAND_VERBS = frozenset(
+    """want wants need needs expect require demand insist request wonder like appreciate love
+    welcome asking requesting expecting needing wanting""".split()
+)
+# "like" / "love" / "appreciate" / "welcome" ask only with "would": "I'd like", not "I like"
+NEEDS_WOULD = frozenset({"like", "love", "appreciate", "welcome"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# "I want to know", "I need to speak to": the infinitives after want / need / would like
+# that ask the desk for something; most others describe the writer's own plans.
+ASK_INFINITIVES = frozenset(
+    {"know", "understand", "speak", "talk", "hear", "see", "request", "book", "order"}
+)
+PLEASED = frozenset(
+    """grateful great helpful wonderful good appreciated ideal nice lovely best brilliant
+    amazing fantastic perfect handy useful better fab awesome""".split()
+)
+# Bare verbs that open formulas, not asks: "Thanks", "Have a good day", "See below".
+NOT_IMPERATIVE = frozenset(
+    {"thank", "thanks", "cheers", "have", "see", "sorry", "hope", "welcome", "enjoy", "regards"}
+    | {"note", "consider", "find", "want", "got", "bin"}
+)
+# "please don't treat this as urgent" reassures; "please don't close it" asks
+REASSURING = frozenset({"worry", "treat", "rush", "panic", "hurry"})
+# Offers, not asks: "let me know if you need anything".
+OFFERS = ("if you need", "if you want", "if you'd like", "if you would like", "happy to help")
+LEADERS = frozenset(
+    {"please", "pls", "plz", "kindly", "just", "so", "and", "also", "then", "now", "ok", "okay"}
+)
+SKIPPED_TAGS = frozenset({"UH", "RB", "CC", "LS", "NFP", ":", "-LRB-", "-RRB-", "HYPH"})
+RHETORICAL = (
+    "how hard can",
+    "how difficult can",
+    "what's the point",
+    "what is the point",
+    "are you kidding",
+    "are you serious",
+    "are you joking",
+    "seriously?",
+    "really?",
+    "is this a joke",
+    "what is wrong with you",
+    "what's wrong with you",
+    "who does that",
+    "why do i bother",
+    "why would i",
+    "right?",
+    "what a joke",
+    "how is that acceptable",
+    "how is this acceptable",
+    "is that too much to ask",
+    "is it too much to ask",
+    "what do you expect",
+    "you know?",
+    "guess what?",
+    "who knew?",
+)
+INVERTING = frozenset({"is", "are", "do", "does", "can", "will", "should", "could", "would"})
+# "??", "?!": in the tuning portion two thirds of such questions vent rather than ask; they
+# count only in a request form ("Can someone PLEASE call me??").
+OUTRAGE = re.compile(r"\?[?!]|!\?")
+
+
+def ask_type(toks: list[Token], text: str, short: bool = False) -> AskType | None:
+    """ "request", "question" or None for a clause given as its non-space tokens. ``short``:
+    the whole message is a line or two (a tweet, a chat line), where a "??" question is the
+    ask itself rather than venting beside the real asks (as it is in most long emails)."""
+    if not toks:
+        return None
+    lower = text.lower()
+    tail = lower.rstrip(" \n)\"'")[-3:]
+    question = "?" in tail or any(t.text.startswith("?") for t in toks)
+    if question and any(p in lower for p in RHETORICAL):
+        return None
+    if any(p in lower for p in OFFERS) or lower.lstrip().startswith(("have you tried", "me:")):
+        return None
+    if sum(ch.isalpha() for t in toks if not handle(t.text) for ch in t.text) < 3:
+        return None
+    if modal_request(toks) or imperative(toks) or please(toks) or demand(toks):
+        return "request"
+    if question and (short or not OUTRAGE.search(tail)):
+        return "question"
+    if short and not question and _unmarked_question(toks):
+        return "question"
+    return None
+
+
+def _unmarked_question(toks: list[Token]) -> bool:
+    """A question typed without its "?": "whats going on with your app", "when will I get my
+    refund", "do you have a chat line". The wh-word or the inverted verb opens the main
+    clause (a "when" that opens a subordinate clause hangs below the root and is not one)."""
+    first = first_content(toks)
+    if first is None or first.i + 1 >= len(first.doc):
+        return False
+    nxt = first.doc[first.i + 1]
+    if first.tag_ in ("WRB", "WP") and first.lower_ not in ("where", "whatever", "however"):
+        return first.head.dep_ == "ROOT" and first.head.i > first.i
+    if first.tag_ in ("VBZ", "VBP", "MD") and first.lower_ in INVERTING:
+        return nxt.dep_ in ("nsubj", "expl", "nsubjpass") and first.i == toks[0].i
+    return False
+
+
+def handle(word: str) -> bool:
+    """A tweet's @handle or #tag: a name, not a word of the sentence."""
+    return word[:1] in ("@", "#") and len(word) > 1
+
+
+def first_content(toks: list[Token]) -> Token | None:
+    """The first word that is not a bullet, a list number, "please", "so", "just" ..."""
+    for k, t in enumerate(toks):
+        if t.is_punct or t.lower_ in LEADERS or t.tag_ in SKIPPED_TAGS or handle(t.text):
+            continue
+        if t.like_num and k + 1 < len(toks) and toks[k + 1].text in (".", ")"):
+            continue  # "1." / "2)" numbering a list
+        return t
+    return None
+
+
+def imperative(toks: list[Token]) -> bool:
+    """The main verb is bare and has no subject: "Please send someone today", "If there's a
+    guide, just point me at it" (a leading if-clause does not hide the command)."""
+    first = first_content(toks)
+    if first is None:
+        return False
+    if first.lower_ in ("do", "don't", "dont") and len(toks) > 2:
+        # "Don't close this ticket", "Do not send me another survey"
+        nxt = [t for t in toks if t.i > first.i and t.lower_ not in ("n't", "not")]
+        return bool(nxt) and nxt[0].tag_ == "VB" and nxt[0].lower_ not in REASSURING
+    if first.tag_ == "IN" and first.lower_ in ("if", "when", "once", "as"):
+        head = first.head.head if first.head.dep_ == "advcl" else None
+        if head is not None and head.i > first.i and _bare_command(head):
+            return True
+    if not _bare_command(first):
+        return False
+    if first.dep_ == "conj":
+        # "... and send me the link" commands only when what it joins commands too
+        return _bare_command(first.head)
+    return first.dep_ in ("ROOT", "ccomp") or first.head.lower_ in PLEASE
+
+
+def _quoted(tok: Token) -> bool:
+    """Inside quotation marks in its sentence: an error message or someone else's words
+    ("please try again later")."""
+    before = tok.doc[tok.sent.start : tok.i].text
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+
+
+def _bare_command(verb: Token) -> bool:
+    if verb.tag_ != "VB" or verb.lower_ in NOT_IMPERATIVE or _quoted(verb):
+        return False
+    kids = {c.dep_ for c in verb.children}
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return not kids & {"nsubj", "nsubjpass", "expl"} and not aux - {"do", "n't", "not"}
+
+
+def please(toks: list[Token]) -> bool:
+    for t in toks:
+        if t.lower_ not in PLEASE:
+            continue
+        nxt = [u for u in toks if u.i > t.i and not u.is_punct]
+        if nxt and nxt[0].lower_ in PLEASE_NOT_ASKING:
+            return False
+        verbs = [u for u in nxt if u.lower_ not in ("do", "don't", "dont", "not", "n't")]
+        if verbs and verbs[0].lower_ in REASSURING:
+            return False
+        return not _quoted(t)
+    return False
+
+
+def modal_request(toks: list[Token]) -> bool:
+    """ "Could someone reset it", "can you", "can I get", "would anyone"."""
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a.lower_ not in MODALS or a.tag_ != "MD":
+            continue
+        if b.lower_ in ("i", "we"):
+            # "could I get", "can we have" ask; "can I still log in" is a question
+            verbs = [t for t in toks if t.i > b.i and t.tag_ == "VB"]
+            return bool(verbs) and verbs[0].lower_ in ("get", "have", "borrow", "book")
+        if b.lower_ in ADDRESSEES or (b.dep_ == "nsubj" and first_content(toks) is a):
+            return True
+    return False
+
+
+def demand(toks: list[Token]) -> bool:
+    """ "I want it changed back", "we need this today", "I'd appreciate a call", "someone
+    needs to pull the plug", "a call would be nice", "if someone could have a look"."""
+    for t in toks:
+        if t.lower_ in DEMAND_VERBS and t.tag_ in ("VBP", "VBZ", "VB", "VBG"):
+            if _demand_verb(t):
+                return True
+    return _would_be_nice(toks) or _if_someone_could(toks)
+
+
+def _demand_verb(t: Token) -> bool:
+    if t.dep_ not in ("ROOT", "conj", "ccomp"):
+        return False  # "everything I need is on this machine"
+    kids = list(t.children)
+    subj = [c.lower_ for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "neg" for c in kids) and t.lower_ != "need":
+        return False
+    if t.lower_ in NEEDS_WOULD and not any(c.lower_ in WOULD for c in kids):
+        return False
+    if subj and subj[0] in FIRST_PERSON:
+        inf = [c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VB"]
+        has_object = any(c.dep_ in ("dobj", "ccomp") for c in kids)
+        # "I need to pull the marks", "I'd like to give feedback": the writer's own plans
+        return not (inf and not has_object and inf[0].lower_ not in ASK_INFINITIVES)
+    if t.lower_ in ("needs", "need") and subj and t.tag_ in ("VBZ", "VBP"):
+        # "someone needs to pull the plug", "this really needs to change"
+        return subj[0] not in ("you", "u") or any(c.dep_ == "xcomp" for c in kids)
+    return False
+
+
+def _would_be_nice(toks: list[Token]) -> bool:
+    """ "it would be great if", "a quick update would be nice", "I'd be grateful for"."""
+    words = [t.lower_ for t in toks]
+    for k, w in enumerate(words[:-2]):
+        if w in WOULD and words[k + 1] == "be":
+            rest = words[k + 2 : k + 5]
+            if any(r in PLEASED for r in rest):
+                return True
+    return False
+
+
+def _if_someone_could(toks: list[Token]) -> bool:
+    words = [t.lower_ for t in toks]
+    for k, w in enumerate(words):
+        if w == "if" and k + 2 < len(words):
+            if words[k + 1] in ADDRESSEES and words[k + 2] in MODALS:
+                return True
+    return False

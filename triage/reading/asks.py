@@ -1,0 +1,179 @@
+"""Which sentences of an email ask something, cut into one clause per ask.
+
+spaCy gives the sentences (plus the line-break rule of ``nlp``) and the parse; ``ask_forms``
+says which clause shapes ask. This module decides what a clause is:
+
+- two asks joined in one sentence become two ("fix it today and I want to know whose idea
+  this was"; "Stop the job and explain what happened"), as the labels split them, but a
+  modal question over two verbs stays one ("Could you update it and reissue the invoice?");
+- the lines of a list introduced by an ask ending in ":" ("I want the following:", "Could
+  someone tell me:") are asks of their own, one per line;
+- disclaimers, auto-replies and newsletter footers say "please" to nobody and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from triage.reading.ask_forms import ask_type, first_content
+from triage.reading.values import Ask, AskType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+BOILERPLATE = (
+    "intended recipient",
+    "received this email in error",
+    "received it in error",
+    "received this message in error",
+    "confidential",
+    "unsubscribe",
+    "notification preferences",
+    "do not reply to this",
+    "this is an automated",
+    "automatic reply",
+    "annual leave",
+    "out of the office",
+    "out of office",
+    "for anything urgent",
+    "for urgent matters",
+    "in my absence",
+    "will respond on my return",
+    "recipient's email address",
+    "please contact your helpdesk",
+    "notify the sender",
+    "delete it from your system",
+)
+# An intro line ending in ":" opens a list of asks when it asks itself or names what follows.
+LIST_INTRO_WORDS = frozenset(
+    """want need needs expect following below these questions asking request requesting
+    like require demand""".split()
+)
+SHORT_TEXT = 280  # a tweet's length: see ask_forms.ask_type
+BULLETS = frozenset({"-", "*", "•", "–", "·", "o", ">"})
+_STRIP = " \t\r\n,;:-*•–·"
+_LEADING_HANDLES = re.compile(r"^(?:\s*[@#]\w+[,:]?)+\s+|^\(?(?:\d{1,2}|[a-h])[.)]\s+")
+
+
+def _tidy(clause: str) -> str:
+    """The clause without the tweet's leading @handles ("@AmazonHelp where is my order?")."""
+    return _LEADING_HANDLES.sub("", clause.strip(_STRIP)).strip(_STRIP)
+
+
+def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
+    """The asks of the text, in order. ``doc`` is the parse of ``text`` or of a same-length
+    copy (shouting lowered): clause boundaries come from the parse, the words from ``text``."""
+    out: list[Ask] = []
+    in_list = False
+    short = len(text) <= SHORT_TEXT
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks or boilerplate(sent.text.lower()):
+            continue
+        line = _starts_line(sent)
+        if in_list and line and not (_after_blank(sent) and not _bulleted(toks) and out):
+            item = _tidy(text[sent.start_char : sent.end_char])
+            if sum(ch.isalpha() for ch in item) >= 3:
+                out.append(Ask(item, "question" if item.endswith("?") else "request"))
+            continue
+        in_list = False
+        whole = ask_type(toks, sent.text, short)
+        for n, (start, end) in enumerate(clauses(sent)):
+            clause = _tidy(text[start:end])
+            kind = _clause_type(doc, start, end, short)
+            if kind is None and whole is not None and (n == 0 or _continues(doc, start, end)):
+                kind = whole
+            if kind and clause:
+                out.append(Ask(text=clause, type=kind))
+        if sent.text.rstrip().endswith(":"):
+            in_list = whole is not None or any(t.lower_ in LIST_INTRO_WORDS for t in toks)
+            if (
+                in_list
+                and out
+                and out[-1].text == text[sent.start_char : sent.end_char].strip(_STRIP)
+            ):
+                out.pop()  # the intro itself ("I want:") is not an ask; its lines are
+    return tuple(out)
+
+
+def boilerplate(lower: str) -> bool:
+    """Disclaimers, auto-reply and newsletter formulas: they say "please" to nobody."""
+    return any(p in lower for p in BOILERPLATE)
+
+
+def _starts_line(sent: Span) -> bool:
+    doc = sent.doc
+    return sent.start == 0 or "\n" in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_
+
+
+def _after_blank(sent: Span) -> bool:
+    doc = sent.doc
+    if sent.start == 0:
+        return False
+    prev = doc[sent.start - 1]
+    return (prev.text + prev.whitespace_).count("\n") >= 2 or (
+        prev.is_space and sent.start > 1 and "\n" in doc[sent.start - 2].whitespace_
+    )
+
+
+def _bulleted(toks: list[Token]) -> bool:
+    first = toks[0]
+    return first.text in BULLETS or (
+        first.like_num and len(toks) > 1 and toks[1].text in (".", ")")
+    )
+
+
+def _clause_type(doc: Doc, start: int, end: int, short: bool) -> AskType | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return ask_type([t for t in span if not t.is_space], span.text, short)
+
+
+def _continues(doc: Doc, start: int, end: int) -> bool:
+    """A later clause of an ask sentence that is a bare verb phrase ("... and copy the folder
+    somewhere") carries the sentence's ask."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = first_content([t for t in span if not t.is_space]) if span is not None else None
+    return first is not None and first.tag_ == "VB"
+
+
+def clauses(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of the sentence's coordinated main clauses ("A and B" -> A, B)."""
+    root = sent.root
+    doc = sent.doc
+    command = root.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children
+    )
+    # "fix it or refund me" is one ask with two acceptable outcomes: only "and" splits
+    either = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in root.children)
+    cuts = [
+        c
+        for c in root.children
+        if c.dep_ == "conj" and c.i > root.i and not either and _own_clause(c, command)
+    ]
+    out: list[tuple[int, int]] = []
+    start = sent.start_char
+    for conj in cuts:
+        left = conj.left_edge
+        j = left.i - 1  # cut before the "and" / "," that joins the new clause
+        while j > sent.start and (doc[j].dep_ in ("cc", "punct") or doc[j].is_space):
+            j -= 1
+        cut = doc[j].idx + len(doc[j].text)
+        if j >= sent.start and cut > start:
+            out.append((start, cut))
+            start = left.idx
+    out.append((start, sent.end_char))
+    return out
+
+
+def _own_clause(tok: Token, imperative_root: bool) -> bool:
+    """A conjoined verb that makes an ask of its own: one with its own subject, or a second
+    command after a command ("Stop the job and explain ...")."""
+    if tok.tag_ not in ("VB", "VBP", "VBZ", "MD"):
+        return False
+    kids = {c.dep_ for c in tok.children}
+    if "nsubj" in kids or "nsubjpass" in kids:
+        return True
+    return imperative_root and tok.tag_ == "VB" and bool(kids & {"dobj", "prt", "ccomp"})

@@ -1,0 +1,89 @@
+"""Steps the customer says they already took ("restarted the router", "tried clearing the
+cache"), so the reply never tells them to do it again.
+
+From the parse: a troubleshooting verb in the past or the perfect ("I restarted", "I've
+cleared", "already tried") whose subject is the writer ("I", "we", or no subject in a
+fragment such as "Restarted it twice, no joy"), with its objects, particles and adverbs. The
+verb list is the short vocabulary of first-line fixes; the grammar is spaCy's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FIX_VERBS = frozenset(
+    """tried restarted rebooted reset cleared reinstalled uninstalled installed unplugged
+    plugged replugged updated upgraded checked turned switched logged signed unpaired paired
+    disconnected reconnected removed deleted re-added readded re-entered changed swapped
+    replaced tested ran run followed disabled enabled power-cycled powercycled cycled rebuilt
+    recreated renamed moved copied resent re-sent re-uploaded reuploaded uploaded downloaded
+    cleaned wiped forgot forgotten refreshed reinstated relinked reconfigured factory-reset
+    restored rolled repaired scanned closed reopened called phoned rang emailed contacted
+    messaged tweeted dm'd dmed waited asked looked""".split()
+)
+# Contact verbs count as "tried" only with a desk-ish object or none: "called the bank", not
+# "called my manager a liar".
+FIRST_PERSON = frozenset({"i", "we"})
+STOP_DEPS = frozenset({"advcl", "conj", "cc", "mark", "relcl", "parataxis", "punct"})
+MAX_WORDS = 12
+
+
+def find_tried(doc: Doc, text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for tok in doc:
+        if not _is_fix(tok):
+            continue
+        phrase = _phrase(tok, text)
+        if phrase and phrase.lower() not in (p.lower() for p in out):
+            out.append(phrase)
+    return tuple(out)
+
+
+def _is_fix(tok: Token) -> bool:
+    if tok.lower_ not in FIX_VERBS or tok.tag_ not in ("VBD", "VBN", "VB", "VBP"):
+        return False
+    if tok.tag_ in ("VB", "VBP") and tok.lower_ not in ("reset", "run", "tried"):
+        return False  # "I restart it every day" is a habit, "restart it" an instruction
+    subj = _subject(tok)
+    if subj is None:
+        # a fragment: "Restarted twice, no change."; a passive "was reset" is not the writer
+        return tok.tag_ == "VBD" and tok.dep_ == "ROOT" and tok.i == tok.sent.start
+    if subj.lower_ not in FIRST_PERSON:
+        return False
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "neg")}
+    if aux & {"not", "n't", "will", "'ll", "should", "could", "would", "can", "might", "may"}:
+        return False
+    return (
+        tok.tag_ == "VBD"
+        or bool(aux & {"have", "'ve", "has", "had", "'d"})
+        or (tok.lower_ == "tried")
+    )
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if tok.dep_ == "conj":
+        return _subject(tok.head)
+    return None
+
+
+def _phrase(verb: Token, text: str) -> str:
+    """The verb and what it governs to its right, up to the next clause."""
+    end = verb.i
+    for c in verb.rights:
+        if c.dep_ in STOP_DEPS:
+            break
+        end = max(end, c.right_edge.i)
+    # "removed and re-added the profile" shares the object with the next verb
+    nxt = [c for c in verb.rights if c.dep_ == "conj"]
+    if end == verb.i and nxt and nxt[0].tag_ in ("VBD", "VBN"):
+        end = max(c.right_edge.i for c in nxt[0].rights) if list(nxt[0].rights) else nxt[0].i
+    doc = verb.doc
+    if end - verb.i + 1 > MAX_WORDS:
+        end = verb.i + MAX_WORDS - 1
+    return text[verb.idx : doc[end].idx + len(doc[end].text)].strip(" ,.;:")

@@ -1,0 +1,61 @@
+"""Whether the customer says they wrote or called before ("third time I'm writing", "I
+already reported this", "as I said in my last email"): a chase is answered by owning the
+delay, so the reply needs to know.
+
+From the parse: a contact verb ("wrote", "emailed", "called", "reported", "raised" ...)
+in the past or the perfect with the writer as subject and a sign of an earlier time
+("already", "before", "twice", "last week", a date); or one of the set phrases of a chase
+("the third time", "following up", "still waiting", "my previous email"). The subject line
+counts too ("RE: Third time asking").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CONTACT = frozenset(
+    """wrote written emailed e-mailed mailed called rang phoned reported raised logged
+    contacted messaged dm'd dmed tweeted asked chased sent submitted mentioned told explained
+    opened complained""".split()
+)
+EARLIER = frozenset(
+    """already before previously earlier twice times again ago last yesterday weeks days
+    months repeatedly multiple several numerous countless""".split()
+)
+FIRST_PERSON = frozenset({"i", "we"})
+_SET_PHRASES = re.compile(
+    r"\b((second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\d+th|umpteenth|nth|another)"
+    r" (time|email|message|call|request|chase)"
+    r"|follow(ing)?[- ]up (on|about|again)|chasing (this|up|again|my)"
+    r"|still (waiting|no (reply|response|answer|word|update|one|call))"
+    r"|(my|our) (previous|last|earlier|original) (email|e-mail|message|ticket|call|request)"
+    r"|as (i|we) (said|mentioned|explained|reported|wrote)"
+    r"|(ticket|case|ref(erence)?|inc) ?(no\.?|number|#) ?\w*\d)",
+    re.IGNORECASE,
+)
+
+
+def says_wrote_before(doc: Doc, text: str, subject: str = "") -> bool:
+    if _SET_PHRASES.search(text) or _SET_PHRASES.search(subject):
+        return True
+    return any(_earlier_contact(tok) for tok in doc)
+
+
+def _earlier_contact(tok: Token) -> bool:
+    if tok.lower_ not in CONTACT or tok.tag_ not in ("VBD", "VBN"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "conj":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in FIRST_PERSON:
+        return False
+    around = {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.children}
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if around & EARLIER:
+        return True
+    has_date = any(e.label_ in ("DATE", "TIME") for e in tok.sent.ents)
+    return has_date and (tok.tag_ == "VBD" or bool(aux & {"have", "'ve", "had"}))

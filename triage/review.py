@@ -1,0 +1,215 @@
+"""What an agent does to a stored email, apart from the terminal: the actions behind the CLI.
+
+cli.py parses arguments and maps errors to exit codes; the work is here, so it can be tested
+without a terminal and called from any front end (triage/commands/desk.py prints their
+outcome). The clock is passed in: a time for the one-step actions, a clock for the edit,
+which waits on a person.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from triage.domain import Scores
+from triage.errors import ConfigError, NotFound
+from triage.flow.decide import Decider, Decision, decide, read_batch
+from triage.flow.pipeline import suggestion_json
+from triage.replies.serial import reply_text
+from triage.store import Store
+from triage.store.triage_ops import stored_of
+
+if TYPE_CHECKING:
+    from triage.replies.values import Finding
+    from triage.settings import Settings
+    from triage.store.tables import EmailRow
+
+Editor = Callable[[str], str]
+
+
+class Scorer(Protocol):
+    def classify(self, items: Sequence[tuple[str, str]]) -> list[Scores]: ...
+
+
+def refresh_suggestion(
+    store: Store, email_id: int, scorer: Scorer, decider: Decider, now: datetime
+) -> Decision:
+    """Classify and decide a stored email again, as the worker would now, and save the draft.
+
+    The email's queue is left as it is (an agent may be working it); only the suggested reply
+    is replaced.
+    """
+    stored = stored_of(store.row(email_id))
+    [scores] = scorer.classify([(stored.email.subject, stored.email.newest_text)])
+    [history] = store.histories([stored], decider.routing.repeat_window_days)
+    [reading] = read_batch([(stored.email, stored.received_at)], [scores], [history], decider)
+    d = decide(
+        stored.email,
+        scores,
+        history,
+        received=stored.received_at,
+        now=now,
+        decider=decider,
+        reading=reading,
+    )
+    if d.suggestion is None:
+        raise NotFound(f"email {email_id} gets no suggested reply: " + "; ".join(d.route.reasons))
+    store.set_suggestion(email_id, suggestion_json(d.suggestion))
+    return d
+
+
+def with_suggestion(
+    settings: Settings, store: Store, email_id: int, now: datetime, *, refresh: bool
+) -> EmailRow:
+    """The stored email with its suggested reply, composed again first when ``refresh`` or when
+    it has none yet (`triage suggest ID`)."""
+    row = store.row(email_id)
+    if refresh or not row.suggestion:
+        from triage.flow.runtime import load_classifier, make_decider
+
+        clf = load_classifier(settings)
+        refresh_suggestion(store, email_id, clf, make_decider(settings, clf), now)
+        row = store.row(email_id)
+    return row
+
+
+def findings(settings: Settings, row: EmailRow, *, final: bool = False) -> list[Finding]:
+    """The tone checker on the email's reply as it stands (none without a reply); ``final``
+    adds the checks for a reply about to leave."""
+    from triage.flow.runtime import tone_findings
+
+    text = reply_text(row)
+    if not text:
+        return []
+    return tone_findings(
+        settings, text, frustration=row.frustration, name=row.from_name, final=final
+    )
+
+
+def approve(
+    settings: Settings, store: Store, email_id: int, agent: str, now: datetime
+) -> list[Finding]:
+    """Approve the (possibly edited) reply for sending. Returns the error-level tone findings
+    that remain: approval does not wait for them, `send` refuses on them."""
+    row = store.row(email_id)
+    if row.queue is None:
+        raise NotFound(f"email {email_id} has not been triaged yet (no reply to approve)")
+    store.set_review(email_id, "approved", "approve", agent, now)
+    return [f for f in findings(settings, row, final=True) if f.severity == "error"]
+
+
+def reject(store: Store, email_id: int, reason: str, agent: str, now: datetime) -> None:
+    """Reject the suggestion (the agent answers by hand); the reason goes in the audit trail."""
+    store.set_review(email_id, "rejected", "reject", agent, now, {"reason": reason})
+
+
+def relabel(
+    store: Store,
+    email_id: int,
+    agent: str,
+    now: datetime,
+    *,
+    urgency: int,
+    frustration: int,
+    not_customer: bool,
+) -> None:
+    """Correct the model's labels; kept as feedback (`export_feedback`) for eval and training."""
+    store.relabel(
+        email_id, agent, now, urgency=urgency, frustration=frustration, not_customer=not_customer
+    )
+
+
+def edit_in_editor(text: str) -> str:
+    """The text in $VISUAL, else $EDITOR, else vi, on a temporary file; what was saved."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(text)
+        path = f.name
+    try:
+        subprocess.run([*shlex.split(editor), path], check=True)
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise ConfigError(f"editor {editor!r} failed ({exc}); set $EDITOR") from exc
+    finally:
+        Path(path).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """The saved edit and the tone checker's findings on it."""
+
+    text: str
+    findings: tuple[Finding, ...]
+
+
+def edit(
+    settings: Settings,
+    store: Store,
+    email_id: int,
+    agent: str,
+    clock: Callable[[], datetime],
+    editor: Editor = edit_in_editor,
+) -> Edited | None:
+    """The edit round trip: the reply out to ``editor`` and back; a change is saved with its
+    diff (the audit trail) and checked again. None when only surrounding whitespace changed.
+
+    A clock, not a time: the edit is stamped when it is saved, however long the editor took.
+    """
+    before = reply_text(store.row(email_id))
+    if before is None:
+        raise NotFound(f"email {email_id} has no suggested reply to edit (not triaged, or ignored)")
+    after = editor(before)
+    if after.strip() == before.strip():
+        return None
+    diff = "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), "suggested", "edited"
+        )
+    )
+    store.save_reply(email_id, after, agent, clock(), diff)
+    return Edited(after, tuple(findings(settings, store.row(email_id))))
+
+
+def export_feedback(store: Store, out: Path) -> int:
+    """The agents' corrections as JSON Lines in the eval format (`triage eval --data FILE`);
+    returns how many were written."""
+    rows = store.feedback()
+    with out.open("w", encoding="utf-8") as f:
+        for fb, e in rows:
+            record = {
+                "id": f"email-{e.id}",
+                "subject": e.subject,
+                "body": e.newest_text,
+                "from_name": e.from_name,
+                "from_email": e.from_address,
+                "urgency": fb.urgency,
+                "frustration": fb.frustration,
+                "not_customer": fb.not_customer,
+            }
+            f.write(json.dumps(record) + "\n")
+    return len(rows)
+
+
+def pending(store: Store) -> Iterator[int]:
+    """The review iterator: the ids of the priority queue's pending emails, angriest first,
+    each at most once. The queue is read again before each one, so what another agent (or
+    this one) approved or rejected meanwhile drops out; one passed over stays pending."""
+    seen: set[int] = set()
+    while True:
+        items = [
+            i for i in store.queue(priority_only=True) if i.review == "pending" and i.id not in seen
+        ]
+        if not items:
+            return
+        seen.add(items[0].id)
+        yield items[0].id
