@@ -32,6 +32,9 @@ ADDRESSEES = frozenset(
     {"you", "u", "ya", "someone", "somebody", "anyone", "anybody", "one", "y'all", "it", "team"}
 )
 SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody"})
+# "someone needs to pull the plug", "this needs to change", "he needs a replacement": with a
+# noun subject ("the funds need to be with the solicitors") it is mostly the situation told
+NEEDERS = SOMEONE | {"this", "it", "that", "he", "she", "they", "whoever"}
 MODALS = frozenset({"can", "could", "would", "will", "may", "might", "ca", "wo", "cud", "cld"})
 WOULD = frozenset({"would", "'d", "d", "wd"})
 DEMAND_VERBS = frozenset(
@@ -89,7 +92,21 @@ RHETORICAL = (
     "you know?",
     "guess what?",
     "who knew?",
+    "how is it",
+    "does anyone",
+    "do you understand",
+    "you people",
+    "on earth",
+    "seriously",
+    "honestly",
+    "capable of",
+    "what year",
+    "do you know what",
+    "do you have any idea",
 )
+# "Are you insane?", "are you calling me a liar?": a fifth of "are you" questions in the
+# tuning portion asked anything; these openings of it do.
+ARE_YOU_ASKING = ("are you able", "are you going", "are you planning", "are you aware")
 INVERTING = frozenset({"is", "are", "do", "does", "can", "will", "should", "could", "would"})
 # "??", "?!": in the tuning portion two thirds of such questions vent rather than ask; they
 # count only in a request form ("Can someone PLEASE call me??").
@@ -106,6 +123,8 @@ def ask_type(toks: list[Token], text: str, short: bool = False) -> AskType | Non
     tail = lower.rstrip(" \n)\"'")[-3:]
     question = "?" in tail or any(t.text.startswith("?") for t in toks)
     if question and any(p in lower for p in RHETORICAL):
+        return None
+    if question and "are you" in lower and not any(p in lower for p in ARE_YOU_ASKING):
         return None
     if any(p in lower for p in OFFERS) or lower.lstrip().startswith(("have you tried", "me:")):
         return None
@@ -231,8 +250,10 @@ def _demand_verb(t: Token) -> bool:
         return False  # "everything I need is on this machine"
     kids = list(t.children)
     subj = [c.lower_ for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.dep_ == "neg" for c in kids) and t.lower_ != "need":
-        return False
+    if any(c.dep_ == "neg" for c in kids):
+        return False  # "I don't need anything today"
+    if any(c.lower_ in ("will", "'ll", "shall") for c in kids):
+        return False  # "we'll need them for our legal team": a reason, not the ask
     if t.lower_ in NEEDS_WOULD and not any(c.lower_ in WOULD for c in kids):
         return False
     if subj and subj[0] in FIRST_PERSON:
@@ -240,7 +261,7 @@ def _demand_verb(t: Token) -> bool:
         has_object = any(c.dep_ in ("dobj", "ccomp") for c in kids)
         # "I need to pull the marks", "I'd like to give feedback": the writer's own plans
         return not (inf and not has_object and inf[0].lower_ not in ASK_INFINITIVES)
-    if t.lower_ in ("needs", "need") and subj and t.tag_ in ("VBZ", "VBP"):
+    if t.lower_ in ("needs", "need") and subj and t.tag_ in ("VBZ", "VBP") and subj[0] in NEEDERS:
         # "someone needs to pull the plug", "this really needs to change"
         return subj[0] not in ("you", "u") or any(c.dep_ == "xcomp" for c in kids)
     return False
