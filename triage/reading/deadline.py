@@ -162,6 +162,8 @@ def _strength(ent: Span, start: int, ask_spans: list[tuple[int, int]]) -> int:
         score += 2
     if any(t.lower_ in STAKES for t in sent) and not _past_tense(ent):
         score += 1
+    if ent.root.head.lower_ in ("is", "are", "'s") and ent.root.head.i != ent.root.i:
+        score += 1  # "Payday is tomorrow", "Their induction is tomorrow at 9:30": an event set
     if words & NEAR:
         score += 2
     elif ent.label_ != "DATE" and _clock(ent) and not _past_tense(ent):
