@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +25,25 @@ sys.path.insert(0, str(REPO))
 from triage.reading import evaluate, labelled  # noqa: E402
 from triage.reading.reader import TextReader  # noqa: E402
 from triage.reading.score import overlaps, phrases_agree  # noqa: E402
+from triage.reading.values import Ask, Deadline, TextReading  # noqa: E402
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def naive_reading(text: str, received: datetime) -> TextReading:
+    """What one writes first: a regex sentence split, a sentence with "?" or "please" is an
+    ask, and the first date dateparser finds anywhere in the text is the deadline."""
+    import dateparser.search
+
+    asks = tuple(
+        Ask(m.group(0).strip(), "question" if "?" in m.group(0) else "request")
+        for m in _SENTENCE.finditer(text)
+        if "?" in m.group(0) or "please" in m.group(0).lower()
+    )
+    settings = {"RELATIVE_BASE": received.replace(tzinfo=None), "PREFER_DATES_FROM": "future"}
+    found = dateparser.search.search_dates(text, languages=["en"], settings=settings) or []
+    deadline = Deadline(found[0][0], found[0][1]) if found else None
+    return TextReading(asks, deadline, (), "en", False)
 
 
 def main() -> None:
@@ -34,6 +55,12 @@ def main() -> None:
         choices=("tuning", "test", "both"),
         default="both",
         help="rule work looks at the tuning portion only",
+    )
+    ap.add_argument(
+        "--naive",
+        action="store_true",
+        help="also score the naive way: '?' or 'please' sentences as asks, the first date "
+        "dateparser.search_dates finds in the text as the deadline",
     )
     args = ap.parse_args()
     data = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
@@ -57,6 +84,12 @@ def main() -> None:
             ]
             f = evaluate.figures([i for i, _ in sel], [r for _, r in sel])
             print(evaluate.row(portion, name, f))
+    if args.naive:
+        naive = [naive_reading(i.text, i.received) for i in items]
+        for portion in ("tuning", "test") if args.portion == "both" else (args.portion,):
+            sel = [(i, r) for i, r in zip(items, naive, strict=True) if i.portion == portion]
+            f = evaluate.figures([i for i, _ in sel], [r for _, r in sel])
+            print(evaluate.row(portion, "naive", f))
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as fh:
             for i, r in zip(items, readings, strict=True):

@@ -51,6 +51,7 @@ STAKES = frozenset(
 CALM = ("no rush", "not urgent", "no hurry", "n't need anything", "whenever", "no panic")
 LABELS = frozenset({"DATE", "TIME"})
 THRESHOLD = 3
+IN_ASK = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +157,13 @@ def _strength(ent: Span, start: int, ask_spans: list[tuple[int, int]]) -> int:
     elif before and before[-1] in ("until", "of", "after"):
         score -= 1
     if any(a <= ent.start_char and ent.end_char <= b for a, b in ask_spans):
-        score += 2
+        score += IN_ASK
     elif _threat(ent):
         score += 2
     if any(t.lower_ in STAKES for t in sent) and not _past_tense(ent):
         score += 1
+    if ent.root.head.lower_ in ("is", "are", "'s") and ent.root.head.i != ent.root.i:
+        score += 1  # "Payday is tomorrow", "Their induction is tomorrow at 9:30": an event set
     if words & NEAR:
         score += 2
     elif ent.label_ != "DATE" and _clock(ent) and not _past_tense(ent):

@@ -56,16 +56,22 @@ class TextReader:
     def read_many(self, items: Iterable[Item]) -> list[TextReading]:
         """One reading per (subject, newest text, received) item, in order."""
         rows = list(items)
+        if any(received.tzinfo is None for _, _, received in rows):
+            raise ValueError("received must be an aware datetime (the desk's zone resolves it)")
         texts = [text[:MAX_CHARS] for _, text, _ in rows]
         langs = [self._language.guess(t) if t.strip() else "" for t in texts]
-        english = [i for i, lang in enumerate(langs) if lang in ("en", "")]
+        # automated mail is not parsed at all: nothing in it is read (``automated``)
+        empty = {i for i, (subject, _, _) in enumerate(rows) if is_automated(subject, texts[i])}
+        english = [i for i, lang in enumerate(langs) if lang in ("en", "") and i not in empty]
         docs = dict(
             zip(english, nlp_mod.parse(self._nlp, (texts[i] for i in english)), strict=True)
         )
         out: list[TextReading] = []
         for i, (subject, _, received) in enumerate(rows):
             doc = docs.get(i)
-            if doc is None:
+            if i in empty:
+                out.append(TextReading((), None, (), langs[i] or self._language.default, False))
+            elif doc is None:
                 out.append(foreign_reading(texts[i], langs[i]))
             else:
                 out.append(self._english(doc, texts[i], subject, received, langs[i] or "en"))
@@ -74,12 +80,6 @@ class TextReader:
     def _english(
         self, doc: Doc, text: str, subject: str, received: datetime, lang: str
     ) -> TextReading:
-        if received.tzinfo is None:
-            raise ValueError("received must be an aware datetime")
-        if is_automated(subject, text):
-            return TextReading(
-                asks=(), deadline=None, tried=(), language=lang, says_wrote_before=False
-            )
         asks = find_asks(doc, text)
         spans = ask_spans(text, asks)
         return TextReading(
