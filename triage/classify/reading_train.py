@@ -22,9 +22,23 @@ from typing import Any
 
 import numpy as np
 
-from triage.classify.reading_data import KINDS, SCOPES, ReadingExample, load
+from triage.classify import data as ds
 from triage.classify.reading_heads import Head, ReadingHeads, Tfidf
 from triage.classify.recipe import REPO_ROOT
+from triage.reading.labelled import CONSENSUS_DIR, load
+from triage.reading.labelled import LabelledItem as ReadingExample
+
+KINDS = (
+    "fault",
+    "outage",
+    "request",
+    "question",
+    "chase",
+    "policy_complaint",
+    "feedback",
+    "security",
+)
+SCOPES = ("one", "team", "site", "everyone", "na")
 
 C_GRID = (4.0, 16.0)
 EMB_WEIGHTS = (1.0, 2.0)  # how much the embedding block counts against the n-grams
@@ -85,7 +99,7 @@ def _report(
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for source in ("synthetic", "twcs"):
-        idx = [i for i, r in enumerate(rows) if r.source == source]
+        idx = [i for i, r in enumerate(rows) if r.set == source]
         cust = [i for i in idx if rows[i].kind != "not_customer"]
         out[source] = {
             "n": len(idx),
@@ -125,7 +139,7 @@ def train_and_evaluate(model_dir: Path, data_root: Path, seed: int = 0) -> dict[
     from triage.classify.encoding import compose
     from triage.classify.model import Classifier
 
-    rows = load(REPO_ROOT, data_root)
+    rows = load(data_root, REPO_ROOT / CONSENSUS_DIR, REPO_ROOT / ds.SYNTHETIC_DIR)
     train = [r for r in rows if not r.test]
     test = [r for r in rows if r.test]
     clf = Classifier.load(model_dir, cache_dir=REPO_ROOT / "var" / "model-cache")

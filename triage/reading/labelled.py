@@ -43,6 +43,13 @@ class LabelledItem:
     tried: tuple[str, ...]
     language: str
     kind: str = ""
+    scope: str = ""
+    security: bool = False
+    group: str = ""  # the split key: sender, or "twcs-" + conversation root
+
+    @property
+    def test(self) -> bool:
+        return self.portion == "test"
 
 
 def _jsonl(path: Path) -> list[dict[str, object]]:
@@ -90,6 +97,9 @@ def load(
                         tried=tuple(str(t) for t in _list(row.get("tried"))),
                         language=str(row.get("language") or ""),
                         kind=str(row.get("kind") or ""),
+                        scope=str(row.get("scope") or ""),
+                        security=bool(row.get("security_flag")),
+                        group=ex.group,
                     )
                 )
     return out
