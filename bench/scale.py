@@ -42,7 +42,9 @@ from triage.store.tables import EmailRow  # noqa: E402
 TRIAGE = str(Path(sys.executable).with_name("triage"))
 
 
-def config(server: Dovecot, user: str, db_url: str, tmp: Path) -> Path:
+def config(server: Dovecot, user: str, db_url: str, tmp: Path, reading: bool | None) -> Path:
+    """The worker's config; ``reading`` None leaves out the [reading] section (older code has
+    none and refuses unknown sections)."""
     path = tmp / f"{user}.toml"
     path.write_text(
         f"""[imap]
@@ -64,7 +66,8 @@ data_dir = "{tmp / user}"
 heartbeat_seconds = 1.0
 [log]
 level = "WARNING"
-""",
+"""
+        + ("" if reading is None else f"[reading]\nenabled = {'true' if reading else 'false'}\n"),
         encoding="utf-8",
     )
     return path
@@ -80,10 +83,18 @@ def triaged(store: Store) -> tuple[int, int]:
 
 
 def round_trip(
-    server: Dovecot, workers: int, msgs: list[bytes], tmp: Path, code: Path | None = None
+    server: Dovecot,
+    workers: int,
+    msgs: list[bytes],
+    tmp: Path,
+    code: Path | None = None,
+    reading: bool | None = None,
 ) -> float:
-    """Emails per second for ``workers`` worker processes; ``code``: run that checkout instead."""
-    user = f"t-scale{workers}{'-before' if code else ''}"
+    """Emails per second for ``workers`` worker processes; ``code``: run that checkout instead;
+    ``reading``: the text reading on or off (None: the config does not say)."""
+    user = (
+        f"t-scale{workers}{'-before' if code else ''}{'' if reading is None else f'-r{reading:d}'}"
+    )
     c = IMAPClient("127.0.0.1", port=server.imaps_port, ssl=True, ssl_context=server.ssl_context())
     c.login(user, "test")
     for data in msgs:
@@ -91,7 +102,7 @@ def round_trip(
     c.logout()
     with fresh_database("triage_bench") as url:
         store = Store.open(url)
-        cfg = config(server, user, url, tmp)
+        cfg = config(server, user, url, tmp, reading)
         env = {**os.environ, "TRIAGE_IMAP_PASSWORD": "test"}
         if code is not None:
             env["PYTHONPATH"] = str(code)
@@ -130,6 +141,11 @@ def main() -> None:
     ap.add_argument("--messages", type=int, default=600)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--before", metavar="REF", help="also time one worker at this git revision")
+    ap.add_argument(
+        "--reading-off-too",
+        action="store_true",
+        help="also time one worker with [reading] enabled = false (the text reading's cost)",
+    )
     args = ap.parse_args()
     msgs = corpus(args.messages, seed=7)
     # warm the inference-graph cache so neither round pays for building it
@@ -163,6 +179,9 @@ def main() -> None:
                 )
             result["before_ref"] = args.before
             result["before_one_worker_emails_per_s"] = round(before, 1)
+        if args.reading_off_too:
+            off = round_trip(server, 1, msgs, Path(d), reading=False)
+            result["one_worker_reading_off_emails_per_s"] = round(off, 1)
         one = round_trip(server, 1, msgs, Path(d))
         two = round_trip(server, 2, msgs, Path(d))
     result |= {

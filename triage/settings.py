@@ -133,6 +133,13 @@ class RepliesSettings(_Section):
     from_address: str = ""
 
 
+class ReadingSettings(_Section):
+    """The text reading (triage/reading/): asks, deadline, tried steps, language. Off saves
+    about 15 ms an email and 110 MB per process (spaCy), and leaves those parts empty."""
+
+    enabled: bool = True
+
+
 class Settings(_Section):
     imap: ImapSettings = ImapSettings()
     maildir: MaildirSettings = MaildirSettings()
@@ -144,6 +151,7 @@ class Settings(_Section):
     sla: SlaPolicy = SlaPolicy()
     routing: RoutingPolicy = RoutingPolicy()
     replies: RepliesSettings = RepliesSettings()
+    reading: ReadingSettings = ReadingSettings()
     metrics: MetricsSettings = MetricsSettings()
     smtp: SmtpSettings = SmtpSettings()
     oauth: OAuthSettings = OAuthSettings()

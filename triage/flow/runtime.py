@@ -120,16 +120,16 @@ def make_composer(settings: Settings, classifier: Classifier | None) -> Composer
 
 
 def make_decider(
-    settings: Settings, classifier: Classifier | None, *, read_text: bool = True
+    settings: Settings, classifier: Classifier | None, *, read_text: bool | None = None
 ) -> Decider:
     """The one decision kit (routing policy, SLA, reply composer, priority actions, the text
     reader) for every path that decides: the worker, ``suggest ID --refresh`` and
-    ``suggest --jsonl``. ``read_text=False`` leaves out the text reader (spaCy, ~2 s to load),
-    for tests of other parts."""
+    ``suggest --jsonl``. The text reader (spaCy, ~2 s to load) is there when ``[reading]
+    enabled``; ``read_text`` overrides that (tests of other parts leave it out)."""
     from triage.flow.decide import Decider
 
     reader = None
-    if read_text:
+    if settings.reading.enabled if read_text is None else read_text:
         from triage.reading.reader import TextReader
 
         reader = TextReader(settings.sla.zone)
