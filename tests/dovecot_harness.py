@@ -328,13 +328,21 @@ class Dovecot:
     def thaw(self) -> None:
         self._killpg(signal.SIGCONT)
 
-    def kick(self, user: str) -> None:
-        """Fault injection: the server drops one user's sessions."""
-        subprocess.run(
-            [DOVEADM, "-c", f"{self.root}/dovecot.conf", "kick", user],
-            check=True,
-            capture_output=True,
-        )
+    def kick(self, user: str, timeout: float = 10.0) -> None:
+        """Fault injection: the server drops one user's sessions, and this returns once they
+        are gone (doveadm kick only signals the imap processes; on a loaded machine a client
+        could otherwise still be served before its process acts on the signal)."""
+        conf = f"{self.root}/dovecot.conf"
+        subprocess.run([DOVEADM, "-c", conf, "kick", user], check=True, capture_output=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            who = subprocess.run(
+                [DOVEADM, "-c", conf, "who", "-1"], capture_output=True, text=True, check=False
+            )
+            if not any(line.split()[:1] == [user] for line in who.stdout.splitlines()):
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"dovecot still serves {user} {timeout} s after the kick")
 
     def cleanup(self) -> None:
         self.stop()
