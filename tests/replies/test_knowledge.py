@@ -11,7 +11,7 @@ import pytest
 from triage.errors import ConfigError
 from triage.replies.config import ReplyConfig
 from triage.replies.kb_check import check_entries
-from triage.replies.kb_files import parse_entry, read_entries
+from triage.replies.kb_files import KB_KINDS, KB_SCOPES, parse_entry, read_entries
 from triage.replies.knowledge import KbSettings, KnowledgeBase
 
 from .conftest import ROOT, BaseModelEmbedder
@@ -23,6 +23,9 @@ title = "Printer jam"
 symptoms = ["paper is stuck"]
 keywords = ["paper jam"]
 why = "Clearing the paper lets it feed again."
+questions = ["Which printer is it?", "What does its screen show?"]
+scopes = ["one", "team"]
+kinds = ["fault"]
 +++
 1. Turn it off.
 2. Pull the paper out
@@ -78,6 +81,106 @@ def test_entry_format_is_parsed() -> None:
 def test_bad_entries_are_config_errors(text: str, entry_id: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_entry(text, entry_id, f"config/knowledge/{entry_id}.md")
+
+
+def _with(front: str, steps: str = "1. Turn it off.\n2. Pull the paper out.\n") -> str:
+    """GOOD_ENTRY's title/symptoms/keywords/why plus ``front``, then ``steps``."""
+    return (
+        '+++\ntitle = "Printer jam"\nsymptoms = ["paper is stuck"]\nkeywords = ["paper jam"]\n'
+        'why = "Clearing the paper lets it feed again."\n' + front + "+++\n" + steps
+    )
+
+
+QUESTIONS = 'questions = ["Which printer is it?", "What does its screen show?"]\n'
+FAULT = QUESTIONS + 'scopes = ["one"]\nkinds = ["fault"]\n'
+OUTAGE = QUESTIONS + 'scopes = ["site"]\nkinds = ["outage"]\n'
+INCIDENT = 'incident = "An incident is open; we update you every 30 minutes."\n'
+
+
+@pytest.mark.parametrize(
+    ("front", "key", "message"),
+    [
+        ('scopes = ["one"]\nkinds = ["fault"]\n', "questions", "required"),
+        ('questions = ["Which printer?"]\nscopes = ["one"]\nkinds = ["fault"]\n', "questions", "2"),
+        (
+            'questions = ["A?", "B?", "C?", "D?"]\nscopes = ["one"]\nkinds = ["fault"]\n',
+            "questions",
+            "2 or 3",
+        ),
+        (
+            'questions = ["Which printer", "What?"]\nscopes = ["one"]\nkinds = ["fault"]\n',
+            "questions",
+            "'\\?'",
+        ),
+        (
+            'questions = "Which printer?"\nscopes = ["one"]\nkinds = ["fault"]\n',
+            "questions",
+            "list",
+        ),
+        (QUESTIONS + 'kinds = ["fault"]\n', "scopes", "required"),
+        (QUESTIONS + 'scopes = ["floor"]\nkinds = ["fault"]\n', "scopes", "floor"),
+        (QUESTIONS + 'scopes = []\nkinds = ["fault"]\n', "scopes", "at least 1"),
+        (QUESTIONS + 'scopes = ["one"]\n', "kinds", "required"),
+        (QUESTIONS + 'scopes = ["one"]\nkinds = ["bug"]\n', "kinds", "bug"),
+        (QUESTIONS + 'scopes = ["one"]\nkinds = ["fault", "fault"]\n', "kinds", "twice"),
+        (QUESTIONS + 'scopes = ["one"]\nkinds = ["fault"]\nincident = 3\n', "incident", "string"),
+        (OUTAGE, "incident", "required"),
+        (QUESTIONS + 'scopes = ["everyone"]\nkinds = ["security"]\n', "incident", "required"),
+    ],
+)
+def test_new_front_matter_keys_are_validated_naming_file_and_key(
+    front: str, key: str, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=rf"^config/knowledge/x\.md: {key}\b.*{message}"):
+        parse_entry(_with(front), "x", "config/knowledge/x.md")
+
+
+def test_new_front_matter_keys_are_read() -> None:
+    entry = parse_entry(_with(OUTAGE + INCIDENT, steps=""), "x")
+    assert entry.questions == ("Which printer is it?", "What does its screen show?")
+    assert entry.scopes == ("site",)
+    assert entry.kinds == ("outage",)
+    assert entry.incident.startswith("An incident is open")
+    assert entry.steps == ()  # an outage may have no workaround: its reply is the incident wording
+    with pytest.raises(ConfigError, match="two numbered steps"):
+        parse_entry(_with(FAULT, steps=""), "x")  # a fix without steps is not a fix
+
+
+def test_kb_values_are_the_reading_values() -> None:
+    from triage.classify.reading_data import KINDS, SCOPES
+
+    assert set(KB_KINDS) == set(KINDS)
+    assert set(KB_SCOPES) == set(SCOPES) - {"na"}
+
+
+def test_every_shipped_entry_says_what_it_fits_and_what_to_ask(
+    reply_config: ReplyConfig,
+) -> None:
+    for entry in read_entries(reply_config.knowledge.directory):
+        assert 2 <= len(entry.questions) <= 3, entry.id
+        assert all(q.endswith("?") for q in entry.questions), entry.id
+        assert entry.scopes, entry.id
+        assert entry.kinds, entry.id
+        if set(entry.scopes) & {"site", "everyone"}:
+            # an end-user fix (fault, request, question) never lists a whole site or everyone:
+            # only outages and security matters do, and they carry the incident wording
+            assert set(entry.kinds) & {"outage", "security"}, entry.id
+            assert entry.incident, entry.id
+
+
+def test_kb_check_covers_questions_and_incident(reply_config: ReplyConfig) -> None:
+    entry = parse_entry(
+        _with(
+            'questions = ["Have you cleared the cache?", "Which printer is it?"]\n'
+            'scopes = ["site"]\nkinds = ["outage"]\n'
+            'incident = "An incident is open and we will update you soon."\n'
+        ),
+        "x",
+    )
+    [(_, findings)] = check_entries([entry], reply_config.tone)
+    messages = {(f.rule, f.message.split(":")[0]) for f in findings}
+    assert ("jargon", "questions") in messages
+    assert ("vague-time", "incident") in messages
 
 
 def test_shipped_knowledge_base_is_big_and_passes_the_tone_checker(
