@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -168,6 +169,66 @@ def test_every_shipped_entry_says_what_it_fits_and_what_to_ask(
             assert entry.incident, entry.id
 
 
+def test_outage_entries_say_what_the_desk_does(reply_config: ReplyConfig) -> None:
+    outages = [e for e in read_entries(reply_config.knowledge.directory) if "outage" in e.kinds]
+    assert len(outages) >= 8
+    for entry in outages:
+        assert not {"one"} & set(entry.scopes), entry.id  # one person's fault is not an outage
+        text = entry.incident.lower()
+        assert "incident" in text, entry.id  # an incident is open ...
+        assert re.search(r"\bevery (?:\d+ minutes|hour)\b", text), entry.id  # ... with a cadence
+        for step in entry.steps:  # steps are a workaround, never "fix your own machine"
+            assert not re.search(r"\brestart\b", step, re.I), (entry.id, step)
+
+
+SITE_WIFI = "The Wi-Fi is down for everyone on the third floor, all our laptops say no internet."
+
+
+def test_candidates_filter_by_scope_and_kind(keyword_kb: KnowledgeBase) -> None:
+    everything = keyword_kb.rank(SITE_WIFI)
+    every_site = keyword_kb.candidates(SITE_WIFI, None, "", scope="site", n=len(everything))
+    assert every_site[0].entry.id == "site-network-outage"
+    assert all("site" in m.entry.scopes for m in every_site)
+    assert "wifi-not-connecting" not in {m.entry.id for m in every_site}  # an end-user fix
+    one = keyword_kb.candidates(SITE_WIFI, None, "", scope="one", kind="fault")
+    assert one[0].entry.id == "wifi-not-connecting"
+    assert all("one" in m.entry.scopes and "fault" in m.entry.kinds for m in one)
+    outages = keyword_kb.candidates(SITE_WIFI, None, "", kind="outage", n=len(everything))
+    assert outages == [m for m in everything if "outage" in m.entry.kinds]
+    # "" and "na" (the reading could not tell) do not filter: best first, scored as match
+    assert keyword_kb.candidates(SITE_WIFI, None, "", scope="na") == everything[:3]
+    assert keyword_kb.candidates(SITE_WIFI, None, "", n=5) == everything[:5]
+    assert keyword_kb.candidates(SITE_WIFI, None, "", n=0) == []
+    assert keyword_kb.candidates(SITE_WIFI, None, "", scope="everyone", kind="feedback") == []
+
+
+def test_candidates_with_an_embedding_keep_match_scores(
+    embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    vector = base_embedder.embed([SITE_WIFI])[0]
+    version = base_embedder.model_version
+    ranked = embedded_kb.rank(SITE_WIFI, vector, version)
+    site = embedded_kb.candidates(SITE_WIFI, vector, version, scope="site", kind="outage")
+    assert site == [m for m in ranked if "site" in m.entry.scopes and "outage" in m.entry.kinds][:3]
+    assert site[0].entry.id == "site-network-outage"
+    assert site[0].method == "embedding+keywords"
+    assert site[0].confident
+
+
+def test_end_user_fixes_never_come_back_for_a_whole_site(
+    kb_queries: list[dict[str, Any]], keyword_kb: KnowledgeBase
+) -> None:
+    n = len(keyword_kb.entries)
+    for q in kb_queries:
+        for scope in ("site", "everyone"):
+            for m in keyword_kb.candidates(
+                f"{q['subject']}\n{q['body']}", None, "", scope=scope, n=n
+            ):
+                assert scope in m.entry.scopes, m.entry.id
+                assert m.entry.incident, m.entry.id
+                assert {"outage", "security"} & set(m.entry.kinds), m.entry.id
+
+
 def test_kb_check_covers_questions_and_incident(reply_config: ReplyConfig) -> None:
     entry = parse_entry(
         _with(
@@ -254,13 +315,27 @@ def test_embedding_from_another_model_of_the_same_size_is_ignored(
 def _top1(
     kb: KnowledgeBase, queries: list[dict[str, Any]], vectors: Sequence[Any] | None
 ) -> tuple[float, float, list[str]]:
-    """(right entry ranked first, ... and confident enough to be used) over the known queries."""
+    """(right entry ranked first, ... and confident enough to be used) over the known queries.
+
+    A query with a ``scope`` / ``kind`` (what a right reading of it says) goes through
+    ``candidates`` as the composer does: the same symptom for one person or for a whole site
+    wants a different entry. Without them it is ``match``."""
     hits, used, misses = 0, 0, []
     known = [q for q in queries if q["expected"]]
     for i, q in enumerate(queries):
         if not q["expected"]:
             continue
-        match = kb.match(f"{q['subject']}\n{q['body']}", None if vectors is None else vectors[i])
+        text, vector = f"{q['subject']}\n{q['body']}", None if vectors is None else vectors[i]
+        if "scope" in q or "kind" in q:
+            found = kb.candidates(
+                text, vector, "", scope=q.get("scope", ""), kind=q.get("kind", ""), n=1
+            )
+            if not found:
+                misses.append(f"{q['subject']!r}: nothing fits, want {q['expected']}")
+                continue
+            match = found[0]
+        else:
+            match = kb.match(text, vector)
         if match.entry.id == q["expected"]:
             hits += 1
             used += match.confident
@@ -273,9 +348,11 @@ def test_query_set_is_big_enough(
     kb_queries: list[dict[str, Any]], keyword_kb: KnowledgeBase
 ) -> None:
     known = [q for q in kb_queries if q["expected"]]
-    assert len(known) >= 20
+    assert len(known) >= 40
     ids = {e.id for e in keyword_kb.entries}
-    assert {q["expected"] for q in known} <= ids
+    assert {q["expected"] for q in known} == ids  # every entry is someone's right answer
+    scoped = [q for q in known if "scope" in q]
+    assert {q["scope"] for q in scoped} == {"one", "team", "site", "everyone"}
 
 
 def test_keyword_path_ranks_the_right_entry_first(
