@@ -112,15 +112,30 @@ def scores_text(scores: Scores) -> str:
 
 
 def kb_json(entries: Sequence[KbEntry]) -> list[dict[str, Any]]:
-    return [{"id": e.id, "title": e.title, "keywords": list(e.keywords)} for e in entries]
+    return [
+        {
+            "id": e.id,
+            "title": e.title,
+            "keywords": list(e.keywords),
+            "kinds": list(e.kinds),
+            "scopes": list(e.scopes),
+        }
+        for e in entries
+    ]
 
 
 def kb_table(entries: Sequence[KbEntry]) -> Table:
     table = Table(title=f"knowledge base ({len(entries)} fixes)")
-    for c in ("id", "title", "keywords"):
+    for c in ("id", "title", "kinds", "scopes", "keywords"):
         table.add_column(c)
     for e in entries:
-        table.add_row(e.id, Text(e.title), Text(", ".join(e.keywords[:6])))
+        table.add_row(
+            e.id,
+            Text(e.title),
+            Text(", ".join(e.kinds)),
+            Text(", ".join(e.scopes)),
+            Text(", ".join(e.keywords[:6])),
+        )
     return table
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from triage.errors import ConfigError
 from triage.replies.config import ReplyConfig
 from triage.replies.kb_check import check_entries
-from triage.replies.kb_files import parse_entry, read_entries
+from triage.replies.kb_files import KB_KINDS, KB_SCOPES, parse_entry, read_entries
 from triage.replies.knowledge import KbSettings, KnowledgeBase
 
 from .conftest import ROOT, BaseModelEmbedder
@@ -23,6 +24,9 @@ title = "Printer jam"
 symptoms = ["paper is stuck"]
 keywords = ["paper jam"]
 why = "Clearing the paper lets it feed again."
+questions = ["Which printer is it?", "What does its screen show?"]
+scopes = ["one", "team"]
+kinds = ["fault"]
 +++
 1. Turn it off.
 2. Pull the paper out
@@ -78,6 +82,166 @@ def test_entry_format_is_parsed() -> None:
 def test_bad_entries_are_config_errors(text: str, entry_id: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_entry(text, entry_id, f"config/knowledge/{entry_id}.md")
+
+
+def _with(front: str, steps: str = "1. Turn it off.\n2. Pull the paper out.\n") -> str:
+    """GOOD_ENTRY's title/symptoms/keywords/why plus ``front``, then ``steps``."""
+    return (
+        '+++\ntitle = "Printer jam"\nsymptoms = ["paper is stuck"]\nkeywords = ["paper jam"]\n'
+        'why = "Clearing the paper lets it feed again."\n' + front + "+++\n" + steps
+    )
+
+
+QUESTIONS = 'questions = ["Which printer is it?", "What does its screen show?"]\n'
+FAULT = QUESTIONS + 'scopes = ["one"]\nkinds = ["fault"]\n'
+OUTAGE = QUESTIONS + 'scopes = ["site"]\nkinds = ["outage"]\n'
+INCIDENT = 'incident = "An incident is open; we update you every 30 minutes."\n'
+
+
+@pytest.mark.parametrize(
+    ("front", "key", "message"),
+    [
+        ('scopes = ["one"]\nkinds = ["fault"]\n', "questions", "required"),
+        ('questions = ["Which printer?"]\nscopes = ["one"]\nkinds = ["fault"]\n', "questions", "2"),
+        (
+            'questions = ["A?", "B?", "C?", "D?"]\nscopes = ["one"]\nkinds = ["fault"]\n',
+            "questions",
+            "2 or 3",
+        ),
+        (
+            'questions = ["Which printer", "What?"]\nscopes = ["one"]\nkinds = ["fault"]\n',
+            "questions",
+            "'\\?'",
+        ),
+        (
+            'questions = "Which printer?"\nscopes = ["one"]\nkinds = ["fault"]\n',
+            "questions",
+            "list",
+        ),
+        (QUESTIONS + 'kinds = ["fault"]\n', "scopes", "required"),
+        (QUESTIONS + 'scopes = ["floor"]\nkinds = ["fault"]\n', "scopes", "floor"),
+        (QUESTIONS + 'scopes = []\nkinds = ["fault"]\n', "scopes", "at least 1"),
+        (QUESTIONS + 'scopes = ["one"]\n', "kinds", "required"),
+        (QUESTIONS + 'scopes = ["one"]\nkinds = ["bug"]\n', "kinds", "bug"),
+        (QUESTIONS + 'scopes = ["one"]\nkinds = ["fault", "fault"]\n', "kinds", "twice"),
+        (QUESTIONS + 'scopes = ["one"]\nkinds = ["fault"]\nincident = 3\n', "incident", "string"),
+        (OUTAGE, "incident", "required"),
+        (QUESTIONS + 'scopes = ["everyone"]\nkinds = ["security"]\n', "incident", "required"),
+    ],
+)
+def test_new_front_matter_keys_are_validated_naming_file_and_key(
+    front: str, key: str, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=rf"^config/knowledge/x\.md: {key}\b.*{message}"):
+        parse_entry(_with(front), "x", "config/knowledge/x.md")
+
+
+def test_new_front_matter_keys_are_read() -> None:
+    entry = parse_entry(_with(OUTAGE + INCIDENT, steps=""), "x")
+    assert entry.questions == ("Which printer is it?", "What does its screen show?")
+    assert entry.scopes == ("site",)
+    assert entry.kinds == ("outage",)
+    assert entry.incident.startswith("An incident is open")
+    assert entry.steps == ()  # an outage may have no workaround: its reply is the incident wording
+    with pytest.raises(ConfigError, match="two numbered steps"):
+        parse_entry(_with(FAULT, steps=""), "x")  # a fix without steps is not a fix
+
+
+def test_kb_values_are_the_reading_values() -> None:
+    from triage.classify.reading_data import KINDS, SCOPES
+
+    assert set(KB_KINDS) == set(KINDS)
+    assert set(KB_SCOPES) == set(SCOPES) - {"na"}
+
+
+def test_every_shipped_entry_says_what_it_fits_and_what_to_ask(
+    reply_config: ReplyConfig,
+) -> None:
+    for entry in read_entries(reply_config.knowledge.directory):
+        assert 2 <= len(entry.questions) <= 3, entry.id
+        assert all(q.endswith("?") for q in entry.questions), entry.id
+        assert entry.scopes, entry.id
+        assert entry.kinds, entry.id
+        if set(entry.scopes) & {"site", "everyone"}:
+            # an end-user fix (fault, request, question) never lists a whole site or everyone:
+            # only outages and security matters do, and they carry the incident wording
+            assert set(entry.kinds) & {"outage", "security"}, entry.id
+            assert entry.incident, entry.id
+
+
+def test_outage_entries_say_what_the_desk_does(reply_config: ReplyConfig) -> None:
+    outages = [e for e in read_entries(reply_config.knowledge.directory) if "outage" in e.kinds]
+    assert len(outages) >= 10
+    for entry in outages:
+        assert not {"one"} & set(entry.scopes), entry.id  # one person's fault is not an outage
+        text = entry.incident.lower()
+        assert "incident" in text, entry.id  # an incident is open ...
+        assert re.search(r"\bevery (?:\d+ minutes|hour)\b", text), entry.id  # ... with a cadence
+        for step in entry.steps:  # steps are a workaround, never "fix your own machine"
+            assert not re.search(r"\brestart\b", step, re.I), (entry.id, step)
+
+
+SITE_WIFI = "The Wi-Fi is down for everyone on the third floor, all our laptops say no internet."
+
+
+def test_candidates_filter_by_scope_and_kind(keyword_kb: KnowledgeBase) -> None:
+    everything = keyword_kb.rank(SITE_WIFI)
+    every_site = keyword_kb.candidates(SITE_WIFI, None, "", scope="site", n=len(everything))
+    assert every_site[0].entry.id == "site-network-outage"
+    assert all("site" in m.entry.scopes for m in every_site)
+    assert "wifi-not-connecting" not in {m.entry.id for m in every_site}  # an end-user fix
+    one = keyword_kb.candidates(SITE_WIFI, None, "", scope="one", kind="fault")
+    assert one[0].entry.id == "wifi-not-connecting"
+    assert all("one" in m.entry.scopes and "fault" in m.entry.kinds for m in one)
+    outages = keyword_kb.candidates(SITE_WIFI, None, "", kind="outage", n=len(everything))
+    assert outages == [m for m in everything if "outage" in m.entry.kinds]
+    # "" and "na" (the reading could not tell) do not filter: best first, scored as match
+    assert keyword_kb.candidates(SITE_WIFI, None, "", scope="na") == everything[:3]
+    assert keyword_kb.candidates(SITE_WIFI, None, "", n=5) == everything[:5]
+    assert keyword_kb.candidates(SITE_WIFI, None, "", n=0) == []
+    assert keyword_kb.candidates(SITE_WIFI, None, "", scope="everyone", kind="feedback") == []
+
+
+def test_candidates_with_an_embedding_keep_match_scores(
+    embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    vector = base_embedder.embed([SITE_WIFI])[0]
+    version = base_embedder.model_version
+    ranked = embedded_kb.rank(SITE_WIFI, vector, version)
+    site = embedded_kb.candidates(SITE_WIFI, vector, version, scope="site", kind="outage")
+    assert site == [m for m in ranked if "site" in m.entry.scopes and "outage" in m.entry.kinds][:3]
+    assert site[0].entry.id == "site-network-outage"
+    assert site[0].method == "embedding+keywords"
+    assert site[0].confident
+
+
+def test_end_user_fixes_never_come_back_for_a_whole_site(
+    kb_queries: list[dict[str, Any]], keyword_kb: KnowledgeBase
+) -> None:
+    n = len(keyword_kb.entries)
+    for q in kb_queries:
+        for scope in ("site", "everyone"):
+            for m in keyword_kb.candidates(
+                f"{q['subject']}\n{q['body']}", None, "", scope=scope, n=n
+            ):
+                assert scope in m.entry.scopes, m.entry.id
+                assert m.entry.incident, m.entry.id
+                assert {"outage", "security"} & set(m.entry.kinds), m.entry.id
+
+
+def test_kb_check_covers_questions_and_incident(reply_config: ReplyConfig) -> None:
+    entry = parse_entry(
+        _with(
+            'questions = ["Have you cleared the cache?", "Which printer is it?"]\n'
+            'scopes = ["site"]\nkinds = ["outage"]\n'
+            'incident = "An incident is open and we will update you soon."\n'
+        ),
+        "x",
+    )
+    [(_, findings)] = check_entries([entry], reply_config.tone)
+    messages = {(f.rule, f.message.split(":")[0]) for f in findings}
+    assert ("jargon", "questions") in messages
+    assert ("vague-time", "incident") in messages
 
 
 def test_shipped_knowledge_base_is_big_and_passes_the_tone_checker(
@@ -151,13 +315,27 @@ def test_embedding_from_another_model_of_the_same_size_is_ignored(
 def _top1(
     kb: KnowledgeBase, queries: list[dict[str, Any]], vectors: Sequence[Any] | None
 ) -> tuple[float, float, list[str]]:
-    """(right entry ranked first, ... and confident enough to be used) over the known queries."""
+    """(right entry ranked first, ... and confident enough to be used) over the known queries.
+
+    A query with a ``scope`` / ``kind`` (what a right reading of it says) goes through
+    ``candidates`` as the composer does: the same symptom for one person or for a whole site
+    wants a different entry. Without them it is ``match``."""
     hits, used, misses = 0, 0, []
     known = [q for q in queries if q["expected"]]
     for i, q in enumerate(queries):
         if not q["expected"]:
             continue
-        match = kb.match(f"{q['subject']}\n{q['body']}", None if vectors is None else vectors[i])
+        text, vector = f"{q['subject']}\n{q['body']}", None if vectors is None else vectors[i]
+        if "scope" in q or "kind" in q:
+            found = kb.candidates(
+                text, vector, "", scope=q.get("scope", ""), kind=q.get("kind", ""), n=1
+            )
+            if not found:
+                misses.append(f"{q['subject']!r}: nothing fits, want {q['expected']}")
+                continue
+            match = found[0]
+        else:
+            match = kb.match(text, vector)
         if match.entry.id == q["expected"]:
             hits += 1
             used += match.confident
@@ -170,9 +348,11 @@ def test_query_set_is_big_enough(
     kb_queries: list[dict[str, Any]], keyword_kb: KnowledgeBase
 ) -> None:
     known = [q for q in kb_queries if q["expected"]]
-    assert len(known) >= 20
+    assert len(known) >= 60
     ids = {e.id for e in keyword_kb.entries}
-    assert {q["expected"] for q in known} <= ids
+    assert {q["expected"] for q in known} == ids  # every entry is someone's right answer
+    scoped = [q for q in known if "scope" in q]
+    assert {q["scope"] for q in scoped} == {"one", "team", "site", "everyone"}
 
 
 def test_keyword_path_ranks_the_right_entry_first(

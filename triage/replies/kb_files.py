@@ -9,11 +9,19 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
     why = "One sentence on why the steps work."
     team = "accounts team"        # optional: who takes it ("I've passed this to our ...")
     heads_up = ""                 # optional: bad news to say up front (a visit, a cost, a wait)
+    questions = ["Which page ...?", "Since when ...?"]   # 2-3 questions that find the cause
+    scopes = ["one"]              # where the steps apply: one, team, site, everyone
+    kinds = ["fault"]             # reading kinds it answers (``KB_KINDS``)
+    incident = ""                 # what the desk says and does; required for outages and for
+                                  # entries whose scopes include site or everyone
     +++
     1. First step, in plain words.
     2. Second step.
 
 TOML, not YAML: the standard library reads it, and it has no surprising type coercions.
+
+An outage entry may have no steps at all (its reply is the incident wording; steps are only a
+workaround); every other entry needs at least two.
 """
 
 from __future__ import annotations
@@ -28,6 +36,33 @@ from triage.replies.values import KbEntry
 
 _STEP = re.compile(r"^\s*(\d+)[.)]\s+(.*\S)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# the reading's kinds and scopes (triage.classify.reading_data, less "na" and "not_customer":
+# an entry always answers something, for someone)
+KB_KINDS = (
+    "fault",
+    "outage",
+    "request",
+    "question",
+    "chase",
+    "policy_complaint",
+    "feedback",
+    "security",
+)
+KB_SCOPES = ("one", "team", "site", "everyone")
+# a reply to a whole site or to everyone says what the desk is doing, never "restart your laptop"
+WIDE_SCOPES = frozenset({"site", "everyone"})
+_KEYS = {
+    "title",
+    "symptoms",
+    "keywords",
+    "why",
+    "team",
+    "heads_up",
+    "questions",
+    "scopes",
+    "kinds",
+    "incident",
+}
 
 
 def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
@@ -49,7 +84,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
             steps.append(m.group(2))
         elif line.strip() and steps:
             steps[-1] += " " + line.strip()  # a wrapped step continues on the next line
-    unknown = set(meta) - {"title", "symptoms", "keywords", "why", "team", "heads_up"}
+    unknown = set(meta) - _KEYS
     if unknown:
         raise ConfigError(f"{where}: unknown front matter keys {sorted(unknown)}")
 
@@ -67,7 +102,34 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
             raise ConfigError(f"{where}: {key} must be a non-empty string")
         return value.strip()
 
-    if len(steps) < 2:
+    def choices(key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        if key not in meta:
+            raise ConfigError(f"{where}: {key} is required (any of {', '.join(allowed)})")
+        values = text_list(key, 1)
+        wrong = [v for v in values if v not in allowed]
+        if wrong:
+            raise ConfigError(f"{where}: {key} has {wrong}; allowed: {', '.join(allowed)}")
+        if len(set(values)) != len(values):
+            raise ConfigError(f"{where}: {key} lists a value twice")
+        return values
+
+    if "questions" not in meta:
+        raise ConfigError(f"{where}: questions is required (2 or 3 questions that find the cause)")
+    questions = text_list("questions", 2)
+    if len(questions) > 3:
+        raise ConfigError(f"{where}: questions has {len(questions)} items; ask 2 or 3")
+    for q in questions:
+        if not q.endswith("?"):
+            raise ConfigError(f"{where}: questions must each end with '?': {q!r}")
+    scopes = choices("scopes", KB_SCOPES)
+    kinds = choices("kinds", KB_KINDS)
+    incident = text_value("incident", False)
+    if not incident and ("outage" in kinds or WIDE_SCOPES & set(scopes)):
+        raise ConfigError(
+            f"{where}: incident is required when kinds has 'outage' or scopes has 'site' or"
+            " 'everyone' (what the desk says and does, instead of end-user steps)"
+        )
+    if len(steps) < 2 and not ("outage" in kinds and incident):
         raise ConfigError(f"{where}: needs at least two numbered steps after the front matter")
     return KbEntry(
         id=entry_id,
@@ -80,6 +142,10 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         heads_up=text_value("heads_up", False),
         source=source,
         sha256=hashlib.sha256(text.encode()).hexdigest(),
+        questions=questions,
+        scopes=scopes,
+        kinds=kinds,
+        incident=incident,
     )
 
 

@@ -220,6 +220,32 @@ class KnowledgeBase:
         """The best entry. ``model_version`` (from ``Scores``) guards against mixing models."""
         return self.rank(text, embedding, model_version)[0]
 
+    def candidates(
+        self,
+        query: str,
+        embedding: Sequence[float] | Vector | None,
+        model_version: str,
+        *,
+        scope: str = "",
+        kind: str = "",
+        n: int = 3,
+    ) -> list[KbMatch]:
+        """The ``n`` best entries that fit the reading, best first (scored as ``match``).
+
+        A fix must fit the scope as well as the symptom: for ``scope="site"`` an end-user fix
+        (scopes one/team) never comes back, so a site-wide outage is not answered with "restart
+        your laptop". ``scope`` "" or "na" (the reading could not tell) and ``kind`` "" do not
+        filter. The scores are those of the whole base (contrast is against every entry), so
+        ``confident`` means the same as in ``match``; an empty list means nothing fits.
+        """
+        wanted_scope = "" if scope in ("", "na") else scope
+        return [
+            m
+            for m in self.rank(query, embedding, model_version)
+            if (not wanted_scope or wanted_scope in m.entry.scopes)
+            and (not kind or kind in m.entry.kinds)
+        ][: max(n, 0)]
+
 
 def _contrast(sims: Sequence[float]) -> list[float]:
     mean = sum(sims) / len(sims)

@@ -45,6 +45,11 @@ class KbEntry:
     heads_up: str = ""
     source: str = ""
     sha256: str = ""
+    # the reply-guide's reading: a fix fits only the symptom AND the scope, else ask the questions
+    questions: tuple[str, ...] = ()  # the two or three questions that find the cause
+    scopes: tuple[str, ...] = ()  # where the steps apply: one, team, site, everyone
+    kinds: tuple[str, ...] = ()  # reading kinds it answers: fault, outage, request, security, ...
+    incident: str = ""  # outages: what the desk says and does, instead of end-user steps
 
 
 @dataclass(frozen=True, slots=True)
