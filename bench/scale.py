@@ -115,7 +115,7 @@ def round_trip(
             subprocess.Popen(
                 [TRIAGE, "worker", "--config", str(cfg)],
                 env=env,
-                cwd=REPO,
+                cwd=code or REPO,  # the --before code reads its own config/knowledge
                 stdout=subprocess.DEVNULL,
                 stderr=log.open("w"),
             )
