@@ -220,6 +220,31 @@ class KnowledgeBase:
         """The best entry. ``model_version`` (from ``Scores``) guards against mixing models."""
         return self.rank(text, embedding, model_version)[0]
 
+    def candidates(
+        self,
+        query: str,
+        embedding: Sequence[float] | Vector | None,
+        model_version: str,
+        *,
+        scope: str,
+        kind: str,
+        n: int = 3,
+    ) -> list[KbMatch]:
+        """The ``n`` best entries whose steps fit ``scope`` and ``kind``, best first.
+
+        Interface shared with the knowledge-base work (issue 15); this minimal version filters
+        :meth:`rank`. An entry with no ``scopes`` is an end-user fix (one person or a team), never
+        offered for a whole site or everyone; one with no ``kinds`` fits any kind.
+        """
+        fits = [
+            m
+            for m in self.rank(query, embedding, model_version)
+            if (m.entry.scopes and scope in m.entry.scopes)
+            or (not m.entry.scopes and scope not in ("site", "everyone"))
+            if not m.entry.kinds or kind in m.entry.kinds
+        ]
+        return fits[:n]
+
 
 def _contrast(sims: Sequence[float]) -> list[float]:
     mean = sum(sims) / len(sims)
