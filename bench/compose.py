@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ sys.path.insert(0, str(REPO))
 from triage.domain import Email, Reading, Scores  # noqa: E402
 from triage.parse.quotes import split_reply  # noqa: E402
 from triage.reading.labelled import readings  # noqa: E402
+from triage.reading.wrote_before import _SET_PHRASES  # noqa: E402
 from triage.replies.compose import compose  # noqa: E402
 from triage.replies.config import load_reply_config  # noqa: E402
 from triage.replies.knowledge import KnowledgeBase  # noqa: E402
@@ -54,7 +56,10 @@ def items(directory: Path) -> list[tuple[str, Email, Scores, Reading]]:
             )
             u, f = row["urgency"], row["frustration"]
             scores = Scores(u, u / 3, f, f / 3, float(row["not_customer"]))
-            out.append((row["id"], email, scores, read[row["id"]]))
+            # "wrote before" from the reader's set phrases, as tests/replies/test_synthetic.py
+            said = bool(_SET_PHRASES.search(f"{row['subject']}\n{row['body']}"))
+            reading = replace(read[row["id"]], says_wrote_before=said)
+            out.append((row["id"], email, scores, reading))
     return out
 
 

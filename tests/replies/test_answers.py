@@ -164,7 +164,13 @@ def test_any_ask_gets_a_sentence_that_claims_promises_and_admits_nothing(text: s
     for kind in ("fault", "security", "request"):
         said = answer(Ask(text, "request"), ctx(kind, tone=cfg.tone), cfg.templates)
         assert said.strip()
-        found = check(said, config=cfg.tone, whole_reply=False, prior_contact=False, security=True)
+        found = check(
+            said,
+            config=cfg.tone,
+            whole_reply=False,
+            prior_contact=False,
+            security=kind == "security",
+        )
         assert errors(found) == [], (text, said)
         assert "[" not in said
         assert "{" not in said

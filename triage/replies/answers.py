@@ -72,7 +72,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "update",
-            r"\bupdates?\b"
+            r"\bupdate\s+(?:me|us)\b|\bupdates?\s+(?:on|about|from)\b"
+            r"|\b(?:an?|any|regular|hourly|daily|proper|some|actual|real|further|latest|next)\s+updates?\b"
             r"|\bkeep\s+(?:me|us)\s+(?:posted|informed|updated|in\s+the\s+loop)\b"
             r"|\blet\s+(?:me|us)\s+know\s+(?:what|where|how)\b|\bwhat(?:'s|\s+is)\s+(?:happening|going\s+on)\b"
             r"|\bwhere\s+(?:it|this|things|we)\s+(?:stands?|are)\b",
@@ -128,19 +129,21 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|is\s+it\s+possible\s+(?:to|for))\b",
         ),
         (
+            "deadline",
+            r"\b(?:by|before|until)\s+(?:\d|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|"
+            r"friday|saturday|sunday|the\s+end|end\s+of|close\s+of|noon|lunch|then)"
+            r"|\bneed\s+(?:it|this|them)\s+(?:working|done|back|fixed|sorted)?\s*(?:by|before|for|tonight|today|tomorrow)\b"
+            r"|\bneeds?\s+to\s+be\s+\w+\s+(?:by|before|today|tonight|tomorrow|first\s+thing)\b",
+        ),
+        (
             "attend",
             r"\bfix\b|\bsort\s+(?:it|this|that)\b|\bsort\w*\s+out\b|\blook\s+(?:at|into)\b"
             r"|\b(?:have|take)\s+a\s+look\b|\bcheck\b|\binvestigate\b|\bhelp\b"
             r"|\bsomeone\s+on\s+(?:it|this)\b|\bget\s+(?:someone|somebody|an\s+engineer)\b"
             r"|\bpick\s+(?:this|the\s+\w+)\s+up\b|\bpick\s+up\s+(?:this|the)\s+(?:issue|ticket|case)\b|\bpriority\b|\bdeal\s+with\b|\bworking\s+again\b"
             r"|\bget\s+(?:it|this|us|me|them|things|everything)\b[^.?!]{0,20}\b(?:working|back|fixed|sorted|going|online|up)\b"
-            r"|\bback\s+(?:up|online|on)\b",
-        ),
-        (
-            "deadline",
-            r"\b(?:by|before|until)\s+(?:\d|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|"
-            r"friday|saturday|sunday|the\s+end|end\s+of|close\s+of|noon|lunch|then)"
-            r"|\bneed\s+(?:it|this|them)\s+(?:working|done|back|fixed|sorted)?\s*(?:by|before|for|tonight|today|tomorrow)\b",
+            r"|\bback\s+(?:up|online|on)\b|\bworking\s+(?:again|now|today|tonight)\b"
+            r"|\bneed\s+(?:it|that|this|them|the\s+\w+|\w+)\s+(?:\w+\s+)?working\b",
         ),
     )
 )
@@ -175,8 +178,8 @@ def ask_class(ask: Ask) -> str:
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):
             return name
-    if is_request(text):
-        return "do"
+    if is_request(text) or re.search(r"\bplease\b", text, re.IGNORECASE):
+        return "do"  # "could your invoices please include ...?" asks for something done
     return "question" if ask.type == "question" or text.rstrip().endswith("?") else "do"
 
 

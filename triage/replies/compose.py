@@ -230,6 +230,8 @@ def _promises(draft: Draft, answers: tuple[tuple[str, str], ...]) -> tuple[str, 
         out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
     if "money" in classes:
         out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
+    if draft.scores.urgency >= 3 and draft.kind in ("fault", "request", "question"):
+        out.append("Make sure an engineer is on it now: the reply says one is.")
     if deadline_missed(draft):
         out.append("The customer's deadline is before the promised update: try to answer sooner.")
     r = draft.reading
