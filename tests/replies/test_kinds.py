@@ -186,7 +186,27 @@ def test_a_deadline_before_the_update_is_met_and_one_after_it_is_said_honestly(
     soon = Deadline("in 30 minutes", NOW + timedelta(minutes=30))
     met = make(reply_config, keyword_kb, e, read=reading(deadline=late))
     missed = make(reply_config, keyword_kb, e, read=reading(deadline=soon))
-    assert "before then" in met.plan or "ahead of it" in met.plan
+    assert "in time for" in met.plan
     assert re.search(r"after that|which is later", missed.plan)
     assert re.search(r"try|tell you (?:plainly|straight)", missed.plan)
     assert any("deadline" in t for t in missed.agent_todo)
+
+
+def test_a_deadline_is_said_as_the_customer_put_it_unless_they_gave_a_clock_time(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("My screen flickers when I open Excel.")
+    vague = Deadline("next week", NOW + timedelta(days=7))
+    clock = Deadline("by 3pm Thursday", NOW + timedelta(days=3, hours=5))
+    unplaced = Deadline("the end of June", None)
+    angry = Deadline("If this isn't working TODAY", None)
+    said = make(reply_config, keyword_kb, e, read=reading(deadline=vague)).plan
+    assert "need this next week" in said
+    assert "17:00" not in said.split("need this next week")[1][:5]  # no made-up clock time
+    timed = make(reply_config, keyword_kb, e, read=reading(deadline=clock)).plan
+    assert re.search(r"need this by \d\d:\d\d", timed)
+    noted = make(reply_config, keyword_kb, e, read=reading(deadline=unplaced)).plan
+    assert "need this by the end of June" in noted
+    threat = make(reply_config, keyword_kb, e, read=reading(deadline=angry)).plan
+    assert "TODAY" not in threat
+    assert "If this" not in threat

@@ -239,8 +239,6 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
         return ctx.refusal  # the email asks for what policy does not allow: the no is the answer
     if cls == "how" and not ctx.steps:
         cls = "question"
-    if cls == "question" and ctx.kind == "question" and ctx.steps:
-        cls = "how"  # the answer in the steps is the answer to their question
     if cls in ctx.reuse and cls not in ("question", "do"):
         return ctx.reuse[cls]
     slot = _slot(cls, ctx)

@@ -78,9 +78,12 @@ def _fix(
     """The first confident candidate whose steps are left once what they tried is taken out."""
     if kind not in _FIXES:
         return None, ()
+    how_to = any(ask_class(a) == "how" for a in reading.asks)
     for match in candidates:
         if not _sure(match, rules):
             continue
+        if kind == "question" and "question" not in match.entry.kinds and not how_to:
+            continue  # troubleshooting steps are no answer to "is there a site licence?"
         steps = untried(match.entry.steps, reading.tried)
         if steps:
             return match, steps

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from triage.domain import Email, Reading, Scores
+from triage.reading.dates import has_clock_time
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
@@ -173,34 +174,54 @@ def handler(d: Draft) -> tuple[str, str]:
 
 
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
+# a phrase that reads after "you need this" as it is ("today", "by Friday", "next week")
+_TIME_START = re.compile(
+    r"(?i)^(?:by|before|until|on|in|within|this|next|today|tonight|tomorrow|any|first|later|"
+    r"early|end|over|at)\b"
+)
 
 
-def deadline_line(d: Draft) -> str:
-    """Their deadline met by the plan, or honestly not; a phrase we can't place is noted."""
+def _their_time(d: Draft) -> str | None:
+    """Their deadline as they put it, in a form that follows "You need this": the phrase when
+    it names no clock time ("next week" stays "next week", not a made-up 17:00), else the
+    resolved time; None when neither can be said."""
     deadline = d.reading.deadline
-    if deadline is None:
-        return ""
+    assert deadline is not None
     at = deadline.at
-    if at is not None and at > d.now:
-        when = format_when(at, d.now, d.sla)
-        slot = "deadline_before" if d.promised <= at else "deadline_after"
-        return d.render(slot, deadline=when, callback=d.callback)
     phrase = polish(deadline.phrase)
     words = phrase.split()
-    if (
+    safe = (
         _SAFE_PHRASE.match(phrase)
         and 1 <= len(words) <= 5
         and not HOSTILE.search(phrase)
         and not re.match(r"(?i)(?:if|unless|or|otherwise)\b", phrase)
         and not re.search(
-            r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you)\b", phrase
+            r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you|my|our)\b", phrase
         )
-        and (at is None or at > d.now)
-    ):
-        return d.render(
-            "deadline_noted", deadline=phrase[:1].lower() + phrase[1:], callback=d.callback
-        )
-    return d.render("deadline_unclear", callback=d.callback)
+    )
+    if at is not None and (has_clock_time(phrase) or not safe):
+        return "by " + format_when(at, d.now, d.sla)
+    if safe:
+        lowered = phrase[:1].lower() + phrase[1:]
+        return lowered if _TIME_START.match(lowered) else f"by {lowered}"
+    return None
+
+
+def deadline_line(d: Draft) -> str:
+    """Their deadline met by the plan, or honestly not; one we can't place is noted."""
+    deadline = d.reading.deadline
+    if deadline is None:
+        return ""
+    at = deadline.at
+    if at is not None and at <= d.now:
+        return d.render("deadline_unclear", callback=d.callback)  # already gone: say no time
+    said = _their_time(d)
+    if said is None:
+        return d.render("deadline_unclear", callback=d.callback)
+    if at is None:
+        return d.render("deadline_noted", deadline=said, callback=d.callback)
+    slot = "deadline_before" if d.promised <= at else "deadline_after"
+    return d.render(slot, deadline=said, callback=d.callback)
 
 
 def deadline_missed(d: Draft) -> bool:
