@@ -51,6 +51,16 @@ def ctx(kind: str = "fault", **changes: object) -> AnswerContext:
         ("FIX IT.", "attend"),
         ("Could you reset my voicemail PIN please", "do"),
         ("Is that your policy or ours?", "question"),
+        ("Do you offer any nonprofit discount?", "question"),  # a question, not a refund
+        ("Are you completely incapable of running a database?", "rhetorical"),
+        ("Do you have ANY idea what it is like to open that?", "rhetorical"),
+        ("Do NOT touch my desktop again.", "dont"),
+        ("Anyone?", "attend"),
+        ("I'm asking about a feature.", "statement"),
+        ("Please fix the permissions and let me know when it's done", "attend"),
+        ("Where did they get my details?", "cause"),
+        ("Somebody at your company needs to answer for this TODAY.", "escalate"),
+        ("Would it be possible to arrange a short training session?", "do"),
     ],
 )
 def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> None:
@@ -131,6 +141,27 @@ def test_a_security_question_about_cause_or_data_gets_no_guess(reply_config: Rep
         said = answer(Ask(text, "question"), ctx("security"), t)
         assert t.teams["security_team"] in said
         assert "guess" in said
+
+
+def test_changing_back_is_a_decision_only_in_a_policy_complaint(reply_config: ReplyConfig) -> None:
+    t = reply_config.templates
+    ask = Ask("I want you to roll back this import on your end", "request")
+    work = answer(ask, ctx("fault"), t)
+    decision = answer(ask, ctx("policy_complaint"), t)
+    assert work.startswith("You asked us to roll back this import on our end")
+    assert t.teams["decisions"] in decision
+
+
+def test_a_rhetorical_question_is_met_with_the_feeling_not_a_promise_to_check(
+    reply_config: ReplyConfig,
+) -> None:
+    feeling = "I can see how much trouble this has caused you, and why you're upset."
+    said = answer(
+        Ask("Are you completely incapable of running a database?", "question"),
+        ctx(reuse={"rhetorical": feeling}),
+        reply_config.templates,
+    )
+    assert said == feeling
 
 
 def test_sentences_the_draft_holds_answer_the_asks_they_fit(reply_config: ReplyConfig) -> None:

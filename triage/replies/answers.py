@@ -34,6 +34,13 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwhat\s+else\s+(?:was|has\s+been|is|got)\s+(?:affected|accessed|taken|hit)\b"
             r"|\b(?:have|has|were|was)\s+(?:you|we|they|it|the\s+\w+)\s+(?:been\s+)?(?:hacked|breached)\b",
         ),
+        (
+            "rhetorical",
+            r"\bdo\s+you\s+(?:have\s+)?any\s+idea\b|\bare\s+you\s+(?:completely\s+|totally\s+|all\s+)?"
+            r"(?:incapable|serious|joking|kidding|stupid|incompetent|mad|insane)\b|\bhow\s+hard\s+can\b"
+            r"|\bwhat(?:'s|\s+is)\s+wrong\s+with\s+you\b|\bdo\s+you\s+even\b|\bwho\s+do\s+you\s+think\b"
+            r"|\btest\s+me\b|\bwhat\s+(?:kind|sort)\s+of\s+(?:company|service|business|outfit)\b",
+        ),
         ("apology", r"\bapolog\w*|\bsay\s+sorry\b"),
         (
             "pass_on",
@@ -44,7 +51,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "escalate",
             r"\b(?:your|a|the|most|more)\s+(?:senior\w*|manager|supervisor|director|vp|boss|head\s+of\s+\w+)\b"
             r"|\bsomeone\s+(?:more\s+)?(?:senior|in\s+charge|with\s+authority)\b|\bescalat\w*"
-            r"|\bsenior\s+(?:person|engineer|manager|member|staff|someone)\b|\bsomebody\s+senior\b",
+            r"|\bsenior\s+(?:person|engineer|manager|member|staff|someone)\b|\bsomebody\s+senior\b"
+            r"|\banswer\s+for\s+(?:this|it|that)\b|\baccountab\w*",
         ),
         (
             "call",
@@ -60,11 +68,15 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bhow\s+(?:did|could|can|are|were|is|was|do|does)\s+(?:this|it|that|they|someone|he|she)\b[^.?!]{0,30}"
             r"\b(?:happen|get(?:ting)?\s+in|got\s+in|getting|possible|have|get|know|find)\b"
             r"|\bhow\s+(?:this|it|that)\s+(?:happened|could\s+(?:have\s+)?happen\w*|came\s+about)\b"
+            r"|\bwhere\s+(?:did|do|does|could)\s+(?:they|he|she|someone|somebody|these|those)\s+"
+            r"(?:get|find|obtain)\b"
             r"|\b(?:root\s+)?cause\b|\bexplanation\b|\bexplain\s+(?:why|what\s+happened|how)\b",
         ),
         (
             "when",
-            r"\bwhen\s+(?:will|is|can|are|would|do|does|should|it|they|we)\b|\bhow\s+long\b"
+            r"\bwhen\s+(?:will|would|can|could|is|are|do|does|should)\s+(?:it|this|that|they|you|we|"
+            r"the|my|our|service|things|everything|everyone)\b|\bhow\s+long\b|\bany\s+idea\s+when\b"
+            r"|\bwhen\s+(?:it|they)(?:'ll|\s+will)\s+be\b"
             r"|\bwhen\s+(?:this|that|the\s+\w+|service|things|everything)\s+(?:will|would|is|gets?)\b"
             r"|\bfor\s+when\b|\b(?:an?\s+)?(?:actual|real|proper|exact)\s+(?:time|date)\b"
             r"|\beta\b|\b(?:realistic|expected|rough|firm)\s+(?:time|date|timescale|timeframe|estimate)\b"
@@ -94,7 +106,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "money",
             r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*"
-            r"|\bwaive\w*|\bdiscount\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b|\bpay\s+for\b",
+            r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b|\bpay\s+for\b",
         ),
         (
             "cancel",
@@ -135,9 +147,12 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bneed\s+(?:it|this|them)\s+(?:working|done|back|fixed|sorted)?\s*(?:by|before|for|tonight|today|tomorrow)\b"
             r"|\bneeds?\s+to\s+be\s+\w+\s+(?:by|before|today|tonight|tomorrow|first\s+thing)\b",
         ),
+        ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
         (
             "attend",
-            r"\bfix\b|\bsort\s+(?:it|this|that)\b|\bsort\w*\s+out\b|\blook\s+(?:at|into)\b"
+            r"^\W*(?:anyone|anybody|hello|hi)\W*$|\bwhere\s+is\s+everyone\b"
+            r"|\bis\s+(?:anyone|anybody)\s+(?:there|on|reading|looking|listening|working)\b"
+            r"|\bfix\b|\bsort\s+(?:it|this|that)\b|\bsort\w*\s+out\b|\blook\s+(?:at|into)\b"
             r"|\b(?:have|take)\s+a\s+look\b|\bcheck\b|\binvestigate\b|\bhelp\b"
             r"|\bsomeone\s+on\s+(?:it|this)\b|\bget\s+(?:someone|somebody|an\s+engineer)\b"
             r"|\bpick\s+(?:this|the\s+\w+)\s+up\b|\bpick\s+up\s+(?:this|the)\s+(?:issue|ticket|case)\b|\bpriority\b|\bdeal\s+with\b|\bworking\s+again\b"
@@ -148,6 +163,12 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 Where = Literal["above", "below", ""]
+_STATEMENT = re.compile(
+    r"^\W*(?:i'?m|i\s+am|i\s+was|it'?s|it\s+is|this\s+is|that'?s|there'?s|we'?re)\b", re.I
+)
+_ASKING = re.compile(
+    r"\b(?:please|can|could|would|will|want|need|expect|like|must|should)\b|\?", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +201,8 @@ def ask_class(ask: Ask) -> str:
             return name
     if is_request(text) or re.search(r"\bplease\b", text, re.IGNORECASE):
         return "do"  # "could your invoices please include ...?" asks for something done
+    if _STATEMENT.match(text) and not _ASKING.search(text):
+        return "statement"  # "I'm asking about a feature": read as an ask, asks for nothing
     return "question" if ask.type == "question" or text.rstrip().endswith("?") else "do"
 
 
@@ -208,6 +231,10 @@ def _slot(cls: str, ctx: AnswerContext) -> str:
         return "answer_attend"
     if cls == "inform":
         return "answer_inform"
+    if cls in ("dont", "rhetorical"):
+        return f"answer_{cls}"
+    if cls == "statement":
+        return "answer_do_request" if ctx.kind == "request" else "answer_do"
     if cls == "pass_on":
         return "answer_do_request" if ctx.kind == "request" else "answer_do"
     if cls == "do":
@@ -237,8 +264,16 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     cls = ask_class(ask)
     if cls in ("revert", "do") and ctx.refusal:
         return ctx.refusal  # the email asks for what policy does not allow: the no is the answer
+    if cls == "revert" and ctx.kind != "policy_complaint":
+        cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
     if cls == "how" and not ctx.steps:
         cls = "question"
+    if cls == "statement":  # nothing asked: the plan's next update or answer covers it
+        for covered in ("update", "question"):
+            if covered in ctx.reuse:
+                return ctx.reuse[covered]
+        if ctx.kind == "question":
+            cls = "question"
     if cls in ctx.reuse and cls not in ("question", "do"):
         return ctx.reuse[cls]
     slot = _slot(cls, ctx)

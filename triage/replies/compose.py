@@ -26,6 +26,7 @@ from triage.replies.names import customer_name, first_name
 from triage.replies.parts import (
     Draft,
     deadline_missed,
+    feeling,
     greeting,
     handler,
     section,
@@ -179,7 +180,8 @@ def compose(
             steps=shape.steps,
             policy=rules.policy,
             refusal=shape.refusal,
-            reuse=shape.reuse,
+            # a rhetorical question is answered by naming the feeling, where the draft does
+            reuse={**({"rhetorical": f} if (f := feeling(draft)) else {}), **shape.reuse},
             tone=tone,
             prior_contact=draft.repeat,
         )
@@ -233,6 +235,8 @@ def _promises(draft: Draft, answers: tuple[tuple[str, str], ...]) -> tuple[str, 
         out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
     if "money" in classes:
         out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
+    if "dont" in classes:
+        out.append("Note the customer's instruction on their account: the reply says it is noted.")
     if draft.scores.urgency >= 3 and draft.kind in ("fault", "request", "question"):
         out.append("Make sure an engineer is on it now: the reply says one is.")
     if deadline_missed(draft):

@@ -281,10 +281,17 @@ def security(d: Draft) -> Shape:
     handover = d.render("security_handover", callback=d.callback)
     noguess = d.render("security_noguess")
     extra, reuse = _common_plan(d, handover)
+    worry = d.render("security_feeling")
     reuse.update(
-        {"cause": noguess, "security_data": noguess, "what_to_do": intro, "attend": handover}
+        {
+            "cause": noguess,
+            "security_data": noguess,
+            "what_to_do": intro,
+            "attend": handover,
+            "rhetorical": worry,
+        }
     )
-    plan = section(paragraph(d.render("security_feeling"), handover, noguess), extra)
+    plan = section(paragraph(worry, handover, noguess), extra)
     close = section(d.render("security_close"), sign_off(d))
     team = d.templates.teams["security_team"]
     todo = (f"Hand this to {team} now: the reply says it has been.",)

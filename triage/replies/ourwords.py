@@ -19,7 +19,8 @@ HOSTILE = re.compile(
     r"absurd|shambles|rubbish|garbage|hell|damn\w*|bloody|crap|fuck\w*|f\*+k\w*|shit\w*|wtf|lawyer|"
     r"legal|solicitor|chargeback|ombudsman|court|sue|insult\w*|clowns?|amateur\w*|worst|"
     r"love\s+that|fantastic|brilliant|obviously|seriously|clearly|demand\w*|sick\s+of|fed\s+up|"
-    r"your\s+(?:error|fault|mistake|incompetence)|trading\s+standards|regulator|ofcom|gdpr\s+complaint)\b",
+    r"your\s+(?:error|fault|mistake|incompetence)|trading\s+standards|regulator|ofcom|gdpr\s+complaint|"
+    r"incapable|clueless|useless|nonsense|junk|joke|press|test\s+me|any\s+idea)\b",
     re.IGNORECASE,
 )
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
@@ -77,6 +78,10 @@ _WHO = r"(?:you|someone|somebody|anyone|one\s+of\s+you|the\s+team|your\s+team|yo
 _REQUEST = re.compile(
     rf"^(?:please\s+)?(?:could|can|would|will)\s+{_WHO}\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
     r"(?P<rest>.+)$",
+    re.I,
+)
+_POSSIBLE = re.compile(
+    r"^(?:would|will|is|could)\s+it\s+be\s+possible\s+(?:for\s+(?:you|someone)\s+)?to\s+(?P<rest>.+)$",
     re.I,
 )
 _IF_COULD = re.compile(
@@ -156,7 +161,8 @@ MAX_WORDS = 18
 
 def is_request(text: str) -> bool:
     """ "Could you reset ...?" is a request put as a question."""
-    return bool(_REQUEST.match(polish(text)) or _IF_COULD.match(polish(text)))
+    p = polish(text)
+    return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p))
 
 
 def swap_pronouns(sentence: str) -> str:
@@ -274,7 +280,9 @@ def ask_phrase(text: str) -> str | None:
     if m := _WANT_TO_KNOW.match(p):
         rest = m.group("rest")
         out = None if _INVERTED.match(rest) else _swap(rest)
-    elif m := (_REQUEST.match(p) or _IF_COULD.match(p) or _WANT_YOU_TO.match(p)):
+    elif m := (
+        _REQUEST.match(p) or _IF_COULD.match(p) or _WANT_YOU_TO.match(p) or _POSSIBLE.match(p)
+    ):
         rest = m.group("rest")
         # "could someone who knows ... read this": the verb is not where it would be
         out = None if _NOT_A_VERB.match(rest) else "us to " + _swap(rest)

@@ -137,6 +137,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_how_steps": _ANSWER,
     "answer_how_steps_above": _ANSWER,
     "answer_attend": _ANSWER,
+    "answer_dont": _ANSWER,
+    "answer_rhetorical": _ANSWER,
     "answer_do": _ANSWER | {"ask"},
     "answer_do_plain": _ANSWER,
     "answer_do_request": _ANSWER | {"ask"},
