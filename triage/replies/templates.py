@@ -77,7 +77,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "deadline_before": frozenset({"deadline", "callback"}),  # their deadline: met ...
     "deadline_after": frozenset({"deadline", "callback"}),  # ... or honestly not
     "deadline_noted": frozenset({"deadline", "callback"}),
-    "deadline_unclear": frozenset({"callback"}),
+    "deadline_unclear": frozenset({"callback"}),  # the callback is in the plan already
     "escalation": _NONE,  # escalation is announced, not hidden
     "heads_up": frozenset({"heads_up"}),  # proactive about bad news
     "fix_intro": frozenset({"title"}),  # Fix: plain language, numbered steps
