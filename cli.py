@@ -89,7 +89,7 @@ AccountOpt = Annotated[
 ]
 AgentOpt = Annotated[
     str | None,
-    typer.Option("--agent", help="Who is acting (audit trail); default: your OS user name."),
+    typer.Option("--agent", help="Who acts (audit trail; default: OS user) or signs a draft."),
 ]
 IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
 FullOpt = Annotated[
@@ -409,14 +409,15 @@ def suggest(
     jsonl: Annotated[
         Path | None, typer.Option("--jsonl", help="Suggest for every line of a JSON-Lines file.")
     ] = None,
+    agent: AgentOpt = None,
 ) -> None:
-    """The suggested reply for a stored email, or for each line of a JSON-Lines file.
+    """Suggested replies (for an email or a JSON-Lines file), signed by --agent or [desk].
 
-    Examples: triage suggest 42 --refresh      triage suggest --jsonl emails.jsonl > replies.jsonl
+    Examples: triage suggest 42 --refresh --agent "Dana Kim"    triage suggest --jsonl in.jsonl
     """
     if item is None and jsonl is None:
         raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
-    _run(model.suggest, config)(item, refresh=refresh, jsonl=jsonl)
+    _run(model.suggest, config)(item, refresh=refresh, jsonl=jsonl, agent=agent)
 
 
 @kb_app.command("list")

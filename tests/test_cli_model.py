@@ -114,7 +114,7 @@ def test_eval_json_has_exactly_the_documented_figures(tmp_path: Path) -> None:
     assert set(report["not_customer"]) == figures | {"f1"}  # and, for the binary label, F1
 
 
-def test_suggest_jsonl_writes_four_sections_per_line(tmp_path: Path) -> None:
+def test_suggest_jsonl_writes_each_kinds_sections_and_answers_per_line(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(
         "".join(
@@ -127,8 +127,13 @@ def test_suggest_jsonl_writes_four_sections_per_line(tmp_path: Path) -> None:
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert len(out) == 3
     for o in out:
-        for section in ("acknowledge", "plan", "fix", "close"):
-            assert o[section].strip()
+        assert o["kind"]  # the shape of reply written for the reading's kind
+        assert sorted(o["order"]) == ["acknowledge", "close", "fix", "plan"]
+        assert o["acknowledge"].strip()  # a kind may leave out a part (thanks need no fix)
+        assert o["close"].strip()
+        assert o["text"] == "\n\n".join(o[name] for name in o["order"] if o[name])
+        for ask in o["asks"]:
+            assert ask["answer"] in o["text"]
         assert "Sam" in o["acknowledge"]
 
 

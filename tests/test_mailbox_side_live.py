@@ -98,12 +98,12 @@ def test_send_saves_a_threaded_draft(
     cfg = write_config(imap_settings(), tmp_path)
     env = {"TRIAGE_IMAP_PASSWORD": "test", "TRIAGE_CONFIG": ""}
     runner = CliRunner()
-    # the agent fills in the fix the composer left as a marked placeholder
+    # the agent adds what only they know (the draft leaves no placeholder to fill)
     editor = tmp_path / "fill.py"
     editor.write_text(
-        "import re, sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-        "t = re.sub(r'\\[Agent:[^\\]]*\\]\\n?', '', p.read_text())\n"
-        "p.write_text(t.replace('[Describe the fix]', 'We restarted the web server.'))\n"
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+        "t = p.read_text()\n"
+        "p.write_text(t.replace('\\n\\n', '\\n\\nWe restarted the web server.\\n\\n', 1))\n"
     )
     edited = runner.invoke(
         app,

@@ -55,9 +55,12 @@ def test_approve_records_the_agent_and_returns_the_remaining_tone_errors(
     errors = review.approve(settings, store, 2, "dana", NOW)
     assert store.row(2).review == "approved"
     assert [(a.action, a.agent) for a in store.audit(2)] == [("approve", "dana")]
-    # the final checks: no knowledge-base fix for this one, so the draft keeps a placeholder
-    assert "placeholder" in {f.rule for f in errors}
-    assert {f.severity for f in errors} == {"error"}
+    # the final checks: no knowledge-base fix for this one, but no placeholder in the text
+    # either; what the agent must still add is a note on the suggestion
+    assert errors == []
+    stored = json.loads(store.row(2).suggestion or "{}")
+    assert stored["agent_todo"]
+    assert "[" not in stored["text"]
 
 
 def test_approve_an_unknown_email_is_not_found(settings: Settings, store: Store) -> None:

@@ -141,3 +141,35 @@ def test_one_long_line_is_cut_with_a_note() -> None:
     printed = out.getvalue()
     assert printed.count("z") <= 1_000
     assert "1 line cut at 1,000 characters; --full to see all" in printed
+
+
+def test_show_gives_the_reply_in_its_kinds_order_and_the_agents_notes_in_two_lines() -> None:
+    suggestion = {
+        "kind": "security",
+        "order": ["acknowledge", "fix", "plan", "close"],
+        "acknowledge": "Hi Ann,",
+        "fix": "Please do these now:\n1. Unplug it.",
+        "plan": "Our security team has this.",
+        "close": "Kind regards,\nThe IT Service Desk",
+        "text": "...",
+        "agent_todo": [f"Hand this to the security team {OSC52}now."],
+        "candidates": ["phishing-clicked", "suspected-malware"],
+        "kb_entry": "phishing-clicked",
+    }
+    row = EmailRow(
+        id=8,
+        account="default",
+        content_hash="h2",
+        subject="clicked a link",
+        from_name="Ann Lee",
+        from_address="ann@example.com",
+        received_at=NOW - timedelta(hours=1),
+        newest_text="I clicked a link.",
+        suggestion=json.dumps(suggestion),
+    )
+    out = _render(show(row, [], NOW))
+    _assert_inert(out)
+    assert "suggested reply (security)" in out
+    assert out.index("FIX") < out.index("PLAN")
+    assert "to do: Hand this to the security team now." in out
+    assert "kb: phishing-clicked (used), suspected-malware" in out

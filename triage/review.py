@@ -64,16 +64,23 @@ def refresh_suggestion(
 
 
 def with_suggestion(
-    settings: Settings, store: Store, email_id: int, now: datetime, *, refresh: bool
+    settings: Settings,
+    store: Store,
+    email_id: int,
+    now: datetime,
+    *,
+    refresh: bool,
+    agent: str | None = None,
 ) -> EmailRow:
     """The stored email with its suggested reply, composed again first when ``refresh`` or when
-    it has none yet (`triage suggest ID`)."""
+    it has none yet (`triage suggest ID`), signed by ``agent`` (None: as configured)."""
     row = store.row(email_id)
     if refresh or not row.suggestion:
         from triage.flow.runtime import load_classifier, make_decider
 
         clf = load_classifier(settings)
-        refresh_suggestion(store, email_id, clf, make_decider(settings, clf), now)
+        decider = make_decider(settings, clf, agent=agent)
+        refresh_suggestion(store, email_id, clf, decider, now)
         row = store.row(email_id)
     return row
 
@@ -86,8 +93,16 @@ def findings(settings: Settings, row: EmailRow, *, final: bool = False) -> list[
     text = reply_text(row)
     if not text:
         return []
+    stored = json.loads(row.suggestion) if row.suggestion else {}
     return tone_findings(
-        settings, text, frustration=row.frustration, name=row.from_name, final=final
+        settings,
+        text,
+        frustration=row.frustration,
+        name=row.from_name,
+        final=final,
+        # what the composer established: earlier contact, and whether it is a security case
+        prior_contact=stored.get("repeat_contact") if "kind" in stored else None,
+        security=stored.get("kind") == "security",
     )
 
 

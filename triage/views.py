@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from triage.reading.display import reading_text, stored_reading
+from triage.replies.display import agent_json, agent_lines
 from triage.replies.serial import reply_text
 from triage.replies.values import Finding
 from triage.route import FRUSTRATION, URGENCY
@@ -279,13 +280,18 @@ def _tail(row: EmailRow, findings: Sequence[Finding]) -> list[RenderableType]:
     text = reply_text(row)
     if row.suggestion and not row.reply_text:
         s = json.loads(row.suggestion)
+        order = s.get("order") or ("acknowledge", "plan", "fix", "close")
         sections = Group(
             *[
                 Group(Text(name.upper(), style="bold cyan"), Text(clean(s.get(name, "")) + "\n"))
-                for name in ("acknowledge", "plan", "fix", "close")
+                for name in order
+                if s.get(name)  # a kind may not need a part (thanks need no fix)
             ]
         )
-        parts.append(Panel(sections, title="suggested reply", title_align="left"))
+        kind = clean(s.get("kind") or "", single_line=True)
+        title = f"suggested reply ({kind})" if kind else "suggested reply"
+        parts.append(Panel(sections, title=title, title_align="left"))
+        parts += agent_lines(s)
     elif text:
         # an agent's edit is ours, but pasted from anywhere: capped like the email
         parts.append(Panel(capped(text), title="reply (edited)", title_align="left"))
@@ -347,6 +353,7 @@ def show_json(row: EmailRow, *, full: bool = False) -> dict[str, Any]:
         "route_reasons": [clean(r) for r in json.loads(row.route_reasons or "[]")],
         "reading": stored_reading(row.reading),
         "reply": reply_text(row),
+        **agent_json(row.suggestion),
     }
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from tests.store.conftest import store_url  # noqa: F401  (the two-backend fixture)
 from tests.test_review_cli import EMAILS, TagScorer
-from triage.domain import Email, History, MailKey, RawMessage, Scores
+from triage.domain import Email, History, MailKey, RawMessage, Reading, Scores
 from triage.flow.decide import Decider
 from triage.flow.pipeline import TriageStage
 from triage.flow.runtime import make_composer
@@ -72,11 +72,16 @@ def test_no_model_call_or_compose_inside_a_transaction(store: Store, tmp_path: P
             return tag.classify(items)
 
     def watched_compose(
-        email: Email, scores: Scores, history: History, now: datetime, sup: bool
+        email: Email,
+        scores: Scores,
+        history: History,
+        now: datetime,
+        sup: bool,
+        reading: Reading | None,
     ) -> Suggestion:
         assert not watch.open, "a reply was composed inside an open database transaction"
         calls["compose"] += 1
-        return compose(email, scores, history, now, sup)
+        return compose(email, scores, history, now, sup, reading)
 
     decider = Decider(routing=settings(tmp_path).routing, sla=settings(tmp_path).sla)
     decider = Decider(decider.routing, decider.sla, watched_compose)

@@ -2,16 +2,18 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from triage.domain import Scores
+from triage.domain import Ask, Scores
 from triage.errors import ConfigError
 from triage.flow.decide import Decider
 from triage.flow.suggest_jsonl import suggest_jsonl
+from triage.reading.values import TextReading
 from triage.replies.compose import composer_for
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
@@ -75,6 +77,7 @@ def test_one_suggestion_per_line_in_order(
 
     first, third = records[0], records[2]
     for r in (first, third):
+        assert r["order"] == list(SECTION_NAMES)  # a fault: acknowledge, plan, fix, close
         assert all(r[name] for name in SECTION_NAMES)
         assert r["text"] == "\n\n".join(r[name] for name in SECTION_NAMES)
         assert isinstance(r["findings"], list)
@@ -97,3 +100,50 @@ def test_missing_file_is_a_config_error(
             decider=decider_for(reply_config, keyword_kb),
             now=NOW,
         )
+
+
+class AskReader:
+    """A text reader that reads every sentence ending in '?' as a question ask."""
+
+    def read_many(self, items: Iterable[tuple[str, str, datetime]]) -> list[TextReading]:
+        return [
+            TextReading(
+                asks=tuple(
+                    Ask(q.strip() + "?", "question") for q in text.split("?")[:-1] if q.strip()
+                ),
+                deadline=None,
+                tried=(),
+                language="en",
+                says_wrote_before=False,
+            )
+            for _, text, _ in items
+        ]
+
+
+def test_each_line_carries_the_kind_and_every_ask_with_its_answering_sentence(
+    tmp_path: Path, reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    line = {
+        "id": "q",
+        "subject": "billing",
+        "body": "Do you offer any nonprofit discount? When will the new invoice arrive?",
+        "from_name": "Ana Lima",
+        "from_email": "ana@x.example",
+    }
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    decider = replace(decider_for(reply_config, keyword_kb), reader=AskReader())
+    suggest_jsonl(path, out, scorer=fake_scorer, decider=decider, now=NOW)
+    [record] = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert record["kind"] == "fault"  # no kind head in this kit: the fault shape
+    assert [a["text"] for a in record["asks"]] == [
+        "Do you offer any nonprofit discount?",
+        "When will the new invoice arrive?",
+    ]
+    for ask in record["asks"]:
+        assert ask["type"] == "question"
+        assert ask["answer"]
+        assert ask["answer"] in record["text"]
+    assert record["answers"] == [[a["text"], a["answer"]] for a in record["asks"]]
+    assert isinstance(record["agent_todo"], list)

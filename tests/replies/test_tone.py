@@ -104,14 +104,74 @@ def test_greeting_must_use_the_known_name_and_never_an_address() -> None:
     assert [(f.rule, f.severity) for f in address] == [("missing-name", "error")]
 
 
-def test_placeholder_is_a_warning_in_a_draft_and_an_error_before_sending() -> None:
+def test_a_bracketed_placeholder_is_an_error_in_a_draft_and_before_sending() -> None:
+    # what the agent must add is metadata on the suggestion, never text in the reply
     text = "Hi Ana,\nI'll call you by 10:00 tomorrow.\n[Describe the fix]"
-    assert [(f.rule, f.severity) for f in check(text, config=CONFIG)] == [
-        ("placeholder", "warning")
-    ]
-    assert [(f.rule, f.severity) for f in check(text, config=CONFIG, final=True)] == [
-        ("placeholder", "error")
-    ]
+    for final in (False, True):
+        assert [(f.rule, f.severity) for f in check(text, config=CONFIG, final=final)] == [
+            ("placeholder", "error")
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can see you've already been in touch with us about this.",
+        "I know this isn't the first time you've had to contact us.",
+        "I'm sorry you've had to chase us.",
+        "As I said in your last email, it is being looked at.",
+        "Our records show the previous ticket was closed.",
+    ],
+)
+def test_earlier_contact_is_an_error_only_when_none_is_known(text: str) -> None:
+    def rules(prior: bool | None) -> list[tuple[str, str]]:
+        found = check(text, config=CONFIG, whole_reply=False, prior_contact=prior)
+        return [(f.rule, f.severity) for f in found if f.rule == "earlier-contact"]
+
+    assert rules(False) == [("earlier-contact", "error")]
+    assert rules(True) == []
+    assert rules(None) == []  # unknown (an agent's edit of an old draft): not checked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll refund the full amount.",
+        "You will get a full refund by Friday.",
+        "I guarantee it will be working tomorrow.",
+        "It will be fixed by 14:00 today.",
+        "We will change the policy for you.",
+        "I promise this won't happen again.",
+    ],
+)
+def test_a_promise_of_an_outcome_is_an_error(text: str) -> None:
+    found = check(text, config=CONFIG, whole_reply=False)
+    assert "outcome-promise" in [f.rule for f in errors(found)]
+
+
+def test_promises_the_desk_controls_are_fine() -> None:
+    text = (
+        "We've passed your refund request to our accounts team; we can't promise the outcome, "
+        "but you'll have their decision by 14:00 today. Once it's fixed, we'll check in on Friday."
+    )
+    assert check(text, config=CONFIG, whole_reply=False) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry, this was our fault.",
+        "This shouldn't have happened: our systems were breached.",
+        "We are responsible for the leak.",
+        "Your data was stolen from the billing system.",
+        "This was caused by an old password.",
+    ],
+)
+def test_liability_and_guesses_are_errors_in_a_security_case_only(text: str) -> None:
+    security = check(text, config=CONFIG, whole_reply=False, security=True)
+    assert "liability" in [f.rule for f in errors(security)]
+    other = check(text, config=CONFIG, whole_reply=False)
+    assert "liability" not in [f.rule for f in other]
 
 
 def test_unfilled_template_field_is_an_error() -> None:

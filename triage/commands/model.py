@@ -67,16 +67,24 @@ def classify(settings: Settings, *, source: str, jsonl: Path | None, as_json: bo
     echo(json.dumps(scores_to_dict(scores, reading=reading)) if as_json else scores_text(scores))
 
 
-def suggest(settings: Settings, email_id: int | None, *, refresh: bool, jsonl: Path | None) -> None:
+def suggest(
+    settings: Settings,
+    email_id: int | None,
+    *,
+    refresh: bool,
+    jsonl: Path | None,
+    agent: str | None = None,
+) -> None:
     """A stored email with its suggested reply (composed again now with ``refresh``), or a
-    decision for each line of a JSON-Lines file, the way the worker decides stored mail."""
+    decision for each line of a JSON-Lines file, the way the worker decides stored mail; the
+    drafts composed here are signed by ``agent`` (None: as configured)."""
     from triage.flow.runtime import load_classifier, make_decider, now
 
     if jsonl is not None:
         from triage.flow.suggest_jsonl import suggest_jsonl
 
         clf = load_classifier(settings)
-        decider = make_decider(settings, clf)
+        decider = make_decider(settings, clf, agent=agent)
         suggest_jsonl(jsonl, sys.stdout, scorer=clf.classify, decider=decider, now=now())
         return
     from triage.flow.runtime import open_store
@@ -84,7 +92,9 @@ def suggest(settings: Settings, email_id: int | None, *, refresh: bool, jsonl: P
     from triage.views import console, show
 
     assert email_id is not None  # cli.py asks for one or the other
-    row = with_suggestion(settings, open_store(settings), email_id, now(), refresh=refresh)
+    row = with_suggestion(
+        settings, open_store(settings), email_id, now(), refresh=refresh, agent=agent
+    )
     console().print(show(row, findings(settings, row), now()))
 
 

@@ -20,8 +20,8 @@ from triage.replies.values import Suggestion
 from triage.route import RoutingPolicy, route
 from triage.sla import SlaPolicy
 
-# (email, scores, history, now, supervisor) -> the suggested reply
-Composer = Callable[[Email, Scores, History, datetime, bool], Suggestion]
+# (email, scores, history, now, supervisor, reading) -> the suggested reply
+Composer = Callable[[Email, Scores, History, datetime, bool, Reading | None], Suggestion]
 
 
 class TextReader(Protocol):
@@ -117,7 +117,7 @@ def decide(
         urgent = (
             replace(scores, urgency=decision.urgency) if decision.urgency is not None else scores
         )
-        suggestion = decider.composer(email, urgent, history, now, decision.supervisor)
+        suggestion = decider.composer(email, urgent, history, now, decision.supervisor, reading)
     actions: list[tuple[str, str]] = []
     if decision.queue == "priority":
         if decider.priority_folder:

@@ -102,8 +102,11 @@ def reply_config(settings: Settings) -> ReplyConfig:
     )
 
 
-def make_composer(settings: Settings, classifier: Classifier | None) -> Composer:
-    """The reply composer with its templates, tone rules and knowledge base loaded once."""
+def make_composer(
+    settings: Settings, classifier: Classifier | None, agent: str | None = None
+) -> Composer:
+    """The reply composer with its templates, tone rules and knowledge base loaded once, its
+    drafts signed by ``agent`` (None: replies.toml's ``[desk] agent_name``, else the desk)."""
     from triage.replies.compose import composer_for
     from triage.replies.knowledge import KnowledgeBase
 
@@ -116,16 +119,21 @@ def make_composer(settings: Settings, classifier: Classifier | None) -> Composer
         embedder=classifier,
         embedder_id=classifier.model_version if classifier is not None else "",
     )
-    return composer_for(cfg, kb)
+    return composer_for(cfg, kb, agent=agent)
 
 
 def make_decider(
-    settings: Settings, classifier: Classifier | None, *, read_text: bool | None = None
+    settings: Settings,
+    classifier: Classifier | None,
+    *,
+    read_text: bool | None = None,
+    agent: str | None = None,
 ) -> Decider:
     """The one decision kit (routing policy, SLA, reply composer, priority actions, the text
     reader) for every path that decides: the worker, ``suggest ID --refresh`` and
     ``suggest --jsonl``. The text reader (spaCy, ~2 s to load) is there when ``[reading]
-    enabled``; ``read_text`` overrides that (tests of other parts leave it out)."""
+    enabled``; ``read_text`` overrides that (tests of other parts leave it out); ``agent``
+    signs the drafts (``suggest --agent``)."""
     from triage.flow.decide import Decider
 
     reader = None
@@ -137,7 +145,7 @@ def make_decider(
     return Decider(
         routing=settings.routing,
         sla=settings.sla,
-        composer=make_composer(settings, classifier),
+        composer=make_composer(settings, classifier, agent),
         priority_folder=imap.priority_folder if imap.priority_action == "copy" else None,
         priority_keyword=imap.priority_keyword or None,
         reader=reader,
@@ -232,11 +240,27 @@ def _publish(settings: Settings, store: Store, metrics: Metrics) -> None:
 
 
 def tone_findings(
-    settings: Settings, text: str, *, frustration: int | None, name: str | None, final: bool
+    settings: Settings,
+    text: str,
+    *,
+    frustration: int | None,
+    name: str | None,
+    final: bool,
+    prior_contact: bool | None = None,
+    security: bool = False,
 ) -> list[Finding]:
-    """The tone checker's findings on any reply text (ours or an agent's edit)."""
+    """The tone checker's findings on any reply text (ours or an agent's edit): ``prior_contact``
+    and ``security`` come from the stored suggestion (None: earlier contact not checked)."""
     from triage.replies.names import clean_name
     from triage.replies.tone import check
 
     cfg = reply_config(settings)
-    return check(text, frustration=frustration, config=cfg.tone, name=clean_name(name), final=final)
+    return check(
+        text,
+        frustration=frustration,
+        config=cfg.tone,
+        name=clean_name(name),
+        final=final,
+        prior_contact=prior_contact,
+        security=security,
+    )

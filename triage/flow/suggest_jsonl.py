@@ -4,8 +4,10 @@ Input lines use the eval format: ``id`` (optional), ``subject``, ``body`` or ``t
 ``from_name``, ``from_email``; or ``eml``: the whole message source, parsed as the worker parses
 mail. ``received`` (ISO 8601, optional) is when it arrived; the response target counts from it.
 Output: one JSON object per input line, in input order, with the routing decision (queue,
-supervisor, reasons), the four sections, the full text, the knowledge-base entry and its
-similarity, and the tone findings; ignored mail (not a customer) gets the decision and no reply.
+supervisor, reasons), the reading, the kind of reply, the four sections, the full text, the
+knowledge-base entry and its similarity, each ask with the sentence that answers it, what the
+agent must still do, and the tone findings; ignored mail (not a customer) gets the decision and
+no reply.
 A line that is not a JSON object gets ``{"line": n, "error": ...}`` and the run goes on.
 
 Each line is decided by triage/flow/decide.py, as the worker decides stored mail. History comes from
@@ -78,8 +80,15 @@ def suggestion_record(ident: str, d: Decision) -> dict[str, Any]:
         record["routed_urgency"] = d.route.urgency
     if d.reading is not None:
         record["reading"] = reading_to_dict(d.reading)
+        record["kind"] = d.reading.kind
     if s is not None:
-        record.update(suggestion_to_dict(s))
+        record.update(suggestion_to_dict(s))  # its "kind": the shape of reply written
+    if d.reading is not None:
+        # each ask with the sentence of the draft that answers it (none without a draft)
+        answered = dict(s.answers) if s is not None else {}
+        record["asks"] = [
+            {"text": a.text, "type": a.type, "answer": answered.get(a.text)} for a in d.reading.asks
+        ]
     return record
 
 

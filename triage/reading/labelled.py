@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from triage.classify import data as ds
+from triage.domain import Ask, Deadline, Reading
 
 CONSENSUS_DIR = Path("data/reading/consensus")
 SETS: dict[str, tuple[str, ...]] = {
@@ -107,3 +108,45 @@ def load(
 
 def _list(v: object) -> list[object]:
     return list(v) if isinstance(v, list) else []
+
+
+def readings(
+    batches: tuple[str, ...] = SETS["synthetic"],
+    consensus_dir: Path = CONSENSUS_DIR,
+    *,
+    received: datetime = SYNTHETIC_RECEIVED,
+    zone: str = "Europe/London",
+) -> dict[str, Reading]:
+    """The consensus labels as the product's Reading values, by item id (for the reply tests and
+    the compose bench): sure kinds (p 1.0), an ask's type from its question mark, the deadline
+    phrase resolved from ``received`` in ``zone`` as the reader would, and no prior contact."""
+    from zoneinfo import ZoneInfo
+
+    from triage.reading.dates import DateResolver
+
+    resolver = DateResolver(ZoneInfo(zone))
+    out: dict[str, Reading] = {}
+    for batch in batches:
+        for row in _jsonl(consensus_dir / f"{batch}.jsonl"):
+            phrase = row.get("deadline")
+            asks = tuple(str(a) for a in _list(row.get("asks")))
+            out[str(row["id"])] = Reading(
+                kind=str(row.get("kind") or ""),
+                kind_p=1.0,
+                security=bool(row.get("security_flag")),
+                scope=str(row.get("scope") or ""),
+                scope_words=(),
+                asks=tuple(
+                    Ask(a, "question" if a.rstrip().endswith("?") else "request") for a in asks
+                ),
+                deadline=(
+                    Deadline(str(phrase), resolver.resolve(str(phrase), received))
+                    if phrase
+                    else None
+                ),
+                tried=tuple(str(t) for t in _list(row.get("tried"))),
+                language=str(row.get("language") or ""),
+                prior_contact=0,
+                says_wrote_before=False,
+            )
+    return out

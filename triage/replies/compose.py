@@ -1,42 +1,48 @@
-"""Compose the suggested reply: acknowledge -> plan -> fix -> close (design/reply-guide.md).
+"""Compose the suggested reply from the email and its reading (design/reply-guide.md).
 
-Pure: the clock, the knowledge base, the wording and the response targets are all passed in.
-Tone scales with frustration: levels 0-1 get the ``calm`` wording, 2-3 the ``upset`` wording, which
-has no exclamation marks and no humour. Every piece of customer text that ends up in the reply
-(the restated problem) is run through the tone checker first and dropped if it would add an
-error-level finding (a customer's "my fault" must not come back as our "your fault").
+Pure: the clock, the knowledge base, the wording, the rules and the response targets are all
+passed in. The reading decides the shape (triage/replies/kinds.py: one per kind of email), which
+knowledge-base fixes may be offered (one that fits the scope and kind, never end-user steps for a
+whole site), and what must be answered (every ask, in order: triage/replies/answers.py). Tone
+scales with frustration: levels 0-1 get the ``calm`` wording, 2-3 the ``upset`` wording.
+
+Nothing of the customer's text is pasted back except an ask said in our words, and nothing the
+agent must still do is left as text in the reply: it goes on the Suggestion (``agent_todo``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from triage.domain import Email, Scores
+from triage.domain import Ask, Email, Reading, Scores
+from triage.replies.answers import AnswerContext, answer_asks, ask_class, new_sentences
 from triage.replies.config import ReplyConfig
+from triage.replies.kinds import SHAPES, Shape
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.names import customer_name, first_name
-from triage.replies.restate import restatements, swap_pronouns
-from triage.replies.templates import Templates, Tone
-from triage.replies.tone import check, check_suggestion, errors
+from triage.replies.parts import (
+    Draft,
+    deadline_missed,
+    feeling,
+    greeting,
+    handler,
+    section,
+    sign_off,
+    untried,
+)
+from triage.replies.rules import KINDS, ReplyRules
+from triage.replies.templates import Templates
+from triage.replies.tone import check_suggestion
 from triage.replies.tone_config import ToneConfig
-from triage.replies.values import FIX_PLACEHOLDER, History, KbMatch, Suggestion
+from triage.replies.values import History, KbMatch, Suggestion
 from triage.sla import SlaPolicy, callback_at, follow_up_on, format_day, format_when
 
-# The customer saying it is a repeat counts too: the store may not hold the earlier contact
-# (a phone call, another mailbox), but the reply must still not pretend it is news.
-_REPEAT_CUE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th))\s+time\b"
-    r"|\bI(?:'ve|’ve|\s+have)\s+(?:already\s+)?(?:emailed|written|called|phoned|rung|reported|raised|chased|"
-    r"logged|asked|contacted)\b"
-    r"|\b(?:chased|chasing)\b"
-    r"|\b(?:no|nobody|no\s+one|no-one)\s+(?:has\s+)?(?:replied|answered|responded|got\s+back|called\s+back)\b"
-    r"|\bstill\s+(?:not|no|hasn't|haven't|isn't|waiting)\b",
-    re.IGNORECASE,
-)
+# kinds whose reply may offer a knowledge-base fix (an outage gets the incident, never steps)
+_FIXES = frozenset({"fault", "request", "question", "security"})
+EMPTY_READING = Reading("", 0.0, False, "", (), (), None, (), "", 0, False)
 
 
 def email_key(email: Email) -> str:
@@ -47,96 +53,57 @@ def email_key(email: Email) -> str:
     return hashlib.sha256(basis.encode()).hexdigest()
 
 
-def is_repeat(email: Email, history: History) -> bool:
-    return history.repeat or bool(_REPEAT_CUE.search(email.newest_text))
+def reply_kind(reading: Reading, rules: ReplyRules) -> str:
+    """The shape to write: the reading's kind when sure enough, a security matter before a
+    fault or outage, a fault for a whole site an outage; anything else a fault."""
+    kind = reading.kind
+    if kind not in KINDS or reading.kind_p < rules.kind_threshold(kind):
+        kind = "fault"
+    if reading.security and kind in ("fault", "outage"):
+        return "security"
+    if kind == "fault" and reading.scope in ("site", "everyone"):
+        return "outage"
+    return kind
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+def _sure(match: KbMatch, rules: ReplyRules) -> bool:
+    """Sure enough of the topic to restate it, name its team or offer its steps."""
+    if not match.confident:
+        return False
+    return match.similarity is not None or match.keyword_score >= rules.topic_keyword_min
 
 
-def _restatement(email: Email, frustration: int, tone: ToneConfig) -> str | None:
-    subject = _words(swap_pronouns(email.subject))
-    for clause in restatements(email.newest_text):
-        if _words(clause) == subject:
-            continue  # reply-guide: in your own words, not a copy of their subject line
-        findings = check(clause, frustration=frustration, config=tone, whole_reply=False)
-        # the customer's own "lol" is fine in their mail, not in our reply; their jargon is theirs
-        if not errors(findings) and not any(f.rule == "over-cheer" for f in findings):
-            return clause
-    return None
+def _fix(
+    kind: str, reading: Reading, candidates: list[KbMatch], rules: ReplyRules
+) -> tuple[KbMatch | None, tuple[str, ...]]:
+    """The first confident candidate whose steps are left once what they tried is taken out."""
+    if kind not in _FIXES:
+        return None, ()
+    how_to = any(ask_class(a) == "how" for a in reading.asks)
+    for match in candidates:
+        if not _sure(match, rules):
+            continue
+        if kind == "question" and "question" not in match.entry.kinds and not how_to:
+            continue  # troubleshooting steps are no answer to "is there a site licence?"
+        steps = untried(match.entry.steps, reading.tried)
+        if steps:
+            return match, steps
+    return None, ()
 
 
-def _acknowledge(
-    email: Email,
-    scores: Scores,
-    repeat: bool,
-    name: str | None,
-    key: str,
-    templates: Templates,
-    tone_config: ToneConfig,
-) -> str:
-    tone: Tone = "upset" if scores.frustration >= 2 else "calm"
-    greeting = (
-        templates.render("greeting_named", key, tone, first_name=first_name(name), name=name)
-        if name
-        else templates.render("greeting_neutral", key, tone)
+def _language(draft: Draft, language: str) -> tuple[Shape, tuple[str, ...]]:
+    """Another language: no English paraphrase; a colleague who speaks it will reply."""
+    rules = draft.rules
+    english = rules.language_names.get(language, "")
+    line = (
+        draft.render("language_colleague", language=english)
+        if english
+        else draft.render("language_unknown")
     )
-    clause = _restatement(email, scores.frustration, tone_config)
-    body = [
-        templates.render("restate", key, tone, restatement=clause)
-        if clause
-        else templates.render("restate_fallback", key, tone)
-    ]
-    if scores.frustration >= 2:
-        body.append(templates.render("feeling_upset", key, tone))
-    elif scores.frustration == 1:
-        body.append(templates.render("feeling_annoyed", key, tone))
-    elif scores.urgency >= 2:
-        body.append(templates.render("feeling_urgent", key, tone))
-    # a calm question with no impact is not a failure of ours: nothing to apologise for
-    if repeat:  # its own apology: "... and I'm sorry it still isn't resolved"
-        body.append(templates.render("repeat_contact", key, tone))
-    elif scores.frustration >= 1 or scores.urgency >= 1:
-        body.append(templates.render("apology", key, tone))
-    body.append(templates.render("thanks", key, tone))
-    return f"{greeting}\n\n{' '.join(body)}"
-
-
-def _plan(
-    scores: Scores,
-    match: KbMatch,
-    callback: str,
-    supervisor: bool,
-    key: str,
-    templates: Templates,
-) -> str:
-    tone: Tone = "upset" if scores.frustration >= 2 else "calm"
-    if scores.urgency >= 3:
-        owner = templates.render("owner_critical", key, tone)
-    elif match.confident and match.entry.team:
-        owner = templates.render("owner_team", key, tone, team=match.entry.team)
-    else:
-        owner = templates.render("owner_self", key, tone)
-    parts = [owner, templates.render("callback", key, tone, callback=callback)]
-    if supervisor:
-        parts.append(templates.render("escalation", key, tone))
-    if match.confident and match.entry.heads_up:
-        parts.append(templates.render("heads_up", key, tone, heads_up=match.entry.heads_up))
-    return " ".join(parts)
-
-
-def _fix(scores: Scores, match: KbMatch, callback: str, key: str, templates: Templates) -> str:
-    tone: Tone = "upset" if scores.frustration >= 2 else "calm"
-    if match.confident:
-        entry = match.entry
-        steps = "\n".join(f"{i}. {step}" for i, step in enumerate(entry.steps, 1))
-        intro = templates.render("fix_intro", key, tone, title=entry.title)
-        return f"{intro}\n\n{steps}\n\n{templates.render('fix_why', key, tone, why=entry.why)}"
-    marker = templates.render(
-        "fix_unknown", key, tone, placeholder=FIX_PLACEHOLDER, callback=callback
-    )
-    return f"{marker}\n\n{templates.render('investigate', key, tone, callback=callback)}"
+    native = rules.language_lines.get(language, "")
+    ack = section(greeting(draft), line, native)
+    todo = (f"Needs a {english or language} speaker: pass it to a colleague who speaks it.",)
+    return Shape(ack, "", "", sign_off(draft)), todo
 
 
 def compose(
@@ -150,70 +117,152 @@ def compose(
     sla: SlaPolicy,
     supervisor: bool = False,
     tone: ToneConfig | None = None,
+    reading: Reading | None = None,
+    rules: ReplyRules | None = None,
 ) -> Suggestion:
     """The suggested reply for ``email``, with its tone findings (``now`` must be aware)."""
     tone = tone or ToneConfig()
+    rules = rules or ReplyRules()
+    reading = reading or EMPTY_READING
     key = email_key(email)
-    style: Tone = "upset" if scores.frustration >= 2 else "calm"
     name = customer_name(email)
-    repeat = is_repeat(email, history)
-    match = kb.match(
-        f"{email.subject}\n{email.newest_text}", scores.embedding or None, scores.model_version
+    kind = reply_kind(reading, rules)
+    query = f"{email.subject}\n{email.newest_text}"
+    embedding = scores.embedding or None
+    topic = kb.match(query, embedding, scores.model_version)
+    candidates = kb.candidates(
+        query, embedding, scores.model_version, scope=reading.scope or "one", kind=kind
     )
+    fix, steps = _fix(kind, reading, candidates, rules)
 
     promised = callback_at(now, scores.urgency, sla)
-    callback = format_when(promised, now, sla)
     follow_up = follow_up_on(promised, sla)
-
-    acknowledge = _acknowledge(email, scores, repeat, name, key, templates, tone)
-    plan = _plan(scores, match, callback, supervisor, key, templates)
-    fix = _fix(scores, match, callback, key, templates)
-    close = "\n\n".join(
-        (
-            " ".join(
-                (
-                    templates.render("anything_else", key, style),
-                    templates.render(
-                        "follow_up",
-                        key,
-                        style,
-                        follow_up=format_day(follow_up, now.astimezone(sla.zone).date()),
-                    ),
-                )
-            ),
-            templates.render("sign_off", key, style),
-        )
+    draft = Draft(
+        email=email,
+        scores=scores,
+        reading=reading,
+        kind=kind,
+        key=key,
+        templates=templates,
+        rules=rules,
+        sla=sla,
+        now=now,
+        promised=promised,
+        callback=format_when(promised, now, sla),
+        follow_up=format_day(follow_up, now.astimezone(sla.zone).date()),
+        name=name,
+        first_name=first_name(name) if name else None,
+        fix=fix.entry if fix else None,
+        steps=steps,
+        topic=topic.entry if _sure(topic, rules) else None,
+        supervisor=supervisor,
+        earlier=max(history.same_sender, history.same_thread) or reading.prior_contact,
+        window_days=history.window_days,
     )
-    text = "\n\n".join((acknowledge, plan, fix, close))
+    language = reading.language
+    foreign = bool(language) and language != rules.desk_language
+    if foreign:
+        shape, todo = _language(draft, language)
+        answers: tuple[tuple[str, str], ...] = ()
+    else:
+        shape = SHAPES[kind](draft)
+        subject, obj = handler(draft)
+        ctx = AnswerContext(
+            kind=kind,
+            key=key,
+            style=draft.tone,
+            callback=draft.callback,
+            handler=subject,
+            handler_obj=obj,
+            cadence=str(rules.update_every[max(0, min(3, scores.urgency))]),
+            supervisor=supervisor,
+            security=kind == "security",
+            steps=shape.steps,
+            policy=rules.policy,
+            refusal=shape.refusal,
+            # a rhetorical question is answered by naming the feeling, where the draft does
+            reuse={**({"rhetorical": f} if (f := feeling(draft)) else {}), **shape.reuse},
+            tone=tone,
+            prior_contact=draft.repeat,
+        )
+        answers = answer_asks(reading.asks, ctx, templates)
+        todo = shape.todo + _promises(draft, answers)
+    drafted = "\n\n".join((shape.acknowledge, shape.plan, shape.fix, shape.close))
+    said = new_sentences(answers, drafted)
+    plan = section(shape.plan, " ".join(said))
+    bodies = {
+        "acknowledge": shape.acknowledge,
+        "plan": plan,
+        "fix": shape.fix,
+        "close": shape.close,
+    }
+    text = "\n\n".join(bodies[n] for n in shape.order if bodies[n])
     suggestion = Suggestion(
-        acknowledge=acknowledge,
+        acknowledge=shape.acknowledge,
         plan=plan,
-        fix=fix,
-        close=close,
+        fix=shape.fix,
+        close=shape.close,
         text=text,
         callback=promised,
         follow_up=follow_up,
-        kb_entry=match.entry.id if match.confident else None,
-        kb_closest=match.entry.id,
-        similarity=match.similarity,
-        kb_score=match.score,
-        placeholder=not match.confident,
-        repeat_contact=repeat,
+        kb_entry=fix.entry.id if fix else None,
+        kb_closest=topic.entry.id,
+        similarity=topic.similarity if fix is None else fix.similarity,
+        kb_score=topic.score if fix is None else fix.score,
+        placeholder=fix is None and kind in _FIXES,
+        repeat_contact=draft.repeat,
         escalated=supervisor,
         name=name,
+        kind=kind,
+        order=shape.order,
+        answers=answers,
+        agent_todo=todo,
+        candidates=tuple(m.entry.id for m in candidates),
+        language=language if foreign else "",
     )
     findings = tuple(check_suggestion(suggestion, frustration=scores.frustration, config=tone))
     return replace(suggestion, findings=findings)
 
 
-def composer_for(
-    config: ReplyConfig, kb: KnowledgeBase
-) -> Callable[[Email, Scores, History, datetime, bool], Suggestion]:
-    """:func:`compose` with the desk's wording, tone rules, response targets and knowledge base
-    bound: the ``Composer`` that triage/flow/decide.py calls (built once per process)."""
+def _promises(draft: Draft, answers: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """What the reply promises that only the agent can keep, or what it could not settle."""
+    out = []
+    classes = {ask_class(Ask(text, "request")) for text, _ in answers}
+    teams = draft.templates.teams
+    if "call" in classes:
+        out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")
+    if "escalate" in classes and not draft.supervisor:
+        out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
+    if "money" in classes:
+        out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
+    if "dont" in classes:
+        out.append("Note the customer's instruction on their account: the reply says it is noted.")
+    if draft.scores.urgency >= 3 and draft.kind in ("fault", "request", "question"):
+        out.append("Make sure an engineer is on it now: the reply says one is.")
+    if deadline_missed(draft):
+        out.append("The customer's deadline is before the promised update: try to answer sooner.")
+    r = draft.reading
+    if r.kind in KINDS and r.kind_p < draft.rules.kind_threshold(r.kind):
+        out.append(f"Kind unsure ({r.kind}, p={r.kind_p:.2f}): written as a fault; check it.")
+    return tuple(out)
+
+
+Composer = Callable[[Email, Scores, History, datetime, bool, Reading | None], Suggestion]
+
+
+def composer_for(config: ReplyConfig, kb: KnowledgeBase, *, agent: str | None = None) -> Composer:
+    """:func:`compose` with the desk's wording, rules, tone checks, response targets and
+    knowledge base bound, signed by ``agent`` (None: ``[desk] agent_name``): the ``Composer``
+    that triage/flow/decide.py calls (built once per process)."""
+    templates = config.templates.signed_by(agent)
 
     def composer(
-        email: Email, scores: Scores, history: History, now: datetime, supervisor: bool
+        email: Email,
+        scores: Scores,
+        history: History,
+        now: datetime,
+        supervisor: bool,
+        reading: Reading | None,
     ) -> Suggestion:
         return compose(
             email,
@@ -221,11 +270,13 @@ def composer_for(
             history,
             now=now,
             kb=kb,
-            templates=config.templates,
+            templates=templates,
             # one SLA for routing and for the callback time promised in the reply
             sla=config.sla,
             supervisor=supervisor,
             tone=config.tone,
+            reading=reading,
+            rules=config.rules,
         )
 
     return composer

@@ -1,4 +1,5 @@
-"""``config/replies.toml``: wording, tone rules and knowledge-base settings.
+"""``config/replies.toml``: wording, tone rules, knowledge-base settings and the reply rules
+(policy, questions, safe steps, languages: triage/replies/rules.py).
 
 Response targets are not here: they come from ``Settings.sla`` (``config/triage.toml [sla]``),
 shared with routing so the callback promised in a reply is the queue item's due time.
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 from triage import configfile
 from triage.errors import ConfigError
 from triage.replies.knowledge import Embedder, KbSettings, KnowledgeBase
+from triage.replies.rules import ReplyRules, load_rules
 from triage.replies.templates import Templates, load_templates
 from triage.replies.tone_config import ToneConfig, load_tone_config
 from triage.sla import SlaPolicy
@@ -29,6 +31,7 @@ class ReplyConfig:
     tone: ToneConfig
     sla: SlaPolicy
     knowledge: KbSettings
+    rules: ReplyRules = ReplyRules()
 
 
 def load_reply_config(
@@ -52,7 +55,19 @@ def load_reply_config(
         raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
     if "sla" in data:
         raise ConfigError(f"{source}: [sla] belongs in config/triage.toml (shared with routing)")
-    unknown = set(data) - {"desk", "tone", "knowledge", "templates"}
+    unknown = set(data) - {
+        "desk",
+        "tone",
+        "knowledge",
+        "templates",
+        "compose",
+        "scopes",
+        "topics",
+        "policy",
+        "questions",
+        "security",
+        "language",
+    }
     if unknown:
         raise ConfigError(f"{source}: unknown tables {sorted(unknown)}")
     try:
@@ -76,6 +91,7 @@ def load_reply_config(
         tone=load_tone_config(data.get("tone", {}), source),
         sla=sla,
         knowledge=knowledge,
+        rules=load_rules(data, source),
     )
 
 

@@ -4,7 +4,7 @@ and the reply text a stored email carries (what ``show`` displays and ``send`` s
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -23,12 +23,20 @@ def suggestion_from_dict(data: dict[str, Any]) -> Suggestion:
     callback = datetime.fromisoformat(fields.pop("callback"))
     if callback.tzinfo is None:
         raise ValueError("stored callback time has no time zone")
-    return Suggestion(
-        **{k: v for k, v in fields.items() if k not in ("follow_up", "findings")},
+    lists = ("order", "agent_todo", "candidates", "answers")
+    suggestion = Suggestion(
+        **{k: v for k, v in fields.items() if k not in ("follow_up", "findings", *lists)},
         callback=callback,
         follow_up=date.fromisoformat(fields["follow_up"]),
         findings=tuple(Finding(**f) for f in fields.get("findings", ())),
+        answers=tuple((str(a), str(t)) for a, t in fields.get("answers", ())),
+        agent_todo=tuple(str(t) for t in fields.get("agent_todo", ())),
+        candidates=tuple(str(c) for c in fields.get("candidates", ())),
     )
+    # suggestions stored before the reply kinds have no order: the default one stands
+    if "order" in fields:
+        suggestion = replace(suggestion, order=tuple(str(n) for n in fields["order"]))
+    return suggestion
 
 
 class StoredReply(Protocol):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from triage.errors import ConfigError
@@ -22,31 +22,133 @@ from triage.errors import ConfigError
 Tone = Literal["calm", "upset"]
 TONES: tuple[str, ...] = ("calm", "upset", "any")
 
+# Names every template may use: the desk's ([desk] in replies.toml) and who signs.
+GLOBAL_FIELDS: frozenset[str] = frozenset(
+    {
+        "desk",
+        "supervisor",
+        "agent",
+        "signature",
+        "security_team",
+        "incident_team",
+        "feedback_team",
+        "billing_team",
+        "decisions",
+    }
+)
+_TEAMS = ("security_team", "incident_team", "feedback_team", "billing_team", "decisions")
+_DEFAULT_TEAMS = {
+    "security_team": "our IT security team",
+    "incident_team": "our on-call engineers",
+    "feedback_team": "the service desk manager",
+    "billing_team": "our accounts team",
+    "decisions": "the managers who set that policy",
+}
+_NONE: frozenset[str] = frozenset()
+# what every answer to an ask may say: when, who (as subject or object), the outage cadence
+_ANSWER = frozenset({"callback", "handler", "handler_cap", "handler_obj", "cadence"})
+
 # slot -> the fields its templates may use (reply-guide section in the comment)
 SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_named": frozenset({"first_name", "name"}),  # Acknowledge: use their name
-    "greeting_neutral": frozenset(),  # ... or a neutral greeting, never the raw address
-    "restate": frozenset({"restatement"}),  # show you read the whole message
-    "restate_fallback": frozenset(),
-    "feeling_upset": frozenset(),  # name the feeling, briefly
-    "feeling_annoyed": frozenset(),
-    "feeling_urgent": frozenset(),
-    "apology": frozenset(),  # apologise for real and own it
-    "repeat_contact": frozenset(),  # repeat contact is acknowledged explicitly
-    "thanks": frozenset(),  # thank them, once
-    "owner_self": frozenset({"desk"}),  # Plan: take control, who does what
-    "owner_team": frozenset({"team", "desk"}),
-    "owner_critical": frozenset({"desk"}),
+    "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
+    "restate_topic": frozenset({"problem"}),  # show you read the whole message
+    "restate_topic_scope": frozenset({"problem", "who"}),
+    "restate_scope": frozenset({"who"}),
+    "restate_fault": _NONE,
+    "restate_request": _NONE,
+    "restate_question": _NONE,
+    "restate_chase": _NONE,
+    "restate_policy_complaint": _NONE,
+    "feeling_upset": _NONE,  # name the feeling, briefly
+    "feeling_annoyed": _NONE,
+    "feeling_urgent": _NONE,
+    "apology": _NONE,  # apologise for real and own it
+    "apology_chase": _NONE,
+    "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
+    "repeat_said": _NONE,
+    "thanks": _NONE,  # thank them, once
+    "thanks_tried": _NONE,  # never tell them to do what they say they did
+    "owner_named": _NONE,  # Plan: take control, who does what (a name for "myself")
+    "owner_team": frozenset({"team"}),
+    "owner_desk": _NONE,
+    "owner_critical": _NONE,
     "callback": frozenset({"callback"}),  # a concrete time they will hear back
-    "escalation": frozenset({"supervisor"}),  # escalation is announced, not hidden
+    "deadline_before": frozenset({"deadline", "callback"}),  # their deadline: met ...
+    "deadline_after": frozenset({"deadline", "callback"}),  # ... or honestly not
+    "deadline_noted": frozenset({"deadline", "callback"}),
+    "deadline_unclear": frozenset({"callback"}),  # the callback is in the plan already
+    "escalation": _NONE,  # escalation is announced, not hidden
     "heads_up": frozenset({"heads_up"}),  # proactive about bad news
     "fix_intro": frozenset({"title"}),  # Fix: plain language, numbered steps
     "fix_why": frozenset({"why"}),  # say why it works
-    "fix_unknown": frozenset({"placeholder", "callback"}),  # cannot be fixed yet: what we do
+    "questions_intro": _NONE,  # no known fix: the questions that find the cause
+    "questions_after": frozenset({"callback"}),
     "investigate": frozenset({"callback"}),
-    "anything_else": frozenset(),  # Close: offer something extra
+    "anything_else": _NONE,  # Close: offer something extra
     "follow_up": frozenset({"follow_up"}),  # promise a follow-up, with a date
-    "sign_off": frozenset({"desk"}),
+    "sign_off": _NONE,
+    "outage_incident": _NONE,  # Outage: an incident is open, and who runs it
+    "outage_cadence": frozenset({"callback", "cadence"}),  # the update cadence
+    "outage_cadence_daily": frozenset({"callback"}),
+    "outage_workaround": frozenset({"workaround"}),
+    "outage_no_workaround": _NONE,
+    "outage_close": _NONE,
+    "request_plan": _ANSWER,  # Request: what, by whom, when
+    "request_needs": _NONE,  # ... and what is needed from them
+    "request_steps": _NONE,
+    "policy_refuse": frozenset({"refuse", "reason", "alternative"}),  # a clear, kind no
+    "policy_refuse_next": frozenset({"callback"}),
+    "question_answer_intro": _NONE,  # Question: the answer first
+    "question_unknown": _ANSWER,  # ... or who will answer, and when
+    "chase_plan": frozenset({"callback"}),  # Chase: own the delay
+    "policy_where": frozenset({"owner"}),  # Policy complaint: where the decision sits
+    "policy_can": frozenset({"callback"}),  # ... and what the desk can do
+    "feedback_thanks": _NONE,  # Feedback: thanks, and where it goes
+    "feedback_fixed": _NONE,
+    "feedback_where": _NONE,
+    "security_intro": _NONE,  # Security: the safe steps first
+    "security_feeling": _NONE,
+    "security_handover": frozenset({"callback"}),  # handed over by name
+    "security_noguess": _NONE,  # no guesses about cause or data loss
+    "security_close": _NONE,
+    "language_colleague": frozenset({"language"}),  # Language: a speaker will answer
+    "language_unknown": _NONE,
+    # Asks: each one answered or acknowledged (triage/replies/answers.py)
+    "answer_cause": _ANSWER,
+    "answer_cause_security": _ANSWER,
+    "answer_when": _ANSWER,
+    "answer_when_outage": _ANSWER,
+    "answer_update": _ANSWER,
+    "answer_escalate_done": _ANSWER,
+    "answer_escalate": _ANSWER,
+    "answer_call": _ANSWER,
+    "answer_visit": _ANSWER,
+    "answer_money": _ANSWER,
+    "answer_apology": _ANSWER,
+    "answer_apology_security": _ANSWER,
+    "answer_stop_contact": _ANSWER,
+    "answer_cancel": _ANSWER,
+    "answer_revert": _ANSWER,
+    "answer_confirm": _ANSWER,
+    "answer_what_to_do_steps": _ANSWER,
+    "answer_what_to_do_steps_below": _ANSWER,
+    "answer_what_to_do": _ANSWER,
+    "answer_how_steps": _ANSWER,
+    "answer_how_steps_above": _ANSWER,
+    "answer_attend": _ANSWER,
+    "answer_dont": _ANSWER,
+    "answer_rhetorical": _ANSWER,
+    "answer_do": _ANSWER | {"ask"},
+    "answer_do_plain": _ANSWER,
+    "answer_do_request": _ANSWER | {"ask"},
+    "answer_do_request_plain": _ANSWER,
+    "answer_inform": _ANSWER | {"ask"},
+    "answer_inform_plain": _ANSWER,
+    "answer_permission": _ANSWER | {"ask"},
+    "answer_permission_plain": _ANSWER,
+    "answer_question": _ANSWER | {"ask"},
+    "answer_question_plain": _ANSWER,
 }
 
 
@@ -55,6 +157,18 @@ class Templates:
     slots: Mapping[str, Mapping[str, tuple[str, ...]]]
     desk: str = "the IT Service Desk"
     supervisor: str = "our duty manager"
+    agent: str = ""  # who signs; "" = the desk signs, and no sentence says "myself"
+    teams: Mapping[str, str] = field(default_factory=lambda: dict(_DEFAULT_TEAMS))
+
+    @property
+    def signature(self) -> str:
+        return f"{self.agent}\n{self.desk}" if self.agent else self.desk
+
+    def signed_by(self, agent: str | None) -> Templates:
+        """The same wording signed by ``agent`` (None: as configured)."""
+        if agent is None:
+            return self
+        return replace(self, agent=agent.strip())
 
     def render(self, slot: str, key: str, tone: Tone, **fields: str) -> str:
         """The variant of ``slot`` for this email (``key``) and tone, filled in."""
@@ -64,7 +178,15 @@ class Templates:
             raise ConfigError(f"[templates.{slot}] has no '{tone}' or 'any' variants")
         digest = hashlib.sha256(f"{key}\x00{slot}".encode()).digest()
         template = variants[int.from_bytes(digest[:8], "big") % len(variants)]
-        return template.format_map({"desk": self.desk, "supervisor": self.supervisor, **fields})
+        names = {
+            **_DEFAULT_TEAMS,
+            **self.teams,
+            "desk": self.desk,
+            "supervisor": self.supervisor,
+            "agent": self.agent,
+            "signature": self.signature,
+        }
+        return template.format_map({**names, **fields})
 
 
 def _fields(template: str) -> set[str]:
@@ -103,11 +225,11 @@ def load_templates(
                     used = _fields(variant)
                 except ValueError as exc:
                     raise ConfigError(f"{where}: bad template {variant!r}: {exc}") from exc
-                unknown = used - SLOT_FIELDS[slot] - {"desk", "supervisor"}
+                unknown = used - SLOT_FIELDS[slot] - GLOBAL_FIELDS
                 if unknown:
                     raise ConfigError(
                         f"{where}: unknown field(s) {sorted(unknown)} in {variant!r} "
-                        f"(this slot has {sorted(SLOT_FIELDS[slot] | {'desk', 'supervisor'})})"
+                        f"(this slot has {sorted(SLOT_FIELDS[slot] | GLOBAL_FIELDS)})"
                     )
             parsed[tone] = tuple(variants)
         if "any" not in parsed and not {"calm", "upset"} <= set(parsed):
@@ -116,8 +238,13 @@ def load_templates(
             )
         slots[slot] = parsed
     desk = desk or {}
+    unknown_keys = set(desk) - {"name", "supervisor", "agent_name", *_TEAMS}
+    if unknown_keys:
+        raise ConfigError(f"{source}: [desk] unknown keys {sorted(unknown_keys)}")
     return Templates(
         slots=slots,
         desk=str(desk.get("name", "the IT Service Desk")),
         supervisor=str(desk.get("supervisor", "our duty manager")),
+        agent=str(desk.get("agent_name", "")).strip(),
+        teams={k: str(desk.get(k, _DEFAULT_TEAMS[k])) for k in _TEAMS},
     )

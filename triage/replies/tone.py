@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
+from triage.replies.tone_claims import claims
 from triage.replies.tone_config import ToneConfig
+from triage.replies.tone_match import finding, spans
 from triage.replies.values import SECTION_NAMES, Finding, Severity, Suggestion
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -57,54 +58,12 @@ _ORDER_MARKERS: dict[str, re.Pattern[str]] = {
 }
 
 
-def _pattern(phrase: str, *, plural: bool = False) -> str:
-    """A plain phrase as a regex body; the caller anchors it at a word start."""
-    words = [re.escape(w.replace("’", "'")).replace("'", "['’]") for w in phrase.split()]
-    body = r"\s+".join(words)
-    end = (r"(?:e?s)?" if plural else "") + (r"(?!\w)" if phrase[-1:].isalnum() else "")
-    # acronyms are matched as written, so "DNS" is jargon but "dns" inside a word is not
-    case = "(?-i:" if (phrase.isupper() and len(phrase) > 1) else "(?:"
-    return f"{case}{body}{end})"
-
-
-@lru_cache(maxsize=64)
-def _union(phrases: tuple[str, ...], plural: bool) -> re.Pattern[str] | None:
-    """One alternation per list: one scan of the text, and overlapping phrases of the same
-    rule ("sorry for any inconvenience this may have caused") give one finding, not two."""
-    plain = sorted((p for p in phrases if not p.startswith("re:")), key=len, reverse=True)
-    parts = [f"(?:{p[3:]})" for p in phrases if p.startswith("re:")]
-    words = [_pattern(p, plural=plural) for p in plain if p[:1].isalnum()]
-    if words:
-        # anchoring once at a word start lets the scan skip mid-word positions cheaply
-        parts.append(r"(?<!\w)(?=\w)(?:" + "|".join(words) + ")")
-    parts += [_pattern(p, plural=plural) for p in plain if not p[:1].isalnum()]
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
-
-
-def _spans(phrases: Iterable[str], text: str, *, plural: bool = False) -> Iterator[re.Match[str]]:
-    pattern = _union(tuple(phrases), plural)
-    if pattern is not None:
-        yield from pattern.finditer(text)
-
-
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         yield start, m.start()
         start = m.end()
     yield start, len(text)
-
-
-def _finding(
-    config: ToneConfig,
-    rule: str,
-    severity: Severity,
-    m: re.Match[str] | tuple[int, int],
-    msg: str,
-    fix: str,
-) -> Finding:
-    start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
-    return Finding(rule, config.severity.get(rule, severity), start, end, msg, fix)
 
 
 def check(
@@ -115,19 +74,28 @@ def check(
     name: str | None = None,
     whole_reply: bool = True,
     final: bool = False,
+    prior_contact: bool | None = None,
+    security: bool = False,
+    order: tuple[str, ...] = SECTION_NAMES,
+    needs_callback: bool = True,
 ) -> list[Finding]:
     """All findings for ``text``, in text order.
 
     ``frustration`` is the customer's level (None = unknown: cheer is then a warning).
     ``name`` is the customer's name when known (the greeting should use it). ``whole_reply=False``
     checks a fragment (a knowledge-base entry): no greeting, callback or order rules.
-    ``final=True`` is the check before sending: an unfilled placeholder becomes an error.
+    ``final=True`` is the check before sending (today every rule is the same then: a bracketed
+    placeholder is an error in a draft too, since what the agent must add is never reply text).
+    ``prior_contact``: whether earlier contact is established (None: unknown, not checked);
+    ``security``: a security case (no liability, no guesses); ``order``: the order of the parts
+    this kind of reply has; ``needs_callback``: False for replies that promise no time (thanks).
     """
-    out: list[Finding] = []
+    del final  # kept for callers: the rules are the same for a draft and before sending
+    out: list[Finding] = claims(text, config, prior_contact=prior_contact, security=security)
     on = config.enabled
     if on("non-apology"):
         out += [
-            _finding(
+            finding(
                 config,
                 "non-apology",
                 "error",
@@ -135,11 +103,11 @@ def check(
                 "apology that pushes the problem back onto the customer",
                 "Own it: \"I'm sorry — this shouldn't have happened, and we'll put it right.\"",
             )
-            for m in _spans(config.non_apologies, text)
+            for m in spans(config.non_apologies, text)
         ]
     if on("blame"):
         out += [
-            _finding(
+            finding(
                 config,
                 "blame",
                 "error",
@@ -147,14 +115,14 @@ def check(
                 f"blames or talks down to the customer: {m.group(0)!r}",
                 "Drop it and describe what happens next instead.",
             )
-            for m in _spans(config.blame, text)
+            for m in spans(config.blame, text)
         ]
     if on("jargon"):
         out += _jargon(text, config)
     has_time = _CONCRETE_TIME.search(text) is not None
     if on("vague-time") and not has_time:
         out += [
-            _finding(
+            finding(
                 config,
                 "vague-time",
                 "error",
@@ -162,16 +130,17 @@ def check(
                 f"{m.group(0)!r} is not a time the customer can hold us to",
                 'Give a clock time and day, e.g. "by 15:30 today".',
             )
-            for m in _spans(config.vague_times, text)
+            for m in spans(config.vague_times, text)
         ]
     if (
         whole_reply
+        and needs_callback
         and on("missing-callback")
         and not has_time
         and not any(f.rule == "vague-time" for f in out)
     ):
         out.append(
-            _finding(
+            finding(
                 config,
                 "missing-callback",
                 "warning",
@@ -185,22 +154,22 @@ def check(
     if whole_reply and on("missing-name"):
         out += _greeting(text, name, config)
     if whole_reply and on("order"):
-        out += _order(text, config)
+        out += _order(text, config, order)
     if on("placeholder"):
         out += [
-            _finding(
+            finding(
                 config,
                 "placeholder",
-                "error" if final else "warning",
+                "error",
                 m,
                 f"{m.group(0)} must be filled in before sending",
-                "Replace it with the actual fix, or remove it.",
+                "Replace it with the actual text, or remove it.",
             )
             for m in _PLACEHOLDER.finditer(text)
         ]
     if on("template-field"):
         out += [
-            _finding(
+            finding(
                 config,
                 "template-field",
                 "error",
@@ -216,7 +185,7 @@ def check(
 def _jargon(text: str, config: ToneConfig) -> list[Finding]:
     out: list[Finding] = []
     sentences = list(_sentences(text))
-    for m in _spans(config.all_jargon(), text, plural=True):
+    for m in spans(config.all_jargon(), text, plural=True):
         start, end = next(
             (a, b) for a, b in sentences if a <= m.start() < b or m.start() >= b == len(text)
         )
@@ -224,7 +193,7 @@ def _jargon(text: str, config: ToneConfig) -> list[Finding]:
         if any(marker in lowered for marker in config.explain_markers):
             continue  # explained in the same sentence (reply-guide, Fix)
         out.append(
-            _finding(
+            finding(
                 config,
                 "jargon",
                 "warning",
@@ -241,7 +210,7 @@ def _cheer(text: str, frustration: int | None, config: ToneConfig) -> list[Findi
     severity: Severity = "error" if upset else "warning"
     who = "an upset customer" if upset else "a customer who may be upset"
     out = [
-        _finding(
+        finding(
             config,
             "over-cheer",
             severity,
@@ -252,13 +221,13 @@ def _cheer(text: str, frustration: int | None, config: ToneConfig) -> list[Findi
         for m in _EXCLAMATION.finditer(text)
     ]
     out += [
-        _finding(
+        finding(
             config, "over-cheer", severity, m, f"emoji reads as flippant to {who}", "Remove it."
         )
         for m in _EMOJI.finditer(text)
     ]
     out += [
-        _finding(
+        finding(
             config,
             "over-cheer",
             severity,
@@ -266,7 +235,7 @@ def _cheer(text: str, frustration: int | None, config: ToneConfig) -> list[Findi
             f"{m.group(0)!r} reads as insincere or dismissive to {who}",
             "Be calm and plain: say what you are doing about it.",
         )
-        for m in _spans(config.cheer, text)
+        for m in spans(config.cheer, text)
     ]
     return out
 
@@ -278,7 +247,7 @@ def _greeting(text: str, name: str | None, config: ToneConfig) -> list[Finding]:
     m = _GREETING.match(first)
     if m is None:
         return [
-            _finding(
+            finding(
                 config,
                 "missing-name",
                 "warning",
@@ -290,7 +259,7 @@ def _greeting(text: str, name: str | None, config: ToneConfig) -> list[Finding]:
     rest = m.group("rest")
     if _EMAIL_ADDRESS.search(rest):
         return [
-            _finding(
+            finding(
                 config,
                 "missing-name",
                 "error",
@@ -303,7 +272,7 @@ def _greeting(text: str, name: str | None, config: ToneConfig) -> list[Finding]:
         parts = [p for p in re.split(r"\s+", name) if len(p) > 1]
         if not any(p.lower() in rest.lower() for p in parts):
             return [
-                _finding(
+                finding(
                     config,
                     "missing-name",
                     "warning",
@@ -314,7 +283,7 @@ def _greeting(text: str, name: str | None, config: ToneConfig) -> list[Finding]:
             ]
     elif _GENERIC_ADDRESSEE.search(rest) and rest.strip(" ,").lower() not in ("there", "all"):
         return [
-            _finding(
+            finding(
                 config,
                 "missing-name",
                 "warning",
@@ -326,23 +295,23 @@ def _greeting(text: str, name: str | None, config: ToneConfig) -> list[Finding]:
     return []
 
 
-def _order(text: str, config: ToneConfig) -> list[Finding]:
+def _order(text: str, config: ToneConfig, order: tuple[str, ...]) -> list[Finding]:
     seen: list[tuple[int, str]] = []
-    for section, pattern in _ORDER_MARKERS.items():
-        m = pattern.search(text)
+    for section in order:
+        m = _ORDER_MARKERS[section].search(text)
         if m is not None:
             seen.append((m.start(), section))
     out: list[Finding] = []
     for (pos_a, a), (pos_b, b) in zip(seen, seen[1:], strict=False):
         if pos_b < pos_a:
             out.append(
-                _finding(
+                finding(
                     config,
                     "order",
                     "warning",
                     (pos_b, pos_b),
                     f"the {b} part comes before the {a} part",
-                    "Keep the order: acknowledge, then plan (who and when), then the fix, then close.",
+                    f"Keep the order: {', '.join(order)}.",
                 )
             )
     return out
@@ -351,15 +320,29 @@ def _order(text: str, config: ToneConfig) -> list[Finding]:
 def check_suggestion(
     suggestion: Suggestion, *, frustration: int | None, config: ToneConfig, final: bool = False
 ) -> list[Finding]:
-    """Structure checks on a composed suggestion, plus ``check`` on its full text."""
+    """Structure checks on a composed suggestion, plus ``check`` on its full text. A part the
+    kind does not need may be empty (thanks need no fix); the others come in the kind's order."""
+    s = suggestion
     out = check(
-        suggestion.text, frustration=frustration, config=config, name=suggestion.name, final=final
+        s.text,
+        frustration=frustration,
+        config=config,
+        name=s.name,
+        final=final,
+        prior_contact=s.repeat_contact,
+        security=s.kind == "security",
+        order=s.order,
+        needs_callback=not s.language
+        and s.kind != "feedback"
+        and not (s.kind == "question" and s.kb_entry),
     )
     if not config.enabled("order"):
         return out
     position = 0
-    for section, body in suggestion.sections:
-        where = suggestion.text.find(body, position) if body.strip() else -1
+    for section, body in s.sections:
+        if not body.strip():
+            continue
+        where = s.text.find(body, position)
         if where < 0:
             out.append(
                 Finding(
@@ -368,7 +351,7 @@ def check_suggestion(
                     position,
                     position,
                     f"the {section} section is missing or out of order",
-                    f"Sections go in the order {', '.join(SECTION_NAMES)}.",
+                    f"Sections go in the order {', '.join(s.order)}.",
                 )
             )
             continue

@@ -23,8 +23,11 @@ RULES: tuple[str, ...] = (
     "over-cheer",  # Acknowledge: tone scales with frustration; no forced cheer when upset
     "missing-name",  # Acknowledge: use their name; neutral greeting, never the raw address
     "order",  # The order: acknowledge, then plan, then fix (then close)
-    "placeholder",  # Fix: a marked gap the agent must fill before sending
+    "placeholder",  # a bracketed gap: what the agent must add is metadata, never reply text
     "template-field",  # an unfilled {field} from a template: a bug, never sent
+    "earlier-contact",  # Say only what is true: earlier contact only when the store holds it
+    "outcome-promise",  # Promise only what the desk controls: not a refund, a fix, a policy
+    "liability",  # Security: no admission of liability, no guess about cause or data loss
 )
 
 NON_APOLOGIES: tuple[str, ...] = (
@@ -169,6 +172,49 @@ CHEER: tuple[str, ...] = (
     "relax",
 )
 
+# Claims that the customer has been in touch before: true only when the store holds the earlier
+# contact or the customer says so (the caller knows; the rule is off when it does not).
+EARLIER_CONTACT: tuple[str, ...] = (
+    r"re:\b(?:already|previously)\s+(?:been\s+)?(?:in\s+touch|contacted|written|emailed|called|reported|raised)\b",
+    r"re:\bbeen\s+in\s+touch\s+(?:with\s+us\s+)?(?:about\s+this\s+)?(?:before|already|again)\b",
+    "isn't the first time",
+    "is not the first time",
+    "more than once",
+    r"re:\byour\s+(?:earlier|previous|last|original|first)\s+(?:emails?|messages?|requests?|tickets?|calls?)\b",
+    r"re:\bthe\s+(?:earlier|previous|original)\s+(?:tickets?|requests?|calls?|reports?)\b",
+    r"re:\bearlier\s+messages?\b",
+    r"re:\bhad\s+to\s+(?:chase|follow\s+(?:this\s+)?up|contact\s+us\s+again|write\s+again|ask\s+again)\b",
+    r"re:\b(?:chase|chasing)\s+us\b",
+    r"re:\bas\s+(?:you|we)\s+(?:said|mentioned|discussed)\s+(?:before|earlier|last\s+time)\b",
+)
+
+# Promises of an outcome the desk does not control (reply-guide: "Not the outcome of an
+# investigation, a refund, a policy change").
+OUTCOME_PROMISES: tuple[str, ...] = (
+    r"re:\b(?:we|I)(?:'ll|’ll|\s+will|\s+shall)\s+(?:definitely\s+|certainly\s+)?(?:refund|credit|reimburse|compensate)\b",
+    r"re:\byou(?:'ll|’ll|\s+will)\s+(?:definitely\s+|certainly\s+)?(?:get|receive|be\s+given)\s+(?:a\s+|your\s+|the\s+)?(?:full\s+)?(?:refund|credit|compensation|money\s+back)\b",
+    r"re:\b(?:refund|credit|compensation)\s+(?:will|is\s+going\s+to)\s+be\s+(?:paid|issued|made|sent|applied)\b",
+    r"re:\bguarantee[sd]?\b",
+    r"re:\b(?:will|'ll|’ll)\s+(?:definitely|certainly)\s+be\s+(?:fixed|resolved|working|sorted|back)\b",
+    r"re:\b(?:will|'ll|’ll)\s+be\s+(?:fixed|resolved|working\s+again|back\s+(?:up|online)|sorted)\s+by\b",
+    r"re:\b(?:we|I)(?:'ll|’ll|\s+will)\s+(?:change|reverse|drop|scrap|lift)\s+(?:the|our|that|this)\s+(?:policy|rule|decision)\b",
+    r"re:\b(?:policy|rule|decision)\s+will\s+be\s+(?:changed|reversed|dropped|scrapped|lifted)\b",
+    r"re:\b(?:I|we)\s+promise\b",
+    r"re:\b(?:won't|will\s+not|will\s+never)\s+happen\s+again\b",
+)
+
+# In a security or privacy case: admitting liability, or guessing the cause or a data loss.
+LIABILITY: tuple[str, ...] = (
+    r"re:\bour\s+(?:fault|mistake|error|failure|negligence)\b",
+    r"re:\bwe(?:'re|’re|\s+are)\s+(?:responsible|liable|to\s+blame)\b",
+    "we let you down",
+    r"re:\bour\s+(?:systems?|security|servers?|staff|software)\s+(?:failed|was\s+breached|were\s+breached|was\s+hacked|were\s+hacked|let\s+you\s+down)\b",
+    r"re:\bshould(?:n't|n’t|\s+not)\s+have\s+happened\b",
+    r"re:\b(?:data|details|information|files)\s+(?:was|were|has\s+been|have\s+been)\s+(?:stolen|leaked|lost|taken|exposed)\b",
+    r"re:\b(?:this|it)\s+was\s+(?:caused\s+by|because\s+of)\b",
+    "the breach",
+)
+
 
 class ToneConfig(BaseModel):
     """The ``[tone]`` table. Lists replace the defaults; ``jargon_extra`` adds to the jargon list."""
@@ -184,6 +230,9 @@ class ToneConfig(BaseModel):
     explain_markers: tuple[str, ...] = EXPLAIN_MARKERS
     vague_times: tuple[str, ...] = VAGUE_TIMES
     cheer: tuple[str, ...] = CHEER
+    earlier_contact: tuple[str, ...] = EARLIER_CONTACT
+    outcome_promises: tuple[str, ...] = OUTCOME_PROMISES
+    liability: tuple[str, ...] = LIABILITY
     # from this frustration level up, cheer is an error (labels.md: 2 = frustrated, 3 = angry)
     cheer_error_from: int = 2
 

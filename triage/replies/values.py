@@ -1,6 +1,7 @@
 """Frozen values of the reply stage (candidates to move into ``triage/domain.py``).
 
-Email + Scores + History -> compose -> Suggestion (four sections, the chosen fix, tone findings).
+Email + Scores + History + Reading -> compose -> Suggestion (the sections in the order the kind
+of email needs, the chosen fix, the answer to each ask, what the agent must still do, findings).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ __all__ = ["History"]  # History lives in triage.domain: routing uses it too
 
 Severity = Literal["error", "warning"]
 SECTION_NAMES: tuple[str, ...] = ("acknowledge", "plan", "fix", "close")
-# The one marker the composer leaves for the agent when no fix is known (reply-guide: never invent).
-FIX_PLACEHOLDER = "[Describe the fix]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +65,9 @@ class KbMatch:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A draft reply in the reply-guide order: acknowledge -> plan -> fix -> close."""
+    """A draft reply: four named sections, in ``order`` (acknowledge -> plan -> fix -> close for
+    a fault; a question's answer or a security case's safe steps come before the plan). A kind
+    that needs no part (thanks need no fix) leaves it empty, and ``text`` skips it."""
 
     acknowledge: str
     plan: str
@@ -75,18 +76,30 @@ class Suggestion:
     text: str
     callback: datetime
     follow_up: date
-    kb_entry: str | None = None  # the entry used in the fix; None when the fix is a placeholder
+    kb_entry: str | None = None  # the entry whose steps are in the fix; None when none fitted
     kb_closest: str | None = None  # the best entry even when not confident (a hint for the agent)
     similarity: float | None = None
     kb_score: float | None = None
-    placeholder: bool = False
-    repeat_contact: bool = False
+    placeholder: bool = False  # no fix was offered: the agent may know one (see agent_todo)
+    repeat_contact: bool = False  # earlier contact is established (the store, or they say so)
     escalated: bool = False
     name: str | None = None
     findings: tuple[Finding, ...] = ()
+    kind: str = ""  # the kind of reply written (the reading's kind, or the one it fell back to)
+    order: tuple[str, ...] = SECTION_NAMES
+    # (ask, the sentence of the text that answers it), one per ask of the reading, in order
+    answers: tuple[tuple[str, str], ...] = ()
+    # what the agent must do or check before sending; never text in the reply itself
+    agent_todo: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()  # knowledge-base ids that fit the scope and kind, best first
+    language: str = ""  # the language a colleague must speak to answer ("" = the desk's)
 
     @property
     def sections(self) -> tuple[tuple[str, str], ...]:
-        return tuple(
-            zip(SECTION_NAMES, (self.acknowledge, self.plan, self.fix, self.close), strict=True)
-        )
+        bodies = {
+            "acknowledge": self.acknowledge,
+            "plan": self.plan,
+            "fix": self.fix,
+            "close": self.close,
+        }
+        return tuple((name, bodies[name]) for name in self.order)

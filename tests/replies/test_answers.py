@@ -1,0 +1,210 @@
+"""Asks: recognised by what they ask for, answered with what will and will not happen, and said
+back in our words only when that can be done right."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from triage.domain import Ask
+from triage.replies.answers import AnswerContext, answer, ask_class
+from triage.replies.config import ReplyConfig
+from triage.replies.ourwords import ask_phrase, swap_pronouns
+from triage.replies.tone import check, errors
+
+
+def ctx(kind: str = "fault", **changes: object) -> AnswerContext:
+    base = {
+        "kind": kind,
+        "key": "<k@x>",
+        "style": "calm",
+        "callback": "14:00 GMT today",
+        "handler": "our network team",
+        "handler_obj": "our network team",
+    }
+    return AnswerContext(**{**base, **changes})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call me. 555-0148. Today.", "call"),
+        ("Could someone ring me this afternoon?", "call"),
+        ("I want your most senior person on a call with me", "escalate"),
+        ("A refund for every day it's been off", "money"),
+        ("Compensation for the data I've had to buy", "money"),
+        ("Give me a realistic time it'll be back", "when"),
+        ("A time, an actual time, for when this will be fixed", "when"),
+        ("tell me why it came back", "cause"),
+        ("I want to know how this happened", "cause"),
+        ("I want to know whether patient data has been stolen", "security_data"),
+        ("Take me off your marketing list immediately", "stop_contact"),
+        ("Put it back TODAY.", "revert"),
+        ("Put the old one back or give me a toggle", "revert"),
+        ("I'd like a written apology", "apology"),
+        ("What should I do?", "what_to_do"),
+        ("is there a way to turn on version history for the whole workspace", "how"),
+        ("Please keep me updated", "update"),
+        ("Could you let me know either way?", "inform"),
+        ("An engineer TOMORROW to reconnect the line", "visit"),
+        ("FIX IT.", "attend"),
+        ("Could you reset my voicemail PIN please", "do"),
+        ("Is that your policy or ours?", "question"),
+        ("Do you offer any nonprofit discount?", "question"),  # a question, not a refund
+        ("Are you completely incapable of running a database?", "rhetorical"),
+        ("Do you have ANY idea what it is like to open that?", "rhetorical"),
+        ("Do NOT touch my desktop again.", "dont"),
+        ("Anyone?", "attend"),
+        ("I'm asking about a feature.", "statement"),
+        ("Please fix the permissions and let me know when it's done", "attend"),
+        ("Where did they get my details?", "cause"),
+        ("Somebody at your company needs to answer for this TODAY.", "escalate"),
+        ("Would it be possible to arrange a short training session?", "do"),
+    ],
+)
+def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> None:
+    kind = "question" if text.endswith("?") else "request"
+    assert ask_class(Ask(text, kind)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Could you reset my voicemail PIN please", "us to reset your voicemail PIN"),
+        (
+            "Can I get the diagramming software installed?",
+            "for the diagramming software to be installed",
+        ),
+        ("I'd like a refund please.", "for a refund"),
+        ("Do you offer any nonprofit discount?", "whether we offer any nonprofit discount"),
+        ("Is it our connection?", "whether it is your connection"),
+        ("how do I clear space?", "how to clear space"),
+        ("Take me off your marketing list immediately", "us to take you off our marketing list"),
+        ("FIX IT.", "us to fix it"),
+        ("I'd like to know exactly who signed off the update", "who signed off the update"),
+        ("let me know if you'd rather invoice us", "us to let you know if we'd rather invoice you"),
+    ],
+)
+def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
+    assert ask_phrase(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is that normal, or have I lost edit rights?",  # two questions: no safe word order
+        "a quick fix would be lovely",  # not a clause that reads after "You asked"
+        "Refund the £600 you took, you incompetent clowns",  # insults are never said back
+        "I will see you in court unless you fix this",  # threats neither
+        "Could someone who knows the answer actually read this one",
+        "why is my desktop picture now a grey logo?",  # a direct question kept in its order
+        "",
+    ],
+)
+def test_an_ask_that_cannot_be_said_back_right_is_not(text: str) -> None:
+    assert ask_phrase(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I can't print", "you can't print"),
+        ("My VPN keeps dropping me", "your VPN keeps dropping you"),
+        ("Your app deleted my files", "our app deleted your files"),
+        ("I emailed you twice and you never replied", "you emailed us twice and we never replied"),
+        ("I am locked out and I was told to wait", "you are locked out and you were told to wait"),
+        ("We've lost our shared drive", "you've lost your shared drive"),
+        ('The screen says "I am broken" now', 'The screen says "I am broken" now'),
+    ],
+)
+def test_pronouns_are_turned_around(text: str, expected: str) -> None:
+    assert swap_pronouns(text) == expected
+
+
+def test_refunds_visits_and_senior_calls_are_passed_on_never_promised(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    for text in ("Refund the £54 difference", "Send an engineer out today", "Get your manager"):
+        said = answer(Ask(text, "request"), ctx(), t)
+        assert errors(check(said, config=reply_config.tone, whole_reply=False)) == []
+        assert "14:00 GMT today" in said
+    refund = answer(Ask("I want a refund", "request"), ctx(), t)
+    assert "can't promise" in refund
+    assert t.teams["billing_team"] in refund
+
+
+def test_a_security_question_about_cause_or_data_gets_no_guess(reply_config: ReplyConfig) -> None:
+    t = reply_config.templates
+    for text in ("How did they get in?", "Has my data been stolen?"):
+        said = answer(Ask(text, "question"), ctx("security"), t)
+        assert t.teams["security_team"] in said
+        assert "guess" in said
+
+
+def test_changing_back_is_a_decision_only_in_a_policy_complaint(reply_config: ReplyConfig) -> None:
+    t = reply_config.templates
+    ask = Ask("I want you to roll back this import on your end", "request")
+    work = answer(ask, ctx("fault"), t)
+    decision = answer(ask, ctx("policy_complaint"), t)
+    assert work.startswith("You asked us to roll back this import on our end")
+    assert t.teams["decisions"] in decision
+
+
+def test_a_rhetorical_question_is_met_with_the_feeling_not_a_promise_to_check(
+    reply_config: ReplyConfig,
+) -> None:
+    feeling = "I can see how much trouble this has caused you, and why you're upset."
+    said = answer(
+        Ask("Are you completely incapable of running a database?", "question"),
+        ctx(reuse={"rhetorical": feeling}),
+        reply_config.templates,
+    )
+    assert said == feeling
+
+
+def test_sentences_the_draft_holds_answer_the_asks_they_fit(reply_config: ReplyConfig) -> None:
+    line = "You need this by 14:00 today, and our next update reaches you before then."
+    c = ctx(reuse={"deadline": line, "attend": "This is with our team now."})
+    t = reply_config.templates
+    assert answer(Ask("I need it working by 3pm today", "request"), c, t) == line
+    assert answer(Ask("Please look at this", "request"), c, t) == "This is with our team now."
+
+
+def test_policy_refusal_answers_the_ask_that_runs_into_it(reply_config: ReplyConfig) -> None:
+    [rule] = [r for r in reply_config.rules.policy if r.id == "mfa-off"]
+    said = answer(
+        Ask("Please turn off the login codes for my account", "request"),
+        ctx("request", policy=reply_config.rules.policy),
+        reply_config.templates,
+    )
+    assert said.startswith(("I'm afraid we can't", "I'm sorry, but we can't"))
+    assert rule.alternative in said
+
+
+@given(st.text(max_size=120))
+def test_any_ask_gets_a_sentence_that_claims_promises_and_admits_nothing(text: str) -> None:
+    from triage.replies.config import load_reply_config
+    from triage.sla import SlaPolicy
+
+    from .conftest import ROOT
+
+    cfg = _config.get("cfg") or load_reply_config(ROOT / "config" / "replies.toml", sla=SlaPolicy())
+    _config["cfg"] = cfg
+    for kind in ("fault", "security", "request"):
+        said = answer(Ask(text, "request"), ctx(kind, tone=cfg.tone), cfg.templates)
+        assert said.strip()
+        found = check(
+            said,
+            config=cfg.tone,
+            whole_reply=False,
+            prior_contact=False,
+            security=kind == "security",
+        )
+        assert errors(found) == [], (text, said)
+        assert "[" not in said
+        assert "{" not in said
+
+
+_config: dict[str, ReplyConfig] = {}

@@ -1,0 +1,212 @@
+"""One reply per kind of email (reply-guide: "Read the message before writing"): each kind gets
+its own shape and keeps to what its reply may and may not say."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from triage.domain import Deadline
+from triage.replies.config import ReplyConfig
+from triage.replies.knowledge import KnowledgeBase
+from triage.replies.tone import errors
+from triage.replies.values import History
+
+from .test_compose import NOW, email, make, reading, scores
+
+STEP = re.compile(r"^\d+\.\s", re.M)
+
+
+def test_outage_names_the_incident_cadence_and_no_end_user_steps(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("The printer has a paper jam and nobody in the building can print.")
+    s = make(reply_config, keyword_kb, e, scores(urgency=3), read=reading("outage", scope="site"))
+    assert s.kind == "outage"
+    assert reply_config.templates.teams["incident_team"] in s.plan
+    assert "every 30 minutes" in s.plan
+    assert not STEP.search(s.text)
+    assert s.kb_entry is None  # the printer-jam steps are for one person's printer
+    assert reply_config.rules.scopes["site"] in s.acknowledge
+    assert any("incident" in t for t in s.agent_todo)
+
+
+def test_a_fault_for_everyone_is_answered_as_an_outage(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("I have a paper jam in the printer again and the error light is flashing.")
+    s = make(reply_config, keyword_kb, e, read=reading("fault", scope="everyone"))
+    assert s.kind == "outage"
+    assert not STEP.search(s.fix)
+
+
+def test_request_that_policy_allows_says_what_who_and_when(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Could you reset my voicemail PIN please? I can't leave a message greeting either.")
+    s = make(
+        reply_config,
+        keyword_kb,
+        e,
+        read=reading("request", asks=("Could you reset my voicemail PIN please?",)),
+    )
+    [(_, answer)] = s.answers
+    assert answer.startswith("You asked us to reset your voicemail PIN")
+    assert "telephony team" in answer
+    assert "when it will be done" in answer
+
+
+def test_request_that_policy_does_not_allow_gets_a_clear_kind_no_with_an_alternative(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Please give me local admin rights on my laptop so I can install things myself."
+    s = make(reply_config, keyword_kb, email(ask), read=reading("request", asks=(ask,)))
+    [rule] = [r for r in reply_config.rules.policy if r.id == "admin-rights"]
+    [(_, answer)] = s.answers
+    assert f"we can't {rule.refuse}" in answer
+    assert rule.reason in answer
+    assert rule.alternative in answer
+    assert "will take" not in s.text
+    assert "put it right" not in s.text
+    assert any("admin-rights" in t for t in s.agent_todo)
+
+
+def test_question_is_answered_first_when_the_knowledge_base_has_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "How do I share my calendar with my assistant?"
+    e = email("How do I share my calendar with my assistant? They need my free/busy times.")
+    s = make(reply_config, keyword_kb, e, read=reading("question", scope="na", asks=(ask,)))
+    assert s.kind == "question"
+    assert s.order == ("acknowledge", "fix", "plan", "close")
+    assert s.kb_entry == "calendar-sharing"
+    assert s.text.index("1. ") < s.text.index(dict(s.answers)[ask])
+
+
+def test_question_without_an_answer_says_who_answers_and_when(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Do you host customer data in the EU?"
+    s = make(reply_config, keyword_kb, email(ask), read=reading("question", asks=(ask,)))
+    answer = dict(s.answers)[ask]
+    assert answer.startswith("You asked whether we host customer data in the EU")
+    assert "by " in answer
+    assert not STEP.search(s.text)
+
+
+def test_chase_owns_the_delay_with_the_facts_the_store_holds(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Still waiting on the new starter's laptop. Any news?")
+    bare = make(reply_config, keyword_kb, e, read=reading("chase"))
+    known = make(reply_config, keyword_kb, e, history=History(same_sender=3), read=reading("chase"))
+    assert bare.kind == known.kind == "chase"
+    assert not bare.repeat_contact
+    assert errors(bare.findings) == []
+    assert "3 earlier messages" in known.acknowledge
+    assert any("earlier request" in t for t in bare.agent_todo)
+    assert not STEP.search(bare.text)
+
+
+def test_policy_complaint_says_where_the_decision_sits(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Put my old wallpaper back today"
+    e = email(
+        "Who decided every PC must show this purple wallpaper? Put my old wallpaper back today"
+    )
+    s = make(reply_config, keyword_kb, e, read=reading("policy_complaint", asks=(ask,)))
+    [rule] = [r for r in reply_config.rules.policy if r.id == "standard-desktop"]
+    assert rule.owner in s.plan
+    assert f"we can't {rule.refuse}" in dict(s.answers)[ask]
+    assert not s.fix
+
+
+def test_feedback_is_short_thanks_and_where_it_goes(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("All working again, thank you so much for your help yesterday.")
+    s = make(reply_config, keyword_kb, e, scores(2, 2), read=reading("feedback", scope="na"))
+    assert s.kind == "feedback"
+    assert len(s.text.split()) < 60
+    assert not re.search(r"sorry|apologi|anything else|follow up|check in", s.text, re.I)
+    assert not s.fix
+    assert "working again" in s.acknowledge
+    assert reply_config.templates.teams["feedback_team"] in s.plan
+    assert not [f for f in s.findings if f.rule == "missing-callback"]
+
+
+def test_security_starts_with_safe_steps_and_hands_over_by_name(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Was my data stolen?"
+    e = email(
+        "A man on the phone said he was from the bank; now he's on my computer, the mouse moves "
+        "by itself, and he wants my login and a payment. Was my data stolen?"
+    )
+    s = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security", asks=(ask,)))
+    greeting, intro, steps, *_ = s.text.split("\n\n")
+    assert intro.endswith(":")
+    assert steps.startswith("1. ")
+    assert s.kb_entry is None  # no knowledge-base entry: the desk's safe steps
+    assert re.search(r"(?i)disconnect", steps)
+    assert re.search(r"(?i)change the password", steps)
+    assert re.search(r"(?i)don't pay", steps)
+    assert reply_config.templates.teams["security_team"] in s.plan
+    answer = dict(s.answers)[ask]
+    assert "guess" in answer  # no guess about data loss
+    assert not re.search(r"(?i)shouldn't have happened|our fault|sorry", s.text)
+    assert errors(s.findings) == []
+
+
+def test_another_language_gets_a_colleague_who_speaks_it_and_no_english_paraphrase(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = "Mi impresora no funciona desde esta mañana. ¿Pueden ayudarme hoy?"
+    s = make(
+        reply_config,
+        keyword_kb,
+        email(text),
+        read=reading("fault", language="es", asks=("¿Pueden ayudarme hoy?",)),
+    )
+    assert s.language == "es"
+    assert "A colleague who speaks Spanish" in s.text or "speaks it" in s.text
+    assert reply_config.rules.language_lines["es"] in s.text
+    assert s.answers == ()
+    assert not re.search(r"(?i)printer|impresora|understand that", s.text)
+    assert any("Spanish speaker" in t for t in s.agent_todo)
+    assert errors(s.findings) == []
+
+
+def test_a_deadline_before_the_update_is_met_and_one_after_it_is_said_honestly(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("My screen flickers when I open Excel.")
+    late = Deadline("by 6pm", NOW + timedelta(days=3))
+    soon = Deadline("in 30 minutes", NOW + timedelta(minutes=30))
+    met = make(reply_config, keyword_kb, e, read=reading(deadline=late))
+    missed = make(reply_config, keyword_kb, e, read=reading(deadline=soon))
+    assert "in time for" in met.plan
+    assert re.search(r"after that|which is later", missed.plan)
+    assert re.search(r"try|tell you (?:plainly|straight)", missed.plan)
+    assert any("deadline" in t for t in missed.agent_todo)
+
+
+def test_a_deadline_is_said_as_the_customer_put_it_unless_they_gave_a_clock_time(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("My screen flickers when I open Excel.")
+    vague = Deadline("next week", NOW + timedelta(days=7))
+    clock = Deadline("by 3pm Thursday", NOW + timedelta(days=3, hours=5))
+    unplaced = Deadline("the end of June", None)
+    angry = Deadline("If this isn't working TODAY", None)
+    said = make(reply_config, keyword_kb, e, read=reading(deadline=vague)).plan
+    assert "need this next week" in said
+    assert "17:00" not in said.split("need this next week")[1][:5]  # no made-up clock time
+    timed = make(reply_config, keyword_kb, e, read=reading(deadline=clock)).plan
+    assert re.search(r"need this by \d\d:\d\d", timed)
+    noted = make(reply_config, keyword_kb, e, read=reading(deadline=unplaced)).plan
+    assert "need this by the end of June" in noted
+    threat = make(reply_config, keyword_kb, e, read=reading(deadline=angry)).plan
+    assert "TODAY" not in threat
+    assert "If this" not in threat

@@ -1,0 +1,310 @@
+"""One shape of reply per kind of email (reply-guide: "Read the message before writing").
+
+- fault: acknowledge -> plan -> fix (or the questions that find the cause) -> close;
+- outage: the impact on everyone, an incident and who runs it, the update cadence, any
+  workaround; never end-user steps;
+- request: what will be done, by whom, when, what is needed from them; or a clear, kind no
+  with the reason and the best alternative when policy does not allow it;
+- question: the answer first; else who will answer, and when;
+- chase: own the delay with the facts the store holds;
+- policy_complaint: where the decision sits and what the desk can do;
+- feedback: thanks and where it goes, short: no apology, fix or follow-up;
+- security: the safe steps first, then the hand-over to the security team by name; no
+  admission of liability, no guess about cause or data loss.
+
+Each returns a :class:`Shape`: the sections, their order, where the numbered steps sit, the
+sentences that already answer some asks, and what the agent must still do. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from triage.replies.answers import Where, ask_class
+from triage.replies.ourwords import ask_phrase
+from triage.replies.parts import (
+    Draft,
+    apology,
+    deadline_line,
+    feeling,
+    fix_steps,
+    greeting,
+    numbered,
+    owner,
+    paragraph,
+    questions,
+    repeat_line,
+    restatement,
+    section,
+    sign_off,
+    thanks,
+)
+from triage.replies.rules import PolicyRule
+from triage.replies.values import SECTION_NAMES
+
+ANSWER_FIRST = ("acknowledge", "fix", "plan", "close")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    acknowledge: str
+    plan: str  # the answers to the asks are added after it
+    fix: str
+    close: str
+    order: tuple[str, ...] = SECTION_NAMES
+    steps: Where = ""
+    reuse: Mapping[str, str] = field(default_factory=dict)
+    todo: tuple[str, ...] = ()
+    refusal: str = ""
+
+
+def _common_plan(d: Draft, callback_line: str) -> tuple[str, dict[str, str]]:
+    """Deadline, escalation, bad news: the plan lines every working kind shares."""
+    reuse: dict[str, str] = {}
+    deadline = deadline_line(d)
+    if deadline:
+        reuse["deadline"] = deadline
+    escalation = d.render("escalation") if d.supervisor else ""
+    if escalation:
+        reuse["escalate"] = escalation
+    entry = d.fix or d.topic
+    heads_up = (
+        d.render("heads_up", heads_up=entry.heads_up) if d.fix and entry and entry.heads_up else ""
+    )
+    if callback_line:
+        reuse.setdefault("update", callback_line)
+        reuse.setdefault("attend", callback_line)
+    return paragraph(deadline, escalation, heads_up), reuse
+
+
+def _no_fix_todo(d: Draft) -> tuple[str, ...]:
+    return (
+        "No knowledge-base fix fits this problem and its scope, so the reply asks questions "
+        "instead: add the fix if you know it.",
+    )
+
+
+def fault(d: Draft) -> Shape:
+    ack = section(greeting(d), paragraph(restatement(d), feeling(d), apology(d), thanks(d)))
+    callback = d.render("callback", callback=d.callback)
+    extra, reuse = _common_plan(d, callback)
+    plan = section(paragraph(owner(d), callback), extra)
+    steps = fix_steps(d)
+    todo: tuple[str, ...] = ()
+    if steps:
+        fix = steps
+        close = section(
+            paragraph(d.render("anything_else"), d.render("follow_up", follow_up=d.follow_up)),
+            sign_off(d),
+        )
+    else:
+        asked = questions(d, "fault")
+        intro = d.render("questions_intro") if asked else ""
+        fix = (
+            section(intro, numbered(asked), d.render("questions_after", callback=d.callback))
+            if asked
+            else d.render("investigate", callback=d.callback)
+        )
+        if intro:
+            reuse["what_to_do"] = intro
+        close = sign_off(d)
+        todo = _no_fix_todo(d)
+    return Shape(ack, plan, fix, close, steps="below" if steps else "", reuse=reuse, todo=todo)
+
+
+def outage(d: Draft) -> Shape:
+    ack = section(greeting(d), paragraph(restatement(d), feeling(d), apology(d), thanks(d)))
+    incident = d.render("outage_incident")
+    every = d.rules.update_every[max(0, min(3, d.scores.urgency))]
+    cadence = (
+        d.render("outage_cadence", callback=d.callback, cadence=str(every))
+        if every
+        else d.render("outage_cadence_daily", callback=d.callback)
+    )
+    extra, reuse = _common_plan(d, cadence)
+    reuse["attend"] = incident
+    plan = section(paragraph(incident, cadence), extra)
+    entry = d.topic
+    fix = (
+        d.render("outage_workaround", workaround=entry.incident)
+        if entry is not None and entry.incident
+        else d.render("outage_no_workaround")
+    )
+    close = section(d.render("outage_close"), sign_off(d))
+    todo = ("Open an incident (or link this email to the open one): the reply says one is open.",)
+    return Shape(ack, plan, fix, close, reuse=reuse, todo=todo)
+
+
+def refusal_for(d: Draft) -> PolicyRule | None:
+    """The policy rule the email runs into: in an ask, or in a request or policy complaint."""
+    for rule in d.rules.policy:
+        if any(rule.matches(a.text) for a in d.reading.asks):
+            return rule
+        if d.kind in ("request", "policy_complaint") and rule.matches(d.text):
+            return rule
+    return None
+
+
+def _refuse(d: Draft, rule: PolicyRule) -> str:
+    return d.render(
+        "policy_refuse", refuse=rule.refuse, reason=rule.reason, alternative=rule.alternative
+    )
+
+
+def request(d: Draft) -> Shape:
+    ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
+    rule = refusal_for(d)
+    if rule is not None:
+        refusal = _refuse(d, rule)
+        nxt = d.render("policy_refuse_next", callback=d.callback)
+        extra, reuse = _common_plan(d, nxt)
+        todo = (f"Check that the policy '{rule.id}' applies before sending the refusal.",)
+        close = section(d.render("anything_else"), sign_off(d))
+        return Shape(
+            ack, section(refusal, paragraph(nxt, extra)), "", close, reuse=reuse, todo=todo,
+            refusal=refusal,
+        )  # fmt: skip
+    team = f"our {d.team}" if d.team else "we"
+    # the answer to each thing asked for says what, by whom and when: no second plan line
+    asked_for = any(ask_class(a) in ("do", "attend") for a in d.reading.asks)
+    line = (
+        ""
+        if asked_for
+        else d.render(
+            "request_plan",
+            handler=team,
+            handler_cap=team[:1].upper() + team[1:],
+            handler_obj=team if d.team else "us",
+            callback=d.callback,
+            cadence="",
+        )
+    )
+    extra, reuse = _common_plan(d, line)
+    named = d.render("owner_named") if d.templates.agent else ""
+    plan = section(paragraph(named, line), extra)
+    if d.fix is not None and d.steps:
+        fix = fix_steps(d, "request_steps")
+        where: Where = "below"
+    else:
+        asked = questions(d, "request")
+        fix = section(d.render("request_needs"), numbered(asked)) if asked else ""
+        where = ""
+    close = section(d.render("anything_else"), sign_off(d))
+    return Shape(ack, plan, fix, close, steps=where, reuse=reuse)
+
+
+def question(d: Draft) -> Shape:
+    ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
+    answer = fix_steps(d, "question_answer_intro")
+    if answer:
+        extra, reuse = _common_plan(d, "")
+        plan = extra
+        todo: tuple[str, ...] = ()
+    else:
+        h = f"our {d.team}" if d.team else "we"
+        # asks said back one by one say who answers and when: no general line on top of them
+        said = [a for a in d.reading.asks if ask_phrase(a.text) is not None]
+        unknown = (
+            ""
+            if said
+            else d.render(
+                "question_unknown",
+                handler=h,
+                handler_cap=h[:1].upper() + h[1:],
+                handler_obj=h if d.team else "us",
+                callback=d.callback,
+                cadence="",
+            )
+        )
+        extra, reuse = _common_plan(d, unknown)
+        if unknown:
+            reuse["question"] = unknown
+        plan = section(unknown, extra)
+        todo = ("No knowledge-base entry answers this question: add the answer if you know it.",)
+    close = section(d.render("anything_else"), sign_off(d))
+    order = ANSWER_FIRST if answer else SECTION_NAMES
+    return Shape(ack, plan, answer, close, order, "above" if answer else "", reuse, todo)
+
+
+def chase(d: Draft) -> Shape:
+    ack = section(greeting(d), paragraph(restatement(d), apology(d), feeling(d)))
+    line = d.render("chase_plan", callback=d.callback)
+    extra, reuse = _common_plan(d, line)
+    plan = section(paragraph(owner(d, critical=False), line), extra)
+    todo = ("Find the earlier request and what was promised, and add those facts to the reply.",)
+    return Shape(ack, plan, "", sign_off(d), reuse=reuse, todo=todo)
+
+
+def policy_complaint(d: Draft) -> Shape:
+    ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
+    rule = refusal_for(d)
+    can = d.render("policy_can", callback=d.callback)
+    extra, reuse = _common_plan(d, can)
+    if rule is not None:
+        refusal = _refuse(d, rule)
+        where = d.render("policy_where", owner=rule.owner)
+        plan = section(paragraph(where, refusal), paragraph(can, extra))
+        todo: tuple[str, ...] = (f"Check that the policy '{rule.id}' applies.",)
+    else:
+        refusal = ""
+        where = d.render("policy_where", owner=d.templates.teams["decisions"])
+        plan = section(paragraph(where, can), extra)
+        todo = ("Name who owns this decision, if you know: the reply says where it sits.",)
+    reuse["revert"] = refusal or where
+    return Shape(ack, plan, "", sign_off(d), reuse=reuse, todo=todo, refusal=refusal)
+
+
+_FIXED = re.compile(
+    r"\b(?:working\s+(?:again|now|fine|perfectly)|all\s+working|(?:been\s+)?stable|sorted|fixed|"
+    r"resolved|back\s+(?:up|online|to\s+normal))\b",
+    re.IGNORECASE,
+)
+
+
+def feedback(d: Draft) -> Shape:
+    """Short: thanks, and where it goes. No apology, no fix, no follow-up."""
+    thanks_slot = "feedback_fixed" if _FIXED.search(d.email.newest_text) else "feedback_thanks"
+    ack = section(greeting(d), d.render(thanks_slot))
+    where = d.render("feedback_where")
+    return Shape(ack, where, "", sign_off(d), reuse={"pass_on": where})
+
+
+def security(d: Draft) -> Shape:
+    steps = list(d.steps) if d.fix is not None else []
+    if not steps:
+        steps = [s.text for s in d.rules.safe_steps if s.applies(d.text)]
+    steps = steps[: d.rules.max_safe_steps]
+    intro = d.render("security_intro")
+    fix = section(intro, numbered(steps))
+    handover = d.render("security_handover", callback=d.callback)
+    noguess = d.render("security_noguess")
+    extra, reuse = _common_plan(d, handover)
+    worry = d.render("security_feeling")
+    reuse.update(
+        {
+            "cause": noguess,
+            "security_data": noguess,
+            "what_to_do": intro,
+            "attend": handover,
+            "rhetorical": worry,
+        }
+    )
+    plan = section(paragraph(worry, handover, noguess), extra)
+    close = section(d.render("security_close"), sign_off(d))
+    team = d.templates.teams["security_team"]
+    todo = (f"Hand this to {team} now: the reply says it has been.",)
+    return Shape(greeting(d), plan, fix, close, ANSWER_FIRST, "above", reuse, todo)
+
+
+SHAPES: dict[str, Callable[[Draft], Shape]] = {
+    "fault": fault,
+    "outage": outage,
+    "request": request,
+    "question": question,
+    "chase": chase,
+    "policy_complaint": policy_complaint,
+    "feedback": feedback,
+    "security": security,
+}

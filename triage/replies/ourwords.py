@@ -1,0 +1,330 @@
+"""The customer's words made safe to say back, in our voice: an ask as the complement of "You
+asked ..." ("us to reset your voicemail PIN", "for a copy of the call notes", "whether there is
+a way to ..."), or None when no form can be made reliably right.
+
+Only short, plain asks are said back: insults, threats, legal words, shouting and anything that
+would not read as one grammatical clause are left to the kind-level answer instead (reply-guide:
+"never repeat insults, capitals, threats or legal claims back"). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+# words that make a sentence unsafe to say back: insults, threats, legal claims, sarcasm
+HOSTILE = re.compile(
+    r"\b(?:ridiculous|incompetent|useless|joke|pathetic|unacceptable|disgrace\w*|idiot\w*|stupid|"
+    r"absurd|shambles|rubbish|garbage|hell|damn\w*|bloody|crap|fuck\w*|f\*+k\w*|shit\w*|wtf|lawyer|"
+    r"legal|solicitor|chargeback|ombudsman|court|sue|insult\w*|clowns?|amateur\w*|worst|"
+    r"love\s+that|fantastic|brilliant|obviously|seriously|clearly|demand\w*|sick\s+of|fed\s+up|"
+    r"your\s+(?:error|fault|mistake|incompetence)|trading\s+standards|regulator|ofcom|gdpr\s+complaint|"
+    r"incapable|clueless|useless|nonsense|junk|joke|press|test\s+me|any\s+idea)\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_UNSAFE = re.compile(r"[\[\]{}<>*_#`|\\\"]|[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f]")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_KEEP_CAPS = frozenset(
+    "VPN PC IT TV USB PDF SMS ID PIN OK UK US CEO HR SSO MFA CSV DNS NAT DMZ API URL IP "
+    "EU VAT DMS WMS CRM ERP POS SIM LAN WAN".split()
+)
+# short words written in capitals for emphasis, never acronyms
+_SHOUTED = frozenset(
+    "NOW NOT YOUR YOU OUR ALL ANY WHY HOW WHAT WHO THE AND DAY GET PUT FIX STOP NEVER EVER DONE "
+    "WEEK HOUR DAYS".split()
+)
+_LEAD_IN = re.compile(
+    r"^(?:and|but|so|also|plus|well|ok|okay|right|anyway|basically|honestly|frankly|then|"
+    r"if\s+(?:not|yes|so)|otherwise|or)\b[\s,:-]*",
+    re.I,
+)
+# urgency said back is our promise to make, in the plan, not their word to echo
+_TAIL = re.compile(
+    r"[\s,;-]*\b(?:right\s+now|now|today|immediately|asap|at\s+once|this\s+minute|straight\s+away|"
+    r"urgently|please|thanks?|thank\s+you|as\s+a\s+priority|as\s+soon\s+as\s+"
+    r"possible|if\s+(?:that's|that\s+is|it's|it\s+is)\s+possible|if\s+possible|if\s+you\s+can|"
+    r"when\s+you\s+(?:can|get\s+a\s+chance|have\s+a\s+moment|get\s+to\s+it)|this\s+week|"
+    r"within\s+the\s+hour|at\s+some\s+point)$",
+    re.I,
+)
+
+# a word left hanging once the time after it is gone ("..., starting" of "..., starting today")
+_DANGLING = re.compile(
+    r"[\s,;-]*\b(?:starting|from|by|before|until|within|in|at|on|of|and|or|to|the|a|with|"
+    r"latest|first\s+thing)$",
+    re.I,
+)
+
+# Pronouns seen from the customer's side -> from ours. "you" means the help desk in their mail.
+_SWAP = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
+    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+    "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll",
+    "your": "our", "yours": "ours", "yourself": "ourselves", "yourselves": "ourselves",
+    "you're": "we're", "you've": "we've", "you'd": "we'd", "you'll": "we'll",
+}  # fmt: skip
+# after these words "you" is an object ("emailed you" -> "emailed us"), otherwise a subject ("we")
+_OBJECT_AFTER = frozenset(
+    "to for with from at by about of on told asked emailed called contacted sent gave give let help "
+    "thank thanks tell pay paying paid rang phoned chased reminded than like".split()
+)
+_AM_WAS = {("you", "am"): "are", ("you", "was"): "were", ("you", "wasn't"): "weren't"}
+
+_WHO = r"(?:you|someone|somebody|anyone|one\s+of\s+you|the\s+team|your\s+team|you\s+guys)"
+_REQUEST = re.compile(
+    rf"^(?:please\s+)?(?:could|can|would|will)\s+{_WHO}\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_POSSIBLE = re.compile(
+    r"^(?:would|will|is|could)\s+it\s+be\s+possible\s+(?:for\s+(?:you|someone)\s+)?to\s+(?P<rest>.+)$",
+    re.I,
+)
+_IF_COULD = re.compile(
+    rf"^(?:(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|appreciate)\s+(?:it\s+)?)?if\s+"
+    rf"{_WHO}\s+(?:could|would|can)\s+(?:please\s+)?(?P<rest>.+)$",
+    re.I,
+)
+_WANT_YOU_TO = re.compile(
+    rf"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love|expect)\s+{_WHO}\s+to\s+"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_WANT_TO_KNOW = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love)\s+to\s+(?:know|understand|"
+    r"find\s+out|hear)\s+(?:exactly\s+|precisely\s+|clearly\s+)?(?P<rest>(?:who|what|whether|if|how|why|when|where|which)\b.+)$",
+    re.I,
+)
+_WANT_TO = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love)\s+to\s+"
+    r"(?!know\b|understand\b|find\s+out\b|hear\b)(?P<rest>.+)$",
+    re.I,
+)
+_WANT_NP = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|require|expect)\s+"
+    r"(?P<rest>(?:a|an|the|some|my|our|your|his|her|their|confirmation|written)\b.+)$",
+    re.I,
+)
+_MAY_HAVE = re.compile(
+    r"^(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get|borrow)\s+(?P<rest>.+)$",
+    re.I,
+)
+_HOW_DO = re.compile(
+    r"^how\s+(?:do|can|could|should|would)\s+(?:i|we)\s+(?P<rest>.+)$",
+    re.I,
+)
+_YES_NO = re.compile(
+    r"^(?P<verb>can|could|should|will|would|is|are|was|were|has|have|am|do)\s+"
+    r"(?P<subject>i|we|they|it|this|that|there|you)\s+(?P<rest>.+)$",
+    re.I,
+)
+_EMBEDDED = re.compile(
+    r"^(?:whether|who|what|which|how\s+(?:long|much|many|often)|how|when|where|why)\b", re.I
+)
+_INVERTED = re.compile(
+    r"^\w+(?:\s+(?:long|much|many|often|else))?\s+(?:is|are|was|were|do|does|did|can|could|will|"
+    r"would|should|has|have|am)\s+(?:i|we|you|it|they|this|that|there|my|our|your|the|a|an)\b",
+    re.I,
+)
+_NOUN_START = re.compile(
+    r"^(?:a|an|the|some|confirmation|written|copies|copy|details|access|proof)\b", re.I
+)
+_IMPERATIVE = frozenset(
+    """block format halt keep leave pause pull ring shut add allow arrange book cancel change check clear close confirm connect copy correct create
+    delete disable enable explain extend find fix forward get give grant increase install issue
+    let lift list lock look make move order print publish put raise reactivate recalibrate
+    reconnect recover reinstate reissue release remove rename renew reopen repair replace reply
+    reset resend restore return revoke run send set share show sort stop switch take tell transfer
+    turn undo unlock update upgrade waive wipe""".split()
+)
+# a second question run on after the first ("... or is that blocked?") has no safe word order
+_SECOND_QUESTION = re.compile(
+    r"\b(?:or|and)\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|am)\s+"
+    r"(?:i|we|you|it|they|that|this|there|he|she)\b",
+    re.I,
+)
+_FINITE = re.compile(
+    r"\b(?:would|will|is|are|was|were|be|has|have|had|can|could|should|do|does|did|'s|'d)\b", re.I
+)
+_PRONOUNS = frozenset("i we you he she it they who that which".split())
+_NOT_A_VERB = re.compile(
+    r"^(?:who|that|which|whose|with|from|in|on|at|for|of|to|the|a|an|my|our|your|here|there)\b",
+    re.I,
+)
+_DETERMINERS = frozenset("a an the some my our your his her their this that these those".split())
+MAX_WORDS = 18
+
+
+def is_request(text: str) -> bool:
+    """ "Could you reset ...?" is a request put as a question."""
+    p = polish(text)
+    return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p))
+
+
+def swap_pronouns(sentence: str) -> str:
+    """First person -> second person, second person (the help desk) -> first person plural.
+
+    Text inside double quotes is what someone else wrote (an error message, a slogan): kept as is.
+    """
+    parts = re.split(r'("[^"]*")', sentence)
+    return "".join(p if p.startswith('"') else _swap(p) for p in parts)
+
+
+def _swap(sentence: str) -> str:
+    tokens = re.split(r"([A-Za-z]+(?:'[A-Za-z]+)?)", sentence)
+    out: list[str] = []
+    prev_word = ""
+    prev_new = ""
+    for tok in tokens:
+        low = tok.lower()
+        if not tok or not tok[0].isalpha():
+            out.append(tok)
+            if tok.strip(" "):
+                prev_word = ""  # punctuation breaks the "object after a verb" context
+            continue
+        if low == "you":
+            new = "us" if prev_word in _OBJECT_AFTER else "we"
+        elif low in ("guys", "lot") and prev_new in ("we", "us"):
+            if out and out[-1] == " ":  # "you guys" -> "we" (drop the word)
+                out.pop()
+            prev_word = low
+            continue
+        elif (prev_new, low) in _AM_WAS:
+            new = _AM_WAS[(prev_new, low)]
+        else:
+            new = _SWAP.get(low, tok)
+        out.append(new)
+        prev_word, prev_new = low, new.lower()
+    return "".join(out)
+
+
+def shout_down(sentence: str) -> str:
+    """SHOUTED words back to lower case: we answer, we don't shout back. In a shouted sentence
+    every capitalised word goes (but known acronyms); otherwise only long ones ("ELEVEN YEARS"),
+    so "100GB" and "the HR portal" keep their capitals."""
+    words = [w for w in _WORD.findall(sentence) if len(w) > 1]
+    shouting = bool(words) and sum(w.isupper() for w in words) / len(words) >= 0.5
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if shouting and w == "IT":
+            return "it"  # "FIX IT" is not about the IT department
+        if w in _SHOUTED or (
+            w.isupper() and w not in _KEEP_CAPS and (len(w) >= 5 or (shouting and len(w) > 1))
+        ):
+            return w.lower()
+        return w
+
+    return _WORD.sub(fix, sentence)
+
+
+def visible(text: str) -> str:
+    """Drop control and format characters (bidi overrides, zero-width): customer text must not
+    be able to reorder or hide parts of our reply."""
+    return "".join(c for c in text if c in "\t\n " or unicodedata.category(c) not in ("Cc", "Cf"))
+
+
+def polish(text: str) -> str:
+    """One line of customer text, safe to place in ours: no links, addresses, markup, shouting,
+    lead-in words, long asides or end punctuation."""
+    s = visible(text).translate(_APOSTROPHES)
+    s = re.sub(r"\s*\([^()]{12,}\)", "", s)
+    s = _URL.sub("the link", s)
+    s = _EMAIL.sub("the address", s)
+    s = _UNSAFE.sub("", s)
+    s = shout_down(s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = _LEAD_IN.sub("", s).strip()
+    s = re.sub(r"^(?:please\s+)?(?:just\s+)?(?:go\s+ahead\s+and\s+)?", "", s, flags=re.I)
+    s = re.sub(r"[!?.;:,\s]+$", "", s)
+    while (trimmed := _DANGLING.sub("", _TAIL.sub("", s))) != s:
+        s = trimmed
+    return re.sub(r"\s+", " ", s).strip(" -'")
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1 or first in ("I", "I'm", "I've", "I'd", "I'll"):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _yes_no(m: re.Match[str]) -> str | None:
+    verb, subject, rest = m.group("verb").lower(), m.group("subject").lower(), m.group("rest")
+    if verb == "do":
+        if subject not in ("i", "we", "you", "they"):
+            return None  # "does it need" would need the verb inflected: not said back
+        return f"whether {_swap(subject)} {_swap(rest)}"
+    said = _swap(subject)
+    if subject == "i":
+        verb = {"am": "are", "was": "were"}.get(verb, verb)
+    if subject == "you" and verb in ("can", "could", "will", "would"):
+        return None  # a request, handled as one
+    return f"whether {said} {verb} {_swap(rest)}"
+
+
+def ask_phrase(text: str) -> str | None:
+    """The complement of "You asked ..." for one ask, or None when it cannot be made right."""
+    raw = visible(text).translate(_APOSTROPHES)
+    if HOSTILE.search(raw):
+        return None
+    question = raw.rstrip().endswith("?")
+    p = polish(raw)
+    if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
+        return None
+    out: str | None = None
+    if m := _WANT_TO_KNOW.match(p):
+        rest = m.group("rest")
+        out = None if _INVERTED.match(rest) else _swap(rest)
+    elif m := (
+        _REQUEST.match(p) or _IF_COULD.match(p) or _WANT_YOU_TO.match(p) or _POSSIBLE.match(p)
+    ):
+        rest = m.group("rest")
+        # "could someone who knows ... read this": the verb is not where it would be
+        out = None if _NOT_A_VERB.match(rest) else "us to " + _swap(rest)
+    elif m := (_MAY_HAVE.match(p) or _WANT_NP.match(p)):
+        out = "for " + _swap(_to_be(m.group("rest")))
+    elif m := _WANT_TO.match(p):
+        out = "to " + _swap(m.group("rest"))
+    elif m := _HOW_DO.match(p):
+        out = "how to " + _swap(m.group("rest"))
+    elif m := _YES_NO.match(p):
+        out = _yes_no(m)
+    elif _EMBEDDED.match(p) and not question and not _INVERTED.match(p):
+        out = _swap(_lower_first(p))
+    elif p.split(" ", 1)[0].lower() in _IMPERATIVE and not question:
+        out = "us to " + _swap(_lower_first(p))
+    elif _NOUN_START.match(p) and not question and not _FINITE.search(p):
+        out = "for " + _swap(_to_be(_lower_first(p)))
+    if out is None:
+        return None
+    out = re.sub(r"\s+", " ", out).strip(" ,;:-")
+    if _SECOND_QUESTION.search(out):
+        return None
+    if re.search(r"\b(?:we|us|our)\s+(?:guys|lot)\b", out) or _shouts(out):
+        return None
+    if len(out.split()) < 3:
+        return None
+    return out
+
+
+def _to_be(phrase: str) -> str:
+    """ "the software installed" -> "the software to be installed" (after "for")."""
+    words = phrase.split()
+    for i in range(2, min(len(words), 6)):
+        if (
+            re.fullmatch(r"[a-z]+ed", words[i])
+            and words[0].lower() in _DETERMINERS
+            and words[i - 1].lower() not in _DETERMINERS
+            and not _PRONOUNS.intersection(w.lower() for w in words[1:i])
+        ):
+            return " ".join([*words[:i], "to", "be", *words[i:]])
+    return phrase
+
+
+def _shouts(text: str) -> bool:
+    return any(w.isupper() and len(w) > 2 and w not in _KEEP_CAPS for w in _WORD.findall(text))

@@ -1,0 +1,282 @@
+"""The parts every kind of reply is built from (greeting, restatement, feeling, ownership, the
+promised time, the customer's deadline, steps, questions, sign-off), on one :class:`Draft` that
+holds what was read and decided about the email. Pure: kinds.py puts the parts in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from triage.domain import Email, Reading, Scores
+from triage.reading.dates import has_clock_time
+from triage.replies.ourwords import HOSTILE, polish
+from triage.replies.rules import ReplyRules
+from triage.replies.templates import Templates, Tone
+from triage.replies.values import KbEntry
+from triage.sla import SlaPolicy, format_when
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Everything a reply is written from, decided once by compose.py."""
+
+    email: Email
+    scores: Scores
+    reading: Reading
+    kind: str  # the kind of reply being written
+    key: str  # the wording choice's stable key (the Message-ID)
+    templates: Templates
+    rules: ReplyRules
+    sla: SlaPolicy
+    now: datetime
+    promised: datetime  # the callback time
+    callback: str  # ... as the customer reads it
+    follow_up: str  # the day of the follow-up check
+    name: str | None
+    first_name: str | None
+    fix: KbEntry | None  # the entry whose steps fit this problem, scope and kind
+    steps: tuple[str, ...]  # its steps, less what the customer already tried
+    topic: KbEntry | None  # the entry the email is about (may not fit the scope)
+    supervisor: bool
+    earlier: int  # earlier emails the store holds from this sender / thread
+    window_days: int
+
+    @property
+    def tone(self) -> Tone:
+        return "upset" if self.scores.frustration >= 2 else "calm"
+
+    @property
+    def text(self) -> str:
+        return f"{self.email.subject}\n{self.email.newest_text}"
+
+    @property
+    def repeat(self) -> bool:
+        return self.earlier > 0 or self.reading.says_wrote_before
+
+    @property
+    def team(self) -> str:
+        entry = self.fix or self.topic
+        return entry.team if entry is not None else ""
+
+    def render(self, slot: str, **fields: str) -> str:
+        return self.templates.render(slot, self.key, self.tone, **fields)
+
+
+def paragraph(*sentences: str) -> str:
+    return " ".join(s for s in sentences if s)
+
+
+def section(*paragraphs: str) -> str:
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def numbered(lines: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+
+
+def greeting(d: Draft) -> str:
+    if d.name and d.first_name:
+        return d.render("greeting_named", first_name=d.first_name, name=d.name)
+    return d.render("greeting_neutral")
+
+
+def who(d: Draft) -> str:
+    """The affected people in our words ("everyone at your site"), "" for one person."""
+    return d.rules.scopes.get(d.reading.scope, "")
+
+
+def restatement(d: Draft) -> str:
+    """One sentence in our words from the reading: the topic's problem clause and how wide it
+    is; without a topic, how wide it is or a short kind-level line. Never their sentence."""
+    affected = who(d)
+    problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
+    if problem and d.reading.scope in ("site", "everyone"):
+        # an end-user topic ("the laptop won't join the Wi-Fi") does not describe a whole site
+        if d.topic is None or d.reading.scope not in d.topic.scopes:
+            problem = ""
+    if problem and affected:
+        return d.render("restate_topic_scope", problem=problem, who=affected)
+    if problem:
+        return d.render("restate_topic", problem=problem)
+    if affected:
+        return d.render("restate_scope", who=affected)
+    slot = {
+        "request": "restate_request",
+        "question": "restate_question",
+        "chase": "restate_chase",
+        "policy_complaint": "restate_policy_complaint",
+    }.get(d.kind, "restate_fault")
+    return d.render(slot)
+
+
+def feeling(d: Draft) -> str:
+    s = d.scores
+    if s.frustration >= 2:
+        return d.render("feeling_upset")
+    if s.frustration == 1:
+        return d.render("feeling_annoyed")
+    if s.urgency >= 2 and d.kind in ("fault", "outage", "chase"):
+        return d.render("feeling_urgent")
+    return ""
+
+
+def repeat_line(d: Draft) -> str:
+    """Earlier contact, said only when the store holds it (with the count) or they say so."""
+    if d.earlier > 0:
+        earlier = "one earlier message" if d.earlier == 1 else f"{d.earlier} earlier messages"
+        return d.render("repeat_known", earlier=earlier, days=str(d.window_days))
+    if d.reading.says_wrote_before:
+        return d.render("repeat_said")
+    return ""
+
+
+def apology(d: Draft) -> str:
+    """A real apology where something of ours failed (a calm question is not a failure)."""
+    if d.repeat:
+        return repeat_line(d)  # its own apology: "... and I'm sorry it still isn't resolved"
+    if d.kind == "chase":
+        return d.render("apology_chase")
+    if d.scores.frustration >= 1 or d.scores.urgency >= 1:
+        return d.render("apology")
+    return ""
+
+
+def thanks(d: Draft) -> str:
+    return d.render("thanks_tried") if d.reading.tried else d.render("thanks")
+
+
+def owner(d: Draft, *, critical: bool = True) -> str:
+    """Who does what: a named agent may say "myself"; otherwise the team or the desk."""
+    parts = []
+    if critical and d.scores.urgency >= 3:
+        parts.append(d.render("owner_critical"))
+    elif d.team:
+        parts.append(d.render("owner_team", team=d.team))
+    if d.templates.agent:
+        parts.append(d.render("owner_named"))
+    elif not parts:
+        parts.append(d.render("owner_desk"))
+    return paragraph(*parts)
+
+
+def handler(d: Draft) -> tuple[str, str]:
+    """Who handles it, as a subject and as an object ("our network team", or "we" / "us")."""
+    teams = d.templates.teams
+    if d.kind == "security":
+        return teams["security_team"], teams["security_team"]
+    if d.kind == "outage":
+        return teams["incident_team"], teams["incident_team"]
+    if d.team:
+        return f"our {d.team}", f"our {d.team}"
+    return "we", "us"
+
+
+_SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
+# a phrase that reads after "you need this" as it is ("today", "by Friday", "next week")
+_TIME_START = re.compile(
+    r"(?i)^(?:by|before|until|on|in|within|this|next|today|tonight|tomorrow|any|first|later|"
+    r"early|end|over|at)\b"
+)
+
+
+def _their_time(d: Draft) -> str | None:
+    """Their deadline as they put it, in a form that follows "You need this": the phrase when
+    it names no clock time ("next week" stays "next week", not a made-up 17:00), else the
+    resolved time; None when neither can be said."""
+    deadline = d.reading.deadline
+    assert deadline is not None
+    at = deadline.at
+    phrase = polish(deadline.phrase)
+    words = phrase.split()
+    safe = (
+        _SAFE_PHRASE.match(phrase)
+        and 1 <= len(words) <= 5
+        and not HOSTILE.search(phrase)
+        and not re.match(r"(?i)(?:if|unless|or|otherwise)\b", phrase)
+        and not re.search(
+            r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you|my|our)\b", phrase
+        )
+    )
+    if at is not None and (has_clock_time(phrase) or not safe):
+        return "by " + format_when(at, d.now, d.sla)
+    if safe:
+        lowered = phrase[:1].lower() + phrase[1:]
+        return lowered if _TIME_START.match(lowered) else f"by {lowered}"
+    return None
+
+
+def deadline_line(d: Draft) -> str:
+    """Their deadline met by the plan, or honestly not; one we can't place is noted."""
+    deadline = d.reading.deadline
+    if deadline is None:
+        return ""
+    at = deadline.at
+    if at is not None and at <= d.now:
+        return d.render("deadline_unclear", callback=d.callback)  # already gone: say no time
+    said = _their_time(d)
+    if said is None:
+        return d.render("deadline_unclear", callback=d.callback)
+    if at is None:
+        return d.render("deadline_noted", deadline=said, callback=d.callback)
+    slot = "deadline_before" if d.promised <= at else "deadline_after"
+    return d.render(slot, deadline=said, callback=d.callback)
+
+
+def deadline_missed(d: Draft) -> bool:
+    deadline = d.reading.deadline
+    return bool(deadline and deadline.at and d.now < deadline.at < d.promised)
+
+
+def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
+    """The fix: an intro, the numbered steps and why they work (empty without a fix)."""
+    if d.fix is None or not d.steps:
+        return ""
+    intro = d.render(intro_slot, title=d.fix.title)
+    return section(intro, numbered(d.steps), d.render("fix_why", why=d.fix.why))
+
+
+def questions(d: Draft, kind: str) -> list[str]:
+    """The topic's questions, else the desk's for this kind, less what the email answers."""
+    topic = tuple(d.topic.questions) if d.topic is not None else ()
+    generic = tuple(q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text))
+    chosen = list(dict.fromkeys((*topic, *generic)))
+    return chosen[: d.rules.max_questions]
+
+
+def sign_off(d: Draft) -> str:
+    return d.render("sign_off")
+
+
+_STOP = frozenset(
+    """the a an my your our it its to of in on for and or with from at by this that is was
+    have has had be been i we you me us them they again already all then""".split()
+)
+_RESTART = re.compile(
+    r"\b(?:restart\w*|reboot\w*|turn\w* (?:it )?off|switch\w* (?:it )?off|power[- ]cycl\w*|unplug\w*)\b",
+    re.I,
+)
+
+
+def _content(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w[:5] for w in words if w not in _STOP and len(w) > 2}
+
+
+def untried(steps: tuple[str, ...], tried: tuple[str, ...]) -> tuple[str, ...]:
+    """The steps the customer has not already done (reply-guide: never tell them to do what
+    they say they did): a step goes when a tried phrase shares two content words with it, or
+    both are a restart."""
+    if not tried:
+        return steps
+    out = []
+    for step in steps:
+        words = _content(step)
+        done = any(
+            len(words & _content(t)) >= 2 or (_RESTART.search(step) and _RESTART.search(t))
+            for t in tried
+        )
+        if not done:
+            out.append(step)
+    return tuple(out)
