@@ -195,6 +195,19 @@ class RouteDecision:
 
 
 AskType = Literal["request", "question"]
+# the Reading's values (design/reading-labels.md), one list for the heads, the composer's
+# rules and the knowledge base
+READING_KINDS: tuple[str, ...] = (
+    "fault",
+    "outage",
+    "request",
+    "question",
+    "chase",
+    "policy_complaint",
+    "feedback",
+    "security",
+)
+READING_SCOPES: tuple[str, ...] = ("one", "team", "site", "everyone", "na")
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,7 +148,8 @@ def test_new_front_matter_keys_are_read() -> None:
 
 
 def test_kb_values_are_the_reading_values() -> None:
-    from triage.classify.reading_data import KINDS, SCOPES
+    from triage.domain import READING_KINDS as KINDS
+    from triage.domain import READING_SCOPES as SCOPES
 
     assert set(KB_KINDS) == set(KINDS)
     assert set(KB_SCOPES) == set(SCOPES) - {"na"}

@@ -25,20 +25,11 @@ import numpy as np
 from triage.classify import data as ds
 from triage.classify.reading_heads import Head, ReadingHeads, Tfidf
 from triage.classify.recipe import REPO_ROOT
+from triage.domain import READING_KINDS, READING_SCOPES
 from triage.reading.labelled import CONSENSUS_DIR, load
 from triage.reading.labelled import LabelledItem as ReadingExample
 
-KINDS = (
-    "fault",
-    "outage",
-    "request",
-    "question",
-    "chase",
-    "policy_complaint",
-    "feedback",
-    "security",
-)
-SCOPES = ("one", "team", "site", "everyone", "na")
+KINDS, SCOPES = READING_KINDS, READING_SCOPES
 
 C_GRID = (4.0, 16.0)
 EMB_WEIGHTS = (1.0, 2.0)  # how much the embedding block counts against the n-grams

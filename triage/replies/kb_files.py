@@ -31,24 +31,15 @@ import re
 import tomllib
 from pathlib import Path
 
+from triage.domain import READING_KINDS, READING_SCOPES
 from triage.errors import ConfigError
 from triage.replies.values import KbEntry
 
 _STEP = re.compile(r"^\s*(\d+)[.)]\s+(.*\S)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# the reading's kinds and scopes (triage.classify.reading_data, less "na" and "not_customer":
-# an entry always answers something, for someone)
-KB_KINDS = (
-    "fault",
-    "outage",
-    "request",
-    "question",
-    "chase",
-    "policy_complaint",
-    "feedback",
-    "security",
-)
-KB_SCOPES = ("one", "team", "site", "everyone")
+# the reading's kinds and scopes, less "na": an entry always answers something, for someone
+KB_KINDS = READING_KINDS
+KB_SCOPES = tuple(s for s in READING_SCOPES if s != "na")
 # a reply to a whole site or to everyone says what the desk is doing, never "restart your laptop"
 WIDE_SCOPES = frozenset({"site", "everyone"})
 _KEYS = {

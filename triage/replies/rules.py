@@ -13,18 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from triage.domain import READING_KINDS
 from triage.errors import ConfigError
 
-KINDS: tuple[str, ...] = (
-    "fault",
-    "outage",
-    "request",
-    "question",
-    "chase",
-    "policy_complaint",
-    "feedback",
-    "security",
-)
+KINDS = READING_KINDS
 LEVELS: tuple[str, ...] = ("low", "normal", "high", "critical")
 
 
