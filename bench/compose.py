@@ -25,7 +25,7 @@ from triage.domain import Email, Reading, Scores  # noqa: E402
 from triage.parse.quotes import split_reply  # noqa: E402
 from triage.reading.labelled import readings  # noqa: E402
 from triage.reading.wrote_before import _SET_PHRASES  # noqa: E402
-from triage.replies.compose import compose  # noqa: E402
+from triage.replies.compose import composer_for  # noqa: E402
 from triage.replies.config import load_reply_config  # noqa: E402
 from triage.replies.knowledge import KnowledgeBase  # noqa: E402
 from triage.replies.values import History, Suggestion  # noqa: E402
@@ -78,20 +78,11 @@ def main() -> None:
     kb = KnowledgeBase.load(cfg.knowledge)
     rows = items(args.data)
 
+    composer = composer_for(cfg, kb)
+
     def one(email: Email, scores: Scores, reading: Reading) -> Suggestion:
-        return compose(
-            email,
-            scores,
-            History(),
-            now=NOW,
-            kb=kb,
-            templates=cfg.templates,
-            sla=cfg.sla,
-            supervisor=scores.urgency == 3 and scores.frustration == 3,
-            tone=cfg.tone,
-            reading=reading,
-            rules=cfg.rules,
-        )
+        supervisor = scores.urgency == 3 and scores.frustration == 3
+        return composer(email, scores, History(), NOW, supervisor, reading)
 
     if args.show:
         shown = 0

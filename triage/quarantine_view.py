@@ -9,13 +9,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from triage.store.quarantine_ops import QuarantineItem, Requeued
 from triage.textsafe import clean
-from triage.views import age, sender
+from triage.views import age, compact_table, sender
 
 QUARANTINE_LEGEND = (
     "see one: triage show ID · parse one again (after an upgrade): triage requeue ID"
@@ -40,14 +39,7 @@ def quarantine_json(items: Sequence[QuarantineItem]) -> list[dict[str, Any]]:
 
 
 def quarantine_table(items: Sequence[QuarantineItem], now: datetime, title: str) -> Table:
-    table = Table(
-        title=title,
-        caption=QUARANTINE_LEGEND,
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, 1, 0, 0),
-    )
+    table = compact_table(title, QUARANTINE_LEGEND)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("age", justify="right", no_wrap=True)
     table.add_column("size", justify="right", no_wrap=True)

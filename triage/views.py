@@ -100,16 +100,21 @@ def _short_due(due: datetime | None, now: datetime) -> str:
     return age(due - now) if due >= now else "-" + age(now - due)
 
 
-def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
-    """Compact enough for an 80-column terminal; `--json` has every field spelled out."""
-    table = Table(
+def compact_table(title: str, caption: str) -> Table:
+    """The queues' table style: no edges or padding, so it fits an 80-column terminal."""
+    return Table(
         title=title,
-        caption=QUEUE_LEGEND,
+        caption=caption,
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
         padding=(0, 1, 0, 0),
     )
+
+
+def queue_table(items: Sequence[QueueItem], now: datetime, title: str) -> Table:
+    """Compact enough for an 80-column terminal; `--json` has every field spelled out."""
+    table = compact_table(title, QUEUE_LEGEND)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("age", justify="right", no_wrap=True)
     table.add_column("due", justify="right", no_wrap=True)

@@ -19,7 +19,7 @@ from triage.domain import Email, Reading, Scores
 from triage.parse.quotes import split_reply
 from triage.reading.labelled import readings
 from triage.reading.wrote_before import _SET_PHRASES  # the reader's set phrases, spaCy-free
-from triage.replies.compose import compose
+from triage.replies.compose import composer_for
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.tone import check, errors
@@ -85,19 +85,8 @@ def _compose(
     email: Email, scores: Scores, kb: KnowledgeBase, cfg: ReplyConfig, reading: Reading | None
 ) -> Suggestion:
     """A first contact, escalated to a supervisor when both labels are at the top."""
-    return compose(
-        email,
-        scores,
-        History(),
-        now=NOW,
-        kb=kb,
-        templates=cfg.templates,
-        sla=cfg.sla,
-        supervisor=scores.urgency == 3 and scores.frustration == 3,
-        tone=cfg.tone,
-        reading=reading,
-        rules=cfg.rules,
-    )
+    supervisor = scores.urgency == 3 and scores.frustration == 3
+    return composer_for(cfg, kb)(email, scores, History(), NOW, supervisor, reading)
 
 
 @pytest.fixture(scope="module")
