@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,13 +26,18 @@ sys.path.insert(0, str(REPO))
 
 # one matching rule for the annotators and for the reader (scripts/reading_eval.py)
 from triage.reading.score import ask_f1, phrases_agree  # noqa: E402
+from triage.reading.spans import read_labels, tweets  # noqa: E402
 
 ROOT = REPO / "data" / "reading"
+# the tweets the twcs labels point into (never copied here): $TRIAGE_PATHS_DATA_SETS, or
+# ../shared/data beside the checkout
+DATA = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
+TWEETS = tweets(DATA)
 
 
 def load(folder: Path, batch: str) -> list[dict[str, Any]]:
-    lines = (folder / f"{batch}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    """One batch's labels; a tweet's phrases come back from their spans into the tweet."""
+    return read_labels(folder / f"{batch}.jsonl", TWEETS)
 
 
 def deadline_agrees(x: str | None, y: str | None) -> bool:

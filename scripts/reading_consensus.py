@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import json
 
-from reading_agreement import GROUPS, ROOT, load
+from reading_agreement import GROUPS, ROOT, TWEETS, load
+
+from triage.reading.spans import read_labels, to_stored
 
 FIELDS = ("id", "kind", "security_flag", "scope", "asks", "deadline", "tried", "language")
 
 
 def main() -> None:
-    adjudicated = {
-        r["id"]: r
-        for r in map(json.loads, (ROOT / "adjudicated.jsonl").read_text("utf-8").splitlines())
-    }
+    adjudicated = {r["id"]: r for r in read_labels(ROOT / "adjudicated.jsonl", TWEETS)}
     out_dir = ROOT / "consensus"
     out_dir.mkdir(exist_ok=True)
     counts = {"agreed": 0, "adjudicated": 0}
@@ -35,6 +34,8 @@ def main() -> None:
                     label = adjudicated.get(x["id"], x)
                     counts[source] += 1
                     row = {k: label[k] for k in FIELDS} | {"source": source}
+                    if row["id"] in TWEETS:  # stored as spans: no tweet text in the repository
+                        row = to_stored(row, TWEETS[row["id"]])
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(counts)
 

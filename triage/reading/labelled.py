@@ -19,6 +19,7 @@ from typing import Literal
 
 from triage.classify import data as ds
 from triage.domain import Ask, Deadline, Reading
+from triage.reading.spans import read_labels, tweets
 
 CONSENSUS_DIR = Path("data/reading/consensus")
 SETS: dict[str, tuple[str, ...]] = {
@@ -75,11 +76,12 @@ def load(
     train, dev = ds.synthetic(synthetic_dir)
     tw_train, tw_dev = ds.twcs_silver(data_root)
     examples = {e.id: e for e in (*train, *dev, *tw_train, *tw_dev)}
+    texts = tweets(data_root)
     times = _tweet_times(data_root / "twcs_customer_support_twitter" / "twcs_first5000_dev.csv")
     out: list[LabelledItem] = []
     for name, batches in SETS.items():
         for batch in batches:
-            for row in _jsonl(consensus_dir / f"{batch}.jsonl"):
+            for row in read_labels(consensus_dir / f"{batch}.jsonl", texts):
                 ex = examples[str(row["id"])]
                 tid = ex.id.removeprefix("tw-")
                 deadline = row.get("deadline")
@@ -116,18 +118,21 @@ def readings(
     *,
     received: datetime = SYNTHETIC_RECEIVED,
     zone: str = "Europe/London",
+    data_root: Path | None = None,
 ) -> dict[str, Reading]:
     """The consensus labels as the product's Reading values, by item id (for the reply tests and
     the compose bench): sure kinds (p 1.0), an ask's type from its question mark, the deadline
-    phrase resolved from ``received`` in ``zone`` as the reader would, and no prior contact."""
+    phrase resolved from ``received`` in ``zone`` as the reader would, and no prior contact.
+    Tweet batches need ``data_root`` (their labels are spans into the tweets)."""
     from zoneinfo import ZoneInfo
 
     from triage.reading.dates import DateResolver
 
     resolver = DateResolver(ZoneInfo(zone))
+    texts = tweets(data_root) if data_root is not None else {}
     out: dict[str, Reading] = {}
     for batch in batches:
-        for row in _jsonl(consensus_dir / f"{batch}.jsonl"):
+        for row in read_labels(consensus_dir / f"{batch}.jsonl", texts):
             phrase = row.get("deadline")
             asks = tuple(str(a) for a in _list(row.get("asks")))
             out[str(row["id"])] = Reading(
