@@ -10,16 +10,12 @@ from pathlib import Path
 import pytest
 
 from triage import review
-from triage.domain import MailKey, RawMessage
 from triage.errors import NotFound
-from triage.flow.pipeline import TriageStage
-from triage.flow.runtime import make_decider
-from triage.parse.intake import to_intake
 from triage.replies.serial import reply_text
 from triage.settings import PathsSettings, Settings, StoreSettings
 from triage.store import Store
 
-from .test_review_cli import EMAILS, TagScorer
+from .test_review_cli import triaged_store
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -35,17 +31,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def store(settings: Settings) -> Store:
     """Emails 1-4 of test_review_cli, triaged: 3 and 2 lead the priority queue, 1 is normal."""
-    store = Store.open(settings.store_url)
-    items = [
-        to_intake(RawMessage(MailKey("default", "INBOX", 1, n + 1), d, len(d)))
-        for n, d in enumerate(EMAILS)
-    ]
-    store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
-    TriageStage(
-        store=store,
-        load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
-        clock=lambda: NOW,
-    )()
+    store = triaged_store(settings)
     return store
 
 

@@ -69,12 +69,8 @@ EMAILS = [
 ]
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    settings = Settings(
-        store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}"),
-        paths=PathsSettings(data_dir=tmp_path),
-    )
+def triaged_store(settings: Settings) -> Store:
+    """EMAILS stored and triaged by the worker's stage (tag classifier, real composer)."""
     store = Store.open(settings.store_url)
     items = [
         to_intake(RawMessage(MailKey("default", "INBOX", 1, n + 1), d, len(d)))
@@ -86,6 +82,16 @@ def env(tmp_path: Path) -> dict[str, str]:
         load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
         clock=lambda: NOW,
     )()
+    return store
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    settings = Settings(
+        store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}"),
+        paths=PathsSettings(data_dir=tmp_path),
+    )
+    triaged_store(settings)
     return {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
 
 
