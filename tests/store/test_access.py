@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -43,9 +44,41 @@ def _prefix() -> list[str]:
     probe = subprocess.run(
         [*prefix, sys.executable, "-c", "import cli"], cwd=REPO, capture_output=True, text=True
     )
+    if probe.returncode != 0 and _open_the_way():
+        probe = subprocess.run(
+            [*prefix, sys.executable, "-c", "import cli"], cwd=REPO, capture_output=True, text=True
+        )
     if probe.returncode != 0:
         pytest.skip(f"uid {NOBODY} cannot run this checkout's Python: {probe.stderr[-300:]}")
     return prefix
+
+
+_OPENED: list[tuple[Path, int]] = []
+
+
+def _open_the_way() -> bool:
+    """Let other users pass through (search, not list) the folders above the checkout, and
+    read the checkout's own top folder.
+
+    A clone made by ``mktemp -d`` (mode 700) is closed to nobody, so the test would only skip.
+    Restored when the module's tests end (``_restore``).
+    """
+    wanted = [(f, stat.S_IXOTH) for f in reversed(REPO.parents)]
+    wanted.append((REPO, stat.S_IXOTH | stat.S_IROTH))
+    for folder, bits in wanted:
+        mode = folder.stat().st_mode
+        if mode & bits != bits:
+            _OPENED.append((folder, mode))
+            folder.chmod(mode | bits)
+    return bool(_OPENED)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _restore() -> Iterator[None]:
+    yield
+    while _OPENED:
+        folder, mode = _OPENED.pop()
+        folder.chmod(stat.S_IMODE(mode))
 
 
 @pytest.fixture
