@@ -176,3 +176,27 @@ def test_working_hours_bounds_are_inclusive() -> None:
     assert is_business_time(at(2026, 11, 23, 9), POLICY)
     assert is_business_time(at(2026, 11, 23, 17), POLICY)
     assert not is_business_time(datetime.combine(date(2026, 11, 23), time(17, 1), LONDON), POLICY)
+
+
+def test_a_deadline_sooner_than_the_callback_takes_the_lowest_level_that_meets_it() -> None:
+    from triage.sla import callback_for_deadline
+
+    friday_evening = at(2026, 11, 27, 18, 30)  # the desk is closed until Monday 09:00
+    # needed by Saturday 10:00: only the around-the-clock level (1 hour) meets it
+    promised, level = callback_for_deadline(friday_evening, 1, at(2026, 11, 28, 10), POLICY)
+    assert (promised, level) == (at(2026, 11, 27, 19, 30), 3)
+    # needed by Monday 15:00: high (4 business hours: Monday 13:00) meets it with the margin
+    promised, level = callback_for_deadline(friday_evening, 0, at(2026, 11, 30, 15), POLICY)
+    assert (promised, level) == (at(2026, 11, 30, 13), 2)
+    # no deadline, or one after the level's own callback: the level's callback
+    assert callback_for_deadline(friday_evening, 1, None, POLICY) == (
+        callback_at(friday_evening, 1, POLICY),
+        1,
+    )
+    assert callback_for_deadline(friday_evening, 1, at(2026, 12, 9, 9), POLICY)[1] == 1
+    # one no level meets: the earliest, and the reply says so honestly
+    soon = at(2026, 11, 27, 18, 50)
+    assert callback_for_deadline(friday_evening, 1, soon, POLICY) == (
+        callback_at(friday_evening, 3, POLICY),
+        3,
+    )

@@ -47,6 +47,9 @@ class SlaPolicy(BaseModel):
     around_the_clock: tuple[str, ...] = ("critical",)
     round_to_minutes: int = Field(default=5, ge=1, le=60)
     follow_up_business_days: int = Field(default=2, ge=1, le=30)
+    # a callback promised to meet a customer's deadline lands at least this long before it, so
+    # there is time to act on it ("by 08:00" is not met by an update at 07:55)
+    deadline_margin_minutes: int = Field(default=60, ge=0, le=24 * 60)
 
     @field_validator("timezone")
     @classmethod
@@ -206,6 +209,26 @@ def callback_at(now: datetime, level: int, policy: SlaPolicy) -> datetime:
     if promised <= _aware(now).astimezone(UTC):
         promised = due
     return promised.astimezone(policy.zone)
+
+
+def callback_for_deadline(
+    now: datetime, level: int, deadline: datetime | None, policy: SlaPolicy
+) -> tuple[datetime, int]:
+    """The callback to promise and the level it is kept at: the level's own callback, or, when
+    the customer's deadline comes first, the callback of the lowest higher level that lands at
+    least ``deadline_margin_minutes`` before it (the desk's targets name a deadline within a day
+    as high and within hours as critical). When no level meets it, the earliest callback: the
+    reply then says honestly that the deadline may not be met."""
+    level = _level(level)
+    promised = callback_at(now, level, policy)
+    if deadline is None or not (_aware(now) < _aware(deadline) < promised):
+        return promised, level
+    latest = _aware(deadline) - timedelta(minutes=policy.deadline_margin_minutes)
+    for higher in range(level + 1, 4):
+        at = callback_at(now, higher, policy)
+        if at <= latest:
+            return at, higher
+    return callback_at(now, 3, policy), 3
 
 
 def follow_up_on(after: datetime, policy: SlaPolicy) -> date:

@@ -210,3 +210,37 @@ def test_a_deadline_is_said_as_the_customer_put_it_unless_they_gave_a_clock_time
     threat = make(reply_config, keyword_kb, e, read=reading(deadline=angry)).plan
     assert "TODAY" not in threat
     assert "If this" not in threat
+
+
+def test_a_deadline_sooner_than_the_level_allows_moves_the_promise_up_to_meet_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # Monday 10:07, a normal fault (next working day) needed by 15:00 today: high (4 business
+    # hours, 14:05) is inside the hour's margin, so the promise is the critical hour (11:05)
+    e = email("My screen flickers when I open Excel.")
+    today = Deadline("by 3pm", NOW.replace(hour=15, minute=0))
+    s = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading(deadline=today))
+    assert s.callback <= today.at - timedelta(hours=1)
+    assert s.callback > NOW
+    assert "in time for" in s.plan
+    assert any("meet the customer's deadline" in t for t in s.agent_todo)
+    # without the deadline the same email is promised the next working day
+    plain = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading())
+    assert plain.callback > today.at
+    assert not any("meet the customer's deadline" in t for t in plain.agent_todo)
+
+
+def test_a_topic_is_sure_only_on_keywords_never_on_the_embedding_alone(
+    keyword_kb: KnowledgeBase,
+) -> None:
+    from triage.replies.compose import _sure
+    from triage.replies.rules import ReplyRules
+    from triage.replies.values import KbMatch
+
+    entry = keyword_kb.entries[0]
+    rules = ReplyRules()
+    near = KbMatch(entry, 0.7, 0.9, 0.59, True, "embedding+keywords")  # one common word
+    rare = KbMatch(entry, 0.61, 0.9, 0.78, True, "embedding+keywords")  # one rare word
+    strong = KbMatch(entry, 0.75, 0.5, 0.95, True, "embedding+keywords")  # a phrase and more
+    unsure = KbMatch(entry, 0.4, 0.9, 0.95, False, "embedding+keywords")
+    assert [_sure(m, rules) for m in (near, rare, strong, unsure)] == [False, False, True, False]
