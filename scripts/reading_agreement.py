@@ -72,22 +72,38 @@ def report(name: str, a: list[dict[str, Any]], b: list[dict[str, Any]]) -> dict[
 GROUPS = {
     "synthetic": ("it_helpdesk", "saas_vendor", "home_isp", "msp_clients"),
     "twcs": ("twcs_a", "twcs_b"),
+    # the rest of the labelled tweets, labelled later with the written guide (GUIDE.md)
+    "twcs_cd": ("twcs_c", "twcs_d"),
 }
+
+
+def differ(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """Whether two labels of one item go to adjudication: kind, scope, the security flag, the
+    asks (not every ask matched one to one) or the deadline differ."""
+    return (
+        x["kind"] != y["kind"]
+        or x["scope"] != y["scope"]
+        or bool(x["security_flag"]) != bool(y["security_flag"])
+        or ask_f1([x["asks"]], [y["asks"]]) < 1.0
+        or not deadline_agrees(x["deadline"], y["deadline"])
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--disagreements", type=Path, help="write the kind/scope disagreements here")
+    ap.add_argument("--disagreements", type=Path, help="write the items to adjudicate here")
+    ap.add_argument("--groups", nargs="*", default=list(GROUPS), help="batch groups to read")
     args = ap.parse_args()
     split: list[dict[str, Any]] = []
-    for group, batches in GROUPS.items():
+    for group in args.groups:
+        batches = GROUPS[group]
         a = [r for batch in batches for r in load(ROOT / "annotator1", batch)]
         b = [r for batch in batches for r in load(ROOT / "annotator2", batch)]
         report(group, a, b)
         for x, y in zip(a, b, strict=True):
-            if x["kind"] != y["kind"] or x["scope"] != y["scope"]:
+            if differ(x, y):
                 split.append({"id": x["id"], "a": x, "b": y})
-    print(f"kind or scope differ on {len(split)} items")
+    print(f"{len(split)} items to adjudicate")
     if args.disagreements:
         with args.disagreements.open("w", encoding="utf-8") as fh:
             for row in split:
