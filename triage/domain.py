@@ -249,3 +249,6 @@ class Reading:
     language: str
     prior_contact: int
     says_wrote_before: bool
+    # the main problem as one short clause in the customer's words, for the reply to say back
+    # in ours ("" when none could be cut cleanly): triage/reading/problem.py
+    problem: str = ""

@@ -56,6 +56,7 @@ def reading(
     prior: int = 0,
     wrote_before: bool = False,
     kind_p: float = 0.9,
+    problem: str = "",
 ) -> Reading:
     return Reading(
         kind=kind,
@@ -69,6 +70,7 @@ def reading(
         language=language,
         prior_contact=prior,
         says_wrote_before=wrote_before,
+        problem=problem,
     )
 
 

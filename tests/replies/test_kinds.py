@@ -244,3 +244,38 @@ def test_a_topic_is_sure_only_on_keywords_never_on_the_embedding_alone(
     strong = KbMatch(entry, 0.75, 0.5, 0.95, True, "embedding+keywords")  # a phrase and more
     unsure = KbMatch(entry, 0.4, 0.9, 0.95, False, "embedding+keywords")
     assert [_sure(m, rules) for m in (near, rare, strong, unsure)] == [False, False, True, False]
+
+
+def test_the_customers_problem_is_said_back_in_our_words_never_their_anger(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Our entire office email is down and we have a bid due at 5.")
+    said = make(
+        reply_config, keyword_kb, e, read=reading(problem="Our entire office email is down")
+    )
+    assert "your entire office email is down" in said.acknowledge
+    assert "Our entire" not in said.acknowledge
+    # an insult is not said back (the draft falls back to a line of its own); shouting is
+    # said back lowered
+    insult = make(reply_config, keyword_kb, e, read=reading(problem="The useless portal crashed"))
+    assert "portal" not in insult.acknowledge.lower()
+    shout = make(reply_config, keyword_kb, e, read=reading(problem="THE PORTAL HAS CRASHED AGAIN"))
+    assert "the portal has crashed again" in shout.acknowledge
+    assert "PORTAL" not in shout.acknowledge
+    # a request or a question is restated by its answer, not as a problem
+    asked = make(reply_config, keyword_kb, e, read=reading("request", problem="my laptop is dead"))
+    assert "laptop is dead" not in asked.acknowledge
+
+
+def test_problem_phrase_turns_the_pronouns_and_keeps_names() -> None:
+    from triage.replies.ourwords import problem_phrase
+
+    assert problem_phrase("Nobody has called me back") == "nobody has called you back"
+    assert problem_phrase("there's still no internet at our Maple Street site") == (
+        "there's still no internet at your Maple Street site"
+    )
+    assert problem_phrase("Northgate has been offline for an hour") == (
+        "Northgate has been offline for an hour"
+    )
+    assert problem_phrase("I can't believe this rubbish") is None
+    assert problem_phrase("") is None

@@ -69,6 +69,7 @@ def reading_of(
         language=text.language if text else "",
         prior_contact=history.same_sender + history.same_thread,
         says_wrote_before=bool(text and text.says_wrote_before),
+        problem=text.problem if text else "",
     )
 
 

@@ -67,6 +67,8 @@ def reading_text(raw: str | None) -> Text | None:
     flag = speaker_flag(raw)
     if flag:
         out.append(f", {flag}", style="bold yellow")
+    if data.get("problem"):
+        out.append(f"\n  problem: “{data['problem']}”")
     for i, ask in enumerate(data.get("asks") or [], 1):
         out.append(f"\n  ask {i} ({ask.get('type')}): “{ask.get('text')}”")
     deadline = data.get("deadline")

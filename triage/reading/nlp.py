@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from triage.errors import ModelError
@@ -162,8 +162,8 @@ def entities(nlp: Language, docs: list[Doc]) -> list[Doc]:
     return docs
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> list[Doc]:
-    """Tagged, parsed and entity-marked docs, one per text, in order."""
+def parse_plain(nlp: Language, texts: Sequence[str], batch_size: int = 32) -> list[Doc]:
+    """Tagged and parsed docs without entities (subject lines: their words and parse only)."""
     calmed = [calm(t) for t in texts]
     if len(calmed) == 1:
         # one email (the common ``read`` call): the components straight, without nlp.pipe's
@@ -172,6 +172,10 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> list[Doc
         for name, component in nlp.pipeline:
             if name != "ner":
                 doc = component(doc)
-        return entities(nlp, [doc])
-    docs = list(nlp.pipe(calmed, batch_size=batch_size, disable=["ner"]))
-    return entities(nlp, docs)
+        return [doc]
+    return list(nlp.pipe(calmed, batch_size=batch_size, disable=["ner"]))
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> list[Doc]:
+    """Tagged, parsed and entity-marked docs, one per text, in order."""
+    return entities(nlp, parse_plain(nlp, list(texts), batch_size))

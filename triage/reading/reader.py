@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from triage.reading.automated import is_automated
 from triage.reading.dates import DateResolver
 from triage.reading.deadline import find_deadline
 from triage.reading.language import LanguageGuesser
+from triage.reading.problem import find_problem
 from triage.reading.tried import find_tried
 from triage.reading.values import Ask, TextReading
 from triage.reading.wrote_before import says_wrote_before
@@ -66,6 +68,12 @@ class TextReader:
         docs = dict(
             zip(english, nlp_mod.parse(self._nlp, (texts[i] for i in english)), strict=True)
         )
+        # the subject lines name what a bare "it" is and which troubled clause is the main
+        # problem (triage/reading/problem.py); parsed without entities, tweets have none
+        titled = [i for i in english if rows[i][0].strip()]
+        subjects = dict(
+            zip(titled, nlp_mod.parse_plain(self._nlp, [rows[i][0] for i in titled]), strict=True)
+        )
         out: list[TextReading] = []
         for i, (subject, _, received) in enumerate(rows):
             doc = docs.get(i)
@@ -74,7 +82,8 @@ class TextReader:
             elif doc is None:
                 out.append(foreign_reading(texts[i], langs[i]))
             else:
-                out.append(self._english(doc, texts[i], subject, received, langs[i] or "en"))
+                reading = self._english(doc, texts[i], subject, received, langs[i] or "en")
+                out.append(replace(reading, problem=find_problem(doc, subjects.get(i))))
         return out
 
     def _english(

@@ -34,6 +34,7 @@ def reading_to_dict(r: Reading) -> dict[str, Any]:
         "language": r.language,
         "prior_contact": r.prior_contact,
         "says_wrote_before": r.says_wrote_before,
+        "problem": r.problem,
     }
 
 
@@ -58,6 +59,7 @@ def reading_from_dict(d: dict[str, Any]) -> Reading:
         language=str(d.get("language", "")),
         prior_contact=int(d.get("prior_contact", 0)),
         says_wrote_before=bool(d.get("says_wrote_before", False)),
+        problem=str(d.get("problem", "")),  # readings stored before it was read: none
     )
 
 

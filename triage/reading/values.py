@@ -14,13 +14,15 @@ __all__ = ["EMPTY", "Ask", "AskType", "Deadline", "TextReading"]
 @dataclass(frozen=True, slots=True)
 class TextReading:
     """What the words of the newest text say, before any model head: the asks in order, the
-    deadline, the steps already tried, the language and whether they say they wrote before."""
+    deadline, the steps already tried, the language, whether they say they wrote before and
+    the main problem in one clause."""
 
     asks: tuple[Ask, ...]
     deadline: Deadline | None
     tried: tuple[str, ...]
     language: str
     says_wrote_before: bool
+    problem: str = ""  # the main problem clause, in their words (triage/reading/problem.py)
 
 
 EMPTY = TextReading(asks=(), deadline=None, tried=(), language="", says_wrote_before=False)

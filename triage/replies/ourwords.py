@@ -328,3 +328,26 @@ def _to_be(phrase: str) -> str:
 
 def _shouts(text: str) -> bool:
     return any(w.isupper() and len(w) > 2 and w not in _KEEP_CAPS for w in _WORD.findall(text))
+
+
+# the words that open a clause and are not names: lower-cased when the clause follows "I
+# understand ..." ("The shared calendar ..." -> "the shared calendar ...")
+_OPENERS = frozenset(
+    """the a an my our your his her their this that these those there nobody nothing none no
+    everyone everybody all half some most every several we i you he she they it""".split()
+)
+
+
+def problem_phrase(clause: str) -> str | None:
+    """The reading's problem clause said back in our words ("your entire office email is
+    down"), or None when it cannot be said safely: insults, threats, legal words and sarcasm
+    are never echoed, and shouting is lowered."""
+    if not clause or HOSTILE.search(clause):
+        return None
+    s = swap_pronouns(polish(clause))
+    words = s.split()
+    if len(words) < 3 or _shouts(s):
+        return None
+    if words[0].lower() in _OPENERS or words[0] in ("You", "Your", "You're", "You've"):
+        s = s[:1].lower() + s[1:]
+    return s

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from triage.domain import Email, Reading, Scores
 from triage.reading.dates import has_clock_time
-from triage.replies.ourwords import HOSTILE, polish
+from triage.replies.ourwords import HOSTILE, polish, problem_phrase
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
@@ -88,8 +88,12 @@ def who(d: Draft) -> str:
 
 
 def restatement(d: Draft) -> str:
-    """One sentence in our words from the reading: the topic's problem clause and how wide it
-    is; without a topic, how wide it is or a short kind-level line. Never their sentence."""
+    """One sentence in our words from the reading: the customer's own problem clause said
+    back (short, pronouns turned, never hostile words); else the topic's problem clause and
+    how wide it is; without a topic, how wide it is or a short kind-level line."""
+    said = problem_phrase(d.reading.problem) if d.kind not in ("request", "question") else None
+    if said:
+        return d.render("restate_problem", problem=said)
     affected = who(d)
     problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
     if problem and d.reading.scope in ("site", "everyone"):

@@ -52,6 +52,7 @@ _ANSWER = frozenset({"callback", "handler", "handler_cap", "handler_obj", "caden
 SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_named": frozenset({"first_name", "name"}),  # Acknowledge: use their name
     "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
+    "restate_problem": frozenset({"problem"}),  # their problem, in our words
     "restate_topic": frozenset({"problem"}),  # show you read the whole message
     "restate_topic_scope": frozenset({"problem", "who"}),
     "restate_scope": frozenset({"who"}),

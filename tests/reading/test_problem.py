@@ -1,0 +1,69 @@
+"""The main problem clause (triage/reading/problem.py) through the whole reader: cut to its
+core, on the subject line's topic, never a side remark, an ask or the desk's own doing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.conftest import RECEIVED
+from triage.reading.reader import TextReader
+
+
+def _problem(reader: TextReader, text: str, subject: str = "") -> str:
+    return reader.read(subject, text, RECEIVED).problem
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "problem"),
+    [
+        (
+            "Northgate offline - no comms",
+            "Hi team. The whole of Northgate has been offline for an hour, and the radios are "
+            "down too. Please call me.",
+            "The whole of Northgate has been offline for an hour",
+        ),
+        (
+            "Maple St site STILL no internet",
+            "Still no internet at our Maple Street site. That's two days now.",
+            "there's still no internet at our Maple Street site",
+        ),
+        (
+            "Photo backup stopped syncing",
+            "Hi, It hasn't uploaded anything since last Tuesday. The app just says waiting.",
+            "the photo backup hasn't uploaded anything since last Tuesday",
+        ),
+    ],
+)
+def test_the_main_problem_is_cut_to_its_clause(
+    reader: TextReader, subject: str, text: str, problem: str
+) -> None:
+    assert _problem(reader, text, subject) == problem
+
+
+def test_a_side_remark_off_the_subjects_topic_is_not_the_problem(reader: TextReader) -> None:
+    # "we haven't changed anything" reports nothing about the bill the subject names
+    text = "We haven't changed anything on our side. Could you check the amount?"
+    assert _problem(reader, text, "Bill £12 higher than usual") == ""
+
+
+def test_asks_questions_greetings_and_the_desks_doing_are_not_problems(
+    reader: TextReader,
+) -> None:
+    assert _problem(reader, "I need a new charger for my laptop today.", "laptop charger") == ""
+    assert _problem(reader, "Why is the printer still broken?", "printer broken") == ""
+    # said back, "your update broke my printer" would turn into our admission
+    assert _problem(reader, "Your update has broken my printer again.", "printer broken") == ""
+
+
+def test_a_clause_too_long_to_say_back_is_left_out(reader: TextReader) -> None:
+    text = (
+        "The shared finance spreadsheet on the second floor network drive has been crashing "
+        "every single time anyone in accounts tries to open it this week."
+    )
+    assert _problem(reader, text, "finance spreadsheet crashing") == ""
+
+
+def test_a_bare_it_is_named_only_by_a_subject_that_names_a_thing(reader: TextReader) -> None:
+    text = "It hasn't worked properly since the weekend."
+    assert _problem(reader, text, "Slow in the evenings") == ""  # no noun: "it" stays unknown
+    assert _problem(reader, text, "") == ""

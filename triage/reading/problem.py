@@ -1,0 +1,242 @@
+"""The customer's main problem as one short clause in their words ("my laptop won't turn on at
+all"), for the reply to say back in ours; "" when no clause can be cut cleanly.
+
+A help-desk agent restates the problem before anything else (reply-guide: "restate their actual
+problem in one plain sentence"). A stock line ("this isn't working the way it should") reads as
+a template and a knowledge-base topic is often another problem, so the restatement is built from
+the email itself: the first sentence near the top that reports something wrong (a negated verb,
+or a word of failure), cut by the parse to its main clause (subject, verb, what it governs),
+without the reasons, side remarks and second clauses that made pasted sentences garble. Short
+on purpose: at most ``MAX_WORDS`` words, so the reply never copies a long run of the email.
+
+Pure over a spaCy ``Doc`` (the reading's parse); tags and dependencies only (the pipeline has no
+lemmatizer), so word cues are matched on lower-cased prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from triage.reading.asks import boilerplate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MAX_WORDS = 10
+MIN_WORDS = 4
+FIRST_SENTENCES = 6  # the problem is stated near the top; later ones are detail or history
+# words of failure: prefixes (lower-cased) of the longer ones, whole words for the short ones
+# ("down" is not "downstairs", "lost" is not "lostprophets")
+_FAILING = (
+    "broke",
+    "crash",
+    "freez",
+    "froze",
+    "stopp",
+    "stops",
+    "fail",
+    "losing",
+    "missing",
+    "disappear",
+    "keeps",
+    "flicker",
+    "wiped",
+    "deleted",
+    "locked",
+    "offline",
+    "crackl",
+    "bounc",
+    "overcharg",
+    "charged",
+    "throttl",
+    "unable",
+    "faulty",
+    "damaged",
+    "cracked",
+    "hacked",
+    "compromis",
+    "expired",
+    "unusable",
+    "intermittent",
+    "disconnect",
+    "lagg",
+    "timing out",
+    "timed out",
+    "dropp",
+    "drops",
+    "clicking",
+)
+_FAILING_WORDS = frozenset(
+    "down dead slow lost wrong error errors stuck hangs hung blank noise noisy leak leaking "
+    "kept broken".split()
+)
+# "I think/noticed/found that X": X is the problem
+_REPORTING = frozenset(
+    "think thought noticed notice found find realised realized believe seems seem appears "
+    "appear looks discovered saw see".split()
+)
+# second person is the desk ("your update broke it"): said back it becomes our admission
+_SECOND = frozenset("you your yours yourself yourselves u ur".split())
+_VAGUE_SUBJECTS = frozenset("it this that these those they which what who".split())
+# parts of a clause that are not its core: reasons, conditions, side remarks, second clauses
+_DROP_DEPS = frozenset(
+    "advcl ccomp parataxis conj cc mark punct appos discourse intj dep relcl npadvmod meta "
+    "vocative".split()
+)
+_DROP_INNER = frozenset("conj cc relcl advcl appos parataxis ccomp intj discourse".split())
+_STOP = frozenset(
+    """the and for with from this that have has had been was were are not any all our your
+    my you can can't won't don't again still just now please help urgent issue problem""".split()
+)
+_NONE = frozenset("no nothing nobody never none".split())
+_ASKING = frozenset("want need needs wanted like love hope wish know rather".split())
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def find_problem(doc: object, subject_doc: object | None = None) -> str:
+    """The main problem clause of the parsed newest text, or "". ``subject_doc`` (the parsed
+    subject line) names what a bare "it" is: "It hasn't uploaded anything since Tuesday" under
+    "Photo backup stopped syncing" is the photo backup."""
+    thing = _thing(subject_doc) if subject_doc is not None else ""
+    topic = _stems(getattr(subject_doc, "text", "") or "")
+    sents = [s for s in getattr(doc, "sents", ()) if s.text.strip()]
+    found = [c for c in (_clause(s, thing) for s in sents[:FIRST_SENTENCES]) if c]
+    if not found:
+        return ""
+    if not topic:
+        return found[0]
+    # the subject line names the main problem; a clause sharing none of its words is more
+    # often a side remark ("we haven't changed anything", "half the customers don't carry cash")
+    on_topic = [c for c in found if _stems(c) & topic]
+    return on_topic[0] if on_topic else ""
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _thing(subject_doc: object) -> str:
+    """The subject line's leading noun phrase ("photo backup"), lower-cased, or "". Read from
+    the tags: the pipeline has no attribute ruler, so spaCy's noun chunks are not available."""
+    words: list[tuple[str, str]] = []
+    for t in subject_doc:  # type: ignore[attr-defined]
+        if t.tag_ in ("DT", "PRP$") and not words:
+            continue
+        if not (t.tag_.startswith("NN") or t.tag_ == "JJ") or not t.is_alpha:
+            break
+        words.append((t.text.lower(), t.tag_))
+    while words and not words[-1][1].startswith("NN"):
+        words.pop()  # "slow in the evenings" names no thing
+    return " ".join(w for w, _ in words) if 1 <= len(words) <= 3 else ""
+
+
+def _clause(sent: Span, thing: str) -> str:
+    words = sent.text.strip()
+    low = words.lower()
+    if (
+        words.endswith("?")
+        or (_GREETING.match(words) and len(words.split()) <= 3)
+        or boilerplate(low)
+        or not _reports_trouble(sent)
+    ):
+        return ""
+    if sent.root.tag_.startswith("NN") and any(
+        c.dep_ == "det" and c.text.lower() == "no" for c in sent.root.children
+    ):
+        return _none_of(sent)  # "Still no internet at our Maple Street site."
+    root = sent.root
+    if root.text.lower() in _REPORTING:
+        inner = [c for c in root.children if c.dep_ == "ccomp"]
+        if not inner:
+            return ""
+        root = inner[0]
+    if not root.tag_.startswith("VB") and root.tag_ not in ("MD", "JJ"):
+        return ""
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or root.tag_ == "VB" and not any(c.dep_ == "aux" for c in root.children):
+        return ""  # an imperative or a fragment: an ask, not a report
+    subject = subjects[0]
+    it = subject.text.lower() == "it" and bool(thing)
+    if subject.dep_ != "expl" and subject.text.lower() in _VAGUE_SUBJECTS and not it:
+        return ""
+    if root.text.lower() in _ASKING:
+        return ""  # "I want a replacement", "I need access": an ask, answered as one
+    tokens = sorted(_core(root), key=lambda t: t.i)
+    if not any(_troubled(t) for t in tokens):
+        return ""  # the trouble was in a part cut away: this clause is a side remark
+    if not tokens or tokens[0].i != min(t.i for t in subject.subtree):
+        return ""  # the clause must open with its subject
+    if any(t.text.lower() in _SECOND for t in tokens):
+        return ""
+    # the kept words in order: a dropped part is a whole subtree (a reason, a second clause),
+    # so what is left still reads as one clause
+    clause = _join(tokens, {subject.i: f"the {thing}"} if it else {})
+    clause = _SPACE.sub(" ", clause).strip(" ,;:-")
+    clause = re.sub(r"\s+([,.;:!?])", r"\1", clause).rstrip(",;:- ")
+    if tokens[-1].dep_ in ("cc", "det", "prep", "aux", "mark", "poss"):
+        return ""
+    n = len(clause.split())
+    return clause if MIN_WORDS <= n <= MAX_WORDS else ""
+
+
+def _troubled(t: Token) -> bool:
+    low = t.text.lower()
+    return t.dep_ == "neg" or low in _NONE or low in _FAILING_WORDS or low.startswith(_FAILING)
+
+
+def _reports_trouble(sent: Span) -> bool:
+    return any(_troubled(t) for t in sent)
+
+
+def _core(root: Token) -> list[Token]:
+    """The root and what it governs, less reasons, side remarks and second clauses (at every
+    depth: "41°C and the AC unit" keeps "41°C")."""
+    out = [root]
+    for child in root.children:
+        if child.dep_ in _DROP_DEPS and not (child.dep_ == "punct" and child.tag_ == "HYPH"):
+            continue
+        if child.dep_ == "prep" and child.i > root.i and _trailing_preps(root, child) > 0:
+            continue  # one prepositional phrase after the verb at most ("on my laptop")
+        out.extend(_phrase(child))
+    return out
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A word and what it governs, less second clauses and side remarks (inner time phrases,
+    hyphens and numbers stay: "since 20 minutes ago", "Wi-Fi")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _DROP_INNER or (child.dep_ == "punct" and child.tag_ != "HYPH"):
+            continue
+        out.extend(_phrase(child))
+    return out
+
+
+def _join(tokens: list[Token], replace: dict[int, str]) -> str:
+    """The kept words with their own spacing, one space where a dropped part was."""
+    out = []
+    for n, t in enumerate(tokens):
+        out.append(replace.get(t.i, t.text))
+        if n + 1 < len(tokens):
+            out.append(t.whitespace_ if tokens[n + 1].i == t.i + 1 else " ")
+    return "".join(out)
+
+
+def _trailing_preps(root: Token, prep: Token) -> int:
+    """How many prepositional phrases after the verb come before ``prep``."""
+    return sum(1 for c in root.children if c.dep_ == "prep" and root.i < c.i < prep.i)
+
+
+def _none_of(sent: Span) -> str:
+    """A verbless "no X (at Y)" said as a clause: "there's still no internet at our site"."""
+    root = sent.root
+    kept = [t for t in sorted(_phrase(root), key=lambda t: t.i) if t.dep_ != "punct"]
+    if not kept or any(t.text.lower() in _SECOND for t in kept):
+        return ""
+    still = any(c.text.lower() == "still" for c in root.children)
+    words = _join([t for t in kept if t.text.lower() != "still"], {})
+    clause = f"there's {'still ' if still else ''}{words}"
+    n = len(clause.split())
+    return clause if MIN_WORDS <= n <= MAX_WORDS else ""
