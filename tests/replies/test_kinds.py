@@ -279,3 +279,26 @@ def test_problem_phrase_turns_the_pronouns_and_keeps_names() -> None:
     )
     assert problem_phrase("I can't believe this rubbish") is None
     assert problem_phrase("") is None
+
+
+def test_empathy_is_one_line_unless_upset_and_thanks_is_earned(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    t = reply_config.templates
+    feelings = {
+        v
+        for n in ("feeling_upset", "feeling_annoyed", "feeling_urgent")
+        for v in (x for vs in t.slots[n].values() for x in vs)
+    }
+    thanks = {x for vs in t.slots["thanks"].values() for x in vs}
+    short = email("My screen flickers when I open Excel.")
+    calm = make(reply_config, keyword_kb, short, scores(urgency=2, frustration=0), read=reading())
+    assert not any(f in calm.acknowledge for f in feelings)  # the apology alone
+    assert not any(x in calm.acknowledge for x in thanks)  # one line is no "clear description"
+    upset = make(reply_config, keyword_kb, short, scores(urgency=2, frustration=3), read=reading())
+    assert any(f in upset.acknowledge for f in feelings)
+    long = email("My screen flickers when I open Excel. " * 12)
+    detailed = make(reply_config, keyword_kb, long, scores(frustration=0), read=reading())
+    assert any(x in detailed.acknowledge for x in thanks)
+    tried = make(reply_config, keyword_kb, short, read=reading(tried=("restarted it",)))
+    assert "already tried" in tried.acknowledge or "tried so far" in tried.acknowledge

@@ -26,8 +26,8 @@ from triage.replies.answers import Where, ask_class
 from triage.replies.ourwords import ask_phrase
 from triage.replies.parts import (
     Draft,
-    apology,
     deadline_line,
+    empathy,
     feeling,
     fix_steps,
     greeting,
@@ -87,7 +87,7 @@ def _no_fix_todo(d: Draft) -> tuple[str, ...]:
 
 
 def fault(d: Draft) -> Shape:
-    ack = section(greeting(d), paragraph(restatement(d), feeling(d), apology(d), thanks(d)))
+    ack = section(greeting(d), paragraph(restatement(d), empathy(d), thanks(d)))
     callback = d.render("callback", callback=d.callback)
     extra, reuse = _common_plan(d, callback)
     plan = section(paragraph(owner(d), callback), extra)
@@ -115,7 +115,7 @@ def fault(d: Draft) -> Shape:
 
 
 def outage(d: Draft) -> Shape:
-    ack = section(greeting(d), paragraph(restatement(d), feeling(d), apology(d), thanks(d)))
+    ack = section(greeting(d), paragraph(restatement(d), empathy(d), thanks(d)))
     incident = d.render("outage_incident")
     every = d.rules.update_every[max(0, min(3, d.scores.urgency))]
     cadence = (
@@ -229,7 +229,7 @@ def question(d: Draft) -> Shape:
 
 
 def chase(d: Draft) -> Shape:
-    ack = section(greeting(d), paragraph(restatement(d), apology(d), feeling(d)))
+    ack = section(greeting(d), paragraph(restatement(d), empathy(d)))
     line = d.render("chase_plan", callback=d.callback)
     extra, reuse = _common_plan(d, line)
     plan = section(paragraph(owner(d, critical=False), line), extra)

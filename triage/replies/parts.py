@@ -148,7 +148,23 @@ def apology(d: Draft) -> str:
 
 
 def thanks(d: Draft) -> str:
-    return d.render("thanks_tried") if d.reading.tried else d.render("thanks")
+    """Thanks that is earned: for the steps they already took, or for a message that really
+    gave detail; thanks for "the clear description" of two lines reads as a template."""
+    if d.reading.tried:
+        return d.render("thanks_tried")
+    if len(d.email.newest_text.split()) >= d.rules.detailed_words:
+        return d.render("thanks")
+    return ""
+
+
+def empathy(d: Draft) -> str:
+    """The feeling and the apology, as few lines as fit (reply-guide: one line of empathy
+    that fits beats three generic ones): an upset customer gets the feeling named and the
+    apology; anyone else the apology alone, or the urgency named when nothing failed."""
+    sorry = apology(d)
+    if d.scores.frustration >= 2:
+        return paragraph(feeling(d), sorry)
+    return sorry or feeling(d)
 
 
 def owner(d: Draft, *, critical: bool = True) -> str:

@@ -55,9 +55,9 @@ class ReplyRules:
     min_kind_p_by_kind: Mapping[str, float] = field(default_factory=dict)
     update_every: tuple[int, int, int, int] = (0, 60, 60, 30)  # minutes, by urgency level
     max_questions: int = 3
-    # without an embedding, one keyword phrase is too little to restate the topic or name its
-    # team (a fix still follows the knowledge base's own threshold)
+    # one keyword phrase is too little to restate the topic, name its team or offer its fix
     topic_keyword_min: float = 0.8
+    detailed_words: int = 80  # a message this long earns thanks for its detail
     scopes: Mapping[str, str] = field(default_factory=dict)
     topics: Mapping[str, str] = field(default_factory=dict)
     policy: tuple[PolicyRule, ...] = ()
@@ -170,6 +170,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         "update_every",
         "max_questions",
         "topic_keyword_min",
+        "detailed_words",
     }
     if unknown:
         raise ConfigError(f"{source}: [compose] unknown keys {sorted(unknown)}")
@@ -187,6 +188,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
             update_every=tuple(int(every.get(lv, default_every[lv])) for lv in LEVELS),  # type: ignore[arg-type]
             max_questions=int(compose.get("max_questions", 3)),
             topic_keyword_min=float(compose.get("topic_keyword_min", 0.8)),
+            detailed_words=int(compose.get("detailed_words", 80)),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{source}: [compose]: {exc}") from exc
@@ -206,6 +208,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         update_every=rules.update_every,
         max_questions=rules.max_questions,
         topic_keyword_min=rules.topic_keyword_min,
+        detailed_words=rules.detailed_words,
         scopes=scopes,
         topics=_strings(data.get("topics", {}), f"{source}: [topics]"),
         policy=_policy(data.get("policy", []), source),
