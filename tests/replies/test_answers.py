@@ -208,3 +208,9 @@ def test_any_ask_gets_a_sentence_that_claims_promises_and_admits_nothing(text: s
 
 
 _config: dict[str, ReplyConfig] = {}
+
+
+def test_offering_to_pay_is_not_a_request_for_money() -> None:
+    assert ask_class(Ask("I'm happy to pay for whatever is needed", "request")) != "money"
+    assert ask_class(Ask("I expect you to pay for the repair", "request")) == "money"
+    assert ask_class(Ask("Please refund the difference", "request")) == "money"

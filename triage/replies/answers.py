@@ -106,7 +106,9 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "money",
             r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*"
-            r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b|\bpay\s+for\b",
+            r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b"
+            # "you pay for the repair" asks money of us; "I'm happy to pay for it" does not
+            r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
         ),
         (
             "cancel",
