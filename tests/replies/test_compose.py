@@ -386,7 +386,7 @@ def test_no_fix_asks_the_questions_that_find_the_cause_and_tells_the_agent(
     assert s.placeholder
     assert s.kb_entry is None
     assert not BRACKET.search(s.text)
-    assert re.search(r"^1\. .+\?$", s.fix, re.M)  # questions, not invented steps
+    assert re.search(r".+\?$", s.fix, re.M)  # a question, not invented steps
     assert any("No knowledge-base fix" in t for t in s.agent_todo)
 
 

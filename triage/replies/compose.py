@@ -19,6 +19,7 @@ from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
 from triage.replies.answers import AnswerContext, answer_asks, ask_class, new_sentences
+from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
 from triage.replies.kinds import SHAPES, Shape
 from triage.replies.knowledge import KnowledgeBase
@@ -179,6 +180,8 @@ def compose(
         answers: tuple[tuple[str, str], ...] = ()
     else:
         shape = SHAPES[kind](draft)
+        if is_brief(draft):
+            shape = brief(draft, shape)
         subject, obj = handler(draft)
         ctx = AnswerContext(
             kind=kind,

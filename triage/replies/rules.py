@@ -58,6 +58,7 @@ class ReplyRules:
     # one keyword phrase is too little to restate the topic, name its team or offer its fix
     topic_keyword_min: float = 0.8
     detailed_words: int = 80  # a message this long earns thanks for its detail
+    brief_chars: int = 0  # a message this short gets the brief reply (0: never)
     scopes: Mapping[str, str] = field(default_factory=dict)
     topics: Mapping[str, str] = field(default_factory=dict)
     policy: tuple[PolicyRule, ...] = ()
@@ -171,6 +172,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         "max_questions",
         "topic_keyword_min",
         "detailed_words",
+        "brief_chars",
     }
     if unknown:
         raise ConfigError(f"{source}: [compose] unknown keys {sorted(unknown)}")
@@ -189,6 +191,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
             max_questions=int(compose.get("max_questions", 3)),
             topic_keyword_min=float(compose.get("topic_keyword_min", 0.8)),
             detailed_words=int(compose.get("detailed_words", 80)),
+            brief_chars=int(compose.get("brief_chars", 0)),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{source}: [compose]: {exc}") from exc
@@ -209,6 +212,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         max_questions=rules.max_questions,
         topic_keyword_min=rules.topic_keyword_min,
         detailed_words=rules.detailed_words,
+        brief_chars=rules.brief_chars,
         scopes=scopes,
         topics=_strings(data.get("topics", {}), f"{source}: [topics]"),
         policy=_policy(data.get("policy", []), source),

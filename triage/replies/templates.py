@@ -53,6 +53,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_named": frozenset({"first_name", "name"}),  # Acknowledge: use their name
     "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
     "restate_problem": frozenset({"problem"}),  # their problem, in our words
+    "brief_question": frozenset({"question"}),  # the brief reply's one question
     "restate_topic": frozenset({"problem"}),  # show you read the whole message
     "restate_topic_scope": frozenset({"problem", "who"}),
     "restate_scope": frozenset({"who"}),

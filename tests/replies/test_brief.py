@@ -1,0 +1,56 @@
+"""The brief reply to a short message (triage/replies/brief.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from triage.replies.config import ReplyConfig
+from triage.replies.knowledge import KnowledgeBase
+
+from .test_compose import email, make, reading, scores
+
+SHORT = "My laptop keeps crashing with an error."
+LONG = SHORT + " I use it for the weekly reports and the whole office relies on them." * 5
+
+
+def _anything_else(cfg: ReplyConfig) -> set[str]:
+    return {x for vs in cfg.templates.slots["anything_else"].values() for x in vs}
+
+
+def test_a_short_message_gets_one_question_and_no_closing_lines(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    short = make(reply_config, keyword_kb, email(SHORT))
+    full = make(reply_config, keyword_kb, email(LONG))
+    assert len(re.findall(r"\?$", short.fix, re.M)) == 1
+    assert len(re.findall(r"^\d\. .+\?$", full.fix, re.M)) >= 2
+    assert not any(x in short.text for x in _anything_else(reply_config))
+    assert len(short.text) < len(full.text)
+    assert short.callback == full.callback  # the plan is the same promise
+
+
+def test_the_brief_form_keeps_the_plan_the_answers_and_the_escalation(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Printer on 2 is jammed again. Can someone come up today?")
+    s = make(
+        reply_config,
+        keyword_kb,
+        e,
+        scores(urgency=2, frustration=3),
+        supervisor=True,
+        read=reading(asks=("Can someone come up today?",)),
+    )
+    assert reply_config.templates.supervisor in s.plan
+    assert s.answers and all(sentence in s.text for _, sentence in s.answers)
+
+
+def test_security_keeps_its_full_shape_and_the_form_can_be_turned_off(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("I clicked a link in a fake invoice email and typed my password.")
+    sec = make(reply_config, keyword_kb, e, read=reading("security", security=True))
+    assert len(re.findall(r"^\d\. ", sec.text, re.M)) >= 2  # the safe steps, numbered
+    off = replace(reply_config, rules=replace(reply_config.rules, brief_chars=0))
+    assert len(re.findall(r"^\d\. .+\?$", make(off, keyword_kb, email(SHORT)).fix, re.M)) >= 2

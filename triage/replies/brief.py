@@ -1,0 +1,45 @@
+"""A short message gets a short reply (reply-guide: "a light question gets a light answer").
+
+A one- or two-line message (a chat line, a post to a support account, "printer on 2 is jammed
+again") answered with a full letter of stock paragraphs reads as a template and buries the one
+thing it says. The brief form keeps, in the same order: the greeting, the problem said back and
+as little empathy as fits (parts.empathy; thanks only for steps tried); the whole plan (who, by when, their deadline, an
+escalation) with every answer to the customer's asks; the fix's steps when the knowledge base
+has them, else the one question that finds the cause; the sign-off, without "anything else?". Security and outage replies keep their full shape: their
+safe steps and incident lines are the point, however short the message. Pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from triage.replies.kinds import Shape
+from triage.replies.parts import (
+    Draft,
+    empathy,
+    greeting,
+    paragraph,
+    questions,
+    restatement,
+    section,
+    sign_off,
+    thanks,
+)
+
+BRIEF_KINDS = frozenset({"fault", "question", "request", "chase", "policy_complaint"})
+
+
+def is_brief(d: Draft) -> bool:
+    """Whether the newest text is short enough for the brief form ([compose] brief_chars)."""
+    limit = d.rules.brief_chars
+    return d.kind in BRIEF_KINDS and 0 < len(d.email.newest_text.strip()) <= limit
+
+
+def brief(d: Draft, shape: Shape) -> Shape:
+    """``shape`` cut to the brief form; the answers to the asks are added after it as usual."""
+    tried = thanks(d) if d.reading.tried else ""  # "we won't ask you to do it again" stays
+    ack = section(greeting(d), paragraph(restatement(d), empathy(d), tried))
+    fix = shape.fix if shape.steps else ""  # a knowledge-base fix or answer stays whole
+    if not fix and d.kind == "fault" and (asked := questions(d, d.kind)):
+        fix = d.render("brief_question", question=asked[0])
+    return replace(shape, acknowledge=ack, fix=fix, close=sign_off(d))
