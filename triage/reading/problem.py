@@ -28,44 +28,11 @@ MIN_WORDS = 4
 FIRST_SENTENCES = 6  # the problem is stated near the top; later ones are detail or history
 # words of failure: prefixes (lower-cased) of the longer ones, whole words for the short ones
 # ("down" is not "downstairs", "lost" is not "lostprophets")
-_FAILING = (
-    "broke",
-    "crash",
-    "freez",
-    "froze",
-    "stopp",
-    "stops",
-    "fail",
-    "losing",
-    "missing",
-    "disappear",
-    "keeps",
-    "flicker",
-    "wiped",
-    "deleted",
-    "locked",
-    "offline",
-    "crackl",
-    "bounc",
-    "overcharg",
-    "charged",
-    "throttl",
-    "unable",
-    "faulty",
-    "damaged",
-    "cracked",
-    "hacked",
-    "compromis",
-    "expired",
-    "unusable",
-    "intermittent",
-    "disconnect",
-    "lagg",
-    "timing out",
-    "timed out",
-    "dropp",
-    "drops",
-    "clicking",
+_FAILING = tuple(
+    """broke crash freez froze stopp stops fail losing missing disappear keeps flicker wiped
+    deleted locked offline crackl bounc overcharg charged throttl unable faulty damaged cracked
+    hacked compromis expired unusable intermittent disconnect lagg dropp drops clicking quit
+    timing""".split()
 )
 _FAILING_WORDS = frozenset(
     "down dead slow lost wrong error errors stuck hangs hung blank noise noisy leak leaking "
