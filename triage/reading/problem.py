@@ -16,6 +16,7 @@ lemmatizer), so word cues are matched on lower-cased prefixes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from triage.reading.asks import boilerplate
@@ -62,12 +63,21 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening
 _SPACE = re.compile(r"\s+")
 
 
-def find_problem(doc: object, subject_doc: object | None = None) -> str:
-    """The main problem clause of the parsed newest text, or "". ``subject_doc`` (the parsed
-    subject line) names what a bare "it" is: "It hasn't uploaded anything since Tuesday" under
-    "Photo backup stopped syncing" is the photo backup."""
-    thing = _thing(subject_doc) if subject_doc is not None else ""
-    topic = _stems(getattr(subject_doc, "text", "") or "")
+def find_problem(
+    doc: object, subject: str = "", parse: Callable[[str], object] | None = None
+) -> str:
+    """The main problem clause of the parsed newest text, or "". The subject line says which
+    troubled clause is the main one, and (parsed by ``parse``, only when a clause needs it)
+    what a bare "it" is: "It hasn't uploaded anything since Tuesday" under "Photo backup
+    stopped syncing" is the photo backup."""
+    named: list[str] = []
+
+    def thing() -> str:
+        if not named:
+            named.append(_thing(parse(subject)) if parse and subject.strip() else "")
+        return named[0]
+
+    topic = _stems(subject)
     sents = [s for s in getattr(doc, "sents", ()) if s.text.strip()]
     found = [c for c in (_clause(s, thing) for s in sents[:FIRST_SENTENCES]) if c]
     if not found:
@@ -99,7 +109,7 @@ def _thing(subject_doc: object) -> str:
     return " ".join(w for w, _ in words) if 1 <= len(words) <= 3 else ""
 
 
-def _clause(sent: Span, thing: str) -> str:
+def _clause(sent: Span, thing: Callable[[], str]) -> str:
     words = sent.text.strip()
     low = words.lower()
     if (
@@ -125,7 +135,7 @@ def _clause(sent: Span, thing: str) -> str:
     if not subjects or root.tag_ == "VB" and not any(c.dep_ == "aux" for c in root.children):
         return ""  # an imperative or a fragment: an ask, not a report
     subject = subjects[0]
-    it = subject.text.lower() == "it" and bool(thing)
+    it = subject.text.lower() == "it" and bool(thing())
     if subject.dep_ != "expl" and subject.text.lower() in _VAGUE_SUBJECTS and not it:
         return ""
     if root.text.lower() in _ASKING:
@@ -139,7 +149,7 @@ def _clause(sent: Span, thing: str) -> str:
         return ""
     # the kept words in order: a dropped part is a whole subtree (a reason, a second clause),
     # so what is left still reads as one clause
-    clause = _join(tokens, {subject.i: f"the {thing}"} if it else {})
+    clause = _join(tokens, {subject.i: f"the {thing()}"} if it else {})
     clause = _SPACE.sub(" ", clause).strip(" ,;:-")
     clause = re.sub(r"\s+([,.;:!?])", r"\1", clause).rstrip(",;:- ")
     if tokens[-1].dep_ in ("cc", "det", "prep", "aux", "mark", "poss"):

@@ -68,12 +68,6 @@ class TextReader:
         docs = dict(
             zip(english, nlp_mod.parse(self._nlp, (texts[i] for i in english)), strict=True)
         )
-        # the subject lines name what a bare "it" is and which troubled clause is the main
-        # problem (triage/reading/problem.py); parsed without entities, tweets have none
-        titled = [i for i in english if rows[i][0].strip()]
-        subjects = dict(
-            zip(titled, nlp_mod.parse_plain(self._nlp, [rows[i][0] for i in titled]), strict=True)
-        )
         out: list[TextReading] = []
         for i, (subject, _, received) in enumerate(rows):
             doc = docs.get(i)
@@ -83,8 +77,13 @@ class TextReader:
                 out.append(foreign_reading(texts[i], langs[i]))
             else:
                 reading = self._english(doc, texts[i], subject, received, langs[i] or "en")
-                out.append(replace(reading, problem=find_problem(doc, subjects.get(i))))
+                # the subject is parsed (no entities) only when a bare "it" needs naming
+                problem = find_problem(doc, subject, self._parse_subject)
+                out.append(replace(reading, problem=problem))
         return out
+
+    def _parse_subject(self, subject: str) -> Doc:
+        return nlp_mod.parse_plain(self._nlp, [subject])[0]
 
     def _english(
         self, doc: Doc, text: str, subject: str, received: datetime, lang: str
