@@ -43,7 +43,8 @@ def test_the_brief_form_keeps_the_plan_the_answers_and_the_escalation(
         read=reading(asks=("Can someone come up today?",)),
     )
     assert reply_config.templates.supervisor in s.plan
-    assert s.answers and all(sentence in s.text for _, sentence in s.answers)
+    assert s.answers
+    assert all(sentence in s.text for _, sentence in s.answers)
 
 
 def test_security_keeps_its_full_shape_and_the_form_can_be_turned_off(

@@ -304,3 +304,13 @@ def test_empathy_is_one_line_unless_upset_and_thanks_is_earned(
     assert any(x in detailed.acknowledge for x in thanks)
     tried = make(reply_config, keyword_kb, short, read=reading(tried=("restarted it",)))
     assert "already tried" in tried.acknowledge or "tried so far" in tried.acknowledge
+
+
+def test_a_complaint_no_policy_rule_knows_says_where_it_went_not_who_decided(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Your chat agent ended the chat while I was still typing. Not good enough.")
+    s = make(reply_config, keyword_kb, e, scores(frustration=2), read=reading("policy_complaint"))
+    assert "people responsible for this" in s.plan
+    assert "decision" not in s.plan.lower()  # no claim about whose decision it was
+    assert any("name them" in t for t in s.agent_todo)

@@ -249,9 +249,10 @@ def policy_complaint(d: Draft) -> Shape:
         todo: tuple[str, ...] = (f"Check that the policy '{rule.id}' applies.",)
     else:
         refusal = ""
-        where = d.render("policy_where", owner=d.templates.teams["decisions"])
-        plan = section(paragraph(where, can), extra)
-        todo = ("Name who owns this decision, if you know: the reply says where it sits.",)
+        # no known policy: where a decision sits is not ours to claim, only where this went
+        where = d.render("policy_passed", callback=d.callback)
+        plan = section(where, extra)
+        todo = ("Pass the complaint to whoever owns this and name them in the reply if you can.",)
     reuse["revert"] = refusal or where
     return Shape(ack, plan, "", sign_off(d), reuse=reuse, todo=todo, refusal=refusal)
 

@@ -106,6 +106,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "chase_plan": frozenset({"callback"}),  # Chase: own the delay
     "policy_where": frozenset({"owner"}),  # Policy complaint: where the decision sits
     "policy_can": frozenset({"callback"}),  # ... and what the desk can do
+    "policy_passed": frozenset({"callback"}),  # ... or, with no known policy, where it went
     "feedback_thanks": _NONE,  # Feedback: thanks, and where it goes
     "feedback_fixed": _NONE,
     "feedback_where": _NONE,
