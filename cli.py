@@ -92,14 +92,10 @@ AgentOpt = Annotated[
     typer.Option("--agent", help="Who acts (audit trail; default: OS user) or signs a draft."),
 ]
 IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
-FullOpt = Annotated[
-    bool, typer.Option("--full", help="Print all of the text (default: capped, with a note).")
-]
+FullOpt = Annotated[bool, typer.Option("--full", help="Print all of the text (default: capped).")]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")]
 SmtpOpt = Annotated[bool, typer.Option("--smtp", help="Send via [smtp] instead of a draft.")]
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Send despite tone errors or without approval.")
-]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Send despite tone errors/no approval.")]
 OutArg = Annotated[Path, typer.Argument(help="JSON-Lines file to write (the eval format).")]
 DataOpt = Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")]
 RevisionOpt = Annotated[str, typer.Option(help="Target revision.")]
@@ -327,10 +323,8 @@ def _key(prompt: str) -> str:
 
 @app.command()
 def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
-    """Work the priority queue: one key per action — [n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit.
-
-    Example: triage review --agent dana
-    """
+    """Work the priority queue, one key each: [n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit, or
+    a candidate fix's number (1-9) to put it in the draft. Example: triage review --agent dana"""
     _run(desk.review, config)(agent=agent, key=_key, ask=typer.prompt)
 
 

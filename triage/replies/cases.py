@@ -10,8 +10,8 @@ the agent puts it there (``triage review``: the candidate's number).
   answers. Only embeddings of the same model are compared (cosines across two spaces mean
   nothing), and only cases of the same kind of reply when the new email's kind is known.
 - What is learned is the desk's own words: paragraphs of the reply that the suggestion did
-  not write (our acknowledgement, plan and close are templates, and a case that only repeats
-  them, or the knowledge-base fix we suggested, teaches nothing). Greeting and sign-off go.
+  not write (our sections come from the templates and the knowledge base: a case that only
+  repeats them, or a candidate fix put in unchanged, teaches nothing). Greeting and sign-off go.
 
 Pure: the store reads and writes the rows (triage/store/case_ops.py).
 """
@@ -162,11 +162,12 @@ def paragraphs(text: str) -> list[str]:
 
 def answer_text(reply: str, suggested: Mapping[str, str] | None = None) -> str:
     """The desk's own answer in ``reply``: without greeting and sign-off, and without the
-    paragraphs the suggestion wrote (its acknowledgement, plan and close: ``suggested`` holds
-    its sections). Quoted history must already be gone (triage/parse/quotes.py)."""
+    paragraphs the suggestion wrote (``suggested`` holds its sections: what the agent kept of
+    ours is ours, the knowledge base or the templates have it already). Quoted history must
+    already be gone (triage/parse/quotes.py)."""
     ours = {
         _norm(p)
-        for name in ("acknowledge", "plan", "close")
+        for name in ("acknowledge", "plan", "fix", "close")
         for p in paragraphs((suggested or {}).get(name, ""))
     }
     kept: list[str] = []
@@ -184,14 +185,16 @@ def answer_text(reply: str, suggested: Mapping[str, str] | None = None) -> str:
     return "\n\n".join(k for k in kept if k)[:ANSWER_CHARS].strip()
 
 
-def learned_answer(reply: str, suggested: Mapping[str, str] | None = None) -> str | None:
+def learned_answer(
+    reply: str, suggested: Mapping[str, str] | None = None, known: Iterable[str] = ()
+) -> str | None:
     """The answer worth keeping as a case, or None: nothing left once greeting, sign-off and
-    the suggestion's own paragraphs are gone, or only the fix we suggested ourselves."""
+    the suggestion's own paragraphs are gone, or only the fix we suggested ourselves or one of
+    the candidates offered (``known``: a KB entry's steps, a case already learned)."""
     answer = answer_text(reply, suggested)
     if not answer:
         return None
-    fix = (suggested or {}).get("fix", "")
-    if fix and _norm(answer) == _norm(fix):
+    if _norm(answer) in {_norm(t) for t in ((suggested or {}).get("fix", ""), *known) if t}:
         return None
     return answer
 

@@ -3,6 +3,7 @@ the stored customer email a reply answers."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -10,7 +11,7 @@ import numpy as np
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
-from triage.replies.cases import Case
+from triage.replies.cases import Case, Origin, learned_answer, short_question
 from triage.store.engine import session_scope
 from triage.store.tables import CaseRow, EmailRow
 
@@ -30,6 +31,35 @@ def _case(r: CaseRow) -> Case:
         embedding=tuple(float(x) for x in vec),
         model_version=r.model_version or "",
         id=r.id,
+    )
+
+
+def case_for(
+    row: EmailRow, reply: str, *, origin: Origin, ref: str, agent: str, at: datetime
+) -> Case | None:
+    """The case that ``reply`` (the desk's answer, quoted history gone) makes of the stored
+    email ``row``, with the email's embedding; None when it says nothing the suggestion or its
+    candidates did not (triage/replies/cases.py ``learned_answer``)."""
+    assert row.id is not None
+    stored = json.loads(row.suggestion) if row.suggestion else {}
+    known = [str(f.get("text", "")) for f in stored.get("fixes") or ()]
+    answer = learned_answer(reply, stored, known)
+    if answer is None:
+        return None
+    kind = stored.get("kind") or json.loads(row.reading or "{}").get("kind") or ""
+    vec = np.frombuffer(row.embedding, dtype=np.float32) if row.embedding else ()
+    return Case(
+        email_id=row.id,
+        ref=ref,
+        origin=origin,
+        agent=agent,
+        answered_at=at,
+        question=short_question(row.newest_text),
+        answer=answer,
+        kind=str(kind),
+        message_id=row.message_id,
+        embedding=tuple(float(x) for x in vec),
+        model_version=row.model_version or "",
     )
 
 
