@@ -3,6 +3,7 @@ what of a reply is learned (triage/replies/cases.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -12,7 +13,9 @@ from triage.replies.cases import (
     CaseBase,
     CaseShelf,
     answer_text,
+    content_words,
     learned_answer,
+    overlap,
     short_question,
     source_of,
 )
@@ -66,6 +69,28 @@ def test_nearest_keeps_to_the_kind_and_the_model_and_skips_the_email_itself() ->
         [1.0, 0.0, 0.0], "v1", min_similarity=0.5, n=9, exclude_message_id="<q1@customer>"
     )
     assert 1 not in [m.case.id for m in not_itself]
+
+
+def test_a_near_embedding_is_not_enough_the_words_must_overlap_too() -> None:
+    vpn = replace(case(1, (1.0, 0.0, 0.0)), question="VPN drops every hour since the update")
+    fonts = replace(case(2, (1.0, 0.0, 0.0)), question="The fonts in Word look wrong")
+    base = CaseBase((vpn, fonts))
+    text = "VPN keeps dropping\nMy VPN drops every few minutes."
+    found = base.nearest(
+        [1.0, 0.0, 0.0], "v1", min_similarity=0.9, n=5, text=text, min_overlap=0.15
+    )
+    assert [m.case.id for m in found] == [1]
+    assert found[0].overlap == pytest.approx(
+        overlap(content_words(text), content_words(vpn.question)), abs=1e-4
+    )
+    assert found[0].overlap >= 0.15
+    assert len(base.nearest([1.0, 0.0, 0.0], "v1", min_similarity=0.9, n=5, text=text)) == 2
+
+
+def test_content_words_leave_out_the_small_words_and_stem() -> None:
+    assert content_words("Hi, the printers are jamming again!") == {"print", "jamm"}
+    assert overlap(frozenset({"a", "b"}), frozenset({"b", "c"})) == pytest.approx(1 / 3)
+    assert overlap(frozenset(), frozenset()) == 0.0
 
 
 @pytest.mark.parametrize("embedding", [None, [], [1.0, 0.0], [0.0, 0.0, 0.0]])

@@ -9,6 +9,11 @@ the agent puts it there (``triage review``: the candidate's number).
   classifier's ``Scores.embedding``, stored with each email): similar problems, not similar
   answers. Only embeddings of the same model are compared (cosines across two spaces mean
   nothing), and only cases of the same kind of reply when the new email's kind is known.
+- The cosine alone is a weak topic signal: the encoder is tuned for urgency and frustration,
+  and unrelated support emails sit at 0.6-0.8. On the knowledge base's 74 labelled queries
+  (tests/data/kb_queries.jsonl; ``bench/case_similarity.py``) pairs at cosine >= 0.85 were the
+  same topic 7 % of the time; also asking for a share of the same content words (Jaccard >=
+  0.15) made it 41 % at about half the recall. So a case must pass both gates.
 - What is learned is the desk's own words: paragraphs of the reply that the suggestion did
   not write (our sections come from the templates and the knowledge base: a case that only
   repeats them, or a candidate fix put in unchanged, teaches nothing). Greeting and sign-off go.
@@ -29,6 +34,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from triage.replies.knowledge import _tokens
+
 Origin = Literal["approved", "sent"]
 QUESTION_CHARS = 600  # the customer's text kept with a case: enough to recognise it
 ANSWER_CHARS = 4000  # an answer longer than this is a letter, not a fix
@@ -43,7 +50,7 @@ class Case:
     origin: Origin
     agent: str
     answered_at: datetime
-    question: str  # the customer's newest text, short
+    question: str  # the customer's subject and newest text, short
     answer: str  # the fix or answer the desk gave, without greeting and sign-off
     kind: str = ""  # the kind of reply the email got ("" unknown)
     message_id: str = ""  # the answered email's Message-ID
@@ -55,7 +62,25 @@ class Case:
 @dataclass(frozen=True, slots=True)
 class CaseMatch:
     case: Case
-    similarity: float
+    similarity: float  # cosine of the two customer emails' embeddings
+    overlap: float = 0.0  # Jaccard of their content words
+
+
+_STOP = frozenset(
+    """the a an my your our it its to of in on for and or with from at by this that is was have
+    has had be been i we you me us them they again already all then can cant not no but so if
+    when what im do does did just any some there here are were will would could should please
+    hi hello thank thanks regards get got""".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words that say what a text is about, stemmed as the knowledge base stems them."""
+    return frozenset(t for t in _tokens(text) if len(t) > 2 and t not in _STOP)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def source_of(case: Case) -> str:
@@ -95,10 +120,14 @@ class CaseBase:
         kind: str = "",
         min_similarity: float,
         n: int,
+        text: str = "",
+        min_overlap: float = 0.0,
         exclude_message_id: str = "",
     ) -> list[CaseMatch]:
         """The ``n`` cases closest to ``embedding``, best first, at least ``min_similarity``
-        (cosine); ``kind`` "" does not filter; the email's own case is never offered back."""
+        (cosine) and sharing at least ``min_overlap`` of their content words with ``text``
+        (the new email's subject and text); ``kind`` "" does not filter; the email's own case
+        is never offered back."""
         if self.vectors is None or not embedding or n <= 0:
             return []
         vec = np.asarray(embedding, dtype=np.float32)
@@ -106,13 +135,15 @@ class CaseBase:
         if vec.shape != (self.vectors.shape[1],) or not math.isfinite(norm) or norm == 0.0:
             return []
         sims = self.vectors @ (vec / norm)
+        words = content_words(text)
         found = [
-            CaseMatch(case, round(float(sim), 4))
+            CaseMatch(case, round(float(sim), 4), round(shared, 4))
             for case, sim in zip(self.usable, sims, strict=True)
             if float(sim) >= min_similarity
             and (not model_version or not case.model_version or case.model_version == model_version)
             and (not kind or not case.kind or case.kind == kind)
             and not (exclude_message_id and case.message_id == exclude_message_id)
+            and (shared := overlap(words, content_words(case.question))) >= min_overlap
         ]
         found.sort(key=lambda m: (-m.similarity, -(m.case.id or 0)))
         return found[:n]

@@ -58,6 +58,8 @@ def candidate_fixes(
         kind=kind,
         min_similarity=settings.min_similarity,
         n=settings.cases,
+        text=f"{email.subject}\n{email.newest_text}",
+        min_overlap=settings.min_overlap,
         exclude_message_id=email.message_id or "",
     )
     for m in matches:

@@ -54,7 +54,7 @@ def case_for(
         origin=origin,
         agent=agent,
         answered_at=at,
-        question=short_question(row.newest_text),
+        question=short_question(f"{row.subject}\n{row.newest_text}"),
         answer=answer,
         kind=str(kind),
         message_id=row.message_id,
