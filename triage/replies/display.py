@@ -59,8 +59,9 @@ def fixes_text(fixes: Sequence[dict[str, Any]], used: str | None, *, lines: int 
         body = [ln.strip() for ln in str(fix.get("text", "")).splitlines() if ln.strip()]
         for line in body[:lines]:
             out.append("\n    " + clean(line, single_line=True)[:100], style="dim")
-        if len(body) > lines:
-            out.append(f" … ({len(body) - lines} more lines)", style="dim")
+        more = len(body) - lines
+        if more > 0:
+            out.append(f" … ({more} more line{'s' if more > 1 else ''})", style="dim")
     return out
 
 
