@@ -26,7 +26,7 @@ import click
 import typer
 
 from triage import errors, logs
-from triage.commands import desk, model, operate
+from triage.commands import desk, kb, model, operate
 from triage.doctor import report as doctor_report
 from triage.reports import print_error
 from triage.settings import Settings, load_settings
@@ -67,9 +67,7 @@ app = typer.Typer(
 # the sub-commands, listed in this order after the commands
 feedback_app = typer.Typer(help="Agent corrections of the model's labels.", no_args_is_help=True)
 app.add_typer(feedback_app, name="feedback")
-kb_app = typer.Typer(
-    help="The knowledge base of fixes (config/knowledge/*.md).", no_args_is_help=True
-)
+kb_app = typer.Typer(help="Fixes: the knowledge base and learned cases.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -92,14 +90,10 @@ AgentOpt = Annotated[
     typer.Option("--agent", help="Who acts (audit trail; default: OS user) or signs a draft."),
 ]
 IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
-FullOpt = Annotated[
-    bool, typer.Option("--full", help="Print all of the text (default: capped, with a note).")
-]
+FullOpt = Annotated[bool, typer.Option("--full", help="Print all of the text (default: capped).")]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")]
 SmtpOpt = Annotated[bool, typer.Option("--smtp", help="Send via [smtp] instead of a draft.")]
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Send despite tone errors or without approval.")
-]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Send despite tone errors/no approval.")]
 OutArg = Annotated[Path, typer.Argument(help="JSON-Lines file to write (the eval format).")]
 DataOpt = Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")]
 RevisionOpt = Annotated[str, typer.Option(help="Target revision.")]
@@ -327,10 +321,8 @@ def _key(prompt: str) -> str:
 
 @app.command()
 def review(config: ConfigOpt = None, agent: AgentOpt = None) -> None:
-    """Work the priority queue: one key per action — [n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit.
-
-    Example: triage review --agent dana
-    """
+    """Work the priority queue, one key each: [n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit, or
+    a candidate fix's number (1-9) to put it in the draft. Example: triage review --agent dana"""
     _run(desk.review, config)(agent=agent, key=_key, ask=typer.prompt)
 
 
@@ -431,6 +423,13 @@ def kb_check(config: ConfigOpt = None) -> None:
     """Run the tone checker on every entry (jargon, blame, ...); exit 10 on an error finding."""
     if not _run(model.kb_check, config)():
         raise typer.Exit(EXIT_REFUSED)
+
+
+@kb_app.command("import-sent")
+def kb_import_sent(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
+    """Cases from the Sent folder ([kb] sent_folder), threaded by In-Reply-To / References;
+    read-only, a re-run adds nothing twice. Example: triage kb import-sent --json"""
+    _run(kb.import_sent, config)(as_json=as_json)
 
 
 @db_app.command("upgrade")

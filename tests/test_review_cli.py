@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
@@ -69,19 +70,24 @@ EMAILS = [
 ]
 
 
-def triaged_store(settings: Settings) -> Store:
-    """EMAILS stored and triaged by the worker's stage (tag classifier, real composer)."""
+def triaged_store(
+    settings: Settings,
+    emails: Sequence[bytes] = EMAILS,
+    scorer: TagScorer | None = None,
+    *,
+    first_uid: int = 1,
+) -> Store:
+    """``emails`` (default EMAILS) stored and triaged by the worker's stage (tag classifier,
+    real composer, the cases learned in the store); ``first_uid`` adds more to a store."""
     store = Store.open(settings.store_url)
     items = [
-        to_intake(RawMessage(MailKey("default", "INBOX", 1, n + 1), d, len(d)))
-        for n, d in enumerate(EMAILS)
+        to_intake(RawMessage(MailKey("default", "INBOX", 1, first_uid + n), d, len(d)))
+        for n, d in enumerate(emails)
     ]
-    store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
-    TriageStage(
-        store=store,
-        load=lambda: (TagScorer(), make_decider(settings, None, read_text=False)),
-        clock=lambda: NOW,
-    )()
+    last = first_uid + len(items) - 1
+    store.record_batch("default", "INBOX", 1, items, last_uid=last, now=NOW)
+    decider = make_decider(settings, None, read_text=False, store=store)
+    TriageStage(store=store, load=lambda: (scorer or TagScorer(), decider), clock=lambda: NOW)()
     return store
 
 
@@ -209,3 +215,87 @@ def test_review_loop_one_key_per_action(env: dict[str, str], tmp_path: Path) -> 
 
 def test_unknown_id_is_not_found(env: dict[str, str]) -> None:
     assert run(env, "show", "999").exit_code == EXIT_NOT_FOUND
+
+
+def test_review_puts_a_candidate_fix_into_the_draft_with_one_key(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'triage.db'}")
+    [first, second, *_] = json.loads(store.row(3).suggestion or "{}")["fixes"]
+    assert first["origin"] == "kb"
+    # the first pending email is #3: its candidate 1, then 2 instead, then approve
+    result = run(env, "review", "--agent", "kim", input="1\n2\na\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "candidate fixes" in result.output
+    assert f"1. KB {first['ref']}" in result.output
+    assert "#3: fix 2 put into the draft" in result.output
+    row = store.row(3)
+    assert row.review == "approved"
+    reply = row.reply_text or ""
+    assert second["text"] in reply
+    assert first["text"] not in reply  # the second took the first's place
+    suggested = json.loads(row.suggestion or "{}")
+    assert suggested["fix"] not in reply  # at the fix section: the questions made way
+    assert reply.index(suggested["acknowledge"]) < reply.index(second["text"])
+    assert reply.index(second["text"]) < reply.index(suggested["close"])
+    edits = [json.loads(a.detail) for a in store.audit(3) if a.action == "edit"]
+    assert [e["inserted"]["ref"] for e in edits] == [first["ref"], second["ref"]]
+    assert store.cases() == []  # a knowledge-base fix approved as it is teaches nothing new
+
+
+VPN_FIX = "Remove the VPN profile and add it again from the portal: last week's one expired."
+
+
+class VecScorer(TagScorer):
+    """The tag classifier plus a pooled embedding by topic, so that cases can be found."""
+
+    def classify(self, items: Sequence[tuple[str, str]]) -> list[Scores]:
+        out = []
+        for (subject, text), s in zip(items, super().classify(items), strict=True):
+            vpn = "vpn" in f"{subject} {text}".lower()
+            vector = (1.0, 0.05, 0.0) if vpn else (0.0, 0.3, 1.0)
+            out.append(replace(s, embedding=vector))
+        return out
+
+
+def test_an_approved_edit_is_offered_as_a_cited_case_for_a_similar_email(tmp_path: Path) -> None:
+    settings = Settings(
+        store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}"),
+        paths=PathsSettings(data_dir=tmp_path),
+    )
+    store = triaged_store(settings, scorer=VecScorer())
+    env = {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
+    editor = tmp_path / "ed.py"
+    editor.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+        f"p.write_text(p.read_text() + {chr(10) * 2 + VPN_FIX + chr(10)!r})\n"
+    )
+    import sys
+
+    assert run({**env, "EDITOR": f"{sys.executable} {editor}"}, "edit", "2").exit_code == 0
+    assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
+    [case] = store.cases()
+    assert (case.email_id, case.origin, case.agent, case.answer) == (2, "approved", "jo", VPN_FIX)
+    # a new email about the VPN: the case is a candidate, cited, and not in the draft
+    later = mail(5, "VPN drops every hour [u2f3]", "The VPN keeps dropping, please help.")
+    printer = mail(6, "Printer jams again [u1f1]", "The printer on floor 2 jams again.")
+    triaged_store(settings, [later, printer], VecScorer(), first_uid=5)
+    source = f"case from reply to #2, approved by jo, {case.answered_at:%Y-%m-%d}"
+    shown = json.loads(run(env, "show", "5", "--json").stdout)
+    cases = [f for f in shown["fixes"] if f["origin"] == "case"]
+    assert [(f["source"], f["text"]) for f in cases] == [(source, VPN_FIX)]
+    assert VPN_FIX not in shown["reply"]
+    assert source in run(env, "show", "5").output
+    fixes = json.loads(run(env, "show", "6", "--json").stdout)["fixes"]
+    assert fixes  # the knowledge base has printer fixes, but the VPN case is far from a printer
+    assert {f["origin"] for f in fixes} == {"kb"}
+    # review: the case's number puts it into the draft
+    for other in (3, 4):
+        assert run(env, "reject", str(other), "--reason", "by phone").exit_code == 0
+    number = next(f["n"] for f in shown["fixes"] if f["origin"] == "case")
+    result = run(env, "review", "--agent", "kim", input=f"{number}\na\n")
+    assert result.exit_code == 0, result.output
+    row = store.row(5)
+    assert row.review == "approved"
+    assert VPN_FIX in (row.reply_text or "")
+    assert len(store.cases()) == 1  # the case approved again as it is is not a new case

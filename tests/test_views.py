@@ -16,7 +16,7 @@ from rich.console import Console
 
 from triage.store.review_ops import QueueItem
 from triage.store.tables import EmailRow
-from triage.views import queue_json, queue_table, queue_view, show
+from triage.views import queue_json, queue_table, queue_view, show, show_json
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 OSC52 = "\x1b]52;c;ZWNobyBoYWNrZWQ=\x07"  # write "echo hacked" to the agent's clipboard
@@ -173,3 +173,53 @@ def test_show_gives_the_reply_in_its_kinds_order_and_the_agents_notes_in_two_lin
     assert out.index("FIX") < out.index("PLAN")
     assert "to do: Hand this to the security team now." in out
     assert "kb: phishing-clicked (used), suspected-malware" in out
+
+
+def test_show_numbers_the_candidate_fixes_with_their_source_inertly() -> None:
+    suggestion = {
+        "kind": "fault",
+        "acknowledge": "Hi Ann,",
+        "fix": "1. Unplug it.",
+        "close": "Kind regards,\nThe IT Service Desk",
+        "text": "...",
+        "kb_entry": "printer-jam",
+        "candidates": ["printer-jam"],
+        "fixes": [
+            {
+                "origin": "kb",
+                "ref": "printer-jam",
+                "source": "KB printer-jam",
+                "text": "1. Unplug it.",
+            },
+            {
+                "origin": "case",
+                "ref": "7",
+                "source": f"case from reply to #12, sent by Jo {OSC52}Park, 2026-11-30",
+                "text": f"Swap the roller.{OSC52}\nThen print a test page.",
+                "similarity": 0.9312,
+            },
+        ],
+    }
+    row = EmailRow(
+        id=9,
+        account="default",
+        content_hash="h3",
+        subject="printer",
+        from_name="Ann Lee",
+        received_at=NOW - timedelta(hours=1),
+        newest_text="It jams.",
+        suggestion=json.dumps(suggestion),
+    )
+    out = _render(show(row, [], NOW))
+    _assert_inert(out)
+    assert " 1. KB printer-jam (used)" in out
+    assert " 2. case from reply to #12, sent by Jo Park, 2026-11-30 (similarity 0.93)" in out
+    assert "Swap the roller." in out
+    assert "(1 more line)" in out
+    assert "kb: " not in out  # the numbered list replaces the bare ids
+    fixes = show_json(row)["fixes"]
+    assert [(f["n"], f["origin"], f["similarity"]) for f in fixes] == [
+        (1, "kb", None),
+        (2, "case", 0.9312),
+    ]
+    assert "\x1b" not in json.dumps(fixes)

@@ -20,6 +20,7 @@ from triage.domain import Scores
 from triage.errors import ConfigError, NotFound
 from triage.flow.decide import Decider, Decision, decide, read_batch
 from triage.flow.pipeline import suggestion_json
+from triage.replies.fixes import put_fix
 from triage.replies.serial import reply_text
 from triage.store import Store
 from triage.store.triage_ops import stored_of
@@ -79,7 +80,7 @@ def with_suggestion(
         from triage.flow.runtime import load_classifier, make_decider
 
         clf = load_classifier(settings)
-        decider = make_decider(settings, clf, agent=agent)
+        decider = make_decider(settings, clf, agent=agent, store=store)
         refresh_suggestion(store, email_id, clf, decider, now)
         row = store.row(email_id)
     return row
@@ -110,12 +111,28 @@ def approve(
     settings: Settings, store: Store, email_id: int, agent: str, now: datetime
 ) -> list[Finding]:
     """Approve the (possibly edited) reply for sending. Returns the error-level tone findings
-    that remain: approval does not wait for them, `send` refuses on them."""
+    that remain: approval does not wait for them, `send` refuses on them. A reply the agent
+    wrote and the tone checker passes becomes a case (:func:`learn`)."""
     row = store.row(email_id)
     if row.queue is None:
         raise NotFound(f"email {email_id} has not been triaged yet (no reply to approve)")
     store.set_review(email_id, "approved", "approve", agent, now)
-    return [f for f in findings(settings, row, final=True) if f.severity == "error"]
+    errors = [f for f in findings(settings, row, final=True) if f.severity == "error"]
+    if not errors:  # a reply `send` would refuse is no answer to offer again
+        learn(store, row, agent, now)
+    return errors
+
+
+def learn(store: Store, row: EmailRow, agent: str, now: datetime) -> bool:
+    """An approved reply the agent wrote (an edit) becomes a case: one per email, the latest
+    approval's answer. A reply approved as suggested teaches nothing (it came from us)."""
+    from triage.store.case_ops import case_for
+
+    if not row.reply_text or row.id is None:
+        return False
+    ref = f"review:{row.id}"
+    case = case_for(row, row.reply_text, origin="approved", ref=ref, agent=agent, at=now)
+    return case is not None and store.add_case(case, now, replace=True)
 
 
 def reject(store: Store, email_id: int, reason: str, agent: str, now: datetime) -> None:
@@ -186,12 +203,36 @@ def edit(
     after = editor(before)
     if after.strip() == before.strip():
         return None
-    diff = "".join(
+    store.save_reply(email_id, after, agent, clock(), _diff(before, after))
+    return Edited(after, tuple(findings(settings, store.row(email_id))))
+
+
+def _diff(before: str, after: str) -> str:
+    return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True), after.splitlines(keepends=True), "suggested", "edited"
         )
     )
-    store.save_reply(email_id, after, agent, clock(), diff)
+
+
+def insert_fix(
+    settings: Settings, store: Store, email_id: int, number: int, agent: str, now: datetime
+) -> Edited:
+    """Put candidate fix ``number`` (1 = the first that ``show`` lists) into the reply at its
+    fix section, in place of the suggested fix or a candidate put there before; saved as an
+    edit (the audit names the candidate's source) and checked again, for the agent to edit
+    further or approve."""
+    row = store.row(email_id)
+    before = reply_text(row)
+    stored = json.loads(row.suggestion) if row.suggestion else {}
+    fixes = stored.get("fixes") or []
+    if before is None or not 1 <= number <= len(fixes):
+        raise NotFound(f"email {email_id} has no candidate fix {number} ({len(fixes)} listed)")
+    chosen = fixes[number - 1]
+    others = [str(f.get("text", "")) for f in fixes if f is not chosen]
+    after = put_fix(before, stored, str(chosen["text"]), others)
+    detail = {"inserted": {"origin": chosen["origin"], "ref": chosen["ref"]}}
+    store.save_reply(email_id, after, agent, now, _diff(before, after), detail)
     return Edited(after, tuple(findings(settings, store.row(email_id))))
 
 

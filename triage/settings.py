@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, m
 from triage import configfile
 from triage.errors import ConfigError
 from triage.oauth import OAuthSettings, with_secrets
+from triage.replies.case_config import CaseSettings
 from triage.route import RoutingPolicy
 from triage.sla import SlaPolicy
 
@@ -152,6 +153,7 @@ class Settings(_Section):
     routing: RoutingPolicy = RoutingPolicy()
     replies: RepliesSettings = RepliesSettings()
     reading: ReadingSettings = ReadingSettings()
+    kb: CaseSettings = CaseSettings()
     metrics: MetricsSettings = MetricsSettings()
     smtp: SmtpSettings = SmtpSettings()
     oauth: OAuthSettings = OAuthSettings()

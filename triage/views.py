@@ -300,6 +300,8 @@ def _tail(row: EmailRow, findings: Sequence[Finding]) -> list[RenderableType]:
     elif text:
         # an agent's edit is ours, but pasted from anywhere: capped like the email
         parts.append(Panel(capped(text), title="reply (edited)", title_align="left"))
+        if row.suggestion:  # the candidates stay on offer after an edit
+            parts += agent_lines(json.loads(row.suggestion))
     if text:
         parts.append(findings_table(text, findings))
     return parts

@@ -147,3 +147,25 @@ def test_each_line_carries_the_kind_and_every_ask_with_its_answering_sentence(
         assert ask["answer"] in record["text"]
     assert record["answers"] == [[a["text"], a["answer"]] for a in record["asks"]]
     assert isinstance(record["agent_todo"], list)
+
+
+def test_each_line_carries_its_candidate_fixes_with_their_source(tmp_path: Path) -> None:
+    """As `triage suggest --jsonl` builds its decider: the knowledge base's candidates, with
+    their text and source (no store: no learned cases)."""
+    from triage.flow.runtime import make_decider
+    from triage.settings import PathsSettings, Settings
+
+    decider = make_decider(Settings(paths=PathsSettings(data_dir=tmp_path)), None, read_text=False)
+    path = tmp_path / "in.jsonl"
+    line = {"subject": "paper jam", "body": "The printer has a paper jam again. Ana"}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    suggest_jsonl(path, out, scorer=fake_scorer, decider=decider, now=NOW)
+    [record] = [json.loads(x) for x in out.getvalue().splitlines()]
+    fixes = record["fixes"]
+    assert [f["ref"] for f in fixes] == record["candidates"]
+    assert fixes[0]["ref"] == record["kb_entry"] == "printer-jam"
+    assert fixes[0]["source"] == "KB printer-jam"
+    assert {f["origin"] for f in fixes} == {"kb"}
+    assert fixes[0]["text"].startswith("1. ")
+    assert fixes[0]["text"].split("\n")[0] in record["fix"]  # the used entry's steps

@@ -25,7 +25,7 @@ from triage.store import Store, schema
 from triage.store.engine import make_engine
 from triage.store.tables import AuditRow
 
-HEAD = "0005"  # the newest revision
+HEAD = "0006"  # the newest revision
 PG_URL = os.environ.get("TRIAGE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -166,7 +166,7 @@ def test_require_current_refuses_an_old_schema(engine: Engine) -> None:
     with pytest.raises(SchemaError) as err:
         schema.require_current(engine)
     assert str(err.value) == (
-        "database schema is at revision 0001, this version needs 0005: run `triage db upgrade`"
+        f"database schema is at revision 0001, this version needs {HEAD}: run `triage db upgrade`"
     )
 
 
@@ -186,7 +186,7 @@ def test_ensure_schema_creates_an_empty_database_once(engine: Engine) -> None:
 def test_ensure_schema_never_migrates_a_database_with_data(engine: Engine) -> None:
     schema.upgrade(engine, "0001")
     _seed_0001(engine)
-    with pytest.raises(SchemaError, match="at revision 0001, this version needs 0005"):
+    with pytest.raises(SchemaError, match=f"at revision 0001, this version needs {HEAD}"):
         schema.ensure_schema(engine)
     assert schema.current_revision(engine) == "0001"
     assert "audit" not in inspect(engine).get_table_names()

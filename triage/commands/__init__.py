@@ -6,6 +6,7 @@ modules that own it and prints the outcome with triage/views.py or triage/report
 - ``desk``     the agents' commands: queue, show, requeue, approve, reject, edit, send,
                relabel, feedback export, stats and the interactive review loop
 - ``model``    train, seed-spread, eval, classify, suggest; kb list / check
+- ``kb``       kb import-sent: cases learned from the desk's Sent folder
 
 Nothing here imports typer. The store, the views and the model are imported inside the
 functions, so importing these modules (and ``triage --help``) stays cheap.

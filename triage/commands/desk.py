@@ -161,6 +161,29 @@ def stats(settings: Settings, *, as_json: bool) -> None:
     echo(json.dumps(data) if as_json else stats_text(data))
 
 
+def _fix_keys(
+    settings: Settings, store: Store, email_id: int, who: str, key: Callable[[str], str]
+) -> str:
+    """Show the email and read keys; a candidate's number puts its fix into the draft and
+    shows it again (the agent then edits, approves or moves on). The first other key."""
+    from triage import review as actions
+    from triage.flow.runtime import now
+    from triage.views import console, echo, findings_table, show
+
+    while True:
+        row = store.row(email_id)
+        console().print(show(row, actions.findings(settings, row), now()))
+        stored = json.loads(row.suggestion) if row.suggestion else {}
+        n = len(stored.get("fixes") or ())
+        numbers = f" [1-{n}] put that fix in" if n > 1 else " [1] put that fix in" if n else ""
+        pressed = key("[n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit" + numbers)
+        if not (pressed.isdigit() and 1 <= int(pressed) <= n):
+            return pressed
+        edited = actions.insert_fix(settings, store, email_id, int(pressed), who, now())
+        echo(f"#{email_id}: fix {pressed} put into the draft")
+        console().print(findings_table(edited.text, edited.findings))
+
+
 def review(
     settings: Settings,
     *,
@@ -172,13 +195,11 @@ def review(
     reads a reject's reason) until nothing is pending or the agent quits."""
     from triage import review as actions
     from triage.flow.runtime import now, open_store
-    from triage.views import console, echo, show
+    from triage.views import echo
 
     store, who = open_store(settings), agent_name(agent)
     for email_id in actions.pending(store):
-        row = store.row(email_id)
-        console().print(show(row, actions.findings(settings, row), now()))
-        pressed = key("[n]ext [a]pprove [e]dit [r]eject [s]kip [q]uit")
+        pressed = _fix_keys(settings, store, email_id, who, key)
         if pressed == "q":
             return
         if pressed == "a":

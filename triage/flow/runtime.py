@@ -103,11 +103,18 @@ def reply_config(settings: Settings) -> ReplyConfig:
 
 
 def make_composer(
-    settings: Settings, classifier: Classifier | None, agent: str | None = None
+    settings: Settings,
+    classifier: Classifier | None,
+    agent: str | None = None,
+    store: Store | None = None,
 ) -> Composer:
     """The reply composer with its templates, tone rules and knowledge base loaded once, its
-    drafts signed by ``agent`` (None: replies.toml's ``[desk] agent_name``, else the desk)."""
+    drafts signed by ``agent`` (None: replies.toml's ``[desk] agent_name``, else the desk),
+    each draft with its candidate fixes: the knowledge base's, then the cases learned in
+    ``store`` (none without one: ``suggest --jsonl`` drafts from the file alone)."""
+    from triage.replies.cases import CaseBase, CaseShelf
     from triage.replies.compose import composer_for
+    from triage.replies.fixes import with_fixes
     from triage.replies.knowledge import KnowledgeBase
 
     cfg = reply_config(settings)
@@ -119,7 +126,8 @@ def make_composer(
         embedder=classifier,
         embedder_id=classifier.model_version if classifier is not None else "",
     )
-    return composer_for(cfg, kb, agent=agent)
+    cases = CaseShelf(store.cases) if store is not None else CaseBase
+    return with_fixes(composer_for(cfg, kb, agent=agent), kb, cases, settings.kb)
 
 
 def make_decider(
@@ -128,12 +136,14 @@ def make_decider(
     *,
     read_text: bool | None = None,
     agent: str | None = None,
+    store: Store | None = None,
 ) -> Decider:
     """The one decision kit (routing policy, SLA, reply composer, priority actions, the text
     reader) for every path that decides: the worker, ``suggest ID --refresh`` and
     ``suggest --jsonl``. The text reader (spaCy, ~2 s to load) is there when ``[reading]
     enabled``; ``read_text`` overrides that (tests of other parts leave it out); ``agent``
-    signs the drafts (``suggest --agent``)."""
+    signs the drafts (``suggest --agent``); the cases learned in ``store`` are offered with
+    the knowledge base's fixes."""
     from triage.flow.decide import Decider
 
     reader = None
@@ -145,7 +155,7 @@ def make_decider(
     return Decider(
         routing=settings.routing,
         sla=settings.sla,
-        composer=make_composer(settings, classifier, agent),
+        composer=make_composer(settings, classifier, agent, store),
         priority_folder=imap.priority_folder if imap.priority_action == "copy" else None,
         priority_keyword=imap.priority_keyword or None,
         reader=reader,
@@ -157,7 +167,7 @@ def make_triage_stage(settings: Settings, store: Store, metrics: Metrics | None)
 
     def load() -> tuple[Classifier, Decider]:
         classifier = load_classifier(settings)
-        return classifier, make_decider(settings, classifier)
+        return classifier, make_decider(settings, classifier, store=store)
 
     return TriageStage(
         store=store,

@@ -319,6 +319,30 @@ class ImapMailSource:
             if header_message_id(bytes(got.get(uid, {}).get(key, b""))) == want
         ]
 
+    def has_folder(self, name: str) -> bool:
+        return bool(self._call("LIST", lambda c: c.folder_exists(name)))
+
+    def fetch_headers(
+        self, folder: str, uids: Sequence[int], fields: Sequence[str]
+    ) -> dict[int, bytes]:
+        """The named header fields of each message, by UID lists in batches (BODY.PEEK: nothing
+        is marked read); a UID gone meanwhile is left out."""
+        part = f"BODY.PEEK[HEADER.FIELDS ({' '.join(f.upper() for f in fields)})]"
+        wanted, step = sorted(set(uids)), self.settings.batch_size
+        out: dict[int, bytes] = {}
+        for start in range(0, len(wanted), step):
+            chunk = wanted[start : start + step]
+            self._ensure(folder)
+            got = self._call("FETCH headers", _fetcher(chunk, [part]))
+            for uid in chunk:
+                # the server words the key its own way (field names' case, spacing)
+                data = next(
+                    (v for k, v in got.get(uid, {}).items() if k.startswith(b"BODY[HEADER")), None
+                )
+                if data is not None:
+                    out[uid] = bytes(data)
+        return out
+
     def add_keyword(self, folder: str, uid: int, keyword: str) -> bool:
         """Set a keyword such as ``$Triaged``; False when the server cannot store keywords
         (PERMANENTFLAGS without ``\\*``, e.g. Exchange) or the message is gone."""

@@ -11,6 +11,8 @@
 - ``knowledge`` / ``kb_files`` / ``kb_check``  the knowledge base of fixes and its tone check
 - ``tone`` / ``tone_claims`` / ``tone_match`` / ``tone_config``  the tone checker, for our
                            drafts and for agents' edits
+- ``cases`` / ``fixes`` / ``case_config``  cases learned from the desk's own answers, and the
+                           numbered candidate fixes (KB entries, then cases) a draft offers
 - ``serial``               Suggestion <-> dict, a row's reply; ``display``: the notes for agents
 - ``values``               the frozen values of this stage (Suggestion, Finding, History, KbEntry, KbMatch)
 

@@ -1,10 +1,12 @@
 """The suggestion's notes for the agent, as ``show`` prints them and ``show --json`` gives them:
-what must still be done before sending, and the knowledge-base entries that fit. Stored JSON in,
+what must still be done before sending, and the candidate fixes (knowledge-base entries, then
+learned cases) numbered, each with where it came from. Stored JSON in,
 every string cleaned (a candidate id is ours, a to-do may quote the customer's deadline)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import RenderableType
@@ -20,8 +22,12 @@ def agent_lines(s: dict[str, Any]) -> list[RenderableType]:
     todo = [clean(t, single_line=True) for t in s.get("agent_todo", ())]
     if todo:
         out.append(Text("to do: " + " | ".join(todo), style="yellow"))
+    fixes = s.get("fixes") or ()
+    if fixes:
+        out.append(fixes_text(fixes, s.get("kb_entry")))
+        return out
     candidates = [clean(c, single_line=True) for c in s.get("candidates", ())]
-    if candidates:
+    if candidates:  # a suggestion stored before the candidates carried their text
         used = s.get("kb_entry")
         out.append(
             Text(
@@ -32,6 +38,33 @@ def agent_lines(s: dict[str, Any]) -> list[RenderableType]:
     return out
 
 
+def fix_label(fix: dict[str, Any], used: str | None = None) -> str:
+    """``KB wifi-reset (used)`` / ``case from reply to #123, approved by jo, 2026-11-30
+    (similarity 0.93)``: where the candidate came from."""
+    label = clean(fix.get("source", ""), single_line=True)
+    if fix.get("origin") == "kb" and used and fix.get("ref") == used:
+        label += " (used)"
+    if fix.get("similarity") is not None:
+        label += f" (similarity {float(fix['similarity']):.2f})"
+    return label
+
+
+def fixes_text(fixes: Sequence[dict[str, Any]], used: str | None, *, lines: int = 1) -> Text:
+    """The candidate fixes, numbered as ``triage review`` takes them, each with its source and
+    the first ``lines`` of its text."""
+    out = Text("candidate fixes (in `triage review` press the number to put one in the draft):")
+    for n, fix in enumerate(fixes, 1):
+        out.append(f"\n {n}. ", style="bold")
+        out.append(fix_label(fix, used), style="cyan")
+        body = [ln.strip() for ln in str(fix.get("text", "")).splitlines() if ln.strip()]
+        for line in body[:lines]:
+            out.append("\n    " + clean(line, single_line=True)[:100], style="dim")
+        more = len(body) - lines
+        if more > 0:
+            out.append(f" … ({more} more line{'s' if more > 1 else ''})", style="dim")
+    return out
+
+
 def agent_json(suggestion: str | None) -> dict[str, Any]:
     """``show --json``'s fields from the stored suggestion (empty ones without a suggestion)."""
     s = json.loads(suggestion) if suggestion else {}
@@ -39,4 +72,16 @@ def agent_json(suggestion: str | None) -> dict[str, Any]:
         "reply_kind": s.get("kind") or None,
         "agent_todo": [clean(t, single_line=True) for t in s.get("agent_todo", ())],
         "candidates": list(s.get("candidates", ())),
+        # numbered from 1, as `triage review` takes them: KB entries, then learned cases
+        "fixes": [
+            {
+                "n": n,
+                "origin": f.get("origin"),
+                "ref": clean(str(f.get("ref", "")), single_line=True),
+                "source": clean(f.get("source", ""), single_line=True),
+                "text": clean(f.get("text", "")),
+                "similarity": f.get("similarity"),
+            }
+            for n, f in enumerate(s.get("fixes") or (), 1)
+        ],
     }

@@ -8,7 +8,7 @@ from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from triage.replies.values import Finding, Suggestion
+from triage.replies.values import CandidateFix, Finding, Suggestion
 
 
 def suggestion_to_dict(s: Suggestion) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def suggestion_from_dict(data: dict[str, Any]) -> Suggestion:
     callback = datetime.fromisoformat(fields.pop("callback"))
     if callback.tzinfo is None:
         raise ValueError("stored callback time has no time zone")
-    lists = ("order", "agent_todo", "candidates", "answers")
+    lists = ("order", "agent_todo", "candidates", "answers", "fixes")
     suggestion = Suggestion(
         **{k: v for k, v in fields.items() if k not in ("follow_up", "findings", *lists)},
         callback=callback,
@@ -32,6 +32,7 @@ def suggestion_from_dict(data: dict[str, Any]) -> Suggestion:
         answers=tuple((str(a), str(t)) for a, t in fields.get("answers", ())),
         agent_todo=tuple(str(t) for t in fields.get("agent_todo", ())),
         candidates=tuple(str(c) for c in fields.get("candidates", ())),
+        fixes=tuple(CandidateFix(**f) for f in fields.get("fixes", ())),
     )
     # suggestions stored before the reply kinds have no order: the default one stands
     if "order" in fields:

@@ -64,6 +64,19 @@ class KbMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class CandidateFix:
+    """A fix the agent may put into the draft (``triage review``: its number), and where it
+    came from. A knowledge-base entry's steps, or a case: what the desk answered a similar
+    email (triage/replies/cases.py). Never in the draft's text unless the agent puts it there."""
+
+    origin: Literal["kb", "case"]
+    ref: str  # the entry's id, or the case's id
+    source: str  # "KB wifi-reset" / "case from reply to #123, approved by jo, 2026-11-30"
+    text: str
+    similarity: float | None = None  # a case's cosine with this email
+
+
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     """A draft reply: four named sections, in ``order`` (acknowledge -> plan -> fix -> close for
     a fault; a question's answer or a security case's safe steps come before the plan). A kind
@@ -93,6 +106,9 @@ class Suggestion:
     agent_todo: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()  # knowledge-base ids that fit the scope and kind, best first
     language: str = ""  # the language a colleague must speak to answer ("" = the desk's)
+    # the candidates as the agent sees them, numbered from 1: the knowledge-base entries above,
+    # then the nearest learned cases (triage/replies/fixes.py)
+    fixes: tuple[CandidateFix, ...] = ()
 
     @property
     def sections(self) -> tuple[tuple[str, str], ...]:

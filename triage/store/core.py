@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine, Row
 from sqlmodel import Session, col, select
 
 from triage.domain import BatchResult, FolderSync, Intake
+from triage.store.case_ops import CaseOps
 from triage.store.engine import make_engine, session_scope
 from triage.store.intake_rows import email_values
 from triage.store.locks import FolderLocks
@@ -61,7 +62,7 @@ def _folder_sync(row: SyncStateRow) -> FolderSync:
     )
 
 
-class Store(TriageOps, ReviewOps, QuarantineOps, FolderLocks):
+class Store(TriageOps, ReviewOps, QuarantineOps, CaseOps, FolderLocks):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 

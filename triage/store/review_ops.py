@@ -150,9 +150,18 @@ class ReviewOps:
             r.suggestion = suggestion_json
             s.add(r)
 
-    def save_reply(self, email_id: int, text: str, agent: str, now: datetime, diff: str) -> None:
+    def save_reply(
+        self,
+        email_id: int,
+        text: str,
+        agent: str,
+        now: datetime,
+        diff: str,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        """An edit of the reply, its diff (and ``detail``: what was inserted) in the audit."""
         with session_scope(self.engine) as s:
-            r = self._act(s, email_id, "edit", agent, now, {"diff": diff})
+            r = self._act(s, email_id, "edit", agent, now, {"diff": diff, **(detail or {})})
             r.reply_text = text
             if r.review == "approved":
                 r.review = "pending"  # an edit after approval needs a fresh approval

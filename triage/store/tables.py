@@ -154,3 +154,28 @@ class MailboxActionRow(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(sa_type=UTCDateTime)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CaseRow(SQLModel, table=True):
+    """A case learned from the desk's own answer to a stored customer email (an approved
+    edit, or a reply found in the Sent folder): retrievable next to the knowledge base by the
+    customer email's pooled embedding (triage/replies/cases.py)."""
+
+    __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("ref", name="uq_case_ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    email_id: int = Field(foreign_key="emails.id", index=True)  # the customer email answered
+    # what makes it one case: "review:<email id>" (re-approval replaces it), or the sent
+    # message's Message-ID (`kb import-sent` imports each sent message once)
+    ref: str
+    origin: str  # approved | sent
+    agent: str
+    answered_at: datetime = Field(sa_type=UTCDateTime)
+    question: str = Field(default="", sa_column=Column(Text))  # the customer's text, short
+    answer: str = Field(default="", sa_column=Column(Text))  # the fix / answer the desk gave
+    kind: str = ""  # the kind of reply of the answered email ("" when unknown)
+    message_id: str = ""  # the answered email's Message-ID (not offered back to that email)
+    embedding: bytes | None = Field(default=None, sa_column=Column(LargeBinary))  # float32
+    model_version: str | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime)

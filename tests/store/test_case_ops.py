@@ -1,0 +1,67 @@
+"""Learned cases in the store (triage/store/case_ops.py), on SQLite and the real PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from triage.replies.cases import Case
+from triage.store import Store
+
+from .test_core import item
+
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+
+
+def _case(email_id: int, ref: str, answer: str = "1. Open tray 2.\n2. Pull the sheet.") -> Case:
+    return Case(
+        email_id=email_id,
+        ref=ref,
+        origin="approved",
+        agent="jo",
+        answered_at=NOW,
+        question="the printer jams",
+        answer=answer,
+        kind="fault",
+        message_id="<m1@example>",
+        embedding=(0.6, 0.8, 0.0),
+        model_version="v1",
+    )
+
+
+@pytest.fixture
+def stored(store: Store) -> Store:
+    store.record_batch("default", "INBOX", 1, [item(1), item(2)], last_uid=2, now=NOW)
+    return store
+
+
+def test_a_case_round_trips_with_its_embedding(stored: Store) -> None:
+    assert stored.add_case(_case(1, "review:1"), NOW)
+    [got] = stored.cases()
+    assert got.id is not None
+    assert replace(got, id=None, embedding=()) == replace(_case(1, "review:1"), embedding=())
+    assert got.embedding == pytest.approx((0.6, 0.8, 0.0))
+
+
+def test_one_case_per_ref_and_replace_takes_the_new_answer(stored: Store) -> None:
+    assert stored.add_case(_case(1, "<sent-1@desk>"), NOW)
+    assert not stored.add_case(_case(1, "<sent-1@desk>", "something else"), NOW)
+    assert [c.answer for c in stored.cases()] == ["1. Open tray 2.\n2. Pull the sheet."]
+    assert stored.add_case(_case(1, "<sent-1@desk>", "a better answer"), NOW, replace=True)
+    assert [c.answer for c in stored.cases()] == ["a better answer"]
+    assert stored.case_refs(["<sent-1@desk>", "<other@desk>"]) == {"<sent-1@desk>"}
+    assert stored.case_answers(1) == ["a better answer"]
+    assert stored.case_answers(2) == []
+
+
+def test_the_answered_email_is_found_by_in_reply_to_then_references(stored: Store) -> None:
+    first = stored.answered_email(["<m2@example>", "<m1@example>"])
+    assert first is not None
+    assert first.message_id == "<m2@example>"
+    later = stored.answered_email(["<unknown@x>", "<m1@example>"])
+    assert later is not None
+    assert later.message_id == "<m1@example>"
+    assert stored.answered_email(["<unknown@x>"]) is None
+    assert stored.answered_email([]) is None

@@ -1,0 +1,31 @@
+"""The learned cases: `kb import-sent` (`kb list` and `kb check`, the files of the knowledge
+base, are in model.py)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from triage.settings import Settings
+
+
+def import_sent(settings: Settings, *, as_json: bool) -> None:
+    """Cases from the [imap] mailbox's Sent folder (``[kb] sent_folder``), over IMAP only."""
+    from triage.errors import ConfigError
+    from triage.flow.import_sent import import_sent as run_import
+    from triage.flow.import_sent import summary
+    from triage.flow.runtime import now, open_store
+    from triage.flow.sources import make_source
+    from triage.mailbox.imap import ImapMailSource
+    from triage.views import echo
+
+    if not settings.uses_imap:
+        raise ConfigError("kb import-sent reads the Sent folder over IMAP: set [imap] host")
+    source = make_source(settings)
+    assert isinstance(source, ImapMailSource)  # uses_imap: make_source gives the IMAP source
+    store = open_store(settings)
+    try:
+        report = run_import(source, store, settings.kb.sent_folder, now())
+    finally:
+        source.close()
+    echo(json.dumps(asdict(report)) if as_json else summary(report))
