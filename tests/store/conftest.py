@@ -13,7 +13,6 @@ from typing import TypeVar
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlmodel import SQLModel
 
 from triage.store import Store
 
@@ -70,10 +69,14 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def _drop_all() -> None:
+    """Every table of the test database's public schema, with what depends on it: a table
+    left by another version of the schema (a newer branch's, an older clone's) would otherwise
+    block dropping ours."""
     eng = create_engine(PG_URL)
-    SQLModel.metadata.drop_all(eng)
     with eng.begin() as c:
-        c.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        names = c.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+        for (name,) in names.all():
+            c.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
     eng.dispose()
 
 
