@@ -214,3 +214,9 @@ def test_offering_to_pay_is_not_a_request_for_money() -> None:
     assert ask_class(Ask("I'm happy to pay for whatever is needed", "request")) != "money"
     assert ask_class(Ask("I expect you to pay for the repair", "request")) == "money"
     assert ask_class(Ask("Please refund the difference", "request")) == "money"
+
+
+def test_asking_to_be_given_something_is_a_request_not_a_question() -> None:
+    for text in ("Can I get the diagramming software installed?", "Could we have a loan laptop?"):
+        assert ask_class(Ask(text, "question")) == "do"
+    assert ask_class(Ask("Can I reset my own password?", "question")) != "do"

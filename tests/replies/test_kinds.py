@@ -314,3 +314,13 @@ def test_a_complaint_no_policy_rule_knows_says_where_it_went_not_who_decided(
     assert "people responsible for this" in s.plan
     assert "decision" not in s.plan.lower()  # no claim about whose decision it was
     assert any("name them" in t for t in s.agent_todo)
+
+
+def test_a_deadline_phrase_with_a_number_is_said_as_its_time(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Nobody in Finance can log in to the ledger. The pay run is due at 12.")
+    due = Deadline("due at 12", NOW.replace(hour=12, minute=0))
+    s = make(reply_config, keyword_kb, e, scores(urgency=3), read=reading(deadline=due))
+    assert "by due" not in s.plan
+    assert "12:00" in s.plan

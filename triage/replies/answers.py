@@ -195,13 +195,21 @@ class AnswerContext:
     prior_contact: bool = False  # earlier contact is established (an ask may not claim it)
 
 
+# "Can I get the diagramming software installed?" asks for something to be done, not a fact
+_GET_ME = re.compile(
+    r"^\W*(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|borrow|"
+    r"be\s+(?:given|added|sent|set\s+up|moved))\b",
+    re.IGNORECASE,
+)
+
+
 def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
     text = ask.text.replace("’", "'")
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):
             return name
-    if is_request(text) or re.search(r"\bplease\b", text, re.IGNORECASE):
+    if is_request(text) or _GET_ME.match(text) or re.search(r"\bplease\b", text, re.IGNORECASE):
         return "do"  # "could your invoices please include ...?" asks for something done
     if _STATEMENT.match(text) and not _ASKING.search(text):
         return "statement"  # "I'm asking about a feature": read as an ask, asks for nothing

@@ -219,7 +219,9 @@ def _their_time(d: Draft) -> str | None:
             r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you|my|our)\b", phrase
         )
     )
-    if at is not None and (has_clock_time(phrase) or not safe):
+    # a phrase with a number ("due at 12", "the 28th") is said as the time it resolved to:
+    # "You need this by due at 12" is what pasting it would give
+    if at is not None and (has_clock_time(phrase) or not safe or re.search(r"\d", phrase)):
         return "by " + format_when(at, d.now, d.sla)
     if safe:
         lowered = phrase[:1].lower() + phrase[1:]
