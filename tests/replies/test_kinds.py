@@ -324,3 +324,13 @@ def test_a_deadline_phrase_with_a_number_is_said_as_its_time(
     s = make(reply_config, keyword_kb, e, scores(urgency=3), read=reading(deadline=due))
     assert "by due" not in s.plan
     assert "12:00" in s.plan
+
+
+def test_a_deadline_phrase_that_is_a_reason_is_not_said_as_a_time(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Can I keep my access after I retire? I need it to submit next spring.")
+    odd = Deadline("due to submit next spring", None)
+    s = make(reply_config, keyword_kb, e, read=reading("question", deadline=odd))
+    assert "by due" not in s.plan
+    assert "need this due" not in s.plan

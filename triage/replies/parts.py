@@ -214,7 +214,7 @@ def _their_time(d: Draft) -> str | None:
         _SAFE_PHRASE.match(phrase)
         and 1 <= len(words) <= 5
         and not HOSTILE.search(phrase)
-        and not re.match(r"(?i)(?:if|unless|or|otherwise)\b", phrase)
+        and not re.match(r"(?i)(?:if|unless|or|otherwise|due\s+to|because)\b", phrase)
         and not re.search(
             r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you|my|our)\b", phrase
         )
