@@ -74,6 +74,16 @@ def test_other_candidates_cues_are_context(reader: TextReader) -> None:
     assert by_phrase == {"on Monday": 1.0, "by Friday": 0.0}
 
 
+def test_a_time_in_an_ask_lowers_the_others(reader: TextReader) -> None:
+    text = "I fly out tomorrow. Please call me within the hour."
+    [doc] = reader.english_docs([("", text, RECEIVED)]).values()
+    ask = text.index("Please")
+    cands = deadline.candidates(doc, text, [(ask, len(text))])
+    k = NAMES.index("other_in_ask")
+    by_phrase = {c.phrase: c.features[k] for c in cands}
+    assert by_phrase == {"tomorrow": 1.0, "the hour": 0.0}
+
+
 def test_clock_times_ner_misses_are_candidates(reader: TextReader) -> None:
     text = "The BACS file has to be submitted by 2pm or 600 people don't get paid on Friday."
     phrases = [c.phrase for c in _candidates(reader, text, asks=False)]

@@ -105,9 +105,11 @@ NAMES = (
     "progressive",
     "other_cue",
     "other_near",
+    "other_in_ask",
+    "other_within",
 )
 # Features read from the email's other candidates (``with_context``), after the ones above.
-CONTEXT = ("other_cue", "other_near")
+CONTEXT = ("other_cue", "other_near", "other_in_ask", "other_within")
 # Verbs of saying: a time inside what someone else said or promised is their time, not the
 # customer's ("your notice said it would be finished by 7am Monday").
 SAYING = frozenset(
@@ -213,13 +215,14 @@ def features(
 
 def with_context(vectors: list[list[float]]) -> list[list[float]]:
     """Each vector with the ``CONTEXT`` features appended: whether another candidate of the
-    same email has a cue word ("by 5pm") or is a near time ("tomorrow"), which makes this
-    one less likely the deadline."""
-    cue, near = NAMES.index("cue"), NAMES.index("near")
+    same email has a cue word ("by 5pm"), is a near time ("tomorrow"), sits inside an ask
+    or counts forward ("within the hour"); each makes this one less likely the deadline
+    (the guide: when several times appear, the ask's own is the deadline)."""
+    signs = [NAMES.index(n.removeprefix("other_")) for n in CONTEXT]
     out = []
     for k, v in enumerate(vectors):
         others = vectors[:k] + vectors[k + 1 :]
-        out.append([*v, float(any(o[cue] for o in others)), float(any(o[near] for o in others))])
+        out.append([*v, *(float(any(o[i] for o in others)) for i in signs)])
     return out
 
 
