@@ -94,13 +94,17 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--max-false", type=float, default=0.04)
     ap.add_argument("--misses", type=Path, help="write the cross-validated misses here")
+    ap.add_argument(
+        "--consensus",
+        type=Path,
+        default=REPO / labelled.CONSENSUS_DIR,
+        help="the consensus label files (every *.jsonl there is read)",
+    )
     args = ap.parse_args()
     data = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
     items = [
         i
-        for i in labelled.load(
-            data, REPO / labelled.CONSENSUS_DIR, REPO / "data" / "support_emails_synthetic"
-        )
+        for i in labelled.load(data, args.consensus, REPO / "data" / "support_emails_synthetic")
         if i.portion == "tuning"
     ]
     x, y, owner, phrases = rows(items)

@@ -73,6 +73,19 @@ class TextReader:
                 out.append(self._english(doc, texts[i], subject, received, langs[i] or "en"))
         return out
 
+    def _english(
+        self, doc: Doc, text: str, subject: str, received: datetime, lang: str
+    ) -> TextReading:
+        asks = find_asks(doc, text)
+        spans = ask_spans(text, asks)
+        return TextReading(
+            asks=asks,
+            deadline=find_deadline(doc, text, spans, received, self._dates),
+            tried=find_tried(doc, text),
+            language=lang,
+            says_wrote_before=says_wrote_before(doc, text, subject),
+        )
+
     def english_docs(self, items: Iterable[Item]) -> dict[int, Doc]:
         """The parses ``read_many`` reads, by item index: English (or undetermined) text
         that is not automated mail (for ``scripts/reading_deadline_train.py``)."""
@@ -87,19 +100,6 @@ class TextReader:
         english = [i for i, lang in enumerate(langs) if lang in ("en", "") and i not in empty]
         return dict(
             zip(english, nlp_mod.parse(self._nlp, (texts[i] for i in english)), strict=True)
-        )
-
-    def _english(
-        self, doc: Doc, text: str, subject: str, received: datetime, lang: str
-    ) -> TextReading:
-        asks = find_asks(doc, text)
-        spans = ask_spans(text, asks)
-        return TextReading(
-            asks=asks,
-            deadline=find_deadline(doc, text, spans, received, self._dates),
-            tried=find_tried(doc, text),
-            language=lang,
-            says_wrote_before=says_wrote_before(doc, text, subject),
         )
 
 
