@@ -1,6 +1,6 @@
 """Learn the deadline scorer's weights from the tuning portion of the reading labels.
 
-    python scripts/reading_deadline_train.py [--write] [--c 1.0] [--max-false 0.04] [--misses F]
+    python scripts/reading_deadline_train.py [--write] [--c 1.0] [--max-false 0.05] [--misses F]
 
 Every DATE / TIME candidate of every tuning item (``deadline.candidates``) is one row: its
 features (``deadline_features``) and whether its phrase agrees with the labelled deadline
@@ -10,7 +10,8 @@ email's deadline is its best candidate when that one's probability reaches the t
 Printed: grouped 5-fold cross-validation on the tuning portion (folds by the split key:
 sender for the synthetic emails, conversation for twcs, so no sender is on both sides), the
 found / false figures at each threshold, and the threshold chosen: the one that finds the
-most with false deadlines at most ``--max-false`` in cross-validation. ``--write`` fits on
+most with false deadlines at most ``--max-false`` in cross-validation, in each set
+(synthetic emails, tweets) alike. ``--write`` fits on
 the whole tuning portion and writes ``triage/reading/deadline_weights.json``. The test
 portion is never loaded.
 """
@@ -70,29 +71,36 @@ def outcome(
     prob: np.ndarray,
     phrases: list[str],
     threshold: float,
-) -> tuple[float, float]:
-    """(found, false) when each item takes its most probable candidate at ``threshold``."""
+) -> tuple[float, float, float]:
+    """(found, false, worst false of one set) when each item takes its most probable
+    candidate at ``threshold``. The worst set's false rate is what the threshold is held
+    to: the many short tweets without a deadline would otherwise hide the emails' false
+    deadlines in the overall rate."""
     best: dict[int, int] = {}
     for k, i in enumerate(owner):
         if i not in best or prob[k] > prob[best[i]]:
             best[i] = k
-    found = false = 0
+    found = 0
+    false: dict[str, int] = {}
+    none: dict[str, int] = {}
     for i, it in enumerate(items):
         k = best.get(i)
         phrase = phrases[k] if k is not None and prob[k] >= threshold else None
         if it.deadline:
             found += phrase is not None and phrases_agree(phrase, it.deadline)
         else:
-            false += phrase is not None
+            false[it.set] = false.get(it.set, 0) + (phrase is not None)
+            none[it.set] = none.get(it.set, 0) + 1
     gold = sum(1 for it in items if it.deadline)
-    return found / gold, false / (len(items) - gold)
+    worst = max(false[s] / none[s] for s in none)
+    return found / gold, sum(false.values()) / sum(none.values()), worst
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--write", action="store_true", help="write deadline_weights.json")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
-    ap.add_argument("--max-false", type=float, default=0.04)
+    ap.add_argument("--max-false", type=float, default=0.05)
     ap.add_argument("--misses", type=Path, help="write the cross-validated misses here")
     ap.add_argument(
         "--consensus",
@@ -115,12 +123,12 @@ def main() -> None:
         model = LogisticRegression(C=args.c, max_iter=2000, fit_intercept=False)
         model.fit(x[train], y[train])
         prob[test] = model.predict_proba(x[test])[:, 1]
-    print("grouped 5-fold CV on the tuning portion: threshold found false")
+    print("grouped 5-fold CV on the tuning portion: threshold found false worst-set-false")
     chosen, chosen_found = THRESHOLDS[-1], -1.0
     for t in THRESHOLDS:
-        found, false = outcome(items, owner, prob, phrases, t)
-        print(f"  {t:4.2f} {found:.3f} {false:.3f}")
-        if false <= args.max_false and found > chosen_found:
+        found, false, worst = outcome(items, owner, prob, phrases, t)
+        print(f"  {t:4.2f} {found:.3f} {false:.3f} {worst:.3f}")
+        if worst <= args.max_false and found > chosen_found:
             chosen, chosen_found = t, found
     print(f"chosen threshold {chosen} (CV found {chosen_found:.3f})")
     if args.misses:
