@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 LABELS = frozenset({"DATE", "TIME"})
+# the first word of anything ``_time_at`` reads (a cheap filter before it looks closer)
+_MAYBE_TIME = re.compile(r"\d|noon$|midday$|lunchtime$|eod$|cob$|end$|close$")
 _CLOCK_TOKEN = re.compile(r"\d{1,2}(:\d\d)?(am|pm)|\d{1,2}:\d\d")
 WEIGHTS = Path(__file__).with_name("deadline_weights.json")
 
@@ -81,6 +83,7 @@ def find_deadline(
 
 def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Candidate]:
     ents = _time_entities(doc)
+    sents = [s.start for s in doc.sents] if ents else []
     found: list[tuple[str, str, int]] = []
     vectors: list[list[float]] = []
     for ent in ents:
@@ -90,7 +93,7 @@ def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Ca
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("at", "on", "by", "before"):
             core_start = doc[ent.start - 1].idx
         found.append((phrase, text[core_start : ent.end_char], start))
-        vectors.append(features(ent, start, ask_spans, len(ents)))
+        vectors.append(features(ent, start, ask_spans, len(ents), sents))
     return [
         Candidate(phrase, core, tuple(v), start)
         for (phrase, core, start), v in zip(found, with_context(vectors), strict=True)
@@ -122,7 +125,11 @@ def _unmarked_times(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
     i = 0
+    lowers = [t.lower_ for t in doc]
     while i < len(doc):
+        if not _MAYBE_TIME.match(lowers[i]):
+            i += 1
+            continue
         end = _time_at(doc, i)
         if end > i and not any(k in taken for k in range(i, end)):
             out.append(doc[i:end])
@@ -144,6 +151,8 @@ def _time_at(doc: Doc, i: int) -> int:
         return i + 2
     if low in ("noon", "midday", "lunchtime", "eod", "cob"):
         return i + 1
+    if low not in ("end", "close"):
+        return i
     words = [x.lower_ for x in doc[i : i + 4]]
     for phrase in (("end", "of", "day"), ("end", "of", "the", "day"), ("close", "of", "business")):
         if tuple(words[: len(phrase)]) == phrase:

@@ -134,9 +134,15 @@ HABITUAL = frozenset(
 
 
 def features(
-    ent: Span, phrase_start: int, ask_spans: list[tuple[int, int]], n_candidates: int
+    ent: Span,
+    phrase_start: int,
+    ask_spans: list[tuple[int, int]],
+    n_candidates: int,
+    sent_starts: list[int] | None = None,
 ) -> list[float]:
-    """The feature vector of one candidate (in the order of ``NAMES``)."""
+    """The feature vector of one candidate (in the order of ``NAMES``, less ``CONTEXT``).
+    ``sent_starts``: the token index where each sentence of the doc starts (computed once
+    per email by the caller; read from the doc when not given)."""
     doc = ent.doc
     sent = ent.sent
     words = {t.lower_ for t in ent}
@@ -150,8 +156,8 @@ def features(
     heads = _verbs_above(ent)
     head = heads[0] if heads else None
     aux = {c.lower_ for v in heads[:2] for c in v.children if c.dep_ in ("aux", "auxpass")}
-    sents = list(doc.sents)
-    index = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    starts = sent_starts if sent_starts is not None else [s.start for s in doc.sents]
+    index = starts.index(sent.start) if sent.start in starts else 0
     past_tense = _past_tense(heads)
     f = {
         "bias": 1.0,
@@ -192,7 +198,7 @@ def features(
         "far": bool(words & FAR),
         "not_a_time": _not_a_time(ent),
         "first_sentence": index == 0,
-        "late_in_text": index >= 2 and index >= len(sents) - 2,
+        "late_in_text": index >= 2 and index >= len(starts) - 2,
         "only_candidate": n_candidates == 1,
         "short_text": len(doc.text) <= 280,
         "reported": any(v.lower_ in SAYING for v in heads) or _reported(ent),
