@@ -62,11 +62,15 @@ def main() -> None:
         help="also score the naive way: '?' or 'please' sentences as asks, the first date "
         "dateparser.search_dates finds in the text as the deadline",
     )
+    ap.add_argument(
+        "--consensus",
+        type=Path,
+        default=REPO / labelled.CONSENSUS_DIR,
+        help="the consensus label files (every *.jsonl there is read)",
+    )
     args = ap.parse_args()
     data = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
-    items = labelled.load(
-        data, REPO / labelled.CONSENSUS_DIR, REPO / "data" / "support_emails_synthetic"
-    )
+    items = labelled.load(data, args.consensus, REPO / "data" / "support_emails_synthetic")
     if args.portion != "both":
         items = [i for i in items if i.portion == args.portion]
     reader = TextReader(ZoneInfo(args.zone))

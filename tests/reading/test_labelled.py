@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from triage.classify.data import is_dev, newest_text
 from triage.reading import evaluate, labelled
 from triage.reading.values import Ask, Deadline, TextReading
@@ -17,7 +19,9 @@ def test_items_carry_the_products_text_and_the_dev_split_as_test(data_dir: Path)
     items = labelled.load(
         data_dir, REPO / labelled.CONSENSUS_DIR, REPO / "data" / "support_emails_synthetic"
     )
-    assert len(items) == 1880
+    consensus = sorted((REPO / labelled.CONSENSUS_DIR).glob("*.jsonl"))
+    rows = sum(len(p.read_text("utf-8").splitlines()) for p in consensus)
+    assert len(items) == rows >= 1880  # every consensus file, new twcs batches included
     first = items[0]
     assert first.id == "it-0001"
     assert first.set == "synthetic"
@@ -26,10 +30,22 @@ def test_items_carry_the_products_text_and_the_dev_split_as_test(data_dir: Path)
         "test" if is_dev("priya.raman@kestrel-logistics.example") else "tuning"
     )
     tweets = [i for i in items if i.set == "twcs"]
-    assert len(tweets) == 600
+    assert len(tweets) == len(items) - 1280 >= 600
     assert all(i.received.tzinfo is not None for i in tweets)
     test = [i for i in items if i.portion == "test"]
     assert 0.1 < len(test) / len(items) < 0.3  # the dev split's 20 %, by group
+
+
+def test_every_twcs_file_is_a_batch_and_an_unknown_file_is_an_error(tmp_path: Path) -> None:
+    for name in ("twcs_b", "home_isp", "twcs_c", "twcs_a", "it_helpdesk"):
+        (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
+    assert labelled.batches(tmp_path) == {
+        "synthetic": ("it_helpdesk", "home_isp"),
+        "twcs": ("twcs_a", "twcs_b", "twcs_c"),
+    }
+    (tmp_path / "notes.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="notes"):
+        labelled.batches(tmp_path)
 
 
 def _item(

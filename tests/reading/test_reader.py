@@ -176,3 +176,19 @@ def test_the_received_zone_does_not_change_the_local_reading(reader: TextReader)
     a = reader.read("", text, RECEIVED)
     b = reader.read("", text, RECEIVED.astimezone(UTC))
     assert a == b
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'I have now received six "How did we do?" emails for one ticket.',
+        'I even tested it with the students ("can the back row hear me?") and it was fine.',
+    ],
+)
+def test_a_quoted_question_is_not_an_ask(reader: TextReader, text: str) -> None:
+    assert _asks(_read(reader, text)) == []
+
+
+def test_a_question_after_a_quote_is_still_an_ask(reader: TextReader) -> None:
+    text = 'The screen says "No sensor found". Can you look at it?'
+    assert _asks(_read(reader, text)) == ["Can you look at it?"]

@@ -127,7 +127,9 @@ def ask_type(toks: list[Token], text: str, short: bool = False) -> AskType | Non
         return None
     lower = text.lower()
     tail = lower.rstrip(" \n)\"'")[-3:]
-    question = "?" in tail or any(t.text.startswith("?") for t in toks)
+    question = ("?" in tail or any(t.text.startswith("?") for t in toks)) and not quoted_question(
+        text
+    )
     if question and any(p in lower for p in RHETORICAL):
         return None
     if question and "are you" in lower and not any(p in lower for p in ARE_YOU_ASKING):
@@ -146,6 +148,18 @@ def ask_type(toks: list[Token], text: str, short: bool = False) -> AskType | Non
     if short and not question and _unmarked_question(toks):
         return "question"
     return None
+
+
+def quoted_question(text: str) -> bool:
+    """The clause's last "?" is inside quotation marks or brackets: someone else's words (a
+    survey's "How did we do?", what the writer asked the students) reported, not a question
+    put to the desk."""
+    at = text.rfind("?")
+    if at < 0:
+        return False
+    before = text[:at]
+    quotes = before.count('"') + before.count("“") - before.count("”")
+    return quotes % 2 == 1 or before.count("(") > before.count(")")
 
 
 def _unmarked_question(toks: list[Token]) -> bool:

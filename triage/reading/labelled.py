@@ -22,10 +22,11 @@ from triage.domain import Ask, Deadline, Reading
 from triage.reading.spans import read_labels, tweets
 
 CONSENSUS_DIR = Path("data/reading/consensus")
-SETS: dict[str, tuple[str, ...]] = {
-    "synthetic": ("it_helpdesk", "saas_vendor", "home_isp", "msp_clients"),
-    "twcs": ("twcs_a", "twcs_b"),
-}
+# The synthetic emails' four slices; every other consensus file is a twcs batch
+# (``twcs_<letter>.jsonl``), read wherever it appears (``batches``), so a new batch counts in
+# the figures without a code change.
+SYNTHETIC_BATCHES = ("it_helpdesk", "saas_vendor", "home_isp", "msp_clients")
+TWCS_PREFIX = "twcs_"
 # The synthetic emails carry no date; any fixed weekday morning does for the phrase-level
 # scores (the labels hold phrases, not resolved times).
 SYNTHETIC_RECEIVED = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
@@ -79,8 +80,8 @@ def load(
     texts = tweets(data_root)
     times = _tweet_times(data_root / "twcs_customer_support_twitter" / "twcs_first5000_dev.csv")
     out: list[LabelledItem] = []
-    for name, batches in SETS.items():
-        for batch in batches:
+    for name, names in batches(consensus_dir).items():
+        for batch in names:
             for row in read_labels(consensus_dir / f"{batch}.jsonl", texts):
                 ex = examples[str(row["id"])]
                 tid = ex.id.removeprefix("tw-")
@@ -108,12 +109,25 @@ def load(
     return out
 
 
+def batches(consensus_dir: Path = CONSENSUS_DIR) -> dict[str, tuple[str, ...]]:
+    """The label files of ``consensus_dir`` by set: the synthetic slices in their fixed order,
+    then every ``twcs_*.jsonl`` in name order (a, b, c, ...). A file that is neither is an
+    error rather than silently left out of the figures."""
+    stems = sorted(p.stem for p in consensus_dir.glob("*.jsonl"))
+    twcs = tuple(s for s in stems if s.startswith(TWCS_PREFIX))
+    other = sorted(set(stems) - set(twcs) - set(SYNTHETIC_BATCHES))
+    if other:
+        raise ValueError(f"unknown consensus files in {consensus_dir}: {other}")
+    synthetic = tuple(s for s in SYNTHETIC_BATCHES if s in stems)
+    return {"synthetic": synthetic, "twcs": twcs}
+
+
 def _list(v: object) -> list[object]:
     return list(v) if isinstance(v, list) else []
 
 
 def readings(
-    batches: tuple[str, ...] = SETS["synthetic"],
+    names: tuple[str, ...] = SYNTHETIC_BATCHES,
     consensus_dir: Path = CONSENSUS_DIR,
     *,
     received: datetime = SYNTHETIC_RECEIVED,
@@ -131,7 +145,7 @@ def readings(
     resolver = DateResolver(ZoneInfo(zone))
     texts = tweets(data_root) if data_root is not None else {}
     out: dict[str, Reading] = {}
-    for batch in batches:
+    for batch in names:
         for row in read_labels(consensus_dir / f"{batch}.jsonl", texts):
             phrase = row.get("deadline")
             asks = tuple(str(a) for a in _list(row.get("asks")))

@@ -62,12 +62,8 @@ class TextReader:
             raise ValueError("received must be an aware datetime (the desk's zone resolves it)")
         texts = [text[:MAX_CHARS] for _, text, _ in rows]
         langs = [self._language.guess(t) if t.strip() else "" for t in texts]
-        # automated mail is not parsed at all: nothing in it is read (``automated``)
         empty = {i for i, (subject, _, _) in enumerate(rows) if is_automated(subject, texts[i])}
-        english = [i for i, lang in enumerate(langs) if lang in ("en", "") and i not in empty]
-        docs = dict(
-            zip(english, nlp_mod.parse(self._nlp, (texts[i] for i in english)), strict=True)
-        )
+        docs = self._parse(texts, langs, empty)
         out: list[TextReading] = []
         for i, (subject, _, received) in enumerate(rows):
             doc = docs.get(i)
@@ -96,6 +92,22 @@ class TextReader:
             tried=find_tried(doc, text),
             language=lang,
             says_wrote_before=says_wrote_before(doc, text, subject),
+        )
+
+    def english_docs(self, items: Iterable[Item]) -> dict[int, Doc]:
+        """The parses ``read_many`` reads, by item index: English (or undetermined) text
+        that is not automated mail (for ``scripts/reading_deadline_train.py``)."""
+        rows = list(items)
+        texts = [text[:MAX_CHARS] for _, text, _ in rows]
+        langs = [self._language.guess(t) if t.strip() else "" for t in texts]
+        empty = {i for i, (subject, _, _) in enumerate(rows) if is_automated(subject, texts[i])}
+        return self._parse(texts, langs, empty)
+
+    def _parse(self, texts: list[str], langs: list[str], empty: set[int]) -> dict[int, Doc]:
+        # automated mail is not parsed at all: nothing in it is read (``automated``)
+        english = [i for i, lang in enumerate(langs) if lang in ("en", "") and i not in empty]
+        return dict(
+            zip(english, nlp_mod.parse(self._nlp, (texts[i] for i in english)), strict=True)
         )
 
 
