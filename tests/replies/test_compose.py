@@ -8,13 +8,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from triage.domain import Ask, Deadline, Email, Reading, Scores
-from triage.replies.compose import compose, reply_kind
+from triage.replies.compose import EMPTY_READING, compose, promise_floor, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.rules import KINDS
 from triage.replies.tone import check, errors
 from triage.replies.values import History, Suggestion
-from triage.sla import business_minutes_between, callback_at, due_at, format_when, is_business_time
+from triage.sla import (
+    business_minutes_between,
+    callback_at,
+    callback_for_deadline,
+    due_at,
+    format_when,
+    is_business_time,
+)
 
 NOW = datetime(2026, 11, 23, 10, 7, tzinfo=UTC)  # a Monday morning
 BRACKET = re.compile(r"[\[\]{}]")
@@ -231,18 +238,20 @@ def test_any_email_gets_its_kind_of_reply_with_every_ask_answered_and_a_kept_pro
         assert sentence
         assert sentence in s.text
 
-    # the promised time: future, in service hours, on the urgency target
+    # the promised time: future, in service hours, on the target of the urgency, raised to
+    # the kind's floor (an outage, a security matter) and to what a deadline needs
+    floor = max(urgency, promise_floor(s.kind, read or EMPTY_READING))
+    deadline = read.deadline.at if read is not None and read.deadline else None
+    level = callback_for_deadline(now, floor, deadline, sla)[1]
+    assert level >= floor
     assert s.callback > now
-    assert s.callback == callback_at(now, urgency, sla)
-    assert is_business_time(s.callback, sla, level=urgency)
-    assert s.callback <= due_at(now, urgency, sla)
-    if not sla.is_around_the_clock(urgency):
+    assert s.callback == callback_at(now, level, sla)
+    assert is_business_time(s.callback, sla, level=level)
+    assert s.callback <= due_at(now, level, sla)
+    if not sla.is_around_the_clock(level):
         minutes = business_minutes_between(now, s.callback, sla)
-        assert (
-            sla.target_minutes(urgency) - sla.round_to_minutes
-            <= minutes
-            <= sla.target_minutes(urgency)
-        )
+        assert sla.target_minutes(level) - sla.round_to_minutes <= minutes
+        assert minutes <= sla.target_minutes(level)
     if s.kind not in ("feedback", "question") and not s.language:
         assert format_when(s.callback, now, sla) in s.plan
 

@@ -334,3 +334,23 @@ def test_a_deadline_phrase_that_is_a_reason_is_not_said_as_a_time(
     s = make(reply_config, keyword_kb, e, read=reading("question", deadline=odd))
     assert "by due" not in s.plan
     assert "need this due" not in s.plan
+
+
+def test_a_site_outage_or_a_security_matter_is_promised_its_own_response_time(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    from triage.sla import callback_at
+
+    sla = reply_config.sla
+    e = email("Nobody at the Leeds office can get online.")
+    site = make(
+        reply_config, keyword_kb, e, scores(urgency=1), read=reading("outage", scope="site")
+    )
+    assert site.callback == callback_at(NOW, 3, sla)  # a whole site down: the critical hour
+    assert any("for outage" in t for t in site.agent_todo)
+    sec = make(
+        reply_config, keyword_kb, e, scores(urgency=0), read=reading("security", security=True)
+    )
+    assert sec.callback == callback_at(NOW, 2, sla)  # security: at least high
+    calm = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading("question"))
+    assert calm.callback == callback_at(NOW, 1, sla)  # anything else: the model's urgency

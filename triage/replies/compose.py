@@ -74,6 +74,15 @@ def reply_kind(reading: Reading, rules: ReplyRules) -> str:
     return kind
 
 
+def promise_floor(kind: str, reading: Reading) -> int:
+    """The lowest urgency level whose response time the reply promises for this kind of email
+    (design/labels.md): a whole site or everyone down is critical, any other outage and any
+    security matter at least high, whatever the model's urgency says; 0 otherwise."""
+    if kind == "outage":
+        return 3 if reading.scope in ("site", "everyone") else 2
+    return 2 if kind == "security" else 0
+
+
 def _sure(match: KbMatch, rules: ReplyRules) -> bool:
     """Sure enough of the topic to restate it, name its team or offer its steps."""
     # Keywords must carry the topic on their own. The encoder is tuned for mood and urgency,
@@ -147,9 +156,11 @@ def compose(
     fix, steps = _fix(kind, reading, candidates, rules)
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to
-    # the level whose target meets it (the plan must work to their time or say it cannot)
+    # the level whose target meets it (the plan must work to their time or say it cannot);
+    # what the reply is about sets a floor the model's urgency may miss (promise_floor)
     deadline_at = reading.deadline.at if reading.deadline else None
-    promised, promise_level = callback_for_deadline(now, scores.urgency, deadline_at, sla)
+    floor = max(scores.urgency, promise_floor(kind, reading))
+    promised, promise_level = callback_for_deadline(now, floor, deadline_at, sla)
     follow_up = follow_up_on(promised, sla)
     draft = Draft(
         email=email,
@@ -204,9 +215,10 @@ def compose(
         answers = answer_asks(reading.asks, ctx, templates)
         todo = shape.todo + _promises(draft, answers)
         if promise_level > scores.urgency:
+            why = "to meet the customer's deadline" if promise_level > floor else f"for {kind}"
             todo += (
-                f"The reply promises an update by {draft.callback} to meet the customer's "
-                f"deadline, sooner than the {LEVELS[scores.urgency]} target: keep it.",
+                f"The reply promises an update by {draft.callback} {why}, sooner than the "
+                f"{LEVELS[scores.urgency]} target: keep it.",
             )
     drafted = "\n\n".join((shape.acknowledge, shape.plan, shape.fix, shape.close))
     said = new_sentences(answers, drafted)
