@@ -17,7 +17,15 @@ def test_items_carry_the_products_text_and_the_dev_split_as_test(data_dir: Path)
     items = labelled.load(
         data_dir, REPO / labelled.CONSENSUS_DIR, REPO / "data" / "support_emails_synthetic"
     )
-    assert len(items) == 1880
+    # every consensus file: the four synthetic slices (1,280) and each twcs_*.jsonl batch
+    consensus = REPO / labelled.CONSENSUS_DIR
+    tweet_files = sorted(consensus.glob("twcs_*.jsonl"))
+    n_tweets = sum(
+        1 for f in tweet_files for line in f.read_text("utf-8").splitlines() if line.strip()
+    )
+    assert labelled.label_files(consensus)["twcs"] == tuple(f.stem for f in tweet_files)
+    assert n_tweets >= 600
+    assert len(items) == 1280 + n_tweets
     first = items[0]
     assert first.id == "it-0001"
     assert first.set == "synthetic"
@@ -26,10 +34,18 @@ def test_items_carry_the_products_text_and_the_dev_split_as_test(data_dir: Path)
         "test" if is_dev("priya.raman@kestrel-logistics.example") else "tuning"
     )
     tweets = [i for i in items if i.set == "twcs"]
-    assert len(tweets) == 600
+    assert len(tweets) == n_tweets
     assert all(i.received.tzinfo is not None for i in tweets)
     test = [i for i in items if i.portion == "test"]
     assert 0.1 < len(test) / len(items) < 0.3  # the dev split's 20 %, by group
+
+
+def test_later_tweet_batches_are_read_by_being_there(tmp_path: Path) -> None:
+    for name in ("twcs_b", "twcs_a", "twcs_c", "notes", "it_helpdesk"):
+        (tmp_path / f"{name}.jsonl").write_text("", "utf-8")
+    files = labelled.label_files(tmp_path)
+    assert files["twcs"] == ("twcs_a", "twcs_b", "twcs_c")
+    assert files["synthetic"] == labelled.SETS["synthetic"]
 
 
 def _item(

@@ -24,7 +24,7 @@ from triage.reading.spans import read_labels, tweets
 CONSENSUS_DIR = Path("data/reading/consensus")
 SETS: dict[str, tuple[str, ...]] = {
     "synthetic": ("it_helpdesk", "saas_vendor", "home_isp", "msp_clients"),
-    "twcs": ("twcs_a", "twcs_b"),
+    "twcs": ("twcs_a", "twcs_b"),  # the first batches; load() reads every twcs_*.jsonl there
 }
 # The synthetic emails carry no date; any fixed weekday morning does for the phrase-level
 # scores (the labels hold phrases, not resolved times).
@@ -67,6 +67,13 @@ def _tweet_times(csv_path: Path) -> dict[str, datetime]:
         }
 
 
+def label_files(consensus_dir: Path = CONSENSUS_DIR) -> dict[str, tuple[str, ...]]:
+    """The batches to read, per set: the four synthetic slices, and every ``twcs_*.jsonl`` in
+    ``consensus_dir`` (later tweet batches join by being there), in name order."""
+    twcs = tuple(sorted(p.stem for p in consensus_dir.glob("twcs_*.jsonl")))
+    return {"synthetic": SETS["synthetic"], "twcs": twcs}
+
+
 def load(
     data_root: Path,
     consensus_dir: Path = CONSENSUS_DIR,
@@ -79,7 +86,7 @@ def load(
     texts = tweets(data_root)
     times = _tweet_times(data_root / "twcs_customer_support_twitter" / "twcs_first5000_dev.csv")
     out: list[LabelledItem] = []
-    for name, batches in SETS.items():
+    for name, batches in label_files(consensus_dir).items():
         for batch in batches:
             for row in read_labels(consensus_dir / f"{batch}.jsonl", texts):
                 ex = examples[str(row["id"])]
