@@ -36,7 +36,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--heads", default="kind,scope,security")
+    ap.add_argument("--c", type=float, nargs="*", help="C values (default: reading_train's grid)")
     args = ap.parse_args()
+    c_grid = tuple(args.c) if args.c else rt.C_GRID
     rows = load(args.data, REPO / CONSENSUS_DIR, REPO / ds.SYNTHETIC_DIR)
     train = [r for r in rows if not r.test]
     clf = Classifier.load(
@@ -71,7 +73,7 @@ def main() -> None:
         labels, keep = targets[head]
         for name, chosen in options.items():
             dense = np.hstack([blocks[b] for b in chosen]) if chosen else None
-            for c in rt.C_GRID:
+            for c in c_grid:
                 cv = rt.cv_macro_f1(folds, labels, keep, dense, 2.0, c, 0, sets)
                 _print(head, f"{name}, w 2, C {c:g}", cv)
         if head != "kind":
@@ -92,7 +94,7 @@ def main() -> None:
                 (tr, va, c_tr, c_va, hstack([x_tr, c_tr]).tocsr(), hstack([x_va, c_va]).tocsr())
             )
         d36 = np.hstack([blocks["mean3"], blocks["mean6"]])
-        for c in rt.C_GRID:
+        for c in c_grid:
             only = [(tr, va, a, b) for tr, va, a, b, _, _ in char_folds]
             both = [(tr, va, a, b) for tr, va, _, _, a, b in char_folds]
             _print(

@@ -129,6 +129,7 @@ def test_extra_layer_outputs_leave_the_last_layer_bit_identical(
     """The graph also outputs export.EXTRA_LAYERS for the reading heads; urgency, frustration
     and not-customer must read exactly what they read from a graph without them."""
     from triage.classify.export import EXTRA_LAYERS
+    from triage.classify.reading_train import ALL_LAYERS
 
     bare = tmp_path / "models"  # the artifact without the reading heads, which need the layers
     bare.mkdir()
@@ -145,6 +146,14 @@ def test_extra_layer_outputs_leave_the_last_layer_bit_identical(
         for k in EXTRA_LAYERS:
             assert a[k].shape == a[6].shape
             assert not np.array_equal(a[k], a[6])
+    # training reads its candidate blocks from a graph with every layer: the same numbers
+    full = Classifier.load(
+        MODELS, threads=1, cache_dir=REPO / "var" / "model-cache", layers=ALL_LAYERS
+    )
+    for a, c in zip(ours, full.layer_states(items), strict=True):
+        assert set(c) == {*ALL_LAYERS, 6}
+        for k in a:
+            assert np.array_equal(a[k], c[k])
     x, y = classifier.head_outputs(items), plain.head_outputs(items)
     assert np.array_equal(x.urgency_expected, y.urgency_expected)
     assert np.array_equal(x.frustration_expected, y.frustration_expected)
