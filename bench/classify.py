@@ -178,8 +178,7 @@ def quant_compare(model_dir: Path, data_dir: Path) -> dict[str, dict[str, float]
     res: dict[str, dict[str, float]] = {}
     clfs = {}
     for name, ffn in (("fp32", False), ("int8 per-channel", False), ("int8, FFN-down fp32", True)):
-        export.KEEP_FFN_DOWN_FP32 = ffn
-        export.RECIPE = "ort-int8-pc" + ("-ffn32" if ffn else "") + "-1"
+        export.KEEP_FFN_DOWN_FP32 = ffn  # export.recipe() reads it: the cache key follows
         clf = clfs[name] = Classifier.load(model_dir, backend="fp32" if name == "fp32" else "int8")
         res[name] = {}
         for s in ("synthetic_dev", "twcs_dev", "goemotions_dev"):

@@ -49,3 +49,34 @@ def test_the_card_names_every_figure_the_baseline_wins() -> None:
     assert "Synthetic dev urgency" not in line
     headline["int8"]["endava.incident_auc"] = 0.85
     assert "beats the TF-IDF baseline on every figure" in _baseline_wins(headline)
+
+
+def test_the_card_lists_every_candidate_and_marks_the_one_each_head_ships() -> None:
+    from triage.classify.card import _candidates_table
+
+    cv = {"all": 0.7, "synthetic": 0.72, "twcs": 0.5}
+    rows = [
+        {"candidate": "last", "blocks": ["mean6"], "w": 2.0, "C": 16.0, "cv": cv},
+        {"candidate": "3 + 6", "blocks": ["mean3", "mean6"], "w": 1.0, "C": 4.0, "cv": cv},
+    ]
+    base = {"candidate": "TF-IDF baseline", "blocks": [], "w": 0.0, "C": 4.0, "cv": cv}
+    reading = {
+        "metrics": {
+            "training_portion_cv": {
+                "candidates": {"kind": rows, "scope": rows[:1]},
+                "model": {"kind": rows[1], "scope": rows[0]},
+                "baseline_tfidf": {"kind": base, "scope": base},
+            }
+        }
+    }
+    lines = [line for line in _candidates_table(reading) if line.startswith("| kind")]
+    assert lines == [
+        "| kind | last | mean6 | 2 | 16 | 0.700 | 0.720 | 0.500 |  |",
+        "| kind | 3 + 6 | mean3 + mean6 | 1 | 4 | 0.700 | 0.720 | 0.500 | yes |",
+        "| kind | TF-IDF baseline | - | 0 | 4 | 0.700 | 0.720 | 0.500 |  |",
+    ]
+    assert any(
+        line.startswith("| scope | last | mean6 |") and line.endswith("| yes |")
+        for line in _candidates_table(reading)
+    )
+    assert _candidates_table({"metrics": {}}) == []

@@ -12,6 +12,7 @@ from tests.classify.conftest import MODELS, REPO
 from triage.classify import artifact as art
 from triage.classify.model import Classifier
 from triage.classify.reading_heads import FILE as READING_FILE
+from triage.classify.reading_heads import ReadingHeads
 from triage.errors import ModelError
 
 FURIOUS = (
@@ -120,3 +121,56 @@ def test_escape_sequences_change_neither_scores_nor_evidence(classifier: Classif
     assert dirty.urgency_score == pytest.approx(plain.urgency_score, abs=1e-6)
     assert [e.phrase for e in dirty.evidence] == [e.phrase for e in plain.evidence]
     assert not any("52;" in e.phrase or "ZWNo" in e.phrase for e in dirty.evidence)
+
+
+def test_extra_layer_outputs_leave_the_last_layer_bit_identical(
+    classifier: Classifier, tmp_path: Path
+) -> None:
+    """The graph also outputs export.EXTRA_LAYERS for the reading heads; urgency, frustration
+    and not-customer must read exactly what they read from a graph without them."""
+    from triage.classify.export import EXTRA_LAYERS
+    from triage.classify.reading_train import ALL_LAYERS
+
+    bare = tmp_path / "models"  # the artifact without the reading heads, which need the layers
+    bare.mkdir()
+    for name in (art.WEIGHTS_FILE, art.META_FILE):
+        shutil.copy(MODELS / name, bare)
+    plain = Classifier.load(bare, threads=1, cache_dir=tmp_path / "cache", layers=())
+    assert plain.reading is None
+    items = [FURIOUS, POLITE_OUTAGE, CALM_HOWTO, AUTO_REPLY]
+    ours, theirs = list(classifier.layer_states(items)), list(plain.layer_states(items))
+    for a, b in zip(ours, theirs, strict=True):
+        assert set(a) == {6, *EXTRA_LAYERS}
+        assert set(b) == {6}
+        assert np.array_equal(a[6], b[6])
+        for k in EXTRA_LAYERS:
+            assert a[k].shape == a[6].shape
+            assert not np.array_equal(a[k], a[6])
+    # training reads its candidate blocks from a graph with every layer: the same numbers
+    full = Classifier.load(
+        MODELS, threads=1, cache_dir=REPO / "var" / "model-cache", layers=ALL_LAYERS
+    )
+    for a, c in zip(ours, full.layer_states(items), strict=True):
+        assert set(c) == {*ALL_LAYERS, 6}
+        for k in a:
+            assert np.array_equal(a[k], c[k])
+    x, y = classifier.head_outputs(items), plain.head_outputs(items)
+    assert np.array_equal(x.urgency_expected, y.urgency_expected)
+    assert np.array_equal(x.frustration_expected, y.frustration_expected)
+    assert np.array_equal(x.not_customer, y.not_customer)
+    # and a graph without the layers the reading heads pool is refused, saying what to do
+    assert classifier.reading is not None
+    with pytest.raises(ModelError, match="EXTRA_LAYERS"):
+        Classifier(
+            plain.artifact,
+            plain._session,  # noqa: SLF001
+            plain._encoder,  # noqa: SLF001
+            backend="int8",
+            reading=_needing_layer(classifier.reading, 4),
+        )
+
+
+def _needing_layer(heads: ReadingHeads, layer: int) -> ReadingHeads:
+    from dataclasses import replace
+
+    return replace(heads, kind=replace(heads.kind, blocks=(f"mean{layer}",)))

@@ -248,7 +248,7 @@ def _reading_section(reading: dict[str, Any] | None) -> list[str]:
         "",
         "## Reading heads: kind, scope, security",
         "",
-        "Logistic regressions over the pooled embedding of the same encoder pass plus TF-IDF word",
+        "Logistic regressions over pooled layers of the same encoder pass plus TF-IDF word",
         f"n-grams, trained on {reading.get('trained_on', '?')}; chosen by grouped CV on that",
         "portion. Held-back test portion (the dev senders / conversations), against a TF-IDF +",
         "logistic regression baseline fitted and chosen the same way:",
@@ -273,6 +273,38 @@ def _reading_section(reading: dict[str, Any] | None) -> list[str]:
         if lost
         else "- The heads beat the TF-IDF baseline on every reading figure above."
     )
+    return lines + _candidates_table(reading)
+
+
+def _candidates_table(reading: dict[str, Any]) -> list[str]:
+    """Every candidate block set each head was scored with (grouped CV, training portion)."""
+    cv = reading.get("metrics", {}).get("training_portion_cv", {})
+    table = cv.get("candidates", {})
+    if not table:
+        return []
+    lines = [
+        "",
+        "### How the heads were chosen (grouped 5-fold CV on the training portion only)",
+        "",
+        "Macro-F1 of each candidate at its best block weight w and C (by the overall figure);",
+        "blocks are pooled layers of the one encoder pass (mean2 = layer 2's mean over tokens,",
+        "layers 1-2 being the base model's own, untuned; mean3 = layer 3's, the first tuned one;",
+        "mean6 / max6 = the last layer's mean / max). Each head ships its best candidate; the",
+        "exploration behind these candidates is in the README.",
+        "",
+        "| head | candidate | blocks | w | C | CV all | CV synthetic | CV twcs | ships |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for head, rows in table.items():
+        chosen = cv.get("model", {}).get(head, {}).get("candidate")
+        base = cv.get("baseline_tfidf", {}).get(head)
+        for row in [*rows, *([base] if base else [])]:
+            f = row["cv"]
+            lines.append(
+                f"| {head} | {row['candidate']} | {' + '.join(row['blocks']) or '-'} | "
+                f"{row['w']:g} | {row['C']:g} | {_fmt(f['all'])} | {_fmt(f['synthetic'])} | "
+                f"{_fmt(f['twcs'])} | {'yes' if row['candidate'] == chosen else ''} |"
+            )
     return lines
 
 

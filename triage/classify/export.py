@@ -26,12 +26,45 @@ OPSET = 17
 # The 6 FFN down-projections see GELU outliers; keeping them fp32 recovers a little more
 # accuracy for ~20 % speed (cpu-inference-notes.md). Off unless the dev sets say otherwise.
 KEEP_FFN_DOWN_FP32 = False
-# Bump when the export or quantization recipe changes: it is part of the cache key.
-RECIPE = "ort-int8-pc" + ("-ffn32" if KEEP_FFN_DOWN_FP32 else "") + "-1"
+# Encoder layers (1-5) whose hidden states the graph also outputs, as ``hidden_l<k>``, beside
+# the last layer's ``hidden``: the reading heads pool them (reading_heads.py). They are
+# computed in the same pass anyway, so the extra output is a copy, not extra work.
+EXTRA_LAYERS: tuple[int, ...] = (2, 3)
 
 
-def build_onnx(artifact: art.Artifact, fp32_path: Path, int8_path: Path | None) -> None:
-    """Export the tuned encoder to ``fp32_path`` (and quantize to ``int8_path``)."""
+def recipe(layers: tuple[int, ...] = EXTRA_LAYERS) -> str:
+    """The cache key's recipe part for a graph that also outputs ``layers``: bump the suffix
+    when the export or quantization recipe changes."""
+    return (
+        "ort-int8-pc"
+        + ("-ffn32" if KEEP_FFN_DOWN_FP32 else "")
+        + "".join(f"-l{k}" for k in layers)
+        + "-2"
+    )
+
+
+RECIPE = recipe()
+
+
+def output_names(layers: tuple[int, ...] = EXTRA_LAYERS) -> list[str]:
+    """The graph's outputs, in order: the last layer's states, then each extra layer's."""
+    return ["hidden", *(f"hidden_l{k}" for k in layers)]
+
+
+def _check_layers(layers: tuple[int, ...]) -> None:
+    if any(not 1 <= k <= 5 for k in layers):
+        raise ModelError(f"extra layers must be among 1-5 (6 is the last): {layers}")
+
+
+def build_onnx(
+    artifact: art.Artifact,
+    fp32_path: Path,
+    int8_path: Path | None,
+    layers: tuple[int, ...] = EXTRA_LAYERS,
+) -> None:
+    """Export the tuned encoder to ``fp32_path`` (and quantize to ``int8_path``), outputting
+    the last layer's token states and those of each of ``layers``."""
+    _check_layers(layers)
     # nothing may come from a model hub: the base weights are the package's local files
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -53,8 +86,16 @@ def build_onnx(artifact: art.Artifact, fp32_path: Path, int8_path: Path | None) 
             super().__init__()
             self.m = model
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            return self.m(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state  # type: ignore[no-any-return]
+        def forward(
+            self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+        ) -> tuple[torch.Tensor, ...]:
+            out = self.m(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                output_hidden_states=bool(layers),
+            )
+            # hidden_states[0] is the embedding output, [k] layer k's
+            return (out.last_hidden_state, *(out.hidden_states[k] for k in layers))
 
     ids = torch.from_numpy(np.array([[101, 7592, 2088, 102]], dtype=np.int64))
     fp32_path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,11 +118,11 @@ def build_onnx(artifact: art.Artifact, fp32_path: Path, int8_path: Path | None) 
             dynamo=False,
             opset_version=OPSET,
             input_names=["input_ids", "attention_mask"],
-            output_names=["hidden"],
+            output_names=output_names(layers),
             dynamic_axes={
                 "input_ids": {0: "batch", 1: "seq"},
                 "attention_mask": {0: "batch", 1: "seq"},
-                "hidden": {0: "batch", 1: "seq"},
+                **{name: {0: "batch", 1: "seq"} for name in output_names(layers)},
             },
         )
         if int8_path is not None:

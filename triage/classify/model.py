@@ -42,7 +42,18 @@ class Classifier:
         backend: Backend,
         batch_size: int = 1,
         reading: ReadingHeads | None = None,
+        graph: str = "",
     ) -> None:
+        self.graph = graph  # the ONNX cache folder's name: weights hash + export recipe
+        # the graph's outputs: "hidden" (the last layer) and "hidden_l<k>" (export.py)
+        names = [o.name for o in session.get_outputs()] if hasattr(session, "get_outputs") else []
+        self._layers = [6 if n == "hidden" else int(n.removeprefix("hidden_l")) for n in names]
+        self._layers = self._layers or [6]
+        if reading is not None and not set(reading.layers) <= set(self._layers):
+            raise ModelError(
+                f"the reading heads pool layers {reading.layers} but the ONNX graph outputs "
+                f"{sorted(self._layers)}: set export.EXTRA_LAYERS to match and rebuild the cache"
+            )
         self.artifact = artifact
         self.meta = artifact.meta
         self.model_version = str(artifact.meta["model_version"])
@@ -62,12 +73,18 @@ class Classifier:
         cache_dir: Path | None = None,
         backend: Backend = "int8",
         batch_size: int = 1,
+        layers: tuple[int, ...] | None = None,
     ) -> Classifier:
+        """``layers``: the extra encoder layers the graph outputs (default: what the shipped
+        reading heads need, export.EXTRA_LAYERS); training asks for more to compare them."""
+        from triage.classify.export import EXTRA_LAYERS  # constants only: no torch at import
+
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         artifact = art.load(path)
         base = art.base_model_dir()
         expected = artifact.meta.get("base_model", {}).get("weights_sha256")
-        onnx_path = _ensure_onnx(artifact, cache_dir or DEFAULT_CACHE, backend)
+        extra = EXTRA_LAYERS if layers is None else layers
+        onnx_path = _ensure_onnx(artifact, cache_dir or DEFAULT_CACHE, backend, extra)
         if expected and _base_hash_cached(base, onnx_path.parent) != expected:
             raise ModelError(
                 f"the installed base model ({base}) is not the one this artifact was trained "
@@ -81,6 +98,7 @@ class Classifier:
             backend=backend,
             batch_size=batch_size,
             reading=load_reading_heads(path),
+            graph=onnx_path.parent.name,
         )
 
     # -- public API --------------------------------------------------------------------
@@ -88,12 +106,17 @@ class Classifier:
         """Score (subject, newest_text) pairs; quoted history must already be stripped."""
         texts = [clip_chars(compose(s, t)) for s, t in items]
         encoded = self._encoder.encode(texts)
-        states = list(self._run(encoded))
+        layered = list(self._run(encoded))
+        states = [h[6] for h in layered]
         pooled = np.stack([h.mean(axis=0) for h in states]) if states else _empty()
         surface = _surface(texts)
         out = self._heads(pooled, surface)
         norm = _l2(pooled)
-        guesses = self.reading.predict(texts, norm) if self.reading is not None else []
+        guesses = (
+            self.reading.predict(texts, self.reading.pooled(layered))
+            if self.reading is not None
+            else []
+        )
         return [
             self._scores(out, i, texts[i], encoded[i], states[i], norm[i], guesses)
             for i in range(len(texts))
@@ -102,15 +125,21 @@ class Classifier:
     def pooled(self, items: Sequence[tuple[str, str]]) -> F32:
         """The L2-normalised pooled embedding ``classify`` computes, for (subject, text) pairs."""
         texts = [clip_chars(compose(s, t)) for s, t in items]
-        states = list(self._run(self._encoder.encode(texts)))
+        states = [h[6] for h in self._run(self._encoder.encode(texts))]
         if not states:
             return _empty()
         return _l2(np.stack([h.mean(axis=0) for h in states]))
 
+    def layer_states(self, items: Sequence[tuple[str, str]]) -> Iterator[dict[int, F32]]:
+        """{layer: token states} per (subject, text) pair, for every layer the graph outputs
+        (what the reading heads pool; reading_train.py compares poolings of them)."""
+        texts = [clip_chars(compose(s, t)) for s, t in items]
+        yield from self._run(self._encoder.encode(texts))
+
     def embed(self, texts: Sequence[str]) -> F32:
         """L2-normalised mean-pooled embeddings, shape (n, 384), for knowledge-base entries."""
         encoded = self._encoder.encode([clip_chars(t) for t in texts])
-        states = list(self._run(encoded))
+        states = [h[6] for h in self._run(encoded)]
         if not states:
             return _empty()
         return _l2(np.stack([h.mean(axis=0) for h in states]))
@@ -118,23 +147,25 @@ class Classifier:
     def head_outputs(self, items: Sequence[tuple[str, str]]) -> HeadOutput:
         """Raw head outputs for evaluation (no evidence, no Scores objects)."""
         texts = [clip_chars(compose(s, t)) for s, t in items]
-        states = list(self._run(self._encoder.encode(texts)))
+        states = [h[6] for h in self._run(self._encoder.encode(texts))]
         pooled = np.stack([h.mean(axis=0) for h in states]) if states else _empty()
         return self._heads(pooled, _surface(texts))
 
     # -- internals ---------------------------------------------------------------------
-    def _run(self, encoded: list[Encoded]) -> Iterator[F32]:
-        """Last-layer states per email (unpadded), in input order."""
+    def _run(self, encoded: list[Encoded]) -> Iterator[dict[int, F32]]:
+        """{layer: token states} per email (unpadded), in input order: the last layer (6) and
+        each extra layer the graph outputs."""
         if self.batch_size <= 1:
             for e in encoded:
                 ids = e.ids[None, :]
-                yield self._session.run(
+                outs = self._session.run(
                     None, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-                )[0][0]
+                )
+                yield {k: o[0] for k, o in zip(self._layers, outs, strict=True)}
             return
         # length-sorted buckets keep padding small; results are put back in input order
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
-        out: dict[int, F32] = {}
+        out: dict[int, dict[int, F32]] = {}
         for start in range(0, len(order), self.batch_size):
             idx = order[start : start + self.batch_size]
             n = max(len(encoded[i].ids) for i in idx)
@@ -143,9 +174,10 @@ class Classifier:
             for j, i in enumerate(idx):
                 ids[j, : len(encoded[i].ids)] = encoded[i].ids
                 mask[j, : len(encoded[i].ids)] = 1
-            hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            outs = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
             for j, i in enumerate(idx):
-                out[i] = hidden[j, : len(encoded[i].ids)]
+                n_i = len(encoded[i].ids)
+                out[i] = {k: o[j, :n_i] for k, o in zip(self._layers, outs, strict=True)}
         yield from (out[i] for i in range(len(encoded)))
 
     def _scores(
@@ -205,15 +237,20 @@ def _base_hash_cached(base: Path, cache: Path) -> str:
     return digest
 
 
-def onnx_paths(artifact: art.Artifact, cache_dir: Path) -> tuple[Path, Path]:
-    from triage.classify.export import RECIPE  # constants only: no torch at import
+def onnx_paths(
+    artifact: art.Artifact, cache_dir: Path, layers: tuple[int, ...] | None = None
+) -> tuple[Path, Path]:
+    from triage.classify.export import EXTRA_LAYERS, recipe  # no torch at import
 
-    folder = cache_dir / f"{str(artifact.meta['weights_sha256'])[:16]}-{RECIPE}"
+    key = recipe(EXTRA_LAYERS if layers is None else layers)
+    folder = cache_dir / f"{str(artifact.meta['weights_sha256'])[:16]}-{key}"
     return folder / "encoder.fp32.onnx", folder / "encoder.int8.onnx"
 
 
-def _ensure_onnx(artifact: art.Artifact, cache_dir: Path, backend: Backend) -> Path:
-    fp32, int8 = onnx_paths(artifact, cache_dir)
+def _ensure_onnx(
+    artifact: art.Artifact, cache_dir: Path, backend: Backend, layers: tuple[int, ...]
+) -> Path:
+    fp32, int8 = onnx_paths(artifact, cache_dir, layers)
     wanted = int8 if backend == "int8" else fp32
     if not wanted.is_file():
         try:
@@ -224,7 +261,7 @@ def _ensure_onnx(artifact: art.Artifact, cache_dir: Path, backend: Backend) -> P
                 "`make` (pip install -e .) once, or copy the model cache from another machine"
             ) from exc
         try:
-            build_onnx(artifact, fp32, int8)
+            build_onnx(artifact, fp32, int8, layers)
         except OSError as exc:
             raise ModelError(
                 f"cannot build the ONNX model cache in {fp32.parent} ({exc.strerror or exc}): "

@@ -1,12 +1,15 @@
 """Kind, scope and security heads: the Reading's model half, on the same encoder pass.
 
-Each head is a logistic regression over two feature blocks: the L2-normalised pooled embedding
-that the urgency/frustration pass already computes, and TF-IDF word uni/bigrams of the same
-text. The embedding alone lost to a plain TF-IDF baseline on kind (grouped CV on the training
-portion: macro-F1 0.62 vs 0.61 overall, 0.62 vs 0.65 on the synthetic emails); together they
-reached 0.68 / 0.70: the encoder was tuned for urgency and frustration, the n-grams keep the
-words that name a kind ("any update", "thanks", "phishing"). No second encoder pass and no
-torch: a sparse dot product and a 384 x k matmul per email. Stored beside the artifact in
+Each head is a logistic regression over TF-IDF word uni/bigrams of the text and one or more
+L2-normalised pooled blocks of the SAME encoder pass that urgency/frustration read: "mean6"
+is the last layer's mean (what those heads pool), "mean3" layer 3's, "max6" the last layer's
+max over tokens. The graph outputs the extra layers' token states (export.EXTRA_LAYERS) beside
+the last one; which blocks a head reads was chosen by grouped CV on the training portion
+(reading_train.CANDIDATES; every candidate's figure is in the model card). The embedding
+alone lost to a plain TF-IDF baseline on kind; with the n-grams it wins: the encoder was
+tuned for urgency and frustration, the n-grams keep the words that name a kind ("any
+update", "thanks", "phishing"). No second encoder pass and no torch: a sparse dot product
+and a (384 x blocks) x k matmul per email. Stored beside the artifact in
 ``reading_heads.safetensors`` (vocabulary in its header), trained by
 ``triage/classify/reading_train.py`` on the training portion of data/reading/.
 """
@@ -17,7 +20,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -60,12 +63,40 @@ class Tfidf:
         return idx, values.astype(np.float32)
 
 
+POOLS = ("mean", "max", "cls")
+LAST_LAYER = 6
+
+
+def parse_block(block: str) -> tuple[str, int]:
+    """("mean", 3) for "mean3": a pooling of one encoder layer's token states."""
+    pool, layer = block.rstrip("0123456789"), block[len(block.rstrip("0123456789")) :]
+    if pool not in POOLS or not layer or not 1 <= int(layer) <= LAST_LAYER:
+        raise ModelError(f"unknown feature block {block!r} (want mean|max|cls + a layer 1-6)")
+    return pool, int(layer)
+
+
+def pool(block: str, states: Mapping[int, F32]) -> F32:
+    """The L2-normalised ``block`` ("mean6", "max3", "cls6") of one email's token states, given
+    as {layer: (tokens, 384)}, unpadded."""
+    how, layer = parse_block(block)
+    h = states[layer]
+    v = h.mean(axis=0) if how == "mean" else h.max(axis=0) if how == "max" else h[0]
+    out: F32 = (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
+    return out
+
+
 @dataclass(frozen=True)
 class Head:
     labels: tuple[str, ...]  # for a binary head: ("False", "True"), one weight column
     text_w: F32  # (vocabulary, k)
-    emb_w: F32  # (384, k), already multiplied by the embedding block's weight
+    emb_w: F32  # (384 * len(blocks), k), already multiplied by the dense blocks' weight
     bias: F32  # (k,)
+    blocks: tuple[str, ...] = ("mean6",)  # the pooled layers emb_w reads, in order
+
+    def dense(self, blocks: Mapping[str, F32], i: int) -> F32:
+        """Row ``i`` of this head's dense input: its blocks side by side."""
+        out: F32 = np.concatenate([blocks[b][i] for b in self.blocks])
+        return out
 
     def probabilities(self, idx: NDArray[np.int64], values: F32, emb: F32) -> F32:
         z = values @ self.text_w[idx] + emb @ self.emb_w + self.bias
@@ -85,14 +116,34 @@ class ReadingHeads:
     security: Head
     meta: dict[str, Any]
 
-    def predict(self, texts: Sequence[str], pooled: F32) -> list[ReadingGuess]:
-        """One guess per (composed text, pooled embedding) row."""
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        """Every pooled block a head reads ("mean6", "mean3", ...), each once."""
+        heads = (self.kind, self.scope, self.security)
+        return tuple(dict.fromkeys(b for h in heads for b in h.blocks))
+
+    @property
+    def layers(self) -> tuple[int, ...]:
+        """The encoder layers whose token states the heads pool (6 is the last)."""
+        return tuple(sorted({parse_block(b)[1] for b in self.blocks}))
+
+    def pooled(self, states: Sequence[Mapping[int, F32]]) -> dict[str, F32]:
+        """{block: (n, 384)} for emails given as {layer: token states}."""
+        return {
+            b: np.stack([pool(b, s) for s in states])
+            if states
+            else np.zeros((0, 384), dtype=np.float32)
+            for b in self.blocks
+        }
+
+    def predict(self, texts: Sequence[str], blocks: Mapping[str, F32]) -> list[ReadingGuess]:
+        """One guess per composed text; ``blocks`` holds each pooled block, one row a text."""
         out = []
-        for text, emb in zip(texts, pooled, strict=True):
+        for i, text in enumerate(texts):
             idx, values = self.tfidf.transform(text)
-            k = self.kind.probabilities(idx, values, emb)
-            s = self.scope.probabilities(idx, values, emb)
-            sec = self.security.probabilities(idx, values, emb)
+            k = self.kind.probabilities(idx, values, self.kind.dense(blocks, i))
+            s = self.scope.probabilities(idx, values, self.scope.dense(blocks, i))
+            sec = self.security.probabilities(idx, values, self.security.dense(blocks, i))
             ki, si = int(k.argmax()), int(s.argmax())
             out.append(
                 ReadingGuess(
@@ -132,6 +183,7 @@ class ReadingHeads:
                 f"{name}.bias": head.bias,
             }
             header[f"{name}.labels"] = list(head.labels)
+            header[f"{name}.blocks"] = list(head.blocks)
         header["meta"] = self.meta
         save_file(
             {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in tensors.items()},
@@ -158,7 +210,11 @@ def load(model_dir: Path) -> ReadingHeads | None:
 
     def head(name: str) -> Head:
         return Head(
-            tuple(header[f"{name}.labels"]), t[f"{name}.text"], t[f"{name}.emb"], t[f"{name}.bias"]
+            tuple(header[f"{name}.labels"]),
+            t[f"{name}.text"],
+            t[f"{name}.emb"],
+            t[f"{name}.bias"],
+            tuple(header.get(f"{name}.blocks", ["mean6"])),  # files before blocks: last layer
         )
 
     return ReadingHeads(
