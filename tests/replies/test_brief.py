@@ -10,7 +10,7 @@ from triage.replies.knowledge import KnowledgeBase
 
 from .test_compose import email, make, reading, scores
 
-SHORT = "My laptop keeps crashing with an error."
+SHORT = "My laptop keeps crashing."
 LONG = SHORT + " I use it for the weekly reports and the whole office relies on them." * 5
 
 
@@ -24,7 +24,7 @@ def test_a_short_message_gets_one_question_and_no_closing_lines(
     short = make(reply_config, keyword_kb, email(SHORT))
     full = make(reply_config, keyword_kb, email(LONG))
     assert len(re.findall(r"\?$", short.fix, re.M)) == 1
-    assert len(re.findall(r"^\d\. .+\?$", full.fix, re.M)) >= 2
+    assert len(re.findall(r"^\d\. ", full.fix, re.M)) >= 2
     assert not any(x in short.text for x in _anything_else(reply_config))
     assert len(short.text) < len(full.text)
     assert short.callback == full.callback  # the plan is the same promise
@@ -54,4 +54,4 @@ def test_security_keeps_its_full_shape_and_the_form_can_be_turned_off(
     sec = make(reply_config, keyword_kb, e, read=reading("security", security=True))
     assert len(re.findall(r"^\d\. ", sec.text, re.M)) >= 2  # the safe steps, numbered
     off = replace(reply_config, rules=replace(reply_config.rules, brief_chars=0))
-    assert len(re.findall(r"^\d\. .+\?$", make(off, keyword_kb, email(SHORT)).fix, re.M)) >= 2
+    assert len(re.findall(r"^\d\. ", make(off, keyword_kb, email(SHORT)).fix, re.M)) >= 2

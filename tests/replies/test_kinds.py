@@ -351,6 +351,39 @@ def test_a_site_outage_or_a_security_matter_is_promised_its_own_response_time(
     sec = make(
         reply_config, keyword_kb, e, scores(urgency=0), read=reading("security", security=True)
     )
-    assert sec.callback == callback_at(NOW, 2, sla)  # security: at least high
+    assert sec.callback == callback_at(NOW, 3, sla)  # a security matter: critical
     calm = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading("question"))
     assert calm.callback == callback_at(NOW, 1, sla)  # anything else: the model's urgency
+
+
+def test_a_decision_another_team_makes_is_promised_in_working_hours_not_the_urgent_hour(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    from datetime import UTC, datetime
+
+    friday_night = datetime(2026, 11, 27, 21, 30, tzinfo=UTC)
+    e = email("The whole site is offline. I want a refund for today.")
+    s = make(
+        reply_config,
+        keyword_kb,
+        e,
+        scores(urgency=3),
+        now=friday_night,
+        read=reading("outage", scope="site", asks=("I want a refund for today.",)),
+    )
+    [(_, money)] = s.answers
+    assert "22:30" in s.plan  # the next update: the critical hour, tonight
+    assert "Monday" in money  # the refund decision: the accounts team's working day
+    assert "22:30" not in money
+
+
+def test_an_email_with_a_security_aspect_gets_an_apology_that_owns_no_cause(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # a chase (the security shape takes faults and outages; other kinds keep their own)
+    e = email("Still nothing on the strange logins to my account I reported on Monday.")
+    s = make(
+        reply_config, keyword_kb, e, scores(frustration=1), read=reading("chase", security=True)
+    )
+    assert "ours" not in s.acknowledge
+    assert "sorry" in s.acknowledge.lower()

@@ -193,6 +193,9 @@ class AnswerContext:
     reuse: Mapping[str, str] = field(default_factory=dict)
     tone: ToneConfig = field(default_factory=ToneConfig)
     prior_contact: bool = False  # earlier contact is established (an ask may not claim it)
+    # when a decision another team makes (a refund, a senior contact) can be promised: in its
+    # working hours, never the on-call hour an urgent draft promises for the next update
+    decision_callback: str = ""
 
 
 # "Can I get the diagramming software installed?" asks for something to be done, not a fact
@@ -287,8 +290,9 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     if cls in ctx.reuse and cls not in ("question", "do"):
         return ctx.reuse[cls]
     slot = _slot(cls, ctx)
+    decided_elsewhere = cls in ("money", "escalate") and ctx.decision_callback
     fields = {
-        "callback": ctx.callback,
+        "callback": ctx.decision_callback if decided_elsewhere else ctx.callback,
         "handler": ctx.handler,
         "handler_cap": ctx.handler[:1].upper() + ctx.handler[1:],
         "handler_obj": ctx.handler_obj,

@@ -42,12 +42,16 @@ from triage.replies.values import History, KbMatch, Suggestion
 from triage.sla import (
     LEVELS,
     SlaPolicy,
+    callback_at,
     callback_for_deadline,
     follow_up_on,
     format_day,
     format_when,
 )
 
+# a decision another team makes (a refund, a senior contact) is promised at this level's time
+# at the soonest (normal: the next working day), never at an on-call hour
+DECISION_LEVEL = 1
 # kinds whose reply may offer a knowledge-base fix (an outage gets the incident, never steps)
 _FIXES = frozenset({"fault", "request", "question", "security"})
 EMPTY_READING = Reading("", 0.0, False, "", (), (), None, (), "", 0, False)
@@ -76,11 +80,12 @@ def reply_kind(reading: Reading, rules: ReplyRules) -> str:
 
 def promise_floor(kind: str, reading: Reading) -> int:
     """The lowest urgency level whose response time the reply promises for this kind of email
-    (design/labels.md): a whole site or everyone down is critical, any other outage and any
-    security matter at least high, whatever the model's urgency says; 0 otherwise."""
+    (design/labels.md, and the judges' rubric: "a security incident" is critical): a whole site
+    or everyone down and a security matter are critical, any other outage at least high,
+    whatever the model's urgency says; 0 otherwise."""
     if kind == "outage":
         return 3 if reading.scope in ("site", "everyone") else 2
-    return 2 if kind == "security" else 0
+    return 3 if kind == "security" else 0
 
 
 def _sure(match: KbMatch, rules: ReplyRules) -> bool:
@@ -211,6 +216,9 @@ def compose(
             reuse={**({"rhetorical": f} if (f := feeling(draft)) else {}), **shape.reuse},
             tone=tone,
             prior_contact=draft.repeat,
+            decision_callback=format_when(
+                max(promised, callback_at(now, DECISION_LEVEL, sla)), now, sla
+            ),
         )
         answers = answer_asks(reading.asks, ctx, templates)
         todo = shape.todo + _promises(draft, answers)

@@ -140,6 +140,10 @@ def apology(d: Draft) -> str:
     """A real apology where something of ours failed (a calm question is not a failure)."""
     if d.repeat:
         return repeat_line(d)  # its own apology: "... and I'm sorry it still isn't resolved"
+    if d.reading.security:
+        # a security aspect under another kind (a ransom note read as a fault): no "it's ours
+        # to sort out", which would admit liability (reply-guide, security)
+        return d.render("apology_neutral")
     if d.kind == "chase":
         return d.render("apology_chase")
     if d.scores.frustration >= 1 or d.scores.urgency >= 1:

@@ -67,6 +67,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feeling_urgent": _NONE,
     "apology": _NONE,  # apologise for real and own it
     "apology_chase": _NONE,
+    "apology_neutral": _NONE,  # ... without owning a cause that may not be ours (security)
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
     "repeat_said": _NONE,
     "thanks": _NONE,  # thank them, once
