@@ -200,3 +200,14 @@ def test_a_deadline_sooner_than_the_callback_takes_the_lowest_level_that_meets_i
         callback_at(friday_evening, 3, POLICY),
         3,
     )
+
+
+def test_a_level_callback_inside_the_margin_before_a_deadline_is_raised() -> None:
+    from triage.sla import callback_for_deadline
+
+    monday_morning = at(2026, 11, 30, 9, 0)
+    # high: 13:00; a deadline at 13:30 leaves less than the hour's margin, so critical (10:00)
+    promised, level = callback_for_deadline(monday_morning, 2, at(2026, 11, 30, 13, 30), POLICY)
+    assert (promised, level) == (at(2026, 11, 30, 10), 3)
+    # a deadline at 14:30 is met by high's own 13:00
+    assert callback_for_deadline(monday_morning, 2, at(2026, 11, 30, 14, 30), POLICY)[1] == 2

@@ -221,9 +221,11 @@ def callback_for_deadline(
     reply then says honestly that the deadline may not be met."""
     level = _level(level)
     promised = callback_at(now, level, policy)
-    if deadline is None or not (_aware(now) < _aware(deadline) < promised):
-        return promised, level
+    if deadline is None or _aware(deadline) <= _aware(now):
+        return promised, level  # none, or already gone: nothing a callback can meet
     latest = _aware(deadline) - timedelta(minutes=policy.deadline_margin_minutes)
+    if promised <= latest:
+        return promised, level  # the level's own callback meets it, with the margin
     for higher in range(level + 1, 4):
         at = callback_at(now, higher, policy)
         if at <= latest:

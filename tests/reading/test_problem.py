@@ -67,3 +67,8 @@ def test_a_bare_it_is_named_only_by_a_subject_that_names_a_thing(reader: TextRea
     text = "It hasn't worked properly since the weekend."
     assert _problem(reader, text, "Slow in the evenings") == ""  # no noun: "it" stays unknown
     assert _problem(reader, text, "") == ""
+
+
+def test_a_verbless_no_phrase_agrees_in_number_and_case(reader: TextReader) -> None:
+    got = _problem(reader, "No printers at the Leeds office since Monday.", "printers Leeds")
+    assert got == "there are no printers at the Leeds office since Monday"

@@ -55,3 +55,29 @@ def test_security_keeps_its_full_shape_and_the_form_can_be_turned_off(
     assert len(re.findall(r"^\d\. ", sec.text, re.M)) >= 2  # the safe steps, numbered
     off = replace(reply_config, rules=replace(reply_config.rules, brief_chars=0))
     assert len(re.findall(r"^\d\. ", make(off, keyword_kb, email(SHORT)).fix, re.M)) >= 2
+
+
+def test_a_brief_request_is_not_apologised_for_and_no_lead_in_dangles(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    apologies = {
+        x
+        for n in ("apology", "apology_neutral")
+        for vs in reply_config.templates.slots[n].values()
+        for x in vs
+    }
+    asked = make(
+        reply_config,
+        keyword_kb,
+        email("Can I get Visio installed on my laptop?"),
+        scores(urgency=2),
+        read=reading("request", asks=("Can I get Visio installed on my laptop?",)),
+    )
+    assert not any(a in asked.text for a in apologies)
+    fault = make(
+        reply_config,
+        keyword_kb,
+        email("My laptop keeps crashing. What should I do?"),
+        read=reading(asks=("What should I do?",)),
+    )
+    assert not re.search(r":\s*$", fault.plan, re.M)  # no "could you tell us:" left hanging

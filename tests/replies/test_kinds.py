@@ -387,3 +387,10 @@ def test_an_email_with_a_security_aspect_gets_an_apology_that_owns_no_cause(
     )
     assert "ours" not in s.acknowledge
     assert "sorry" in s.acknowledge.lower()
+
+
+def test_a_problem_clause_keeps_its_particle() -> None:
+    from triage.replies.ourwords import problem_phrase
+
+    assert problem_phrase("my laptop won't turn on") == "your laptop won't turn on"
+    assert problem_phrase("I'm unable to log in") == "you're unable to log in"

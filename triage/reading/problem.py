@@ -213,7 +213,10 @@ def _none_of(sent: Span) -> str:
     if not kept or any(t.text.lower() in _SECOND for t in kept):
         return ""
     still = any(c.text.lower() == "still" for c in root.children)
-    words = _join([t for t in kept if t.text.lower() != "still"], {})
-    clause = f"there's {'still ' if still else ''}{words}"
+    kept = [t for t in kept if t.text.lower() != "still"]
+    # "No printers at the office" -> "there are no printers at the office"
+    words = _join(kept, {kept[0].i: kept[0].text.lower()} if kept[0].text.isalpha() else {})
+    verb = "there are" if root.tag_ in ("NNS", "NNPS") else "there's"
+    clause = f"{verb} {'still ' if still else ''}{words}"
     n = len(clause.split())
     return clause if MIN_WORDS <= n <= MAX_WORDS else ""

@@ -290,7 +290,7 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     if cls in ctx.reuse and cls not in ("question", "do"):
         return ctx.reuse[cls]
     slot = _slot(cls, ctx)
-    decided_elsewhere = cls in ("money", "escalate") and ctx.decision_callback
+    decided_elsewhere = cls in ("money", "escalate", "revert") and ctx.decision_callback
     fields = {
         "callback": ctx.decision_callback if decided_elsewhere else ctx.callback,
         "handler": ctx.handler,

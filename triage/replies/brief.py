@@ -17,9 +17,11 @@ from triage.replies.kinds import Shape
 from triage.replies.parts import (
     Draft,
     empathy,
+    feeling,
     greeting,
     paragraph,
     questions,
+    repeat_line,
     restatement,
     section,
     sign_off,
@@ -38,8 +40,16 @@ def is_brief(d: Draft) -> bool:
 def brief(d: Draft, shape: Shape) -> Shape:
     """``shape`` cut to the brief form; the answers to the asks are added after it as usual."""
     tried = thanks(d) if d.reading.tried else ""  # "we won't ask you to do it again" stays
-    ack = section(greeting(d), paragraph(restatement(d), empathy(d), tried))
-    fix = shape.fix if shape.steps else ""  # a knowledge-base fix or answer stays whole
-    if not fix and d.kind == "fault" and (asked := questions(d, d.kind)):
+    # a request or a question is no failure of ours: no apology, as in their full shape
+    plain = d.kind in ("request", "question")
+    sorry = paragraph(feeling(d), repeat_line(d)) if plain else empathy(d)
+    ack = section(greeting(d), paragraph(restatement(d), sorry, tried))
+    if shape.steps:  # a knowledge-base fix or answer stays whole
+        return replace(shape, acknowledge=ack, close=sign_off(d))
+    fix = ""
+    if d.kind == "fault" and (asked := questions(d, d.kind)):
         fix = d.render("brief_question", question=asked[0])
-    return replace(shape, acknowledge=ack, fix=fix, close=sign_off(d))
+    # the full fix's lead-in ("could you tell us:") was the answer to "what should I do?"; it
+    # is gone with the list, so that ask gets its own answer
+    reuse = {k: v for k, v in shape.reuse.items() if k != "what_to_do"}
+    return replace(shape, acknowledge=ack, fix=fix, close=sign_off(d), reuse=reuse)

@@ -223,7 +223,12 @@ def compose(
         answers = answer_asks(reading.asks, ctx, templates)
         todo = shape.todo + _promises(draft, answers)
         if promise_level > scores.urgency:
-            why = "to meet the customer's deadline" if promise_level > floor else f"for {kind}"
+            if promise_level == floor:
+                why = f"for {kind}"
+            elif deadline_missed(draft):
+                why = "(the soonest the desk can promise; it still misses their deadline)"
+            else:
+                why = "to meet the customer's deadline"
             todo += (
                 f"The reply promises an update by {draft.callback} {why}, sooner than the "
                 f"{LEVELS[scores.urgency]} target: keep it.",

@@ -228,9 +228,11 @@ def visible(text: str) -> str:
     return "".join(c for c in text if c in "\t\n " or unicodedata.category(c) not in ("Cc", "Cf"))
 
 
-def polish(text: str) -> str:
+def polish(text: str, *, trim: bool = True) -> str:
     """One line of customer text, safe to place in ours: no links, addresses, markup, shouting,
-    lead-in words, long asides or end punctuation."""
+    lead-in words, long asides or end punctuation; with ``trim``, no trailing urgency words or
+    the word they leave hanging ("..., starting today"). A whole clause cut by the parse is not
+    trimmed: its last word may be a particle ("won't turn on", "can't log in")."""
     s = visible(text).translate(_APOSTROPHES)
     s = re.sub(r"\s*\([^()]{12,}\)", "", s)
     s = _URL.sub("the link", s)
@@ -241,7 +243,7 @@ def polish(text: str) -> str:
     s = _LEAD_IN.sub("", s).strip()
     s = re.sub(r"^(?:please\s+)?(?:just\s+)?(?:go\s+ahead\s+and\s+)?", "", s, flags=re.I)
     s = re.sub(r"[!?.;:,\s]+$", "", s)
-    while (trimmed := _DANGLING.sub("", _TAIL.sub("", s))) != s:
+    while trim and (trimmed := _DANGLING.sub("", _TAIL.sub("", s))) != s:
         s = trimmed
     return re.sub(r"\s+", " ", s).strip(" -'")
 
@@ -344,7 +346,7 @@ def problem_phrase(clause: str) -> str | None:
     are never echoed, and shouting is lowered."""
     if not clause or HOSTILE.search(clause):
         return None
-    s = swap_pronouns(polish(clause))
+    s = swap_pronouns(polish(clause, trim=False))
     words = s.split()
     if len(words) < 3 or _shouts(s):
         return None
