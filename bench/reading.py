@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from triage.classify.data import SYNTHETIC_DIR, newest_text  # noqa: E402
+from triage.reading.labelled import data_root  # noqa: E402
 
 RECEIVED_ISO = "2026-12-02T09:30:00+00:00"
 CHUNK = 25
@@ -93,7 +94,7 @@ def main() -> None:
     args = ap.parse_args()
     from datetime import datetime
 
-    data = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
+    data = data_root(REPO)
     sets = {"synthetic": emails(args.n, args.seed), "tweets": tweets(data, args.n, args.seed)}
     received = datetime.fromisoformat(RECEIVED_ISO)
     result: dict[str, Any] = {"n_per_set": args.n, "load_average_before": os.getloadavg()}

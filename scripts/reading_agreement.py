@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,13 +24,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 # one matching rule for the annotators and for the reader (scripts/reading_eval.py)
+from triage.reading.labelled import data_root  # noqa: E402
 from triage.reading.score import ask_f1, phrases_agree  # noqa: E402
 from triage.reading.spans import read_labels, tweets  # noqa: E402
 
 ROOT = REPO / "data" / "reading"
 # the tweets the twcs labels point into (never copied here): $TRIAGE_PATHS_DATA_SETS, or
 # ../shared/data beside the checkout
-DATA = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
+DATA = data_root(REPO)
 TWEETS = tweets(DATA)
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -102,14 +101,9 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--max-false", type=float, default=0.05)
     ap.add_argument("--misses", type=Path, help="write the cross-validated misses here")
-    ap.add_argument(
-        "--consensus",
-        type=Path,
-        default=REPO / labelled.CONSENSUS_DIR,
-        help="the consensus label files (every *.jsonl there is read)",
-    )
+    labelled.add_consensus_argument(ap, REPO)
     args = ap.parse_args()
-    data = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
+    data = labelled.data_root(REPO)
     items = [
         i
         for i in labelled.load(data, args.consensus, REPO / "data" / "support_emails_synthetic")

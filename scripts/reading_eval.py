@@ -11,7 +11,6 @@ never written out, so no rule can be fitted to them.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import time
@@ -62,14 +61,9 @@ def main() -> None:
         help="also score the naive way: '?' or 'please' sentences as asks, the first date "
         "dateparser.search_dates finds in the text as the deadline",
     )
-    ap.add_argument(
-        "--consensus",
-        type=Path,
-        default=REPO / labelled.CONSENSUS_DIR,
-        help="the consensus label files (every *.jsonl there is read)",
-    )
+    labelled.add_consensus_argument(ap, REPO)
     args = ap.parse_args()
-    data = Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or REPO.parent / "shared" / "data")
+    data = labelled.data_root(REPO)
     items = labelled.load(data, args.consensus, REPO / "data" / "support_emails_synthetic")
     if args.portion != "both":
         items = [i for i in items if i.portion == args.portion]

@@ -10,8 +10,10 @@ other portion only.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -107,6 +109,22 @@ def load(
                     )
                 )
     return out
+
+
+def data_root(repo: Path) -> Path:
+    """Where the shared data sets are: ``$TRIAGE_PATHS_DATA_SETS``, else ../shared/data beside
+    the checkout ``repo`` (the scripts' and benches' one rule)."""
+    return Path(os.environ.get("TRIAGE_PATHS_DATA_SETS") or repo.parent / "shared" / "data")
+
+
+def add_consensus_argument(ap: argparse.ArgumentParser, repo: Path) -> None:
+    """``--consensus DIR`` for a script that reads the labels (default: the repository's)."""
+    ap.add_argument(
+        "--consensus",
+        type=Path,
+        default=repo / CONSENSUS_DIR,
+        help="the consensus label files (every *.jsonl there is read)",
+    )
 
 
 def batches(consensus_dir: Path = CONSENSUS_DIR) -> dict[str, tuple[str, ...]]:
