@@ -161,3 +161,20 @@ def test_the_question_is_folded_and_cut() -> None:
     long = short_question("word " * 500)
     assert len(long) == 600
     assert long.endswith("…")
+
+
+def test_a_learned_answer_keeps_no_secret_or_contact_detail_of_its_customer() -> None:
+    from triage.replies.cases import answer_text
+
+    reply = (
+        "Hi Dana,\n\nI've reset it: your temporary password is Xk93pq!z and your PIN 4821. "
+        "If it fails again ring me on 07700 900123 or write to dana.k@client.example.\n\n"
+        "Regards,\nJo"
+    )
+    got = answer_text(reply)
+    for private in ("Xk93pq!z", "4821", "07700 900123", "dana.k@client.example"):
+        assert private not in got
+    assert "temporary password is [removed]" in got
+    assert "[number]" in got
+    assert "[address]" in got
+    assert "Use the password reset page." in answer_text("Use the password reset page.")

@@ -221,7 +221,32 @@ def answer_text(reply: str, suggested: Mapping[str, str] | None = None) -> str:
             kept.append("\n".join(lines[:cut]).strip())
             break  # the sign-off ends the answer: a name, a footer follow
         kept.append("\n".join(lines).strip())
-    return "\n\n".join(k for k in kept if k)[:ANSWER_CHARS].strip()
+    return private_out("\n\n".join(k for k in kept if k))[:ANSWER_CHARS].strip()
+
+
+# What one customer's answer may hold that no other customer may see: a case is offered for
+# other people's emails, so secrets and contact details are replaced before it is stored.
+_SECRET = re.compile(
+    r"(?i)\b(?P<what>(?:temporary\s+|new\s+|one[- ]time\s+)?(?:password|passcode|passphrase|"
+    r"pin|code|token|key))(?P<sep>\s*(?:is|:|=|-)?\s*)(?P<value>[\"'“]?[^\s\"'”,;]{4,}[\"'”]?)"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w/])\+?\d[\d ()-]{7,}\d(?![\w/])")
+
+
+def private_out(text: str) -> str:
+    """``text`` with secrets ("temporary password: Xk93!pq", "PIN 4821"), email addresses and
+    phone numbers replaced by a marked gap the agent fills for the new customer."""
+    text = _SECRET.sub(
+        lambda m: (
+            f"{m['what']}{m['sep'] or ' '}[removed]"
+            if any(c.isdigit() for c in m["value"]) or m["sep"].strip()
+            else m[0]
+        ),
+        text,
+    )
+    text = _EMAIL.sub("[address]", text)
+    return _PHONE.sub("[number]", text)
 
 
 def learned_answer(
