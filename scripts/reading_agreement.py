@@ -71,9 +71,9 @@ def report(name: str, a: list[dict[str, Any]], b: list[dict[str, Any]]) -> dict[
 
 GROUPS = {
     "synthetic": ("it_helpdesk", "saas_vendor", "home_isp", "msp_clients"),
-    "twcs": ("twcs_a", "twcs_b"),
+    "twcs": ("tweets_a", "tweets_b"),
     # the rest of the labelled tweets, labelled later with the written guide (GUIDE.md)
-    "twcs_cd": ("twcs_c", "twcs_d"),
+    "twcs_cd": ("tweets_c", "tweets_d"),
 }
 
 

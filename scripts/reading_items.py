@@ -1,12 +1,12 @@
-"""The item files the annotators of the later twcs batches saw (twcs_c, twcs_d).
+"""The item files the annotators of the later twcs batches saw (tweets_c, tweets_d).
 
     python scripts/reading_items.py OUT_DIR
 
-Every customer tweet of ``twcs_dev_customer_silver.jsonl`` not already in batches twcs_a/b,
+Every customer tweet of ``twcs_dev_customer_silver.jsonl`` not already in batches tweets_a/b,
 shuffled with seed 15, cut in two halves and each sorted by tweet id; one JSON object per line,
 ``{"id", "text"}``. Written outside the repository (the tweets keep their own licence). The
 draw of batches a and b (600 tweets, seed 14) was made by a script that was not committed;
-their ids are the record of it (``consensus/twcs_a.jsonl``, ``twcs_b.jsonl``).
+the tweets they name are the record of it (``consensus/tweets_a.jsonl``, ``tweets_b.jsonl``).
 """
 
 from __future__ import annotations
@@ -16,16 +16,18 @@ import random
 import sys
 from pathlib import Path
 
-from reading_agreement import DATA, ROOT
+from reading_agreement import DATA, ROOT, TWEETS
+
+from triage.reading.spans import read_labels
 
 
 def main() -> None:
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     done = {
-        json.loads(line)["id"]
-        for batch in ("twcs_a", "twcs_b")
-        for line in (ROOT / "consensus" / f"{batch}.jsonl").open(encoding="utf-8")
+        row["id"]
+        for batch in ("tweets_a", "tweets_b")
+        for row in read_labels(ROOT / "consensus" / f"{batch}.jsonl", TWEETS)
     }
     path = DATA / "twcs_customer_support_twitter" / "twcs_dev_customer_silver.jsonl"
     with path.open(encoding="utf-8") as fh:
@@ -33,7 +35,7 @@ def main() -> None:
     rest = [r for r in rows if r["id"] not in done]
     random.Random(15).shuffle(rest)
     half = len(rest) // 2
-    for name, part in (("twcs_c", rest[:half]), ("twcs_d", rest[half:])):
+    for name, part in (("tweets_c", rest[:half]), ("tweets_d", rest[half:])):
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for r in sorted(part, key=lambda r: int(r["id"][3:])):
                 fh.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n")

@@ -37,11 +37,11 @@ def test_items_carry_the_products_text_and_the_dev_split_as_test(data_dir: Path)
 
 
 def test_every_twcs_file_is_a_batch_and_an_unknown_file_is_an_error(tmp_path: Path) -> None:
-    for name in ("twcs_b", "home_isp", "twcs_c", "twcs_a", "it_helpdesk"):
+    for name in ("tweets_b", "home_isp", "tweets_c", "tweets_a", "it_helpdesk"):
         (tmp_path / f"{name}.jsonl").write_text("", encoding="utf-8")
     assert labelled.batches(tmp_path) == {
         "synthetic": ("it_helpdesk", "home_isp"),
-        "twcs": ("twcs_a", "twcs_b", "twcs_c"),
+        "twcs": ("tweets_a", "tweets_b", "tweets_c"),
     }
     (tmp_path / "notes.jsonl").write_text("", encoding="utf-8")
     with pytest.raises(ValueError, match="notes"):

@@ -25,10 +25,10 @@ from triage.reading.spans import read_labels, tweets
 
 CONSENSUS_DIR = Path("data/reading/consensus")
 # The synthetic emails' four slices; every other consensus file is a twcs batch
-# (``twcs_<letter>.jsonl``), read wherever it appears (``batches``), so a new batch counts in
+# (``tweets_<letter>.jsonl``), read wherever it appears (``batches``), so a new batch counts in
 # the figures without a code change.
 SYNTHETIC_BATCHES = ("it_helpdesk", "saas_vendor", "home_isp", "msp_clients")
-TWCS_PREFIX = "twcs_"
+TWCS_PREFIX = "tweets_"
 # The synthetic emails carry no date; any fixed weekday morning does for the phrase-level
 # scores (the labels hold phrases, not resolved times).
 SYNTHETIC_RECEIVED = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
@@ -129,7 +129,7 @@ def add_consensus_argument(ap: argparse.ArgumentParser, repo: Path) -> None:
 
 def batches(consensus_dir: Path = CONSENSUS_DIR) -> dict[str, tuple[str, ...]]:
     """The label files of ``consensus_dir`` by set: the synthetic slices in their fixed order,
-    then every ``twcs_*.jsonl`` in name order (a, b, c, ...). A file that is neither is an
+    then every ``tweets_*.jsonl`` (the twcs batches) in name order (a, b, c, ...). A file that is neither is an
     error rather than silently left out of the figures."""
     stems = sorted(p.stem for p in consensus_dir.glob("*.jsonl"))
     twcs = tuple(s for s in stems if s.startswith(TWCS_PREFIX))

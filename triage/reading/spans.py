@@ -4,17 +4,21 @@ The twcs tweets keep their own licence and stay in ../shared/data; a label file 
 repository may only point into them. An ask, a deadline or a tried step of a tweet is stored
 as ``[start, end]`` offsets into the tweet's text and read back as that slice. A phrase the
 annotator did not copy exactly (23 of 995) is stored as the window of the tweet that shares
-the most words with it, so what comes back is always the tweet's own words.
+the most words with it, so what comes back is always the tweet's own words. The tweet itself
+is named by ``ref``, a digest of its id and words, not by the data set's id: a label file holds
+nothing of twcs, and without ../shared/data it points at nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+REF_PREFIX = "t:"
 PHRASE_FIELDS = ("asks", "tried")  # lists of phrases; "deadline" is one phrase or null
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[\w']+")
@@ -41,9 +45,17 @@ def phrase_to_span(text: str, phrase: str) -> list[int]:
     return span
 
 
+def tweet_ref(tweet_id: str, text: str) -> str:
+    """The key a tweet's label is stored under: a digest of the tweet's id and words, so the
+    label file holds neither (it is found again by hashing the tweets in ../shared/data)."""
+    return REF_PREFIX + hashlib.sha256(f"{tweet_id}\n{text}".encode()).hexdigest()[:16]
+
+
 def to_stored(row: Mapping[str, Any], text: str) -> dict[str, Any]:
-    """A label row with its phrases replaced by spans into ``text`` (the tweet)."""
-    out = dict(row)
+    """A label row with its phrases replaced by spans into ``text`` (the tweet) and its tweet
+    id by the tweet's ``ref``."""
+    out: dict[str, Any] = {"ref": tweet_ref(str(row["id"]), text)} if "id" in row else {}
+    out |= {k: v for k, v in row.items() if k != "id"}
     for field in PHRASE_FIELDS:
         out[field] = [phrase_to_span(text, p) for p in row.get(field) or []]
     deadline = row.get("deadline")
@@ -71,9 +83,22 @@ def tweets(data_root: Path) -> dict[str, str]:
 
 
 def read_labels(path: Path, tweet_texts: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Every row of a label file, tweet rows' spans read back as words (emails as stored)."""
+    """Every row of a label file, tweet rows with their id back and their spans read back as
+    words (emails as stored)."""
     with path.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
-    return [
-        from_stored(r, tweet_texts[r["id"]]) if str(r["id"]).startswith("tw-") else r for r in rows
-    ]
+    refs = {tweet_ref(i, t): i for i, t in tweet_texts.items()} if tweet_texts else {}
+    out = []
+    for r in rows:
+        if "ref" not in r:
+            out.append(r)
+            continue
+        tweet_id = refs.get(str(r["ref"]))
+        if tweet_id is None:
+            raise ValueError(
+                f"{path}: label {r['ref']} points to no tweet of the data set: is "
+                "$TRIAGE_PATHS_DATA_SETS (or ../shared/data) the twcs copy the labels were made on?"
+            )
+        row = {"id": tweet_id} | {k: v for k, v in r.items() if k != "ref"}
+        out.append(from_stored(row, tweet_texts[tweet_id]))
+    return out
