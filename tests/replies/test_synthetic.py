@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from triage.domain import Email, Reading, Scores
+from triage.domain import READING_KINDS, Email, Reading, Scores
 from triage.parse.quotes import split_reply
 from triage.reading.labelled import readings
 from triage.reading.wrote_before import _SET_PHRASES  # the reader's set phrases, spaCy-free
@@ -199,16 +199,7 @@ def test_each_kind_has_its_own_shape(
     shapes: dict[str, set[tuple[str, ...]]] = {}
     for _, _, s in drafts:
         shapes.setdefault(s.kind, set()).add(shape(s))
-    assert set(shapes) == {
-        "fault",
-        "outage",
-        "request",
-        "question",
-        "chase",
-        "policy_complaint",
-        "feedback",
-        "security",
-    }
+    assert set(shapes) == set(READING_KINDS)
     assert shapes["feedback"] == {("acknowledge", "plan", "close")}
     assert shapes["security"] == {("acknowledge", "fix", "plan", "close")}
     assert shapes["chase"] == shapes["policy_complaint"] == {("acknowledge", "plan", "close")}

@@ -31,6 +31,7 @@ from triage.replies.parts import (
     feeling,
     fix_steps,
     greeting,
+    handler_fields,
     numbered,
     owner,
     paragraph,
@@ -166,20 +167,12 @@ def request(d: Draft) -> Shape:
             ack, section(refusal, paragraph(nxt, extra)), "", close, reuse=reuse, todo=todo,
             refusal=refusal,
         )  # fmt: skip
-    team = f"our {d.team}" if d.team else "we"
     # the answer to each thing asked for says what, by whom and when: no second plan line
     asked_for = any(ask_class(a) in ("do", "attend") for a in d.reading.asks)
     line = (
         ""
         if asked_for
-        else d.render(
-            "request_plan",
-            handler=team,
-            handler_cap=team[:1].upper() + team[1:],
-            handler_obj=team if d.team else "us",
-            callback=d.callback,
-            cadence="",
-        )
+        else d.render("request_plan", **handler_fields(d), callback=d.callback, cadence="")
     )
     extra, reuse = _common_plan(d, line)
     named = d.render("owner_named") if d.templates.agent else ""
@@ -203,20 +196,12 @@ def question(d: Draft) -> Shape:
         plan = extra
         todo: tuple[str, ...] = ()
     else:
-        h = f"our {d.team}" if d.team else "we"
         # asks said back one by one say who answers and when: no general line on top of them
         said = [a for a in d.reading.asks if ask_phrase(a.text) is not None]
         unknown = (
             ""
             if said
-            else d.render(
-                "question_unknown",
-                handler=h,
-                handler_cap=h[:1].upper() + h[1:],
-                handler_obj=h if d.team else "us",
-                callback=d.callback,
-                cadence="",
-            )
+            else d.render("question_unknown", **handler_fields(d), callback=d.callback, cadence="")
         )
         extra, reuse = _common_plan(d, unknown)
         if unknown:

@@ -185,6 +185,16 @@ def owner(d: Draft, *, critical: bool = True) -> str:
     return paragraph(*parts)
 
 
+def handler_fields(d: Draft) -> dict[str, str]:
+    """The handler as a template's ``handler``, ``handler_cap`` and ``handler_obj`` fields."""
+    subject, obj = handler(d)
+    return {
+        "handler": subject,
+        "handler_cap": subject[:1].upper() + subject[1:],
+        "handler_obj": obj,
+    }
+
+
 def handler(d: Draft) -> tuple[str, str]:
     """Who handles it, as a subject and as an object ("our network team", or "we" / "us")."""
     teams = d.templates.teams
