@@ -57,6 +57,12 @@ def ctx(kind: str = "fault", **changes: object) -> AnswerContext:
         ("Do NOT touch my desktop again.", "dont"),
         ("Anyone?", "attend"),
         ("I'm asking about a feature.", "statement"),
+        # read as asks, they ask for nothing: the plan's next-update line covers them
+        ("Friday is our busiest day for online orders", "statement"),
+        ("Yes, I only have one abandoned-cart flow.", "statement"),
+        ("I would be very grateful.", "statement"),
+        ("A list of every other leaver whose access is still live.", "do"),  # a listed demand
+        ("He has a trial on Thursday, so he needs a replacement set up", "do"),
         ("Please fix the permissions and let me know when it's done", "attend"),
         ("Where did they get my details?", "cause"),
         ("Somebody at your company needs to answer for this TODAY.", "escalate"),
@@ -84,6 +90,47 @@ def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> N
         ("FIX IT.", "us to fix it"),
         ("I'd like to know exactly who signed off the update", "who signed off the update"),
         ("let me know if you'd rather invoice us", "us to let you know if we'd rather invoice you"),
+        # a thing as the subject, found by the verb after it
+        (
+            "Could the extra time be added to the exam settings before then?",
+            "for the extra time to be added to the exam settings before then",
+        ),
+        (
+            "Could the old secret still be used for signing on your end?",
+            "whether the old secret could still be used for signing on our end",
+        ),
+        (
+            "Is the IT induction session still on Thursday at 2?",
+            "whether the IT induction session is still on Thursday at 2",
+        ),
+        ("Is something going on?", "whether something is going on"),
+        (
+            "Where do I find the guest Wi-Fi password?",
+            "where you find the guest Wi-Fi password",
+        ),
+        ("What do you need from me", "what we need from you"),
+        (
+            "What are the rate limits for the reports API?",
+            "what the rate limits for the reports API are",
+        ),
+        # openers, conditions and threats around the ask are not said back
+        (
+            "For the third time, could your invoices please include our PO number?",
+            "for our invoices to include your PO number",
+        ),
+        (
+            "Quick question - am I allowed to set up my work email on my own tablet?",
+            "whether you are allowed to set up your work email on your own tablet",
+        ),
+        (
+            "If it's going to be more than a day, is there a way to get read-only access?",
+            "whether there is a way to get read-only access",
+        ),
+        (
+            "I want that agent's behaviour addressed, or I'm taking my business elsewhere.",
+            "for that agent's behaviour to be addressed",
+        ),
+        ("I'd appreciate a reply from someone in billing.", "for a reply from someone in billing"),
     ],
 )
 def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
@@ -99,6 +146,8 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
         "I will see you in court unless you fix this",  # threats neither
         "Could someone who knows the answer actually read this one",
         "why is my desktop picture now a grey logo?",  # a direct question kept in its order
+        "Let me spell it out.",  # asks nothing of us
+        "Where's the thing you advertise?",  # who does what is not where the word order says
         "",
     ],
 )

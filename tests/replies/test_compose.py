@@ -296,6 +296,31 @@ def test_without_a_topic_the_restatement_says_how_wide_it_is(
     assert "Nothing works" not in s.text
 
 
+def test_a_request_is_not_restated_as_a_problem_of_the_whole_team(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # "the band 2 and 3 assistants" makes the scope a team; a training request hurts no one
+    e = email("Could we arrange a short session on the rostering app for the ward's assistants?")
+    s = make(reply_config, keyword_kb, e, read=reading("request", scope="team"))
+    assert reply_config.rules.scopes["team"] not in s.acknowledge
+    stock = [
+        line.split("{")[0]
+        for slot in ("restate_scope", "restate_topic", "restate_fault")
+        for line in reply_config.templates.slots[slot]["any"]
+    ]
+    assert not any(prefix in s.acknowledge for prefix in stock)
+
+
+def test_a_span_of_time_is_said_as_one(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("A man is on my computer right now. I want a manager to call me.")
+    read = reading("fault", deadline=Deadline("the next hour", None))
+    s = make(reply_config, keyword_kb, e, read=read)
+    assert "within the next hour" in s.text
+    assert "by the next hour" not in s.text
+
+
 def test_neutral_greeting_without_a_name_never_the_address(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

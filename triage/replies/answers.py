@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from triage.domain import Ask
-from triage.replies.ourwords import ask_phrase, is_request
+from triage.replies.ourwords import IMPERATIVES, NOUN_START, ask_phrase, is_request
 from triage.replies.rules import PolicyRule
 from triage.replies.templates import Templates, Tone
 from triage.replies.tone import check, errors
@@ -171,6 +171,23 @@ _STATEMENT = re.compile(
 _ASKING = re.compile(
     r"\b(?:please|can|could|would|will|want|need|expect|like|must|should)\b|\?", re.I
 )
+# A sentence the reading took for a request that asks nothing: it says something about them
+# ("Friday is our busiest day", "Our contract guarantees 99.9%", "I would be very grateful").
+# Answering it as a request ("As for what you've asked of us ...") is a stock line about
+# nothing; the plan's next-update line covers it.
+_ASKS_SOMETHING = re.compile(
+    r"\bplease\b|\?|\b(?:can|could|would|will|won't|wouldn't|can't)\s+(?:you|someone|somebody|"
+    r"anyone|one\s+of\s+you|the\s+team|i|we)\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+)?"
+    r"(?:like|want|need|expect|require|appreciate|prefer)\b|\b(?:must|should|needs?)\b"
+    r"|\blet\s+(?:me|us)\s+know\b|\b(?:i|we)\s+(?:ask|request|insist)\b",
+    re.I,
+)
+_SAYS = re.compile(
+    r"^\W*(?:(?:yes|no|well|so|but|and|also|ok|okay)\W+)?(?:i|we|he|she|they|it|this|that|there)"
+    r"\b(?:'\w+)?\s+\w+"
+    r"|\b(?:is|are|was|were|am|has|have|had|does|did)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +233,15 @@ def ask_class(ask: Ask) -> str:
         return "do"  # "could your invoices please include ...?" asks for something done
     if _STATEMENT.match(text) and not _ASKING.search(text):
         return "statement"  # "I'm asking about a feature": read as an ask, asks for nothing
+    first = re.match(r"\W*(\w+)", text)
+    if (
+        ask.type == "request"
+        and not _ASKS_SOMETHING.search(text)
+        and _SAYS.search(text)
+        and not NOUN_START.match(text)  # "A list of every leaver ..." is a demand in a list
+        and not (first and first.group(1).lower() in IMPERATIVES)
+    ):
+        return "statement"
     return "question" if ask.type == "question" or text.rstrip().endswith("?") else "do"
 
 

@@ -106,7 +106,8 @@ _WANT_TO = re.compile(
 )
 _WANT_NP = re.compile(
     r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|require|expect)\s+"
-    r"(?P<rest>(?:a|an|the|some|my|our|your|his|her|their|confirmation|written)\b.+)$",
+    r"(?P<rest>(?:a|an|the|some|my|our|your|his|her|their|this|that|these|those|confirmation|"
+    r"written)\b.+)$",
     re.I,
 )
 _MAY_HAVE = re.compile(
@@ -117,6 +118,53 @@ _HOW_DO = re.compile(
     r"^how\s+(?:do|can|could|should|would)\s+(?:i|we)\s+(?P<rest>.+)$",
     re.I,
 )
+# what opens an ask but is not part of it: a greeting, "Quick question:", "For the third time,",
+# a condition ("If it's going to be more than a day, ...") and a threat after it ("..., or I'm
+# taking my business elsewhere") are cut before the ask is said back
+_ASK_OPENER = re.compile(
+    r"^(?:(?:hello|hi|hey|yes|no|sorry|also|so|and|but|one\s+(?:more|last)\s+(?:thing|question)|"
+    r"(?:a\s+)?quick\s+(?:question|one)|for\s+(?:the\s+\w+\s+time|now|next\s+time)|"
+    r"gently\s+but\s+firmly|in\s+the\s+meantime|meanwhile)\b[\s,:;-]+"
+    r"|if\s+[^,?]{3,60},\s*)",
+    re.I,
+)
+_THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
+_APPRECIATE = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)\s+(?:really\s+|also\s+)?appreciate\s+"
+    r"(?P<rest>(?:a|an|the|some|any|your|my|our|this|that)\b.+)$",
+    re.I,
+)
+# "Could the projector be set to ...?", "could your invoices include ...?": a subject that is
+# a thing, found by the verb after it (a short list: no parse here), said as "whether ..."
+_THING = r"(?:the|your|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?"
+_THING_MODAL = re.compile(
+    rf"^(?P<modal>could|can|would|will|should)\s+(?P<np>{_THING})\s+(?:please\s+)?"
+    r"(?P<adv>(?:still|also|just|ever|actually)\s+)?"
+    r"(?P<verb>be|stop|start|include|show|use|have|get|go|turn|work|display|print|send|run|"
+    r"accept|allow|support|sync|keep|come|appear|move|change|remember|open|load|save|take|"
+    r"connect|cover|list|carry|handle|need)\b(?P<rest>.*)$",
+    re.I,
+)
+_THING_BE = re.compile(
+    r"^(?P<verb>is|are|was|were)\s+(?P<np>(?:something|anything|anyone|anybody|everything|"
+    rf"everyone|{_THING}))\s+(?P<rest>(?:still|definitely|actually|going|likely|really|already|"
+    r"available|possible|ready|working|included|due|supposed|meant|normal|expected|known|being|"
+    r"on|in|at|back|down|up|covered|affected|happening|broken|planned|booked|safe|free)\b.*)$",
+    re.I,
+)
+# "Where do I find ...?", "Who should I tell ...?", "What do you need from me?"
+_WH_DO = re.compile(
+    r"^(?P<wh>where|when|what|which|who|how)\s+(?P<verb>do|does|did|can|could|should|would|will)\s+"
+    r"(?P<subject>i|we|you)\s+(?P<rest>.+)$",
+    re.I,
+)
+# "What are the rate limits for ...?", "Where is it?": said as "what the rate limits ... are"
+_WH_BE = re.compile(
+    r"^(?P<wh>where|when|what|which|who)\s+(?P<verb>is|are|was|were)\s+"
+    r"(?P<np>(?:it|they|the|your|my|our|this|that|these|those)\b[^,;]*)$",
+    re.I,
+)
+_SUBJECT_WORD = re.compile(r"\b(?:i|we|you|they|he|she|i'm|we're|you're)\b", re.I)
 _YES_NO = re.compile(
     r"^(?P<verb>can|could|should|will|would|is|are|was|were|has|have|am|do)\s+"
     r"(?P<subject>i|we|they|it|this|that|there|you)\s+(?P<rest>.+)$",
@@ -130,11 +178,12 @@ _INVERTED = re.compile(
     r"would|should|has|have|am)\s+(?:i|we|you|it|they|this|that|there|my|our|your|the|a|an)\b",
     re.I,
 )
-_NOUN_START = re.compile(
+NOUN_START = re.compile(
     r"^(?:a|an|the|some|confirmation|written|copies|copy|details|access|proof)\b", re.I
 )
-_IMPERATIVE = frozenset(
-    """block format halt keep leave pause pull ring shut add allow arrange book cancel change check clear close confirm connect copy correct create
+IMPERATIVES = frozenset(
+    """approve kill mark provide arrange schedule review activate deactivate migrate merge
+    block format halt keep leave pause pull ring shut add allow arrange book cancel change check clear close confirm connect copy correct create
     delete disable enable explain extend find fix forward get give grant increase install issue
     let lift list lock look make move order print publish put raise reactivate recalibrate
     reconnect recover reinstate reissue release remove rename renew reopen repair replace reply
@@ -160,8 +209,11 @@ MAX_WORDS = 18
 
 
 def is_request(text: str) -> bool:
-    """ "Could you reset ...?" is a request put as a question."""
+    """ "Could you reset ...?" is a request put as a question; so is "Could the extra time be
+    added ...?" (said back as "for the extra time to be added ...")."""
     p = polish(text)
+    if (m := _THING_MODAL.match(p)) and m.group("modal").lower() != "should":
+        return not m.group("adv")
     return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p))
 
 
@@ -276,6 +328,9 @@ def ask_phrase(text: str) -> str | None:
         return None
     question = raw.rstrip().endswith("?")
     p = polish(raw)
+    while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
+        p = cut
+    p = _THREAT_TAIL.sub("", p)
     if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
         return None
     out: str | None = None
@@ -294,13 +349,34 @@ def ask_phrase(text: str) -> str | None:
         out = "to " + _swap(m.group("rest"))
     elif m := _HOW_DO.match(p):
         out = "how to " + _swap(m.group("rest"))
+    elif m := _APPRECIATE.match(p):
+        out = "for " + _swap(_to_be(m.group("rest")))
+    elif m := _THING_MODAL.match(p):
+        verb = m.group("modal").lower()
+        tail = f"{m.group('adv') or ''}{m.group('verb')}{m.group('rest')}"
+        if verb in ("should",) or m.group("adv"):  # "could the old secret still be used?"
+            out = f"whether {_swap(m.group('np'))} {verb} {_swap(tail)}"
+        else:  # "could the extra time be added ...?" asks for it to be done
+            out = f"for {_swap(m.group('np'))} to {_swap(tail)}"
+    elif m := _THING_BE.match(p):
+        out = f"whether {_swap(m.group('np'))} {m.group('verb').lower()} {_swap(m.group('rest'))}"
+        if raw.rstrip(" ?!.").lower().endswith(" on") and not out.endswith(" on"):
+            out += " on"  # "is something going on?": the trim took the particle
+    elif (m := _WH_DO.match(p)) and not _SUBJECT_WORD.search(m.group("rest")):
+        verb = m.group("verb").lower()
+        modal = "" if verb in ("do", "does", "did") else f" {verb}"
+        out = f"{m.group('wh').lower()} {_swap(m.group('subject'))}{modal} {_swap(m.group('rest'))}"
+    elif (m := _WH_BE.match(p)) and not _SUBJECT_WORD.search(m.group("np")[3:]):
+        out = f"{m.group('wh').lower()} {_swap(m.group('np'))} {m.group('verb').lower()}"
     elif m := _YES_NO.match(p):
         out = _yes_no(m)
     elif _EMBEDDED.match(p) and not question and not _INVERTED.match(p):
         out = _swap(_lower_first(p))
-    elif p.split(" ", 1)[0].lower() in _IMPERATIVE and not question:
+    elif re.match(r"let\s+(?:me|us)\s+(?!know\b|have\b|see\b)", p, re.I):
+        out = None  # "Let me spell it out" asks nothing of us
+    elif p.split(" ", 1)[0].lower() in IMPERATIVES and not question:
         out = "us to " + _swap(_lower_first(p))
-    elif _NOUN_START.match(p) and not question and not _FINITE.search(p):
+    elif NOUN_START.match(p) and not question and not _FINITE.search(p):
         out = "for " + _swap(_to_be(_lower_first(p)))
     if out is None:
         return None

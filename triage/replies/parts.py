@@ -91,9 +91,15 @@ def restatement(d: Draft) -> str:
     """One sentence in our words from the reading: the customer's own problem clause said
     back (short, pronouns turned, never hostile words); else the topic's problem clause and
     how wide it is; without a topic, how wide it is or a short kind-level line."""
-    said = problem_phrase(d.reading.problem) if d.kind not in ("request", "question") else None
+    asking = d.kind in ("request", "question")
+    said = problem_phrase(d.reading.problem) if not asking else None
     if said:
         return d.render("restate_problem", problem=said)
+    if asking:
+        # a topic says what is broken and a scope who is hit: neither restates a request or a
+        # question ("affecting your whole team" of a training request, "the licence has
+        # expired" of "can I pause my subscription?"); their asks are said back in the plan
+        return d.render(f"restate_{d.kind}")
     affected = who(d)
     problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
     if problem and d.reading.scope in ("site", "everyone"):
@@ -215,6 +221,12 @@ _TIME_START = re.compile(
 )
 
 
+_CALENDAR = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\b"
+)
+
+
 def _their_time(d: Draft) -> str | None:
     """Their deadline as they put it, in a form that follows "You need this": the phrase when
     it names no clock time ("next week" stays "next week", not a made-up 17:00), else the
@@ -238,7 +250,9 @@ def _their_time(d: Draft) -> str | None:
     if at is not None and (has_clock_time(phrase) or not safe or re.search(r"\d", phrase)):
         return "by " + format_when(at, d.now, d.sla)
     if safe:
-        lowered = phrase[:1].lower() + phrase[1:]
+        lowered = _CALENDAR.sub(lambda m: m.group(0).capitalize(), phrase[:1].lower() + phrase[1:])
+        if re.match(r"(?i)the\s+next\b", lowered):
+            return f"within {lowered}"  # "by the next hour" says a moment, not a span
         return lowered if _TIME_START.match(lowered) else f"by {lowered}"
     return None
 
