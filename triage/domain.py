@@ -252,3 +252,6 @@ class Reading:
     # the main problem as one short clause in the customer's words, for the reply to say back
     # in ours ("" when none could be cut cleanly): triage/reading/problem.py
     problem: str = ""
+    # what the subject line names, as a noun phrase in our voice ("the grey streak on
+    # prints"; "" when the subject is not one): triage/reading/topic.py
+    topic: str = ""

@@ -64,6 +64,7 @@ def reading(
     wrote_before: bool = False,
     kind_p: float = 0.9,
     problem: str = "",
+    topic: str = "",
 ) -> Reading:
     return Reading(
         kind=kind,
@@ -78,6 +79,7 @@ def reading(
         prior_contact=prior,
         says_wrote_before=wrote_before,
         problem=problem,
+        topic=topic,
     )
 
 

@@ -269,6 +269,27 @@ def test_the_customers_problem_is_said_back_in_our_words_never_their_anger(
     assert "laptop is dead" not in asked.acknowledge
 
 
+def test_without_a_problem_clause_the_subjects_topic_is_said_back_by_kind(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("It has started doing it on every page since Monday. Any ideas?")
+    topic = "the grey streak on prints"
+    by_kind = {
+        kind: make(reply_config, keyword_kb, e, read=reading(kind, topic=topic)).acknowledge
+        for kind in ("fault", "request", "question", "chase", "policy_complaint")
+    }
+    assert all(topic in ack for ack in by_kind.values()), by_kind
+    # a clause from the body, when there is one, says more than a topic
+    said = make(
+        reply_config,
+        keyword_kb,
+        e,
+        read=reading(problem="My prints have a grey streak", topic=topic),
+    )
+    assert "your prints have a grey streak" in said.acknowledge
+    assert topic not in said.acknowledge
+
+
 def test_problem_phrase_turns_the_pronouns_and_keeps_names() -> None:
     from triage.replies.ourwords import problem_phrase
 

@@ -70,6 +70,7 @@ def reading_of(
         prior_contact=history.same_sender + history.same_thread,
         says_wrote_before=bool(text and text.says_wrote_before),
         problem=text.problem if text else "",
+        topic=text.topic if text else "",
     )
 
 

@@ -27,6 +27,7 @@ from triage.reading.dates import DateResolver
 from triage.reading.deadline import find_deadline
 from triage.reading.language import LanguageGuesser
 from triage.reading.problem import find_problem
+from triage.reading.topic import find_topic
 from triage.reading.tried import find_tried
 from triage.reading.values import Ask, TextReading
 from triage.reading.wrote_before import says_wrote_before
@@ -75,7 +76,8 @@ class TextReader:
                 reading = self._english(doc, texts[i], subject, received, langs[i] or "en")
                 # the subject is parsed (no entities) only when a bare "it" needs naming
                 problem = find_problem(doc, subject, self._parse_subject)
-                out.append(replace(reading, problem=problem))
+                topic = find_topic(subject, self._parse_subject)
+                out.append(replace(reading, problem=problem, topic=topic))
         return out
 
     def _parse_subject(self, subject: str) -> Doc:

@@ -35,6 +35,7 @@ def reading_to_dict(r: Reading) -> dict[str, Any]:
         "prior_contact": r.prior_contact,
         "says_wrote_before": r.says_wrote_before,
         "problem": r.problem,
+        "topic": r.topic,
     }
 
 
@@ -60,6 +61,7 @@ def reading_from_dict(d: dict[str, Any]) -> Reading:
         prior_contact=int(d.get("prior_contact", 0)),
         says_wrote_before=bool(d.get("says_wrote_before", False)),
         problem=str(d.get("problem", "")),  # readings stored before it was read: none
+        topic=str(d.get("topic", "")),
     )
 
 

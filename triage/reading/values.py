@@ -23,6 +23,7 @@ class TextReading:
     language: str
     says_wrote_before: bool
     problem: str = ""  # the main problem clause, in their words (triage/reading/problem.py)
+    topic: str = ""  # the subject line as a noun phrase, in our voice (triage/reading/topic.py)
 
 
 EMPTY = TextReading(asks=(), deadline=None, tried=(), language="", says_wrote_before=False)

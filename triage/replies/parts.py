@@ -95,10 +95,13 @@ def restatement(d: Draft) -> str:
     said = problem_phrase(d.reading.problem) if not asking else None
     if said:
         return d.render("restate_problem", problem=said)
+    named = d.reading.topic  # what the subject line names ("the grey streak on prints")
     if asking:
         # a topic says what is broken and a scope who is hit: neither restates a request or a
         # question ("affecting your whole team" of a training request, "the licence has
         # expired" of "can I pause my subscription?"); their asks are said back in the plan
+        if named:
+            return d.render(f"restate_subject_{d.kind}", topic=named)
         return d.render(f"restate_{d.kind}")
     affected = who(d)
     problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
@@ -110,6 +113,12 @@ def restatement(d: Draft) -> str:
         return d.render("restate_topic_scope", problem=problem, who=affected)
     if problem:
         return d.render("restate_topic", problem=problem)
+    if named and d.kind in ("chase", "policy_complaint"):
+        return d.render(f"restate_subject_{d.kind}", topic=named)
+    if named and d.kind in ("fault", "outage"):
+        if affected:
+            return d.render("restate_subject_scope", topic=named, who=affected)
+        return d.render("restate_subject", topic=named)
     if affected:
         return d.render("restate_scope", who=affected)
     slot = {

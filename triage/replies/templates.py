@@ -57,6 +57,13 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "restate_topic": frozenset({"problem"}),  # show you read the whole message
     "restate_topic_scope": frozenset({"problem", "who"}),
     "restate_scope": frozenset({"who"}),
+    # what the subject line names ("the grey streak on prints"), by kind
+    "restate_subject": frozenset({"topic"}),
+    "restate_subject_scope": frozenset({"topic", "who"}),
+    "restate_subject_request": frozenset({"topic"}),
+    "restate_subject_question": frozenset({"topic"}),
+    "restate_subject_chase": frozenset({"topic"}),
+    "restate_subject_policy_complaint": frozenset({"topic"}),
     "restate_fault": _NONE,
     "restate_request": _NONE,
     "restate_question": _NONE,

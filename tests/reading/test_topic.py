@@ -1,0 +1,63 @@
+"""The subject line as a topic (triage/reading/topic.py) through the whole reader: a noun
+phrase in our voice, or nothing when the subject is a sentence, a shout, a second-person
+claim or a generic word."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.conftest import RECEIVED
+from triage.reading.reader import TextReader
+from triage.reading.topic import clean_subject
+
+TEXT = "Hi, could someone have a look when you get a chance? Thanks, Sam"
+
+
+def _topic(reader: TextReader, subject: str) -> str:
+    return reader.read(subject, TEXT, RECEIVED).topic
+
+
+@pytest.mark.parametrize(
+    ("subject", "topic"),
+    [
+        ("grey streak on prints", "the grey streak on prints"),
+        ("Laptop battery - ticket #48190-something", "the laptop battery"),
+        ("Re: Re: change of email address for bills", "the change of email address for bills"),
+        ("my laptop", "your laptop"),
+        ("VPN error 809", "the VPN error 809"),
+        ("Engineer's attitude last Tuesday", "the engineer's attitude last Tuesday"),
+        ("Complaint about chat agent", "the chat agent"),
+        ("SPAM FILTER", "the spam filter"),
+        ("Re: [REQ-21455] Dual monitors - CLOSED", "the dual monitors"),
+    ],
+)
+def test_a_subject_that_names_a_thing_is_the_topic(
+    reader: TextReader, subject: str, topic: str
+) -> None:
+    assert _topic(reader, subject) == topic
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Photo backup stopped syncing",  # a sentence: the problem clause's job
+        "WMS down all depots",  # a report of a state
+        "Northgate offline - no comms",
+        "Your importer DUPLICATED our entire contact list",  # said back: our admission
+        "YOU DELETED OUR ACCOUNT??",
+        "MY ACCOUNT HAS BEEN DELETED - VIVA TOMORROW",  # a shout
+        "help",
+        "quick question",
+        "Can I pause my subscription for 3 months?",
+        "On behalf of my mother - crackly line for a month",
+        "THIRD missed appointment - I want compensation",
+        "",
+    ],
+)
+def test_a_subject_that_is_no_name_for_a_thing_gives_none(reader: TextReader, subject: str) -> None:
+    assert _topic(reader, subject) == ""
+
+
+def test_reply_marks_tickets_and_second_parts_are_cleaned_off() -> None:
+    assert clean_subject("FW: Re: [#90217] E-filing rejections - deadline") == "E-filing rejections"
+    assert clean_subject("Data recovery quote (ref INC0048876)") == "Data recovery quote"
