@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triage.domain import Ask
-from triage.replies.answers import AnswerContext, answer, ask_class
+from triage.replies.answers import AnswerContext, answer, answer_asks, ask_class
 from triage.replies.config import ReplyConfig
 from triage.replies.ourwords import ask_phrase, swap_pronouns
 from triage.replies.tone import check, errors
@@ -61,6 +61,8 @@ def ctx(kind: str = "fault", **changes: object) -> AnswerContext:
         ("Friday is our busiest day for online orders", "statement"),
         ("Yes, I only have one abandoned-cart flow.", "statement"),
         ("I would be very grateful.", "statement"),
+        ("Think about that.", "statement"),
+        ("Read your price increase email.", "statement"),  # "I read ...", the "I" dropped
         ("A list of every other leaver whose access is still live.", "do"),  # a listed demand
         ("He has a trial on Thursday, so he needs a replacement set up", "do"),
         ("Please fix the permissions and let me know when it's done", "attend"),
@@ -131,6 +133,11 @@ def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> N
             "for that agent's behaviour to be addressed",
         ),
         ("I'd appreciate a reply from someone in billing.", "for a reply from someone in billing"),
+        ("Could someone pop down when they can?", "us to pop down when we can"),  # someone is us
+        (  # an asset code is not shouting; a particle the customer wrote is kept
+            "Confirm whether STA-LT-1184 is encrypted and when it last checked in.",
+            "us to confirm whether STA-LT-1184 is encrypted and when it last checked in",
+        ),
     ],
 )
 def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
@@ -269,3 +276,27 @@ def test_asking_to_be_given_something_is_a_request_not_a_question() -> None:
     for text in ("Can I get the diagramming software installed?", "Could we have a loan laptop?"):
         assert ask_class(Ask(text, "question")) == "do"
     assert ask_class(Ask("Can I reset my own password?", "question")) != "do"
+
+
+def test_asks_none_of_whose_words_can_be_said_back_share_one_sentence(
+    reply_config: ReplyConfig,
+) -> None:
+    templates = reply_config.templates
+    ctx = AnswerContext(
+        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
+    )
+    asks = (
+        Ask("What exactly are we getting for that?", "question"),
+        Ask("Any ideas?", "question"),
+        Ask("Could you reset my voicemail PIN please", "request"),
+    )
+    said = [sentence for _, sentence in answer_asks(asks, ctx, templates)]
+    assert said[0] == said[1]  # one sentence for the two it cannot name
+    assert "reset your voicemail PIN" in said[2]
+    shared = {
+        t.format(callback="17:00 today", handler_obj="us")
+        for t in templates.slots["answer_rest_plain"]["any"]
+    }
+    assert said[0] in shared
+    alone = answer_asks(asks[:1], ctx, templates)  # a single one keeps its own plain line
+    assert alone[0][1] not in shared

@@ -323,6 +323,16 @@ def test_a_span_of_time_is_said_as_one(
     assert "by the next hour" not in s.text
 
 
+def test_a_due_date_is_said_as_the_time(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("My payouts are on hold and rent is due tomorrow. Please release the money.")
+    read = reading("chase", deadline=Deadline("due tomorrow", None))
+    s = make(reply_config, keyword_kb, e, read=read)
+    assert "by due" not in s.text
+    assert "tomorrow" in s.plan
+
+
 def test_neutral_greeting_without_a_name_never_the_address(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -182,6 +182,8 @@ _ASKS_SOMETHING = re.compile(
     r"|\blet\s+(?:me|us)\s+know\b|\b(?:i|we)\s+(?:ask|request|insist)\b",
     re.I,
 )
+# an imperative that asks nothing of the desk: rhetoric, or a dropped "I" ("Read your email")
+_NOT_ASKING_VERBS = frozenset("think read imagine note remember consider guess try".split())
 _SAYS = re.compile(
     r"^\W*(?:(?:yes|no|well|so|but|and|also|ok|okay)\W+)?(?:i|we|he|she|they|it|this|that|there)"
     r"\b(?:'\w+)?\s+\w+"
@@ -234,6 +236,8 @@ def ask_class(ask: Ask) -> str:
     if _STATEMENT.match(text) and not _ASKING.search(text):
         return "statement"  # "I'm asking about a feature": read as an ask, asks for nothing
     first = re.match(r"\W*(\w+)", text)
+    if first and first.group(1).lower() in _NOT_ASKING_VERBS and not _ASKS_SOMETHING.search(text):
+        return "statement"  # "Think about that.", "Read your price increase email."
     if (
         ask.type == "request"
         and not _ASKS_SOMETHING.search(text)
@@ -297,12 +301,17 @@ def _refusal(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
 
 def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     """The sentence that answers ``ask`` in this draft."""
+    return _answer(ask, ctx, templates)[0]
+
+
+def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bool]:
+    """The answering sentence, and whether it is the plain one that does not name the ask."""
     refusal = _refusal(ask, ctx, templates)
     if refusal:
-        return refusal
+        return refusal, False
     cls = ask_class(ask)
     if cls in ("revert", "do") and ctx.refusal:
-        return ctx.refusal  # the email asks for what policy does not allow: the no is the answer
+        return ctx.refusal, False  # the email asks for what policy does not allow: the no answers
     if cls == "revert" and ctx.kind != "policy_complaint":
         cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
     if cls == "how" and not ctx.steps:
@@ -310,11 +319,11 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     if cls == "statement":  # nothing asked: the plan's next update or answer covers it
         for covered in ("update", "question"):
             if covered in ctx.reuse:
-                return ctx.reuse[covered]
+                return ctx.reuse[covered], False
         if ctx.kind == "question":
             cls = "question"
     if cls in ctx.reuse and cls not in ("question", "do"):
-        return ctx.reuse[cls]
+        return ctx.reuse[cls], False
     slot = _slot(cls, ctx)
     decided_elsewhere = cls in ("money", "escalate", "revert") and ctx.decision_callback
     fields = {
@@ -332,11 +341,11 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
             slot = "answer_permission"  # they want to do something themselves: can they?
         said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
         if said and _safe(said, ctx):
-            return said
+            return said, False
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
-            return ctx.reuse[cls]
-        return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields)
-    return templates.render(slot, ctx.key, ctx.style, **fields)
+            return ctx.reuse[cls], False
+        return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), True
+    return templates.render(slot, ctx.key, ctx.style, **fields), False
 
 
 def _safe(sentence: str, ctx: AnswerContext) -> bool:
@@ -361,8 +370,17 @@ def answer_asks(
     asks: tuple[Ask, ...], ctx: AnswerContext, templates: Templates
 ) -> tuple[tuple[str, str], ...]:
     """(ask, answering sentence) for every ask, in order. Two asks answered by the same sentence
-    share it: the reply says it once."""
-    return tuple((a.text, answer(a, ctx, templates)) for a in asks)
+    share it: the reply says it once. Asks none of whose words can be said back share one
+    sentence too: three stock lines in a row ("As for what you've asked of us ...", "As for
+    your question ...") read as a template answering nothing."""
+    answered = [(a.text, *_answer(a, ctx, templates)) for a in asks]
+    plain = [text for text, _, is_plain in answered if is_plain]
+    if len(plain) < 2:
+        return tuple((text, said) for text, said, _ in answered)
+    slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
+    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
+    shared = templates.render(slot, ctx.key, ctx.style, **fields)
+    return tuple((text, shared if is_plain else said) for text, said, is_plain in answered)
 
 
 def new_sentences(answers: tuple[tuple[str, str], ...], already: str) -> list[str]:

@@ -72,11 +72,12 @@ _OBJECT_AFTER = frozenset(
     "to for with from at by about of on told asked emailed called contacted sent gave give let help "
     "thank thanks tell pay paying paid rang phoned chased reminded than like".split()
 )
+_THEY = {"they": "we", "them": "us", "their": "our", "themselves": "ourselves"}
 _AM_WAS = {("you", "am"): "are", ("you", "was"): "were", ("you", "wasn't"): "weren't"}
 
 _WHO = r"(?:you|someone|somebody|anyone|one\s+of\s+you|the\s+team|your\s+team|you\s+guys)"
 _REQUEST = re.compile(
-    rf"^(?:please\s+)?(?:could|can|would|will)\s+{_WHO}\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
+    rf"^(?:please\s+)?(?:could|can|would|will)\s+(?P<who>{_WHO})\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
     r"(?P<rest>.+)$",
     re.I,
 )
@@ -295,8 +296,10 @@ def polish(text: str, *, trim: bool = True) -> str:
     s = _LEAD_IN.sub("", s).strip()
     s = re.sub(r"^(?:please\s+)?(?:just\s+)?(?:go\s+ahead\s+and\s+)?", "", s, flags=re.I)
     s = re.sub(r"[!?.;:,\s]+$", "", s)
-    while trim and (trimmed := _DANGLING.sub("", _TAIL.sub("", s))) != s:
-        s = trimmed
+    # a word is left hanging only where a time word was cut after it ("..., starting today");
+    # a clause that ends in a particle as written keeps it ("when it last checked in")
+    while trim and (cut := _TAIL.sub("", s)) != s:
+        s = _DANGLING.sub("", cut)
     return re.sub(r"\s+", " ", s).strip(" -'")
 
 
@@ -341,8 +344,17 @@ def ask_phrase(text: str) -> str | None:
         _REQUEST.match(p) or _IF_COULD.match(p) or _WANT_YOU_TO.match(p) or _POSSIBLE.match(p)
     ):
         rest = m.group("rest")
+        said = _swap(rest)
+        if (m.groupdict().get("who") or "you").lower() != "you":
+            # "could someone pop down when they can?": that someone is us
+            said = re.sub(
+                r"\b(?:they|them|their|themselves)\b",
+                lambda t: _THEY[t.group(0).lower()],
+                said,
+                flags=re.I,
+            )
         # "could someone who knows ... read this": the verb is not where it would be
-        out = None if _NOT_A_VERB.match(rest) else "us to " + _swap(rest)
+        out = None if _NOT_A_VERB.match(rest) else "us to " + said
     elif m := (_MAY_HAVE.match(p) or _WANT_NP.match(p)):
         out = "for " + _swap(_to_be(m.group("rest")))
     elif m := _WANT_TO.match(p):
@@ -360,8 +372,6 @@ def ask_phrase(text: str) -> str | None:
             out = f"for {_swap(m.group('np'))} to {_swap(tail)}"
     elif m := _THING_BE.match(p):
         out = f"whether {_swap(m.group('np'))} {m.group('verb').lower()} {_swap(m.group('rest'))}"
-        if raw.rstrip(" ?!.").lower().endswith(" on") and not out.endswith(" on"):
-            out += " on"  # "is something going on?": the trim took the particle
     elif (m := _WH_DO.match(p)) and not _SUBJECT_WORD.search(m.group("rest")):
         verb = m.group("verb").lower()
         modal = "" if verb in ("do", "does", "did") else f" {verb}"
@@ -404,8 +414,12 @@ def _to_be(phrase: str) -> str:
     return phrase
 
 
+_CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*\b")  # "STA-LT-1184", "E-204"
+
+
 def _shouts(text: str) -> bool:
-    return any(w.isupper() and len(w) > 2 and w not in _KEEP_CAPS for w in _WORD.findall(text))
+    words = _WORD.findall(_CODE.sub("", text))
+    return any(w.isupper() and len(w) > 2 and w not in _KEEP_CAPS for w in words)
 
 
 # the words that open a clause and are not names: lower-cased when the clause follows "I

@@ -187,7 +187,8 @@ def empathy(d: Draft) -> str:
 
 
 def owner(d: Draft, *, critical: bool = True) -> str:
-    """Who does what: a named agent may say "myself"; otherwise the team or the desk."""
+    """Who does what: a named agent may say "myself", a team is named; the desk alone is the
+    "we" of the callback line that follows."""
     parts = []
     if critical and d.scores.urgency >= 3:
         parts.append(d.render("owner_critical"))
@@ -195,8 +196,8 @@ def owner(d: Draft, *, critical: bool = True) -> str:
         parts.append(d.render("owner_team", team=d.team))
     if d.templates.agent:
         parts.append(d.render("owner_named"))
-    elif not parts:
-        parts.append(d.render("owner_desk"))
+    # the desk itself needs no sentence of ownership: "We've picked this up and we're seeing
+    # it through" stood in 44 % of drafts and said nothing the callback line after it doesn't
     return paragraph(*parts)
 
 
@@ -243,7 +244,8 @@ def _their_time(d: Draft) -> str | None:
     deadline = d.reading.deadline
     assert deadline is not None
     at = deadline.at
-    phrase = polish(deadline.phrase)
+    # "rent is due tomorrow" reads "due tomorrow": the time is "tomorrow"
+    phrase = re.sub(r"(?i)^(?:is\s+|are\s+)?due\s+(?=\w)", "", polish(deadline.phrase))
     words = phrase.split()
     safe = (
         _SAFE_PHRASE.match(phrase)

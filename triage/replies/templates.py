@@ -81,7 +81,6 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "thanks_tried": _NONE,  # never tell them to do what they say they did
     "owner_named": _NONE,  # Plan: take control, who does what (a name for "myself")
     "owner_team": frozenset({"team"}),
-    "owner_desk": _NONE,
     "owner_critical": _NONE,
     "callback": frozenset({"callback"}),  # a concrete time they will hear back
     "deadline_before": frozenset({"deadline", "callback"}),  # their deadline: met ...
@@ -160,6 +159,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_permission_plain": _ANSWER,
     "answer_question": _ANSWER | {"ask"},
     "answer_question_plain": _ANSWER,
+    "answer_rest_plain": frozenset({"callback", "handler_obj"}),
+    "answer_all_plain": frozenset({"callback", "handler_obj"}),
 }
 
 
