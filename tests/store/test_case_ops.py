@@ -56,6 +56,25 @@ def test_one_case_per_ref_and_replace_takes_the_new_answer(stored: Store) -> Non
     assert stored.case_answers(2) == []
 
 
+def test_a_writer_that_loses_the_race_for_a_ref_neither_fails_nor_doubles(
+    stored: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # another writer stored the ref between this writer's read and its insert: the read is
+    # made to miss once, and the insert meets the real unique key of the real database
+    assert stored.add_case(_case(1, "<sent-1@desk>"), NOW)
+    real = stored._stored_case
+    misses = iter([True])
+
+    def racing(s: object, ref: str) -> object:
+        return None if next(misses, False) else real(s, ref)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stored, "_stored_case", racing)
+    assert not stored.add_case(_case(1, "<sent-1@desk>", "something else"), NOW)
+    misses = iter([True])
+    assert stored.add_case(_case(1, "<sent-1@desk>", "a better answer"), NOW, replace=True)
+    assert [c.answer for c in stored.cases()] == ["a better answer"]
+
+
 def test_the_answered_email_is_found_by_in_reply_to_then_references(stored: Store) -> None:
     first = stored.answered_email(["<m2@example>", "<m1@example>"])
     assert first is not None

@@ -9,7 +9,8 @@ from datetime import datetime
 
 import numpy as np
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
 
 from triage.replies.cases import Case, Origin, learned_answer, short_question
 from triage.store.engine import session_scope
@@ -68,10 +69,26 @@ class CaseOps:
 
     def add_case(self, case: Case, now: datetime, *, replace: bool = False) -> bool:
         """Store ``case`` unless its ref is there; with ``replace`` (a re-approval after another
-        edit) the stored one takes the new answer. True when something was written."""
+        edit) the stored one takes the new answer. True when something was written.
+
+        Two writers (two ``kb import-sent`` runs, or one beside ``review``) may both find the
+        ref missing and both insert: the second insert breaks the unique ref. That writer then
+        reads again: without ``replace`` the case is there, so nothing is written; with it, the
+        stored row is updated."""
+        try:
+            return self._add_case(case, now, replace=replace)
+        except IntegrityError:
+            if not replace:
+                return False
+            return self._add_case(case, now, replace=True)
+
+    def _stored_case(self, s: Session, ref: str) -> CaseRow | None:
+        return s.exec(select(CaseRow).where(CaseRow.ref == ref)).first()
+
+    def _add_case(self, case: Case, now: datetime, *, replace: bool) -> bool:
         blob = np.asarray(case.embedding, dtype=np.float32).tobytes() if case.embedding else None
         with session_scope(self.engine) as s:
-            row = s.exec(select(CaseRow).where(CaseRow.ref == case.ref)).first()
+            row = self._stored_case(s, case.ref)
             if row is not None and not replace:
                 return False
             if row is None:
