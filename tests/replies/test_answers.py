@@ -134,6 +134,7 @@ def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> N
         ),
         ("I'd appreciate a reply from someone in billing.", "for a reply from someone in billing"),
         ("Could someone pop down when they can?", "us to pop down when we can"),  # someone is us
+        ("Can I get Visio installed on my laptop?", "for Visio to be installed on your laptop"),
         (  # an asset code is not shouting; a particle the customer wrote is kept
             "Confirm whether STA-LT-1184 is encrypted and when it last checked in.",
             "us to confirm whether STA-LT-1184 is encrypted and when it last checked in",

@@ -403,10 +403,12 @@ def ask_phrase(text: str) -> str | None:
 def _to_be(phrase: str) -> str:
     """ "the software installed" -> "the software to be installed" (after "for")."""
     words = phrase.split()
-    for i in range(2, min(len(words), 6)):
+    # a name needs no determiner: "Visio installed on your laptop" -> "Visio to be installed ..."
+    named = bool(words) and words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+    for i in range(1 if named else 2, min(len(words), 6)):
         if (
             re.fullmatch(r"[a-z]+ed", words[i])
-            and words[0].lower() in _DETERMINERS
+            and (named or words[0].lower() in _DETERMINERS)
             and words[i - 1].lower() not in _DETERMINERS
             and not _PRONOUNS.intersection(w.lower() for w in words[1:i])
         ):
