@@ -138,6 +138,18 @@ def test_feedback_is_short_thanks_and_where_it_goes(
     assert not [f for f in s.findings if f.rule == "missing-callback"]
 
 
+def test_a_wish_in_feedback_is_answered_by_where_feedback_goes(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Love the new app. I need dark mode in my life!")
+    read = reading("feedback", scope="na", asks=("I need dark mode in my life",))
+    s = make(reply_config, keyword_kb, e, read=read)
+    [(_, said)] = s.answers
+    assert said in s.plan
+    assert reply_config.templates.teams["feedback_team"] in said
+    assert "we've done" not in s.text
+
+
 def test_security_starts_with_safe_steps_and_hands_over_by_name(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
