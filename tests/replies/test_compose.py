@@ -292,10 +292,13 @@ def test_restatement_is_ours_never_the_customers_sentence(
 def test_without_a_topic_the_restatement_says_how_wide_it_is(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
-    e = email("Nothing works on the third floor since nine.")
+    e = email("Nobody on the third floor can work since nine.")
     s = make(reply_config, keyword_kb, e, read=reading(scope="team"))
     assert reply_config.rules.scopes["team"] in s.acknowledge
-    assert "Nothing works" not in s.text
+    assert "Nobody on the third" not in s.text
+    # the head's scope alone is not said: one person's words make no team
+    alone = make(reply_config, keyword_kb, email("My screen flickers."), read=reading(scope="team"))
+    assert reply_config.rules.scopes["team"] not in alone.acknowledge
 
 
 def test_a_request_is_not_restated_as_a_problem_of_the_whole_team(
@@ -489,7 +492,9 @@ def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
     assert reply_kind(reading("feedback", kind_p=0.5), rules) == "fault"
     assert reply_kind(reading("feedback", kind_p=0.9), rules) == "feedback"
     assert reply_kind(reading("", kind_p=0.0), rules) == "fault"
-    assert reply_kind(reading("fault", scope="site"), rules) == "outage"
+    assert reply_kind(reading("fault", scope="site"), rules, "Nobody on 3 can print") == "outage"
+    # the head's scope alone does not make one person's fault an outage
+    assert reply_kind(reading("fault", scope="site"), rules, "The till PC won't load") == "fault"
     assert reply_kind(reading("outage", security=True), rules) == "security"
     assert reply_kind(reading("request", security=True), rules) == "request"
 

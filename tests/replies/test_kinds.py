@@ -34,10 +34,15 @@ def test_outage_names_the_incident_cadence_and_no_end_user_steps(
 def test_a_fault_for_everyone_is_answered_as_an_outage(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
-    e = email("I have a paper jam in the printer again and the error light is flashing.")
+    e = email("Nobody can print: the printer has a paper jam again and the error light flashes.")
     s = make(reply_config, keyword_kb, e, read=reading("fault", scope="everyone"))
     assert s.kind == "outage"
     assert not STEP.search(s.fix)
+    # read as everyone's by the head, but the email speaks of one person's printer: a fault
+    mine = email("I have a paper jam in my printer again and the error light is flashing.")
+    assert make(reply_config, keyword_kb, mine, read=reading("fault", scope="everyone")).kind == (
+        "fault"
+    )
 
 
 def test_request_that_policy_allows_says_what_who_and_when(
@@ -427,3 +432,16 @@ def test_a_problem_clause_keeps_its_particle() -> None:
 
     assert problem_phrase("my laptop won't turn on") == "your laptop won't turn on"
     assert problem_phrase("I'm unable to log in") == "you're unable to log in"
+
+
+def test_the_update_time_is_said_once_however_many_asks_share_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("My screen flickers. Could you reset my voicemail PIN? Please call me back.")
+    asks = ("Could you reset my voicemail PIN?", "Please call me back.")
+    read = reading(asks=asks, deadline=Deadline("by Friday", NOW + timedelta(days=4)))
+    s = make(reply_config, keyword_kb, e, read=read)
+    when = s.callback.strftime("%H:%M")
+    assert s.text.count(when) == 1, s.text
+    assert all(said in s.plan for _, said in s.answers)
+    assert sum("by then" in said for _, said in s.answers) == 2

@@ -22,6 +22,7 @@ from triage.reading.wrote_before import _SET_PHRASES  # the reader's set phrases
 from triage.replies.compose import composer_for
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.parts import says_wide
 from triage.replies.tone import check, errors
 from triage.replies.values import History, Suggestion
 
@@ -162,10 +163,16 @@ def test_feedback_is_short_with_no_apology_fix_or_follow_up(
 def test_outages_and_whole_sites_get_no_end_user_steps(
     drafts: list[tuple[dict[str, Any], Reading, Suggestion]],
 ) -> None:
+    # wide: an outage, or read as a site's or everyone's problem by an email that says so (the
+    # head's scope alone makes no outage: triage/replies/parts.says_wide)
     wide = [
-        (row, s) for row, r, s in drafts if s.kind == "outage" or r.scope in ("site", "everyone")
+        (row, s)
+        for row, r, s in drafts
+        if s.kind == "outage"
+        or r.scope in ("site", "everyone")
+        and says_wide(f"{row['subject']}\n{row['body']}")
     ]
-    assert len(wide) >= 150
+    assert len(wide) >= 120
     for row, s in wide:
         if s.kind == "security":
             continue  # safe steps for a security case, whatever its scope

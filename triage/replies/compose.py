@@ -30,6 +30,7 @@ from triage.replies.parts import (
     feeling,
     greeting,
     handler,
+    says_wide,
     section,
     sign_off,
     untried,
@@ -65,15 +66,16 @@ def email_key(email: Email) -> str:
     return hashlib.sha256(basis.encode()).hexdigest()
 
 
-def reply_kind(reading: Reading, rules: ReplyRules) -> str:
+def reply_kind(reading: Reading, rules: ReplyRules, text: str = "") -> str:
     """The shape to write: the reading's kind when sure enough, a security matter before a
-    fault or outage, a fault for a whole site an outage; anything else a fault."""
+    fault or outage, a fault for a whole site an outage (when the email says it is wide:
+    ``says_wide``); anything else a fault."""
     kind = reading.kind
     if kind not in KINDS or reading.kind_p < rules.kind_threshold(kind):
         kind = "fault"
     if reading.security and kind in ("fault", "outage"):
         return "security"
-    if kind == "fault" and reading.scope in ("site", "everyone"):
+    if kind == "fault" and reading.scope in ("site", "everyone") and says_wide(text):
         return "outage"
     return kind
 
@@ -151,7 +153,7 @@ def compose(
     reading = reading or EMPTY_READING
     key = email_key(email)
     name = customer_name(email)
-    kind = reply_kind(reading, rules)
+    kind = reply_kind(reading, rules, f"{email.subject}\n{email.newest_text}")
     query = f"{email.subject}\n{email.newest_text}"
     embedding = scores.embedding or None
     topic = kb.match(query, embedding, scores.model_version)
@@ -220,7 +222,7 @@ def compose(
                 max(promised, callback_at(now, DECISION_LEVEL, sla)), now, sla
             ),
         )
-        answers = answer_asks(reading.asks, ctx, templates)
+        answers = _once(answer_asks(reading.asks, ctx, templates), shape.plan, draft.callback)
         todo = shape.todo + _promises(draft, answers)
         if promise_level > scores.urgency:
             if promise_level == floor:
@@ -268,6 +270,17 @@ def compose(
     )
     findings = tuple(check_suggestion(suggestion, frustration=scores.frustration, config=tone))
     return replace(suggestion, findings=findings)
+
+
+def _once(
+    answers: tuple[tuple[str, str], ...], plan: str, callback: str
+) -> tuple[tuple[str, str], ...]:
+    """The answers with the plan's update time said as "then": judges counted the same "by
+    17:00 GMT on Monday 7 December" two to six times in a draft. A different time (a decision
+    another team makes, in working hours) is still said in full."""
+    if callback not in plan:
+        return answers
+    return tuple((ask, said.replace(f"by {callback}", "by then")) for ask, said in answers)
 
 
 def _promises(draft: Draft, answers: tuple[tuple[str, str], ...]) -> tuple[str, ...]:

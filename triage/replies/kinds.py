@@ -64,7 +64,7 @@ class Shape:
 def _common_plan(d: Draft, callback_line: str) -> tuple[str, dict[str, str]]:
     """Deadline, escalation, bad news: the plan lines every working kind shares."""
     reuse: dict[str, str] = {}
-    deadline = deadline_line(d)
+    deadline = deadline_line(d, time_said=d.callback in callback_line)
     if deadline:
         reuse["deadline"] = deadline
     escalation = d.render("escalation") if d.supervisor else ""

@@ -82,8 +82,30 @@ def greeting(d: Draft) -> str:
     return d.render("greeting_neutral")
 
 
+# words that show more than one person is hit. The scope head reads one email in three wrong
+# (macro-F1 0.68 on the test portion); judges called "affecting your whole team" of one home
+# user's fault, or "everyone at your site" of one till PC, an invented claim. A scope is said
+# back only when the email itself says it.
+_WIDE = re.compile(
+    r"\b(?:every(?:one|body)|all\s+of\s+(?:us|them|our|the)|none\s+of\s+(?:us|them|our|the)|nobody|"
+    r"no\s+one|whole|entire|all\s+(?:the|our|my)\s+\w+|colleagues?|team|department|dept|staff|"
+    r"users|people|others|other\s+\w+s|several|many|lots\s+of|half\s+(?:the|of|our)|"
+    r"site-?wide|firm-?wide|company-?wide|across\s+the|clients|customers|\d+\s+(?:of\s+us|people|"
+    r"users|staff|\w+s))\b",
+    re.I,
+)
+
+
+def says_wide(text: str) -> bool:
+    """The email itself says more than one person is affected."""
+    return bool(_WIDE.search(text))
+
+
 def who(d: Draft) -> str:
-    """The affected people in our words ("everyone at your site"), "" for one person."""
+    """The affected people in our words ("everyone at your site"), "" for one person, or
+    when the email does not say so itself (``says_wide``)."""
+    if d.reading.scope in ("team", "site", "everyone") and not says_wide(d.text):
+        return ""
     return d.rules.scopes.get(d.reading.scope, "")
 
 
@@ -166,12 +188,27 @@ def apology(d: Draft) -> str:
     return ""
 
 
+# a step of troubleshooting, as opposed to what the reading also takes for "tried" ("moved
+# in", "waited an hour", "upgraded to Scale on Friday"): thanks for "listing what you've
+# tried" is only earned by steps
+_STEP = re.compile(
+    r"\b(?:restart\w*|reboot\w*|re-?install\w*|uninstall\w*|clear\w*|reset\w*|unplug\w*|"
+    r"re-?connect\w*|disconnect\w*|swapp?\w*|updat\w*|turn\w*\s+(?:it\s+)?(?:off|on)|"
+    r"switch\w*\s+(?:it\s+)?(?:off|on)|logg?\w*\s+(?:out|in|off)|sign\w*\s+(?:out|in)|power\w*|"
+    r"check\w*\s+\w+|tried\s+\w+|test\w*|replac\w*|remov\w*|delet\w*|recreat\w*|rebuil\w*|"
+    r"chang\w*\s+(?:the|my|our)|cable|router|cache|cookies|browser)\b",
+    re.I,
+)
+
+
 def thanks(d: Draft) -> str:
     """Thanks that is earned: for the steps they already took, or for a message that really
-    gave detail; thanks for "the clear description" of two lines reads as a template."""
-    if d.reading.tried:
+    gave detail, from a customer who is not furious (thanks for "setting out what happened so
+    clearly" to an angry customer reads as a template); for "the clear description" of two
+    lines neither."""
+    if any(len(t.split()) >= 2 and _STEP.search(t) for t in d.reading.tried):
         return d.render("thanks_tried")
-    if len(d.email.newest_text.split()) >= d.rules.detailed_words:
+    if d.scores.frustration < 2 and len(d.email.newest_text.split()) >= d.rules.detailed_words:
         return d.render("thanks")
     return ""
 
@@ -268,8 +305,9 @@ def _their_time(d: Draft) -> str | None:
     return None
 
 
-def deadline_line(d: Draft) -> str:
-    """Their deadline met by the plan, or honestly not; one we can't place is noted."""
+def deadline_line(d: Draft, *, time_said: bool = False) -> str:
+    """Their deadline met by the plan, or honestly not; one we can't place is noted. With
+    ``time_said`` the line before gave the update's time, so a met deadline does not repeat it."""
     deadline = d.reading.deadline
     if deadline is None:
         return ""
@@ -282,6 +320,8 @@ def deadline_line(d: Draft) -> str:
     if at is None:
         return d.render("deadline_noted", deadline=said, callback=d.callback)
     slot = "deadline_before" if d.promised <= at else "deadline_after"
+    if slot == "deadline_before" and time_said:
+        slot = "deadline_before_said"
     return d.render(slot, deadline=said, callback=d.callback)
 
 
