@@ -99,6 +99,8 @@ def test_question_without_an_answer_says_who_answers_and_when(
     assert answer.startswith("You asked whether we host customer data in the EU")
     assert "by " in answer
     assert not STEP.search(s.text)
+    # "anything else?" follows an answer, not a promise to find one
+    assert not any(line in s.close for line in reply_config.templates.slots["anything_else"]["any"])
 
 
 def test_chase_owns_the_delay_with_the_facts_the_store_holds(

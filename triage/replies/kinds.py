@@ -208,7 +208,8 @@ def question(d: Draft) -> Shape:
             reuse["question"] = unknown
         plan = section(unknown, extra)
         todo = ("No knowledge-base entry answers this question: add the answer if you know it.",)
-    close = section(d.render("anything_else"), sign_off(d))
+    # "anything else?" belongs after an answer, not after a promise to find one
+    close = section(d.render("anything_else"), sign_off(d)) if answer else sign_off(d)
     order = ANSWER_FIRST if answer else SECTION_NAMES
     return Shape(ack, plan, answer, close, order, "above" if answer else "", reuse, todo)
 
