@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from triage.domain import Ask
-from triage.replies.ourwords import IMPERATIVES, NOUN_START, ask_phrase, is_request
+from triage.replies.askback import IMPERATIVES, NOUN_START, ask_phrase, is_request
 from triage.replies.rules import PolicyRule
 from triage.replies.templates import Templates, Tone
 from triage.replies.tone import check, errors

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from triage.replies.answers import Where, ask_class
-from triage.replies.ourwords import ask_phrase
+from triage.replies.askback import ask_phrase
 from triage.replies.parts import (
     Draft,
     deadline_line,

@@ -1,0 +1,265 @@
+"""An ask said back in our words, as the complement of "You asked ..." ("us to reset your
+voicemail PIN", "for a copy of the call notes", "whether there is a way to ..."), or None when
+no form can be made reliably right.
+
+Only short, plain asks are said back: insults, threats, legal words, shouting and anything that
+would not read as one grammatical clause are left to the kind-level answer instead (reply-guide:
+"never repeat insults, capitals, threats or legal claims back"). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
+
+_WHO = r"(?:you|someone|somebody|anyone|one\s+of\s+you|the\s+team|your\s+team|you\s+guys)"
+_REQUEST = re.compile(
+    rf"^(?:please\s+)?(?:could|can|would|will)\s+(?P<who>{_WHO})\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_POSSIBLE = re.compile(
+    r"^(?:would|will|is|could)\s+it\s+be\s+possible\s+(?:for\s+(?:you|someone)\s+)?to\s+(?P<rest>.+)$",
+    re.I,
+)
+_IF_COULD = re.compile(
+    rf"^(?:(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|appreciate)\s+(?:it\s+)?)?if\s+"
+    rf"{_WHO}\s+(?:could|would|can)\s+(?:please\s+)?(?P<rest>.+)$",
+    re.I,
+)
+_WANT_YOU_TO = re.compile(
+    rf"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love|expect)\s+{_WHO}\s+to\s+"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_WANT_TO_KNOW = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love)\s+to\s+(?:know|understand|"
+    r"find\s+out|hear)\s+(?:exactly\s+|precisely\s+|clearly\s+)?(?P<rest>(?:who|what|whether|if|how|why|when|where|which)\b.+)$",
+    re.I,
+)
+_WANT_TO = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love)\s+to\s+"
+    r"(?!know\b|understand\b|find\s+out\b|hear\b)(?P<rest>.+)$",
+    re.I,
+)
+_WANT_NP = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|require|expect)\s+"
+    r"(?P<rest>(?:a|an|the|some|my|our|your|his|her|their|this|that|these|those|confirmation|"
+    r"written)\b.+)$",
+    re.I,
+)
+_MAY_HAVE = re.compile(
+    r"^(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get|borrow)\s+(?P<rest>.+)$",
+    re.I,
+)
+_HOW_DO = re.compile(
+    r"^how\s+(?:do|can|could|should|would)\s+(?:i|we)\s+(?P<rest>.+)$",
+    re.I,
+)
+# what opens an ask but is not part of it: a greeting, "Quick question:", "For the third time,",
+# a condition ("If it's going to be more than a day, ...") and a threat after it ("..., or I'm
+# taking my business elsewhere") are cut before the ask is said back
+_ASK_OPENER = re.compile(
+    r"^(?:(?:hello|hi|hey|yes|no|sorry|also|so|and|but|one\s+(?:more|last)\s+(?:thing|question)|"
+    r"(?:a\s+)?quick\s+(?:question|one)|for\s+(?:the\s+\w+\s+time|now|next\s+time)|"
+    r"gently\s+but\s+firmly|in\s+the\s+meantime|meanwhile)\b[\s,:;-]+"
+    r"|if\s+[^,?]{3,60},\s*)",
+    re.I,
+)
+_THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
+_APPRECIATE = re.compile(
+    r"^(?:i|we)(?:'d|\s+would)\s+(?:really\s+|also\s+)?appreciate\s+"
+    r"(?P<rest>(?:a|an|the|some|any|your|my|our|this|that)\b.+)$",
+    re.I,
+)
+# "Could the projector be set to ...?", "could your invoices include ...?": a subject that is
+# a thing, found by the verb after it (a short list: no parse here), said as "whether ..."
+_THING = r"(?:the|your|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?"
+_THING_MODAL = re.compile(
+    rf"^(?P<modal>could|can|would|will|should)\s+(?P<np>{_THING})\s+(?:please\s+)?"
+    r"(?P<adv>(?:still|also|just|ever|actually)\s+)?"
+    r"(?P<verb>be|stop|start|include|show|use|have|get|go|turn|work|display|print|send|run|"
+    r"accept|allow|support|sync|keep|come|appear|move|change|remember|open|load|save|take|"
+    r"connect|cover|list|carry|handle|need)\b(?P<rest>.*)$",
+    re.I,
+)
+_THING_BE = re.compile(
+    r"^(?P<verb>is|are|was|were)\s+(?P<np>(?:something|anything|anyone|anybody|everything|"
+    rf"everyone|{_THING}))\s+(?P<rest>(?:still|definitely|actually|going|likely|really|already|"
+    r"available|possible|ready|working|included|due|supposed|meant|normal|expected|known|being|"
+    r"on|in|at|back|down|up|covered|affected|happening|broken|planned|booked|safe|free)\b.*)$",
+    re.I,
+)
+# "Where do I find ...?", "Who should I tell ...?", "What do you need from me?"
+_WH_DO = re.compile(
+    r"^(?P<wh>where|when|what|which|who|how)\s+(?P<verb>do|does|did|can|could|should|would|will)\s+"
+    r"(?P<subject>i|we|you)\s+(?P<rest>.+)$",
+    re.I,
+)
+# "What are the rate limits for ...?", "Where is it?": said as "what the rate limits ... are"
+_WH_BE = re.compile(
+    r"^(?P<wh>where|when|what|which|who)\s+(?P<verb>is|are|was|were)\s+"
+    r"(?P<np>(?:it|they|the|your|my|our|this|that|these|those)\b[^,;]*)$",
+    re.I,
+)
+_SUBJECT_WORD = re.compile(r"\b(?:i|we|you|they|he|she|i'm|we're|you're)\b", re.I)
+_YES_NO = re.compile(
+    r"^(?P<verb>can|could|should|will|would|is|are|was|were|has|have|am|do)\s+"
+    r"(?P<subject>i|we|they|it|this|that|there|you)\s+(?P<rest>.+)$",
+    re.I,
+)
+_EMBEDDED = re.compile(
+    r"^(?:whether|who|what|which|how\s+(?:long|much|many|often)|how|when|where|why)\b", re.I
+)
+_INVERTED = re.compile(
+    r"^\w+(?:\s+(?:long|much|many|often|else))?\s+(?:is|are|was|were|do|does|did|can|could|will|"
+    r"would|should|has|have|am)\s+(?:i|we|you|it|they|this|that|there|my|our|your|the|a|an)\b",
+    re.I,
+)
+NOUN_START = re.compile(
+    r"^(?:a|an|the|some|confirmation|written|copies|copy|details|access|proof)\b", re.I
+)
+IMPERATIVES = frozenset(
+    """approve kill mark provide arrange schedule review activate deactivate migrate merge
+    block format halt keep leave pause pull ring shut add allow arrange book cancel change check clear close confirm connect copy correct create
+    delete disable enable explain extend find fix forward get give grant increase install issue
+    let lift list lock look make move order print publish put raise reactivate recalibrate
+    reconnect recover reinstate reissue release remove rename renew reopen repair replace reply
+    reset resend restore return revoke run send set share show sort stop switch take tell transfer
+    turn undo unlock update upgrade waive wipe""".split()
+)
+# a second question run on after the first ("... or is that blocked?") has no safe word order
+_SECOND_QUESTION = re.compile(
+    r"\b(?:or|and)\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|am)\s+"
+    r"(?:i|we|you|it|they|that|this|there|he|she)\b",
+    re.I,
+)
+_FINITE = re.compile(
+    r"\b(?:would|will|is|are|was|were|be|has|have|had|can|could|should|do|does|did|'s|'d)\b", re.I
+)
+_PRONOUNS = frozenset("i we you he she it they who that which".split())
+_NOT_A_VERB = re.compile(
+    r"^(?:who|that|which|whose|with|from|in|on|at|for|of|to|the|a|an|my|our|your|here|there)\b",
+    re.I,
+)
+_DETERMINERS = frozenset("a an the some my our your his her their this that these those".split())
+MAX_WORDS = 18
+
+
+_THEY = {"they": "we", "them": "us", "their": "our", "themselves": "ourselves"}
+
+
+def is_request(text: str) -> bool:
+    """ "Could you reset ...?" is a request put as a question; so is "Could the extra time be
+    added ...?" (said back as "for the extra time to be added ...")."""
+    p = polish(text)
+    if (m := _THING_MODAL.match(p)) and m.group("modal").lower() != "should":
+        return not m.group("adv")
+    return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p))
+
+
+def _yes_no(m: re.Match[str]) -> str | None:
+    verb, subject, rest = m.group("verb").lower(), m.group("subject").lower(), m.group("rest")
+    if verb == "do":
+        if subject not in ("i", "we", "you", "they"):
+            return None  # "does it need" would need the verb inflected: not said back
+        return f"whether {swap(subject)} {swap(rest)}"
+    said = swap(subject)
+    if subject == "i":
+        verb = {"am": "are", "was": "were"}.get(verb, verb)
+    if subject == "you" and verb in ("can", "could", "will", "would"):
+        return None  # a request, handled as one
+    return f"whether {said} {verb} {swap(rest)}"
+
+
+def ask_phrase(text: str) -> str | None:
+    """The complement of "You asked ..." for one ask, or None when it cannot be made right."""
+    raw = visible(text).translate(APOSTROPHES)
+    if HOSTILE.search(raw):
+        return None
+    question = raw.rstrip().endswith("?")
+    p = polish(raw)
+    while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
+        p = cut
+    p = _THREAT_TAIL.sub("", p)
+    if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
+        return None
+    out: str | None = None
+    if m := _WANT_TO_KNOW.match(p):
+        rest = m.group("rest")
+        out = None if _INVERTED.match(rest) else swap(rest)
+    elif m := (
+        _REQUEST.match(p) or _IF_COULD.match(p) or _WANT_YOU_TO.match(p) or _POSSIBLE.match(p)
+    ):
+        rest = m.group("rest")
+        said = swap(rest)
+        if (m.groupdict().get("who") or "you").lower() != "you":
+            # "could someone pop down when they can?": that someone is us
+            said = re.sub(
+                r"\b(?:they|them|their|themselves)\b",
+                lambda t: _THEY[t.group(0).lower()],
+                said,
+                flags=re.I,
+            )
+        # "could someone who knows ... read this": the verb is not where it would be
+        out = None if _NOT_A_VERB.match(rest) else "us to " + said
+    elif m := (_MAY_HAVE.match(p) or _WANT_NP.match(p)):
+        out = "for " + swap(_to_be(m.group("rest")))
+    elif m := _WANT_TO.match(p):
+        out = "to " + swap(m.group("rest"))
+    elif m := _HOW_DO.match(p):
+        out = "how to " + swap(m.group("rest"))
+    elif m := _APPRECIATE.match(p):
+        out = "for " + swap(_to_be(m.group("rest")))
+    elif m := _THING_MODAL.match(p):
+        verb = m.group("modal").lower()
+        tail = f"{m.group('adv') or ''}{m.group('verb')}{m.group('rest')}"
+        if verb in ("should",) or m.group("adv"):  # "could the old secret still be used?"
+            out = f"whether {swap(m.group('np'))} {verb} {swap(tail)}"
+        else:  # "could the extra time be added ...?" asks for it to be done
+            out = f"for {swap(m.group('np'))} to {swap(tail)}"
+    elif m := _THING_BE.match(p):
+        out = f"whether {swap(m.group('np'))} {m.group('verb').lower()} {swap(m.group('rest'))}"
+    elif (m := _WH_DO.match(p)) and not _SUBJECT_WORD.search(m.group("rest")):
+        verb = m.group("verb").lower()
+        modal = "" if verb in ("do", "does", "did") else f" {verb}"
+        out = f"{m.group('wh').lower()} {swap(m.group('subject'))}{modal} {swap(m.group('rest'))}"
+    elif (m := _WH_BE.match(p)) and not _SUBJECT_WORD.search(m.group("np")[3:]):
+        out = f"{m.group('wh').lower()} {swap(m.group('np'))} {m.group('verb').lower()}"
+    elif m := _YES_NO.match(p):
+        out = _yes_no(m)
+    elif _EMBEDDED.match(p) and not question and not _INVERTED.match(p):
+        out = swap(lower_first(p))
+    elif re.match(r"let\s+(?:me|us)\s+(?!know\b|have\b|see\b)", p, re.I):
+        out = None  # "Let me spell it out" asks nothing of us
+    elif p.split(" ", 1)[0].lower() in IMPERATIVES and not question:
+        out = "us to " + swap(lower_first(p))
+    elif NOUN_START.match(p) and not question and not _FINITE.search(p):
+        out = "for " + swap(_to_be(lower_first(p)))
+    if out is None:
+        return None
+    out = re.sub(r"\s+", " ", out).strip(" ,;:-")
+    if _SECOND_QUESTION.search(out):
+        return None
+    if re.search(r"\b(?:we|us|our)\s+(?:guys|lot)\b", out) or shouts(out):
+        return None
+    if len(out.split()) < 3:
+        return None
+    return out
+
+
+def _to_be(phrase: str) -> str:
+    """ "the software installed" -> "the software to be installed" (after "for")."""
+    words = phrase.split()
+    # a name needs no determiner: "Visio installed on your laptop" -> "Visio to be installed ..."
+    named = bool(words) and words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+    for i in range(1 if named else 2, min(len(words), 6)):
+        if (
+            re.fullmatch(r"[a-z]+ed", words[i])
+            and (named or words[0].lower() in _DETERMINERS)
+            and words[i - 1].lower() not in _DETERMINERS
+            and not _PRONOUNS.intersection(w.lower() for w in words[1:i])
+        ):
+            return " ".join([*words[:i], "to", "be", *words[i:]])
+    return phrase
