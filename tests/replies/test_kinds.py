@@ -316,6 +316,7 @@ def test_problem_phrase_turns_the_pronouns_and_keeps_names() -> None:
     assert problem_phrase("there's still no internet at our Maple Street site") == (
         "there's still no internet at your Maple Street site"
     )
+    assert problem_phrase("the kitchen printer's not a big problem") is None  # not the problem
     assert problem_phrase("Northgate has been offline for an hour") == (
         "Northgate has been offline for an hour"
     )
@@ -447,3 +448,18 @@ def test_the_update_time_is_said_once_however_many_asks_share_it(
     assert s.text.count(when) == 1, s.text
     assert all(said in s.plan for _, said in s.answers)
     assert sum("by then" in said for _, said in s.answers) == 2
+
+
+def test_an_ask_the_plans_own_line_answers_is_not_said_twice(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Still nothing on my laptop repair. Any update? I'm waiting.")
+    for kind in ("fault", "chase", "outage"):
+        s = make(reply_config, keyword_kb, e, read=reading(kind, asks=("Any update?",)))
+        # the same sentence, once with the time and once with "by then", is still said twice
+        same = [
+            re.sub(r"\bby (?:then|\d\d:\d\d[^,.;]*)", "by T", x)
+            for x in re.split(r"(?<=[.?!])\s+|\n+", s.text)
+            if x.strip()
+        ]
+        assert len(same) == len(set(same)), s.text

@@ -222,7 +222,7 @@ def compose(
                 max(promised, callback_at(now, DECISION_LEVEL, sla)), now, sla
             ),
         )
-        answers = _once(answer_asks(reading.asks, ctx, templates), shape.plan, draft.callback)
+        answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = shape.todo + _promises(draft, answers)
         if promise_level > scores.urgency:
             if promise_level == floor:
@@ -235,8 +235,7 @@ def compose(
                 f"The reply promises an update by {draft.callback} {why}, sooner than the "
                 f"{LEVELS[scores.urgency]} target: keep it.",
             )
-    drafted = "\n\n".join((shape.acknowledge, shape.plan, shape.fix, shape.close))
-    said = new_sentences(answers, drafted)
+    said = new_sentences(answers, _text(shape))
     plan = section(shape.plan, " ".join(said))
     bodies = {
         "acknowledge": shape.acknowledge,
@@ -272,15 +271,23 @@ def compose(
     return replace(suggestion, findings=findings)
 
 
+def _text(shape: Shape) -> str:
+    return "\n\n".join((shape.acknowledge, shape.plan, shape.fix, shape.close))
+
+
 def _once(
-    answers: tuple[tuple[str, str], ...], plan: str, callback: str
+    answers: tuple[tuple[str, str], ...], drafted: str, callback: str
 ) -> tuple[tuple[str, str], ...]:
     """The answers with the plan's update time said as "then": judges counted the same "by
-    17:00 GMT on Monday 7 December" two to six times in a draft. A different time (a decision
-    another team makes, in working hours) is still said in full."""
-    if callback not in plan:
+    17:00 GMT on Monday 7 December" two to six times in a draft. A sentence the draft already
+    holds (the plan's own line, reused as an answer) is left whole, so it is not said twice;
+    a different time (a decision another team makes, in working hours) is said in full."""
+    if callback not in drafted:
         return answers
-    return tuple((ask, said.replace(f"by {callback}", "by then")) for ask, said in answers)
+    return tuple(
+        (ask, said if said in drafted else said.replace(f"by {callback}", "by then"))
+        for ask, said in answers
+    )
 
 
 def _promises(draft: Draft, answers: tuple[tuple[str, str], ...]) -> tuple[str, ...]:

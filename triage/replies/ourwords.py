@@ -182,11 +182,19 @@ _OPENERS = frozenset(
 )
 
 
+# "the kitchen printer's not a big problem": how much it matters, not what is wrong
+_PLAYED_DOWN = re.compile(
+    r"\b(?:not|isn't|is\s+not|never)\s+(?:a\s+|too\s+|that\s+|very\s+|so\s+)?(?:big|huge|major|"
+    r"serious|urgent|massive|important)\b|\bno\s+(?:rush|hurry|biggie|big\s+deal)\b",
+    re.I,
+)
+
+
 def problem_phrase(clause: str) -> str | None:
     """The reading's problem clause said back in our words ("your entire office email is
     down"), or None when it cannot be said safely: insults, threats, legal words and sarcasm
     are never echoed, and shouting is lowered."""
-    if not clause or HOSTILE.search(clause):
+    if not clause or HOSTILE.search(clause) or _PLAYED_DOWN.search(clause):
         return None
     s = swap_pronouns(polish(clause, trim=False))
     words = s.split()
