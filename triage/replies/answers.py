@@ -215,6 +215,9 @@ class AnswerContext:
     # when a decision another team makes (a refund, a senior contact) can be promised: in its
     # working hours, never the on-call hour an urgent draft promises for the next update
     decision_callback: str = ""
+    # the ask the acknowledgement already said back ("Thanks for asking whether ..."): its
+    # answer does not say it a second time
+    restated: str = ""
 
 
 # "Can I get the diagramming software installed?" asks for something to be done, not a fact
@@ -341,6 +344,9 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
         slot = "answer_inform"
     if slot in ("answer_do", "answer_do_request", "answer_question", "answer_inform"):
         phrase = ask_phrase(ask.text)
+        if phrase is not None and ask.text == ctx.restated:
+            slot = "answer_permission" if _for_themselves(phrase) else slot
+            return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False
         if phrase is not None and slot != "answer_inform" and _for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
         said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""

@@ -30,6 +30,7 @@ from triage.replies.parts import (
     feeling,
     greeting,
     handler,
+    restated_ask,
     says_wide,
     section,
     sign_off,
@@ -221,6 +222,7 @@ def compose(
             decision_callback=format_when(
                 max(promised, callback_at(now, DECISION_LEVEL, sla)), now, sla
             ),
+            restated=asked.text if (asked := restated_ask(draft)) else "",
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = shape.todo + _promises(draft, answers)

@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from triage.domain import Email, Reading, Scores
+from triage.domain import Ask, Email, Reading, Scores
 from triage.reading.dates import has_clock_time
+from triage.replies.answers import ask_class
+from triage.replies.askback import ask_phrase
 from triage.replies.ourwords import HOSTILE, polish, problem_phrase
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
@@ -118,6 +120,10 @@ def restatement(d: Draft) -> str:
     if said:
         return d.render("restate_problem", problem=said)
     named = d.reading.topic  # what the subject line names ("the grey streak on prints")
+    asked = restated_ask(d)
+    if asking and asked is not None:
+        # what they asked, in our words, is the best restatement of a request or a question
+        return d.render("restate_asked", ask=ask_phrase(asked.text) or "")
     if asking:
         # a topic says what is broken and a scope who is hit: neither restates a request or a
         # question ("affecting your whole team" of a training request, "the licence has
@@ -150,6 +156,22 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+# the asks whose own words can restate a request or a question (a call, a refund, "when?" are
+# answered by their class's line and restate nothing)
+_RESTATING = frozenset({"do", "question", "how", "inform"})
+
+
+def restated_ask(d: Draft) -> Ask | None:
+    """The ask a request's or a question's restatement says back ("Thanks for asking whether
+    ..."): the first one whose words can be said back; None for other kinds."""
+    if d.kind not in ("request", "question"):
+        return None
+    for ask in d.reading.asks:
+        if ask_class(ask) in _RESTATING and ask_phrase(ask.text) is not None:
+            return ask
+    return None
 
 
 def feeling(d: Draft) -> str:

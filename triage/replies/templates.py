@@ -53,6 +53,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_named": frozenset({"first_name", "name"}),  # Acknowledge: use their name
     "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
     "deadline_before_said": frozenset({"deadline", "callback"}),
+    "restate_asked": frozenset({"ask"}),  # a request or question said back: "Thanks for asking ..."
     "restate_problem": frozenset({"problem"}),  # their problem, in our words
     "brief_question": frozenset({"question"}),  # the brief reply's one question
     "restate_topic": frozenset({"problem"}),  # show you read the whole message
