@@ -465,3 +465,24 @@ def test_an_ask_the_plans_own_line_answers_is_not_said_twice(
             if x.strip()
         ]
         assert len(same) == len(set(same)), s.text
+
+
+def test_a_legal_disclaimer_is_not_read_as_what_the_email_is_about(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    body = (
+        "VPN won't connect from home; it gives error 809.\n\n"
+        "CONFIDENTIALITY: This email and any attachments are confidential. If you are not the "
+        "intended recipient please notify the sender and delete it."
+    )
+    s = make(reply_config, keyword_kb, email(body, subject="VPN"))
+    assert "email address" not in s.fix.lower()  # the mailbox question is for mail faults
+
+
+def test_a_suggestion_put_as_a_question_in_feedback_goes_where_feedback_goes(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "But maybe test it on someone over forty before the next redesign?"
+    s = make(reply_config, keyword_kb, email(ask), read=reading("feedback", asks=(ask,)))
+    [(_, said)] = s.answers
+    assert reply_config.templates.teams["feedback_team"] in said

@@ -319,9 +319,13 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
         cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
     if cls == "how" and not ctx.steps:
         cls = "question"
-    if ctx.kind == "feedback" and cls in ("do", "statement", "attend") and "pass_on" in ctx.reuse:
-        # "I need this in my life", "could you bring back the old layout?": in feedback, a
-        # wish is answered by where the feedback goes, not by "it's with us now"
+    if (
+        ctx.kind == "feedback"
+        and cls in ("do", "statement", "attend", "question", "how")
+        and "pass_on" in ctx.reuse
+    ):
+        # "I need this in my life", "maybe test it on someone over forty?": in feedback, a
+        # wish or a suggestion is answered by where the feedback goes, not "it's with us now"
         return ctx.reuse["pass_on"], False
     if cls == "statement":  # nothing asked: the plan's next update or answer covers it
         for covered in ("update", "question"):

@@ -43,7 +43,7 @@ _LEAD_IN = re.compile(
 # urgency said back is our promise to make, in the plan, not their word to echo
 _TAIL = re.compile(
     r"[\s,;-]*\b(?:right\s+now|now|today|immediately|asap|at\s+once|this\s+minute|straight\s+away|"
-    r"urgently|please|thanks?|thank\s+you|as\s+a\s+priority|as\s+soon\s+as\s+"
+    r"urgently|please|pls|plz|thanks?|thx|ta|cheers|thank\s+you|as\s+a\s+priority|as\s+soon\s+as\s+"
     r"possible|if\s+(?:that's|that\s+is|it's|it\s+is)\s+possible|if\s+possible|if\s+you\s+can|"
     r"when\s+you\s+(?:can|get\s+a\s+chance|have\s+a\s+moment|get\s+to\s+it)|this\s+week|"
     r"within\s+the\s+hour|at\s+some\s+point)$",

@@ -51,7 +51,12 @@ class Draft:
 
     @property
     def text(self) -> str:
-        return f"{self.email.subject}\n{self.email.newest_text}"
+        """Subject and newest text, without a legal disclaimer (its "this email and any
+        attachments" matched the mailbox questions of a VPN fault)."""
+        body = "\n\n".join(
+            p for p in re.split(r"\n\s*\n", self.email.newest_text) if not _DISCLAIMER.search(p)
+        )
+        return f"{self.email.subject}\n{body}"
 
     @property
     def repeat(self) -> bool:
@@ -64,6 +69,14 @@ class Draft:
 
     def render(self, slot: str, **fields: str) -> str:
         return self.templates.render(slot, self.key, self.tone, **fields)
+
+
+_DISCLAIMER = re.compile(
+    r"\b(?:confidential\w*|privileged|intended\s+(?:only\s+)?for\s+the\s+(?:named\s+)?(?:recipient|"
+    r"addressee)|intended\s+recipient|received\s+(?:it|this(?:\s+email)?)\s+in\s+error|notify\s+the\s+"
+    r"sender|does\s+not\s+accept\s+liability)\b",
+    re.I,
+)
 
 
 def paragraph(*sentences: str) -> str:
