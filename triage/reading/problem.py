@@ -33,11 +33,12 @@ _FAILING = tuple(
     """broke crash freez froze stopp stops fail losing missing disappear keeps flicker wiped
     deleted locked offline crackl bounc overcharg charged throttl unable faulty damaged cracked
     hacked compromis expired unusable intermittent disconnect lagg dropp drops clicking quit
-    timing""".split()
+    timing vanish duplicat suspend declin reject froz corrupt garbl unreadab unrespons
+    overheat billed""".split()
 )
 _FAILING_WORDS = frozenset(
     "down dead slow lost wrong error errors stuck hangs hung blank noise noisy leak leaking "
-    "kept broken".split()
+    "kept broken off gone".split()
 )
 # "I think/noticed/found that X": X is the problem
 _REPORTING = frozenset(

@@ -46,6 +46,11 @@ _HOSTILE = re.compile(
     r"solicitor|court|sue|worst|formal|compensation|refund|still|again|never)\b",
     re.I,
 )
+# where a subject's report of a state begins: the words before it name the thing
+_CUT_AT = frozenset(
+    """down offline dead broken gone missing stuck slow failed failing crashing crashed
+    not still again keeps won't can't isn't doesn't stopped""".split()
+)
 # words that make the subject a report of a state, not the name of a thing
 _STATE = frozenset(
     """no not offline down dead broken gone missing stuck slow failed failing crashing
@@ -72,6 +77,15 @@ def find_topic(subject: str, parse: Callable[[str], object]) -> str:
     words = s.split()
     if not 1 <= len(words) <= MAX_WORDS or "?" in s or "!" in s:
         return ""
+    # "ED tracking board down", "SWITCHBOARD PHONES DOWN", "signature broken AGAIN": the thing
+    # is what comes before the word of its state
+    cut = next((i for i, w in enumerate(words) if i and w.lower().strip(".,;") in _CUT_AT), 0)
+    if cut:
+        # shouting lowered, short capitals kept: "EPR", "POS" and "DMS" are names
+        words = [w.lower() if len(w) >= 5 and w.isupper() else w for w in words[:cut]]
+        s = " ".join(words)
+    if words[0].lower() in ("all", "every", "whole", "entire", "no", "some", "any"):
+        return ""  # "ALL PRODUCT IMAGES GONE", "whole family offline": how many, not what
     if _SECOND.search(s) and not re.match(r"(?i)^(?:my|our)\b", s):
         return ""  # "Your importer DUPLICATED our list": ours to admit, not to say back
     if _SECOND.search(" ".join(words[1:])) or _HOSTILE.search(s):
