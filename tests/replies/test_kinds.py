@@ -341,7 +341,12 @@ def test_empathy_is_one_line_unless_upset_and_thanks_is_earned(
     assert not any(f in calm.acknowledge for f in feelings)  # the apology alone
     assert not any(x in calm.acknowledge for x in thanks)  # one line is no "clear description"
     upset = make(reply_config, keyword_kb, short, scores(urgency=2, frustration=3), read=reading())
-    assert any(f in upset.acknowledge for f in feelings)
+    # an upset customer: the feeling and the apology in one sentence, not two stock lines
+    one = {x for vs in t.slots["empathy_upset"].values() for x in vs}
+    assert any(x in upset.acknowledge for x in one)
+    assert not any(f in upset.acknowledge for f in feelings)
+    apologies = {x for vs in t.slots["apology"].values() for x in vs}
+    assert not any(x in upset.acknowledge for x in apologies)
     long = email("My screen flickers when I open Excel. " * 12)
     detailed = make(reply_config, keyword_kb, long, scores(frustration=0), read=reading())
     assert any(x in detailed.acknowledge for x in thanks)

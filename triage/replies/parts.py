@@ -254,6 +254,8 @@ def empathy(d: Draft) -> str:
     apology; anyone else the apology alone, or the urgency named when nothing failed."""
     sorry = apology(d)
     if d.scores.frustration >= 2:
+        if not d.repeat and not d.reading.security and d.kind != "chase":
+            return d.render("empathy_upset")  # the feeling and the apology in one sentence
         return paragraph(feeling(d), sorry)
     return sorry or feeling(d)
 

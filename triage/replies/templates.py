@@ -53,6 +53,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_named": frozenset({"first_name", "name"}),  # Acknowledge: use their name
     "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
     "deadline_before_said": frozenset({"deadline", "callback"}),
+    "empathy_upset": _NONE,  # the feeling named and the apology, one sentence
     "restate_asked": frozenset({"ask"}),  # a request or question said back: "Thanks for asking ..."
     "restate_problem": frozenset({"problem"}),  # their problem, in our words
     "brief_question": frozenset({"question"}),  # the brief reply's one question
