@@ -72,3 +72,10 @@ def test_a_bare_it_is_named_only_by_a_subject_that_names_a_thing(reader: TextRea
 def test_a_verbless_no_phrase_agrees_in_number_and_case(reader: TextReader) -> None:
     got = _problem(reader, "No printers at the Leeds office since Monday.", "printers Leeds")
     assert got == "there are no printers at the Leeds office since Monday"
+
+
+def test_a_bare_it_is_never_named_as_a_person(reader: TextReader) -> None:
+    # "It has been dead for four days" under a subject about a brother is his phone line:
+    # "your brother has been dead" would be a harmful restatement
+    text = "My brother's landline is his only phone.\n\nIt has been dead for FOUR DAYS."
+    assert "brother" not in _problem(reader, text, "Disabled brother - no phone")

@@ -68,6 +68,7 @@ from triage.replies.askback import ask_phrase
         ("Could someone pop down when they can?", "us to pop down when we can"),  # someone is us
         ("Can someone unlock my account pls", "us to unlock your account"),
         ("Can I get Visio installed on my laptop?", "for Visio to be installed on your laptop"),
+        ("I want that call recording found", "for that call recording to be found"),
         (  # an asset code is not shouting; a particle the customer wrote is kept
             "Confirm whether STA-LT-1184 is encrypted and when it last checked in.",
             "us to confirm whether STA-LT-1184 is encrypted and when it last checked in",

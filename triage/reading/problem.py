@@ -59,6 +59,14 @@ _STOP = frozenset(
     my you can can't won't don't again still just now please help urgent issue problem""".split()
 )
 _NONE = frozenset("no nothing nobody never none".split())
+_PEOPLE = frozenset(
+    """brother sister mother father mum mom dad son daughter wife husband partner child
+    children kids kid baby grandmother grandfather grandma grandad granny aunt uncle cousin
+    friend neighbour neighbor colleague colleagues customer customers client clients patient
+    patients student students staff user users member members tenant tenants resident
+    residents boss manager engineer technician nurse doctor teacher carer carers family
+    person people man woman lady gentleman""".split()
+)
 _ASKING = frozenset("want need needs wanted like love hope wish know rather".split())
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b", re.I)
 _SPACE = re.compile(r"\s+")
@@ -107,6 +115,10 @@ def _thing(subject_doc: object) -> str:
         words.append((t.text.lower(), t.tag_))
     while words and not words[-1][1].startswith("NN"):
         words.pop()  # "slow in the evenings" names no thing
+    if any(w in _PEOPLE for w, _ in words):
+        # "It has been dead for four days" under "Disabled brother - no phone" is the phone:
+        # a person is never what a bare "it" names
+        return ""
     return " ".join(w for w, _ in words) if 1 <= len(words) <= 3 else ""
 
 

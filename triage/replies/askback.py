@@ -145,6 +145,11 @@ _NOT_A_VERB = re.compile(
 )
 _DETERMINERS = frozenset("a an the some my our your his her their this that these those".split())
 MAX_WORDS = 18
+# participles that do not end in -ed: "that call recording found" -> "... to be found"
+_PARTICIPLES = frozenset(
+    """found done made sent given taken shown set put cut paid built brought told kept left
+    sold bought fixed seen known held shut sorted""".split()
+)
 
 
 _THEY = {"they": "we", "them": "us", "their": "our", "themselves": "ourselves"}
@@ -256,7 +261,7 @@ def _to_be(phrase: str) -> str:
     named = bool(words) and words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
     for i in range(1 if named else 2, min(len(words), 6)):
         if (
-            re.fullmatch(r"[a-z]+ed", words[i])
+            (re.fullmatch(r"[a-z]+ed", words[i]) or words[i] in _PARTICIPLES)
             and (named or words[0].lower() in _DETERMINERS)
             and words[i - 1].lower() not in _DETERMINERS
             and not _PRONOUNS.intersection(w.lower() for w in words[1:i])

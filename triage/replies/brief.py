@@ -22,11 +22,11 @@ from triage.replies.parts import (
     paragraph,
     questions,
     repeat_line,
-    restatement,
     section,
     sign_off,
     thanks,
 )
+from triage.replies.restate import restatement
 
 BRIEF_KINDS = frozenset({"fault", "question", "request", "chase", "policy_complaint"})
 

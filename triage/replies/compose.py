@@ -18,7 +18,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
-from triage.replies.answers import AnswerContext, answer_asks, ask_class, new_sentences
+from triage.replies.answers import AnswerContext, answer_asks, new_sentences
+from triage.replies.ask_classes import ask_class
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
 from triage.replies.kinds import SHAPES, Shape
@@ -30,12 +31,11 @@ from triage.replies.parts import (
     feeling,
     greeting,
     handler,
-    restated_ask,
-    says_wide,
     section,
     sign_off,
     untried,
 )
+from triage.replies.restate import restated_ask, says_wide
 from triage.replies.rules import KINDS, ReplyRules
 from triage.replies.templates import Templates
 from triage.replies.tone import check_suggestion

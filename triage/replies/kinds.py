@@ -22,7 +22,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from triage.replies.answers import Where, ask_class
+from triage.replies.answers import Where
+from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.parts import (
     Draft,
@@ -37,11 +38,11 @@ from triage.replies.parts import (
     paragraph,
     questions,
     repeat_line,
-    restatement,
     section,
     sign_off,
     thanks,
 )
+from triage.replies.restate import restatement
 from triage.replies.rules import PolicyRule
 from triage.replies.values import SECTION_NAMES
 

@@ -1,0 +1,58 @@
+"""What kind of ask an ask is (triage/replies/ask_classes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.domain import Ask
+from triage.replies.ask_classes import ask_class
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call me. 555-0148. Today.", "call"),
+        ("Could someone ring me this afternoon?", "call"),
+        ("I want your most senior person on a call with me", "escalate"),
+        ("A refund for every day it's been off", "money"),
+        ("Compensation for the data I've had to buy", "money"),
+        ("Give me a realistic time it'll be back", "when"),
+        ("A time, an actual time, for when this will be fixed", "when"),
+        ("tell me why it came back", "cause"),
+        ("I want to know how this happened", "cause"),
+        ("I want to know whether patient data has been stolen", "security_data"),
+        ("Take me off your marketing list immediately", "stop_contact"),
+        ("Put it back TODAY.", "revert"),
+        ("Put the old one back or give me a toggle", "revert"),
+        ("I'd like a written apology", "apology"),
+        ("What should I do?", "what_to_do"),
+        ("is there a way to turn on version history for the whole workspace", "how"),
+        ("Please keep me updated", "update"),
+        ("Could you let me know either way?", "inform"),
+        ("An engineer TOMORROW to reconnect the line", "visit"),
+        ("FIX IT.", "attend"),
+        ("Could you reset my voicemail PIN please", "do"),
+        ("Is that your policy or ours?", "question"),
+        ("Do you offer any nonprofit discount?", "question"),  # a question, not a refund
+        ("Are you completely incapable of running a database?", "rhetorical"),
+        ("Do you have ANY idea what it is like to open that?", "rhetorical"),
+        ("Do NOT touch my desktop again.", "dont"),
+        ("Anyone?", "attend"),
+        ("I'm asking about a feature.", "statement"),
+        # read as asks, they ask for nothing: the plan's next-update line covers them
+        ("Friday is our busiest day for online orders", "statement"),
+        ("Yes, I only have one abandoned-cart flow.", "statement"),
+        ("I would be very grateful.", "statement"),
+        ("Think about that.", "statement"),
+        ("Read your price increase email.", "statement"),  # "I read ...", the "I" dropped
+        ("A list of every other leaver whose access is still live.", "do"),  # a listed demand
+        ("He has a trial on Thursday, so he needs a replacement set up", "do"),
+        ("Please fix the permissions and let me know when it's done", "attend"),
+        ("Where did they get my details?", "cause"),
+        ("Somebody at your company needs to answer for this TODAY.", "escalate"),
+        ("Would it be possible to arrange a short training session?", "do"),
+    ],
+)
+def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> None:
+    kind = "question" if text.endswith("?") else "request"
+    assert ask_class(Ask(text, kind)) == expected  # type: ignore[arg-type]

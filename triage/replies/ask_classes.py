@@ -1,0 +1,211 @@
+"""What kind of ask an ask is: a call, a refund, when it will be fixed, why it happened, ...
+(:data:`ASK_CLASSES`, in order: the first that matches wins), else a request (``do``), a
+question, or a sentence the reading took for an ask that asks nothing (``statement``). The
+answer each class gets is triage/replies/answers.py. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage.domain import Ask
+from triage.replies.askback import IMPERATIVES, NOUN_START, is_request
+
+_W = r"(?:[\w'-]+\s+)"
+ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        (
+            "security_data",
+            r"\b(?:data|information|details|records|files|emails?|passwords?)\b[^.?!]{0,40}"
+            r"\b(?:stolen|taken|leaked|accessed|affected|compromised|exposed|seen|copied)\b"
+            r"|\bwhat\s+else\s+(?:was|has\s+been|is|got)\s+(?:affected|accessed|taken|hit)\b"
+            r"|\b(?:have|has|were|was)\s+(?:you|we|they|it|the\s+\w+)\s+(?:been\s+)?(?:hacked|breached)\b",
+        ),
+        (
+            "rhetorical",
+            r"\bdo\s+you\s+(?:have\s+)?any\s+idea\b|\bare\s+you\s+(?:completely\s+|totally\s+|all\s+)?"
+            r"(?:incapable|serious|joking|kidding|stupid|incompetent|mad|insane)\b|\bhow\s+hard\s+can\b"
+            r"|\bwhat(?:'s|\s+is)\s+wrong\s+with\s+you\b|\bdo\s+you\s+even\b|\bwho\s+do\s+you\s+think\b"
+            r"|\btest\s+me\b|\bwhat\s+(?:kind|sort)\s+of\s+(?:company|service|business|outfit)\b",
+        ),
+        ("apology", r"\bapolog\w*|\bsay\s+sorry\b"),
+        (
+            "pass_on",
+            r"\b(?:pass|forward|send|give)\s+(?:this|it|these|my\s+\w+)\s+(?:on\s+)?to\s+"
+            r"(?:whoever|the\s+(?:person|people|team)|someone\s+who)\b",
+        ),
+        (
+            "escalate",
+            r"\b(?:your|a|the|most|more)\s+(?:senior\w*|manager|supervisor|director|vp|boss|head\s+of\s+\w+)\b"
+            r"|\bsomeone\s+(?:more\s+)?(?:senior|in\s+charge|with\s+authority)\b|\bescalat\w*"
+            r"|\bsenior\s+(?:person|engineer|manager|member|staff|someone)\b|\bsomebody\s+senior\b"
+            r"|\banswer\s+for\s+(?:this|it|that)\b|\baccountab\w*",
+        ),
+        (
+            "call",
+            r"\b(?:call|phone|ring|telephone)\s+(?:me|us|back|him|her)\b"
+            r"|\b(?:a|the)\s+(?:phone\s+)?(?:call|callback|call\s+back)\b(?!\s+(?:notes|log|record|recording|centre|center|queue))"
+            r"|\bover\s+the\s+(?:tele)?phone\b|\bon\s+the\s+phone\b|\bconversation\b"
+            r"|\b(?:talk|speak)\s+(?:to|with)\s+(?:me|us|someone|a\s+person|a\s+human|somebody)\b",
+        ),
+        (
+            "cause",
+            r"^\W*why\b|\bwhy\s+(?:it|this|that|they|we|you|the|my|our|is|are|was|did|does|do|has)\b"
+            r"|\bwhat\s+(?:happened|went\s+wrong|caused|is\s+causing|'s\s+causing|is\s+going\s+wrong)\b"
+            r"|\bhow\s+(?:did|could|can|are|were|is|was|do|does)\s+(?:this|it|that|they|someone|he|she)\b[^.?!]{0,30}"
+            r"\b(?:happen|get(?:ting)?\s+in|got\s+in|getting|possible|have|get|know|find)\b"
+            r"|\bhow\s+(?:this|it|that)\s+(?:happened|could\s+(?:have\s+)?happen\w*|came\s+about)\b"
+            r"|\bwhere\s+(?:did|do|does|could)\s+(?:they|he|she|someone|somebody|these|those)\s+"
+            r"(?:get|find|obtain)\b"
+            r"|\b(?:root\s+)?cause\b|\bexplanation\b|\bexplain\s+(?:why|what\s+happened|how)\b",
+        ),
+        (
+            "when",
+            r"\bwhen\s+(?:will|would|can|could|is|are|do|does|should)\s+(?:it|this|that|they|you|we|"
+            r"the|my|our|service|things|everything|everyone)\b|\bhow\s+long\b|\bany\s+idea\s+when\b"
+            r"|\bwhen\s+(?:it|they)(?:'ll|\s+will)\s+be\b"
+            r"|\bwhen\s+(?:this|that|the\s+\w+|service|things|everything)\s+(?:will|would|is|gets?)\b"
+            r"|\bfor\s+when\b|\b(?:an?\s+)?(?:actual|real|proper|exact)\s+(?:time|date)\b"
+            r"|\beta\b|\b(?:realistic|expected|rough|firm)\s+(?:time|date|timescale|timeframe|estimate)\b"
+            r"|\btime\s?(?:scale|frame|line)s?\b|\bwhat\s+time\b",
+        ),
+        (
+            "update",
+            r"\bupdate\s+(?:me|us)\b|\bupdates?\s+(?:on|about|from)\b"
+            r"|\b(?:an?|any|regular|hourly|daily|proper|some|actual|real|further|latest|next)\s+updates?\b"
+            r"|\bkeep\s+(?:me|us)\s+(?:posted|informed|updated|in\s+the\s+loop)\b"
+            r"|\blet\s+(?:me|us)\s+know\s+(?:what|where|how)\b|\bwhat(?:'s|\s+is)\s+(?:happening|going\s+on)\b"
+            r"|\bwhere\s+(?:it|this|things|we)\s+(?:stands?|are)\b",
+        ),
+        (
+            "stop_contact",
+            r"\bunsubscribe\b|\btake\s+(?:me|us)\s+off\b|\bremove\s+(?:me|us)\s+from\b"
+            r"|\bstop\s+(?:sending|emailing|calling|texting|contacting|chasing|spamming)\b"
+            r"|\b(?:mailing|marketing|distribution)\s+list\b[^.?!]{0,20}\b(?:off|remove)|\bopt\s+(?:me\s+)?out\b",
+        ),
+        (
+            "visit",
+            r"\bon[\s-]?site\b|\bcome\s+(?:out|round|over|in|and|to|here|by|back)\b"
+            r"|\b(?:engineer|technician|someone|somebody)\b[^.?!]{0,20}\b(?:here|in\s+my\s+office|in\s+the\s+office|out\s+to|round)\b"
+            r"|\bvisit\b|\bsend\s+(?:an?\s+)?(?:\w+\s+)?(?:engineer|technician|someone|somebody)\b"
+            r"|^\W*(?:an?|the)\s+(?:engineer|technician)\b",
+        ),
+        (
+            "money",
+            r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*"
+            r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b"
+            # "you pay for the repair" asks money of us; "I'm happy to pay for it" does not
+            r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
+        ),
+        (
+            "cancel",
+            r"\bcancel\w*|\bterminat\w*|\bend\s+(?:my|our|the)\s+(?:contract|subscription|account)\b"
+            r"|\bclose\s+(?:my|our)\s+account\b",
+        ),
+        (
+            "revert",
+            rf"\b(?:put|change|switch|turn|set|roll|move|bring)\s+{_W}{{0,4}}back\b(?!\s+(?:in|on|online|up|to\s+me))"
+            r"|\brevert\w*|\bundo\b|\brestore\s+the\s+(?:old|previous|original)\b"
+            r"|\b(?:a|an)\s+(?:toggle|opt-?out|exemption)\b|\bthe\s+old\s+(?:one|version|way|design|layout)\b",
+        ),
+        (
+            "confirm",
+            r"\bin\s+writing\b|\bwritten\s+(?:confirmation|explanation|answer|statement|response|reply)\b",
+        ),
+        (
+            "what_to_do",
+            r"\bwhat\s+(?:should|do|must|can|shall)\s+(?:i|we)\s+do\b|\bwhat\s+to\s+do\b"
+            r"|\bwhat\s+(?:are|is)\s+(?:the|my|our)\s+(?:next\s+)?steps?\b"
+            r"|^\W*should\s+(?:i|we)\s+(?:be\s+)?\w+(?:ing)?\b|\bwhether\s+(?:i|we)\s+should\b",
+        ),
+        (
+            "inform",
+            r"^\W*(?:please\s+)?(?:(?:could|can|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?)?"
+            r"(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|confirm|advise|explain|send\s+(?:me|us)\s+(?:the\s+)?"
+            r"(?:details|information|info|terms|list|price|prices|pricing|quote))\b",
+        ),
+        (
+            "how",
+            r"^\W*(?:how\s+(?:do|can|could|would|should)\s+(?:i|we)|is\s+there\s+(?:a|any)\s+way"
+            r"|is\s+it\s+possible\s+(?:to|for))\b",
+        ),
+        (
+            "deadline",
+            r"\b(?:by|before|until)\s+(?:\d|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|"
+            r"friday|saturday|sunday|the\s+end|end\s+of|close\s+of|noon|lunch|then)"
+            r"|\bneed\s+(?:it|this|them)\s+(?:working|done|back|fixed|sorted)?\s*(?:by|before|for|tonight|today|tomorrow)\b"
+            r"|\bneeds?\s+to\s+be\s+\w+\s+(?:by|before|today|tonight|tomorrow|first\s+thing)\b",
+        ),
+        ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
+        (
+            "attend",
+            r"^\W*(?:anyone|anybody|hello|hi)\W*$|\bwhere\s+is\s+everyone\b"
+            r"|\bis\s+(?:anyone|anybody)\s+(?:there|on|reading|looking|listening|working)\b"
+            r"|\bfix\b|\bsort\s+(?:it|this|that)\b|\bsort\w*\s+out\b|\blook\s+(?:at|into)\b"
+            r"|\b(?:have|take)\s+a\s+look\b|\bcheck\b|\binvestigate\b|\bhelp\b"
+            r"|\bsomeone\s+on\s+(?:it|this)\b|\bget\s+(?:someone|somebody|an\s+engineer)\b"
+            r"|\bpick\s+(?:this|the\s+\w+)\s+up\b|\bpick\s+up\s+(?:this|the)\s+(?:issue|ticket|case)\b|\bpriority\b|\bdeal\s+with\b|\bworking\s+again\b"
+            r"|\bget\s+(?:it|this|us|me|them|things|everything)\b[^.?!]{0,20}\b(?:working|back|fixed|sorted|going|online|up)\b"
+            r"|\bback\s+(?:up|online|on)\b|\bworking\s+(?:again|now|today|tonight)\b"
+            r"|\bneed\s+(?:it|that|this|them|the\s+\w+|\w+)\s+(?:\w+\s+)?working\b",
+        ),
+    )
+)
+_STATEMENT = re.compile(
+    r"^\W*(?:i'?m|i\s+am|i\s+was|it'?s|it\s+is|this\s+is|that'?s|there'?s|we'?re)\b", re.I
+)
+_ASKING = re.compile(
+    r"\b(?:please|can|could|would|will|want|need|expect|like|must|should)\b|\?", re.I
+)
+# A sentence the reading took for a request that asks nothing: it says something about them
+# ("Friday is our busiest day", "Our contract guarantees 99.9%", "I would be very grateful").
+# Answering it as a request ("As for what you've asked of us ...") is a stock line about
+# nothing; the plan's next-update line covers it.
+_ASKS_SOMETHING = re.compile(
+    r"\bplease\b|\?|\b(?:can|could|would|will|won't|wouldn't|can't)\s+(?:you|someone|somebody|"
+    r"anyone|one\s+of\s+you|the\s+team|i|we)\b|\b(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+)?"
+    r"(?:like|want|need|expect|require|appreciate|prefer)\b|\b(?:must|should|needs?)\b"
+    r"|\blet\s+(?:me|us)\s+know\b|\b(?:i|we)\s+(?:ask|request|insist)\b",
+    re.I,
+)
+# an imperative that asks nothing of the desk: rhetoric, or a dropped "I" ("Read your email")
+_NOT_ASKING_VERBS = frozenset("think read imagine note remember consider guess try".split())
+_SAYS = re.compile(
+    r"^\W*(?:(?:yes|no|well|so|but|and|also|ok|okay)\W+)?(?:i|we|he|she|they|it|this|that|there)"
+    r"\b(?:'\w+)?\s+\w+"
+    r"|\b(?:is|are|was|were|am|has|have|had|does|did)\b",
+    re.I,
+)
+
+
+# "Can I get the diagramming software installed?" asks for something to be done, not a fact
+_GET_ME = re.compile(
+    r"^\W*(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|borrow|"
+    r"be\s+(?:given|added|sent|set\s+up|moved))\b",
+    re.IGNORECASE,
+)
+
+
+def ask_class(ask: Ask) -> str:
+    """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
+    text = ask.text.replace("’", "'")
+    for name, pattern in ASK_CLASSES:
+        if pattern.search(text):
+            return name
+    if is_request(text) or _GET_ME.match(text) or re.search(r"\bplease\b", text, re.IGNORECASE):
+        return "do"  # "could your invoices please include ...?" asks for something done
+    if _STATEMENT.match(text) and not _ASKING.search(text):
+        return "statement"  # "I'm asking about a feature": read as an ask, asks for nothing
+    first = re.match(r"\W*(\w+)", text)
+    if first and first.group(1).lower() in _NOT_ASKING_VERBS and not _ASKS_SOMETHING.search(text):
+        return "statement"  # "Think about that.", "Read your price increase email."
+    if (
+        ask.type == "request"
+        and not _ASKS_SOMETHING.search(text)
+        and _SAYS.search(text)
+        and not NOUN_START.match(text)  # "A list of every leaver ..." is a demand in a list
+        and not (first and first.group(1).lower() in IMPERATIVES)
+    ):
+        return "statement"
+    return "question" if ask.type == "question" or text.rstrip().endswith("?") else "do"
