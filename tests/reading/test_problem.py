@@ -79,3 +79,8 @@ def test_a_bare_it_is_never_named_as_a_person(reader: TextReader) -> None:
     # "your brother has been dead" would be a harmful restatement
     text = "My brother's landline is his only phone.\n\nIt has been dead for FOUR DAYS."
     assert "brother" not in _problem(reader, text, "Disabled brother - no phone")
+
+
+def test_a_subject_of_several_things_is_not_cut_to_one(reader: TextReader) -> None:
+    text = "Card machine, tills and stock system are all down, so we're cash only."
+    assert _problem(reader, text, "Card machine and tills offline") != "Card machine are all down"

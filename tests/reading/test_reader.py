@@ -125,6 +125,8 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "As I said in my last email, the scanner is broken.", True),
         ("", "The scanner stopped working this morning.", False),
         ("", "I restarted it twice.", False),
+        ("", "Our whole shop has been offline since we opened at 8:30.", False),  # the shop
+        ("", "I opened a ticket on Monday and nobody replied.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

@@ -148,6 +148,8 @@ def _clause(sent: Span, thing: Callable[[], str]) -> str:
     if not subjects or root.tag_ == "VB" and not any(c.dep_ == "aux" for c in root.children):
         return ""  # an imperative or a fragment: an ask, not a report
     subject = subjects[0]
+    if any(c.dep_ == "conj" for c in subject.children):
+        return ""  # "Card machine, tills and stock system are all down": cut, it would not agree
     it = subject.text.lower() == "it" and bool(thing())
     if subject.dep_ != "expl" and subject.text.lower() in _VAGUE_SUBJECTS and not it:
         return ""

@@ -26,6 +26,14 @@ EARLIER = frozenset(
     """already before previously earlier twice times again ago last yesterday weeks days
     months repeatedly multiple several numerous countless""".split()
 )
+# verbs that are contact only with a contact as their object ("opened a ticket", "sent an
+# email"), not alone ("since we opened at 8:30", "I sent the file")
+NEEDS_OBJECT = frozenset("opened logged submitted raised sent".split())
+CONTACT_OBJECTS = frozenset(
+    """ticket tickets case cases request requests call calls complaint complaints query
+    queries issue issues fault faults email emails e-mail message messages report reports
+    form incident it this""".split()
+)
 FIRST_PERSON = frozenset({"i", "we"})
 _SET_PHRASES = re.compile(
     r"\b((second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\d+th|umpteenth|nth|another)"
@@ -48,6 +56,10 @@ def says_wrote_before(doc: Doc, text: str, subject: str = "") -> bool:
 def _earlier_contact(tok: Token) -> bool:
     if tok.lower_ not in CONTACT or tok.tag_ not in ("VBD", "VBN"):
         return False
+    if tok.lower_ in NEEDS_OBJECT and not any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in CONTACT_OBJECTS for c in tok.children
+    ):
+        return False  # "since we opened at 8:30" is the shop, not a ticket
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "conj":
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
