@@ -113,6 +113,7 @@ def test_sent_replies_become_cases_once_and_the_folder_is_left_alone(
         "not_triaged": 0,
         "nothing_new": 1,
         "unusable": 1,
+        "too_large": 0,
     }
     cases = {c.email_id: c for c in store.cases()}
     assert sorted(cases) == [2, 3]
@@ -176,3 +177,18 @@ def test_it_needs_imap(tmp_path: Path) -> None:
     )
     assert result.exit_code == EXIT_CONFIG
     assert "over IMAP" in result.output
+
+
+def test_a_sent_reply_too_large_to_read_is_counted_as_such_not_as_nothing_new(
+    desk: tuple[dict[str, str], Store], imap: IMAPClient
+) -> None:
+    env, store = desk
+    big = "Please remove the VPN profile and add it again.\n" + "x" * 4000
+    imap.append("Sent", sent(6, f"Hi Dana,\n\n{big}\n\nJo", in_reply_to="<r2@customer.example>"))
+    result = import_sent({**env, "TRIAGE_IMAP_MAX_MESSAGE_BYTES": "2048"}, "--json")
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)
+    assert (counts["too_large"], counts["nothing_new"], counts["imported"]) == (1, 0, 0)
+    assert store.cases() == []
+    shown = import_sent({**env, "TRIAGE_IMAP_MAX_MESSAGE_BYTES": "2048"})
+    assert "over [imap] max_message_bytes" in shown.output

@@ -57,6 +57,7 @@ class SentImport:
     not_triaged: int = 0  # the email it answers has no embedding yet: a later run takes it
     nothing_new: int = 0  # says nothing the suggestion or its candidates had not said
     unusable: int = 0  # no Message-ID (cannot be imported once only), or unreadable
+    too_large: int = 0  # over [imap] max_message_bytes: only its header was read
 
 
 def import_sent(source: SentFolder, store: Store, folder: str, now: datetime) -> SentImport:
@@ -71,7 +72,9 @@ def import_sent(source: SentFolder, store: Store, folder: str, now: datetime) ->
     source.select(folder)  # EXAMINE: read-only
     uids = source.search_new(folder, 0)
     heads = source.fetch_headers(folder, uids, THREAD_HEADERS)
-    count = dict.fromkeys(("imported", "already", "unthreaded", "not_triaged", "nothing_new"), 0)
+    count = dict.fromkeys(
+        ("imported", "already", "unthreaded", "not_triaged", "nothing_new", "too_large"), 0
+    )
     count["unusable"] = len(uids) - len(heads)
     threads: dict[int, tuple[str, list[str]]] = {}
     for uid, head in heads.items():
@@ -98,7 +101,13 @@ def import_sent(source: SentFolder, store: Store, folder: str, now: datetime) ->
     for raw in source.fetch(folder, sorted(todo)):
         mid, email_id = todo[raw.key.uid]
         fetched += 1
-        outcome = _learn(store, raw, mid, email_id, now) if not raw.fetch_error else "unusable"
+        if raw.fetch_error:
+            outcome = "unusable"
+        elif raw.oversized:
+            # only the header block was fetched: an empty body would read as "nothing new"
+            outcome = "too_large"
+        else:
+            outcome = _learn(store, raw, mid, email_id, now)
         count[outcome] += 1
     count["unusable"] += len(todo) - fetched  # expunged between the two fetches
     log.info("kb import-sent %r: %d messages, %s", folder, len(uids), count)
@@ -135,6 +144,7 @@ def summary(r: SentImport) -> str:
         (r.not_triaged, "answer an email not triaged yet (run again after triage)"),
         (r.nothing_new, "say nothing the suggested reply had not"),
         (r.unusable, "have no Message-ID or could not be read"),
+        (r.too_large, "are over [imap] max_message_bytes, so only their headers were read"),
     ]
     rest = "; ".join(f"{n} {why}" for n, why in parts if n)
     head = f"{r.folder!r}: {r.messages} messages, {r.imported} imported as cases"
