@@ -432,6 +432,22 @@ def kb_import_sent(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     _run(kb.import_sent, config)(as_json=as_json)
 
 
+@kb_app.command("cases")
+def kb_cases(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
+    """Every learned case (from approved edits and the Sent folder): id, source, the
+    customer's words, the answer. Example: triage kb cases --json"""
+    _run(kb.cases, config)(as_json=as_json)
+
+
+@kb_app.command("forget")
+def kb_forget(
+    case_id: Annotated[int, typer.Argument(help="the case's id, from `triage kb cases`")],
+    config: ConfigOpt = None,
+) -> None:
+    """Delete a learned case, so it is no longer offered as a fix. Example: triage kb forget 3"""
+    _run(kb.forget, config)(case_id)
+
+
 @db_app.command("upgrade")
 def db_upgrade(config: ConfigOpt = None, revision: RevisionOpt = "head") -> None:
     """Apply schema migrations (take a backup first). Example: triage db upgrade"""

@@ -299,3 +299,57 @@ def test_an_approved_edit_is_offered_as_a_cited_case_for_a_similar_email(tmp_pat
     assert row.review == "approved"
     assert VPN_FIX in (row.reply_text or "")
     assert len(store.cases()) == 1  # the case approved again as it is is not a new case
+
+
+def test_cases_are_listed_forgotten_by_id_and_withdrawn_with_their_approval(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(
+        store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}"),
+        paths=PathsSettings(data_dir=tmp_path),
+    )
+    store = triaged_store(settings, scorer=VecScorer())
+    env = {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
+    editor = tmp_path / "ed.py"
+    editor.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+        f"p.write_text(p.read_text() + {chr(10) * 2 + VPN_FIX + chr(10)!r})\n"
+    )
+    import sys
+
+    for n in ("2", "3"):
+        assert run({**env, "EDITOR": f"{sys.executable} {editor}"}, "edit", n).exit_code == 0
+        assert run(env, "approve", n, "--agent", "jo").exit_code == 0
+    listed = json.loads(run(env, "kb", "cases", "--json").stdout)
+    assert [(c["email_id"], c["origin"], c["answer"]) for c in listed] == [
+        (2, "approved", VPN_FIX),
+        (3, "approved", VPN_FIX),
+    ]
+    assert listed[0]["source"].startswith("case from reply to #2, approved by jo")
+    table = run(env, "kb", "cases")
+    assert table.exit_code == 0
+    assert "learned cases (2)" in table.output
+    # rejecting the email withdraws the answer learned from its approval
+    assert run(env, "reject", "3", "--reason", "answered by phone").exit_code == 0
+    assert [c.email_id for c in store.cases()] == [2]
+    # approved again with the agent's words taken out: the old answer is not offered any more
+    undo = tmp_path / "undo.py"
+    undo.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+        f"p.write_text(p.read_text().replace({VPN_FIX!r}, ''))\n"
+    )
+    assert run({**env, "EDITOR": f"{sys.executable} {undo}"}, "edit", "2").exit_code == 0
+    assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
+    assert store.cases() == []
+    assert run({**env, "EDITOR": f"{sys.executable} {editor}"}, "edit", "2").exit_code == 0
+    assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
+    listed = json.loads(run(env, "kb", "cases", "--json").stdout)
+    # forgotten by id: no longer offered; an unknown id says how to find one
+    first = listed[0]["id"]
+    forgot = run(env, "kb", "forget", str(first))
+    assert forgot.exit_code == 0
+    assert f"case {first} forgotten" in forgot.output
+    assert store.cases() == []
+    missing = run(env, "kb", "forget", str(first))
+    assert missing.exit_code != 0
+    assert "triage kb cases" in missing.output

@@ -15,6 +15,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from triage.replies.cases import Case, source_of
 from triage.textsafe import clean
 
 if TYPE_CHECKING:
@@ -148,3 +149,38 @@ def kb_check_text(results: Sequence[tuple[KbEntry, Sequence[Finding]]]) -> tuple
             lines.append(f"{entry.id}: {f.severity} {f.rule}: {f.message}")
     lines.append(f"{len(results)} entries checked, {errors} error(s)")
     return "\n".join(lines), errors
+
+
+def cases_json(cases: Sequence[Case]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "source": source_of(c),
+            "origin": c.origin,
+            "email_id": c.email_id,
+            "ref": c.ref,
+            "agent": c.agent,
+            "answered_at": c.answered_at.isoformat(),
+            "kind": c.kind,
+            "question": c.question,
+            "answer": c.answer,
+        }
+        for c in cases
+    ]
+
+
+def cases_table(cases: Sequence[Case]) -> Table:
+    """``triage kb cases``: the customers' words and answers are theirs and ours as stored
+    (email content is untrusted: rich Text, never markup)."""
+    table = Table(title=f"learned cases ({len(cases)})")
+    for column in ("id", "source", "kind", "question", "answer"):
+        table.add_column(column)
+    for c in cases:
+        table.add_row(
+            str(c.id),
+            Text(clean(source_of(c), single_line=True)),
+            Text(c.kind or "-"),
+            Text(clean(c.question, single_line=True)[:80]),
+            Text(clean(c.answer.splitlines()[0] if c.answer else "", single_line=True)[:80]),
+        )
+    return table

@@ -128,16 +128,27 @@ def learn(store: Store, row: EmailRow, agent: str, now: datetime) -> bool:
     approval's answer. A reply approved as suggested teaches nothing (it came from us)."""
     from triage.store.case_ops import case_for
 
-    if not row.reply_text or row.id is None:
+    if row.id is None:
         return False
     ref = f"review:{row.id}"
-    case = case_for(row, row.reply_text, origin="approved", ref=ref, agent=agent, at=now)
-    return case is not None and store.add_case(case, now, replace=True)
+    case = (
+        case_for(row, row.reply_text, origin="approved", ref=ref, agent=agent, at=now)
+        if row.reply_text
+        else None
+    )
+    if case is None:
+        # approved again with nothing of the agent's own left: an earlier approval's case
+        # would offer an answer the desk no longer stands behind
+        store.forget_case(ref=ref)
+        return False
+    return store.add_case(case, now, replace=True)
 
 
 def reject(store: Store, email_id: int, reason: str, agent: str, now: datetime) -> None:
-    """Reject the suggestion (the agent answers by hand); the reason goes in the audit trail."""
+    """Reject the suggestion (the agent answers by hand); the reason goes in the audit trail.
+    A case learned from an earlier approval of this email's reply is forgotten with it."""
     store.set_review(email_id, "rejected", "reject", agent, now, {"reason": reason})
+    store.forget_case(ref=f"review:{email_id}")
 
 
 def relabel(

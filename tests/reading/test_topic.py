@@ -35,6 +35,7 @@ def _topic(reader: TextReader, subject: str) -> str:
         ("SWITCHBOARD PHONES DOWN", "the switchboard phones"),
         ("EPR DOWN ON NIGHTS - NOBODY ANSWERING", "the EPR"),
         ("signature broken AGAIN - going on the staff forum", "the signature"),
+        ("FW: Open day TOMORROW - Lecture Theatre 1 AV failed", "the open day"),  # not when
     ],
 )
 def test_a_subject_that_names_a_thing_is_the_topic(

@@ -51,6 +51,11 @@ from triage.replies.ask_classes import ask_class
         ("Where did they get my details?", "cause"),
         ("Somebody at your company needs to answer for this TODAY.", "escalate"),
         ("Would it be possible to arrange a short training session?", "do"),
+        # a change to the product is not ours to promise; removing a charge is money back
+        ("Could you please add export to .ods?", "feature"),
+        ("Could you add a dark mode option?", "feature"),
+        ("Could you add me to the finance distribution list?", "do"),
+        ("Please remove the £9.99 delivery charge", "money"),
     ],
 )
 def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> None:

@@ -491,3 +491,29 @@ def test_a_suggestion_put_as_a_question_in_feedback_goes_where_feedback_goes(
     s = make(reply_config, keyword_kb, email(ask), read=reading("feedback", asks=(ask,)))
     [(_, said)] = s.answers
     assert reply_config.templates.teams["feedback_team"] in said
+
+
+def test_a_product_change_or_a_charge_taken_off_is_passed_on_never_promised(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Could you please add export to .ods?"
+    s = make(reply_config, keyword_kb, email(ask), read=reading("request", asks=(ask,)))
+    [(_, said)] = s.answers
+    assert "can't promise" in said or "without a promise" in said
+    assert "arrange it" not in s.text
+    # "take it off" of a delivery charge asks for money back: the billing team decides
+    e = email("My bill has a £9.99 delivery charge I was told I wouldn't pay. Can you take it off?")
+    took = make(
+        reply_config, keyword_kb, e, read=reading("request", asks=("Can you take it off?",))
+    )
+    [(_, off)] = took.answers
+    assert reply_config.templates.teams["billing_team"] in off
+
+
+def test_the_mailbox_question_is_for_mail_trouble_not_any_mention_of_email(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    net = email("No internet at my desk for two days; the only replies are automated emails.")
+    assert "email address" not in make(reply_config, keyword_kb, net).text
+    mail = email("My emails are not arriving.")
+    assert "email address" in make(reply_config, keyword_kb, mail).text

@@ -1,5 +1,5 @@
-"""The learned cases: `kb import-sent` (`kb list` and `kb check`, the files of the knowledge
-base, are in model.py)."""
+"""The learned cases: `kb import-sent`, `kb cases`, `kb forget` (`kb list` and `kb check`, the
+files of the knowledge base, are in model.py)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,24 @@ def import_sent(settings: Settings, *, as_json: bool) -> None:
     finally:
         source.close()
     echo(json.dumps(asdict(report)) if as_json else summary(report))
+
+
+def cases(settings: Settings, *, as_json: bool) -> None:
+    """Every learned case: id, where it came from, the customer's words and the answer."""
+    from triage.flow.runtime import open_store
+    from triage.reports import cases_json, cases_table
+    from triage.views import emit
+
+    found = open_store(settings).cases()
+    emit(as_json, cases_json(found), cases_table(found))
+
+
+def forget(settings: Settings, case_id: int) -> None:
+    """Delete one learned case (it is no longer offered as a candidate fix)."""
+    from triage.errors import NotFound
+    from triage.flow.runtime import open_store
+    from triage.views import echo
+
+    if not open_store(settings).forget_case(case_id=case_id):
+        raise NotFound(f"no case {case_id}: `triage kb cases` lists them")
+    echo(f"case {case_id} forgotten: it is no longer offered as a fix")

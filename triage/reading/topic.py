@@ -46,6 +46,7 @@ _HOSTILE = re.compile(
     r"solicitor|court|sue|worst|formal|compensation|refund|still|again|never)\b",
     re.I,
 )
+_WHEN = frozenset("today tonight tomorrow now asap urgent urgently again please".split())
 # where a subject's report of a state begins: the words before it name the thing
 _CUT_AT = frozenset(
     """down offline dead broken gone missing stuck slow failed failing crashing crashed
@@ -84,6 +85,9 @@ def find_topic(subject: str, parse: Callable[[str], object]) -> str:
         # shouting lowered, short capitals kept: "EPR", "POS" and "DMS" are names
         words = [w.lower() if len(w) >= 5 and w.isupper() else w for w in words[:cut]]
         s = " ".join(words)
+    while len(words) > 1 and words[-1].lower().strip(".,;") in _WHEN:
+        words = words[:-1]  # "Open day TOMORROW": when is not what
+        s = " ".join(words)
     if words[0].lower() in ("all", "every", "whole", "entire", "no", "some", "any"):
         return ""  # "ALL PRODUCT IMAGES GONE", "whole family offline": how many, not what
     if _SECOND.search(s) and not re.match(r"(?i)^(?:my|our)\b", s):
@@ -110,6 +114,7 @@ def find_topic(subject: str, parse: Callable[[str], object]) -> str:
     # taken from the subject as written, with their spacing ("no-show", "engineer's")
     if sum(len(w) >= 3 and w.isupper() for w in letters) >= 2:
         s = " ".join(w.lower() if len(w) >= 3 and w.isupper() else w for w in s.split())
+    s = " ".join(w.lower() if len(w) >= 5 and w.isupper() else w for w in s.split())
     first, _, rest = s.partition(" ")
     return _determined(first, f" {rest}" if rest else "")
 

@@ -52,6 +52,8 @@ class AnswerContext:
     # the ask the acknowledgement already said back ("Thanks for asking whether ..."): its
     # answer does not say it a second time
     restated: str = ""
+    # the email is about a charge or a fee: "can you take it off?" asks for money back
+    about_money: bool = False
 
 
 def _slot(cls: str, ctx: AnswerContext) -> str:
@@ -115,6 +117,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
     if refusal:
         return refusal, False
     cls = ask_class(ask)
+    if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
+        cls = "money"  # "Can you take it off please?" under "Charged for router delivery"
     if cls in ("revert", "do") and ctx.refusal:
         return ctx.refusal, False  # the email asks for what policy does not allow: the no answers
     if cls == "revert" and ctx.kind != "policy_complaint":
@@ -138,7 +142,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
     if cls in ctx.reuse and cls not in ("question", "do"):
         return ctx.reuse[cls], False
     slot = _slot(cls, ctx)
-    decided_elsewhere = cls in ("money", "escalate", "revert") and ctx.decision_callback
+    decided_elsewhere = cls in ("money", "escalate", "revert", "feature") and ctx.decision_callback
     fields = {
         "callback": ctx.decision_callback if decided_elsewhere else ctx.callback,
         "handler": ctx.handler,
@@ -148,12 +152,18 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
     }
     if cls == "inform":
         slot = "answer_inform"
-    if slot in ("answer_do", "answer_do_request", "answer_question", "answer_inform"):
+    if slot in (
+        "answer_do",
+        "answer_do_request",
+        "answer_question",
+        "answer_inform",
+        "answer_feature",
+    ):
         phrase = ask_phrase(ask.text)
         if phrase is not None and ask.text == ctx.restated:
             slot = "answer_permission" if _for_themselves(phrase) else slot
             return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False
-        if phrase is not None and slot != "answer_inform" and _for_themselves(phrase):
+        if phrase is not None and slot not in _OWN_FORM and _for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
         said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
         if said and _safe(said, ctx):
@@ -162,6 +172,18 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
             return ctx.reuse[cls], False
         return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), True
     return templates.render(slot, ctx.key, ctx.style, **fields), False
+
+
+_TAKE_IT_OFF = re.compile(
+    r"\b(?:take|knock|get)\s+(?:it|that|this|them)\s+off\b|\b(?:remove|reverse|cancel)\s+"
+    r"(?:it|that|this|them)\b",
+    re.I,
+)
+MONEY_WORDS = re.compile(
+    r"\b(?:charge[ds]?|fee|fees|surcharge|billed|invoice[ds]?|overcharg\w*)\b|[£$€]\s?\d", re.I
+)
+# slots whose wording fits any ask said back, even one they would do themselves
+_OWN_FORM = frozenset({"answer_inform", "answer_feature"})
 
 
 def _safe(sentence: str, ctx: AnswerContext) -> bool:

@@ -95,8 +95,19 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "money",
             r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*"
             r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b"
+            r"|\b(?:remove|take\s+off|cancel|reverse|drop|knock\s+off)\s+(?:the\s+|this\s+|that\s+)?"
+            r"(?:\S+\s+){0,2}(?:charge|fee|surcharge|penalty)s?\b"
             # "you pay for the repair" asks money of us; "I'm happy to pay for it" does not
             r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
+        ),
+        (
+            # a change to the product itself is decided by whoever builds it: never "we will
+            # arrange it" ("could you add export to .ods?")
+            "feature",
+            r"\b(?:add|build|introduce|implement|offer|develop|create)\b[^.?!]{0,30}?"
+            r"\b(?:feature|option|setting|toggle|button|integration|mode|export|import|format|"
+            r"shortcut|api|filter|field|report\s+type|view)s?\b|\bfeature\s+request\b"
+            r"|\bexport\s+to\s+\.?\w{2,5}\b",
         ),
         (
             "cancel",

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
-from triage.replies.answers import AnswerContext, answer_asks, new_sentences
+from triage.replies.answers import MONEY_WORDS, AnswerContext, answer_asks, new_sentences
 from triage.replies.ask_classes import ask_class
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
@@ -223,6 +223,7 @@ def compose(
                 max(promised, callback_at(now, DECISION_LEVEL, sla)), now, sla
             ),
             restated=asked.text if (asked := restated_ask(draft)) else "",
+            about_money=bool(MONEY_WORDS.search(draft.text)),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = shape.todo + _promises(draft, answers)

@@ -32,7 +32,7 @@ _KEEP_CAPS = frozenset(
 )
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(
-    "NOW NOT YOUR YOU OUR ALL ANY WHY HOW WHAT WHO THE AND DAY GET PUT FIX STOP NEVER EVER DONE "
+    "NO NOW NOT YOUR YOU OUR ALL ANY WHY HOW WHAT WHO THE AND DAY GET PUT FIX STOP NEVER EVER DONE "
     "WEEK HOUR DAYS".split()
 )
 _LEAD_IN = re.compile(

@@ -138,6 +138,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_call": _ANSWER,
     "answer_visit": _ANSWER,
     "answer_money": _ANSWER,
+    "answer_feature": _ANSWER | {"ask"},
+    "answer_feature_plain": _ANSWER,
     "answer_apology": _ANSWER,
     "answer_apology_security": _ANSWER,
     "answer_stop_contact": _ANSWER,

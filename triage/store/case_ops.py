@@ -107,6 +107,16 @@ class CaseOps:
             s.add(row)
             return True
 
+    def forget_case(self, *, ref: str | None = None, case_id: int | None = None) -> bool:
+        """Delete the case with ``ref`` (or ``case_id``); False when there is none."""
+        with session_scope(self.engine) as s:
+            where = CaseRow.ref == ref if ref is not None else CaseRow.id == case_id
+            row = s.exec(select(CaseRow).where(where)).first()
+            if row is None:
+                return False
+            s.delete(row)
+            return True
+
     def cases(self) -> list[Case]:
         with session_scope(self.engine) as s:
             return [_case(r) for r in s.exec(select(CaseRow).order_by(col(CaseRow.id)))]
