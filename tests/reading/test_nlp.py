@@ -37,3 +37,14 @@ def test_a_hard_wrapped_line_stays_one_sentence(reader: TextReader) -> None:
 def test_ner_runs_on_time_sentences_only(reader: TextReader) -> None:
     doc = nlp.parse(reader._nlp, ["Error 809 on the VPN. I need it by 5pm tomorrow."])[0]
     assert [e.label_ for e in doc.ents] == ["TIME"]
+
+
+def test_a_subject_is_tagged_as_the_full_parse_tags_it_without_the_parse(
+    reader: TextReader,
+) -> None:
+    pipeline = reader._nlp
+    for subject in ("ED tracking board down", "SWITCHBOARD PHONES DOWN", "grey streak on prints"):
+        tagged = nlp.tag_plain(pipeline, subject)
+        parsed = nlp.parse_plain(pipeline, [subject])[0]
+        assert [t.tag_ for t in tagged] == [t.tag_ for t in parsed]
+        assert not tagged.has_annotation("DEP")  # the parser, most of the time, did not run

@@ -176,6 +176,17 @@ def parse_plain(nlp: Language, texts: Sequence[str], batch_size: int = 32) -> li
     return list(nlp.pipe(calmed, batch_size=batch_size, disable=["ner"]))
 
 
+def tag_plain(nlp: Language, text: str) -> Doc:
+    """Tagged only (no parse, no entities): a subject line, where the readers look at the
+    tags alone (triage/reading/topic.py, problem.py ``_thing``); the parser is most of a
+    parse's time."""
+    doc = nlp.make_doc(calm(text))
+    for name, component in nlp.pipeline:
+        if name in ("tok2vec", "tagger"):
+            doc = component(doc)
+    return doc
+
+
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> list[Doc]:
     """Tagged, parsed and entity-marked docs, one per text, in order."""
     return entities(nlp, parse_plain(nlp, list(texts), batch_size))

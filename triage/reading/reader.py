@@ -81,7 +81,8 @@ class TextReader:
         return out
 
     def _parse_subject(self, subject: str) -> Doc:
-        return nlp_mod.parse_plain(self._nlp, [subject])[0]
+        # tags only: what the subject names is read from its tags, never its parse
+        return nlp_mod.tag_plain(self._nlp, subject)
 
     def _english(
         self, doc: Doc, text: str, subject: str, received: datetime, lang: str
