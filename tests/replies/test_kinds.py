@@ -396,8 +396,13 @@ def test_a_site_outage_or_a_security_matter_is_promised_its_own_response_time(
     )
     assert site.callback == callback_at(NOW, 3, sla)  # a whole site down: the critical hour
     assert any("for outage" in t for t in site.agent_todo)
+    phished = email("I clicked a phishing link and typed my password in.")
     sec = make(
-        reply_config, keyword_kb, e, scores(urgency=0), read=reading("security", security=True)
+        reply_config,
+        keyword_kb,
+        phished,
+        scores(urgency=0),
+        read=reading("security", security=True),
     )
     assert sec.callback == callback_at(NOW, 3, sla)  # a security matter: critical
     calm = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading("question"))

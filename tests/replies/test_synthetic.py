@@ -21,8 +21,8 @@ from triage.reading.labelled import readings
 from triage.reading.wrote_before import _SET_PHRASES  # the reader's set phrases, spaCy-free
 from triage.replies.compose import composer_for
 from triage.replies.config import ReplyConfig
+from triage.replies.evidence import says_wide
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.restate import says_wide
 from triage.replies.tone import check, errors
 from triage.replies.values import History, Suggestion
 
@@ -164,7 +164,7 @@ def test_outages_and_whole_sites_get_no_end_user_steps(
     drafts: list[tuple[dict[str, Any], Reading, Suggestion]],
 ) -> None:
     # wide: an outage, or read as a site's or everyone's problem by an email that says so (the
-    # head's scope alone makes no outage: triage/replies/restate.says_wide)
+    # head's scope alone makes no outage: triage/replies/evidence.says_wide)
     wide = [
         (row, s)
         for row, r, s in drafts

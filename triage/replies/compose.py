@@ -22,6 +22,7 @@ from triage.replies.answers import MONEY_WORDS, AnswerContext, answer_asks, new_
 from triage.replies.ask_classes import ask_class
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
+from triage.replies.evidence import says_attack, says_security, says_wide
 from triage.replies.kinds import SHAPES, Shape
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.names import customer_name, first_name
@@ -35,7 +36,7 @@ from triage.replies.parts import (
     sign_off,
     untried,
 )
-from triage.replies.restate import restated_ask, says_wide
+from triage.replies.restate import restated_ask
 from triage.replies.rules import KINDS, ReplyRules
 from triage.replies.templates import Templates
 from triage.replies.tone import check_suggestion
@@ -67,14 +68,20 @@ def email_key(email: Email) -> str:
     return hashlib.sha256(basis.encode()).hexdigest()
 
 
-def reply_kind(reading: Reading, rules: ReplyRules, text: str = "") -> str:
-    """The shape to write: the reading's kind when sure enough, a security matter before a
-    fault or outage, a fault for a whole site an outage (when the email says it is wide:
-    ``says_wide``); anything else a fault."""
+def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
+    """The shape to write from the reading and the email's own words (``text``): the reading's
+    kind when sure enough; an attack the email reports as happening is a security matter
+    whatever the heads read; security (the kind, or the flag over a fault or outage) only with
+    words of one in the email, else a fault; a fault for a whole site an outage when the email
+    says it is wide; anything else a fault."""
     kind = reading.kind
     if kind not in KINDS or reading.kind_p < rules.kind_threshold(kind):
         kind = "fault"
-    if reading.security and kind in ("fault", "outage"):
+    if kind != "feedback" and says_attack(text):
+        return "security"  # "someone is in my computer RIGHT NOW", read as a request
+    if kind == "security" and not says_security(text):
+        kind = "fault"  # safe steps for a letter to a dead mother would be harmful
+    if reading.security and kind in ("fault", "outage") and says_security(text):
         return "security"
     if kind == "fault" and reading.scope in ("site", "everyone") and says_wide(text):
         return "outage"

@@ -5,31 +5,12 @@ words"), and who it hits, said only when the email itself says so. Pure.
 
 from __future__ import annotations
 
-import re
-
 from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
+from triage.replies.evidence import says_wide
 from triage.replies.ourwords import problem_phrase
 from triage.replies.parts import Draft
-
-# words that show more than one person is hit. The scope head reads one email in three wrong
-# (macro-F1 0.68 on the test portion); judges called "affecting your whole team" of one home
-# user's fault, or "everyone at your site" of one till PC, an invented claim. A scope is said
-# back only when the email itself says it.
-_WIDE = re.compile(
-    r"\b(?:every(?:one|body)|all\s+of\s+(?:us|them|our|the)|none\s+of\s+(?:us|them|our|the)|nobody|"
-    r"no\s+one|whole|entire|all\s+(?:the|our|my)\s+\w+|colleagues?|team|department|dept|staff|"
-    r"users|people|others|other\s+\w+s|several|many|lots\s+of|half\s+(?:the|of|our)|"
-    r"site-?wide|firm-?wide|company-?wide|across\s+the|clients|customers|\d+\s+(?:of\s+us|people|"
-    r"users|staff|\w+s))\b",
-    re.I,
-)
-
-
-def says_wide(text: str) -> bool:
-    """The email itself says more than one person is affected."""
-    return bool(_WIDE.search(text))
 
 
 def who(d: Draft) -> str:

@@ -1,0 +1,42 @@
+"""What the email's own words show (triage/replies/evidence.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.evidence import says_attack, says_security, says_wide
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I think I clicked something I shouldn't have and put my work login into the page", True),
+        ("A leaver still had access and exported our client list last night", True),
+        ("Someone has logged into my account and changed the bank details", True),
+        ("I've lost my work phone on the train", True),
+        ("A letter came addressed to my late mother offering her a discount", False),
+        ("The cable is still hanging across the road", False),
+        ("The forced MFA rollout has locked out our warehouse staff", False),
+    ],
+)
+def test_security_is_said_only_in_words_of_one(text: str, expected: bool) -> None:
+    assert says_security(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Someone is in my computer RIGHT NOW and your helpline has me on hold.", True),
+        ("A caller said he was IT and I read out the code from my authenticator app.", True),
+        ("Our shared mailbox has been hacked.", True),
+        ("I clicked a link but didn't type anything and closed it.", False),
+        ("Can you reset my password please?", False),
+    ],
+)
+def test_an_attack_going_on_now(text: str, expected: bool) -> None:
+    assert says_attack(text) is expected
+
+
+def test_wide_is_said_by_the_email_not_guessed() -> None:
+    assert says_wide("Nobody on the third floor can print")
+    assert not says_wide("My printer on the third floor jams")

@@ -1,0 +1,69 @@
+"""What the email's own words show, where a model head's guess is not enough to say it back
+or to change the reply's shape: more than one person hit (``says_wide``), a security matter
+(``says_security``), an attack going on now (``says_attack``). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+# words that show more than one person is hit. The scope head reads one email in three wrong
+# (macro-F1 0.68 on the test portion); judges called "affecting your whole team" of one home
+# user's fault, or "everyone at your site" of one till PC, an invented claim. A scope is said
+# back only when the email itself says it.
+_WIDE = re.compile(
+    r"\b(?:every(?:one|body)|all\s+of\s+(?:us|them|our|the)|none\s+of\s+(?:us|them|our|the)|nobody|"
+    r"no\s+one|whole|entire|all\s+(?:the|our|my)\s+\w+|colleagues?|team|department|dept|staff|"
+    r"users|people|others|other\s+\w+s|several|many|lots\s+of|half\s+(?:the|of|our)|"
+    r"site-?wide|firm-?wide|company-?wide|across\s+the|clients|customers|\d+\s+(?:of\s+us|people|"
+    r"users|staff|\w+s))\b",
+    re.I,
+)
+
+
+def says_wide(text: str) -> bool:
+    """The email itself says more than one person is affected."""
+    return bool(_WIDE.search(text))
+
+
+# words of a security or privacy matter. The security head reads a letter to a dead mother, a
+# cable across a road or a complaint about being named in a report as security (safe steps
+# first, "don't pay anything"): a reply shaped for security needs words of one in the email
+_SECURITY = re.compile(
+    r"\b(?:hack\w*|phish\w*|scam\w*|fraud\w*|virus\w*|malware|ransom\w*|compromis\w*|breach\w*|"
+    r"leak\w*|stolen|theft|suspicious|unauthori[sz]ed|spoof\w*|impersonat\w*|extort\w*|"
+    r"encrypt\w*|bitcoin|gift\s+cards?|identity|data\s+protection|gdpr|personal\s+data|"
+    r"lost\s+(?:my|our|the|a)\s+(?:\w+\s+)?(?:laptop|phone|device|tablet|badge|card|usb)|"
+    r"(?:laptop|phone|device|tablet)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:lost|stolen|taken)|"
+    r"clicked\s+(?:on\s+)?(?:something|a|an|the|this|that)\b|not\s+me\b|never\s+sent|"
+    r"(?:put|entered|typed|gave)\s+(?:in\s+)?(?:my|our)\s+(?:work\s+)?(?:login|password|details|"
+    r"credentials)|still\s+(?:had|has|have)\s+access|(?:exported|downloaded|copied)\b[^.?!\n]{0,40}"
+    r"\b(?:list|records|data|contacts|files)|wasn't\s+me|didn't\s+(?:make|"
+    r"authori[sz]e|order|request|send)|someone\s+(?:else\s+)?(?:has\s+|had\s+)?(?:got|gotten|"
+    r"logged|signed|broken)\s+in(?:to)?|(?:password|passcode|pin|code|bank\s+details)s?\b"
+    r"[^.?!\n]{0,40}\b(?:changed|reset|given|gave|shared|read\s+(?:it\s+)?out|entered|typed)|"
+    r"(?:gave|read\s+out|told|shared|entered|typed)\b[^.?!\n]{0,40}\b(?:password|passcode|pin|"
+    r"code|bank\s+details|card\s+(?:number|details)))\b",
+    re.I,
+)
+# an attack going on now, whatever kind the head reads ("Someone is in my computer RIGHT NOW",
+# "I read out the code from my authenticator app")
+_ATTACK = re.compile(
+    r"\b(?:someone|somebody|a\s+(?:man|woman|person|caller|scammer))\s+(?:is|was|has\s+been)\s+"
+    r"(?:in|on|into|controlling|using|accessing)\s+(?:my|our|the)\s+(?:computer|pc|laptop|"
+    r"machine|screen|account|email|mailbox)|\b(?:gave|read\s+(?:it\s+)?out|told\s+(?:him|her|them)|"
+    r"shared|entered|typed\s+in)\b[^.?!\n]{0,50}\b(?:code|password|passcode|pin|bank\s+details)\b"
+    r"|\b(?:account|email|mailbox)\s+(?:has\s+been\s+|was\s+|got\s+|is\s+)?(?:hacked|"
+    r"compromised|taken\s+over)\b|\bransom\w*\b",
+    re.I,
+)
+
+
+def says_security(text: str) -> bool:
+    """The email itself speaks of a security or privacy matter."""
+    return bool(_SECURITY.search(text))
+
+
+def says_attack(text: str) -> bool:
+    """The email itself says an attack is happening or has just succeeded."""
+    return bool(_ATTACK.search(text))
