@@ -56,6 +56,8 @@ from triage.replies.ask_classes import ask_class
         ("Could you add a dark mode option?", "feature"),
         ("Could you add me to the finance distribution list?", "do"),
         ("Please remove the £9.99 delivery charge", "money"),
+        ("Is it safe to delete the old one now?", "question"),  # not "put the old one back"
+        ("Honestly, take your time.", "statement"),
     ],
 )
 def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> None:

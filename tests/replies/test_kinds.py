@@ -522,3 +522,14 @@ def test_the_mailbox_question_is_for_mail_trouble_not_any_mention_of_email(
     assert "email address" not in make(reply_config, keyword_kb, net).text
     mail = email("My emails are not arriving.")
     assert "email address" in make(reply_config, keyword_kb, mail).text
+
+
+def test_an_embedded_question_is_answered_as_one_not_as_work_to_do(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "what message we should be giving students in the meantime"
+    s = make(reply_config, keyword_kb, email(ask), read=reading("outage", asks=(ask,)))
+    [(_, said)] = s.answers
+    assert "what message you should be giving students" in said
+    assert "take that on" not in said
+    assert "start on that" not in said

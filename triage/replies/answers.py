@@ -160,6 +160,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
         "answer_feature",
     ):
         phrase = ask_phrase(ask.text)
+        if phrase is not None and slot in ("answer_do", "answer_do_request") and _WH.match(phrase):
+            slot = "answer_question"  # "what message we should give students" asks to be told
         if phrase is not None and ask.text == ctx.restated:
             slot = "answer_permission" if _for_themselves(phrase) else slot
             return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False
@@ -182,6 +184,7 @@ _TAKE_IT_OFF = re.compile(
 MONEY_WORDS = re.compile(
     r"\b(?:charge[ds]?|fee|fees|surcharge|billed|invoice[ds]?|overcharg\w*)\b|[£$€]\s?\d", re.I
 )
+_WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
 # slots whose wording fits any ask said back, even one they would do themselves
 _OWN_FORM = frozenset({"answer_inform", "answer_feature"})
 

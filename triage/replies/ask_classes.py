@@ -118,7 +118,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "revert",
             rf"\b(?:put|change|switch|turn|set|roll|move|bring)\s+{_W}{{0,4}}back\b(?!\s+(?:in|on|online|up|to\s+me))"
             r"|\brevert\w*|\bundo\b|\brestore\s+the\s+(?:old|previous|original)\b"
-            r"|\b(?:a|an)\s+(?:toggle|opt-?out|exemption)\b|\bthe\s+old\s+(?:one|version|way|design|layout)\b",
+            r"|\b(?:a|an)\s+(?:toggle|opt-?out|exemption)\b"
+            # "give us the old layout" wants it back; "is it safe to delete the old one?" doesn't
+            r"|\b(?:want|give\s+(?:me|us)|bring|put|go\s+back\s+to|have)\b[^.?!]{0,20}\bthe\s+old\s+"
+            r"(?:one|version|way|design|layout)\b",
         ),
         (
             "confirm",
@@ -180,6 +183,11 @@ _ASKS_SOMETHING = re.compile(
     r"|\blet\s+(?:me|us)\s+know\b|\b(?:i|we)\s+(?:ask|request|insist)\b",
     re.I,
 )
+_NO_HURRY = re.compile(
+    r"^\W*(?:\w+,\s*)?(?:take\s+your\s+time|no\s+(?:rush|hurry)|don't\s+worry|not\s+urgent|"
+    r"whenever\s+(?:you|it's|is)|there's\s+no\s+(?:rush|hurry))\b",
+    re.I,
+)
 # an imperative that asks nothing of the desk: rhetoric, or a dropped "I" ("Read your email")
 _NOT_ASKING_VERBS = frozenset("think read imagine note remember consider guess try".split())
 _SAYS = re.compile(
@@ -201,6 +209,8 @@ _GET_ME = re.compile(
 def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
     text = ask.text.replace("’", "'")
+    if _NO_HURRY.search(text):
+        return "statement"  # "Honestly, take your time." asks for nothing to be done
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):
             return name
