@@ -84,3 +84,8 @@ def test_a_bare_it_is_never_named_as_a_person(reader: TextReader) -> None:
 def test_a_subject_of_several_things_is_not_cut_to_one(reader: TextReader) -> None:
     text = "Card machine, tills and stock system are all down, so we're cash only."
     assert _problem(reader, text, "Card machine and tills offline") != "Card machine are all down"
+
+
+def test_a_thing_named_after_people_still_names_a_bare_it(reader: TextReader) -> None:
+    text = "Hi. It has been down since nine this morning. Please help."
+    assert _problem(reader, text, "Customer portal down").startswith("the customer portal has been")

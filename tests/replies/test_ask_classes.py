@@ -57,6 +57,11 @@ from triage.replies.ask_classes import ask_class
         ("Could you add me to the finance distribution list?", "do"),
         ("Please remove the £9.99 delivery charge", "money"),
         ("Is it safe to delete the old one now?", "question"),  # not "put the old one back"
+        ("Do not call me", "dont"),  # never "we'll ring you"
+        ("How do I export to Excel?", "how"),
+        ("Can you add Sarah to the Export team?", "do"),
+        ("Could you reset it, or I'm cancelling my contract", "do"),  # the threat is no ask
+        ("Is this how you treat customers?", "rhetorical"),
         ("Honestly, take your time.", "statement"),
     ],
 )

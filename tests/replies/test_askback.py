@@ -69,6 +69,8 @@ from triage.replies.askback import ask_phrase
         ("Can someone unlock my account pls", "us to unlock your account"),
         ("Can I get Visio installed on my laptop?", "for Visio to be installed on your laptop"),
         ("I want that call recording found", "for that call recording to be found"),
+        ("Can someone tell them their laptop is ready?", "us to tell them their laptop is ready"),
+        ("Can I get a new set of keys?", "for a new set of keys"),  # "set" is no participle here
         (  # an asset code is not shouting; a particle the customer wrote is kept
             "Confirm whether STA-LT-1184 is encrypted and when it last checked in.",
             "us to confirm whether STA-LT-1184 is encrypted and when it last checked in",

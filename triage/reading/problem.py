@@ -115,9 +115,9 @@ def _thing(subject_doc: object) -> str:
         words.append((t.text.lower(), t.tag_))
     while words and not words[-1][1].startswith("NN"):
         words.pop()  # "slow in the evenings" names no thing
-    if any(w in _PEOPLE for w, _ in words):
+    if words and words[-1][0] in _PEOPLE:
         # "It has been dead for four days" under "Disabled brother - no phone" is the phone:
-        # a person is never what a bare "it" names
+        # a person (the head noun: "customer portal" is a thing) is never what "it" names
         return ""
     return " ".join(w for w, _ in words) if 1 <= len(words) <= 3 else ""
 

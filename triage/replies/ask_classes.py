@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from triage.domain import Ask
-from triage.replies.askback import IMPERATIVES, NOUN_START, is_request
+from triage.replies.askback import IMPERATIVES, NOUN_START, THREAT_TAIL, is_request
 
 _W = r"(?:[\w'-]+\s+)"
 ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -27,8 +27,13 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bdo\s+you\s+(?:have\s+)?any\s+idea\b|\bare\s+you\s+(?:completely\s+|totally\s+|all\s+)?"
             r"(?:incapable|serious|joking|kidding|stupid|incompetent|mad|insane)\b|\bhow\s+hard\s+can\b"
             r"|\bwhat(?:'s|\s+is)\s+wrong\s+with\s+you\b|\bdo\s+you\s+even\b|\bwho\s+do\s+you\s+think\b"
-            r"|\btest\s+me\b|\bwhat\s+(?:kind|sort)\s+of\s+(?:company|service|business|outfit)\b",
+            r"|\btest\s+me\b|\bwhat\s+(?:kind|sort)\s+of\s+(?:company|service|business|outfit)\b"
+            r"|\bwhat(?:'s|\s+is)\s+the\s+point\b|\bhow\s+(?:do|can|could)\s+you\s+expect\b"
+            r"|\bis\s+(?:this|that)\s+how\s+you\b|\btoo\s+much\s+to\s+ask\b|\bwhy\s+(?:do|should)\s+i\s+"
+            r"(?:even\s+)?bother\b",
         ),
+        # before "call": "Do not call me" must never be answered "we'll ring you"
+        ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
         ("apology", r"\bapolog\w*|\bsay\s+sorry\b"),
         (
             "pass_on",
@@ -101,15 +106,6 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
         ),
         (
-            # a change to the product itself is decided by whoever builds it: never "we will
-            # arrange it" ("could you add export to .ods?")
-            "feature",
-            r"\b(?:add|build|introduce|implement|offer|develop|create)\b[^.?!]{0,30}?"
-            r"\b(?:feature|option|setting|toggle|button|integration|mode|export|import|format|"
-            r"shortcut|api|filter|field|report\s+type|view)s?\b|\bfeature\s+request\b"
-            r"|\bexport\s+to\s+\.?\w{2,5}\b",
-        ),
-        (
             "cancel",
             r"\bcancel\w*|\bterminat\w*|\bend\s+(?:my|our|the)\s+(?:contract|subscription|account)\b"
             r"|\bclose\s+(?:my|our)\s+account\b",
@@ -145,13 +141,22 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|is\s+it\s+possible\s+(?:to|for))\b",
         ),
         (
+            # a change to the product itself is decided by whoever builds it: never "we will
+            # arrange it" ("could you add export to .ods?")
+            "feature",
+            r"\b(?:add|build|introduce|implement|offer|develop|create)\b[^.?!]{0,30}?"
+            r"(?<!\bthe\s)\b(?:feature|option|setting|toggle|button|integration|mode|export|import|"
+            r"format|shortcut|api|filter|field|report\s+type|view)s?\b(?!\s+(?:team|group|list|channel))"
+            r"|\bfeature\s+request\b"
+            r"|\bexport\s+to\s+\.?\w{2,5}\b",
+        ),
+        (
             "deadline",
             r"\b(?:by|before|until)\s+(?:\d|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|"
             r"friday|saturday|sunday|the\s+end|end\s+of|close\s+of|noon|lunch|then)"
             r"|\bneed\s+(?:it|this|them)\s+(?:working|done|back|fixed|sorted)?\s*(?:by|before|for|tonight|today|tomorrow)\b"
             r"|\bneeds?\s+to\s+be\s+\w+\s+(?:by|before|today|tonight|tomorrow|first\s+thing)\b",
         ),
-        ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
         (
             "attend",
             r"^\W*(?:anyone|anybody|hello|hi)\W*$|\bwhere\s+is\s+everyone\b"
@@ -208,7 +213,8 @@ _GET_ME = re.compile(
 
 def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
-    text = ask.text.replace("’", "'")
+    # a threat after the ask ("..., or I'm cancelling my contract") is not what is asked
+    text = THREAT_TAIL.sub("", ask.text.replace("’", "'")) or ask.text
     if _NO_HURRY.search(text):
         return "statement"  # "Honestly, take your time." asks for nothing to be done
     for name, pattern in ASK_CLASSES:

@@ -67,7 +67,7 @@ _ASK_OPENER = re.compile(
     r"|if\s+[^,?]{3,60},\s*)",
     re.I,
 )
-_THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
+THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
 _APPRECIATE = re.compile(
     r"^(?:i|we)(?:'d|\s+would)\s+(?:really\s+|also\s+)?appreciate\s+"
     r"(?P<rest>(?:a|an|the|some|any|your|my|our|this|that)\b.+)$",
@@ -145,14 +145,15 @@ _NOT_A_VERB = re.compile(
 )
 _DETERMINERS = frozenset("a an the some my our your his her their this that these those".split())
 MAX_WORDS = 18
+_AFTER_PARTICIPLE = frozenset(
+    """on in to for by at from with off up out back over before after today tomorrow asap now
+    again properly please""".split()
+)
 # participles that do not end in -ed: "that call recording found" -> "... to be found"
 _PARTICIPLES = frozenset(
     """found done made sent given taken shown set put cut paid built brought told kept left
     sold bought fixed seen known held shut sorted""".split()
 )
-
-
-_THEY = {"they": "we", "them": "us", "their": "our", "themselves": "ourselves"}
 
 
 def is_request(text: str) -> bool:
@@ -187,7 +188,7 @@ def ask_phrase(text: str) -> str | None:
     p = polish(raw)
     while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
         p = cut
-    p = _THREAT_TAIL.sub("", p)
+    p = THREAT_TAIL.sub("", p)
     if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
         return None
     out: str | None = None
@@ -200,10 +201,11 @@ def ask_phrase(text: str) -> str | None:
         rest = m.group("rest")
         said = swap(rest)
         if (m.groupdict().get("who") or "you").lower() != "you":
-            # "could someone pop down when they can?": that someone is us
+            # "could someone pop down when they can?": that someone is us; but only the "they"
+            # of a time clause ("tell them their laptop is ready" is about other people)
             said = re.sub(
-                r"\b(?:they|them|their|themselves)\b",
-                lambda t: _THEY[t.group(0).lower()],
+                r"\b(when|once|if|whenever|as\s+soon\s+as|before|after)\s+they\b",
+                r"\1 we",
                 said,
                 flags=re.I,
             )
@@ -262,6 +264,9 @@ def _to_be(phrase: str) -> str:
     for i in range(1 if named else 2, min(len(words), 6)):
         if (
             (re.fullmatch(r"[a-z]+ed", words[i]) or words[i] in _PARTICIPLES)
+            # a participle ends the phrase or a preposition follows it ("the software installed
+            # on my laptop"); "a new set of keys" and "a new red phone" are no participles
+            and (i + 1 == len(words) or words[i + 1].lower() in _AFTER_PARTICIPLE)
             and (named or words[0].lower() in _DETERMINERS)
             and words[i - 1].lower() not in _DETERMINERS
             and not _PRONOUNS.intersection(w.lower() for w in words[1:i])

@@ -31,9 +31,10 @@ def restatement(d: Draft) -> str:
         return d.render("restate_problem", problem=said)
     named = d.reading.topic  # what the subject line names ("the grey streak on prints")
     asked = restated_ask(d)
-    if asking and asked is not None:
+    phrase = ask_phrase(asked.text) if asked is not None else None
+    if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
-        return d.render("restate_asked", ask=ask_phrase(asked.text) or "")
+        return d.render("restate_asked", ask=phrase)
     if asking:
         # a topic says what is broken and a scope who is hit: neither restates a request or a
         # question ("affecting your whole team" of a training request, "the licence has
@@ -75,8 +76,10 @@ _RESTATING = frozenset({"do", "question", "how", "inform"})
 
 def restated_ask(d: Draft) -> Ask | None:
     """The ask a request's or a question's restatement says back ("Thanks for asking whether
-    ..."): the first one whose words can be said back; None for other kinds."""
-    if d.kind not in ("request", "question"):
+    ..."): the first one whose words can be said back; None for other kinds, and for an upset
+    customer, whose questions are often rhetorical ("Is this how you treat customers?" would
+    come back as "Thank you for asking whether this is how we treat customers")."""
+    if d.kind not in ("request", "question") or d.scores.frustration >= 2:
         return None
     for ask in d.reading.asks:
         if ask_class(ask) in _RESTATING and ask_phrase(ask.text) is not None:
