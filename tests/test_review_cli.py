@@ -343,13 +343,25 @@ def test_cases_are_listed_forgotten_by_id_and_withdrawn_with_their_approval(
     assert store.cases() == []
     assert run({**env, "EDITOR": f"{sys.executable} {editor}"}, "edit", "2").exit_code == 0
     assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
-    listed = json.loads(run(env, "kb", "cases", "--json").stdout)
+    assert len(store.cases()) == 1
     # forgotten by id: no longer offered; an unknown id says how to find one
-    first = listed[0]["id"]
-    forgot = run(env, "kb", "forget", str(first))
+    [case_id] = [c["id"] for c in json.loads(run(env, "kb", "cases", "--json").stdout)]
+    forgot = run(env, "kb", "forget", str(case_id))
     assert forgot.exit_code == 0
-    assert f"case {first} forgotten" in forgot.output
+    assert f"case {case_id} forgotten" in forgot.output
     assert store.cases() == []
-    missing = run(env, "kb", "forget", str(first))
+    missing = run(env, "kb", "forget", str(case_id))
     assert missing.exit_code != 0
     assert "triage kb cases" in missing.output
+    # learned again, then approved with an error the tone checker flags: not learned, and
+    # the earlier answer is not offered either
+    assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
+    assert len(store.cases()) == 1
+    blame = tmp_path / "blame.py"
+    blame.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text() + '\\n\\nThis was user error on your part.\\n')\n"
+    )
+    assert run({**env, "EDITOR": f"{sys.executable} {blame}"}, "edit", "2").exit_code == 0
+    run(env, "approve", "2", "--agent", "jo")
+    assert store.cases() == []

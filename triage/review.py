@@ -120,6 +120,8 @@ def approve(
     errors = [f for f in findings(settings, row, final=True) if f.severity == "error"]
     if not errors:  # a reply `send` would refuse is no answer to offer again
         learn(store, row, agent, now)
+    else:  # nor is an earlier approval's answer, now replaced by this one
+        store.forget_case(ref=f"review:{email_id}")
     return errors
 
 

@@ -58,6 +58,9 @@ def test_a_subject_that_names_a_thing_is_the_topic(
         "Can I pause my subscription for 3 months?",
         "On behalf of my mother - crackly line for a month",
         "THIRD missed appointment - I want compensation",
+        "Bereavement - account of late husband",  # a loss is no topic to be sorry about
+        "Rude engineer",  # said back, it would agree he was rude
+        "Mum's phone",
         "",
     ],
 )

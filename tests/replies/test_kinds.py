@@ -477,6 +477,14 @@ def test_an_ask_the_plans_own_line_answers_is_not_said_twice(
         assert len(same) == len(set(same)), s.text
 
 
+def test_one_word_of_confidentiality_is_no_disclaimer(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Our confidential HR folder has gone missing for everyone in the department.")
+    read = reading("fault", scope="team")
+    assert reply_config.rules.scopes["team"] in make(reply_config, keyword_kb, e, read=read).text
+
+
 def test_a_legal_disclaimer_is_not_read_as_what_the_email_is_about(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
@@ -533,3 +541,25 @@ def test_an_embedded_question_is_answered_as_one_not_as_work_to_do(
     assert "what message you should be giving students" in said
     assert "take that on" not in said
     assert "start on that" not in said
+
+
+def test_the_agent_is_told_what_only_the_agent_can_keep(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("My bill has a £9.99 delivery charge. Can you take it off? Please send an engineer.")
+    asks = ("Can you take it off?", "Please send an engineer.")
+    s = make(reply_config, keyword_kb, e, read=reading("request", asks=asks))
+    todo = " ".join(s.agent_todo)
+    assert reply_config.templates.teams["billing_team"] in todo  # taking a charge off: money
+    assert "Book the visit" in todo
+
+
+def test_a_shared_answer_comes_after_the_answers_it_is_other_to(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    asks = ("What exactly are we getting for that?", "Any ideas?", "Could you reset my PIN?")
+    e = email("What exactly are we getting for that? Any ideas? Could you reset my PIN?")
+    s = make(reply_config, keyword_kb, e, read=reading("fault", asks=asks))
+    said = dict(s.answers)
+    assert said[asks[0]] == said[asks[1]]
+    assert s.plan.index(said[asks[2]]) < s.plan.index(said[asks[0]])

@@ -74,7 +74,7 @@ class TextReader:
                 out.append(foreign_reading(texts[i], langs[i]))
             else:
                 reading = self._english(doc, texts[i], subject, received, langs[i] or "en")
-                # the subject is parsed (no entities) only when a bare "it" needs naming
+                # the subject is tagged (no parse): for its topic, and to name a bare "it"
                 problem = find_problem(doc, subject, self._parse_subject)
                 topic = find_topic(subject, self._parse_subject)
                 out.append(replace(reading, problem=problem, topic=topic))

@@ -6,10 +6,12 @@ problem clause can be cut from the body (triage/reading/problem.py finds one in 
 email in six), a stock line ("something isn't working as it should") is what judges called a
 wrong restatement. The subject line is where most customers name the thing in a few words;
 said back as a topic ("I understand you're having trouble with the grey streak on prints") it
-is short, specific and not a copied sentence. Only a subject that parses as a noun phrase is
-used: one with a verb ("Photo backup stopped syncing"), an adverb ("WMS down all depots"), a
-question, second-person words (said back they would become our admission), shouting that
-is not an acronym, or a generic head ("help", "question", "complaint") gives "".
+is short, specific and not a copied sentence. A subject that reports a state names its thing
+by the words before that state ("Photo backup stopped syncing" -> "the photo backup", "WMS down
+all depots" -> "the WMS"); otherwise only a subject that tags as a noun phrase is used. A
+question, second-person words (said back they would become our admission), a loss or a
+judgement ("bereavement", "rude engineer"), a shout that is not an acronym, or a generic head
+("help", "question", "complaint") gives "".
 
 Pure over a spaCy ``Doc`` of the cleaned subject (tags only; the pipeline has no lemmatizer).
 """
@@ -43,7 +45,10 @@ _SECOND = re.compile(r"\b(?:you|your|yours|u|ur|we|us|i|me|i'm|i've)\b", re.I)
 _HOSTILE = re.compile(
     r"\b(?:ridiculous|incompetent|useless|joke|pathetic|unacceptable|disgrace\w*|idiot\w*|"
     r"stupid|shambles|rubbish|garbage|hell|damn\w*|bloody|crap|fuck\w*|shit\w*|wtf|lawyer|legal|"
-    r"solicitor|court|sue|worst|formal|compensation|refund|still|again|never)\b",
+    r"solicitor|court|sue|worst|formal|compensation|refund|still|again|never|"
+    # a loss or a judgement is not a topic to be "sorry to hear about" or to agree with
+    r"death|died|dead|deceased|bereave\w*|late|funeral|passed|widow\w*|estate|rude|terrible|"
+    r"awful|horrible|appalling|disgusting|shocking|dreadful|unprofessional|liar\w*)\b",
     re.I,
 )
 _WHEN = frozenset("today tonight tomorrow now asap urgent urgently again please".split())
@@ -56,6 +61,10 @@ _CUT_AT = frozenset(
 _STATE = frozenset(
     """no not offline down dead broken gone missing stuck slow failed failing crashing
     crashed lost wrong""".split()
+)
+_KIN = frozenset(
+    """mum mom mam dad mother father wife husband son daughter brother sister gran nan grandma
+    grandad grandpa granny partner aunt uncle""".split()
 )
 _POSSESSIVE = {"my": "your", "our": "your", "mine": "yours"}
 _DETERMINERS = frozenset("a an the this that these those some any".split())
@@ -101,6 +110,8 @@ def find_topic(subject: str, parse: Callable[[str], object]) -> str:
     tokens = list(doc)  # type: ignore[call-overload]
     if not tokens or any(t.tag_ not in _ALLOWED_TAGS for t in tokens):
         return ""
+    if len(tokens) > 1 and tokens[1].tag_ == "POS" and tokens[0].text.lower() in _KIN:
+        return ""  # "Mum's phone": "the mum's phone" is no way to name it
     nouns = [t for t in tokens if t.tag_.startswith("NN")]
     if not nouns or not tokens[-1].tag_.startswith("NN") and tokens[-1].tag_ != "CD":
         return ""

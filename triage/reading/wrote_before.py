@@ -32,7 +32,7 @@ NEEDS_OBJECT = frozenset("opened logged submitted raised sent".split())
 CONTACT_OBJECTS = frozenset(
     """ticket tickets case cases request requests call calls complaint complaints query
     queries issue issues fault faults email emails e-mail message messages report reports
-    form incident it this""".split()
+    form incident chat job enquiry enquiries letter it this""".split()
 )
 FIRST_PERSON = frozenset({"i", "we"})
 _SET_PHRASES = re.compile(

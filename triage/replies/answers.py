@@ -111,14 +111,21 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     return _answer(ask, ctx, templates)[0]
 
 
+def used_class(ask: Ask, ctx: AnswerContext) -> str:
+    """The class an ask is answered as in this draft: its own (ask_classes.py), but "can you
+    take it off?" in an email about a charge asks for money back."""
+    cls = ask_class(ask)
+    if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
+        return "money"
+    return cls
+
+
 def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bool]:
     """The answering sentence, and whether it is the plain one that does not name the ask."""
     refusal = _refusal(ask, ctx, templates)
     if refusal:
         return refusal, False
-    cls = ask_class(ask)
-    if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
-        cls = "money"  # "Can you take it off please?" under "Charged for router delivery"
+    cls = used_class(ask, ctx)
     if cls in ("revert", "do") and ctx.refusal:
         return ctx.refusal, False  # the email asks for what policy does not allow: the no answers
     if cls == "revert" and ctx.kind != "policy_complaint":
@@ -225,9 +232,12 @@ def answer_asks(
 
 
 def new_sentences(answers: tuple[tuple[str, str], ...], already: str) -> list[str]:
-    """The answering sentences not yet in the draft (``already``), each once, in ask order."""
+    """The answering sentences not yet in the draft (``already``), each once, in ask order;
+    one that answers several asks ("On the other points you raised ...") goes last, after the
+    answers it is "other" to."""
     out: list[str] = []
     for _, sentence in answers:
         if sentence not in already and sentence not in out:
             out.append(sentence)
-    return out
+    shared = {s for s in out if sum(said == s for _, said in answers) > 1}
+    return [s for s in out if s not in shared] + [s for s in out if s in shared]

@@ -91,7 +91,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "visit",
-            r"\bon[\s-]?site\b|\bcome\s+(?:out|round|over|in|and|to|here|by|back)\b"
+            # "come back to me with a date" asks for an answer, not a visit
+            r"\bon[\s-]?site\b|\bcome\s+(?:out|round|over|in|and|to|here|by|back(?!\s+to\s+(?:me|us)))\b"
             r"|\b(?:engineer|technician|someone|somebody)\b[^.?!]{0,20}\b(?:here|in\s+my\s+office|in\s+the\s+office|out\s+to|round)\b"
             r"|\bvisit\b|\bsend\s+(?:an?\s+)?(?:\w+\s+)?(?:engineer|technician|someone|somebody)\b"
             r"|^\W*(?:an?|the)\s+(?:engineer|technician)\b",

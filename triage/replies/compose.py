@@ -18,7 +18,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
-from triage.replies.answers import MONEY_WORDS, AnswerContext, answer_asks, new_sentences
+from triage.replies.answers import (
+    MONEY_WORDS,
+    AnswerContext,
+    answer_asks,
+    new_sentences,
+    used_class,
+)
 from triage.replies.ask_classes import ask_class
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
@@ -233,7 +239,7 @@ def compose(
             about_money=bool(MONEY_WORDS.search(draft.text)),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
-        todo = shape.todo + _promises(draft, answers)
+        todo = shape.todo + _promises(draft, answers, ctx)
         if promise_level > scores.urgency:
             if promise_level == floor:
                 why = f"for {kind}"
@@ -300,10 +306,13 @@ def _once(
     )
 
 
-def _promises(draft: Draft, answers: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """What the reply promises that only the agent can keep, or what it could not settle."""
+def _promises(
+    draft: Draft, answers: tuple[tuple[str, str], ...], ctx: AnswerContext
+) -> tuple[str, ...]:
+    """What the reply promises that only the agent can keep, or what it could not settle:
+    from the class each ask was answered as (``used_class``)."""
     out = []
-    classes = {ask_class(Ask(text, "request")) for text, _ in answers}
+    classes = {used_class(Ask(text, "request"), ctx) for text, _ in answers}
     teams = draft.templates.teams
     if "call" in classes:
         out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")
@@ -311,6 +320,10 @@ def _promises(draft: Draft, answers: tuple[tuple[str, str], ...]) -> tuple[str, 
         out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
     if "money" in classes:
         out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
+    if "feature" in classes:
+        out.append("Pass the product change asked for to the team that builds it.")
+    if "visit" in classes:
+        out.append(f"Book the visit the reply promises and send its time by {draft.callback}.")
     if "dont" in classes:
         out.append("Note the customer's instruction on their account: the reply says it is noted.")
     if draft.scores.urgency >= 3 and draft.kind in ("fault", "request", "question"):

@@ -52,7 +52,10 @@ class Draft:
         """Subject and newest text, without a legal disclaimer (its "this email and any
         attachments" matched the mailbox questions of a VPN fault)."""
         body = "\n\n".join(
-            p for p in re.split(r"\n\s*\n", self.email.newest_text) if not _DISCLAIMER.search(p)
+            p
+            for p in re.split(r"\n\s*\n", self.email.newest_text)
+            # two marks make a disclaimer: "our confidential HR folder has gone" is one
+            if len(_DISCLAIMER.findall(p)) < 2
         )
         return f"{self.email.subject}\n{body}"
 
