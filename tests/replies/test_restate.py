@@ -1,0 +1,40 @@
+"""The restatement (triage/replies/restate.py): what they asked, a problem clause, what the
+subject names, or how wide it is, said only from what the email itself shows."""
+
+from __future__ import annotations
+
+from triage.replies.config import ReplyConfig
+from triage.replies.knowledge import KnowledgeBase
+
+from .test_compose import email, make, reading, scores
+
+
+def test_a_question_is_restated_by_what_was_asked_unless_the_customer_is_upset(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Is the IT induction session still on Thursday at 2?"
+    calm = make(
+        reply_config,
+        keyword_kb,
+        email(ask),
+        scores(frustration=0),
+        read=reading("question", asks=(ask,)),
+    )
+    assert "asking whether the IT induction session is still on Thursday at 2" in calm.acknowledge
+    # an upset customer's questions are often rhetorical: not said back as "asking whether"
+    upset = make(
+        reply_config,
+        keyword_kb,
+        email(ask),
+        scores(frustration=3),
+        read=reading("question", asks=(ask,)),
+    )
+    assert "asking whether" not in upset.acknowledge
+
+
+def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Started on Monday, every page has it now.", subject="grey streak on prints")
+    s = make(reply_config, keyword_kb, e, read=reading(topic="the grey streak on prints"))
+    assert "the grey streak on prints" in s.acknowledge
