@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -178,14 +179,8 @@ def test_approve_reject_relabel_and_the_audit_trail(env: dict[str, str], tmp_pat
 def test_edit_reruns_the_tone_checker_and_keeps_the_diff(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    script = tmp_path / "ed.py"
-    script.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text() + '\\nAs I already said, this is user error.\\n')\n"
-    )
-    import sys
-
-    result = run({**env, "EDITOR": f"{sys.executable} {script}"}, "edit", "2")
+    editor = _editor(tmp_path, "ed", "text + '\\nAs I already said, this is user error.\\n'")
+    result = run({**env, "EDITOR": editor}, "edit", "2")
     assert result.exit_code == 0, result.output
     assert "blame" in result.output
     store = Store.open(f"sqlite:///{tmp_path / 'triage.db'}")
@@ -258,21 +253,35 @@ class VecScorer(TagScorer):
         return out
 
 
-def test_an_approved_edit_is_offered_as_a_cited_case_for_a_similar_email(tmp_path: Path) -> None:
+def _vpn_desk(tmp_path: Path) -> tuple[Settings, Store, dict[str, str]]:
+    """The four review emails stored and triaged with VPN-or-not embeddings, and the CLI's
+    environment for them."""
     settings = Settings(
         store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}"),
         paths=PathsSettings(data_dir=tmp_path),
     )
     store = triaged_store(settings, scorer=VecScorer())
-    env = {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
-    editor = tmp_path / "ed.py"
-    editor.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-        f"p.write_text(p.read_text() + {chr(10) * 2 + VPN_FIX + chr(10)!r})\n"
-    )
-    import sys
+    return settings, store, {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
 
-    assert run({**env, "EDITOR": f"{sys.executable} {editor}"}, "edit", "2").exit_code == 0
+
+def _editor(tmp_path: Path, name: str, change: str) -> str:
+    """An $EDITOR that rewrites the file it is given: ``change`` is a Python expression of
+    ``text``, the file's text."""
+    script = tmp_path / f"{name}.py"
+    script.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\ntext = p.read_text()\n"
+        f"p.write_text({change})\n"
+    )
+    return f"{sys.executable} {script}"
+
+
+ADD_VPN_FIX = f"text + {chr(10) * 2 + VPN_FIX + chr(10)!r}"
+
+
+def test_an_approved_edit_is_offered_as_a_cited_case_for_a_similar_email(tmp_path: Path) -> None:
+    settings, store, env = _vpn_desk(tmp_path)
+    editor = _editor(tmp_path, "ed", ADD_VPN_FIX)
+    assert run({**env, "EDITOR": editor}, "edit", "2").exit_code == 0
     assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
     [case] = store.cases()
     assert (case.email_id, case.origin, case.agent, case.answer) == (2, "approved", "jo", VPN_FIX)
@@ -304,21 +313,10 @@ def test_an_approved_edit_is_offered_as_a_cited_case_for_a_similar_email(tmp_pat
 def test_cases_are_listed_forgotten_by_id_and_withdrawn_with_their_approval(
     tmp_path: Path,
 ) -> None:
-    settings = Settings(
-        store=StoreSettings(url=f"sqlite:///{tmp_path / 'triage.db'}"),
-        paths=PathsSettings(data_dir=tmp_path),
-    )
-    store = triaged_store(settings, scorer=VecScorer())
-    env = {"TRIAGE_PATHS_DATA_DIR": str(tmp_path), "TRIAGE_CONFIG": ""}
-    editor = tmp_path / "ed.py"
-    editor.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-        f"p.write_text(p.read_text() + {chr(10) * 2 + VPN_FIX + chr(10)!r})\n"
-    )
-    import sys
-
+    _, store, env = _vpn_desk(tmp_path)
+    editor = _editor(tmp_path, "ed", ADD_VPN_FIX)
     for n in ("2", "3"):
-        assert run({**env, "EDITOR": f"{sys.executable} {editor}"}, "edit", n).exit_code == 0
+        assert run({**env, "EDITOR": editor}, "edit", n).exit_code == 0
         assert run(env, "approve", n, "--agent", "jo").exit_code == 0
     listed = json.loads(run(env, "kb", "cases", "--json").stdout)
     assert [(c["email_id"], c["origin"], c["answer"]) for c in listed] == [
@@ -333,15 +331,11 @@ def test_cases_are_listed_forgotten_by_id_and_withdrawn_with_their_approval(
     assert run(env, "reject", "3", "--reason", "answered by phone").exit_code == 0
     assert [c.email_id for c in store.cases()] == [2]
     # approved again with the agent's words taken out: the old answer is not offered any more
-    undo = tmp_path / "undo.py"
-    undo.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-        f"p.write_text(p.read_text().replace({VPN_FIX!r}, ''))\n"
-    )
-    assert run({**env, "EDITOR": f"{sys.executable} {undo}"}, "edit", "2").exit_code == 0
+    undo = _editor(tmp_path, "undo", f"text.replace({VPN_FIX!r}, '')")
+    assert run({**env, "EDITOR": undo}, "edit", "2").exit_code == 0
     assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
     assert store.cases() == []
-    assert run({**env, "EDITOR": f"{sys.executable} {editor}"}, "edit", "2").exit_code == 0
+    assert run({**env, "EDITOR": editor}, "edit", "2").exit_code == 0
     assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
     assert len(store.cases()) == 1
     # forgotten by id: no longer offered; an unknown id says how to find one
@@ -357,11 +351,7 @@ def test_cases_are_listed_forgotten_by_id_and_withdrawn_with_their_approval(
     # the earlier answer is not offered either
     assert run(env, "approve", "2", "--agent", "jo").exit_code == 0
     assert len(store.cases()) == 1
-    blame = tmp_path / "blame.py"
-    blame.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text() + '\\n\\nThis was user error on your part.\\n')\n"
-    )
-    assert run({**env, "EDITOR": f"{sys.executable} {blame}"}, "edit", "2").exit_code == 0
+    blame = _editor(tmp_path, "blame", "text + '\\n\\nThis was user error on your part.\\n'")
+    assert run({**env, "EDITOR": blame}, "edit", "2").exit_code == 0
     run(env, "approve", "2", "--agent", "jo")
     assert store.cases() == []
