@@ -194,3 +194,17 @@ def test_a_quoted_question_is_not_an_ask(reader: TextReader, text: str) -> None:
 def test_a_question_after_a_quote_is_still_an_ask(reader: TextReader) -> None:
     text = 'The screen says "No sensor found". Can you look at it?'
     assert _asks(_read(reader, text)) == ["Can you look at it?"]
+
+
+def test_a_sentence_that_tells_is_not_an_ask_but_a_listed_demand_is(reader: TextReader) -> None:
+    text = (
+        "Friday is our busiest day for online orders. Could you fix the sync today?\n\n"
+        "I want:\n- Our data restored from your backups TODAY.\n- The termination fee removed\n"
+        "- Our contract guarantees 99.9% availability."
+    )
+    asks = [a.text for a in _read(reader, text).asks]
+    assert not any(a.startswith("Friday is our busiest day") for a in asks)
+    assert any(a.startswith("Could you fix the sync") for a in asks)
+    assert "Our data restored from your backups TODAY." in asks
+    assert any(a.startswith("The termination fee removed") for a in asks)
+    assert not any(a.startswith("Our contract guarantees") for a in asks)

@@ -74,8 +74,11 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
         line = _starts_line(sent)
         if in_list and line and not (_after_blank(sent) and not _bulleted(toks) and out):
             item = _tidy(text[sent.start_char : sent.end_char])
-            if sum(ch.isalpha() for ch in item) >= 3:
-                out.append(Ask(item, "question" if item.endswith("?") else "request"))
+            listed: AskType = "question" if item.endswith("?") else "request"
+            if sum(ch.isalpha() for ch in item) >= 3 and not (
+                listed == "request" and _says(toks, item)
+            ):
+                out.append(Ask(item, listed))
             continue
         in_list = False
         whole = ask_type(toks, sent.text, short)
@@ -84,6 +87,8 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
             kind = _clause_type(doc, start, end, short)
             if kind is None and whole is not None and (n == 0 or _continues(doc, start, end)):
                 kind = whole
+            if kind == "request" and _says(_tokens(doc, start, end), clause):
+                kind = None  # "Friday is our busiest day": it tells, it asks nothing
             if kind and clause:
                 out.append(Ask(text=clause, type=kind))
         if sent.text.rstrip().endswith(":"):
@@ -95,6 +100,55 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
             ):
                 out.pop()  # the intro itself ("I want:") is not an ask; its lines are
     return tuple(out)
+
+
+# what asks in a request-shaped clause: a word of asking, or a question mark
+_ASKING = re.compile(
+    r"\?|\b(?:please|kindly)\b|\b(?:can|could|would|will|won't|wouldn't|can't)\s+(?:you|someone|"
+    r"somebody|anyone|one\s+of\s+you|the\s+team|i|we)\b|\b(?:want|need|needs|expect|require|"
+    r"appreciat\w*|prefer|like|must|should|let\s+(?:me|us)\s+know|ask|asking|request|insist|"
+    r"grateful|great|lovely|nice|welcome|wonderful|helpful|good|best|perfect|wonder\w*|hope|"
+    r"hoping|expecting)\b"
+    r"|^\W*(?:\w+ly\s+)?(?:if|whether|how|what|when|where|who|which|why|can|could|would|will)\b",
+    re.I,
+)
+
+
+_PERSONAL = frozenset("i we he she they it this that there".split())
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if not t.is_space] if span is not None else []
+
+
+def _says(toks: list[Token], clause: str) -> bool:
+    """A declarative clause with no word of asking: a finite verb with its own subject, not
+    an imperative ("We expect about 4TB", "I'd be grateful for either", "Our contract
+    guarantees 99.9%")."""
+    if not toks or _ASKING.search(clause):
+        return False
+    first = first_content(toks)
+    if first is not None and first.tag_ == "VB":
+        return False  # an imperative: "Call me."
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    aux = any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in root.children)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if root.tag_ in ("VBD", "VBN") and not aux and subject is not None:
+        if subject.lower_ not in _PERSONAL:
+            return False  # "Our data restored TODAY", "The termination fee removed": demands
+    finite = root.tag_ in ("VBZ", "VBD", "VBP") or aux
+    # "Graham's account locked NOW" is an elliptical demand; "Written confirmation of ..." a
+    # listed one: only a finite verb with its own subject tells rather than asks
+    return finite and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl")
+        and c.lower_ not in ("you", "someone", "somebody", "anyone")
+        for c in root.children
+    )
 
 
 def boilerplate(lower: str) -> bool:
