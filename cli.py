@@ -1,18 +1,6 @@
 """The triage command line (typer). Builds Settings, Store and sources, passes them down.
 
-Exit codes (also shown by ``triage --help``)::
-
-    0  success
-    1  unexpected error (a bug: please report it with the log)
-    2  wrong usage (unknown option, missing argument)
-    3  configuration error: a setting, secret or file is wrong (the message names it)
-    4  mail server unreachable, timed out or dropped the connection
-    5  mail server refused the login
-    6  database locked, unreachable, not writable by this user, or on an old schema
-    7  model artifact missing or unreadable
-    8  no such email / item (`requeue`: not quarantined, or no longer in the mailbox)
-    9  `triage doctor` found a problem
-   10  refused: `send` of a reply with tone errors or not approved (``--force`` overrides)
+The exit codes are ``_EXIT_HELP`` below (shown by ``triage --help``; README, CLI at a glance).
 """
 
 from __future__ import annotations
@@ -90,6 +78,7 @@ AgentOpt = Annotated[
     typer.Option("--agent", help="Who acts (audit trail; default: OS user) or signs a draft."),
 ]
 IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
+CaseArg = Annotated[int, typer.Argument(help="The case's id (from `triage kb cases`).")]
 FullOpt = Annotated[bool, typer.Option("--full", help="Print all of the text (default: capped).")]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")]
 SmtpOpt = Annotated[bool, typer.Option("--smtp", help="Send via [smtp] instead of a draft.")]
@@ -434,16 +423,12 @@ def kb_import_sent(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
 
 @kb_app.command("cases")
 def kb_cases(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
-    """Every learned case (from approved edits and the Sent folder): id, source, the
-    customer's words, the answer. Example: triage kb cases --json"""
+    """Learned cases (approved edits, Sent folder). Example: triage kb cases --json"""
     _run(kb.cases, config)(as_json=as_json)
 
 
 @kb_app.command("forget")
-def kb_forget(
-    case_id: Annotated[int, typer.Argument(help="the case's id, from `triage kb cases`")],
-    config: ConfigOpt = None,
-) -> None:
+def kb_forget(case_id: CaseArg, config: ConfigOpt = None) -> None:
     """Delete a learned case, so it is no longer offered as a fix. Example: triage kb forget 3"""
     _run(kb.forget, config)(case_id)
 
