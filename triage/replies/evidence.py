@@ -36,6 +36,11 @@ _SECURITY = re.compile(
     r"lost\s+(?:my|our|the|a)\s+(?:\w+\s+)?(?:laptop|phone|device|tablet|badge|card|usb)|"
     r"(?:laptop|phone|device|tablet)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:lost|stolen|taken)|"
     r"clicked\s+(?:on\s+)?(?:something|a|an|the|this|that)\b|not\s+me\b|never\s+sent|"
+    # a caller posing as the desk, a code read out, someone else moving the mouse
+    r"authenticator|one-time\s+code|verification\s+code|(?:saying|said|claiming|claimed|"
+    r"pretending)\s+(?:that\s+)?(?:they|he|she|it)\s+(?:was|were|is|are)\s+from|read\s+(?:it|them)\s+"
+    r"out|moving\s+the\s+mouse|mouse\s+(?:is\s+|was\s+)?moving|remote(?:ly)?\s+(?:access|control)|"
+    r"(?:took|taken|take)\s+control|download\w*\s+(?:a|some|his|their)\s+(?:program|app|software)|"
     r"(?:put|entered|typed|gave)\s+(?:in\s+)?(?:my|our)\s+(?:work\s+)?(?:login|password|details|"
     r"credentials)|still\s+(?:had|has|have)\s+access|(?:exported|downloaded|copied)\b[^.?!\n]{0,40}"
     r"\b(?:list|records|data|contacts|files)|wasn't\s+me|didn't\s+(?:make|"
@@ -54,7 +59,11 @@ _ATTACK = re.compile(
     r"machine|screen|account|email|mailbox)|\b(?:gave|read\s+(?:it\s+)?out|told\s+(?:him|her|them)|"
     r"shared|entered|typed\s+in)\b[^.?!\n]{0,50}\b(?:code|password|passcode|pin|bank\s+details)\b"
     r"|\b(?:account|email|mailbox)\s+(?:has\s+been\s+|was\s+|got\s+|is\s+)?(?:hacked|"
-    r"compromised|taken\s+over)\b|\bransom\w*\b",
+    r"compromised|taken\s+over)\b|\bransom\w*\b"
+    # "... needed the code from my authenticator app. I read it out.": across the full stop
+    r"|\b(?:code|password|passcode|pin)\b[^\n]{0,100}?\b(?:i|we)\s+(?:read|gave|told|shared|typed|"
+    r"entered|sent)\s+(?:it|them|him|her)\b"
+    r"|\b(?:he|she|they|someone|somebody)\s+(?:has\s+been|is|was|kept|keeps)\s+moving\s+the\s+mouse\b",
     re.I,
 )
 
