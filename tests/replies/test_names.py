@@ -30,7 +30,12 @@ def test_clean_name(raw: str | None, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Priya Raman", "Priya"), ("Dr Ifeanyi Okoro", "Dr Okoro"), ("Kemal", "Kemal")],
+    [
+        ("Priya Raman", "Priya"),
+        ("Dr Ifeanyi Okoro", "Dr Okoro"),
+        ("Kemal", "Kemal"),
+        ("Sister Abimbola Adeyinka", "Sister Adeyinka"),  # a ward sister, not "Dear Sister,"
+    ],
 )
 def test_first_name(name: str, expected: str) -> None:
     assert first_name(name) == expected

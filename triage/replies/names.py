@@ -15,7 +15,10 @@ _ROLE_WORDS = frozenset(
     "reception it service services notifications notification alerts alert mailer daemon postmaster billing "
     "sales customer customers system monitoring newsletter hr payroll finance ops operations".split()
 )
-_TITLES = frozenset("dr mr mrs ms miss mx prof sir dame rev fr".split())
+_TITLES = frozenset(
+    "dr mr mrs ms miss mx prof professor sir dame rev revd fr sister matron cllr councillor "
+    "lady lord canon pastor rabbi imam".split()
+)
 _ALLOWED = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
 
 
