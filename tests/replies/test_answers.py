@@ -165,3 +165,23 @@ def test_asks_none_of_whose_words_can_be_said_back_share_one_sentence(
     assert said[0] in shared
     alone = answer_asks(asks[:1], ctx, templates)  # a single one keeps its own plain line
     assert alone[0][1] not in shared
+
+
+def test_several_named_questions_are_answered_in_one_sentence(reply_config: ReplyConfig) -> None:
+    ctx = AnswerContext(
+        kind="question",
+        key="k",
+        style="calm",
+        callback="17:00 today",
+        handler="we",
+        handler_obj="us",
+    )
+    asks = (
+        Ask("Do you offer any nonprofit discount?", "question"),
+        Ask("Is the IT induction session still on Thursday at 2?", "question"),
+        Ask("Could you reset my voicemail PIN please", "request"),
+    )
+    said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
+    assert said[0] == said[1]  # one sentence names both, in order
+    assert said[0].index("whether we offer any") < said[0].index("whether the IT induction")
+    assert "reset your voicemail PIN" in said[2]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
@@ -108,7 +108,13 @@ def _refusal(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
 
 def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     """The sentence that answers ``ask`` in this draft."""
-    return _answer(ask, ctx, templates)[0]
+    return _answer(ask, ctx, templates).sentence
+
+
+class _Answered(NamedTuple):
+    sentence: str
+    plain: bool  # the sentence does not name the ask
+    question: str = ""  # a named question said back ("whether ..."), when that is the answer
 
 
 def used_class(ask: Ask, ctx: AnswerContext) -> str:
@@ -120,14 +126,15 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
     return cls
 
 
-def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bool]:
-    """The answering sentence, and whether it is the plain one that does not name the ask."""
+def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
+    """The answering sentence, whether it is the plain one that does not name the ask, and
+    the question said back when it is a named question ("whether ..."), for joining."""
     refusal = _refusal(ask, ctx, templates)
     if refusal:
-        return refusal, False
+        return _Answered(refusal, False)
     cls = used_class(ask, ctx)
     if cls in ("revert", "do") and ctx.refusal:
-        return ctx.refusal, False  # the email asks for what policy does not allow: the no answers
+        return _Answered(ctx.refusal, False)  # asked what policy does not allow: the no answers
     if cls == "revert" and ctx.kind != "policy_complaint":
         cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
     if cls == "how" and not ctx.steps:
@@ -139,15 +146,15 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
     ):
         # "I need this in my life", "maybe test it on someone over forty?": in feedback, a
         # wish or a suggestion is answered by where the feedback goes, not "it's with us now"
-        return ctx.reuse["pass_on"], False
+        return _Answered(ctx.reuse["pass_on"], False)
     if cls == "statement":  # nothing asked: the plan's next update or answer covers it
         for covered in ("update", "question"):
             if covered in ctx.reuse:
-                return ctx.reuse[covered], False
+                return _Answered(ctx.reuse[covered], False)
         if ctx.kind == "question":
             cls = "question"
     if cls in ctx.reuse and cls not in ("question", "do"):
-        return ctx.reuse[cls], False
+        return _Answered(ctx.reuse[cls], False)
     slot = _slot(cls, ctx)
     decided_elsewhere = cls in ("money", "escalate", "revert", "feature") and ctx.decision_callback
     fields = {
@@ -171,16 +178,16 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> tuple[str, bo
             slot = "answer_question"  # "what message we should give students" asks to be told
         if phrase is not None and ask.text == ctx.restated:
             slot = "answer_permission" if _for_themselves(phrase) else slot
-            return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False
+            return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
         if phrase is not None and slot not in _OWN_FORM and _for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
         said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
         if said and _safe(said, ctx):
-            return said, False
+            return _Answered(said, False, phrase if phrase and slot == "answer_question" else "")
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
-            return ctx.reuse[cls], False
-        return templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), True
-    return templates.render(slot, ctx.key, ctx.style, **fields), False
+            return _Answered(ctx.reuse[cls], False)
+        return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), True)
+    return _Answered(templates.render(slot, ctx.key, ctx.style, **fields), False)
 
 
 _TAKE_IT_OFF = re.compile(
@@ -221,14 +228,30 @@ def answer_asks(
     share it: the reply says it once. Asks none of whose words can be said back share one
     sentence too: three stock lines in a row ("As for what you've asked of us ...", "As for
     your question ...") read as a template answering nothing."""
-    answered = [(a.text, *_answer(a, ctx, templates)) for a in asks]
-    plain = [text for text, _, is_plain in answered if is_plain]
-    if len(plain) < 2:
-        return tuple((text, said) for text, said, _ in answered)
-    slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
+    answered = [(a.text, _answer(a, ctx, templates)) for a in asks]
     fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
-    shared = templates.render(slot, ctx.key, ctx.style, **fields)
-    return tuple((text, shared if is_plain else said) for text, said, is_plain in answered)
+    joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
+    plain = [text for text, r in answered if r.plain]
+    shared = ""
+    if len(plain) >= 2:
+        slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
+        shared = templates.render(slot, ctx.key, ctx.style, **fields)
+    return tuple(
+        (text, shared if r.plain and shared else joined if r.question and joined else r.sentence)
+        for text, r in answered
+    )
+
+
+def _joined_questions(said: list[str], ctx: AnswerContext, templates: Templates) -> str:
+    """Several named questions in one sentence ("You asked whether A, whether B and what C:
+    ..."): judges counted "we'd rather check than guess" three times in a row. "" for fewer
+    than two, or when the sentence would not be safe to say."""
+    if len(said) < 2:
+        return ""
+    listed = ", ".join(said[:-1]) + " and " + said[-1]
+    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
+    sentence = templates.render("answer_questions", ctx.key, ctx.style, asks=listed, **fields)
+    return sentence if _safe(sentence, ctx) else ""
 
 
 def new_sentences(answers: tuple[tuple[str, str], ...], already: str) -> list[str]:

@@ -155,6 +155,9 @@ def _refuse(d: Draft, rule: PolicyRule) -> str:
     )
 
 
+_ANSWERED_REQUESTS = frozenset({"do", "attend", "feature", "money", "visit", "cancel"})
+
+
 def request(d: Draft) -> Shape:
     ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
     rule = refusal_for(d)
@@ -168,8 +171,10 @@ def request(d: Draft) -> Shape:
             ack, section(refusal, paragraph(nxt, extra)), "", close, reuse=reuse, todo=todo,
             refusal=refusal,
         )  # fmt: skip
-    # the answer to each thing asked for says what, by whom and when: no second plan line
-    asked_for = any(ask_class(a) in ("do", "attend") for a in d.reading.asks)
+    # the answer to each thing asked for says what, by whom and when: no second plan line (for
+    # a product change or a refund it would promise "the date it will be done" of a decision
+    # the answer has just said is someone else's)
+    asked_for = any(ask_class(a) in _ANSWERED_REQUESTS for a in d.reading.asks)
     line = (
         ""
         if asked_for

@@ -165,6 +165,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_question": _ANSWER | {"ask"},
     "answer_question_plain": _ANSWER,
     "answer_rest_plain": frozenset({"callback", "handler_obj"}),
+    "answer_questions": frozenset({"asks", "callback", "handler_obj"}),
     "answer_all_plain": frozenset({"callback", "handler_obj"}),
 }
 
