@@ -564,3 +564,10 @@ def test_a_shared_answer_comes_after_the_answers_it_is_other_to(
     said = dict(s.answers)
     assert said[asks[0]] == said[asks[1]]
     assert s.plan.index(said[asks[2]]) < s.plan.index(said[asks[0]])
+
+
+def test_a_dead_device_is_not_asked_what_its_screen_says(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("My laptop is dead: it won't turn on at all, and I lecture at 9.")
+    assert "photo of the screen" not in make(reply_config, keyword_kb, e).text
