@@ -71,3 +71,11 @@ def test_a_subject_that_is_no_name_for_a_thing_gives_none(reader: TextReader, su
 def test_reply_marks_tickets_and_second_parts_are_cleaned_off() -> None:
     assert clean_subject("FW: Re: [#90217] E-filing rejections - deadline") == "E-filing rejections"
     assert clean_subject("Data recovery quote (ref INC0048876)") == "Data recovery quote"
+
+
+def test_a_name_keeps_its_capital_when_the_email_writes_it_so(reader: TextReader) -> None:
+    text = "Since this morning Outlook closes itself whenever I open an attachment."
+    assert reader.read("Outlook keeps crashing", text, RECEIVED).topic == "Outlook"
+    assert reader.read("Outlook calendar", text, RECEIVED).topic == "the Outlook calendar"
+    plain = "Since this morning the photo backup shows nothing."
+    assert reader.read("Photo backup stopped syncing", plain, RECEIVED).topic == "the photo backup"

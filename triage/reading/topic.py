@@ -81,8 +81,10 @@ def clean_subject(subject: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" .,;:-–—")
 
 
-def find_topic(subject: str, parse: Callable[[str], object]) -> str:
-    """The subject as a topic to say back ("the grey streak on prints"), or ""."""
+def find_topic(subject: str, parse: Callable[[str], object], text: str = "") -> str:
+    """The subject as a topic to say back ("the grey streak on prints"), or "". ``text`` (the
+    email's words) says whether the subject's first word is a name: "Outlook keeps crashing"
+    keeps its capital when the email writes "Outlook" mid-sentence too."""
     s = clean_subject(subject)
     words = s.split()
     if not 1 <= len(words) <= MAX_WORDS or "?" in s or "!" in s:
@@ -127,7 +129,22 @@ def find_topic(subject: str, parse: Callable[[str], object]) -> str:
         s = " ".join(w.lower() if len(w) >= 3 and w.isupper() else w for w in s.split())
     s = " ".join(w.lower() if len(w) >= 5 and w.isupper() else w for w in s.split())
     first, _, rest = s.partition(" ")
+    if first[:1].isupper() and _named_in(first, text):
+        # a name alone takes no article ("trouble with Outlook"); a thing named after it does
+        # ("the Outlook calendar")
+        return f"the {first} {rest}" if rest else first
     return _determined(first, f" {rest}" if rest else "")
+
+
+def _named_in(word: str, text: str) -> bool:
+    """``word`` stands capitalised in ``text`` where a sentence does not start: a name
+    ("Outlook", "Teams"), not a common word capitalised only as a subject line's first."""
+    starts = r"(?:^|[.!?:]\s+|\n\s*)"
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[: m.start()]
+        if not re.search(starts + r"$", before):
+            return True
+    return False
 
 
 def _determined(first: str, rest: str) -> str:
