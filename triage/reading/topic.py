@@ -136,13 +136,17 @@ def find_topic(subject: str, parse: Callable[[str], object], text: str = "") -> 
     return _determined(first, f" {rest}" if rest else "")
 
 
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n\s*)$")
+
+
 def _named_in(word: str, text: str) -> bool:
     """``word`` stands capitalised in ``text`` where a sentence does not start: a name
     ("Outlook", "Teams"), not a common word capitalised only as a subject line's first."""
-    starts = r"(?:^|[.!?:]\s+|\n\s*)"
     for m in re.finditer(rf"\b{re.escape(word)}\b", text):
-        before = text[: m.start()]
-        if not re.search(starts + r"$", before):
+        # only the few characters before it are looked at (not the whole text before it, for
+        # every match): a sentence starts at the text's start, after . ! ? : or a line break
+        before = text[max(0, m.start() - 8) : m.start()]
+        if m.start() and not _SENTENCE_START.search(before):
             return True
     return False
 

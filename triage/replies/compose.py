@@ -35,6 +35,7 @@ from triage.replies.names import customer_name, first_name
 from triage.replies.parts import (
     Draft,
     deadline_missed,
+    email_text,
     feeling,
     greeting,
     handler,
@@ -167,7 +168,8 @@ def compose(
     reading = reading or EMPTY_READING
     key = email_key(email)
     name = customer_name(email)
-    kind = reply_kind(reading, rules, f"{email.subject}\n{email.newest_text}")
+    words = email_text(email)  # what the rules read; the reply's own text comes later
+    kind = reply_kind(reading, rules, words)
     query = f"{email.subject}\n{email.newest_text}"
     embedding = scores.embedding or None
     topic = kb.match(query, embedding, scores.model_version)
@@ -204,6 +206,7 @@ def compose(
         supervisor=supervisor,
         earlier=max(history.same_sender, history.same_thread) or reading.prior_contact,
         window_days=history.window_days,
+        text=words,
     )
     language = reading.language
     foreign = bool(language) and language != rules.desk_language

@@ -42,22 +42,11 @@ class Draft:
     supervisor: bool
     earlier: int  # earlier emails the store holds from this sender / thread
     window_days: int
+    text: str  # subject and newest text, disclaimer gone (``email_text``), read by every rule
 
     @property
     def tone(self) -> Tone:
         return "upset" if self.scores.frustration >= 2 else "calm"
-
-    @property
-    def text(self) -> str:
-        """Subject and newest text, without a legal disclaimer (its "this email and any
-        attachments" matched the mailbox questions of a VPN fault)."""
-        body = "\n\n".join(
-            p
-            for p in re.split(r"\n\s*\n", self.email.newest_text)
-            # two marks make a disclaimer: "our confidential HR folder has gone" is one
-            if len(_DISCLAIMER.findall(p)) < 2
-        )
-        return f"{self.email.subject}\n{body}"
 
     @property
     def repeat(self) -> bool:
@@ -78,6 +67,19 @@ _DISCLAIMER = re.compile(
     r"sender|does\s+not\s+accept\s+liability)\b",
     re.I,
 )
+
+
+def email_text(email: Email) -> str:
+    """Subject and newest text, without a legal disclaimer (its "this email and any
+    attachments" matched the mailbox questions of a VPN fault): what the reply's rules read,
+    worked out once per draft."""
+    body = "\n\n".join(
+        p
+        for p in re.split(r"\n\s*\n", email.newest_text)
+        # two marks make a disclaimer: "our confidential HR folder has gone" is one
+        if len(_DISCLAIMER.findall(p)) < 2
+    )
+    return f"{email.subject}\n{body}"
 
 
 def paragraph(*sentences: str) -> str:
