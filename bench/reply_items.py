@@ -40,7 +40,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,12 +74,22 @@ def synthetic_rows(directory: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def first_contacts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each dev sender's first customer email in id order (not_customer mail left out), by id."""
+def in_split(split: str) -> Callable[[str], bool]:
+    """The judged samples come from the dev split; ``train`` draws the same kind of items from
+    the training split, for developing against judges without looking at the judged items."""
+    if split == "dev":
+        return is_dev
+    return lambda group: not is_dev(group)
+
+
+def first_contacts(
+    rows: Iterable[dict[str, Any]], pick: Callable[[str], bool] = is_dev
+) -> list[dict[str, Any]]:
+    """Each sender's first customer email in id order (not_customer mail left out), by id."""
     by_sender: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         sender = str(r["from_email"]).lower()
-        if is_dev(sender) and not r.get("not_customer"):
+        if pick(sender) and not r.get("not_customer"):
             by_sender[sender].append(r)
     return sorted((min(rs, key=lambda r: str(r["id"])) for rs in by_sender.values()), key=_id)
 
@@ -88,10 +98,12 @@ def _id(r: dict[str, Any]) -> str:
     return str(r["id"])
 
 
-def rubric_sample(rows: Iterable[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
-    pool = first_contacts(rows)
+def rubric_sample(
+    rows: Iterable[dict[str, Any]], n: int, seed: int, pick: Callable[[str], bool] = is_dev
+) -> list[dict[str, Any]]:
+    pool = first_contacts(rows, pick)
     if len(pool) < n:
-        raise SystemExit(f"only {len(pool)} dev first-contact emails; asked for {n}")
+        raise SystemExit(f"only {len(pool)} first-contact emails in the split; asked for {n}")
     return random.Random(f"{seed}-rubric").sample(pool, n)
 
 
@@ -109,7 +121,7 @@ def _tweet_time(row: dict[str, str]) -> datetime:
     return datetime.strptime(row["created_at"], _TWEET_TIME)  # noqa: DTZ007 (%z: aware)
 
 
-def brand_answered(csv_path: Path) -> list[Tweet]:
+def brand_answered(csv_path: Path, pick: Callable[[str], bool] = is_dev) -> list[Tweet]:
     """First customer tweets (inbound, answering nothing) of dev conversations whose response
     is a brand's (outbound) tweet in the file; the brand's earliest reply; the first such tweet
     of each customer only (a second one would be a repeat contact). In tweet-id order."""
@@ -121,7 +133,7 @@ def brand_answered(csv_path: Path) -> list[Tweet]:
         r = rows[tid]
         if r["inbound"] != "True" or r["in_response_to_tweet_id"]:
             continue
-        if not is_dev("twcs-" + roots.get(tid, tid)) or r["author_id"] in found:
+        if not pick("twcs-" + roots.get(tid, tid)) or r["author_id"] in found:
             continue
         replies = [
             rows[x]
@@ -144,7 +156,7 @@ def brand_answered(csv_path: Path) -> list[Tweet]:
 
 def ab_sample(tweets: Sequence[Tweet], n: int, seed: int) -> list[Tweet]:
     if len(tweets) < n:
-        raise SystemExit(f"only {len(tweets)} brand-answered dev tweets; asked for {n}")
+        raise SystemExit(f"only {len(tweets)} brand-answered tweets in the split; asked for {n}")
     return random.Random(f"{seed}-ab").sample(list(tweets), n)
 
 
@@ -304,6 +316,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--ab-n", type=int, default=AB_N)
     ap.add_argument("--second-n", type=int, default=SECOND_N)
     ap.add_argument("--force", action="store_true", help="rebuild over existing verdicts")
+    ap.add_argument(
+        "--split",
+        choices=("dev", "train"),
+        default="dev",
+        help="dev: the judged samples; train: items for developing (never the judged ones)",
+    )
     args = ap.parse_args(argv)
     commit = git("rev-parse", "--short=12", "HEAD")
     label = args.label or commit
@@ -311,8 +329,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     check_out_dir(out, args.force)
     out.mkdir(parents=True, exist_ok=True)
 
-    emails = rubric_sample(synthetic_rows(args.synthetic), args.rubric_n, args.seed)
-    tweets = ab_sample(brand_answered(args.data / TWCS_CSV), args.ab_n, args.seed)
+    pick = in_split(args.split)
+    emails = rubric_sample(synthetic_rows(args.synthetic), args.rubric_n, args.seed, pick)
+    tweets = ab_sample(brand_answered(args.data / TWCS_CSV, pick), args.ab_n, args.seed)
     zone = _zone(args.config)
     built = datetime.now(UTC).replace(second=0, microsecond=0)
     received = built.astimezone(zone).isoformat()
@@ -354,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "built_at": built.isoformat(),
         "received_shown": shown,
         "seed": args.seed,
+        "split": args.split,
         "config": str(args.config),
         "n": {"rubric": len(rubric), "rubric_second": len(second), "ab": len(items)},
         "speed": {

@@ -49,7 +49,7 @@ def test_phrases_without_a_date_resolve_to_none(dates: DateResolver) -> None:
 
 def test_the_desks_zone_decides_the_day() -> None:
     tokyo = DateResolver(ZoneInfo("Asia/Tokyo"))
-    late = datetime(2026, 12, 2, 16, 0, tzinfo=UTC)  # already the 3rd, 01:00, in Tokyo
+    late = datetime(2026, 12, 2, 21, 0, tzinfo=UTC)  # already the 3rd, 06:00, in Tokyo
     assert tokyo.resolve("tomorrow 9am", late) == datetime(2026, 12, 4, 9, 0, tzinfo=tokyo.zone)
 
 
@@ -59,3 +59,11 @@ def test_clock_times_are_told_from_days() -> None:
     assert has_clock_time("tonight")
     assert not has_clock_time("Friday")
     assert not has_clock_time("the 28th")
+
+
+def test_tomorrow_in_the_small_hours_is_the_coming_day(dates: DateResolver) -> None:
+    night = datetime(2026, 12, 5, 1, 13, tzinfo=ZONE)  # a Saturday, 01:13
+    assert dates.resolve("tomorrow morning", night) == datetime(2026, 12, 5, 9, 0, tzinfo=ZONE)
+    assert dates.resolve("tomorrow", night) == datetime(2026, 12, 5, 17, 0, tzinfo=ZONE)
+    day = datetime(2026, 12, 5, 10, 0, tzinfo=ZONE)
+    assert dates.resolve("tomorrow", day) == datetime(2026, 12, 6, 17, 0, tzinfo=ZONE)

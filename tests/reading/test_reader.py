@@ -127,6 +127,11 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "I restarted it twice.", False),
         ("", "Our whole shop has been offline since we opened at 8:30.", False),  # the shop
         ("", "I opened a ticket on Monday and nobody replied.", True),
+        ("", "It's the second time this month and slightly annoying.", False),  # the fault again
+        ("", "I have just opened your letter saying that from April my bill goes up.", False),
+        ("", "This is the 4th email I have sent about it.", True),
+        ("", "I'm writing about this for the third time now.", True),
+        ("", "That's the third time this ticket has been closed without a fix.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:
@@ -208,3 +213,18 @@ def test_a_sentence_that_tells_is_not_an_ask_but_a_listed_demand_is(reader: Text
     assert "Our data restored from your backups TODAY." in asks
     assert any(a.startswith("The termination fee removed") for a in asks)
     assert not any(a.startswith("Our contract guarantees") for a in asks)
+
+
+def test_what_the_writer_says_they_do_not_want_is_no_ask_and_no_deadline(
+    reader: TextReader,
+) -> None:
+    text = (
+        "I'm not asking for anything today and my contract doesn't end until later this year, "
+        "but I want it on record that this is why loyal customers leave."
+    )
+    reading = _read(reader, text)
+    assert not any(a.text.startswith("I'm not asking") for a in reading.asks)
+    assert reading.deadline is None
+    # a negated need with a time limit still gives one, and "but please" still asks
+    limited = _read(reader, "We don't need it until Friday, but please confirm.")
+    assert limited.asks

@@ -47,6 +47,11 @@ DEMAND_VERBS = frozenset(
     """want wants need needs expect require demand insist request wonder like appreciate love
     welcome asking requesting expecting needing wanting""".split()
 )
+# the pipeline has no lemmatizer: the forms are listed
+DISCLAIM_FORMS = frozenset(
+    """ask asks asking want wants wanting need needs needing expect expects expecting request
+    requesting require requiring demand demanding chase chasing""".split()
+)
 # "like" / "love" / "appreciate" / "welcome" ask only with "would": "I'd like", not "I like"
 NEEDS_WOULD = frozenset({"like", "love", "appreciate", "welcome"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -296,6 +301,30 @@ def _demand_verb(t: Token) -> bool:
             return any(c.dep_ == "xcomp" for c in kids)
         return subj[0] in NEEDERS
     return False
+
+
+def disclaims(verb: Token) -> bool:
+    """ "I'm not asking for anything", "we don't need a reply": the writer says what they do
+    NOT want; such a clause asks nothing, and a time in it ("... today") is no deadline."""
+    if verb.lower_ not in DISCLAIM_FORMS:
+        return False
+    kids = list(verb.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON for c in kids
+    )
+
+
+def disclaimed(toks: list[Token]) -> bool:
+    """The clause's own verb disclaims, and nothing else in it asks ("... but please confirm"
+    still does)."""
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return (
+        len(roots) == 1
+        and disclaims(roots[0])
+        and not please(toks)
+        and not any(t.text in ("?", "？") for t in toks)
+    )
 
 
 def _would_be_nice(toks: list[Token]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from triage.reading.ask_forms import ask_type, first_content
+from triage.reading.ask_forms import ask_type, disclaimed, first_content
 from triage.reading.values import Ask, AskType
 
 if TYPE_CHECKING:
@@ -87,8 +87,11 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
             kind = _clause_type(doc, start, end, short)
             if kind is None and whole is not None and (n == 0 or _continues(doc, start, end)):
                 kind = whole
-            if kind == "request" and _says(_tokens(doc, start, end), clause):
+            toks_of = _tokens(doc, start, end)
+            if kind == "request" and _says(toks_of, clause):
                 kind = None  # "Friday is our busiest day": it tells, it asks nothing
+            if kind and disclaimed(toks_of):
+                kind = None  # "I'm not asking for anything today"
             if kind and clause:
                 out.append(Ask(text=clause, type=kind))
         if sent.text.rstrip().endswith(":"):

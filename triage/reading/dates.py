@@ -37,6 +37,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bthis week\b", "friday"),
     )
 )
+# Before this hour an email is written in the small hours of the night (see _resolve).
+SMALL_HOURS_END = 5
+_TOMORROW = re.compile(r"(?<!after )\btomorrow\b", re.IGNORECASE)
 _EVENING = re.compile(r"\b(tonight|evening|night)\b", re.IGNORECASE)
 _BARE_HOUR = re.compile(r"\bat (\d{1,2})(?![\d:]|\s*(am|pm|a\.m|p\.m|o'clock))", re.IGNORECASE)
 
@@ -91,6 +94,9 @@ class DateResolver:
     def _resolve(self, phrase: str, received: datetime) -> datetime | None:
         local = received.astimezone(self.zone).replace(tzinfo=None)
         text = _normalise(phrase)
+        if local.hour < SMALL_HOURS_END:
+            # written at 01:13, "tomorrow" is the day that starts when the writer wakes up
+            text = _TOMORROW.sub("today", text)
         if not text:
             return None
         settings = {

@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from triage.reading.ask_forms import disclaims
 from triage.reading.dates import DateResolver
 from triage.reading.deadline_features import CUES, NAMES, features, with_context
 from triage.reading.values import Deadline
@@ -87,6 +88,8 @@ def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Ca
     found: list[tuple[str, str, int]] = []
     vectors: list[list[float]] = []
     for ent in ents:
+        if _disclaimed_time(ent):
+            continue
         start = _phrase_start(ent)
         phrase = text[start : ent.end_char].strip()
         core_start = ent.start_char
@@ -98,6 +101,16 @@ def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Ca
         Candidate(phrase, core, tuple(v), start)
         for (phrase, core, start), v in zip(found, with_context(vectors), strict=True)
     ]
+
+
+def _disclaimed_time(ent: Span) -> bool:
+    """ "I'm not asking for anything today": a time in a clause where the writer says what
+    they do not want is no deadline; "we don't need it until Friday" still gives one."""
+    verb = next((a for a in ent.root.ancestors if a.tag_.startswith("VB")), None)
+    if verb is None or not disclaims(verb):
+        return False
+    cue = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return cue not in CUES and cue not in ("until", "till", "til")
 
 
 def _time_entities(doc: Doc) -> list[Span]:

@@ -34,10 +34,21 @@ CONTACT_OBJECTS = frozenset(
     queries issue issues fault faults email emails e-mail message messages report reports
     form incident chat job enquiry enquiries letter it this""".split()
 )
+# "opened" is contact only for a case ("I opened a ticket"), not "I opened your letter"
+CASE_OBJECTS = frozenset(
+    "ticket tickets case cases request requests complaint complaints query incident chat".split()
+)
 FIRST_PERSON = frozenset({"i", "we"})
+_CONTACTING = (
+    r"(writ\w*|e-?mail\w*|call\w*|ask\w*|chas\w*|contact\w*|report\w*|rais\w*|messag\w*"
+    r"|rang|rung|phon\w*|told|tell\w*|ring\w*|repl\w*|bump\w*|follow\w*|ticket|case)"
+)
 _SET_PHRASES = re.compile(
     r"\b((second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\d+th|umpteenth|nth|another)"
-    r" (time|email|message|call|request|chase)"
+    r" (email|message|call|request|chase"
+    # "the third time I'm writing"; not "the second time this month" (the fault came back)
+    rf"|time\b[^.!?\n]{{0,40}}?\b{_CONTACTING})"
+    rf"|\b{_CONTACTING}\b[^.!?\n]{{0,30}}?\b(second|third|fourth|fifth|\d+th|umpteenth) time"
     r"|follow(ing)?[- ]up (on|about|again)|chasing (this|up|again|my)"
     r"|still (waiting|no (reply|response|answer|word|update|one|call))"
     r"|(my|our) (previous|last|earlier|original) (email|e-mail|message|ticket|call|request)"
@@ -56,8 +67,9 @@ def says_wrote_before(doc: Doc, text: str, subject: str = "") -> bool:
 def _earlier_contact(tok: Token) -> bool:
     if tok.lower_ not in CONTACT or tok.tag_ not in ("VBD", "VBN"):
         return False
+    objects = CASE_OBJECTS if tok.lower_ == "opened" else CONTACT_OBJECTS
     if tok.lower_ in NEEDS_OBJECT and not any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in CONTACT_OBJECTS for c in tok.children
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in objects for c in tok.children
     ):
         return False  # "since we opened at 8:30" is the shop, not a ticket
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
