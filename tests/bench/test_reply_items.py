@@ -47,6 +47,15 @@ def test_first_contact_is_the_senders_first_customer_email_in_id_order_dev_only(
     assert [r["id"] for r in ri.first_contacts(rows)] == ["it-0002", "it-0007"]
 
 
+def test_the_train_split_draws_training_senders_only() -> None:
+    rows = [_email("it-0001", DEV[0]), _email("it-0002", TRAIN[0]), _email("it-0003", TRAIN[1])]
+    assert [r["id"] for r in ri.first_contacts(rows, ri.in_split("train"))] == [
+        "it-0002",
+        "it-0003",
+    ]
+    assert [r["id"] for r in ri.first_contacts(rows, ri.in_split("dev"))] == ["it-0001"]
+
+
 def test_rubric_sample_is_seeded_and_sized() -> None:
     rows = [_email(f"s-{i:04d}", DEV[i]) for i in range(40)] + [
         _email(f"t-{i:04d}", TRAIN[i]) for i in range(40)
