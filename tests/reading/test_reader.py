@@ -228,3 +228,18 @@ def test_what_the_writer_says_they_do_not_want_is_no_ask_and_no_deadline(
     # a negated need with a time limit still gives one, and "but please" still asks
     limited = _read(reader, "We don't need it until Friday, but please confirm.")
     assert limited.asks
+
+
+def test_two_commands_in_a_row_are_read_and_echoed_times_are_no_deadline(
+    reader: TextReader,
+) -> None:
+    text = (
+        'I reported it at 6:20. Your reply: "Our security team will review your case within 48 '
+        'hours."\n\n48 HOURS?! The payout is scheduled for 3pm TODAY. Freeze the payout NOW, '
+        "lock the account, and get a human being to call me. Restore the files to the state as "
+        "of 06:00 if you can."
+    )
+    reading = _read(reader, text)
+    assert any(a.text.startswith("Freeze the payout NOW, lock the account") for a in reading.asks)
+    assert reading.deadline is not None
+    assert "3pm" in reading.deadline.phrase

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from triage.domain import Ask
-from triage.replies.ask_classes import ask_class
+from triage.replies.ask_classes import ask_class, contains_attack
 
 
 @pytest.mark.parametrize(
@@ -63,8 +63,19 @@ from triage.replies.ask_classes import ask_class
         ("Could you reset it, or I'm cancelling my contract", "do"),  # the threat is no ask
         ("Is this how you treat customers?", "rhetorical"),
         ("Honestly, take your time.", "statement"),
+        ("Please cancel my subscription.", "cancel"),
+        ("I want to cancel.", "cancel"),
+        ("Could you terminate his sessions and suspend the account?", "do"),  # not cancelling
     ],
 )
 def test_asks_are_recognised_by_what_they_ask_for(text: str, expected: str) -> None:
     kind = "question" if text.endswith("?") else "request"
     assert ask_class(Ask(text, kind)) == expected  # type: ignore[arg-type]
+
+
+def test_stopping_an_attack_is_told_from_asking_about_it() -> None:
+    assert contains_attack(Ask("Freeze the payout NOW, lock the account", "request"))
+    assert contains_attack(Ask("right now I need the number stopped and returned.", "request"))
+    assert contains_attack(Ask("Please preserve the logs for our legal team.", "request"))
+    assert not contains_attack(Ask("Was my account accessed?", "question"))
+    assert not contains_attack(Ask("Could you reset my voicemail PIN please?", "request"))

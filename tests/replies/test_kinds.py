@@ -182,6 +182,29 @@ def test_security_starts_with_safe_steps_and_hands_over_by_name(
     assert errors(s.findings) == []
 
 
+def test_an_admin_asking_us_to_stop_an_attack_gets_that_done_first_not_home_steps(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Could you please terminate his sessions and suspend the account immediately?"
+    e = email(
+        "The account of a contractor who left on Friday is running unauthorised bulk exports of our "
+        f"client files right now, and our console says the user has active sessions. {ask}"
+    )
+    s = make(reply_config, keyword_kb, e, scores(3, 1), read=reading("security", asks=(ask,)))
+    _, intro, first, *_ = s.text.split("\n\n")
+    assert not intro.endswith(":")
+    assert not STEP.search(s.text)
+    assert first.startswith("You asked us to terminate his sessions and suspend the account")
+    assert re.search(r"\b(?:doing that|being done) now\b", first)
+    assert "cancel" not in s.text.lower()  # "terminate his sessions" is not cancelling
+    assert s.agent_todo[0].startswith("Do what they asked to stop it now")
+    # their own account taken over: the same ask keeps their own safe steps first
+    mine = email(f"Someone hacked my account, changed the password and ordered phones. {ask}")
+    own = make(reply_config, keyword_kb, mine, scores(3, 1), read=reading("security", asks=(ask,)))
+    assert own.text.split("\n\n")[1].endswith(":")
+    assert STEP.search(own.fix)
+
+
 def test_another_language_gets_a_colleague_who_speaks_it_and_no_english_paraphrase(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -189,12 +189,19 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     security = [(row, s) for row, _, s in drafts if s.kind == "security"]
     assert len(security) >= 60
     team = reply_config.templates.teams["security_team"]
+    contained = 0
     for row, s in security:
         after_greeting = s.text.split("\n\n", 2)[1:]
-        assert after_greeting[0].endswith(":"), row["id"]
+        if not after_greeting[0].endswith(":"):
+            # an admin asking us to stop it ("suspend his account"): that, being done, first
+            first = after_greeting[1].split("\n\n")[0]
+            assert re.search(r"\b(?:doing that|being done) now\b", first), row["id"]
+            contained += 1
+            continue
         assert STEP.match(after_greeting[1]), row["id"]
         assert team in s.plan, row["id"]
         assert not LIABILITY.search(s.text), row["id"]
+    assert contained < len(security) / 4  # most security mail still gets the safe steps first
 
 
 def test_each_kind_has_its_own_shape(

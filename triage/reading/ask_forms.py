@@ -220,6 +220,10 @@ def imperative(toks: list[Token]) -> bool:
     if first.dep_ == "conj":
         # "... and send me the link" commands only when what it joins commands too
         return _bare_command(first.head)
+    if first.dep_ == "advcl" and first.head.i > first.i:
+        # "Freeze the payout NOW, lock the account": two commands in a row, parsed as one
+        # hanging off the other
+        return _bare_command(first.head)
     return first.dep_ in ("ROOT", "ccomp") or first.head.lower_ in PLEASE
 
 

@@ -27,6 +27,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
     for p, r in (
         (r"\b(by|before|until|till|til|due|no later than|deadline( is)?|latest)\b", " "),
+        (r"\b(the )?(end|close) of (play |business )?today\b", "today 17:00"),
         (r"\b(end of (the )?(business )?day|eod|cob|close of (play|business))\b", "17:00"),
         (r"\bend of (the )?week\b", "friday 17:00"),
         (r"\bfirst thing\b", "9:00"),

@@ -88,7 +88,7 @@ def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Ca
     found: list[tuple[str, str, int]] = []
     vectors: list[list[float]] = []
     for ent in ents:
-        if _disclaimed_time(ent):
+        if _not_a_deadline(ent):
             continue
         start = _phrase_start(ent)
         phrase = text[start : ent.end_char].strip()
@@ -103,14 +103,31 @@ def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Ca
     ]
 
 
-def _disclaimed_time(ent: Span) -> bool:
+def _not_a_deadline(ent: Span) -> bool:
     """ "I'm not asking for anything today": a time in a clause where the writer says what
-    they do not want is no deadline; "we don't need it until Friday" still gives one."""
+    they do not want is no deadline ("we don't need it until Friday" still gives one); nor is
+    a point in time ("the state as of 06:00")."""
+    doc = ent.doc
+    if ent.start > 1 and doc[ent.start - 2].lower_ == "as" and doc[ent.start - 1].lower_ == "of":
+        return True  # "restore to the state as of 06:00": a point in time, not a deadline
+    if _echoed(ent):
+        return True
     verb = next((a for a in ent.root.ancestors if a.tag_.startswith("VB")), None)
     if verb is None or not disclaims(verb):
         return False
-    cue = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    cue = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return cue not in CUES and cue not in ("until", "till", "til")
+
+
+def _echoed(ent: Span) -> bool:
+    """Our own words quoted back ('"within 48 hours"') or thrown back ("48 HOURS?!"): a time
+    someone else gave, not the customer's deadline."""
+    sent = ent.sent
+    before = ent.doc[sent.start : ent.start].text
+    if (before.count('"') + before.count("“") - before.count("”")) % 2 == 1:
+        return True
+    rest = [t for t in sent if not (ent.start <= t.i < ent.end) and not t.is_space]
+    return bool(rest) and all(t.is_punct for t in rest) and "?" in sent.text
 
 
 def _time_entities(doc: Doc) -> list[Span]:

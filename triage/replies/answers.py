@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.ask_classes import ask_class
+from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.askback import ask_phrase
 from triage.replies.rules import PolicyRule
 from triage.replies.templates import Templates, Tone
@@ -121,6 +121,8 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
     """The class an ask is answered as in this draft: its own (ask_classes.py), but "can you
     take it off?" in an email about a charge asks for money back."""
     cls = ask_class(ask)
+    if (ctx.security or ctx.kind == "security") and contains_attack(ask):
+        return "contain"  # "freeze the payout NOW": done first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
         return "money"
     return cls
@@ -167,6 +169,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     if cls == "inform":
         slot = "answer_inform"
     if slot in (
+        "answer_contain",
         "answer_do",
         "answer_do_request",
         "answer_question",
@@ -186,7 +189,9 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             return _Answered(said, False, phrase if phrase and slot == "answer_question" else "")
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
             return _Answered(ctx.reuse[cls], False)
-        return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), True)
+        # stopping an attack is said as being done, never folded into a shared stock line
+        plain = templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields)
+        return _Answered(plain, slot != "answer_contain")
     return _Answered(templates.render(slot, ctx.key, ctx.style, **fields), False)
 
 

@@ -107,9 +107,12 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
         ),
         (
+            # cancelling their service; not "terminate his sessions" or "cancel the export"
             "cancel",
-            r"\bcancel\w*|\bterminat\w*|\bend\s+(?:my|our|the)\s+(?:contract|subscription|account)\b"
-            r"|\bclose\s+(?:my|our)\s+account\b",
+            r"\b(?:cancel\w*|terminat\w*|end|close)\s+(?:(?:my|our|the|this)\s+)?(?:[\w-]+\s+)?"
+            r"(?:contract|subscription|account|service|membership|plan|package|agreement)s?\b"
+            r"|\bcancel(?:l?ing|l?ed|lation)?\s*(?:[.!?]|$)|\b(?:want|like|wish)\s+to\s+cancel\b"
+            r"|\bcancellation\b",
         ),
         (
             "revert",
@@ -172,6 +175,30 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# Stopping an attack in the desk's own systems, asked in a security matter: "terminate his
+# sessions and suspend the account", "freeze the payout NOW", "put our tenant into read-only
+# mode", "preserve the logs". It is answered as being done first (answers.py, kinds.security).
+CONTAIN = re.compile(
+    r"\b(?:suspend|disabl|deactivat|lock|block|terminat|kill|revok|freez|stop|halt|hold|"
+    r"deprovision|remov|cut\s+off|shut\s+(?:down|off)|log\s+\S+\s+out|sign\s+\S+\s+out|"
+    r"take\s+down|preserv|quarantin|wipe|read-?only|put\s+a\s+(?:hold|block|stop))\w*\b"
+    r"[^.?!]{0,60}?\b(?:accounts?|sessions?|access|payouts?|payments?|transfers?|log-?ins?|"
+    r"passwords?|tokens?|keys?|devices?|laptops?|phones?|numbers?|port(?:ing)?|logs?|exports?|"
+    r"users?|tenant|sync|cards?|mailbox(?:es)?|domain|mode)\b"
+    # "I need the number stopped and returned", "the payout frozen"
+    r"|\b(?:accounts?|payouts?|payments?|transfers?|numbers?|cards?|sessions?|access|port)\s+"
+    r"(?:\w+\s+)?(?:stopped|frozen|locked|blocked|suspended|disabled|cancell?ed|revoked|"
+    r"reversed|shut\s+down|taken\s+down)\b",
+    re.IGNORECASE,
+)
+
+
+def contains_attack(ask: Ask) -> bool:
+    """An ask to stop an attack in our systems (not a question about it)."""
+    asks_it_done = ask.type == "request" or is_request(ask.text)  # "Could you suspend it?"
+    return asks_it_done and bool(CONTAIN.search(ask.text))
+
+
 _STATEMENT = re.compile(
     r"^\W*(?:i'?m|i\s+am|i\s+was|it'?s|it\s+is|this\s+is|that'?s|there'?s|we'?re)\b", re.I
 )

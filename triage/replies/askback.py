@@ -127,7 +127,8 @@ IMPERATIVES = frozenset(
     let lift list lock look make move order print publish put raise reactivate recalibrate
     reconnect recover reinstate reissue release remove rename renew reopen repair replace reply
     reset resend restore return revoke run send set share show sort stop switch take tell transfer
-    turn undo unlock update upgrade waive wipe""".split()
+    turn undo unlock update upgrade waive wipe freeze suspend terminate preserve quarantine
+    deprovision""".split()
 )
 # a second question run on after the first ("... or is that blocked?") has no safe word order
 _SECOND_QUESTION = re.compile(
@@ -266,7 +267,16 @@ def _to_be(phrase: str) -> str:
             (re.fullmatch(r"[a-z]+ed", words[i]) or words[i] in _PARTICIPLES)
             # a participle ends the phrase or a preposition follows it ("the software installed
             # on my laptop"); "a new set of keys" and "a new red phone" are no participles
-            and (i + 1 == len(words) or words[i + 1].lower() in _AFTER_PARTICIPLE)
+            and (
+                i + 1 == len(words)
+                or words[i + 1].lower() in _AFTER_PARTICIPLE
+                # "the number stopped and returned": two participles
+                or (
+                    words[i + 1].lower() in ("and", "or")
+                    and i + 2 < len(words)
+                    and bool(re.fullmatch(r"[a-z]+ed", words[i + 2]))
+                )
+            )
             and (named or words[0].lower() in _DETERMINERS)
             and words[i - 1].lower() not in _DETERMINERS
             and not _PRONOUNS.intersection(w.lower() for w in words[1:i])

@@ -25,7 +25,7 @@ from triage.replies.answers import (
     new_sentences,
     used_class,
 )
-from triage.replies.ask_classes import ask_class
+from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
 from triage.replies.evidence import says_attack, says_security, says_wide
@@ -255,7 +255,10 @@ def compose(
                 f"{LEVELS[scores.urgency]} target: keep it.",
             )
     said = new_sentences(answers, _text(shape))
-    plan = section(shape.plan, " ".join(said))
+    # stopping an attack comes before anything else the plan says (kinds.security)
+    first = {a.text for a in reading.asks if kind == "security" and contains_attack(a)}
+    lead = new_sentences(tuple(x for x in answers if x[0] in first), _text(shape))
+    plan = section(" ".join(lead), shape.plan, " ".join(s for s in said if s not in lead))
     bodies = {
         "acknowledge": shape.acknowledge,
         "plan": plan,

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from triage.replies.answers import Where
-from triage.replies.ask_classes import ask_class
+from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.askback import ask_phrase
 from triage.replies.parts import (
     Draft,
@@ -264,12 +264,28 @@ def feedback(d: Draft) -> Shape:
     return Shape(ack, where, "", sign_off(d), reuse={"pass_on": where})
 
 
+# the writer's own account or details are at stake: their own safe steps stay, whatever they
+# ask ("my password no longer works", "I clicked the link")
+_OWN_DETAILS = re.compile(
+    r"\bI\s+(?:\w+\s+)?(?:clicked|gave|entered|typed|shared|read\s+(?:it|them|the\s+code)\s+out|"
+    r"told\s+(?:him|her|them)|let\s+(?:him|her|them)|installed|downloaded|opened\s+the\s+attachment)\b"
+    r"|\bmy\s+(?:\w+\s+)?(?:account|password|log-?in|e-?mail|card|bank|details|phone|laptop|pc|"
+    r"computer)s?\b",
+    re.IGNORECASE,
+)
+
+
 def security(d: Draft) -> Shape:
     steps = list(d.steps) if d.fix is not None else []
     if not steps:
         steps = [s.text for s in d.rules.safe_steps if s.applies(d.text)]
     steps = steps[: d.rules.max_safe_steps]
     intro = d.render("security_intro")
+    containing = any(contains_attack(a) for a in d.reading.asks)
+    if containing and not _OWN_DETAILS.search(d.text):
+        # an admin who asks us to stop it ("terminate his sessions", "freeze the payout") is
+        # answered by doing that first, not with a home user's password and bank steps
+        steps, intro = [], d.render("security_contain_intro")
     fix = section(intro, numbered(steps))
     handover = d.render("security_handover", callback=d.callback)
     noguess = d.render("security_noguess")
@@ -287,8 +303,13 @@ def security(d: Draft) -> Shape:
     plan = section(paragraph(worry, handover, noguess), extra)
     close = section(d.render("security_close"), sign_off(d))
     team = d.templates.teams["security_team"]
-    todo = (f"Hand this to {team} now: the reply says it has been.",)
-    return Shape(greeting(d), plan, fix, close, ANSWER_FIRST, "above", reuse, todo)
+    todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
+    if containing:
+        todo = (
+            "Do what they asked to stop it now, before sending: the reply says it's being done.",
+            *todo,
+        )
+    return Shape(greeting(d), plan, fix, close, ANSWER_FIRST, "above" if steps else "", reuse, todo)
 
 
 SHAPES: dict[str, Callable[[Draft], Shape]] = {

@@ -36,7 +36,7 @@ _SHOUTED = frozenset(
     "WEEK HOUR DAYS".split()
 )
 _LEAD_IN = re.compile(
-    r"^(?:and|but|so|also|plus|well|ok|okay|right|anyway|basically|honestly|frankly|then|"
+    r"^(?:and|but|so|also|plus|well|ok|okay|right\s+now|now|right|anyway|basically|honestly|frankly|then|"
     r"if\s+(?:not|yes|so)|otherwise|or)\b[\s,:-]*",
     re.I,
 )

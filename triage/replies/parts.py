@@ -232,7 +232,8 @@ def _their_time(d: Draft) -> str | None:
     assert deadline is not None
     at = deadline.at
     # "rent is due tomorrow" reads "due tomorrow": the time is "tomorrow"
-    phrase = re.sub(r"(?i)^(?:is\s+|are\s+)?due\s+(?=\w)", "", polish(deadline.phrase))
+    # (untrimmed: the time words are the point here; "by the end of today" lost "of today")
+    phrase = re.sub(r"(?i)^(?:is\s+|are\s+)?due\s+(?=\w)", "", polish(deadline.phrase, trim=False))
     words = phrase.split()
     safe = (
         _SAFE_PHRASE.match(phrase)

@@ -121,6 +121,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feedback_fixed": _NONE,
     "feedback_where": _NONE,
     "security_intro": _NONE,  # Security: the safe steps first
+    "security_contain_intro": _NONE,  # ... or what they asked to stop it, done first
     "security_feeling": _NONE,
     "security_handover": frozenset({"callback"}),  # handed over by name
     "security_noguess": _NONE,  # no guesses about cause or data loss
@@ -154,6 +155,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_attend": _ANSWER,
     "answer_dont": _ANSWER,
     "answer_rhetorical": _ANSWER,
+    "answer_contain": _ANSWER | {"ask"},  # stopping an attack: done first
+    "answer_contain_plain": _ANSWER,
     "answer_do": _ANSWER | {"ask"},
     "answer_do_plain": _ANSWER,
     "answer_do_request": _ANSWER | {"ask"},
