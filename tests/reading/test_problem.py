@@ -32,6 +32,32 @@ def _problem(reader: TextReader, text: str, subject: str = "") -> str:
             "Hi, It hasn't uploaded anything since last Tuesday. The app just says waiting.",
             "the photo backup hasn't uploaded anything since last Tuesday",
         ),
+        (  # a side word before the subject is left out
+            "reports tab crash ipad",
+            "hey so the app on my ipad keeps crashing when i open the reports tab. pls fix",
+            "the app on my ipad keeps crashing",
+        ),
+        (  # no verb: the thing and its state said as a clause, its acronym as written
+            "help",
+            "VPN slow as treacle again today. Usable, barely.",
+            "the VPN is slow",
+        ),
+        (
+            "Leeds",
+            "Internet down at the Leeds office since 9. Nobody can work.",
+            "the Internet is down at the Leeds office",
+        ),
+        (  # the verb "be" left out is put back; a shouted clause is said calmly
+            "MONITOR ARM",
+            "MONITOR ARM STILL BROKEN. PROPPED UP ON PAPER FOR A MONTH.",
+            "the monitor arm is still broken",
+        ),
+        (  # the trouble inside a chase: a clause of its own
+            "Still waiting - ticket 77120",
+            "I opened ticket 77120 eight days ago about my calendar not syncing with the mobile "
+            "app. Where is it?",
+            "my calendar is not syncing with the mobile app",
+        ),
     ],
 )
 def test_the_main_problem_is_cut_to_its_clause(
@@ -89,3 +115,15 @@ def test_a_subject_of_several_things_is_not_cut_to_one(reader: TextReader) -> No
 def test_a_thing_named_after_people_still_names_a_bare_it(reader: TextReader) -> None:
     text = "Hi. It has been down since nine this morning. Please help."
     assert _problem(reader, text, "Customer portal down").startswith("the customer portal has been")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not talking to customer service again.",  # a stance, not a fault
+        "@AskPlayStation still not working",  # an @handle is never said back
+        "No one is able to help me https://t.co/jhzCjY2bOw",  # nor a link
+    ],
+)
+def test_no_stance_handle_or_link_is_restated(reader: TextReader, text: str) -> None:
+    assert _problem(reader, text) == ""

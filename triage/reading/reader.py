@@ -75,7 +75,7 @@ class TextReader:
             else:
                 reading = self._english(doc, texts[i], subject, received, langs[i] or "en")
                 # the subject is tagged (no parse): for its topic, and to name a bare "it"
-                problem = find_problem(doc, subject, self._parse_subject)
+                problem = find_problem(doc, subject, self._parse_subject, texts[i])
                 topic = find_topic(subject, self._parse_subject, texts[i])
                 out.append(replace(reading, problem=problem, topic=topic))
         return out

@@ -137,7 +137,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "inform",
             r"^\W*(?:please\s+)?(?:(?:could|can|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?)?"
             r"(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|confirm|advise|explain|send\s+(?:me|us)\s+(?:the\s+)?"
-            r"(?:details|information|info|terms|list|price|prices|pricing|quote))\b",
+            r"(?:details|information|info|terms|list|price|prices|pricing|quote))\b"
+            # "could you give me a rough price for ...": a quote is information, not a job
+            r"|\b(?:give|send|get)\s+(?:me|us)\s+(?:a|an|the|some)\s+(?:rough\s+|ballpark\s+|"
+            r"quick\s+)?(?:price|quote|estimate|cost|costing|breakdown)\b",
         ),
         (
             "how",

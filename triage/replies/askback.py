@@ -13,7 +13,10 @@ import re
 
 from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
 
-_WHO = r"(?:you|someone|somebody|anyone|one\s+of\s+you|the\s+team|your\s+team|you\s+guys)"
+_WHO = (
+    r"(?:you|(?:someone|somebody|anyone)(?:\s+(?:from|in|on)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?"
+    r"|one\s+of\s+you|the\s+team|your\s+team|you\s+guys)"
+)
 _REQUEST = re.compile(
     rf"^(?:please\s+)?(?:could|can|would|will)\s+(?P<who>{_WHO})\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
     r"(?P<rest>.+)$",
@@ -211,7 +214,11 @@ def ask_phrase(text: str) -> str | None:
                 flags=re.I,
             )
         # "could someone who knows ... read this": the verb is not where it would be
-        out = None if _NOT_A_VERB.match(rest) else "us to " + said
+        who = (m.groupdict().get("who") or "you").lower()
+        named = re.sub(r"\s+", " ", who) if " team" in who and " " in who else ""
+        # "could someone from the identity team check ...": that team is named, not "us"
+        doer = f"for {swap(named)} to " if named else "us to "
+        out = None if _NOT_A_VERB.match(rest) else doer + said
     elif m := (_MAY_HAVE.match(p) or _WANT_NP.match(p)):
         out = "for " + swap(_to_be(m.group("rest")))
     elif m := _WANT_TO.match(p):
