@@ -143,7 +143,16 @@ def test_feedback_is_short_thanks_and_where_it_goes(
     assert not re.search(r"sorry|apologi|anything else|follow up|check in", s.text, re.I)
     assert not s.fix
     assert "working again" in s.acknowledge
-    assert reply_config.templates.teams["feedback_team"] in s.plan
+    assert re.search(r"the team", s.plan)  # thanks are passed on to the team, warmly
+    # a named person they thank hears it
+    jade = make(
+        reply_config,
+        keyword_kb,
+        email("Thanks to Jade for sorting my bill so quickly, she was brilliant."),
+        read=reading("feedback", scope="na"),
+    )
+    assert "Jade" in jade.plan
+    assert "manager, who reviews" not in jade.text
     assert not [f for f in s.findings if f.rule == "missing-callback"]
 
 

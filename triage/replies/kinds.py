@@ -256,11 +256,55 @@ _FIXED = re.compile(
 )
 
 
+# praise, not a suggestion: a warm word back fits better than "we really do read these"
+_PRAISE = re.compile(
+    r"\b(?:great|amazing|brilliant|excellent|fantastic|awesome|superb|wonderful|impressed|"
+    r"love|loved|lovely|well\s+done|kudos|shout-?out|star|perfect|quick|fast|speedy|helpful|"
+    r"patient|kind|thank(?:s|\s+you))\b|👏|🙌|😍|❤️?|👍",
+    re.IGNORECASE,
+)
+_COMPLAINT = re.compile(
+    r"\b(?:not|never|no|but|however|disappoint\w*|terrible|awful|worst|rude|useless|sucks?|"
+    r"slow|late|wrong|broken)\b",
+    re.IGNORECASE,
+)
+# "thanks to Jade", "Jade was brilliant": the person they thank is named back
+_THANKED = re.compile(
+    r"\b(?i:thanks?(?:\s+(?:so\s+much|again))?|thank\s+you(?:\s+(?:so\s+much|again))?|"
+    r"shout-?out|kudos|credit)\s*,?\s+(?i:to\s+)?(?P<a>[A-Z][a-z]{2,})\b"
+    r"|\b(?P<b>[A-Z][a-z]{2,})\s+(?i:(?:was|has\s+been|is)\s+(?:so\s+|really\s+|very\s+)?"
+    r"(?:brilliant|amazing|great|fantastic|excellent|wonderful|helpful|patient|kind|superb|a\s+star))\b"
+)
+_NOT_NAMES = frozenset(
+    """You Everyone All The This That Your Our God Goodness Team Again Much Very So Its Hello She
+    He They It We Thanks Thank Everything Service Support""".split()
+)
+
+
+def _thanked(text: str) -> str:
+    for m in _THANKED.finditer(text):
+        name = m.group("a") or m.group("b") or ""
+        if name and name not in _NOT_NAMES:
+            return name
+    return ""
+
+
 def feedback(d: Draft) -> Shape:
     """Short: thanks, and where it goes. No apology, no fix, no follow-up."""
-    thanks_slot = "feedback_fixed" if _FIXED.search(d.email.newest_text) else "feedback_thanks"
+    text = d.email.newest_text
+    # a wish or a suggestion ("I need dark mode") goes where feedback goes, praise or not
+    praise = bool(_PRAISE.search(text)) and not _COMPLAINT.search(text) and not d.reading.asks
+    if _FIXED.search(text):
+        thanks_slot = "feedback_fixed"
+    else:
+        thanks_slot = "feedback_praise" if praise else "feedback_thanks"
     ack = section(greeting(d), d.render(thanks_slot))
-    where = d.render("feedback_where")
+    person = _thanked(text) if praise else ""
+    where = (
+        d.render("feedback_where_person", person=person)
+        if person
+        else d.render("feedback_where_praise" if praise else "feedback_where")
+    )
     return Shape(ack, where, "", sign_off(d), reuse={"pass_on": where})
 
 

@@ -120,6 +120,9 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feedback_thanks": _NONE,  # Feedback: thanks, and where it goes
     "feedback_fixed": _NONE,
     "feedback_where": _NONE,
+    "feedback_praise": _NONE,  # ... a warm word back for praise
+    "feedback_where_praise": _NONE,
+    "feedback_where_person": frozenset({"person"}),  # the person they thanked hears it
     "security_intro": _NONE,  # Security: the safe steps first
     "security_contain_intro": _NONE,  # ... or what they asked to stop it, done first
     "security_feeling": _NONE,
