@@ -11,6 +11,7 @@ from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.tone import errors
 from triage.replies.values import History
+from triage.sla import format_when
 
 from .test_compose import NOW, email, make, reading, scores
 
@@ -603,3 +604,21 @@ def test_a_dead_device_is_not_asked_what_its_screen_says(
 ) -> None:
     e = email("My laptop is dead: it won't turn on at all, and I lecture at 9.")
     assert "photo of the screen" not in make(reply_config, keyword_kb, e).text
+
+
+def test_a_refund_asked_at_night_still_promises_our_next_update(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # found by the property test: the refund's answer gives the accounts team's working-hours
+    # time, and no line gave our own next update
+    ask = "I want a refund for every day it's been off"
+    night = NOW.replace(hour=0, minute=0)
+    s = make(
+        reply_config,
+        keyword_kb,
+        email(ask),
+        scores(urgency=2),
+        now=night,
+        read=reading("request", asks=(ask,)),
+    )
+    assert format_when(s.callback, night, reply_config.sla) in s.plan

@@ -38,6 +38,8 @@ from triage.reading.problem_words import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# prepositions of time: a clause too long loses them first ("since 01:15")
+_WHEN_WORDS = frozenset("since for until till after before during from".split())
 FIRST_SENTENCES = 6  # the problem is stated near the top; later ones are detail or history
 # "I think/noticed/found that X": X is the problem
 _REPORTING = frozenset(
@@ -227,12 +229,18 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
     if len(clause.split()) > MAX_WORDS:
         # too long to say back: without where the thing is and the time ("The receipt
         # printer at the bakery counter is printing strange characters since yesterday")
-        cut = {
-            t.i
-            for c in [*subject.children, *root.children]
-            if c.dep_ == "prep" and (c.head.i == subject.i or c.i > root.i)
-            for t in c.subtree
-        }
+        # a verb with no object keeps its first preposition: "can't get into the CRM" is not
+        # "can't get"
+        after = [c for c in root.children if c.dep_ == "prep" and c.i > root.i]
+        if (
+            after
+            and after[0].i <= root.i + 2
+            and after[0].lower_ not in _WHEN_WORDS
+            and not any(c.dep_ == "dobj" for c in root.children)
+        ):
+            after = after[1:]
+        dropped = [c for c in subject.children if c.dep_ == "prep"] + after
+        cut = {t.i for c in dropped for t in c.subtree}
         clause = said([t for t in tokens if t.i not in cut], swap, text, added)
     n = len(clause.split())
     return clause if MIN_WORDS <= n <= MAX_WORDS else ""

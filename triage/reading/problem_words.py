@@ -96,6 +96,8 @@ def core(root: Token) -> list[Token]:
 def _phrase(token: Token) -> list[Token]:
     """A word and what it governs, less second clauses and side remarks (inner time phrases,
     hyphens and numbers stay: "since 20 minutes ago", "Wi-Fi")."""
+    if token.lower_ == "between":
+        return list(token.subtree)  # "between about 7 and 11pm": the "and" is the range's
     out = [token]
     for child in token.children:
         if child.dep_ in _DROP_INNER or (child.dep_ == "punct" and child.tag_ != "HYPH"):

@@ -156,6 +156,7 @@ def _refuse(d: Draft, rule: PolicyRule) -> str:
 
 
 _ANSWERED_REQUESTS = frozenset({"do", "attend", "feature", "money", "visit", "cancel"})
+_DECIDED_ELSEWHERE = frozenset({"feature", "money"})
 
 
 def request(d: Draft) -> Shape:
@@ -174,12 +175,19 @@ def request(d: Draft) -> Shape:
     # the answer to each thing asked for says what, by whom and when: no second plan line (for
     # a product change or a refund it would promise "the date it will be done" of a decision
     # the answer has just said is someone else's)
-    asked_for = any(ask_class(a) in _ANSWERED_REQUESTS for a in d.reading.asks)
+    classes = {ask_class(a) for a in d.reading.asks}
+    asked_for = bool(classes & _ANSWERED_REQUESTS)
     line = (
         ""
         if asked_for
         else d.render("request_plan", **handler_fields(d), callback=d.callback, cadence="")
     )
+    if asked_for and classes & _ANSWERED_REQUESTS <= _DECIDED_ELSEWHERE:
+        # a refund or a product change is decided elsewhere, in its own time: our next update
+        # is still promised
+        line = d.render(
+            "answer_attend", handler_obj=handler_fields(d)["handler_obj"], callback=d.callback
+        )
     extra, reuse = _common_plan(d, line)
     named = d.render("owner_named") if d.templates.agent else ""
     plan = section(paragraph(named, line), extra)
