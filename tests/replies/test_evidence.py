@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.evidence import says_attack, says_security, says_wide
+from triage.replies.evidence import says_attack, says_security, says_upset, says_wide
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,18 @@ def test_an_attack_going_on_now(text: str, expected: bool) -> None:
 def test_wide_is_said_by_the_email_not_guessed() -> None:
     assert says_wide("Nobody on the third floor can print")
     assert not says_wide("My printer on the third floor jams")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("My screen flickers when I open Excel.", False),
+        ("Could you check the line? Speed is 8 Mbps instead of 70.", False),
+        ("This is ridiculous, third time I've asked!", True),
+        ("You told ALL my clients their subscriptions are cancelled", True),
+        ("PRINTER STILL BROKEN", True),
+        ("@Tesco make that on hold for 20 mins - really first class service - erm not", True),
+    ],
+)
+def test_upset_is_said_only_when_the_email_shows_it(text: str, shown: bool) -> None:
+    assert says_upset(text) is shown

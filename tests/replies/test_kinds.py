@@ -373,7 +373,16 @@ def test_empathy_is_one_line_unless_upset_and_thanks_is_earned(
     calm = make(reply_config, keyword_kb, short, scores(urgency=2, frustration=0), read=reading())
     assert not any(f in calm.acknowledge for f in feelings)  # the apology alone
     assert not any(x in calm.acknowledge for x in thanks)  # one line is no "clear description"
-    upset = make(reply_config, keyword_kb, short, scores(urgency=2, frustration=3), read=reading())
+    # the model reads a calm line as upset: no strong line of feeling without the email's words
+    unshown = make(
+        reply_config, keyword_kb, short, scores(urgency=2, frustration=3), read=reading()
+    )
+    strong = {
+        x for n in ("empathy_upset", "feeling_upset") for vs in t.slots[n].values() for x in vs
+    }
+    assert not any(x in unshown.acknowledge for x in strong)
+    shown = email("My screen flickers when I open Excel AGAIN. This is ridiculous!")
+    upset = make(reply_config, keyword_kb, shown, scores(urgency=2, frustration=3), read=reading())
     # an upset customer: the feeling and the apology in one sentence, not two stock lines
     one = {x for vs in t.slots["empathy_upset"].values() for x in vs}
     assert any(x in upset.acknowledge for x in one)

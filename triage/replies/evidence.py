@@ -76,3 +76,32 @@ def says_security(text: str) -> bool:
 def says_attack(text: str) -> bool:
     """The email itself says an attack is happening or has just succeeded."""
     return bool(_ATTACK.search(text))
+
+
+# words, marks and capitals of an upset writer. The frustration head reads calm letters as
+# upset often enough that judges called "I can hear how fed up you are" and "why you're
+# upset" stock lines to someone who was neither: the strong lines need the email to show it.
+_UPSET = re.compile(
+    r"!|\?\?|\b(?:unacceptable|ridiculous|disgrace\w*|furious|angry|livid|fed\s+up|sick\s+(?:of|and)|"
+    r"joke|appall\w*|terrible|awful|useless|pathetic|incompeten\w*|outrag\w*|disappoint\w*|"
+    r"frustrat\w*|annoy\w*|irritat\w*|unhappy|upset|fuming|shocking|worst|hopeless|shambles|"
+    r"absurd|insult\w*|seriously|wtf|still\s+(?:not|no|waiting|broken|down)|(?:second|third|"
+    r"fourth|fifth)\s+time|how\s+(?:hard|many\s+times|long)|sucks?|rubbish|complain\w*|"
+    r"stress\w*|worried|anxious|desperate|distress\w*|nightmare|had\s+enough|enough\s+is|"
+    r"fuck\w*|shit\w*|crap\w*|damn\w*|bloody|hate|hated|horrible|disgust\w*|"
+    r"(?:2nd|3rd|4th)\s+time|and\s+counting|(?:writing|replying|asking|chasing)\s+again|"
+    r"(?:no\s*one|nobody)\s+(?:seems\s+to\s+)?cares?|sort\s+it\s+out|"
+    r"three\s+different|(?:really|so)\s+first\s+class|erm)\b"
+    r"|[😡😠🤬😤😢😭🙄]|:\(|#\w*(?:fail|fix|crap|sucks|worst)\w*",
+    re.I,
+)
+# shouting: two capitalised words in a row, or one word that is only ever shouted ("ALL")
+_SHOUT = re.compile(
+    r"\b[A-Z]{3,}\b(?:\W+\b[A-Z]{2,}\b)+|\b(?:ALL|NOT|NO|STILL|NEVER|EVER|AGAIN|NOW|TODAY|"
+    r"EVERY|NOBODY|NOTHING|WHY|HOW|WHAT|NONE)\b"
+)
+
+
+def says_upset(text: str) -> bool:
+    """The email itself shows the writer is upset (their words, "!", or shouting)."""
+    return bool(_UPSET.search(text) or _SHOUT.search(text))

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from triage.domain import Email, Reading, Scores
 from triage.reading.dates import has_clock_time
+from triage.replies.evidence import says_upset
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
@@ -100,11 +101,18 @@ def greeting(d: Draft) -> str:
     return d.render("greeting_neutral")
 
 
+def upset(d: Draft) -> int:
+    """The frustration the reply may name: the model's, but no more than "annoyed" unless the
+    email shows it (``evidence.says_upset``)."""
+    level = d.scores.frustration
+    return level if level < 2 or says_upset(d.text) else 1
+
+
 def feeling(d: Draft) -> str:
     s = d.scores
-    if s.frustration >= 2:
+    if upset(d) >= 2:
         return d.render("feeling_upset")
-    if s.frustration == 1:
+    if upset(d) == 1:
         return d.render("feeling_annoyed")
     if s.urgency >= 2 and d.kind in ("fault", "outage", "chase"):
         return d.render("feeling_urgent")
@@ -166,7 +174,7 @@ def empathy(d: Draft) -> str:
     that fits beats three generic ones): an upset customer gets the feeling named and the
     apology; anyone else the apology alone, or the urgency named when nothing failed."""
     sorry = apology(d)
-    if d.scores.frustration >= 2:
+    if upset(d) >= 2:
         if not d.repeat and not d.reading.security and d.kind != "chase":
             return d.render("empathy_upset")  # the feeling and the apology in one sentence
         return paragraph(feeling(d), sorry)
