@@ -8,9 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from triage.domain import Ask, Deadline, Email, Reading, Scores
-from triage.replies.compose import EMPTY_READING, compose, promise_floor, reply_kind
+from triage.replies.compose import EMPTY_READING, compose, promised_level, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.parts import email_text
 from triage.replies.rules import KINDS
 from triage.replies.tone import check, errors
 from triage.replies.values import History, Suggestion
@@ -241,8 +242,10 @@ def test_any_email_gets_its_kind_of_reply_with_every_ask_answered_and_a_kept_pro
         assert sentence in s.text
 
     # the promised time: future, in service hours, on the target of the urgency, raised to
-    # the kind's floor (an outage, a security matter) and to what a deadline needs
-    floor = max(urgency, promise_floor(s.kind, read or EMPTY_READING))
+    # the kind's floor (an outage, a security matter), kept below critical when the email shows
+    # nothing critical, and raised to what a deadline needs
+    floor = promised_level(urgency, s.kind, read or EMPTY_READING, email_text(e))
+    assert floor >= min(urgency, 2)
     deadline = read.deadline.at if read is not None and read.deadline else None
     level = callback_for_deadline(now, floor, deadline, sla)[1]
     assert level >= floor

@@ -105,6 +105,17 @@ def promise_floor(kind: str, reading: Reading) -> int:
     return 3 if kind == "security" else 0
 
 
+def promised_level(urgency: int, kind: str, reading: Reading, text: str) -> int:
+    """The level whose response time the reply promises (before the customer's deadline moves
+    it): the model's urgency, raised to the kind's floor, and kept below critical when the email
+    shows nothing critical. The desk's critical hour is around the clock for a site or service
+    down, many people stopped or a security matter (the judges' rubric); promising an on-call
+    answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
+    level = max(urgency, promise_floor(kind, reading))
+    critical = kind in ("outage", "security") or says_wide(text) or says_attack(text)
+    return level if critical else min(level, 2)
+
+
 def _sure(match: KbMatch, rules: ReplyRules) -> bool:
     """Sure enough of the topic to restate it, name its team or offer its steps."""
     # Keywords must carry the topic on their own. The encoder is tuned for mood and urgency,
@@ -182,7 +193,7 @@ def compose(
     # the level whose target meets it (the plan must work to their time or say it cannot);
     # what the reply is about sets a floor the model's urgency may miss (promise_floor)
     deadline_at = reading.deadline.at if reading.deadline else None
-    floor = max(scores.urgency, promise_floor(kind, reading))
+    floor = promised_level(scores.urgency, kind, reading, words)
     promised, promise_level = callback_for_deadline(now, floor, deadline_at, sla)
     follow_up = follow_up_on(promised, sla)
     draft = Draft(
@@ -243,6 +254,12 @@ def compose(
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = shape.todo + _promises(draft, answers, ctx)
+        if floor < scores.urgency and promise_level < scores.urgency:
+            todo += (
+                f"Read as {LEVELS[scores.urgency]}, but the email shows no one else affected, "
+                f"no security matter and no deadline within hours: the reply promises "
+                f"{draft.callback}. Promise sooner if it is critical.",
+            )
         if promise_level > scores.urgency:
             if promise_level == floor:
                 why = f"for {kind}"
