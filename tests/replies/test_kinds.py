@@ -205,7 +205,7 @@ def test_an_admin_asking_us_to_stop_an_attack_gets_that_done_first_not_home_step
     assert not intro.endswith(":")
     assert not STEP.search(s.text)
     assert first.startswith("You asked us to terminate his sessions and suspend the account")
-    assert re.search(r"\b(?:doing that|being done) now\b", first)
+    assert re.search(r"\b(?:first|before anything else)\b", first)
     assert "cancel" not in s.text.lower()  # "terminate his sessions" is not cancelling
     assert s.agent_todo[0].startswith("Do what they asked to stop it now")
     # their own account taken over: the same ask keeps their own safe steps first

@@ -195,7 +195,7 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
         if not after_greeting[0].endswith(":"):
             # an admin asking us to stop it ("suspend his account"): that, being done, first
             first = after_greeting[1].split("\n\n")[0]
-            assert re.search(r"\b(?:doing that|being done) now\b", first), row["id"]
+            assert re.search(r"\b(?:first|before anything else)\b", first), row["id"]
             contained += 1
             continue
         assert STEP.match(after_greeting[1]), row["id"]

@@ -218,6 +218,7 @@ def compose(
         earlier=max(history.same_sender, history.same_thread) or reading.prior_contact,
         window_days=history.window_days,
         text=words,
+        level=promise_level,
     )
     language = reading.language
     foreign = bool(language) and language != rules.desk_language
@@ -349,7 +350,7 @@ def _promises(
         out.append(f"Book the visit the reply promises and send its time by {draft.callback}.")
     if "dont" in classes:
         out.append("Note the customer's instruction on their account: the reply says it is noted.")
-    if draft.scores.urgency >= 3 and draft.kind in ("fault", "request", "question"):
+    if draft.level >= 3 and draft.kind in ("fault", "request", "question"):
         out.append("Make sure an engineer is on it now: the reply says one is.")
     if deadline_missed(draft):
         out.append("The customer's deadline is before the promised update: try to answer sooner.")

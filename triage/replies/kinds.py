@@ -358,7 +358,7 @@ def security(d: Draft) -> Shape:
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
     if containing:
         todo = (
-            "Do what they asked to stop it now, before sending: the reply says it's being done.",
+            "Do what they asked to stop it now: the reply says it comes first.",
             *todo,
         )
     return Shape(greeting(d), plan, fix, close, ANSWER_FIRST, "above" if steps else "", reuse, todo)

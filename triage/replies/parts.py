@@ -44,6 +44,7 @@ class Draft:
     earlier: int  # earlier emails the store holds from this sender / thread
     window_days: int
     text: str  # subject and newest text, disclaimer gone (``email_text``), read by every rule
+    level: int = 0  # the urgency level whose response time is promised (compose.promised_level)
 
     @property
     def tone(self) -> Tone:
@@ -185,7 +186,7 @@ def owner(d: Draft, *, critical: bool = True) -> str:
     """Who does what: a named agent may say "myself", a team is named; the desk alone is the
     "we" of the callback line that follows."""
     parts = []
-    if critical and d.scores.urgency >= 3:
+    if critical and d.level >= 3:
         parts.append(d.render("owner_critical"))
     elif d.team:
         parts.append(d.render("owner_team", team=d.team))

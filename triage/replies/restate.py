@@ -5,6 +5,8 @@ words"), and who it hits, said only when the email itself says so. Pure.
 
 from __future__ import annotations
 
+import re
+
 from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
@@ -82,6 +84,24 @@ def restated_ask(d: Draft) -> Ask | None:
     if d.kind not in ("request", "question") or d.scores.frustration >= 2:
         return None
     for ask in d.reading.asks:
-        if ask_class(ask) in _RESTATING and ask_phrase(ask.text) is not None:
+        if ask_class(ask) in _RESTATING and _names_something(ask_phrase(ask.text)):
             return ask
     return None
+
+
+# words that name nothing on their own: "whether that is right" says back no problem
+_EMPTY_WORDS = frozenset(
+    """whether if what how why when where who which us to for you your we our it its it's this
+    that these those is are was be can could would will do does did right ok okay possible
+    true correct normal fine so there the a an any way thing things something anything help
+    me my i of in on with and or not""".split()
+)
+
+
+def _names_something(phrase: str | None) -> bool:
+    """An ask said back as a restatement must name what it is about ("whether that is right"
+    was the judges' vague restatement)."""
+    if phrase is None:
+        return False
+    words = re.findall(r"[\w'-]+", phrase.lower())
+    return sum(w not in _EMPTY_WORDS for w in words) >= 2
