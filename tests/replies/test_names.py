@@ -52,3 +52,18 @@ def test_signature_fallback() -> None:
         signature="Cheers,\nGordon MacLeod\nSite Manager",
     )
     assert customer_name(email) == "Gordon MacLeod"
+
+
+def test_a_title_signed_after_the_name_goes_before_it() -> None:
+    email = Email(
+        message_id=None,
+        subject="price rise",
+        from_name="Dorothy Mbeki",
+        from_address="d.mbeki@x.example",
+        date=None,
+        newest_text="I will be leaving you the moment I am able to.\n\nDorothy Mbeki (Mrs)",
+        signature="",
+    )
+    name = customer_name(email)
+    assert name == "Mrs Dorothy Mbeki"
+    assert first_name(name) == "Mrs Mbeki"

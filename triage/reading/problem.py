@@ -47,6 +47,7 @@ _REPORTING = frozenset(
     "appear looks discovered saw see told tell tells said says reported report".split()
 )
 _VAGUE_SUBJECTS = frozenset("it this that these those they which what who".split())
+_VAGUE_OBJECTS = frozenset("it this that these those them".split())
 _STOP = frozenset(
     """the and for with from this that have has had been was were are not any all our your
     my you can can't won't don't again still just now please help urgent issue problem
@@ -197,6 +198,8 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
         return ""  # "I'm not talking to customer service again": their stance, not a fault
     if any(_ODD.search(t.text) for t in tokens):
         return ""  # "process.if", an emoji's variation mark: text the parse could not split
+    if any(t.lower_ in _VAGUE_OBJECTS and t.dep_ in ("dobj", "pobj") for t in tokens):
+        return ""  # "I can't send them": said back, "them" names nothing
     while tokens and tokens[-1].lower_ in (
         "so",
         "and",

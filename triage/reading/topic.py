@@ -48,7 +48,10 @@ _HOSTILE = re.compile(
     r"solicitor|court|sue|worst|formal|compensation|refund|still|again|never|"
     # a loss or a judgement is not a topic to be "sorry to hear about" or to agree with
     r"death|died|dead|deceased|bereave\w*|late|funeral|passed|widow\w*|estate|rude|terrible|"
-    r"awful|horrible|appalling|disgusting|shocking|dreadful|unprofessional|liar\w*)\b",
+    r"awful|horrible|appalling|disgusting|shocking|dreadful|unprofessional|liar\w*|"
+    # praise in a subject is sarcasm as often as not ("Congratulations" over 100% downtime)
+    r"congratulat\w*|congrats|well\s+done|bravo|kudos|thanks|great\s+job|nice\s+one|"
+    r"brilliant|amazing|fantastic|genius|world-class|impressive)\b",
     re.I,
 )
 _WHEN = frozenset("today tonight tomorrow now asap urgent urgently again please".split())

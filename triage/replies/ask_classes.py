@@ -51,7 +51,9 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "call",
             r"\b(?:call|phone|ring|telephone)\s+(?:me|us|back|him|her)\b"
             r"|\b(?:a|the)\s+(?:phone\s+)?(?:call|callback|call\s+back)\b(?!\s+(?:notes|log|record|recording|centre|center|queue))"
-            r"|\bover\s+the\s+(?:tele)?phone\b|\bon\s+the\s+phone\b|\bconversation\b"
+            # "settings on the phone" is the device: only talking on the phone is a call
+            r"|\bover\s+the\s+(?:tele)?phone\b|\bconversation\b"
+            r"|\b(?:talk|speak|discuss|chat|go\s+through|explain)\w*\b[^.?!]{0,30}\bon\s+the\s+phone\b"
             r"|\b(?:talk|speak)\s+(?:to|with)\s+(?:me|us|someone|a\s+person|a\s+human|somebody)\b",
         ),
         (

@@ -322,11 +322,19 @@ def _once(
     17:00 GMT on Monday 7 December" two to six times in a draft. A sentence the draft already
     holds (the plan's own line, reused as an answer) is left whole, so it is not said twice;
     a different time (a decision another team makes, in working hours) is said in full."""
+    timed = f"by {callback}"
     if callback not in drafted:
-        return answers
+        # the plan said no time: the first answer the reader meets says it, the rest "then"
+        shown = [x for x in new_sentences(answers, drafted) if timed in x]
+        if not shown:
+            return answers
+        first = shown[0]
+        return tuple(
+            (ask, said if said == first else said.replace(timed, "by then"))
+            for ask, said in answers
+        )
     return tuple(
-        (ask, said if said in drafted else said.replace(f"by {callback}", "by then"))
-        for ask, said in answers
+        (ask, said if said in drafted else said.replace(timed, "by then")) for ask, said in answers
     )
 
 

@@ -54,10 +54,21 @@ def first_name(name: str) -> str:
 
 
 def customer_name(email: Email) -> str | None:
-    """From header display name first, then the signature."""
+    """From header display name first, then the signature; a title they sign with after the
+    name ("Dorothy Mbeki (Mrs)") goes before it, so the greeting is "Dear Mrs Mbeki"."""
     name = clean_name(email.from_name)
-    if name:
+    if not name and email.signature:
+        name = clean_name(signature_name(email.signature))
+    if not name:
+        return None
+    return _titled(name, f"{email.signature or ''}\n{email.newest_text[-400:]}")
+
+
+_SIGNED_TITLE = r"\s*\(\s*(Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\.?\s*\)"
+
+
+def _titled(name: str, tail: str) -> str:
+    if name.split()[0].lower().strip(".") in _TITLES:
         return name
-    if email.signature:
-        return clean_name(signature_name(email.signature))
-    return None
+    m = re.search(re.escape(name) + _SIGNED_TITLE, tail)
+    return f"{m.group(1)} {name}" if m else name
