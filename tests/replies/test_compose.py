@@ -8,10 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from triage.domain import Ask, Deadline, Email, Reading, Scores
-from triage.replies.compose import EMPTY_READING, compose, promised_level, reply_kind
+from triage.replies.compose import EMPTY_READING, compose, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.parts import email_text
+from triage.replies.promise import promised_level
 from triage.replies.rules import KINDS
 from triage.replies.tone import check, errors
 from triage.replies.values import History, Suggestion

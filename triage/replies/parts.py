@@ -44,7 +44,7 @@ class Draft:
     earlier: int  # earlier emails the store holds from this sender / thread
     window_days: int
     text: str  # subject and newest text, disclaimer gone (``email_text``), read by every rule
-    level: int = 0  # the urgency level whose response time is promised (compose.promised_level)
+    level: int = 0  # the urgency level whose response time is promised (promise.promised_level)
 
     @property
     def tone(self) -> Tone:

@@ -1,0 +1,27 @@
+"""The level a reply promises (triage/replies/promise.py): the model's urgency, raised for what
+the kind needs, and the around-the-clock level only when the email shows something critical."""
+
+from __future__ import annotations
+
+from triage.domain import Reading
+from triage.replies.promise import promise_floor, promised_level
+
+
+def _read(kind: str = "fault", scope: str = "one") -> Reading:
+    return Reading(kind, 0.9, kind == "security", scope, (), (), None, (), "en", 0, False)
+
+
+def test_a_site_outage_and_a_security_matter_are_promised_the_critical_hour() -> None:
+    assert promise_floor("outage", _read("outage", "site")) == 3
+    assert promise_floor("outage", _read("outage", "one")) == 2
+    assert promise_floor("security", _read("security")) == 3
+    assert promised_level(0, "security", _read("security"), "a phishing email") == 3
+
+
+def test_one_persons_fault_read_as_critical_is_promised_the_high_hour() -> None:
+    laptop = "My laptop won't turn on this morning."
+    assert promised_level(3, "fault", _read(), laptop) == 2
+    # the email says others are stopped: critical stays critical
+    floor = "Nobody on the second floor can log in since nine."
+    assert promised_level(3, "fault", _read(), floor) == 3
+    assert promised_level(1, "fault", _read(), laptop) == 1  # never raised by this rule
