@@ -41,29 +41,25 @@ def test_first_name(name: str, expected: str) -> None:
     assert first_name(name) == expected
 
 
-def test_signature_fallback() -> None:
-    email = Email(
+def _email(from_name: str, newest_text: str = "x", signature: str = "") -> Email:
+    return Email(
         message_id=None,
         subject="x",
-        from_name="helpdesk@x.example",
-        from_address="helpdesk@x.example",
+        from_name=from_name,
+        from_address="someone@x.example",
         date=None,
-        newest_text="x",
-        signature="Cheers,\nGordon MacLeod\nSite Manager",
+        newest_text=newest_text,
+        signature=signature,
     )
+
+
+def test_signature_fallback() -> None:
+    email = _email("helpdesk@x.example", signature="Cheers,\nGordon MacLeod\nSite Manager")
     assert customer_name(email) == "Gordon MacLeod"
 
 
 def test_a_title_signed_after_the_name_goes_before_it() -> None:
-    email = Email(
-        message_id=None,
-        subject="price rise",
-        from_name="Dorothy Mbeki",
-        from_address="d.mbeki@x.example",
-        date=None,
-        newest_text="I will be leaving you the moment I am able to.\n\nDorothy Mbeki (Mrs)",
-        signature="",
-    )
-    name = customer_name(email)
+    text = "I will be leaving you the moment I am able to.\n\nDorothy Mbeki (Mrs)"
+    name = customer_name(_email("Dorothy Mbeki", text))
     assert name == "Mrs Dorothy Mbeki"
     assert first_name(name) == "Mrs Mbeki"
