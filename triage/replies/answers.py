@@ -122,7 +122,7 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
     take it off?" in an email about a charge asks for money back."""
     cls = ask_class(ask)
     if (ctx.security or ctx.kind == "security") and contains_attack(ask):
-        return "contain"  # "freeze the payout NOW": done first, not "it's with us now"
+        return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
         return "money"
     return cls
@@ -191,7 +191,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             return _Answered(said, False, phrase if phrase and slot == "answer_question" else "")
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
             return _Answered(ctx.reuse[cls], False)
-        # stopping an attack is said as being done, never folded into a shared stock line
+        # stopping an attack is promised first, never folded into a shared stock line
         plain = templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields)
         return _Answered(plain, slot != "answer_contain")
     return _Answered(templates.render(slot, ctx.key, ctx.style, **fields), False)

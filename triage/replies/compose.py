@@ -171,7 +171,8 @@ def compose(
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to
     # the level whose target meets it (the plan must work to their time or say it cannot);
-    # what the reply is about sets a floor the model's urgency may miss (promise_floor)
+    # what the reply is about sets a floor the model's urgency may miss, and nothing critical
+    # in the email keeps it below the on-call hour (promise.promised_level)
     deadline_at = reading.deadline.at if reading.deadline else None
     floor = promised_level(scores.urgency, kind, reading, words)
     promised, promise_level = callback_for_deadline(now, floor, deadline_at, sla)

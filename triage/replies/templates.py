@@ -124,7 +124,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feedback_where_praise": _NONE,
     "feedback_where_person": frozenset({"person"}),  # the person they thanked hears it
     "security_intro": _NONE,  # Security: the safe steps first
-    "security_contain_intro": _NONE,  # ... or what they asked to stop it, done first
+    "security_contain_intro": _NONE,  # ... or what they asked to stop it, promised first
     "security_feeling": _NONE,
     "security_handover": frozenset({"callback"}),  # handed over by name
     "security_noguess": _NONE,  # no guesses about cause or data loss
@@ -158,7 +158,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_attend": _ANSWER,
     "answer_dont": _ANSWER,
     "answer_rhetorical": _ANSWER,
-    "answer_contain": _ANSWER | {"ask"},  # stopping an attack: done first
+    "answer_contain": _ANSWER | {"ask"},  # stopping an attack: promised first
     "answer_contain_plain": _ANSWER,
     "answer_do": _ANSWER | {"ask"},
     "answer_do_plain": _ANSWER,
