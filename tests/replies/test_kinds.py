@@ -381,6 +381,8 @@ def test_empathy_is_one_line_unless_upset_and_thanks_is_earned(
         x for n in ("empathy_upset", "feeling_upset") for vs in t.slots[n].values() for x in vs
     }
     assert not any(x in unshown.acknowledge for x in strong)
+    mild = make(reply_config, keyword_kb, short, scores(urgency=0, frustration=1), read=reading())
+    assert not any(f in mild.acknowledge for f in feelings)  # no "annoying thing" unshown
     shown = email("My screen flickers when I open Excel AGAIN. This is ridiculous!")
     upset = make(reply_config, keyword_kb, shown, scores(urgency=2, frustration=3), read=reading())
     # an upset customer: the feeling and the apology in one sentence, not two stock lines

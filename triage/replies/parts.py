@@ -103,10 +103,12 @@ def greeting(d: Draft) -> str:
 
 
 def upset(d: Draft) -> int:
-    """The frustration the reply may name: the model's, but no more than "annoyed" unless the
-    email shows it (``evidence.says_upset``)."""
+    """The frustration the reply may name: the model's, when the email shows it
+    (``evidence.says_upset``); else none. Judges called "I can hear how fed up you are" of a
+    calm letter a stock line, and "an annoying thing to have to deal with" of a privacy
+    complaint a trivialising one."""
     level = d.scores.frustration
-    return level if level < 2 or says_upset(d.text) else 1
+    return level if says_upset(d.text) else 0
 
 
 def feeling(d: Draft) -> str:
