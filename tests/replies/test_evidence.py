@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.evidence import says_attack, says_security, says_upset, says_wide
+from triage.replies.evidence import (
+    says_attack,
+    says_many_stopped,
+    says_security,
+    says_upset,
+    says_wide,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +67,18 @@ def test_wide_is_said_by_the_email_not_guessed() -> None:
 )
 def test_upset_is_said_only_when_the_email_shows_it(text: str, shown: bool) -> None:
     assert says_upset(text) is shown
+
+
+@pytest.mark.parametrize(
+    ("text", "stopped"),
+    [
+        ("Since this morning 140 users can't sign in to anything.", True),
+        ("Nobody in the office can print.", True),
+        ("The whole site is down.", True),
+        ("Nobody can tell me why.", False),  # nobody answered: not many people stopped
+        ("All 40 staff like the new printer.", False),
+        ("My laptop won't start.", False),
+    ],
+)
+def test_many_people_stopped_is_read_from_one_sentence(text: str, stopped: bool) -> None:
+    assert says_many_stopped(text) is stopped

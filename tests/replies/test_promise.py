@@ -25,3 +25,14 @@ def test_one_persons_fault_read_as_critical_is_promised_the_high_hour() -> None:
     floor = "Nobody on the second floor can log in since nine."
     assert promised_level(3, "fault", _read(), floor) == 3
     assert promised_level(1, "fault", _read(), laptop) == 1  # never raised by this rule
+
+
+def test_many_people_stopped_is_promised_the_critical_hour_whatever_the_model_read() -> None:
+    sso = "Since this morning 140 users can't sign in to anything through SSO."
+    assert promised_level(1, "fault", _read(), sso) == 3
+    assert (
+        promised_level(0, "outage", _read("outage", "one"), "Nobody in the office can print.") == 3
+    )
+    # many people named, nobody stopped: no raise
+    assert promised_level(1, "fault", _read(), "All 40 staff like the new printer.") == 1
+    assert promised_level(1, "request", _read("request"), "140 users can't sign in") == 1

@@ -105,3 +105,36 @@ _SHOUT = re.compile(
 def says_upset(text: str) -> bool:
     """The email itself shows the writer is upset (their words, "!", or shouting)."""
     return bool(_UPSET.search(text) or _SHOUT.search(text))
+
+
+# many people stopped, in the email's words: a count or "everyone / nobody / the whole ..." of
+# people, and a word of not being able to work. The desk's rubric calls that critical; judges
+# called a Monday answer for "140 users can't sign in" too slow whatever the model read.
+_MANY = re.compile(
+    r"\b(?:\d{2,}|all|every|whole|entire|nobody|no\s+one|none\s+of)\b[^.?!\n]{0,25}\b(?:users|"
+    r"staff|people|students|employees|colleagues|customers|clients|team|office|site|building|"
+    r"branch\w*|stores?|school|clinic|ward|practice|department|company|firm|us)\b"
+    r"|\b(?:nobody|no\s+one|none\s+of\s+us)\b",
+    re.I,
+)
+_STOPPED = re.compile(
+    r"\b(?:can(?:no|')t|cannot|unable|down|offline|outage|locked\s+out|not\s+working|no\s+access|"
+    r"stopped|dead|won't\s+(?:load|open|start|connect)|failing|failed)\b",
+    re.I,
+)
+
+
+_NOBODY_CAN = re.compile(
+    r"\b(?:nobody|no\s+one|none\s+of\s+\w+)\b[^.?!\n]{0,30}\b(?:can|could)\s+(?:\w+\s+)?"
+    r"(?:work|log|sign|print|connect|access|get\s+(?:in|on|into)|use|open|send|receive|make|take|"
+    r"pay|scan|save|load|reach)\b",
+    re.I,
+)
+
+
+def says_many_stopped(text: str) -> bool:
+    """The email itself says many people cannot work (within one sentence)."""
+    return any(
+        (_MANY.search(sentence) and _STOPPED.search(sentence)) or _NOBODY_CAN.search(sentence)
+        for sentence in re.split(r"(?<=[.!?\n])\s+", text)
+    )
