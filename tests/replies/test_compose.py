@@ -454,6 +454,9 @@ def test_a_question_the_email_answers_is_not_asked(
     )
     assert "When did it start" in plain.fix
     assert "When did it start" not in dated.fix
+    # nor "what do you see?" of an email that quotes it, wherever the quote stands
+    quoted = email('My laptop has had "Working on updates 0%" for an hour and won\'t finish.')
+    assert "What exactly do you see" not in make(reply_config, keyword_kb, quoted).text
     # nor of something that is not IT at all (judges: "irrelevant of a late parcel")
     parcel = make(reply_config, keyword_kb, email("My parcel hasn't arrived and it's late."))
     assert "When did it start" not in parcel.text
