@@ -13,6 +13,10 @@ from triage.replies.askback import ask_phrase
     [
         ("Could you reset my voicemail PIN please", "us to reset your voicemail PIN"),
         (
+            "Can you guys answer my question about the refund?",
+            "us to answer your question about the refund",
+        ),
+        (
             "Can I get the diagramming software installed?",
             "for the diagramming software to be installed",
         ),

@@ -14,8 +14,10 @@ import re
 from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
 
 _WHO = (
-    r"(?:you|(?:someone|somebody|anyone)(?:\s+(?:from|in|on)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?"
-    r"|one\s+of\s+you|the\s+team|your\s+team|you\s+guys)"
+    # "you guys" before "you": the longer one first, or "can you guys answer" leaves "guys"
+    r"(?:you\s+(?:guys|all|lot|folks)|you"
+    r"|(?:someone|somebody|anyone)(?:\s+(?:from|in|on)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?"
+    r"|one\s+of\s+you|the\s+team|your\s+team|y'?all)"
 )
 _REQUEST = re.compile(
     rf"^(?:please\s+)?(?:could|can|would|will)\s+(?P<who>{_WHO})\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
