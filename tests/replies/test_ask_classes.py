@@ -62,6 +62,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Can you add Sarah to the Export team?", "do"),
         ("Could you reset it, or I'm cancelling my contract", "do"),  # the threat is no ask
         ("Is this how you treat customers?", "rhetorical"),
+        ("Should I just come down and fix it myself?", "rhetorical"),
         ("Honestly, take your time.", "statement"),
         ("Please cancel my subscription.", "cancel"),
         ("I want to cancel.", "cancel"),
