@@ -155,7 +155,9 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
                 return _Answered(ctx.reuse[covered], False)
         if ctx.kind == "question":
             cls = "question"
-    if cls == "attend" and _specific(ask.text):
+    # their words said back, worked out once for the classes whose answers may say them
+    phrase = ask_phrase(ask.text) if cls in _SAID_BACK else None
+    if cls == "attend" and _specific(phrase):
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
     if cls in ctx.reuse and cls not in ("question", "do"):
         return _Answered(ctx.reuse[cls], False)
@@ -178,7 +180,6 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         "answer_inform",
         "answer_feature",
     ):
-        phrase = ask_phrase(ask.text)
         if phrase is not None and slot in ("answer_do", "answer_do_request") and _WH.match(phrase):
             slot = "answer_question"  # "what message we should give students" asks to be told
         if phrase is not None and ask.text == ctx.restated:
@@ -230,10 +231,16 @@ _GENERIC = frozenset(
 )
 
 
-def _specific(text: str) -> bool:
+# the classes whose answer slots say the ask back ("answer_do", "answer_question", ...), and
+# "attend", which becomes "do" when what it names is specific (``_specific``)
+_SAID_BACK = frozenset(
+    {"attend", "contain", "do", "statement", "pass_on", "question", "how", "inform", "feature"}
+)
+
+
+def _specific(phrase: str | None) -> bool:
     """An ask to attend to something that names what to do to what ("check the verification
     job for our tenant"), rather than "please look into it": said back and committed to."""
-    phrase = ask_phrase(text)
     if phrase is None:
         return False
     return sum(w.lower() not in _GENERIC for w in re.findall(r"[\w'-]+", phrase)) >= 3

@@ -40,6 +40,7 @@ from triage.replies.parts import (
     greeting,
     handler,
     section,
+    shown_upset,
     sign_off,
     untried,
 )
@@ -200,6 +201,7 @@ def compose(
         window_days=history.window_days,
         text=words,
         level=promise_level,
+        upset=shown_upset(scores.frustration, words),
     )
     language = reading.language
     foreign = bool(language) and language != rules.desk_language

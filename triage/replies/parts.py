@@ -45,6 +45,7 @@ class Draft:
     window_days: int
     text: str  # subject and newest text, disclaimer gone (``email_text``), read by every rule
     level: int = 0  # the urgency level whose response time is promised (promise.promised_level)
+    upset: int = 0  # the frustration the reply may name (``shown_upset``)
 
     @property
     def tone(self) -> Tone:
@@ -102,20 +103,19 @@ def greeting(d: Draft) -> str:
     return d.render("greeting_neutral")
 
 
-def upset(d: Draft) -> int:
+def shown_upset(frustration: int, text: str) -> int:
     """The frustration the reply may name: the model's, when the email shows it
     (``evidence.says_upset``); else none. Judges called "I can hear how fed up you are" of a
     calm letter a stock line, and "an annoying thing to have to deal with" of a privacy
-    complaint a trivialising one."""
-    level = d.scores.frustration
-    return level if says_upset(d.text) else 0
+    complaint a trivialising one. Decided once per draft (``Draft.upset``)."""
+    return frustration if says_upset(text) else 0
 
 
 def feeling(d: Draft) -> str:
     s = d.scores
-    if upset(d) >= 2:
+    if d.upset >= 2:
         return d.render("feeling_upset")
-    if upset(d) == 1:
+    if d.upset == 1:
         return d.render("feeling_annoyed")
     if s.urgency >= 2 and d.kind in ("fault", "outage", "chase"):
         return d.render("feeling_urgent")
@@ -177,7 +177,7 @@ def empathy(d: Draft) -> str:
     that fits beats three generic ones): an upset customer gets the feeling named and the
     apology; anyone else the apology alone, or the urgency named when nothing failed."""
     sorry = apology(d)
-    if upset(d) >= 2:
+    if d.upset >= 2:
         if not d.repeat and not d.reading.security and d.kind != "chase":
             return d.render("empathy_upset")  # the feeling and the apology in one sentence
         return paragraph(feeling(d), sorry)
