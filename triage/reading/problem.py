@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING
 
 from triage.reading.asks import boilerplate
 from triage.reading.problem_words import (
-    FAILING,
-    FAILING_WORDS,
     MAX_WORDS,
     MIN_WORDS,
     SECOND,
     core,
+    failing,
     needs_be,
     none_of,
     reports_trouble,
@@ -200,53 +199,57 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
         return ""  # "process.if", an emoji's variation mark: text the parse could not split
     if any(t.lower_ in _VAGUE_OBJECTS and t.dep_ in ("dobj", "pobj") for t in tokens):
         return ""  # "I can't send them": said back, "them" names nothing
-    while tokens and tokens[-1].lower_ in (
-        "so",
-        "and",
-        "but",
-        "then",
-        "though",
-        "too",
-        "as",
-        "soon",
-    ):
+    while tokens and tokens[-1].lower_ in _TRAILING:
         tokens = tokens[:-1]
     # the kept words in order: a dropped part is a whole subtree (a reason, a second clause),
     # so what is left still reads as one clause
     swap = {subject.i: f"the {thing()}"} if it else {}
-    added: dict[int, tuple[str, str]] = {}
-    if needs_be(root):
-        # "Monitor arm still broken", "my calendar not syncing": the verb "be" was left out
-        be = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
-        added[max(t.i for t in subject.subtree)] = ("", be)
-        if subject.tag_ in ("NN", "NNS", "NNP") and not any(
-            c.dep_ in ("det", "poss", "compound") and c.i < subject.i and c.tag_ in ("DT", "PRP$")
-            for c in subject.children
-        ):
-            first = root.doc[min(t.i for t in subject.subtree)]
-            if not first.like_num:  # "Six years of bookmarks gone" needs no "the"
-                added[first.i] = ("the", "")
-            if first.text.istitle():
-                swap.setdefault(first.i, first.text.lower())  # "Printer on floor 2 broken"
+    added = _with_be(root, subject, swap) if needs_be(root) else {}
     clause = said(tokens, swap, text, added)
     if len(clause.split()) > MAX_WORDS:
-        # too long to say back: without where the thing is and the time ("The receipt
-        # printer at the bakery counter is printing strange characters since yesterday")
-        # a verb with no object keeps its first preposition: "can't get into the CRM" is not
-        # "can't get"
-        after = [c for c in root.children if c.dep_ == "prep" and c.i > root.i]
-        if (
-            after
-            and after[0].i <= root.i + 2
-            and after[0].lower_ not in _WHEN_WORDS
-            and not any(c.dep_ == "dobj" for c in root.children)
-        ):
-            after = after[1:]
-        dropped = [c for c in subject.children if c.dep_ == "prep"] + after
-        cut = {t.i for c in dropped for t in c.subtree}
+        cut = _where_and_when(root, subject)
         clause = said([t for t in tokens if t.i not in cut], swap, text, added)
     n = len(clause.split())
     return clause if MIN_WORDS <= n <= MAX_WORDS else ""
+
+
+# words a cut clause must not end on ("Teams keeps signing me out every hour so")
+_TRAILING = frozenset("so and but then though too as soon".split())
+
+
+def _with_be(root: Token, subject: Token, swap: dict[int, str]) -> dict[int, tuple[str, str]]:
+    """ "Monitor arm still broken", "my calendar not syncing": the verb "be" that was left
+    out, after the subject, and "the" before a bare noun (``swap`` gets the lower-cased
+    capital of a sentence's first word: "Printer on floor 2 broken")."""
+    be = "are" if subject.tag_ in ("NNS", "NNPS") else "is"
+    added = {max(t.i for t in subject.subtree): ("", be)}
+    if subject.tag_ in ("NN", "NNS", "NNP") and not any(
+        c.dep_ in ("det", "poss", "compound") and c.i < subject.i and c.tag_ in ("DT", "PRP$")
+        for c in subject.children
+    ):
+        first = root.doc[min(t.i for t in subject.subtree)]
+        if not first.like_num:  # "Six years of bookmarks gone" needs no "the"
+            added[first.i] = ("the", "")
+        if first.text.istitle():
+            swap.setdefault(first.i, first.text.lower())
+    return added
+
+
+def _where_and_when(root: Token, subject: Token) -> set[int]:
+    """What a clause too long to say back leaves out: where the thing is and the time ("The
+    receipt printer at the bakery counter is printing strange characters since yesterday");
+    a verb with no object keeps its first preposition ("can't get into the CRM" is not "can't
+    get")."""
+    after = [c for c in root.children if c.dep_ == "prep" and c.i > root.i]
+    if (
+        after
+        and after[0].i <= root.i + 2
+        and after[0].lower_ not in _WHEN_WORDS
+        and not any(c.dep_ == "dobj" for c in root.children)
+    ):
+        after = after[1:]
+    dropped = [c for c in subject.children if c.dep_ == "prep"] + after
+    return {t.i for c in dropped for t in c.subtree}
 
 
 _ODD = re.compile(r"[a-z]\.[a-z]|[\ufe0e\ufe0f\u200d]", re.I)
@@ -260,7 +263,7 @@ _SERVICES = frozenset(
 def _lacks_something(root: Token, tokens: list[Token]) -> bool:
     """A first-person clause that reports a fault, not a stance: a word of failure, "can't",
     nothing received, or a service they have none of."""
-    if any(t.lower_ in FAILING_WORDS or t.lower_.startswith(FAILING) for t in tokens):
+    if any(failing(t) for t in tokens):
         return True
     if any(c.lower_ in ("ca", "can", "could", "cannot") for c in root.children):
         return True  # "we can't get the account back"

@@ -71,9 +71,15 @@ def needs_be(root: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass", "cop") for c in root.children)
 
 
-def troubled(t: Token) -> bool:
+def failing(t: Token) -> bool:
+    """A word of failure ("crashing", "down", "broken")."""
     low = t.text.lower()
-    return t.dep_ == "neg" or low in _NONE or low in FAILING_WORDS or low.startswith(FAILING)
+    return low in FAILING_WORDS or low.startswith(FAILING)
+
+
+def troubled(t: Token) -> bool:
+    """A word of failure, a negation or a "no"/"nothing"."""
+    return t.dep_ == "neg" or t.text.lower() in _NONE or failing(t)
 
 
 def reports_trouble(sent: Span) -> bool:
