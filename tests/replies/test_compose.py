@@ -288,7 +288,7 @@ def test_restatement_is_ours_never_the_customers_sentence(
 ) -> None:
     text = "I have a paper jam in the printer again and the error light is flashing, you idiots."
     s = make(reply_config, keyword_kb, email(text, subject="paper jam"))
-    assert "the printer is jammed or showing an error" in s.acknowledge
+    assert "the printer keeps jamming" in s.acknowledge
     assert "idiots" not in s.text
     assert "you have a paper jam" not in s.text
 

@@ -315,7 +315,10 @@ def test_the_customers_problem_is_said_back_in_our_words_never_their_anger(
     # said back lowered
     insult = make(reply_config, keyword_kb, e, read=reading(problem="The useless portal crashed"))
     assert "portal" not in insult.acknowledge.lower()
-    shout = make(reply_config, keyword_kb, e, read=reading(problem="THE PORTAL HAS CRASHED AGAIN"))
+    help_me = email("Help, please.")  # names no thing: the reading's clause is said back
+    shout = make(
+        reply_config, keyword_kb, help_me, read=reading(problem="THE PORTAL HAS CRASHED AGAIN")
+    )
     assert "the portal has crashed again" in shout.acknowledge
     assert "PORTAL" not in shout.acknowledge
     # a request or a question is restated by its answer, not as a problem

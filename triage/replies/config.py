@@ -67,6 +67,8 @@ def load_reply_config(
         "questions",
         "security",
         "language",
+        "things",
+        "troubles",
     }
     if unknown:
         raise ConfigError(f"{source}: unknown tables {sorted(unknown)}")

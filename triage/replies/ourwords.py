@@ -26,9 +26,9 @@ _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _UNSAFE = re.compile(r"[\[\]{}<>*_#`|\\\"]|[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f]")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-_KEEP_CAPS = frozenset(
+KEEP_CAPS = frozenset(
     "VPN PC IT TV USB PDF SMS ID PIN OK UK US CEO HR SSO MFA CSV DNS NAT DMZ API URL IP "
-    "EU VAT DMS WMS CRM ERP POS SIM LAN WAN".split()
+    "EU VAT DMS WMS CRM ERP POS SIM LAN WAN NAS CPU NAT SFP PO TV".split()
 )
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(
@@ -123,7 +123,7 @@ def shout_down(sentence: str) -> str:
         if shouting and w == "IT":
             return "it"  # "FIX IT" is not about the IT department
         if w in _SHOUTED or (
-            w.isupper() and w not in _KEEP_CAPS and (len(w) >= 5 or (shouting and len(w) > 1))
+            w.isupper() and w not in KEEP_CAPS and (len(w) >= 5 or (shouting and len(w) > 1))
         ):
             return w.lower()
         return w
@@ -171,7 +171,7 @@ _CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*\b")  # "STA-LT-1184
 
 def shouts(text: str) -> bool:
     words = _WORD.findall(_CODE.sub("", text))
-    return any(w.isupper() and len(w) > 2 and w not in _KEEP_CAPS for w in words)
+    return any(w.isupper() and len(w) > 2 and w not in KEEP_CAPS for w in words)
 
 
 # the words that open a clause and are not names: lower-cased when the clause follows "I

@@ -11,6 +11,7 @@ from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.evidence import says_wide
+from triage.replies.gist import FIRST_SENTENCES, gist
 from triage.replies.ourwords import problem_phrase
 from triage.replies.parts import Draft
 
@@ -24,19 +25,35 @@ def who(d: Draft) -> str:
 
 
 def restatement(d: Draft) -> str:
-    """One sentence in our words from the reading: the customer's own problem clause said
-    back (short, pronouns turned, never hostile words); else the topic's problem clause and
-    how wide it is; without a topic, how wide it is or a short kind-level line."""
+    """One sentence in our words: the thing and its trouble (``gist``: "the staff room copier
+    keeps jamming"), or the customer's own problem clause said back where it says more
+    (short, pronouns turned, never hostile words); a request or a question by what it asks;
+    else the topic's problem clause and how wide it is; without a topic, how wide it is or a
+    short kind-level line."""
     asking = d.kind in ("request", "question")
     said = problem_phrase(d.reading.problem) if not asking else None
-    if said:
+    # a chase or a complaint is about how it was handled: only its opening names the problem
+    # (a slow line mentioned under "8am to 6pm appointment window??" is a side detail)
+    opening = 1 if d.kind in ("chase", "policy_complaint") else FIRST_SENTENCES
+    ours = gist(d.text, d.rules.vocabulary, opening)
+    if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
+        # their clause when it says more than our words would ("won't print double-sided"
+        # against "isn't printing properly"); else the thing and its trouble in our words
         return d.render("restate_problem", problem=said)
+    if ours is not None and not asking:
+        if affected := who(d):
+            return d.render("restate_topic_scope", problem=ours.text, who=affected)
+        return d.render("restate_problem", problem=ours.text)
     named = d.reading.topic  # what the subject line names ("the grey streak on prints")
     asked = restated_ask(d)
     phrase = ask_phrase(asked.text) if asked is not None else None
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
         return d.render("restate_asked", ask=phrase)
+    if ours is not None:
+        # a request or a question about something broken ("replace the extender, it keeps
+        # dropping out") is better said back by what is broken than by "your request"
+        return d.render("restate_problem", problem=ours.text)
     if asking:
         # a topic says what is broken and a scope who is hit: neither restates a request or a
         # question ("affecting your whole team" of a training request, "the licence has
@@ -69,6 +86,16 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+# a clause said back with its grammar intact: no capital a sentence left behind ("Customers get
+# server not found"), no dash-joined fragments, no history ("your router was faulty") or
+# someone's promise ("you would receive a refund") instead of the problem
+_UNCLEAN = re.compile(r"^[A-Z][a-z]|\s-\s|s's\b|\b(?:would|was|were|said|promised|told)\b")
+
+
+def clean(clause: str) -> bool:
+    return _UNCLEAN.search(clause) is None
 
 
 # the asks whose own words can restate a request or a question (a call, a refund, "when?" are

@@ -15,6 +15,7 @@ from typing import Any
 
 from triage.domain import READING_KINDS
 from triage.errors import ConfigError
+from triage.replies.vocabulary import Vocabulary, load_vocabulary
 
 KINDS = READING_KINDS
 LEVELS: tuple[str, ...] = ("low", "normal", "high", "critical")
@@ -68,6 +69,7 @@ class ReplyRules:
     desk_language: str = "en"
     language_names: Mapping[str, str] = field(default_factory=dict)
     language_lines: Mapping[str, str] = field(default_factory=dict)
+    vocabulary: Vocabulary = Vocabulary()  # things and their troubles (gist.py)
 
     def kind_threshold(self, kind: str) -> float:
         return self.min_kind_p_by_kind.get(kind, self.min_kind_p)
@@ -227,4 +229,5 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         desk_language=str(language.get("desk", "en")),
         language_names=_strings(language.get("names", {}), f"{source}: [language] names"),
         language_lines=_strings(language.get("lines", {}), f"{source}: [language.lines]"),
+        vocabulary=load_vocabulary(data, source),
     )

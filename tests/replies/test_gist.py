@@ -1,0 +1,122 @@
+"""The problem said back in our words, with the desk's vocabulary (config/replies.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from triage.replies.gist import gist
+from triage.replies.rules import load_rules
+from triage.replies.vocabulary import Vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    data = tomllib.loads((ROOT / "config" / "replies.toml").read_text(encoding="utf-8"))
+    return load_rules(data).vocabulary
+
+
+def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
+    found = gist(f"{subject}\n{body}", vocab)
+    return found.text if found is not None else None
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        # the thing in their words, the trouble in ours
+        (
+            "",
+            "Down again. Whole house offline. Sort it please.",
+            "your internet connection is down",
+        ),
+        ("down again", "Internet's gone off again.", "your internet is down again"),
+        ("staff room copier jamming (again)", "", "the staff room copier keeps jamming"),
+        ("laptop dead AGAIN", "", "the laptop won't switch on again"),
+        ("No internet for two days", "", "your internet has been down for two days"),
+        ("Replacement router still not here", "", "your replacement router still hasn't arrived"),
+        # a person's trouble is said of who has it
+        (
+            "accountant locked out before VAT deadline",
+            "Our accountant can't access the shared ledger since yesterday.",
+            "your accountant can't get into the shared ledger",
+        ),
+        (
+            "keeps signing me out",
+            "Teams keeps signing me out every hour.",
+            "you keep being signed out of Teams",
+        ),
+        # two things with one trouble, both named
+        (
+            "PhD office printer and scanner both down",
+            "",
+            "the PhD office printer and scanner have stopped working",
+        ),
+        # "it" is the thing the sentence before named
+        (
+            "Came back worse",
+            "Paid you 90 quid to fix the fan. It now sounds like a hairdryer.",
+            "the fan is making a noise it shouldn't",
+        ),
+        # reply marks and a greeting line are not the problem
+        ("RE: [INC0052311] Printer jamming", "", "the printer keeps jamming"),
+        ("", "Hello,\n\nThe Wi-Fi keeps dropping every evening.", "the Wi-Fi keeps dropping out"),
+        # nothing named, the trouble says enough
+        ("", "Locked out after too many password attempts.", "you can't get into your account"),
+        # a name keeps its capitals in a sentence, not in a headline
+        (
+            "Eastfield",
+            "FYI the whole Eastfield site has no internet or phones.",
+            "the whole Eastfield site is down",
+        ),
+    ],
+)
+def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
+    vocab: Vocabulary, subject: str, body: str, expected: str
+) -> None:
+    assert said(vocab, subject, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        # a trouble denied is no trouble
+        ("WHO CHANGED MY BACKGROUND", "Why mess with things that aren't broken on my computer?"),
+        # a verb is not a thing ("to email you"), and the trouble must be said of a thing
+        ("Purchase order numbers", "Each time it's missing I have to email you."),
+        # words in quotation marks are what a screen says, not the thing
+        ("RECOVERY KEY", 'It asks for a "drive encryption recovery key" and nothing else.'),
+        # a trouble that fits no thing named ("keeps dropping out" of a bill)
+        ("bill", "The bill dropped through the door today."),
+        # nothing wrong at all
+        ("thanks", "Thanks to Jade for sorting out my laptop yesterday."),
+    ],
+)
+def test_nothing_is_said_when_no_thing_and_trouble_fit(
+    vocab: Vocabulary, subject: str, body: str
+) -> None:
+    assert said(vocab, subject, body) is None
+
+
+def test_a_generic_trouble_says_so_and_names_its_thing(vocab: Vocabulary) -> None:
+    found = gist("Printer not duplexing\n", vocab)
+    assert found is not None
+    assert found.generic
+    assert found.head == "printer"
+    specific = gist("copier jamming\n", vocab)
+    assert specific is not None
+    assert not specific.generic
+
+
+def test_only_the_opening_sentences_are_read(vocab: Vocabulary) -> None:
+    body = "I was told the engineer would come on Monday. Nobody came. My broadband is slow."
+    assert gist(f"Missed appointment\n{body}", vocab, sentences=1) is None
+    assert said(vocab, "Missed appointment", body) == "your broadband is running slowly"
+
+
+def test_without_a_vocabulary_nothing_is_said() -> None:
+    assert gist("laptop dead\n", Vocabulary()) is None

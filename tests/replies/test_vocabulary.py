@@ -1,0 +1,37 @@
+"""The [[things]] and [[troubles]] tables are checked when the file is loaded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from triage.errors import ConfigError
+from triage.replies.vocabulary import load_vocabulary
+
+THING = {"id": "printer", "words": "printers?", "group": "printer"}
+TROUBLE = {"id": "jam", "words": r"jam\w*", "say": ["keeps jamming", "keep jamming"]}
+
+
+def test_a_vocabulary_loads_into_frozen_values() -> None:
+    v = load_vocabulary({"things": [THING], "troubles": [{**TROUBLE, "groups": ["printer"]}]})
+    assert v.things[0].words.search("the PRINTERS upstairs")
+    assert v.troubles[0].say == ("keeps jamming", "keep jamming")
+    assert v.troubles[0].groups == frozenset({"printer"})
+    assert v.troubles[0].again
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"things": [{**THING, "words": "printer("}]}, "not a valid regular expression"),
+        ({"things": [{"id": "x"}]}, "needs `id` and `words`"),
+        ({"things": [{**THING, "colour": "red"}]}, "unknown keys"),
+        ({"troubles": [{**TROUBLE, "say": "keeps jamming"}]}, "two phrases"),
+        ({"things": [THING], "troubles": [{**TROUBLE, "groups": ["fax"]}]}, "no thing has group"),
+        ({"things": {"id": "x"}}, "array of tables"),
+    ],
+)
+def test_a_wrong_table_is_named_with_what_is_wrong(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_vocabulary(data, "replies.toml")

@@ -1,0 +1,290 @@
+"""The email's problem said back in our words: the thing it is about, in the customer's words
+("the receipt printer", "your smartcard reader"), and its trouble in the desk's ("is down
+again", "keeps dropping out", "you can't get into"), from the vocabulary of
+triage/replies/vocabulary.py.
+
+Blind judges found most restatements empty ("something has gone wrong that needs sorting out")
+or the customer's sentence pasted back; a help-desk agent names the thing and what is wrong with
+it in a few plain words ("Down again. Whole house offline." -> "your home internet is down
+again"). The subject line is read first (a headline of the problem), then the first sentences.
+A trouble is said only of a thing in the same sentence (or, when the sentence says "it", of the
+thing the sentence before it or the subject line names), and only of a thing it fits (no "keeps
+dropping out" of a bill). None when nothing fits. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from triage.replies.ourwords import KEEP_CAPS
+from triage.replies.vocabulary import Thing, Trouble, Vocabulary
+
+FIRST_SENTENCES = 3  # the problem is stated near the top; later ones are detail or history
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|dear|good\s+(?:morning|afternoon|evening)|morning|afternoon)\b"
+    r"[^.!?\n]{0,40}[,!]?\s*$",
+    re.I,
+)
+_REPLY_MARKS = re.compile(r"^(?:\s*(?:re|fw|fwd|aw)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+# words that are not part of a thing's name ("fix the fan": "fix" and "the" are not the fan)
+_STOP = frozenset(
+    """a an the my our your his her their its this that these those is are was were be been
+    has have had do does did and or but to of in on at for with from by it i we you they he
+    she all every any no not still just again also so then now very really only even now
+    can can't cannot won't will would could should keeps keep kept being get got getting
+    why what when where how which who there here some one two three yet since after before
+    about as if than please hi hello hey dear up down off out over new""".split()
+)
+_DETERMINERS = {"my": "your", "our": "your", "your": "the", "the": "the", "this": "the"}
+_DETERMINERS |= {"his": "his", "her": "her", "their": "the"}
+_AGAIN = re.compile(r"\b(?:again|once more|keeps? happening|back again|yet again)\b", re.I)
+_SINCE = re.compile(
+    r"\b(?:since\s+(?:yesterday|this\s+(?:morning|afternoon)|last\s+(?:night|week|\w+day)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|the\s+weekend)|for\s+(?:the\s+(?:past|last)\s+)?"
+    r"(?:\d+|two|three|four|five|six|several|a\s+few)\s+(?:minutes|hours|days|weeks|months))\b",
+    re.I,
+)
+_IT = re.compile(r"\b(?:it|it's|its|they|they're|this|that)\b", re.I)
+_PEOPLE = re.compile(
+    r"\b(?:(my|our|the)\s+)?(accountant|son|daughter|wife|husband|partner|staff|users|"
+    r"colleagues?|manager|boss|students?|customers?|patients?|engineers?|team|receptionist|"
+    r"teacher|new\s+starter)\s*$",
+    re.I,
+)
+_AND = re.compile(r"\s*(?:and|&)\s*(?:the\s+|my\s+|our\s+)?", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\s+(?:\w+\s+)?$", re.I)
+_NEGATION = re.compile(r"(?:not|never|no|\w+n't)\b", re.I)
+_BETWEEN = re.compile(r"\s*(?:(?:on|with|of|in|from|for|to)\s+)?(?:the|my|our|your|a)?\s*", re.I)
+# a word before a noun that makes it a verb: "to email you", "I'll text you"
+_VERB_BEFORE = frozenset(
+    "to i we you they please will 'll can could would should can't don't didn't".split()
+)
+_CURRENCY = frozenset("£$€")
+_NUMBER = re.compile(r" \d+[A-Za-z]?\b")
+_SINGULAR_S = frozenset("access series news teams bus class glass address status lens".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Gist:
+    """The problem in our words, and how much it says."""
+
+    text: str  # "the staff room copier keeps jamming"
+    head: str  # the thing's own word, lower-cased ("copier"), to compare with other readings
+    generic: bool  # a trouble that says little ("has stopped working"): detail may beat it
+
+
+# troubles that say little about what is wrong: a clean clause of the customer's about the
+# same thing says more ("the printer still won't print double-sided from any PC")
+_GENERIC = frozenset({"not-working", "down-device", "print-quality", "error", "flickering"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    thing: Thing
+    start: int  # where the thing's words start in the sentence
+    end: int
+    said: str  # "the receipt printer"
+    plural: bool
+    head: str = ""
+
+
+def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist | None:
+    """The problem in our words ("your laptop has stopped working again"), or None; from the
+    subject line and the first ``sentences`` of the body."""
+    if not vocab.troubles or not vocab.things:
+        return None
+    subject, _, body = text.partition("\n")
+    subject = _REPLY_MARKS.sub("", subject)
+    first = [s for s in _SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
+    first = first[:sentences]
+    earlier: list[_Found] = _things(subject, vocab, headline=True)
+    named = bool(earlier)
+    for n, sent in enumerate([subject, *first]):
+        found = _things(sent, vocab, headline=n == 0)
+        said = _said(sent, found, earlier if n > 0 else [], vocab, subject)
+        if said:
+            return said
+        earlier = found or earlier
+        named = named or bool(found)
+    if named:
+        return None
+    # "Locked out after too many password attempts": nothing named, the trouble says enough
+    for sent in [subject, *first]:
+        for trouble in vocab.troubles:
+            if trouble.alone and trouble.words.search(sent):
+                return Gist(trouble.alone, "", generic=False)
+    return None
+
+
+def _said(
+    sent: str, found: list[_Found], earlier: list[_Found], vocab: Vocabulary, subject: str
+) -> Gist | None:
+    for trouble in vocab.troubles:
+        m = trouble.words.search(sent)
+        if m is None:
+            continue
+        if _NEGATED.search(sent[: m.start()]) and not _NEGATION.match(m.group(0)):
+            continue  # "things that aren't broken", "it's not slow"
+        fits = [f for f in found if not trouble.groups or f.thing.group in trouble.groups]
+        if trouble.person:
+            # "can't log in to the volunteer scheduling system" (right after), "Teams keeps
+            # signing me out" (before); not "locked out after too many password attempts"
+            after = [
+                f
+                for f in fits
+                if f.start >= m.end() and _BETWEEN.fullmatch(sent[m.end() : f.start])
+            ]
+            before = [f for f in fits if f.end <= m.start()]
+            pick = after[0] if after else (before[-1] if before else None)
+        else:
+            before = [f for f in fits if f.end <= m.start()]
+            # "No internet", "no signal on the TV": a thing after its trouble only inside it,
+            # or right after it ("missing I have to email you" is no missing email)
+            near = [
+                f
+                for f in fits
+                if f.start >= m.start()
+                and (f.start < m.end() or _BETWEEN.fullmatch(sent[m.end() : f.start]))
+            ]
+            pick = before[-1] if before else (near[0] if near else None)
+        if pick is None and _IT.search(sent[: m.start()] or sent):
+            # "Paid you to fix the fan. It now sounds like a hairdryer": the fan
+            prior = [f for f in earlier if not trouble.groups or f.thing.group in trouble.groups]
+            pick = prior[-1] if prior else None
+        if pick is None:
+            continue
+        if pick.start < m.end() and m.start() < pick.end:
+            # "Pixelated channels": the trouble's words are not the thing's name
+            cut = re.sub(rf"\b{re.escape(m.group(0))}\s+", "", pick.said, flags=re.I)
+            pick = _Found(pick.thing, pick.start, pick.end, cut, pick.plural, pick.head)
+        said = _sentence(trouble, pick, sent, m, subject)
+        return Gist(said, pick.head, trouble.id in _GENERIC)
+    return None
+
+
+def _sentence(trouble: Trouble, thing: _Found, sent: str, m: re.Match[str], subject: str) -> str:
+    if trouble.person:
+        who, plural = _who(sent[: m.start()])
+        verb = trouble.say[1 if plural else 0]
+        return f"{who} {verb} {thing.said}"
+    verb = trouble.say[1 if thing.plural else 0]
+    # "again" of this trouble: in the subject line or right after it ("has died AGAIN"), not
+    # anywhere in a long sentence ("... keeps losing it and finding it again")
+    again = trouble.again and bool(
+        _AGAIN.search(sent, m.end(), m.end() + 25) or _AGAIN.search(subject)
+    )
+    if again:
+        return f"{thing.said} {verb} again"
+    since = _SINCE.search(sent[m.start() :])
+    if since and re.match(r"(?:is|are) ", verb):
+        perfect = "has been" if verb.startswith("is") else "have been"
+        return f"{thing.said} {perfect} {verb.split(' ', 1)[1]} {since.group(0).lower()}"
+    return f"{thing.said} {verb}"
+
+
+def _who(before: str) -> tuple[str, bool]:
+    """Who has a person's trouble: "your accountant" of "Our accountant can't access ...",
+    else "you" (plural agreement)."""
+    m = _PEOPLE.search(before.strip())
+    if m is None:
+        return "you", True
+    det = (m.group(1) or "").lower()
+    noun = m.group(2).lower()
+    owner = "the" if det == "the" else "your"
+    plural = noun.endswith("s") or noun in ("staff", "team")
+    return f"{owner} {noun}", plural and noun != "team"
+
+
+def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found]:
+    """The things a sentence names, in order, each with the customer's words before it (a
+    subject line's capitals are a headline's, not names: "Boardroom Video Conferencing")."""
+    out: list[_Found] = []
+    for thing in vocab.things:
+        for m in thing.words.finditer(sent):
+            before = sent[: m.start()].split()
+            if before and before[-1].lower() in _VERB_BEFORE:
+                continue
+            if sent[: m.start()].count('"') % 2:
+                continue  # inside a quotation ("drive encryption recovery key"): their words
+            out.append(_named(thing, sent, m, headline))
+    out.sort(key=lambda f: f.start)
+    # one mention one thing: "wifi router" is the router, not the Wi-Fi as well
+    kept: list[_Found] = []
+    for f in out:
+        if kept and f.start < kept[-1].end:
+            if f.end > kept[-1].end:
+                kept[-1] = f
+            continue
+        if kept and _AND.fullmatch(sent[kept[-1].end : f.start]):
+            # "printer and scanner": one subject, both named, plural
+            first = kept[-1]
+            second = (
+                re.sub(r"^(?:the|your) ", "", f.said)
+                if first.said.startswith(("the ", "your "))
+                else f.said
+            )
+            both = f"{first.said} and {second}"
+            kept[-1] = _Found(first.thing, first.start, f.end, both, True, first.head)
+            continue
+        kept.append(f)
+    return kept
+
+
+def _named(thing: Thing, sent: str, m: re.Match[str], headline: bool) -> _Found:
+    """The thing with the customer's words before it ("receipt printer"), up to two."""
+    mods: list[str] = []
+    det = ""
+    start = m.start()
+    for w in reversed(list(_WORD.finditer(sent[: m.start()]))[-3:]):
+        low = w.group(0).lower()
+        if sent[w.end() : start].strip():
+            break  # punctuation between: not one name
+        if low in _DETERMINERS:
+            det = _DETERMINERS[low]
+            break
+        if (
+            low in _STOP
+            or len(mods) == 3
+            or low.endswith("'s")
+            or sent[w.start() - 1 : w.start()] == "@"
+        ):
+            break
+        mods.insert(0, _as_written(w.group(0), headline or w.start() == 0))
+        start = w.start()
+        if sent[start - 1 : start] in _CURRENCY:  # "£60 refund"
+            mods[0] = sent[start - 1] + mods[0]
+            start -= 1
+    word = m.group(0).lower()
+    head = _as_written(m.group(0), headline or m.start() == 0)
+    end = m.end()
+    if number := _NUMBER.match(sent, m.end()):  # "channel 412": a name, no "the"
+        head, end = head + number.group(0), number.end()
+        if not mods and det in ("", "the"):
+            return _Found(thing, start, end, head, False, word)
+    plural = word.endswith("s") and not word.endswith("ss") and word not in _SINGULAR_S
+    if thing.said:
+        return _Found(thing, start, end, thing.said, False, word)
+    if not mods and not det and word in _BRANDS:
+        return _Found(thing, start, end, head, False, word)  # "Teams", not "the Teams"
+    owner = det or ("your" if thing.own else "the")
+    return _Found(thing, start, end, " ".join([owner, *mods, head]), plural, word)
+
+
+def _as_written(word: str, opening: bool) -> str:
+    """A brand, a name or an acronym keeps its capitals ("Outlook", "Eastfield", "VPN"); a
+    shouted or a sentence-opening word does not ("LAPTOP", "SITE", "Printer")."""
+    if word.isupper() and len(word) > 1:
+        return word if word in KEEP_CAPS else word.lower()  # PC, VPN, SSO
+    if word[:1].isupper() and word[1:].islower() and word.lower() not in _BRANDS:
+        return word.lower() if opening else word
+    return word
+
+
+_BRANDS = frozenset(
+    """outlook teams zoom excel word windows android iphone ipad mac onedrive sharepoint
+    google chrome edge firefox safari slack xero sage office""".split()
+)
