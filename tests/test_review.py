@@ -38,13 +38,14 @@ def store(settings: Settings) -> Store:
 def test_approve_records_the_agent_and_returns_the_remaining_tone_errors(
     settings: Settings, store: Store
 ) -> None:
-    errors = review.approve(settings, store, 2, "dana", NOW)
-    assert store.row(2).review == "approved"
-    assert [(a.action, a.agent) for a in store.audit(2)] == [("approve", "dana")]
-    # the final checks: no knowledge-base fix for this one, but no placeholder in the text
-    # either; what the agent must still add is a note on the suggestion
+    errors = review.approve(settings, store, 4, "dana", NOW)
+    assert store.row(4).review == "approved"
+    assert [(a.action, a.agent) for a in store.audit(4)] == [("approve", "dana")]
+    # the final checks: no knowledge-base fix for this one (a portal's sign-in), but no
+    # placeholder in the text either; what the agent must still add is a note on the suggestion
     assert errors == []
-    stored = json.loads(store.row(2).suggestion or "{}")
+    stored = json.loads(store.row(4).suggestion or "{}")
+    assert stored["kb_entry"] is None
     assert stored["agent_todo"]
     assert "[" not in stored["text"]
 

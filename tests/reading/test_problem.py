@@ -20,7 +20,7 @@ def _problem(reader: TextReader, text: str, subject: str = "") -> str:
             "Northgate offline - no comms",
             "Hi team. The whole of Northgate has been offline for an hour, and the radios are "
             "down too. Please call me.",
-            "The whole of Northgate has been offline for an hour",
+            "the whole of Northgate has been offline for an hour",
         ),
         (
             "Maple St site STILL no internet",
@@ -87,7 +87,7 @@ def test_a_clause_too_long_to_say_back_is_said_without_where_and_when(reader: Te
         "every single time anyone in accounts tries to open it this week."
     )
     said = _problem(reader, text, "finance spreadsheet crashing")
-    assert said == "The shared finance spreadsheet has been crashing"
+    assert said == "the shared finance spreadsheet has been crashing"
 
 
 def test_a_bare_it_is_named_only_by_a_subject_that_names_a_thing(reader: TextReader) -> None:
@@ -128,3 +128,10 @@ def test_a_thing_named_after_people_still_names_a_bare_it(reader: TextReader) ->
 )
 def test_no_stance_handle_or_link_is_restated(reader: TextReader, text: str) -> None:
     assert _problem(reader, text) == ""
+
+
+def test_a_sentences_capital_is_lowered_but_a_names_is_kept(reader: TextReader) -> None:
+    files = _problem(reader, "Files in our shared folder are vanishing since Monday.", "files")
+    assert files.startswith("files in our shared folder")
+    joanne = _problem(reader, "Joanne can't log in to the tax server.", "Joanne login")
+    assert joanne.startswith("Joanne")

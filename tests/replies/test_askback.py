@@ -86,6 +86,37 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long ask loses its reasons and alternatives, not its point
+        (
+            "Is it possible to pause the broadband for those months instead of paying for it "
+            "while nobody is here?",
+            "whether it is possible to pause the broadband for those months",
+        ),
+        # the question after a statement in one sentence
+        ("My email says storage is full, how do I clear space?", "how to clear space"),
+        # a label and a "yes or no" are not part of the question
+        (
+            "Question: Can I use the guest Wi-Fi for my phone, yes or no?",
+            "whether you can use the guest Wi-Fi for your phone",
+        ),
+    ],
+)
+def test_a_long_or_labelled_ask_is_said_back_by_its_point(text: str, expected: str) -> None:
+    assert ask_phrase(text) == expected
+
+
+def test_a_long_ask_about_a_thing_is_not_cut_into_a_misreading() -> None:
+    # cut at ", or", "that something I just switch" would lose its verb
+    long_ask = (
+        "Is that something I just switch in the billing page nearer the time, or do you need "
+        "to do it on your end?"
+    )
+    assert ask_phrase(long_ask) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Is that normal, or have I lost edit rights?",  # two questions: no safe word order

@@ -460,6 +460,12 @@ def test_a_question_the_email_answers_is_not_asked(
     # nor of something that is not IT at all (judges: "irrelevant of a late parcel")
     parcel = make(reply_config, keyword_kb, email("My parcel hasn't arrived and it's late."))
     assert "When did it start" not in parcel.text
+    # nor "which system is it?" of an email that names it ("whole house offline" is the
+    # internet), only of one that names nothing
+    vague = make(reply_config, keyword_kb, email("Everything is broken again. Sort it."))
+    named = make(reply_config, keyword_kb, email("Whole house offline again. Sort it."))
+    assert "Which system, device or service" in vague.text
+    assert "Which system, device or service" not in named.text
 
 
 def test_wording_is_deterministic_per_email_and_varies_across_emails(

@@ -65,6 +65,11 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         # reply marks and a greeting line are not the problem
         ("RE: [INC0052311] Printer jamming", "", "the printer keeps jamming"),
         ("", "Hello,\n\nThe Wi-Fi keeps dropping every evening.", "the Wi-Fi keeps dropping out"),
+        # a number after a thing is its name, not a count of days
+        ("Where has channel 412 gone?", "", "channel 412 has disappeared"),
+        ("No internet 5 days, children have online exams", "", "your internet is down"),
+        ("Speeds in our house are a joke", "", "your speeds are well below what they should be"),
+        ("Your reset took my shop CCTV offline", "", "your shop CCTV has stopped working"),
         # nothing named, the trouble says enough
         ("", "Locked out after too many password attempts.", "you can't get into your account"),
         # a name keeps its capitals in a sentence, not in a headline

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,13 +12,16 @@ import pytest
 
 from triage.errors import ConfigError
 from triage.replies.config import ReplyConfig
+from triage.replies.gist import gist
 from triage.replies.kb_check import check_entries
 from triage.replies.kb_files import KB_KINDS, KB_SCOPES, parse_entry, read_entries
-from triage.replies.knowledge import KbSettings, KnowledgeBase
+from triage.replies.knowledge import PROBLEM_SCORE, KbSettings, KnowledgeBase
+from triage.replies.rules import load_rules
 
 from .conftest import ROOT, BaseModelEmbedder
 
 TOP1_TARGET = 0.85  # the issue's bar: right entry ranked first
+REPLIES_TOML = tomllib.loads((ROOT / "config" / "replies.toml").read_text(encoding="utf-8"))
 USED_TARGET = 0.75  # ... and above the confidence threshold, so the reply actually uses it
 GOOD_ENTRY = """+++
 title = "Printer jam"
@@ -127,6 +131,8 @@ INCIDENT = 'incident = "An incident is open; we update you every 30 minutes."\n'
         (QUESTIONS + 'scopes = ["one"]\nkinds = ["fault"]\nincident = 3\n', "incident", "string"),
         (OUTAGE, "incident", "required"),
         (QUESTIONS + 'scopes = ["everyone"]\nkinds = ["security"]\n', "incident", "required"),
+        (FAULT + 'problems = ["printer jamming"]\n', "problems", "things: troubles"),
+        (FAULT + 'problems = ["printer(: jamming"]\n', "problems", "regular expression"),
     ],
 )
 def test_new_front_matter_keys_are_validated_naming_file_and_key(
@@ -145,6 +151,27 @@ def test_new_front_matter_keys_are_read() -> None:
     assert entry.steps == ()  # an outage may have no workaround: its reply is the incident wording
     with pytest.raises(ConfigError, match="two numbered steps"):
         parse_entry(_with(FAULT, steps=""), "x")  # a fix without steps is not a fix
+
+
+def test_an_entry_that_answers_the_emails_problem_matches_without_its_keywords(
+    keyword_kb: KnowledgeBase,
+) -> None:
+    # "Whole house offline" shares no keyword with "No internet at home", but the vocabulary
+    # reads it as the internet down, which that entry says it answers
+    text = "Down again\nWhole house offline. Sort it please."
+    problem = gist(text, load_rules(REPLIES_TOML).vocabulary)
+    assert problem is not None
+    assert (problem.thing, problem.trouble) == ("home", "down")
+    before = keyword_kb.match(text)
+    after = keyword_kb.match(text, problem=problem, scope="one")
+    assert before.entry.id != "home-internet-down" or not before.confident
+    assert after.entry.id == "home-internet-down"
+    assert after.confident
+    assert after.keyword_score == PROBLEM_SCORE
+    # scope still decides: a whole site offline gets the site's entry, never home steps
+    site = keyword_kb.candidates(text, None, "", scope="site", problem=problem)
+    assert "home-internet-down" not in {m.entry.id for m in site}
+    assert site[0].entry.id in ("site-network-outage", "area-internet-outage")
 
 
 def test_kb_values_are_the_reading_values() -> None:

@@ -205,6 +205,11 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
     # so what is left still reads as one clause
     swap = {subject.i: f"the {thing()}"} if it else {}
     added = _with_be(root, subject, swap) if needs_be(root) else {}
+    first = tokens[0]
+    if first.i not in swap and first.tag_ not in ("NNP", "NNPS") and first.text.istitle():
+        # a sentence's capital is not a name's: "Files in the shared folder are vanishing"
+        # is said back "... files in your shared folder ..."; "Joanne can't log in" keeps it
+        swap[first.i] = first.text.lower()
     clause = said(tokens, swap, text, added)
     if len(clause.split()) > MAX_WORDS:
         cut = _where_and_when(root, subject)

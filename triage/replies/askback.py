@@ -171,6 +171,43 @@ def is_request(text: str) -> bool:
     return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p))
 
 
+# "Question: ...", "Q2. ...", "1) ...": a label, not the question
+_LABEL = re.compile(r"^(?:(?:question|q)\s*\d*\s*[:.)-]|\d+\s*[.)])\s*", re.I)
+_YES_OR_NO = re.compile(r",?\s*(?:yes\s+or\s+no|or\s+not)$", re.I)
+# a question after a statement in one sentence ("..., how do I clear space?")
+_LAST_QUESTION = re.compile(
+    r"^[^?]*?[,;:]\s+((?:how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|"
+    r"should)\b[^,;:]*)$",
+    re.I,
+)
+# where a long ask may be cut: its reasons, conditions and alternatives ("Is it possible to
+# pause the broadband for those months instead of paying for it while nobody is here?")
+_TAIL_START = re.compile(
+    r"[,;]?\s+(?:instead\s+of|rather\s+than|while|because|since|so\s+that|as\s+(?:we|i|it)|"
+    r"when|if|unless|or\s+(?:is|are|do|does|will|would|should|can|could|do|is)\b|,\s*or)\b",
+    re.I,
+)
+
+
+# the openers whose asks read right cut short: the subject is a pronoun or "there", so the
+# cut cannot leave a noun phrase without its verb ("Is that something I just switch ...")
+_SHORTENS = re.compile(
+    r"^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there|are\s+there|"
+    r"(?:can|could|would|will|do|did|are)\s+you|(?:can|could|should|do)\s+(?:i|we)|"
+    r"how\s+(?:do|can|could|should)\s+(?:i|we))\b",
+    re.I,
+)
+
+
+def _shorter(p: str) -> str:
+    """A long ask without its tail (reasons, conditions, alternatives), when at least five
+    words are left; else as it is."""
+    for m in _TAIL_START.finditer(p):
+        if len(p[: m.start()].split()) >= 5:
+            return p[: m.start()].rstrip(" ,;")
+    return p
+
+
 def _yes_no(m: re.Match[str]) -> str | None:
     verb, subject, rest = m.group("verb").lower(), m.group("subject").lower(), m.group("rest")
     if verb == "do":
@@ -195,6 +232,11 @@ def ask_phrase(text: str) -> str | None:
     while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
         p = cut
     p = THREAT_TAIL.sub("", p)
+    p = _YES_OR_NO.sub("", _LABEL.sub("", p))
+    if question and (m := _LAST_QUESTION.search(p)):
+        p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
+    if len(p.split()) > MAX_WORDS and _SHORTENS.match(p):
+        p = _shorter(p)
     if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
         return None
     out: str | None = None

@@ -29,6 +29,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
 from triage.replies.evidence import says_attack, says_security, says_wide
+from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES, Shape
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.names import customer_name, first_name
@@ -164,9 +165,15 @@ def compose(
     kind = reply_kind(reading, rules, words)
     query = f"{email.subject}\n{email.newest_text}"
     embedding = scores.embedding or None
-    topic = kb.match(query, embedding, scores.model_version)
+    problem = email_gist(words, kind, rules.vocabulary)
+    topic = kb.match(query, embedding, scores.model_version, problem, reading.scope or "one")
     candidates = kb.candidates(
-        query, embedding, scores.model_version, scope=reading.scope or "one", kind=kind
+        query,
+        embedding,
+        scores.model_version,
+        scope=reading.scope or "one",
+        kind=kind,
+        problem=problem,
     )
     fix, steps = _fix(kind, reading, candidates, rules)
 
@@ -202,6 +209,7 @@ def compose(
         text=words,
         level=promise_level,
         upset=shown_upset(scores.frustration, words),
+        gist=problem,
     )
     language = reading.language
     foreign = bool(language) and language != rules.desk_language

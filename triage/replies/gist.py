@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from triage.replies.ourwords import KEEP_CAPS
+from triage.replies.ourwords import BRANDS, KEEP_CAPS
 from triage.replies.vocabulary import Thing, Trouble, Vocabulary
 
 FIRST_SENTENCES = 3  # the problem is stated near the top; later ones are detail or history
@@ -64,7 +64,12 @@ _VERB_BEFORE = frozenset(
     "to i we you they please will 'll can could would should can't don't didn't".split()
 )
 _CURRENCY = frozenset("£$€")
-_NUMBER = re.compile(r" \d+[A-Za-z]?\b")
+# "channel 412", "Room 4"; not "internet 5 days" or "printer 3 times"
+_NUMBER = re.compile(
+    r" \d+[A-Za-z]?\b(?!\s*(?:days?|hours?|hrs?|weeks?|months?|years?|minutes?|mins?|times?|"
+    r"mbps|gb|mb|%|am|pm|users?|people|staff))",
+    re.I,
+)
 _SINGULAR_S = frozenset("access series news teams bus class glass address status lens".split())
 
 
@@ -75,6 +80,16 @@ class Gist:
     text: str  # "the staff room copier keeps jamming"
     head: str  # the thing's own word, lower-cased ("copier"), to compare with other readings
     generic: bool  # a trouble that says little ("has stopped working"): detail may beat it
+    thing: str = ""  # the vocabulary's ids: what a knowledge-base entry says it answers
+    trouble: str = ""
+
+    def answered_by(self, problems: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]) -> bool:
+        """Whether one of an entry's "things: troubles" patterns names this problem."""
+        return any(
+            (things.fullmatch(self.thing) or things.fullmatch(self.head))
+            and troubles.fullmatch(self.trouble)
+            for things, troubles in problems
+        )
 
 
 # troubles that say little about what is wrong: a clean clause of the customer's about the
@@ -90,6 +105,14 @@ class _Found:
     said: str  # "the receipt printer"
     plural: bool
     head: str = ""
+
+
+def email_gist(text: str, kind: str, vocab: Vocabulary) -> Gist | None:
+    """The problem of an email read as ``kind``: a chase or a complaint is about how it was
+    handled, so only its opening names the problem (a slow line mentioned under "8am to 6pm
+    appointment window??" is a side detail). Worked out once per draft (``Draft.gist``)."""
+    opening = 1 if kind in ("chase", "policy_complaint") else FIRST_SENTENCES
+    return gist(text, vocab, opening)
 
 
 def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist | None:
@@ -116,7 +139,7 @@ def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist
     for sent in [subject, *first]:
         for trouble in vocab.troubles:
             if trouble.alone and trouble.words.search(sent):
-                return Gist(trouble.alone, "", generic=False)
+                return Gist(trouble.alone, "", False, "account", trouble.id)
     return None
 
 
@@ -162,7 +185,7 @@ def _said(
             cut = re.sub(rf"\b{re.escape(m.group(0))}\s+", "", pick.said, flags=re.I)
             pick = _Found(pick.thing, pick.start, pick.end, cut, pick.plural, pick.head)
         said = _sentence(trouble, pick, sent, m, subject)
-        return Gist(said, pick.head, trouble.id in _GENERIC)
+        return Gist(said, pick.head, trouble.id in _GENERIC, pick.thing.id, trouble.id)
     return None
 
 
@@ -268,7 +291,7 @@ def _named(thing: Thing, sent: str, m: re.Match[str], headline: bool) -> _Found:
     plural = word.endswith("s") and not word.endswith("ss") and word not in _SINGULAR_S
     if thing.said:
         return _Found(thing, start, end, thing.said, False, word)
-    if not mods and not det and word in _BRANDS:
+    if not mods and not det and word in BRANDS:
         return _Found(thing, start, end, head, False, word)  # "Teams", not "the Teams"
     owner = det or ("your" if thing.own else "the")
     return _Found(thing, start, end, " ".join([owner, *mods, head]), plural, word)
@@ -279,12 +302,6 @@ def _as_written(word: str, opening: bool) -> str:
     shouted or a sentence-opening word does not ("LAPTOP", "SITE", "Printer")."""
     if word.isupper() and len(word) > 1:
         return word if word in KEEP_CAPS else word.lower()  # PC, VPN, SSO
-    if word[:1].isupper() and word[1:].islower() and word.lower() not in _BRANDS:
+    if word[:1].isupper() and word[1:].islower() and word.lower() not in BRANDS:
         return word.lower() if opening else word
     return word
-
-
-_BRANDS = frozenset(
-    """outlook teams zoom excel word windows android iphone ipad mac onedrive sharepoint
-    google chrome edge firefox safari slack xero sage office""".split()
-)

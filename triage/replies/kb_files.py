@@ -14,6 +14,8 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
     kinds = ["fault"]             # reading kinds it answers (``KB_KINDS``)
     incident = ""                 # what the desk says and does; required for outages and for
                                   # entries whose scopes include site or everyone
+    problems = ["laptops?|pcs?: no-power"]   # optional: the problems it answers, as the
+                                  # vocabulary of config/replies.toml names them ("things: troubles")
     +++
     1. First step, in plain words.
     2. Second step.
@@ -53,6 +55,7 @@ _KEYS = {
     "scopes",
     "kinds",
     "incident",
+    "problems",
 }
 
 
@@ -120,6 +123,12 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
             f"{where}: incident is required when kinds has 'outage' or scopes has 'site' or"
             " 'everyone' (what the desk says and does, instead of end-user steps)"
         )
+    problems = text_list("problems", 0) if "problems" in meta else ()
+    for problem in problems:
+        try:
+            problem_patterns(problem)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: problems: {exc}") from exc
     if len(steps) < 2 and not ("outage" in kinds and incident):
         raise ConfigError(f"{where}: needs at least two numbered steps after the front matter")
     return KbEntry(
@@ -137,7 +146,22 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         scopes=scopes,
         kinds=kinds,
         incident=incident,
+        problems=problems,
     )
+
+
+def problem_patterns(problem: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "things: troubles" as two whole-string patterns; ValueError says what is wrong."""
+    things, sep, troubles = problem.rpartition(":")  # "(?:hard )?drives?: noise"
+    if not sep or not things.strip() or not troubles.strip():
+        raise ValueError(f"{problem!r} is not 'things: troubles'")
+    try:
+        return (
+            re.compile(things.strip(), re.IGNORECASE),
+            re.compile(troubles.strip(), re.IGNORECASE),
+        )
+    except re.error as exc:
+        raise ValueError(f"{problem!r} is not a valid regular expression: {exc}") from exc
 
 
 def read_entries(directory: Path) -> tuple[KbEntry, ...]:

@@ -40,10 +40,13 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
-from triage.replies.kb_files import read_entries
+from triage.replies.gist import Gist
+from triage.replies.kb_files import problem_patterns, read_entries
 from triage.replies.values import KbEntry, KbMatch
 
 Vector = npt.NDArray[np.float32]
+# the keyword score of an entry that says it answers the email's problem: a full match
+PROBLEM_SCORE = 1.0
 
 
 class Embedder(Protocol):
@@ -92,6 +95,9 @@ class KnowledgeBase:
     row_entry: tuple[int, ...] = ()  # entries index of each row
     embedder_id: str = ""  # the model that made ``vectors`` (its model_version)
     _keywords: tuple[tuple[tuple[tuple[str, ...], float], ...], ...] = field(default=(), repr=False)
+    _problems: tuple[tuple[tuple[re.Pattern[str], re.Pattern[str]], ...], ...] = field(
+        default=(), repr=False
+    )
 
     def __post_init__(self) -> None:
         # keyword weights: idf over entries, so "password" (in many) counts less than "voicemail";
@@ -116,6 +122,8 @@ class KnowledgeBase:
             for kws in stemmed
         )
         object.__setattr__(self, "_keywords", weighted)
+        problems = tuple(tuple(problem_patterns(p) for p in e.problems) for e in self.entries)
+        object.__setattr__(self, "_problems", problems)
 
     @classmethod
     def load(
@@ -177,10 +185,22 @@ class KnowledgeBase:
         return best
 
     def rank(
-        self, text: str, embedding: Sequence[float] | Vector | None = None, model_version: str = ""
+        self,
+        text: str,
+        embedding: Sequence[float] | Vector | None = None,
+        model_version: str = "",
+        problem: Gist | None = None,
     ) -> list[KbMatch]:
-        """All entries, best first. ``text`` is the subject and newest text of the email."""
+        """All entries, best first. ``text`` is the subject and newest text of the email;
+        ``problem`` what it is about in the vocabulary's words (gist.py): an entry that says
+        it answers that problem counts as a full keyword match ("Whole house offline" names no
+        keyword of "No internet at home", but it is the internet down at home)."""
         keywords = self.keyword_scores(text)
+        if problem is not None:
+            keywords = [
+                PROBLEM_SCORE if problem.answered_by(self._problems[i]) else k
+                for i, k in enumerate(keywords)
+            ]
         if model_version and self.embedder_id and model_version != self.embedder_id:
             # same size, different model: cosines between two spaces mean nothing
             embedding = None
@@ -215,10 +235,19 @@ class KnowledgeBase:
         return sorted(out, key=lambda m: (-m.score, m.entry.id))
 
     def match(
-        self, text: str, embedding: Sequence[float] | Vector | None = None, model_version: str = ""
+        self,
+        text: str,
+        embedding: Sequence[float] | Vector | None = None,
+        model_version: str = "",
+        problem: Gist | None = None,
+        scope: str = "",
     ) -> KbMatch:
-        """The best entry. ``model_version`` (from ``Scores``) guards against mixing models."""
-        return self.rank(text, embedding, model_version)[0]
+        """The best entry. ``model_version`` (from ``Scores``) guards against mixing models.
+        Of entries scored alike (two that answer the same ``problem``: the internet down at
+        home and in the area), the one whose scopes hold ``scope``."""
+        ranked = self.rank(text, embedding, model_version, problem)
+        tied = [m for m in ranked if m.score == ranked[0].score and scope in m.entry.scopes]
+        return tied[0] if tied else ranked[0]
 
     def candidates(
         self,
@@ -229,6 +258,7 @@ class KnowledgeBase:
         scope: str = "",
         kind: str = "",
         n: int = 3,
+        problem: Gist | None = None,
     ) -> list[KbMatch]:
         """The ``n`` best entries that fit the reading, best first (scored as ``match``).
 
@@ -241,7 +271,7 @@ class KnowledgeBase:
         wanted_scope = "" if scope in ("", "na") else scope
         return [
             m
-            for m in self.rank(query, embedding, model_version)
+            for m in self.rank(query, embedding, model_version, problem)
             if (not wanted_scope or wanted_scope in m.entry.scopes)
             and (not kind or kind in m.entry.kinds)
         ][: max(n, 0)]

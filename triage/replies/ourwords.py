@@ -28,7 +28,12 @@ _UNSAFE = re.compile(r"[\[\]{}<>*_#`|\\\"]|[\U0001f000-\U0001faff\u2600-\u27bf\u
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 KEEP_CAPS = frozenset(
     "VPN PC IT TV USB PDF SMS ID PIN OK UK US CEO HR SSO MFA CSV DNS NAT DMZ API URL IP "
-    "EU VAT DMS WMS CRM ERP POS SIM LAN WAN NAS CPU NAT SFP PO TV".split()
+    "EU VAT DMS WMS CRM ERP POS SIM LAN WAN NAS CPU NAT SFP PO TV CCTV".split()
+)
+# product names that keep their capital letter wherever they stand ("Outlook keeps crashing")
+BRANDS = frozenset(
+    """outlook teams zoom excel word windows android iphone ipad mac onedrive sharepoint
+    google chrome edge firefox safari slack xero sage office""".split()
 )
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(

@@ -12,6 +12,7 @@ from datetime import datetime
 from triage.domain import Email, Reading, Scores
 from triage.reading.dates import has_clock_time
 from triage.replies.evidence import says_upset
+from triage.replies.gist import Gist
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
@@ -46,6 +47,7 @@ class Draft:
     text: str  # subject and newest text, disclaimer gone (``email_text``), read by every rule
     level: int = 0  # the urgency level whose response time is promised (promise.promised_level)
     upset: int = 0  # the frustration the reply may name (``shown_upset``)
+    gist: Gist | None = None  # the problem in our words (``gist.email_gist``)
 
     @property
     def tone(self) -> Tone:
@@ -303,7 +305,11 @@ def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
 def questions(d: Draft, kind: str) -> list[str]:
     """The topic's questions, else the desk's for this kind, less what the email answers."""
     topic = tuple(d.topic.questions) if d.topic is not None else ()
-    generic = tuple(q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text))
+    generic = tuple(
+        q.text
+        for q in d.rules.questions.get(kind, ())
+        if q.applies(d.text) and not (q.unnamed and d.gist is not None)
+    )
     chosen = list(dict.fromkeys((*topic, *generic)))
     return chosen[: d.rules.max_questions]
 

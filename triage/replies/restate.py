@@ -11,8 +11,14 @@ from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.evidence import says_wide
-from triage.replies.gist import FIRST_SENTENCES, gist
-from triage.replies.ourwords import problem_phrase
+from triage.replies.ourwords import (
+    BRANDS,
+    HOSTILE,
+    lower_first,
+    polish,
+    problem_phrase,
+    shouts,
+)
 from triage.replies.parts import Draft
 
 
@@ -32,10 +38,7 @@ def restatement(d: Draft) -> str:
     short kind-level line."""
     asking = d.kind in ("request", "question")
     said = problem_phrase(d.reading.problem) if not asking else None
-    # a chase or a complaint is about how it was handled: only its opening names the problem
-    # (a slow line mentioned under "8am to 6pm appointment window??" is a side detail)
-    opening = 1 if d.kind in ("chase", "policy_complaint") else FIRST_SENTENCES
-    ours = gist(d.text, d.rules.vocabulary, opening)
+    ours = d.gist
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
         # against "isn't printing properly"); else the thing and its trouble in our words
@@ -44,9 +47,16 @@ def restatement(d: Draft) -> str:
         if affected := who(d):
             return d.render("restate_topic_scope", problem=ours.text, who=affected)
         return d.render("restate_problem", problem=ours.text)
-    named = d.reading.topic  # what the subject line names ("the grey streak on prints")
+    # what the subject line names ("the grey streak on prints"); for a request or a question
+    # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
+    # rather than "Thank you for asking us", which says back nothing
+    named = d.reading.topic or (subject_phrase(d.email.subject) if asking else "")
     asked = restated_ask(d)
     phrase = ask_phrase(asked.text) if asked is not None else None
+    if phrase is None and asking and d.email.subject.rstrip().endswith("?"):
+        # "Where has channel 412 gone?" in the subject: what they ask
+        phrase = ask_phrase(d.email.subject)
+        phrase = phrase if _names_something(phrase) and d.scores.frustration < 2 else None
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
         return d.render("restate_asked", ask=phrase)
@@ -86,6 +96,33 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+# a subject line that names no topic: about the message itself, the wait, or shouting
+_META = re.compile(
+    r"\b(?:question|questions|query|queries|help|urgent|asap|again|chas\w*|follow\w*|ticket|"
+    r"case|reply|response|email|message|request|attempt|times?|still|waiting|hello|hi|thanks?|"
+    r"please|fw|fwd|re)\b|[#\[\]@!,;:\d]",
+    re.I,
+)
+
+
+_ASKED = re.compile(
+    r"(?:who|what|when|where|why|how|which|is|are|can|could|do|does|did|will|would|should)\b",
+    re.I,
+)
+
+
+def subject_phrase(subject: str) -> str:
+    """A short subject line as a topic in our words ("pausing service over summer"), or ""
+    when it is long, hostile, shouted, or about the message rather than its topic."""
+    s = polish(subject).rstrip("?")
+    words = s.split()
+    if not 2 <= len(words) <= 7 or _META.search(s) or HOSTILE.search(s) or shouts(subject):
+        return ""
+    if _ASKED.match(s):
+        return ""  # "why is this so hard": a question, not a topic
+    return s if words[0].lower() in BRANDS else lower_first(s)
 
 
 # a clause said back with its grammar intact: no capital a sentence left behind ("Customers get

@@ -43,6 +43,9 @@ class Conditional:
     text: str
     when: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
+    # asked only of an email whose problem the vocabulary cannot name (gist.py): "which system
+    # is it?" of "Whole house offline" asks what the email says
+    unnamed: bool = False
 
     def applies(self, email_text: str) -> bool:
         if self.when is not None and not self.when.search(email_text):
@@ -150,13 +153,16 @@ def _conditionals(rows: object, key: str, where: str) -> tuple[Conditional, ...]
     out = []
     for i, row in enumerate(rows):
         at = f"{where} #{i + 1}"
-        if not isinstance(row, Mapping) or set(row) - {key, "when", "unless"}:
-            raise ConfigError(f"{at}: a table with '{key}' and optional 'when' / 'unless'")
+        if not isinstance(row, Mapping) or set(row) - {key, "when", "unless", "unnamed"}:
+            raise ConfigError(
+                f"{at}: a table with '{key}' and optional 'when' / 'unless' / 'unnamed'"
+            )
         out.append(
             Conditional(
                 _text(row, key, at),
                 _regex(row.get("when"), f"{at} when"),
                 _regex(row.get("unless"), f"{at} unless"),
+                bool(row.get("unnamed", False)),
             )
         )
     return tuple(out)

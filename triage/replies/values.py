@@ -49,6 +49,10 @@ class KbEntry:
     scopes: tuple[str, ...] = ()  # where the steps apply: one, team, site, everyone
     kinds: tuple[str, ...] = ()  # reading kinds it answers: fault, outage, request, security, ...
     incident: str = ""  # outages: what the desk says and does, instead of end-user steps
+    # the problems it answers, as the vocabulary names them (replies/gist.py): "things:
+    # troubles", each side a regular expression over the thing's id or word and the trouble's
+    # id ("laptops?|computers?|pcs?: no-power")
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
