@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from triage.replies.evidence import (
+    gives_number,
     says_attack,
     says_many_stopped,
+    says_repeat_fault,
     says_security,
     says_upset,
     says_wide,
@@ -82,3 +84,33 @@ def test_upset_is_said_only_when_the_email_shows_it(text: str, shown: bool) -> N
 )
 def test_many_people_stopped_is_read_from_one_sentence(text: str, stopped: bool) -> None:
     assert says_many_stopped(text) is stopped
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Please call me on 07700 900123 as soon as you can.", True),
+        ("Ring the shop: +44 (0)20 7946 0958", True),
+        ("Chef Ade is on 555-0123.", True),
+        ("It failed at 10:45 on 12/03/2026 with error 0x80070005.", False),
+        ("We were charged £1,260.00 for 12 seats.", False),
+        ("Ticket 4819023 is still open, ref 88123456.", False),  # a reference, not a phone
+    ],
+)
+def test_a_phone_number_in_the_email_is_seen(text: str, given: bool) -> None:
+    assert gives_number(text) is given
+
+
+@pytest.mark.parametrize(
+    ("text", "repeat"),
+    [
+        ("Internet is down again at the practice.", True),
+        ("This is the third outage this month.", True),
+        ("It keeps happening every Monday.", True),
+        ("I'll try again after lunch.", False),
+        ("Thanks again for your help.", False),
+        ("It's working again now.", False),
+    ],
+)
+def test_a_fault_that_is_back_is_seen_not_any_again(text: str, repeat: bool) -> None:
+    assert says_repeat_fault(text) is repeat

@@ -386,7 +386,7 @@ def test_empathy_is_one_line_unless_upset_and_thanks_is_earned(
     assert not any(x in unshown.acknowledge for x in strong)
     mild = make(reply_config, keyword_kb, short, scores(urgency=0, frustration=1), read=reading())
     assert not any(f in mild.acknowledge for f in feelings)  # no "annoying thing" unshown
-    shown = email("My screen flickers when I open Excel AGAIN. This is ridiculous!")
+    shown = email("My screen flickers whenever I open Excel. This is ridiculous!")
     upset = make(reply_config, keyword_kb, shown, scores(urgency=2, frustration=3), read=reading())
     # an upset customer: the feeling and the apology in one sentence, not two stock lines
     one = {x for vs in t.slots["empathy_upset"].values() for x in vs}
@@ -399,6 +399,22 @@ def test_empathy_is_one_line_unless_upset_and_thanks_is_earned(
     assert any(x in detailed.acknowledge for x in thanks)
     tried = make(reply_config, keyword_kb, short, read=reading(tried=("restarted it",)))
     assert "already tried" in tried.acknowledge or "tried so far" in tried.acknowledge
+
+
+def test_a_fault_that_is_back_is_owned_in_one_line(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    again = {x for vs in reply_config.templates.slots["apology_again"].values() for x in vs}
+    for text in (
+        "My screen flickers when I open Excel AGAIN. This is ridiculous!",
+        "Internet is down at the practice, the third outage this month.",
+    ):
+        s = make(reply_config, keyword_kb, email(text), scores(urgency=2, frustration=3))
+        assert sum(x in s.acknowledge for x in again) == 1, s.acknowledge
+    # "try again" is no repeat fault, and a first report is not told it happened again
+    first = email("My screen flickers when I open Excel. I'll try again after lunch.")
+    s = make(reply_config, keyword_kb, first, scores(urgency=2, frustration=0))
+    assert not any(x in s.acknowledge for x in again)
 
 
 def test_a_complaint_no_policy_rule_knows_says_where_it_went_not_who_decided(
@@ -636,3 +652,16 @@ def test_a_refund_asked_at_night_still_promises_our_next_update(
         read=reading("request", asks=(ask,)),
     )
     assert format_when(s.callback, night, reply_config.sla) in s.plan
+
+
+def test_a_call_asked_for_uses_the_number_the_email_gives(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Can someone ring me?"
+    given = email(f"The card machine is down. {ask} 07700 900123")
+    none = email(f"The card machine is down. {ask}")
+    with_number = make(reply_config, keyword_kb, given, read=reading(asks=(ask,)))
+    without = make(reply_config, keyword_kb, none, read=reading(asks=(ask,)))
+    assert "number you gave" in with_number.text or "number in your email" in with_number.text
+    assert "isn't in your email" not in with_number.text
+    assert "number" in without.text  # asked for, since the email gives none

@@ -54,6 +54,7 @@ class AnswerContext:
     restated: str = ""
     # the email is about a charge or a fee: "can you take it off?" asks for money back
     about_money: bool = False
+    has_number: bool = False  # the email gives a phone number: a call is made to it
 
 
 def _slot(cls: str, ctx: AnswerContext) -> str:
@@ -83,6 +84,8 @@ def _slot(cls: str, ctx: AnswerContext) -> str:
         return "answer_inform"
     if cls in ("dont", "rhetorical"):
         return f"answer_{cls}"
+    if cls == "call" and ctx.has_number:
+        return "answer_call_number"
     if cls == "statement":
         return "answer_do_request" if ctx.kind == "request" else "answer_do"
     if cls == "pass_on":

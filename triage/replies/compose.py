@@ -28,7 +28,7 @@ from triage.replies.answers import (
 from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
-from triage.replies.evidence import says_attack, says_security, says_wide
+from triage.replies.evidence import gives_number, says_attack, says_security, says_wide
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES, Shape
 from triage.replies.knowledge import KnowledgeBase
@@ -243,6 +243,7 @@ def compose(
             ),
             restated=asked.text if (asked := restated_ask(draft)) else "",
             about_money=bool(MONEY_WORDS.search(draft.text)),
+            has_number=gives_number(draft.text),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = shape.todo + _promises(draft, answers, ctx)

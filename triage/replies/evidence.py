@@ -138,3 +138,39 @@ def says_many_stopped(text: str) -> bool:
         (_MANY.search(sentence) and _STOPPED.search(sentence)) or _NOBODY_CAN.search(sentence)
         for sentence in re.split(r"(?<=[.!?\n])\s+", text)
     )
+
+
+# a phone number: seven digits or more in one run of digits, spaces, dashes and brackets
+# ("07700 900123", "+44 (0)20 7946 0958", "555-0123"); not a date, a time or an amount
+_NUMBER = re.compile(r"(?<![\w£$€.:/])\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)")
+
+
+_REFERENCE = re.compile(
+    r"\b(?:ticket|case|ref(?:erence)?|order|invoice|account|incident|inc|no|number|id|po)"
+    r"\.?\s*(?:number|no\.?)?\s*[:#]?\s*$",
+    re.I,
+)
+
+
+def gives_number(text: str) -> bool:
+    """Whether the email gives a phone number to call (a ticket's or an order's is none)."""
+    return any(
+        sum(c.isdigit() for c in m.group(0)) >= 7 and not _REFERENCE.search(text[: m.start()])
+        for m in _NUMBER.finditer(text)
+    )
+
+
+# the fault is back: "the third outage this month", "second time this week", "keeps happening"
+_REPEAT_FAULT = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:time|outage|fault|"
+    r"failure|drop|crash|day)s?\b|keeps?\s+happening|happen(?:ed|ing|s)?\s+again|"
+    r"(?:twice|three\s+times|four\s+times|five\s+times)\s+(?:this|in\s+the\s+last|now)|"
+    r"same\s+(?:problem|fault|issue)\s+(?:as|again)|(?:is|are|went|gone|it's)\s+down\s+again|"
+    r"(?:died|broken|crashed|stopped|failed|dropped|jammed|off|offline|dead)\s+again)\b",
+    re.I,
+)
+
+
+def says_repeat_fault(text: str) -> bool:
+    """Whether the email says the fault has happened before (not that they wrote before)."""
+    return bool(_REPEAT_FAULT.search(text))

@@ -82,6 +82,7 @@ class Gist:
     generic: bool  # a trouble that says little ("has stopped working"): detail may beat it
     thing: str = ""  # the vocabulary's ids: what a knowledge-base entry says it answers
     trouble: str = ""
+    again: bool = False  # the email says the trouble is back ("down again")
 
     def answered_by(self, problems: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]) -> bool:
         """Whether one of an entry's "things: troubles" patterns names this problem."""
@@ -184,29 +185,30 @@ def _said(
             # "Pixelated channels": the trouble's words are not the thing's name
             cut = re.sub(rf"\b{re.escape(m.group(0))}\s+", "", pick.said, flags=re.I)
             pick = _Found(pick.thing, pick.start, pick.end, cut, pick.plural, pick.head)
-        said = _sentence(trouble, pick, sent, m, subject)
-        return Gist(said, pick.head, trouble.id in _GENERIC, pick.thing.id, trouble.id)
+        said, again = _sentence(trouble, pick, sent, m, subject)
+        return Gist(said, pick.head, trouble.id in _GENERIC, pick.thing.id, trouble.id, again)
     return None
 
 
-def _sentence(trouble: Trouble, thing: _Found, sent: str, m: re.Match[str], subject: str) -> str:
+def _sentence(
+    trouble: Trouble, thing: _Found, sent: str, m: re.Match[str], subject: str
+) -> tuple[str, bool]:
+    """The thing and its trouble as a clause, and whether the email says it is back."""
+    # "again" of this trouble: in the subject line or right after it ("has died AGAIN"), not
+    # anywhere in a long sentence ("... keeps losing it and finding it again")
+    again = bool(_AGAIN.search(sent, m.end(), m.end() + 25) or _AGAIN.search(subject))
     if trouble.person:
         who, plural = _who(sent[: m.start()])
         verb = trouble.say[1 if plural else 0]
-        return f"{who} {verb} {thing.said}"
+        return f"{who} {verb} {thing.said}", again
     verb = trouble.say[1 if thing.plural else 0]
-    # "again" of this trouble: in the subject line or right after it ("has died AGAIN"), not
-    # anywhere in a long sentence ("... keeps losing it and finding it again")
-    again = trouble.again and bool(
-        _AGAIN.search(sent, m.end(), m.end() + 25) or _AGAIN.search(subject)
-    )
-    if again:
-        return f"{thing.said} {verb} again"
+    if again and trouble.again:
+        return f"{thing.said} {verb} again", again
     since = _SINCE.search(sent[m.start() :])
     if since and re.match(r"(?:is|are) ", verb):
         perfect = "has been" if verb.startswith("is") else "have been"
-        return f"{thing.said} {perfect} {verb.split(' ', 1)[1]} {since.group(0).lower()}"
-    return f"{thing.said} {verb}"
+        return f"{thing.said} {perfect} {verb.split(' ', 1)[1]} {since.group(0).lower()}", again
+    return f"{thing.said} {verb}", again
 
 
 def _who(before: str) -> tuple[str, bool]:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from triage.domain import Email, Reading, Scores
 from triage.reading.dates import has_clock_time
-from triage.replies.evidence import says_upset
+from triage.replies.evidence import says_repeat_fault, says_upset
 from triage.replies.gist import Gist
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.rules import ReplyRules
@@ -178,6 +178,9 @@ def empathy(d: Draft) -> str:
     """The feeling and the apology, as few lines as fit (reply-guide: one line of empathy
     that fits beats three generic ones): an upset customer gets the feeling named and the
     apology; anyone else the apology alone, or the urgency named when nothing failed."""
+    if not d.repeat and (d.gist is not None and d.gist.again or says_repeat_fault(d.text)):
+        # the fault is back: owned in one line, with the feeling when they show it
+        return d.render("apology_again")
     sorry = apology(d)
     if d.upset >= 2:
         if not d.repeat and not d.reading.security and d.kind != "chase":

@@ -76,6 +76,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feeling_annoyed": _NONE,
     "feeling_urgent": _NONE,
     "apology": _NONE,  # apologise for real and own it
+    "apology_again": _NONE,  # ... and own that it has happened again
     "apology_chase": _NONE,
     "apology_neutral": _NONE,  # ... without owning a cause that may not be ours (security)
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
@@ -140,6 +141,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_escalate_done": _ANSWER,
     "answer_escalate": _ANSWER,
     "answer_call": _ANSWER,
+    "answer_call_number": _ANSWER,
     "answer_visit": _ANSWER,
     "answer_money": _ANSWER,
     "answer_feature": _ANSWER | {"ask"},
