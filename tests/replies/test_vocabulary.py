@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from triage.errors import ConfigError
+from triage.replies.rules import load_rules
 from triage.replies.vocabulary import load_vocabulary
 
 THING = {"id": "printer", "words": "printers?", "group": "printer"}
@@ -35,3 +36,22 @@ def test_a_vocabulary_loads_into_frozen_values() -> None:
 def test_a_wrong_table_is_named_with_what_is_wrong(data: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_vocabulary(data, "replies.toml")
+
+
+def test_a_question_names_only_groups_the_vocabulary_has() -> None:
+    data = {
+        "things": [THING],
+        "questions": {"fault": [{"ask": "Which tray is it?", "named": ["fax"]}]},
+    }
+    with pytest.raises(ConfigError, match=r"no \[\[things\]\] have group"):
+        load_rules(data, "replies.toml")
+    data["questions"] = {"fault": [{"ask": "Which tray is it?", "named": ["printer"]}]}
+    assert load_rules(data).questions["fault"][0].named == frozenset({"printer"})
+
+
+def test_names_finds_a_thing_of_the_groups_asked_for() -> None:
+    v = load_vocabulary({"things": [THING, {"id": "bill", "words": "bills?", "group": "money"}]})
+    assert v.names("the printer upstairs")
+    assert v.names("my bill", frozenset({"money"}))
+    assert not v.names("my bill", frozenset({"printer"}))
+    assert not v.names("a late parcel")

@@ -126,14 +126,16 @@ def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist
     first = [s for s in _SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
     first = first[:sentences]
     earlier: list[_Found] = _things(subject, vocab, headline=True)
-    named = bool(earlier)
+    # a thing no trouble is said of ("password") names nothing a trouble could be about
+    sayable = set().union(*(t.groups or {f.group for f in vocab.things} for t in vocab.troubles))
+    named = False
     for n, sent in enumerate([subject, *first]):
         found = _things(sent, vocab, headline=n == 0)
         said = _said(sent, found, earlier if n > 0 else [], vocab, subject)
         if said:
             return said
         earlier = found or earlier
-        named = named or bool(found)
+        named = named or any(f.thing.group in sayable for f in found)
     if named:
         return None
     # "Locked out after too many password attempts": nothing named, the trouble says enough

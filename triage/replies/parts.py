@@ -14,9 +14,10 @@ from triage.reading.dates import has_clock_time
 from triage.replies.evidence import says_repeat_fault, says_upset
 from triage.replies.gist import Gist
 from triage.replies.ourwords import HOSTILE, polish
-from triage.replies.rules import ReplyRules
+from triage.replies.rules import Conditional, ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
+from triage.replies.vocabulary import Vocabulary
 from triage.sla import SlaPolicy, format_when
 
 
@@ -311,10 +312,17 @@ def questions(d: Draft, kind: str) -> list[str]:
     generic = tuple(
         q.text
         for q in d.rules.questions.get(kind, ())
-        if q.applies(d.text) and not (q.unnamed and d.gist is not None)
+        if q.applies(d.text) and _names_fit(q, d.text, d.rules.vocabulary)
     )
     chosen = list(dict.fromkeys((*topic, *generic)))
     return chosen[: d.rules.max_questions]
+
+
+def _names_fit(q: Conditional, text: str, vocab: Vocabulary) -> bool:
+    """A question about what the email names, asked only where it fits that."""
+    if q.unnamed and vocab.names(text):
+        return False
+    return not q.named or vocab.names(text, q.named)
 
 
 def sign_off(d: Draft) -> str:

@@ -43,9 +43,12 @@ class Conditional:
     text: str
     when: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
-    # asked only of an email whose problem the vocabulary cannot name (gist.py): "which system
-    # is it?" of "Whole house offline" asks what the email says
+    # asked only of an email that names no thing of the vocabulary (vocabulary.py): "which
+    # system is it?" of "Whole house offline" asks what the email says
     unnamed: bool = False
+    # asked only of an email that names a thing of these groups ("when did it start?" of
+    # something technical, not of a late parcel)
+    named: frozenset[str] = frozenset()
 
     def applies(self, email_text: str) -> bool:
         if self.when is not None and not self.when.search(email_text):
@@ -153,16 +156,20 @@ def _conditionals(rows: object, key: str, where: str) -> tuple[Conditional, ...]
     out = []
     for i, row in enumerate(rows):
         at = f"{where} #{i + 1}"
-        if not isinstance(row, Mapping) or set(row) - {key, "when", "unless", "unnamed"}:
+        if not isinstance(row, Mapping) or set(row) - {key, "when", "unless", "unnamed", "named"}:
             raise ConfigError(
-                f"{at}: a table with '{key}' and optional 'when' / 'unless' / 'unnamed'"
+                f"{at}: a table with '{key}' and optional 'when' / 'unless' / 'unnamed' / 'named'"
             )
+        named = row.get("named", [])
+        if not isinstance(named, list) or not all(isinstance(g, str) for g in named):
+            raise ConfigError(f"{at}: 'named' is a list of the vocabulary's thing groups")
         out.append(
             Conditional(
                 _text(row, key, at),
                 _regex(row.get("when"), f"{at} when"),
                 _regex(row.get("unless"), f"{at} unless"),
                 bool(row.get("unnamed", False)),
+                frozenset(named),
             )
         )
     return tuple(out)
@@ -213,6 +220,15 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
     scopes = _strings(data.get("scopes", {}), f"{source}: [scopes]")
     if set(scopes) - {"team", "site", "everyone"}:
         raise ConfigError(f"{source}: [scopes]: keys are team, site, everyone")
+    vocabulary = load_vocabulary(data, source)
+    groups = {t.group for t in vocabulary.things}
+    for kind, rows in questions.items():
+        for q in _conditionals(rows, "ask", f"{source}: [[questions.{kind}]]"):
+            if q.named - groups:
+                raise ConfigError(
+                    f"{source}: [[questions.{kind}]] {q.text!r}: no [[things]] have group(s)"
+                    f" {sorted(q.named - groups)}"
+                )
     return ReplyRules(
         min_kind_p=rules.min_kind_p,
         min_kind_p_by_kind=rules.min_kind_p_by_kind,
@@ -235,5 +251,5 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         desk_language=str(language.get("desk", "en")),
         language_names=_strings(language.get("names", {}), f"{source}: [language] names"),
         language_lines=_strings(language.get("lines", {}), f"{source}: [language.lines]"),
-        vocabulary=load_vocabulary(data, source),
+        vocabulary=vocabulary,
     )

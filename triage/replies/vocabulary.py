@@ -44,6 +44,12 @@ class Vocabulary:
     things: tuple[Thing, ...] = ()
     troubles: tuple[Trouble, ...] = ()
 
+    def names(self, text: str, groups: frozenset[str] = frozenset()) -> bool:
+        """Whether ``text`` names a thing (of one of ``groups``, when given): what the desk's
+        questions ask of ("when did it start?" of something technical, "which system is
+        it?" of an email that names none)."""
+        return any(t.words.search(text) for t in self.things if not groups or t.group in groups)
+
 
 def _pattern(value: object, where: str) -> re.Pattern[str]:
     if not isinstance(value, str) or not value:
