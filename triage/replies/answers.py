@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.ask_classes import ask_class, contains_attack
+from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.rules import PolicyRule
 from triage.replies.templates import Templates, Tone
@@ -55,6 +55,7 @@ class AnswerContext:
     # the email is about a charge or a fee: "can you take it off?" asks for money back
     about_money: bool = False
     has_number: bool = False  # the email gives a phone number: a call is made to it
+    attacks: frozenset[str] = frozenset()  # asks to stop an attack, in a security reply
 
 
 def _slot(cls: str, ctx: AnswerContext) -> str:
@@ -124,7 +125,7 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
     """The class an ask is answered as in this draft: its own (ask_classes.py), but "can you
     take it off?" in an email about a charge asks for money back."""
     cls = ask_class(ask)
-    if (ctx.security or ctx.kind == "security") and contains_attack(ask):
+    if ask.text in ctx.attacks:
         return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
         return "money"

@@ -210,6 +210,8 @@ def compose(
         level=promise_level,
         upset=shown_upset(scores.frustration, words),
         gist=problem,
+        restated=restated_ask(kind, scores.frustration, reading.asks),
+        attacks=frozenset(a.text for a in reading.asks if contains_attack(a)),
     )
     language = reading.language
     foreign = bool(language) and language != rules.desk_language
@@ -241,7 +243,8 @@ def compose(
             decision_callback=format_when(
                 max(promised, callback_at(now, DECISION_LEVEL, sla)), now, sla
             ),
-            restated=asked.text if (asked := restated_ask(draft)) else "",
+            restated=draft.restated.text if draft.restated else "",
+            attacks=draft.attacks if kind == "security" else frozenset(),
             about_money=bool(MONEY_WORDS.search(draft.text)),
             has_number=gives_number(draft.text),
         )
@@ -266,7 +269,7 @@ def compose(
             )
     said = new_sentences(answers, _text(shape))
     # stopping an attack comes before anything else the plan says (kinds.security)
-    first = {a.text for a in reading.asks if kind == "security" and contains_attack(a)}
+    first = draft.attacks if kind == "security" else frozenset()
     lead = new_sentences(tuple(x for x in answers if x[0] in first), _text(shape))
     plan = section(" ".join(lead), shape.plan, " ".join(s for s in said if s not in lead))
     bodies = {

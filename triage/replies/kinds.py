@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from triage.replies.answers import Where
-from triage.replies.ask_classes import ask_class, contains_attack
+from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.parts import (
     Draft,
@@ -333,8 +333,7 @@ def security(d: Draft) -> Shape:
         steps = [s.text for s in d.rules.safe_steps if s.applies(d.text)]
     steps = steps[: d.rules.max_safe_steps]
     intro = d.render("security_intro")
-    containing = any(contains_attack(a) for a in d.reading.asks)
-    if containing and not _OWN_DETAILS.search(d.text):
+    if d.attacks and not _OWN_DETAILS.search(d.text):
         # an admin who asks us to stop it ("terminate his sessions", "freeze the payout") is
         # answered by doing that first, not with a home user's password and bank steps
         steps, intro = [], d.render("security_contain_intro")
@@ -356,7 +355,7 @@ def security(d: Draft) -> Shape:
     close = section(d.render("security_close"), sign_off(d))
     team = d.templates.teams["security_team"]
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
-    if containing:
+    if d.attacks:
         todo = (
             "Do what they asked to stop it now: the reply says it comes first.",
             *todo,

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from triage.domain import Email, Reading, Scores
+from triage.domain import Ask, Email, Reading, Scores
 from triage.reading.dates import has_clock_time
 from triage.replies.evidence import says_repeat_fault, says_upset
 from triage.replies.gist import Gist
@@ -49,6 +49,9 @@ class Draft:
     level: int = 0  # the urgency level whose response time is promised (promise.promised_level)
     upset: int = 0  # the frustration the reply may name (``shown_upset``)
     gist: Gist | None = None  # the problem in our words (``gist.email_gist``)
+    restated: Ask | None = None  # the ask the restatement says back (``restate.restated_ask``)
+    # the asks that ask us to stop an attack ("freeze the payout"): promised first
+    attacks: frozenset[str] = frozenset()
 
     @property
     def tone(self) -> Tone:

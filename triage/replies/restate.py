@@ -51,7 +51,7 @@ def restatement(d: Draft) -> str:
     # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
     # rather than "Thank you for asking us", which says back nothing
     named = d.reading.topic or (subject_phrase(d.email.subject) if asking else "")
-    asked = restated_ask(d)
+    asked = d.restated
     phrase = ask_phrase(asked.text) if asked is not None else None
     if phrase is None and asking and d.email.subject.rstrip().endswith("?"):
         # "Where has channel 412 gone?" in the subject: what they ask
@@ -140,14 +140,15 @@ def clean(clause: str) -> bool:
 _RESTATING = frozenset({"do", "question", "how", "inform"})
 
 
-def restated_ask(d: Draft) -> Ask | None:
+def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...]) -> Ask | None:
     """The ask a request's or a question's restatement says back ("Thanks for asking whether
     ..."): the first one whose words can be said back; None for other kinds, and for an upset
     customer, whose questions are often rhetorical ("Is this how you treat customers?" would
-    come back as "Thank you for asking whether this is how we treat customers")."""
-    if d.kind not in ("request", "question") or d.scores.frustration >= 2:
+    come back as "Thank you for asking whether this is how we treat customers"). Worked out
+    once per draft (``Draft.restated``)."""
+    if kind not in ("request", "question") or frustration >= 2:
         return None
-    for ask in d.reading.asks:
+    for ask in asks:
         if ask_class(ask) in _RESTATING and _names_something(ask_phrase(ask.text)):
             return ask
     return None
