@@ -116,3 +116,14 @@ def test_the_weights_file_matches_the_features() -> None:
     assert weights[NAMES.index("duration")] < 0
     t = raw["threshold"]
     assert threshold == pytest.approx(math.log(t / (1 - t)), abs=1e-3)
+
+
+def test_when_they_can_be_reached_or_a_day_chosen_is_no_deadline(reader: TextReader) -> None:
+    # an availability window and a setting chosen "instead of" another day give no deadline
+    window = "The line is down. I'm at home before 9am and after 4pm if an engineer can come."
+    choice = "Can I make the week start on Monday instead of Sunday? I couldn't spot the setting."
+    assert reader.read("Line down", window, RECEIVED).deadline is None
+    assert reader.read("week start", choice, RECEIVED).deadline is None
+    # ... while a time to be done by still is one
+    due = "The line is down. Please send an engineer before 9am, I work from home."
+    assert reader.read("Line down", due, RECEIVED).deadline is not None

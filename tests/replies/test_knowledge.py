@@ -133,6 +133,7 @@ INCIDENT = 'incident = "An incident is open; we update you every 30 minutes."\n'
         (QUESTIONS + 'scopes = ["everyone"]\nkinds = ["security"]\n', "incident", "required"),
         (FAULT + 'problems = ["printer jamming"]\n', "problems", "things: troubles"),
         (FAULT + 'problems = ["printer(: jamming"]\n', "problems", "regular expression"),
+        (FAULT + 'problems = ["printer: jamming @ "]\n', "problems", "troubles @ where"),
     ],
 )
 def test_new_front_matter_keys_are_validated_naming_file_and_key(
@@ -168,6 +169,15 @@ def test_an_entry_that_answers_the_emails_problem_matches_without_its_keywords(
     assert after.entry.id == "home-internet-down"
     assert after.confident
     assert after.keyword_score == PROBLEM_SCORE
+    # a home's steps need a home: "no internet at my desk" is the internet down too, but
+    # the entry says its steps are for a home (" @ home|house|..."), so it gets no boost
+    desk = "NO INTERNET AT MY DESK\nTwo days with no internet at my desk now."
+    at_desk = gist(desk, load_rules(REPLIES_TOML).vocabulary)
+    assert at_desk is not None
+    assert (at_desk.thing, at_desk.trouble) == ("internet", "down")
+    home = next(e for e in keyword_kb.entries if e.id == "home-internet-down")
+    assert not at_desk.answered_by(keyword_kb.problems_of(home), desk)
+    assert problem.answered_by(keyword_kb.problems_of(home), text)
     # scope still decides: a whole site offline gets the site's entry, never home steps
     site = keyword_kb.candidates(text, None, "", scope="site", problem=problem)
     assert "home-internet-down" not in {m.entry.id for m in site}

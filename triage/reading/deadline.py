@@ -112,11 +112,29 @@ def _not_a_deadline(ent: Span) -> bool:
         return True  # "restore to the state as of 06:00": a point in time, not a deadline
     if _echoed(ent):
         return True
+    if _window_or_choice(ent):
+        return True
     verb = next((a for a in ent.root.ancestors if a.tag_.startswith("VB")), None)
     if verb is None or not disclaims(verb):
         return False
     cue = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return cue not in CUES and cue not in ("until", "till", "til")
+
+
+# "I'm at home before 9am and after 4pm": when they can be reached, not when it must be done;
+# "make the week start on Monday instead of Sunday": a setting chosen, not a time
+_WINDOW_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:after|from|before)\b", re.I)
+_INSTEAD = re.compile(r"^\s*(?:instead\s+of|rather\s+than)\b", re.I)
+_INSTEAD_BEFORE = re.compile(r"\b(?:instead\s+of|rather\s+than)\s*$", re.I)
+
+
+def _window_or_choice(ent: Span) -> bool:
+    doc = ent.doc
+    after = doc.text[ent.end_char : ent.sent.end_char]
+    before = doc.text[ent.sent.start_char : ent.start_char]
+    return bool(
+        _WINDOW_AFTER.match(after) or _INSTEAD.match(after) or _INSTEAD_BEFORE.search(before)
+    )
 
 
 def _echoed(ent: Span) -> bool:

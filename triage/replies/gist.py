@@ -84,12 +84,18 @@ class Gist:
     trouble: str = ""
     again: bool = False  # the email says the trouble is back ("down again")
 
-    def answered_by(self, problems: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]) -> bool:
-        """Whether one of an entry's "things: troubles" patterns names this problem."""
+    def answered_by(
+        self,
+        problems: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...],
+        text: str,
+    ) -> bool:
+        """Whether one of an entry's "things: troubles @ where" patterns names this problem
+        in this email (``text``: its subject and newest text)."""
         return any(
             (things.fullmatch(self.thing) or things.fullmatch(self.head))
             and troubles.fullmatch(self.trouble)
-            for things, troubles in problems
+            and (where is None or where.search(text) is not None)
+            for things, troubles, where in problems
         )
 
 

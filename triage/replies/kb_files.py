@@ -150,15 +150,23 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
     )
 
 
-def problem_patterns(problem: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """ "things: troubles" as two whole-string patterns; ValueError says what is wrong."""
-    things, sep, troubles = problem.rpartition(":")  # "(?:hard )?drives?: noise"
-    if not sep or not things.strip() or not troubles.strip():
-        raise ValueError(f"{problem!r} is not 'things: troubles'")
+Problem = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]
+
+
+def problem_patterns(problem: str) -> Problem:
+    """ "things: troubles" as two whole-string patterns, and after " @ " a pattern the email
+    must contain ("... @ home|house|router": the steps are a home's); ValueError says what is
+    wrong."""
+    pair, *rest = re.split(r"\s+@(?:\s+|$)", problem, maxsplit=1)
+    at, where = bool(rest), (rest[0] if rest else "")
+    things, sep, troubles = pair.rpartition(":")  # "(?:hard )?drives?: noise"
+    if not sep or not things.strip() or not troubles.strip() or (at and not where.strip()):
+        raise ValueError(f"{problem!r} is not 'things: troubles' or 'things: troubles @ where'")
     try:
         return (
             re.compile(things.strip(), re.IGNORECASE),
             re.compile(troubles.strip(), re.IGNORECASE),
+            re.compile(rf"\b(?:{where.strip()})\b", re.IGNORECASE) if at else None,
         )
     except re.error as exc:
         raise ValueError(f"{problem!r} is not a valid regular expression: {exc}") from exc

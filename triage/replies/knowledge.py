@@ -41,7 +41,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
 from triage.replies.gist import Gist
-from triage.replies.kb_files import problem_patterns, read_entries
+from triage.replies.kb_files import Problem, problem_patterns, read_entries
 from triage.replies.values import KbEntry, KbMatch
 
 Vector = npt.NDArray[np.float32]
@@ -95,9 +95,7 @@ class KnowledgeBase:
     row_entry: tuple[int, ...] = ()  # entries index of each row
     embedder_id: str = ""  # the model that made ``vectors`` (its model_version)
     _keywords: tuple[tuple[tuple[tuple[str, ...], float], ...], ...] = field(default=(), repr=False)
-    _problems: tuple[tuple[tuple[re.Pattern[str], re.Pattern[str]], ...], ...] = field(
-        default=(), repr=False
-    )
+    _problems: tuple[tuple[Problem, ...], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         # keyword weights: idf over entries, so "password" (in many) counts less than "voicemail";
@@ -144,6 +142,10 @@ class KnowledgeBase:
         )
         vectors = _cached_vectors(settings.cache_dir, entries, texts, embedder, ident)
         return cls(entries, settings, vectors, rows, ident)
+
+    def problems_of(self, entry: KbEntry) -> tuple[Problem, ...]:
+        """The entry's "things: troubles @ where" patterns, compiled once."""
+        return self._problems[self.entries.index(entry)]
 
     def get(self, entry_id: str) -> KbEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -198,7 +200,7 @@ class KnowledgeBase:
         keywords = self.keyword_scores(text)
         if problem is not None:
             keywords = [
-                PROBLEM_SCORE if problem.answered_by(self._problems[i]) else k
+                PROBLEM_SCORE if problem.answered_by(self._problems[i], text) else k
                 for i, k in enumerate(keywords)
             ]
         if model_version and self.embedder_id and model_version != self.embedder_id:
