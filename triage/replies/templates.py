@@ -91,6 +91,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "deadline_after": frozenset({"deadline", "callback"}),  # ... or honestly not
     "deadline_noted": frozenset({"deadline", "callback"}),
     "deadline_unclear": frozenset({"callback"}),  # the callback is in the plan already
+    "deadline_passed": frozenset({"callback"}),  # their time has gone when we write
+    "deadline_after_unsaid": frozenset({"callback"}),  # their time, unsaid, before our update
     "escalation": _NONE,  # escalation is announced, not hidden
     "heads_up": frozenset({"heads_up"}),  # proactive about bad news
     "fix_intro": frozenset({"title"}),  # Fix: plain language, numbered steps
