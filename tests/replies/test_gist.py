@@ -70,6 +70,18 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ("No internet 5 days, children have online exams", "", "your internet is down"),
         ("Speeds in our house are a joke", "", "your speeds are well below what they should be"),
         ("Your reset took my shop CCTV offline", "", "your shop CCTV has stopped working"),
+        # what a security report says happened, never how
+        (
+            "someone on my laptop right now",
+            "A man said he was from you and now he's on my laptop.",
+            "your laptop may have been accessed by someone else",
+        ),
+        (
+            "I think I clicked a fake bill email",
+            "I clicked the link in it and entered my card details.",
+            "you opened a link or an attachment in a message that may not be genuine",
+        ),
+        ("Ransom screen on the family PC", "", "the family PC is showing a ransom demand"),
         # nothing named, the trouble says enough
         ("", "Locked out after too many password attempts.", "you can't get into your account"),
         # a name keeps its capitals in a sentence, not in a headline
@@ -97,6 +109,8 @@ def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
         ("RECOVERY KEY", 'It asks for a "drive encryption recovery key" and nothing else.'),
         # a trouble that fits no thing named ("keeps dropping out" of a bill)
         ("bill", "The bill dropped through the door today."),
+        # a figure of speech is not the trouble
+        ("new dashboard font", "The new dashboard font looks like a ransom note. Put it back."),
         # nothing wrong at all
         ("thanks", "Thanks to Jade for sorting out my laptop yesterday."),
     ],

@@ -201,7 +201,8 @@ def test_an_admin_asking_us_to_stop_an_attack_gets_that_done_first_not_home_step
         f"client files right now, and our console says the user has active sessions. {ask}"
     )
     s = make(reply_config, keyword_kb, e, scores(3, 1), read=reading("security", asks=(ask,)))
-    _, intro, first, *_ = s.text.split("\n\n")
+    # (what they report, when the vocabulary can say it, comes before: "a security matter")
+    _, intro, first, *_ = [p for p in s.text.split("\n\n") if "security matter" not in p]
     assert not intro.endswith(":")
     assert not STEP.search(s.text)
     assert first.startswith("You asked us to terminate his sessions and suspend the account")
@@ -211,7 +212,10 @@ def test_an_admin_asking_us_to_stop_an_attack_gets_that_done_first_not_home_step
     # their own account taken over: the same ask keeps their own safe steps first
     mine = email(f"Someone hacked my account, changed the password and ordered phones. {ask}")
     own = make(reply_config, keyword_kb, mine, scores(3, 1), read=reading("security", asks=(ask,)))
-    assert own.text.split("\n\n")[1].endswith(":")
+    said, intro = own.text.split("\n\n")[1:3]
+    # what they report said back first, as what they told us, never a guess at the cause
+    assert said.startswith("I understand your account may have been accessed by someone else")
+    assert intro.endswith(":")
     assert STEP.search(own.fix)
 
 

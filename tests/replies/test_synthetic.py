@@ -190,8 +190,15 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     assert len(security) >= 60
     team = reply_config.templates.teams["security_team"]
     contained = 0
+    said_back = {x for vs in reply_config.templates.slots["restate_security"].values() for x in vs}
+    opening = re.compile(
+        "|".join(re.escape(x).replace(re.escape("{problem}"), ".+") for x in said_back)
+    )
     for row, s in security:
-        after_greeting = s.text.split("\n\n", 2)[1:]
+        paragraphs = s.text.split("\n\n")[1:]
+        if opening.fullmatch(paragraphs[0]):
+            paragraphs = paragraphs[1:]  # what they report, said back before the steps
+        after_greeting = ["\n\n".join(paragraphs[:1]), "\n\n".join(paragraphs[1:])]
         if not after_greeting[0].endswith(":"):
             # an admin asking us to stop it ("suspend his account"): that, being done, first
             first = after_greeting[1].split("\n\n")[0]

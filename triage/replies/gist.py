@@ -58,11 +58,15 @@ _PEOPLE = re.compile(
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the\s+|my\s+|our\s+)?", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\s+(?:\w+\s+)?$", re.I)
 _NEGATION = re.compile(r"(?:not|never|no|\w+n't)\b", re.I)
-_BETWEEN = re.compile(r"\s*(?:(?:on|with|of|in|from|for|to)\s+)?(?:the|my|our|your|a)?\s*", re.I)
+_BETWEEN = re.compile(
+    r"\s*(?:(?:on|with|of|in|from|for|to)\s+)?(?:the|my|our|your|a)?\s*(?:\d+\s+)?", re.I
+)
 # a word before a noun that makes it a verb: "to email you", "I'll text you"
 _VERB_BEFORE = frozenset(
     "to i we you they please will 'll can could would should can't don't didn't".split()
 )
+_LIKE = re.compile(r"\b(?:like|as\s+if|as\s+though)\s+(?:a|an|the|some)?\s*$", re.I)
+_OF = re.compile(r"\s+(?:on|of)\s+(?:the\s+|my\s+|our\s+|your\s+)?", re.I)
 _CURRENCY = frozenset("£$€")
 # "channel 412", "Room 4"; not "internet 5 days" or "printer 3 times"
 _NUMBER = re.compile(
@@ -133,7 +137,8 @@ def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist
     first = first[:sentences]
     earlier: list[_Found] = _things(subject, vocab, headline=True)
     # a thing no trouble is said of ("password") names nothing a trouble could be about
-    sayable = set().union(*(t.groups or {f.group for f in vocab.things} for t in vocab.troubles))
+    every = {f.group for f in vocab.things}
+    sayable = set().union(*(t.groups or (every if t.say[0] else set()) for t in vocab.troubles))
     named = False
     for n, sent in enumerate([subject, *first]):
         found = _things(sent, vocab, headline=n == 0)
@@ -159,8 +164,14 @@ def _said(
         m = trouble.words.search(sent)
         if m is None:
             continue
+        if not trouble.say[0]:
+            # said the same whatever it is about ("you opened a link in a message that may
+            # not be genuine"): the link is no thing to say a trouble of
+            return Gist(trouble.alone, "", False, "", trouble.id)
         if _NEGATED.search(sent[: m.start()]) and not _NEGATION.match(m.group(0)):
             continue  # "things that aren't broken", "it's not slow"
+        if _LIKE.search(sent[: m.start()]):
+            continue  # "it looks like a ransom note": a figure of speech, not the trouble
         fits = [f for f in found if not trouble.groups or f.thing.group in trouble.groups]
         if trouble.person:
             # "can't log in to the volunteer scheduling system" (right after), "Teams keeps
@@ -189,6 +200,9 @@ def _said(
             pick = prior[-1] if prior else None
         if pick is None:
             continue
+        whole = [f for f in fits if f.start > pick.end and _OF.fullmatch(sent[pick.end : f.start])]
+        if whole:
+            pick = whole[0]  # "Ransom screen on the family PC": the PC
         if pick.start < m.end() and m.start() < pick.end:
             # "Pixelated channels": the trouble's words are not the thing's name
             cut = re.sub(rf"\b{re.escape(m.group(0))}\s+", "", pick.said, flags=re.I)

@@ -353,6 +353,9 @@ def security(d: Draft) -> Shape:
     )
     plan = section(paragraph(worry, handover, noguess), extra)
     close = section(d.render("security_close"), sign_off(d))
+    # what they report, in our words, before anything else (never a guess at the cause)
+    said = d.render("restate_security", problem=d.gist.text) if d.gist is not None else ""
+    ack = section(greeting(d), said)
     team = d.templates.teams["security_team"]
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
     if d.attacks:
@@ -360,7 +363,7 @@ def security(d: Draft) -> Shape:
             "Do what they asked to stop it now: the reply says it comes first.",
             *todo,
         )
-    return Shape(greeting(d), plan, fix, close, ANSWER_FIRST, "above" if steps else "", reuse, todo)
+    return Shape(ack, plan, fix, close, ANSWER_FIRST, "above" if steps else "", reuse, todo)
 
 
 SHAPES: dict[str, Callable[[Draft], Shape]] = {

@@ -77,6 +77,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feeling_urgent": _NONE,
     "apology": _NONE,  # apologise for real and own it
     "apology_again": _NONE,  # ... and own that it has happened again
+    "restate_security": frozenset({"problem"}),  # what they report, before the safe steps
     "apology_chase": _NONE,
     "apology_neutral": _NONE,  # ... without owning a cause that may not be ours (security)
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts

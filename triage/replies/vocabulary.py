@@ -32,7 +32,7 @@ class Thing:
 class Trouble:
     id: str
     words: re.Pattern[str]
-    say: tuple[str, str]  # after a singular thing, after a plural one
+    say: tuple[str, str]  # after a singular thing, after a plural one; ("", ""): ``alone``
     groups: frozenset[str] = frozenset()  # the things it is said of; empty: any
     person: bool = False  # said of who has it: "{who} {say} {thing}" ("you can't get into")
     again: bool = True  # "again" may follow it
@@ -92,9 +92,11 @@ def load_vocabulary(data: Mapping[str, Any], source: str = "config") -> Vocabula
         {"id", "words", "say", "groups", "person", "again", "alone"},
     ):
         where = f"{source}: [[troubles]] {r['id']}"
-        say = r.get("say")
+        say = r.get("say", ["", ""] if r.get("alone") else None)
         if not (isinstance(say, list) and len(say) == 2 and all(isinstance(s, str) for s in say)):
-            raise ConfigError(f"{where}: `say` is two phrases: [singular, plural]")
+            raise ConfigError(
+                f"{where}: `say` is two phrases: [singular, plural] (or give `alone` only)"
+            )
         troubles.append(
             Trouble(
                 id=str(r["id"]),
