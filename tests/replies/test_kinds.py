@@ -9,6 +9,7 @@ from datetime import timedelta
 from triage.domain import Deadline
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.parts import untried
 from triage.replies.tone import errors
 from triage.replies.values import History
 from triage.sla import format_when
@@ -699,3 +700,24 @@ def test_an_angry_customer_gets_one_line_of_empathy_and_no_cheerful_close(
         reply_config, keyword_kb, email(text), scores(2, 3), read=reading(wrote_before=True)
     )
     assert not any(x in again.acknowledge for x in feelings)
+
+
+def test_a_step_they_took_is_not_given_back_however_it_is_worded() -> None:
+    steps = (
+        "Check our service status page for a fault in your area.",
+        "Turn the router off at the plug, wait 30 seconds and turn it back on.",
+        "Try a device with a cable.",
+    )
+    for tried in ("switched it off and on again", "restarted the router", "power cycled it"):
+        assert untried(steps, (tried,)) == (steps[0], steps[2]), tried
+    assert untried(steps, ("checked the status page",)) == steps[1:]
+
+
+def test_thanks_for_the_detail_only_where_the_detail_found_the_fix(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    thanks = {x for vs in reply_config.templates.slots["thanks"].values() for x in vs}
+    vague = email("Something is odd with the thing on my desk, it does it now and then. " * 8)
+    s = make(reply_config, keyword_kb, vague, scores(1, 0))
+    assert s.kb_entry is None
+    assert not any(x in s.acknowledge for x in thanks)  # questions follow: no "clear description"

