@@ -82,6 +82,16 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "you opened a link or an attachment in a message that may not be genuine",
         ),
         ("Ransom screen on the family PC", "", "the family PC is showing a ransom demand"),
+        (
+            "£186,000 PAID TO AN UNKNOWN ACCOUNT",
+            "",
+            "you've had a request for money or bank details that may not be genuine",
+        ),
+        (
+            "pls",
+            "laptop stuck on Working on updates for an hour.",
+            "the laptop is stuck on one screen",
+        ),
         # nothing named, the trouble says enough
         ("", "Locked out after too many password attempts.", "you can't get into your account"),
         # a name keeps its capitals in a sentence, not in a headline
