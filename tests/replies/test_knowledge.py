@@ -154,6 +154,9 @@ def test_new_front_matter_keys_are_read() -> None:
         parse_entry(_with(FAULT, steps=""), "x")  # a fix without steps is not a fix
 
 
+JAM = "copier jamming\nThe copier keeps jamming, and the pages it does print are smudged and faded."
+
+
 def test_an_entry_that_answers_the_emails_problem_matches_without_its_keywords(
     keyword_kb: KnowledgeBase,
 ) -> None:
@@ -178,6 +181,18 @@ def test_an_entry_that_answers_the_emails_problem_matches_without_its_keywords(
     home = next(e for e in keyword_kb.entries if e.id == "home-internet-down")
     assert not at_desk.answered_by(keyword_kb.problems_of(home), desk)
     assert problem.answered_by(keyword_kb.problems_of(home), text)
+    # and an entry that says it answers other problems is never confident for this one
+    jam = gist(
+        "copier jamming\nThe copier keeps jamming and the prints are faint.",
+        load_rules(REPLIES_TOML).vocabulary,
+    )
+    ranked = {
+        m.entry.id: m for m in keyword_kb.rank("copier jamming faint prints streaks", problem=jam)
+    }
+    plain = {m.entry.id: m for m in keyword_kb.rank(JAM)}
+    assert plain["print-quality"].confident  # its words alone would offer its steps
+    assert ranked["printer-jam"].confident
+    assert not ranked["print-quality"].confident
     # scope still decides: a whole site offline gets the site's entry, never home steps
     site = keyword_kb.candidates(text, None, "", scope="site", problem=problem)
     assert "home-internet-down" not in {m.entry.id for m in site}

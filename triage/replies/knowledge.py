@@ -196,13 +196,17 @@ class KnowledgeBase:
         """All entries, best first. ``text`` is the subject and newest text of the email;
         ``problem`` what it is about in the vocabulary's words (gist.py): an entry that says
         it answers that problem counts as a full keyword match ("Whole house offline" names no
-        keyword of "No internet at home", but it is the internet down at home)."""
+        keyword of "No internet at home", but it is the internet down at home), and one that
+        says it answers others is not confident."""
         keywords = self.keyword_scores(text)
+        # an entry that names the problems it answers, none of them this one, is about
+        # another problem (print-quality steps for a jam, home router steps for an office
+        # desk): never confident, whatever its words share with the email
+        other = [False] * len(self.entries)
         if problem is not None:
-            keywords = [
-                PROBLEM_SCORE if problem.answered_by(self._problems[i], text) else k
-                for i, k in enumerate(keywords)
-            ]
+            answers = [problem.answered_by(p, text) for p in self._problems]
+            keywords = [PROBLEM_SCORE if a else k for a, k in zip(answers, keywords, strict=True)]
+            other = [bool(p) and not a for p, a in zip(self._problems, answers, strict=True)]
         if model_version and self.embedder_id and model_version != self.embedder_id:
             # same size, different model: cosines between two spaces mean nothing
             embedding = None
@@ -230,7 +234,7 @@ class KnowledgeBase:
                     score=round(score, 4),
                     similarity=None if sims is None else round(sims[i], 4),
                     keyword_score=round(keywords[i], 4),
-                    confident=score >= threshold,
+                    confident=score >= threshold and not other[i],
                     method=method,  # type: ignore[arg-type]
                 )
             )
