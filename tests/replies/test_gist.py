@@ -92,6 +92,8 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "laptop stuck on Working on updates for an hour.",
             "the laptop is stuck on one screen",
         ),
+        ("mailbox full", "My mailbox is full and I can't send anything.", "your mailbox is full"),
+        ("licence expired", "Adobe says my licence has expired.", "your licence has expired"),
         # nothing named, the trouble says enough
         ("", "Locked out after too many password attempts.", "you can't get into your account"),
         # a name keeps its capitals in a sentence, not in a headline
