@@ -94,6 +94,16 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
             "while nobody is here?",
             "whether it is possible to pause the broadband for those months",
         ),
+        # an offered alternative is ours to answer; the ask is the first
+        (
+            "Can you send another one, or is there somewhere local I can collect one from?",
+            "us to send another one",
+        ),
+        # "through you" is us
+        (
+            "If not, is it better for us to buy through you or directly from the vendor?",
+            "whether it is better for you to buy through us or directly from the vendor",
+        ),
         # the question after a statement in one sentence
         ("My email says storage is full, how do I clear space?", "how to clear space"),
         # a label and a "yes or no" are not part of the question

@@ -199,6 +199,9 @@ _SHORTENS = re.compile(
 )
 
 
+_OR_ELSE = re.compile(r",\s*or\s+(?:is|are|can|could|should|do|does|would|will)\b", re.I)
+
+
 def _shorter(p: str) -> str:
     """A long ask without its tail (reasons, conditions, alternatives), when at least five
     words are left; else as it is."""
@@ -235,8 +238,8 @@ def ask_phrase(text: str) -> str | None:
     p = _YES_OR_NO.sub("", _LABEL.sub("", p))
     if question and (m := _LAST_QUESTION.search(p)):
         p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
-    if len(p.split()) > MAX_WORDS and _SHORTENS.match(p):
-        p = _shorter(p)
+    if _SHORTENS.match(p) and (len(p.split()) > MAX_WORDS or _OR_ELSE.search(p)):
+        p = _shorter(p)  # "Can you send another one, or is there somewhere I can collect one?"
     if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
         return None
     out: str | None = None

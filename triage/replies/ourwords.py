@@ -74,7 +74,8 @@ _SWAP = {
 # after these words "you" is an object ("emailed you" -> "emailed us"), otherwise a subject ("we")
 _OBJECT_AFTER = frozenset(
     "to for with from at by about of on told asked emailed called contacted sent gave give let help "
-    "thank thanks tell pay paying paid rang phoned chased reminded than like".split()
+    "thank thanks tell pay paying paid rang phoned chased reminded than like through via into "
+    "over without against between".split()
 )
 _AM_WAS = {("you", "am"): "are", ("you", "was"): "were", ("you", "wasn't"): "weren't"}
 
