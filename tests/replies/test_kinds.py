@@ -345,6 +345,9 @@ def test_without_a_problem_clause_the_subjects_topic_is_said_back_by_kind(
         for kind in ("fault", "request", "question", "chase", "policy_complaint")
     }
     assert all(topic in ack for ack in by_kind.values()), by_kind
+    # people are who has it, never what it is ("the trouble with the parents")
+    people = make(reply_config, keyword_kb, e, read=reading("fault", topic="the parents"))
+    assert "the parents" not in people.acknowledge
     # a clause from the body, when there is one, says more than a topic
     said = make(
         reply_config,
