@@ -5,8 +5,8 @@ triage/replies/vocabulary.py.
 
 Blind judges found most restatements empty ("something has gone wrong that needs sorting out")
 or the customer's sentence pasted back; a help-desk agent names the thing and what is wrong with
-it in a few plain words ("Down again. Whole house offline." -> "your home internet is down
-again"). The subject line is read first (a headline of the problem), then the first sentences.
+it in a few plain words ("Down again. Whole house offline." -> "your internet connection is
+down"; "staff room copier jamming (again)" -> "the staff room copier keeps jamming"). The subject line is read first (a headline of the problem), then the first sentences.
 A trouble is said only of a thing in the same sentence (or, when the sentence says "it", of the
 thing the sentence before it or the subject line names), and only of a thing it fits (no "keeps
 dropping out" of a bill). None when nothing fits. Pure.
@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from triage.replies.ourwords import BRANDS, KEEP_CAPS
+from triage.replies.kb_files import Problem
+from triage.replies.ourwords import BRANDS, KEEP_CAPS, PEOPLE
 from triage.replies.vocabulary import Thing, Trouble, Vocabulary
 
 FIRST_SENTENCES = 3  # the problem is stated near the top; later ones are detail or history
@@ -33,7 +34,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 _STOP = frozenset(
     """a an the my our your his her their its this that these those is are was were be been
     has have had do does did and or but to of in on at for with from by it i we you they he
-    she all every any no not still just again also so then now very really only even now
+    she all every any no not still just again also so then now very really only even
     can can't cannot won't will would could should keeps keep kept being get got getting
     why what when where how which who there here some one two three yet since after before
     about as if than please hi hello hey dear up down off out over new""".split()
@@ -49,12 +50,8 @@ _SINCE = re.compile(
     re.I,
 )
 _IT = re.compile(r"\b(?:it|it's|its|they|they're|this|that)\b", re.I)
-_PEOPLE = re.compile(
-    r"\b(?:(my|our|the)\s+)?(accountant|son|daughter|wife|husband|partner|staff|users|"
-    r"colleagues?|manager|boss|students?|customers?|patients?|engineers?|team|receptionist|"
-    r"teacher|new\s+starter)\s*$",
-    re.I,
-)
+# who has a person's trouble ("Our accountant can't access ..."): a person word just before
+_PEOPLE = re.compile(rf"\b(?:(my|our|the)\s+)?({'|'.join(sorted(PEOPLE))}|new\s+starter)\s*$", re.I)
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the\s+|my\s+|our\s+)?", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|\w+n't)\s+(?:\w+\s+)?$", re.I)
 _NEGATION = re.compile(r"(?:not|never|no|\w+n't)\b", re.I)
@@ -88,11 +85,7 @@ class Gist:
     trouble: str = ""
     again: bool = False  # the email says the trouble is back ("down again")
 
-    def answered_by(
-        self,
-        problems: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...],
-        text: str,
-    ) -> bool:
+    def answered_by(self, problems: tuple[Problem, ...], text: str) -> bool:
         """Whether one of an entry's "things: troubles @ where" patterns names this problem
         in this email (``text``: its subject and newest text)."""
         return any(
@@ -242,8 +235,8 @@ def _who(before: str) -> tuple[str, bool]:
     det = (m.group(1) or "").lower()
     noun = m.group(2).lower()
     owner = "the" if det == "the" else "your"
-    plural = noun.endswith("s") or noun in ("staff", "team")
-    return f"{owner} {noun}", plural and noun != "team"
+    plural = noun.endswith("s") or noun == "staff"
+    return f"{owner} {noun}", plural
 
 
 def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found]:

@@ -35,6 +35,14 @@ BRANDS = frozenset(
     """outlook teams zoom excel word windows android iphone ipad mac onedrive sharepoint
     google chrome edge firefox safari slack xero sage office""".split()
 )
+# the people an email names as who is affected, never as what is wrong ("the parents",
+# "our accountant")
+PEOPLE = frozenset(
+    """accountant son daughter wife husband partner partners staff user users colleague
+    colleagues manager managers boss student students pupils customer customers client clients
+    patient patients engineer engineers team receptionist teacher teachers parents people
+    members kids children family residents tenants volunteers drivers nurses doctors""".split()
+)
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(
     "NO NOW NOT YOUR YOU OUR ALL ANY WHY HOW WHAT WHO THE AND DAY GET PUT FIX STOP NEVER EVER DONE "

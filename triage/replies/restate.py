@@ -14,6 +14,7 @@ from triage.replies.evidence import says_wide
 from triage.replies.ourwords import (
     BRANDS,
     HOSTILE,
+    PEOPLE,
     lower_first,
     polish,
     problem_phrase,
@@ -51,7 +52,7 @@ def restatement(d: Draft) -> str:
     # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
     # rather than "Thank you for asking us", which says back nothing
     named = d.reading.topic or (subject_phrase(d.email.subject) if asking else "")
-    if named and named.split()[-1].lower() in _PEOPLE:
+    if named and named.split()[-1].lower() in PEOPLE:
         named = ""  # "the parents" of "Parents can't pay by some cards" is who, not what
     asked = d.restated
     phrase = ask_phrase(asked.text) if asked is not None else None
@@ -99,13 +100,6 @@ def restatement(d: Draft) -> str:
     }.get(d.kind, "restate_fault")
     return d.render(slot)
 
-
-# who a subject line may name, never the trouble ("the trouble with the parents")
-_PEOPLE = frozenset(
-    """parents staff users customers clients students pupils patients people members team
-    colleagues kids children family residents tenants volunteers drivers nurses doctors
-    teachers engineers managers partners""".split()
-)
 
 # a subject line that names no topic: about the message itself, the wait, or shouting
 _META = re.compile(
