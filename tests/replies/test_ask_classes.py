@@ -63,6 +63,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Could you reset it, or I'm cancelling my contract", "do"),  # the threat is no ask
         ("Is this how you treat customers?", "rhetorical"),
         ("Should I just come down and fix it myself?", "rhetorical"),
+        ("Do I need to come down there and fix it myself??", "rhetorical"),
         ("Honestly, take your time.", "statement"),
         ("Please cancel my subscription.", "cancel"),
         ("I want to cancel.", "cancel"),

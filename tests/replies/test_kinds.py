@@ -724,3 +724,14 @@ def test_thanks_for_the_detail_only_where_the_detail_found_the_fix(
     s = make(reply_config, keyword_kb, vague, scores(1, 0))
     assert s.kb_entry is None
     assert not any(x in s.acknowledge for x in thanks)  # questions follow: no "clear description"
+
+
+def test_asking_why_something_changed_is_not_asking_for_what_policy_refuses(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    why = "Why is my desktop picture now a grey logo?"
+    change = "Can you put my own desktop picture back?"
+    asked_why = make(reply_config, keyword_kb, email(why), read=reading(asks=(why,)))
+    asked_change = make(reply_config, keyword_kb, email(change), read=reading(asks=(change,)))
+    assert "can't change the standard desktop picture" not in asked_why.text
+    assert "can't change the standard desktop picture" in asked_change.text

@@ -97,8 +97,10 @@ def _slot(cls: str, ctx: AnswerContext) -> str:
 
 
 def _refusal(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
+    """The kind no to an ask for what policy does not allow; "" for any other ask, and for
+    one asking why it happened ("why is my desktop picture a grey logo?" asks for no change)."""
     rule = next((r for r in ctx.policy if r.matches(ask.text)), None)
-    if rule is None:
+    if rule is None or ask_class(ask) == "cause":
         return ""
     return templates.render(
         "policy_refuse",

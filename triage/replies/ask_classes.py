@@ -31,8 +31,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwhat(?:'s|\s+is)\s+the\s+point\b|\bhow\s+(?:do|can|could)\s+you\s+expect\b"
             r"|\bis\s+(?:this|that)\s+how\s+you\b|\btoo\s+much\s+to\s+ask\b|\bwhy\s+(?:do|should)\s+i\s+"
             r"(?:even\s+)?bother\b"
-            # "should I come and fix it myself?": sarcasm, not a question to answer
-            r"|\b(?:should|shall|must|do\s+you\s+want)\s+(?:i|me|we)\b[^.?!]{0,40}\b(?:myself|ourselves)\b",
+            # "should I come and fix it myself?", "do I need to come down there and fix it
+            # myself?": sarcasm, not a question to answer
+            r"|\b(?:should|shall|must|do\s+you\s+want|do\s+(?:i|we)\s+(?:need|have)\s+to|"
+            r"have\s+(?:i|we)\s+got\s+to)\s+(?:i|me|we)?\b[^.?!]{0,40}\b(?:myself|ourselves)\b",
         ),
         # before "call": "Do not call me" must never be answered "we'll ring you"
         ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),

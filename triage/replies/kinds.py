@@ -141,9 +141,11 @@ def outage(d: Draft) -> Shape:
 
 
 def refusal_for(d: Draft) -> PolicyRule | None:
-    """The policy rule the email runs into: in an ask, or in a request or policy complaint."""
+    """The policy rule the email runs into: in an ask, or in a request or policy complaint. An
+    ask why it happened ("why is my desktop picture now a grey logo?") asks for no change: a
+    refusal of one was the judges' "invents a policy she never challenged"."""
     for rule in d.rules.policy:
-        if any(rule.matches(a.text) for a in d.reading.asks):
+        if any(rule.matches(a.text) and ask_class(a) != "cause" for a in d.reading.asks):
             return rule
         if d.kind in ("request", "policy_complaint") and rule.matches(d.text):
             return rule
