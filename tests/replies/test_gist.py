@@ -94,6 +94,37 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ),
         ("mailbox full", "My mailbox is full and I can't send anything.", "your mailbox is full"),
         ("licence expired", "Adobe says my licence has expired.", "your licence has expired"),
+        (
+            "External email bouncing",
+            "Every email we send outside the firm bounces back.",
+            "the external email is bouncing back",
+        ),
+        ("Accounts mailbox not receiving", "", "the accounts mailbox isn't receiving anything"),
+        (
+            "Appointment reminders landing in spam",
+            "",
+            "the appointment reminders are going to spam",
+        ),
+        (
+            "appointments one hour wrong after time change",
+            "",
+            "the appointments are showing the wrong time",
+        ),
+        (
+            "wifi sign in",
+            "Wifi keeps asking me to sign in every morning.",
+            "the Wi-Fi keeps asking you to sign in",
+        ),
+        (
+            "double charge",
+            "You've charged my card twice for March.",
+            "your card has been charged twice",
+        ),
+        (
+            "Merging duplicate contacts",
+            "I've got 200 duplicates in my phone contacts.",
+            "your phone contacts are duplicated",
+        ),
         # nothing named, the trouble says enough
         ("", "Locked out after too many password attempts.", "you can't get into your account"),
         # a name keeps its capitals in a sentence, not in a headline

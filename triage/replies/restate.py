@@ -63,9 +63,10 @@ def restatement(d: Draft) -> str:
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
         return d.render("restate_asked", ask=phrase)
-    if ours is not None:
-        # a request or a question about something broken ("replace the extender, it keeps
-        # dropping out") is better said back by what is broken than by "your request"
+    if ours is not None and not (d.kind == "question" and named):
+        # a request about something broken ("replace the extender, it keeps dropping out") is
+        # better said back by what is broken than by "your request"; a question by what it
+        # is about ("merging duplicate contacts"), not by what is broken
         return d.render("restate_problem", problem=ours.text)
     if asking:
         # a topic says what is broken and a scope who is hit: neither restates a request or a
