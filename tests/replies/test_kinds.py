@@ -735,3 +735,12 @@ def test_asking_why_something_changed_is_not_asking_for_what_policy_refuses(
     asked_change = make(reply_config, keyword_kb, email(change), read=reading(asks=(change,)))
     assert "can't change the standard desktop picture" not in asked_why.text
     assert "can't change the standard desktop picture" in asked_change.text
+
+
+def test_an_ask_that_cannot_be_said_back_is_answered_about_what_the_email_is_about(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Spare?"
+    e = email(f"Headset mic not working, using the laptop mic for now. {ask}")
+    s = make(reply_config, keyword_kb, e, read=reading(asks=(ask,)))
+    assert "about the headset mic" in s.plan

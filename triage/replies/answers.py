@@ -55,6 +55,8 @@ class AnswerContext:
     # the email is about a charge or a fee: "can you take it off?" asks for money back
     about_money: bool = False
     has_number: bool = False  # the email gives a phone number: a call is made to it
+    # what the email is about, for an answer that cannot say the ask back (" about the fan")
+    about: str = ""
     attacks: frozenset[str] = frozenset()  # asks to stop an attack, in a security reply
 
 
@@ -175,6 +177,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         "handler_cap": ctx.handler[:1].upper() + ctx.handler[1:],
         "handler_obj": ctx.handler_obj,
         "cadence": ctx.cadence,
+        "about": ctx.about,
     }
     if cls == "inform":
         slot = "answer_inform"

@@ -247,6 +247,7 @@ def compose(
             attacks=draft.attacks if kind == "security" else frozenset(),
             about_money=bool(MONEY_WORDS.search(draft.text)),
             has_number=gives_number(draft.text),
+            about=f" about {problem.about}" if problem and problem.about else "",
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = shape.todo + _promises(draft, answers, ctx)

@@ -84,6 +84,7 @@ class Gist:
     thing: str = ""  # the vocabulary's ids: what a knowledge-base entry says it answers
     trouble: str = ""
     again: bool = False  # the email says the trouble is back ("down again")
+    about: str = ""  # the thing in the customer's words ("the staff room copier")
 
     def answered_by(self, problems: tuple[Problem, ...], text: str) -> bool:
         """Whether one of an entry's "things: troubles @ where" patterns names this problem
@@ -201,7 +202,8 @@ def _said(
             cut = re.sub(rf"\b{re.escape(m.group(0))}\s+", "", pick.said, flags=re.I)
             pick = _Found(pick.thing, pick.start, pick.end, cut, pick.plural, pick.head)
         said, again = _sentence(trouble, pick, sent, m, subject)
-        return Gist(said, pick.head, trouble.id in _GENERIC, pick.thing.id, trouble.id, again)
+        generic = trouble.id in _GENERIC
+        return Gist(said, pick.head, generic, pick.thing.id, trouble.id, again, pick.said)
     return None
 
 

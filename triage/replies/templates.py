@@ -46,7 +46,8 @@ _DEFAULT_TEAMS = {
 }
 _NONE: frozenset[str] = frozenset()
 # what every answer to an ask may say: when, who (as subject or object), the outage cadence
-_ANSWER = frozenset({"callback", "handler", "handler_cap", "handler_obj", "cadence"})
+# {about}: " about the staff room copier" (what the email is about), or ""
+_ANSWER = frozenset({"callback", "handler", "handler_cap", "handler_obj", "cadence", "about"})
 
 # slot -> the fields its templates may use (reply-guide section in the comment)
 SLOT_FIELDS: dict[str, frozenset[str]] = {
