@@ -740,7 +740,10 @@ def test_asking_why_something_changed_is_not_asking_for_what_policy_refuses(
 def test_an_ask_that_cannot_be_said_back_is_answered_about_what_the_email_is_about(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
-    ask = "Spare?"
+    ask = "Any ideas?"
     e = email(f"Headset mic not working, using the laptop mic for now. {ask}")
     s = make(reply_config, keyword_kb, e, read=reading(asks=(ask,)))
     assert "about the headset mic" in s.plan
+    # a bare ask for a spare is answered with one, not "we'll find out"
+    spare = make(reply_config, keyword_kb, e, read=reading(asks=("Spare?",)))
+    assert re.search(r"spare or replacement|On a replacement", spare.plan)

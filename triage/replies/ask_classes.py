@@ -113,6 +113,14 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
         ),
         (
+            # a bare ask for a spare, a loan or a replacement ("Spare?", "Spare available?"): it
+            # is sent or lent, not "we'll find out"; a longer one ("could we have a loan
+            # laptop?") is said back as a request
+            "spare",
+            r"^\W*(?:(?:is\s+there\s+)?(?:a|any)\s+)?(?:spares?|replacements?|loan(?:er)?)"
+            r"(?:\s+[\w-]+){0,2}\W*$",
+        ),
+        (
             # cancelling their service; not "terminate his sessions" or "cancel the export"
             "cancel",
             r"\b(?:cancel\w*|terminat\w*|end|close)\s+(?:(?:my|our|the|this)\s+)?(?:[\w-]+\s+)?"

@@ -146,6 +146,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_escalate": _ANSWER,
     "answer_call": _ANSWER,
     "answer_call_number": _ANSWER,
+    "answer_spare": _ANSWER,
     "answer_visit": _ANSWER,
     "answer_money": _ANSWER,
     "answer_feature": _ANSWER | {"ask"},
