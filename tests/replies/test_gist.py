@@ -164,6 +164,35 @@ def test_nothing_is_said_when_no_thing_and_trouble_fit(
     assert said(vocab, subject, body) is None
 
 
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        # a security trouble is said only where the email reports one: each of these once
+        # read as one, and a reply that says "may have been accessed" or "a ransom demand"
+        # of an ordinary email is a harmful claim
+        ("Laptop encryption", "Could you confirm whether STA-LT-1184 is encrypted?"),
+        ("direct debit", "I've changed my bank details, please update the direct debit."),
+        ("bin", "I emptied the bin and now nothing opens."),
+        ("button", "I clicked the button and nothing happens."),
+        ("settings", "I didn't make that change to my settings."),
+        ("payment run", "The urgent payment run is due today."),
+    ],
+)
+def test_no_security_trouble_is_read_into_an_ordinary_email(
+    vocab: Vocabulary, subject: str, body: str
+) -> None:
+    found = gist(f"{subject}\n{body}", vocab)
+    assert found is None or found.trouble not in {
+        "accessed",
+        "ransom",
+        "money-taken",
+        "clicked",
+        "payment-fraud",
+    }
+    # and "is someone on it?" asks for help: the laptop is dead, not taken over
+    assert said(vocab, "", "My laptop is dead, is someone on it?") == "your laptop won't switch on"
+
+
 def test_a_generic_trouble_says_so_and_names_its_thing(vocab: Vocabulary) -> None:
     found = gist("Printer not duplexing\n", vocab)
     assert found is not None
