@@ -88,6 +88,11 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "you've had a request for money or bank details that may not be genuine",
         ),
         (
+            "I think I clicked something",
+            "I may have clicked something I shouldn't have and put my work login into the page.",
+            "you opened a link or an attachment in a message that may not be genuine",
+        ),
+        (
             "pls",
             "laptop stuck on Working on updates for an hour.",
             "the laptop is stuck on one screen",
