@@ -130,9 +130,6 @@ def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist
     first = [s for s in _SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
     first = first[:sentences]
     earlier: list[_Found] = _things(subject, vocab, headline=True)
-    # a thing no trouble is said of ("password") names nothing a trouble could be about
-    every = {f.group for f in vocab.things}
-    sayable = set().union(*(t.groups or (every if t.say[0] else set()) for t in vocab.troubles))
     named = False
     for n, sent in enumerate([subject, *first]):
         found = _things(sent, vocab, headline=n == 0)
@@ -140,7 +137,8 @@ def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist
         if said:
             return said
         earlier = found or earlier
-        named = named or any(f.thing.group in sayable for f in found)
+        # a thing no trouble is said of ("password") names nothing a trouble could be about
+        named = named or any(f.thing.group in vocab.sayable for f in found)
     if named:
         return None
     # "Locked out after too many password attempts": nothing named, the trouble says enough

@@ -222,8 +222,12 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         raise ConfigError(f"{source}: [scopes]: keys are team, site, everyone")
     vocabulary = load_vocabulary(data, source)
     groups = {t.group for t in vocabulary.things}
-    for kind, rows in questions.items():
-        for q in _conditionals(rows, "ask", f"{source}: [[questions.{kind}]]"):
+    asked = {
+        str(kind): _conditionals(rows, "ask", f"{source}: [[questions.{kind}]]")
+        for kind, rows in questions.items()
+    }
+    for kind, conditionals in asked.items():
+        for q in conditionals:
             if q.named - groups:
                 raise ConfigError(
                     f"{source}: [[questions.{kind}]] {q.text!r}: no [[things]] have group(s)"
@@ -240,10 +244,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         scopes=scopes,
         topics=_strings(data.get("topics", {}), f"{source}: [topics]"),
         policy=_policy(data.get("policy", []), source),
-        questions={
-            str(kind): _conditionals(rows, "ask", f"{source}: [[questions.{kind}]]")
-            for kind, rows in questions.items()
-        },
+        questions=asked,
         safe_steps=_conditionals(
             security.get("steps", []), "step", f"{source}: [[security.steps]]"
         ),

@@ -1,7 +1,7 @@
 """The things a help desk looks after and the troubles they have, in the desk's words:
 ``config/replies.toml``'s ``[[things]]`` and ``[[troubles]]`` tables, validated once into frozen
 values. triage/replies/gist.py reads an email with them and says its problem back in our words
-("your home internet is down again" of "Down again. Whole house offline.").
+("your internet connection is down" of "Down again. Whole house offline.").
 
 A thing is found by its ``words`` (a regular expression of the head noun, any case); the
 customer's own words before it name which one ("the receipt printer", "your smartcard reader").
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from triage.errors import ConfigError
@@ -43,6 +43,14 @@ class Trouble:
 class Vocabulary:
     things: tuple[Thing, ...] = ()
     troubles: tuple[Trouble, ...] = ()
+    # the thing groups some trouble is said of (a trouble said only ``alone`` names none):
+    # worked out once here, not per email
+    sayable: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        every = {t.group for t in self.things}
+        groups = (t.groups or (every if t.say[0] else frozenset()) for t in self.troubles)
+        object.__setattr__(self, "sayable", frozenset().union(*groups))
 
     def names(self, text: str, groups: frozenset[str] = frozenset()) -> bool:
         """Whether ``text`` names a thing (of one of ``groups``, when given): what the desk's
