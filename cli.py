@@ -15,6 +15,24 @@ import typer
 
 from triage import errors, logs
 from triage.commands import desk, kb, model, operate
+from triage.commands.options import (
+    AccountOpt,
+    AgentOpt,
+    CaseArg,
+    ConfigOpt,
+    DataOpt,
+    ForceOpt,
+    FullOpt,
+    IdArg,
+    JsonOpt,
+    LogFormatOpt,
+    NowOpt,
+    OutArg,
+    QuarantinedOpt,
+    ReasonOpt,
+    RevisionOpt,
+    SmtpOpt,
+)
 from triage.doctor import report as doctor_report
 from triage.reports import print_error
 from triage.settings import Settings, load_settings
@@ -60,38 +78,8 @@ app.add_typer(kb_app, name="kb")
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-_CONFIG_HELP = "Settings file (default: $TRIAGE_CONFIG, else config/triage.toml)."
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", "-c", help=_CONFIG_HELP, show_default=False)
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")]
-LogFormatOpt = Annotated[
-    str | None,
-    typer.Option("--log-format", help="text or json (one object per line); default from [log]."),
-]
-AccountOpt = Annotated[
-    str | None,
-    typer.Option("--account", help="Which mailbox ([imap] account or an [[accounts]] name)."),
-]
-AgentOpt = Annotated[
-    str | None,
-    typer.Option("--agent", help="Who acts (audit trail; default: OS user) or signs a draft."),
-]
-IdArg = Annotated[int, typer.Argument(help="The email's id (from `triage queue`).")]
-CaseArg = Annotated[int, typer.Argument(help="The case's id (from `triage kb cases`).")]
-FullOpt = Annotated[bool, typer.Option("--full", help="Print all of the text (default: capped).")]
-ReasonOpt = Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")]
-SmtpOpt = Annotated[bool, typer.Option("--smtp", help="Send via [smtp] instead of a draft.")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Send despite tone errors/no approval.")]
-OutArg = Annotated[Path, typer.Argument(help="JSON-Lines file to write (the eval format).")]
-DataOpt = Annotated[Path, typer.Option("--data", help="JSON Lines: subject+body or text, labels.")]
-RevisionOpt = Annotated[str, typer.Option(help="Target revision.")]
 P = ParamSpec("P")
 R = TypeVar("R")
-QuarantinedOpt = Annotated[
-    bool,
-    typer.Option("--quarantined", help="Mail that could not be parsed or fetched, oldest first."),
-]
 
 
 def _fail(code: int, message: str, hint: str | None = None) -> typer.Exit:
@@ -391,6 +379,7 @@ def suggest(
         Path | None, typer.Option("--jsonl", help="Suggest for every line of a JSON-Lines file.")
     ] = None,
     agent: AgentOpt = None,
+    at: NowOpt = None,
 ) -> None:
     """Suggested replies (for an email or a JSON-Lines file), signed by --agent or [desk].
 
@@ -398,7 +387,7 @@ def suggest(
     """
     if item is None and jsonl is None:
         raise _fail(EXIT_USAGE, "give an email id, or --jsonl FILE")
-    _run(model.suggest, config)(item, refresh=refresh, jsonl=jsonl, agent=agent)
+    _run(model.suggest, config)(item, refresh=refresh, jsonl=jsonl, agent=agent, at=at)
 
 
 @kb_app.command("list")

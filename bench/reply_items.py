@@ -12,7 +12,8 @@ Two fixed samples (seeded: the same items on every run, so runs compare):
           @mentions (the customer's anonymised number, a give-away of which reply is real).
 Both go through the product's real path, ``triage suggest --jsonl`` (the repository's config and
 model, a subprocess), as one file; the run is timed (drafts/s) against a one-line run, so model
-loading is not counted as drafting.
+loading is not counted as drafting. The mail arrives and is answered at --at (default: this
+minute), so two builds at the same --at are comparable whenever they run.
 
 Written under --out (default var/judge/<label>/; var/ is git-ignored; never commit these):
   rubric_items.jsonl   per email: id, received, from, subject, email (as written), draft
@@ -212,10 +213,14 @@ def triage_command() -> list[str]:
     return [sys.executable, "-c", "from cli import app; app()"]
 
 
-def run_suggest(in_path: Path, config: Path, log: Path) -> tuple[list[dict[str, Any]], float]:
-    """Run the product on a JSON-Lines file; return its output lines and the wall time."""
+def run_suggest(
+    in_path: Path, config: Path, log: Path, at: datetime
+) -> tuple[list[dict[str, Any]], float]:
+    """Run the product on a JSON-Lines file as at ``at``; return its output lines and the wall
+    time."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     cmd = [*triage_command(), "suggest", "--jsonl", str(in_path), "--config", str(config)]
+    cmd += ["--now", at.isoformat()]
     start = time.perf_counter()
     with log.open("a", encoding="utf-8") as err:
         proc = subprocess.run(
@@ -322,6 +327,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         default="dev",
         help="dev: the judged samples; train: items for developing (never the judged ones)",
     )
+    ap.add_argument(
+        "--at",
+        type=datetime.fromisoformat,
+        help="when the mail arrives and is answered, ISO with zone (default: this minute); a"
+        " fixed time makes two builds comparable whenever they run, and a weekday one measures"
+        " what a weekday desk sees",
+    )
     args = ap.parse_args(argv)
     commit = git("rev-parse", "--short=12", "HEAD")
     label = args.label or commit
@@ -333,7 +345,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     emails = rubric_sample(synthetic_rows(args.synthetic), args.rubric_n, args.seed, pick)
     tweets = ab_sample(brand_answered(args.data / TWCS_CSV, pick), args.ab_n, args.seed)
     zone = _zone(args.config)
-    built = datetime.now(UTC).replace(second=0, microsecond=0)
+    built = (args.at or datetime.now(UTC)).replace(second=0, microsecond=0)
+    if built.tzinfo is None:
+        raise SystemExit("--at needs a time zone, e.g. 2026-12-02T10:00Z")
     received = built.astimezone(zone).isoformat()
 
     lines = input_lines(emails, tweets, received)
@@ -342,8 +356,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     log = out / "suggest.log"
     log.unlink(missing_ok=True)
     # model loading, measured twice (the first run may also build the inference cache)
-    one_wall = min(run_suggest(out / "input_one.jsonl", args.config, log)[1] for _ in range(2))
-    results, wall = run_suggest(out / "input.jsonl", args.config, log)
+    one_wall = min(
+        run_suggest(out / "input_one.jsonl", args.config, log, built)[1] for _ in range(2)
+    )
+    results, wall = run_suggest(out / "input.jsonl", args.config, log, built)
     write_jsonl(out / "suggestions.jsonl", results)
     by_id = {str(r["id"]): r for r in results if "id" in r and r.get("text")}
     drafts = {i: str(r["text"]) for i, r in by_id.items()}

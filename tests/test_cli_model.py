@@ -193,3 +193,28 @@ def test_seed_spread_refuses_a_run_of_another_recipe(tmp_path: Path) -> None:
     assert result.exit_code == EXIT_CONFIG
     assert "lr_encoder" in result.output
     assert "another --seed" in result.output
+
+
+def test_suggest_jsonl_now_composes_as_at_that_time(tmp_path: Path) -> None:
+    # a replay or a benchmark gives the same plans whenever it runs; the clock is what moves them
+    src = tmp_path / "in.jsonl"
+    line = {
+        "id": "c",
+        "subject": "Printer jam",
+        "body": "The printer keeps jamming.",
+        "received": "2026-12-02T09:50:00+00:00",
+    }
+    src.write_text(json.dumps(line) + "\n")
+
+    def plan(at: str) -> str:
+        result = run(tmp_path, "suggest", "--jsonl", str(src), "--now", at)
+        assert result.exit_code == 0, result.output
+        return str(json.loads(result.stdout)["plan"])
+
+    wednesday = plan("2026-12-02T10:00Z")
+    assert wednesday == plan("2026-12-02T10:00+00:00")
+    assert "Monday" not in wednesday  # a working day: no wait over the weekend
+    assert "Monday 7 December" in plan("2026-12-05T20:00Z")  # a Saturday evening
+    bad = run(tmp_path, "suggest", "--jsonl", str(src), "--now", "2026-12-02T10:00")
+    assert bad.exit_code == 2
+    assert "with its zone" in bad.output

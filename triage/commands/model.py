@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from triage.settings import Settings
@@ -74,18 +75,22 @@ def suggest(
     refresh: bool,
     jsonl: Path | None,
     agent: str | None = None,
+    at: datetime | None = None,
 ) -> None:
     """A stored email with its suggested reply (composed again now with ``refresh``), or a
     decision for each line of a JSON-Lines file, the way the worker decides stored mail; the
-    drafts composed here are signed by ``agent`` (None: as configured)."""
+    drafts composed here are signed by ``agent`` (None: as configured). ``at`` is
+    the clock a JSON-Lines file is composed at: a replay or a benchmark gets the same plans
+    whenever it runs."""
     from triage.flow.runtime import load_classifier, make_decider, now
 
     if jsonl is not None:
         from triage.flow.suggest_jsonl import suggest_jsonl
 
+        clock = at or now()
         clf = load_classifier(settings)
         decider = make_decider(settings, clf, agent=agent)
-        suggest_jsonl(jsonl, sys.stdout, scorer=clf.classify, decider=decider, now=now())
+        suggest_jsonl(jsonl, sys.stdout, scorer=clf.classify, decider=decider, now=clock)
         return
     from triage.flow.runtime import open_store
     from triage.review import findings, with_suggestion
