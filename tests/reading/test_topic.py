@@ -73,6 +73,21 @@ def test_reply_marks_tickets_and_second_parts_are_cleaned_off() -> None:
     assert clean_subject("Data recovery quote (ref INC0048876)") == "Data recovery quote"
 
 
+@pytest.mark.parametrize(
+    ("subject", "topic"),
+    [
+        ("3rd email - admin console lockout", "admin console lockout"),
+        ("4th email - user permissions", "user permissions"),
+        ("referral credit - asked twice", "referral credit"),
+        ("Second chase - refund", "refund"),
+        ("Chasing: laptop order", "laptop order"),
+    ],
+)
+def test_a_part_about_the_chase_gives_way_to_the_topic(subject: str, topic: str) -> None:
+    # "4th email" names no topic: the chase's other part does
+    assert clean_subject(subject) == topic
+
+
 def test_a_name_keeps_its_capital_when_the_email_writes_it_so(reader: TextReader) -> None:
     text = "Since this morning Outlook closes itself whenever I open an attachment."
     assert reader.read("Outlook keeps crashing", text, RECEIVED).topic == "Outlook"

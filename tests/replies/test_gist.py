@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.replies.gist import gist
+from triage.replies.gist import email_gist, gist
 from triage.replies.rules import load_rules
 from triage.replies.vocabulary import Vocabulary
 
@@ -39,6 +39,12 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ("laptop dead AGAIN", "", "the laptop won't switch on again"),
         ("No internet for two days", "", "your internet has been down for two days"),
         ("Replacement router still not here", "", "your replacement router still hasn't arrived"),
+        # the e-mail service is a thing; a letter to us is not
+        (
+            "x",
+            "Three emails, no reply. My email keeps bouncing back.",
+            "your email is bouncing back",
+        ),
         # a person's trouble is said of who has it
         (
             "accountant locked out before VAT deadline",
@@ -161,6 +167,14 @@ def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
         ("new dashboard font", "The new dashboard font looks like a ransom note. Put it back."),
         # nothing wrong at all
         ("thanks", "Thanks to Jade for sorting out my laptop yesterday."),
+        # a letter to the desk is not the thing that is broken ("your email is showing an
+        # error" of a chase about the TV box)
+        (
+            "As per my last email",
+            "Circling back, since my email of 10 days ago got no reply: the catch-up service "
+            'on the TV box still shows "Error E-112".',
+        ),
+        ("invite", "Five working days, two emails, no reply."),
     ],
 )
 def test_nothing_is_said_when_no_thing_and_trouble_fit(
@@ -216,3 +230,16 @@ def test_only_the_opening_sentences_are_read(vocab: Vocabulary) -> None:
 
 def test_without_a_vocabulary_nothing_is_said() -> None:
     assert gist("laptop dead\n", Vocabulary()) is None
+
+
+def test_a_chase_is_read_past_its_opening_about_the_chase(vocab: Vocabulary) -> None:
+    # "Fourth email on this." names no problem; the sentence after it does
+    text = (
+        "Zone C\nFourth email on this.\nThe handheld scanners drop off the Wi-Fi every few minutes."
+    )
+    found = email_gist(text, "chase", vocab)
+    assert found is not None
+    assert found.text == "the Wi-Fi keeps dropping out"
+    # a chase's side details further down are still not read
+    later = "x\nStill nothing. Nobody called back. The printer jams too."
+    assert email_gist(later, "chase", vocab) is None

@@ -73,12 +73,27 @@ _POSSESSIVE = {"my": "your", "our": "your", "mine": "yours"}
 _DETERMINERS = frozenset("a an the this that these those some any".split())
 
 
+# a part of a subject about the chase, not the topic: "4th email - user permissions",
+# "referral credit - asked twice", "Chasing: laptop order"
+_CHASE_PART = re.compile(
+    r"^(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|another|final|last|"
+    r"one\s+more)\s+(?:e-?mails?|messages?|requests?|times?|attempts?|chas(?:e|es|er|ers)|reminders?|"
+    r"follow[- ]?ups?)|(?:asked|chased|emailed|written|called|raised)\s+\w+(?:\s+times)?|"
+    r"chasing|chaser|reminder|follow[- ]?up|urgent|still\s+waiting|no\s+(?:reply|response)|"
+    r"again|resen[dt]|please\s+(?:help|reply|respond))\W*$",
+    re.I,
+)
+
+
 def clean_subject(subject: str) -> str:
     """The subject without reply marks, ticket numbers, brackets and a second part after a
-    dash ("Laptop battery - ticket #48190" -> "Laptop battery")."""
+    dash ("Laptop battery - ticket #48190" -> "Laptop battery"); a part about the chase is
+    passed over for the one that names the topic ("3rd email - admin console lockout" ->
+    "admin console lockout")."""
     s = _PREFIX.sub("", subject)
     s = _BRACKETS.sub(" ", s)
-    s = re.split(r"\s+[-–—|]\s+|:\s+", s, maxsplit=1)[0]
+    parts = re.split(r"\s+[-–—|]\s+|:\s+", s)
+    s = next((p for p in parts if p.strip() and not _CHASE_PART.match(p.strip())), parts[0])
     s = _TICKET.sub(" ", s)
     s = _ABOUT.sub("", s.strip())
     return re.sub(r"\s+", " ", s).strip(" .,;:-–—")

@@ -62,6 +62,26 @@ _BETWEEN = re.compile(
 _VERB_BEFORE = frozenset(
     "to i we you they please will 'll can could would should can't don't didn't".split()
 )
+# a letter to us, not a thing that is broken: "my email of 10 days ago got no reply", "my last
+# email", "two emails, no reply", "the email I sent you"
+_LETTER_BEFORE = re.compile(
+    r"(?:last|previous|earlier|first|second|third|fourth|fifth|another|several|original|"
+    r"two|three|four|five|many|\d+(?:st|nd|rd|th)?)\s+$",
+    re.I,
+)
+_LETTER_AFTER = re.compile(
+    r"^s?\s+(?:of\s+(?:the\s+)?(?:\d|last|yesterday|mon|tue|wed|thu|fri|sat|sun)|dated|to\s+(?:you|the\s+desk|your)\b|"
+    r"(?:that\s+|which\s+)?i\s+sent|below|above|(?:has\s+|have\s+)?(?:got|had|went|gone|received)\s+no\b|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:ignored|unanswered)|no\s+(?:reply|response|answer))",
+    re.I,
+)
+# a short sentence about the chase, not the problem: "Fourth email on this.", "Still nothing.",
+# "Following up again."
+_ABOUT_THE_CHASE = re.compile(
+    r"^\W*(?:\S+\s+){0,3}(?:e-?mails?|messages?|chas\w*|follow\w*|reminder|again|times?|"
+    r"repl(?:y|ies)|response|heard|nothing)\b(?:\s+\S+){0,4}\W*$",
+    re.I,
+)
 _LIKE = re.compile(r"\b(?:like|as\s+if|as\s+though)\s+(?:a|an|the|some)?\s*$", re.I)
 _OF = re.compile(r"\s+(?:on|of)\s+(?:the\s+|my\s+|our\s+|your\s+)?", re.I)
 _CURRENCY = frozenset("£$€")
@@ -116,18 +136,24 @@ def email_gist(text: str, kind: str, vocab: Vocabulary) -> Gist | None:
     """The problem of an email read as ``kind``: a chase or a complaint is about how it was
     handled, so only its opening names the problem (a slow line mentioned under "8am to 6pm
     appointment window??" is a side detail). Worked out once per draft (``Draft.gist``)."""
-    opening = 1 if kind in ("chase", "policy_complaint") else FIRST_SENTENCES
-    return gist(text, vocab, opening)
+    if kind in ("chase", "policy_complaint"):
+        return gist(text, vocab, 1, chasing=True)
+    return gist(text, vocab)
 
 
-def gist(text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES) -> Gist | None:
+def gist(
+    text: str, vocab: Vocabulary, sentences: int = FIRST_SENTENCES, *, chasing: bool = False
+) -> Gist | None:
     """The problem in our words ("your laptop has stopped working again"), or None; from the
-    subject line and the first ``sentences`` of the body."""
+    subject line and the first ``sentences`` of the body (``chasing``: after any short opening
+    about the chase itself, "Fourth email on this.")."""
     if not vocab.troubles or not vocab.things:
         return None
     subject, _, body = text.partition("\n")
     subject = _REPLY_MARKS.sub("", subject)
     first = [s for s in _SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
+    while chasing and len(first) > sentences and _ABOUT_THE_CHASE.search(first[0]):
+        first = first[1:]
     first = first[:sentences]
     earlier: list[_Found] = _things(subject, vocab, headline=True)
     named = False
@@ -250,6 +276,8 @@ def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found
                 continue
             if sent[: m.start()].count('"') % 2:
                 continue  # inside a quotation ("drive encryption recovery key"): their words
+            if m.group().lower().replace("-", "").startswith("email") and _letter(sent, m):
+                continue
             out.append(_named(thing, sent, m, headline))
     out.sort(key=lambda f: f.start)
     # one mention one thing: "wifi router" is the router, not the Wi-Fi as well
@@ -272,6 +300,11 @@ def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found
             continue
         kept.append(f)
     return kept
+
+
+def _letter(sent: str, m: re.Match[str]) -> bool:
+    """Whether "email" here is a letter the customer sent us, not their e-mail service."""
+    return bool(_LETTER_BEFORE.search(sent[: m.start()]) or _LETTER_AFTER.match(sent[m.end() :]))
 
 
 def _named(thing: Thing, sent: str, m: re.Match[str], headline: bool) -> _Found:
