@@ -36,6 +36,8 @@ def _topic(reader: TextReader, subject: str) -> str:
         ("EPR DOWN ON NIGHTS - NOBODY ANSWERING", "the EPR"),
         ("signature broken AGAIN - going on the staff forum", "the signature"),
         ("FW: Open day TOMORROW - Lecture Theatre 1 AV failed", "the open day"),  # not when
+        ("dispatch board empty since 6am - 3rd outage in 2 weeks", "the dispatch board"),
+        ("FW: RE: Scanner guns dropping off - Zone C", "the scanner guns"),
     ],
 )
 def test_a_subject_that_names_a_thing_is_the_topic(

@@ -111,6 +111,20 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
             "Question: Can I use the guest Wi-Fi for my phone, yes or no?",
             "whether you can use the guest Wi-Fi for your phone",
         ),
+        # one question asked with its verb twice
+        (
+            "Do you sell refurbished laptops or do you only repair them?",
+            "whether we sell refurbished laptops or only repair them",
+        ),
+        # what they need, without the aside and what it is for
+        (
+            "I need read-only access to the old archive server (the one with pre-2019 files, I "
+            "think it's called ARCH01) to finish a subject access request for a former client.",
+            "for read-only access to the old archive server",
+        ),
+        # a bare noun phrase asked about
+        ("Is per-matter permission possible?", "whether per-matter permission is possible"),
+        ("Are weekend visits available?", "whether weekend visits are available"),
     ],
 )
 def test_a_long_or_labelled_ask_is_said_back_by_its_point(text: str, expected: str) -> None:

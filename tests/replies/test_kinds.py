@@ -193,6 +193,23 @@ def test_security_starts_with_safe_steps_and_hands_over_by_name(
     assert errors(s.findings) == []
 
 
+def test_a_security_report_made_before_is_owned_not_thanked_for_its_speed(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "I REPORTED THIS PHISHING EMAIL YESTERDAY. Today twelve people clicked the link and "
+        "typed in their passwords."
+    )
+    read = reading("security", wrote_before=True)
+    s = make(reply_config, keyword_kb, e, scores(3, 3), read=read)
+    assert not re.search(r"(?i)straight away|so quickly", s.text)
+    repeat = set(reply_config.templates.slots["repeat_said"]["any"])
+    assert any(line in s.acknowledge for line in repeat)
+    # a first report is still thanked for coming at once
+    first = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security"))
+    assert re.search(r"(?i)straight away|so quickly", first.text)
+
+
 def test_an_admin_asking_us_to_stop_an_attack_gets_that_done_first_not_home_steps(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -196,8 +196,9 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     )
     for row, s in security:
         paragraphs = s.text.split("\n\n")[1:]
-        if opening.fullmatch(paragraphs[0]):
-            paragraphs = paragraphs[1:]  # what they report, said back before the steps
+        if opening.match(paragraphs[0]):
+            # what they report, said back before the steps (and an earlier report owned)
+            paragraphs = paragraphs[1:]
         after_greeting = ["\n\n".join(paragraphs[:1]), "\n\n".join(paragraphs[1:])]
         if not after_greeting[0].endswith(":"):
             # an admin asking us to stop it ("suspend his account"): that, being done, first

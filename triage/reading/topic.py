@@ -58,7 +58,8 @@ _WHEN = frozenset("today tonight tomorrow now asap urgent urgently again please"
 # where a subject's report of a state begins: the words before it name the thing
 _CUT_AT = frozenset(
     """down offline dead broken gone missing stuck slow failed failing crashing crashed
-    not still again keeps won't can't isn't doesn't stopped""".split()
+    not still again keeps won't can't isn't doesn't stopped empty blank frozen freezing
+    slowly dropping disappeared wiped deleted expired expiring""".split()
 )
 # words that make the subject a report of a state, not the name of a thing
 _STATE = frozenset(
@@ -116,7 +117,7 @@ def find_topic(subject: str, parse: Callable[[str], object], text: str = "") -> 
         s = " ".join(words)
     while len(words) > 1 and words[-1].lower().strip(".,;") in _WHEN:
         words = words[:-1]  # "Open day TOMORROW": when is not what
-        s = " ".join(words)
+        s = " ".join(words).rstrip(".,;")  # "sort order. AGAIN."
     if words[0].lower() in ("all", "every", "whole", "entire", "no", "some", "any"):
         return ""  # "ALL PRODUCT IMAGES GONE", "whole family offline": how many, not what
     if _SECOND.search(s) and not re.match(r"(?i)^(?:my|our)\b", s):

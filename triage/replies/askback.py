@@ -51,7 +51,7 @@ _WANT_TO = re.compile(
 _WANT_NP = re.compile(
     r"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|require|expect)\s+"
     r"(?P<rest>(?:a|an|the|some|my|our|your|his|her|their|this|that|these|those|confirmation|"
-    r"written)\b.+)$",
+    r"written|access|read-only|admin|edit|permission|approval|help|advice)\b.+)$",
     re.I,
 )
 _MAY_HAVE = re.compile(
@@ -88,6 +88,12 @@ _THING_MODAL = re.compile(
     r"accept|allow|support|sync|keep|come|appear|move|change|remember|open|load|save|take|"
     r"connect|cover|list|carry|handle|need)\b(?P<rest>.*)$",
     re.I,
+)
+# "Is per-matter permission possible?": a bare noun phrase then what it is asked to be
+_BARE_BE = re.compile(
+    r"^(?P<verb>is|are)\s+(?P<np>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+"
+    r"(?P<rest>(?:possible|available|included|supported|allowed|needed|required|free|"
+    r"extra|optional)\b.*)$",
 )
 _THING_BE = re.compile(
     r"^(?P<verb>is|are|was|were)\s+(?P<np>(?:something|anything|anyone|anybody|everything|"
@@ -134,6 +140,15 @@ IMPERATIVES = frozenset(
     reset resend restore return revoke run send set share show sort stop switch take tell transfer
     turn undo unlock update upgrade waive wipe freeze suspend terminate preserve quarantine
     deprovision""".split()
+)
+_PURPOSE = re.compile(
+    r"\s+(?:to\s+(?!the\b|a\b|an\b|my\b|our\b|your\b)\w+|so\s+(?:that\s+)?|because|as\s+)", re.I
+)
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_SAME_ASK = re.compile(
+    r"^(?P<v1>do|can|could|will|would|should)\s+(?P<s1>you|we|i)\b.*?\bor\s+"
+    r"(?P<again>(?P<v2>do|can|could|will|would|should)\s+(?P=s1)\s+)",
+    re.I,
 )
 # a second question run on after the first ("... or is that blocked?") has no safe word order
 _SECOND_QUESTION = re.compile(
@@ -235,11 +250,20 @@ def ask_phrase(text: str) -> str | None:
     while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
         p = cut
     p = THREAT_TAIL.sub("", p)
+    p = _ASIDE.sub("", p)  # "(the one with pre-2019 files, I think it's ARCH01)" is an aside
+    # "Do you sell X or do you only repair them?": one question, said with one verb
+    if (m := _SAME_ASK.match(p)) and m.group("v1").lower() == m.group("v2").lower():
+        p = p[: m.start("again")] + p[m.end("again") :]
     p = _YES_OR_NO.sub("", _LABEL.sub("", p))
     if question and (m := _LAST_QUESTION.search(p)):
         p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
     if _SHORTENS.match(p) and (len(p.split()) > MAX_WORDS or _OR_ELSE.search(p)):
         p = _shorter(p)  # "Can you send another one, or is there somewhere I can collect one?"
+    if len(p.split()) > MAX_WORDS and _WANT_NP.match(p):
+        # "I need read-only access to ARCH01 to finish a subject access request for ...": what
+        # they need, not what for
+        need = _PURPOSE.split(p, maxsplit=1)[0]
+        p = need if len(need.split()) >= 5 else p
     if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
         return None
     out: str | None = None
@@ -281,6 +305,10 @@ def ask_phrase(text: str) -> str | None:
             out = f"whether {swap(m.group('np'))} {verb} {swap(tail)}"
         else:  # "could the extra time be added ...?" asks for it to be done
             out = f"for {swap(m.group('np'))} to {swap(tail)}"
+    elif (m := _BARE_BE.match(lower_first(p))) and not _PRONOUNS.intersection(
+        m.group("np").split()
+    ):
+        out = f"whether {m.group('np')} {m.group('verb')} {swap(m.group('rest'))}"
     elif m := _THING_BE.match(p):
         out = f"whether {swap(m.group('np'))} {m.group('verb').lower()} {swap(m.group('rest'))}"
     elif (m := _WH_DO.match(p)) and not _SUBJECT_WORD.search(m.group("rest")):

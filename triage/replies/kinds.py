@@ -335,11 +335,12 @@ def security(d: Draft) -> Shape:
     if not steps:
         steps = [s.text for s in d.rules.safe_steps if s.applies(d.text)]
     steps = steps[: d.rules.max_safe_steps]
-    intro = d.render("security_intro")
+    intro = d.render("security_intro_repeat" if d.repeat else "security_intro")
     if d.attacks and not _OWN_DETAILS.search(d.text):
         # an admin who asks us to stop it ("terminate his sessions", "freeze the payout") is
         # answered by doing that first, not with a home user's password and bank steps
-        steps, intro = [], d.render("security_contain_intro")
+        steps = []
+        intro = "" if d.repeat else d.render("security_contain_intro")
     fix = section(intro, numbered(steps))
     handover = d.render("security_handover", callback=d.callback)
     noguess = d.render("security_noguess")
@@ -358,7 +359,8 @@ def security(d: Draft) -> Shape:
     close = section(d.render("security_close"), sign_off(d))
     # what they report, in our words, before anything else (never a guess at the cause)
     said = d.render("restate_security", problem=d.gist.text) if d.gist is not None else ""
-    ack = section(greeting(d), said)
+    # a report made before and not acted on is owned (the store's history or their word)
+    ack = section(greeting(d), paragraph(said, repeat_line(d)))
     team = d.templates.teams["security_team"]
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
     if d.attacks:

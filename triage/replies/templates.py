@@ -129,6 +129,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feedback_where_praise": _NONE,
     "feedback_where_person": frozenset({"person"}),  # the person they thanked hears it
     "security_intro": _NONE,  # Security: the safe steps first
+    "security_intro_repeat": _NONE,  # ... to someone who reported it before: no thanks
     "security_contain_intro": _NONE,  # ... or what they asked to stop it, promised first
     "security_feeling": _NONE,
     "security_handover": frozenset({"callback"}),  # handed over by name
