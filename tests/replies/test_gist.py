@@ -39,6 +39,13 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ("laptop dead AGAIN", "", "the laptop won't switch on again"),
         ("No internet for two days", "", "your internet has been down for two days"),
         ("Replacement router still not here", "", "your replacement router still hasn't arrived"),
+        # an invite link that says it has expired; an acronym is one system
+        (
+            "invite link keeps expiring",
+            'She cannot accept her invite (link says "expired" every time we resend it).',
+            "the invite link says it has expired",
+        ),
+        ("RE: DMS saving slowly (ref INC0048876)", "", "the DMS is running slowly"),
         # the e-mail service is a thing; a letter to us is not
         (
             "x",
@@ -175,6 +182,8 @@ def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
             'on the TV box still shows "Error E-112".',
         ),
         ("invite", "Five working days, two emails, no reply."),
+        # a licence that will expire has not expired
+        ("licence", "My licence is expiring next month, can you renew it?"),
     ],
 )
 def test_nothing_is_said_when_no_thing_and_trouble_fit(

@@ -3,8 +3,11 @@ subject names, or how wide it is, said only from what the email itself shows."""
 
 from __future__ import annotations
 
+import pytest
+
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.restate import loose_subject
 
 from .test_compose import email, make, reading, scores
 
@@ -38,3 +41,26 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
     e = email("Started on Monday, every page has it now.", subject="grey streak on prints")
     s = make(reply_config, keyword_kb, e, read=reading(topic="the grey streak on prints"))
     assert "the grey streak on prints" in s.acknowledge
+
+
+@pytest.mark.parametrize(
+    ("subject", "topic"),
+    [
+        ("PASSWORD CHANGE AGAIN??", "the password change"),
+        ("sort order. AGAIN.", "the sort order"),
+        ("'Powered by Quillstack' on MY invoices", "'Powered by Quillstack' on your invoices"),
+        ("invite link keeps expiring", "the invite link"),
+        ("3rd email - user permissions", "the user permissions"),
+        # who did what, a letter to us, a state or one word: nothing to say back
+        ('"Sam" was rude', ""),
+        ("As per my last email", ""),
+        ("Still being billed at old address", ""),
+        ("Congratulations", ""),
+        ("WHY NOBODY INSTALL MY INTERNET", ""),
+    ],
+)
+def test_a_chase_or_complaint_is_said_back_by_its_subject_however_it_is_shouted(
+    subject: str, topic: str
+) -> None:
+    # "I understand you're unhappy with how this has been handled" says back nothing
+    assert loose_subject(subject) == topic

@@ -56,7 +56,7 @@ _HOSTILE = re.compile(
 )
 _WHEN = frozenset("today tonight tomorrow now asap urgent urgently again please".split())
 # where a subject's report of a state begins: the words before it name the thing
-_CUT_AT = frozenset(
+CUT_AT = frozenset(
     """down offline dead broken gone missing stuck slow failed failing crashing crashed
     not still again keeps won't can't isn't doesn't stopped empty blank frozen freezing
     slowly dropping disappeared wiped deleted expired expiring""".split()
@@ -110,7 +110,7 @@ def find_topic(subject: str, parse: Callable[[str], object], text: str = "") -> 
         return ""
     # "ED tracking board down", "SWITCHBOARD PHONES DOWN", "signature broken AGAIN": the thing
     # is what comes before the word of its state
-    cut = next((i for i, w in enumerate(words) if i and w.lower().strip(".,;") in _CUT_AT), 0)
+    cut = next((i for i, w in enumerate(words) if i and w.lower().strip(".,;") in CUT_AT), 0)
     if cut:
         # shouting lowered, short capitals kept: "EPR", "POS" and "DMS" are names
         words = [w.lower() if len(w) >= 5 and w.isupper() else w for w in words[:cut]]

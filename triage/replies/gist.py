@@ -338,7 +338,9 @@ def _named(thing: Thing, sent: str, m: re.Match[str], headline: bool) -> _Found:
         head, end = head + number.group(0), number.end()
         if not mods and det in ("", "the"):
             return _Found(thing, start, end, head, False, word)
+    acronym = m.group().isupper()  # "DMS", "CRMS": one system
     plural = word.endswith("s") and not word.endswith("ss") and word not in _SINGULAR_S
+    plural = plural and not acronym
     if thing.said:
         return _Found(thing, start, end, thing.said, False, word)
     if not mods and not det and word in BRANDS:

