@@ -614,6 +614,15 @@ def test_a_product_change_or_a_charge_taken_off_is_passed_on_never_promised(
     )
     [(_, off)] = took.answers
     assert reply_config.templates.teams["billing_team"] in off
+    # a logo printed on the invoices is no charge: "get it off" asks us to remove it
+    logo = email(
+        "Every invoice I send has 'Powered by Quillstack' across the bottom. I pay £30 a month. "
+        "Get it off my invoices."
+    )
+    removed = make(
+        reply_config, keyword_kb, logo, read=reading("request", asks=("Get it off my invoices.",))
+    )
+    assert "money back" not in removed.text and "refund" not in removed.text
 
 
 def test_the_mailbox_question_is_for_mail_trouble_not_any_mention_of_email(

@@ -212,8 +212,10 @@ _TAKE_IT_OFF = re.compile(
     r"(?:it|that|this|them)\b",
     re.I,
 )
+# an email about a charge ("take it off" asks for money back); not one that only names an
+# invoice or a price ("get it off my invoices" of a logo printed on them)
 MONEY_WORDS = re.compile(
-    r"\b(?:charge[ds]?|fee|fees|surcharge|billed|invoice[ds]?|overcharg\w*)\b|[£$€]\s?\d", re.I
+    r"\b(?:charge[ds]?|fee|fees|surcharge|billed|invoiced|overcharg\w*|refund\w*)\b", re.I
 )
 _WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
 # slots whose wording fits any ask said back, even one they would do themselves
