@@ -33,6 +33,35 @@ def test_outage_names_the_incident_cadence_and_no_end_user_steps(
     assert any("incident" in t for t in s.agent_todo)
 
 
+def test_an_outage_gives_its_workaround_not_a_second_incident_and_cadence(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("The VPN is down for everyone working from home; nobody can connect.")
+    s = make(
+        reply_config, keyword_kb, e, scores(urgency=3), read=reading("outage", scope="everyone")
+    )
+    assert "keep working without the VPN" in s.fix
+    assert "every" not in s.fix
+    assert "incident" not in s.fix.lower()
+    assert len(re.findall(r"every \d+ minutes", s.text)) == 1
+
+
+def test_ransomware_across_a_site_gets_steps_for_every_computer(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Every computer in the practice is showing YOUR FILES HAVE BEEN ENCRYPTED, a ransom "
+        "note. The backup appliance is encrypted too."
+    )
+    s = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security", scope="site"))
+    assert "every affected computer" in s.fix
+    assert "that computer" not in s.text
+    assert "restore them from the most recent clean backup" not in s.text
+    one = email("My computer is showing a ransom note and my files have strange names.")
+    mine = make(reply_config, keyword_kb, one, scores(3, 2), read=reading("security"))
+    assert "that computer" in mine.fix
+
+
 def test_a_fault_for_everyone_is_answered_as_an_outage(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
@@ -622,7 +651,8 @@ def test_a_product_change_or_a_charge_taken_off_is_passed_on_never_promised(
     removed = make(
         reply_config, keyword_kb, logo, read=reading("request", asks=("Get it off my invoices.",))
     )
-    assert "money back" not in removed.text and "refund" not in removed.text
+    assert "money back" not in removed.text
+    assert "refund" not in removed.text
 
 
 def test_the_mailbox_question_is_for_mail_trouble_not_any_mention_of_email(

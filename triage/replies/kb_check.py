@@ -32,6 +32,8 @@ def entry_parts(entry: KbEntry) -> list[tuple[str, str]]:
         parts.append(("questions", "\n".join(entry.questions)))
     if entry.incident:
         parts.append(("incident", entry.incident))
+    if entry.workaround:
+        parts.append(("workaround", entry.workaround))
     return parts
 
 

@@ -14,6 +14,8 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
     kinds = ["fault"]             # reading kinds it answers (``KB_KINDS``)
     incident = ""                 # what the desk says and does; required for outages and for
                                   # entries whose scopes include site or everyone
+    workaround = ""               # optional: what people can do meanwhile, in an outage or
+                                  # across a site (said instead of one person's steps)
     problems = ["laptops?|pcs?: no-power"]   # optional: the problems it answers, as the
                                   # vocabulary of config/replies.toml names them ("things: troubles")
     +++
@@ -55,6 +57,7 @@ _KEYS = {
     "scopes",
     "kinds",
     "incident",
+    "workaround",
     "problems",
 }
 
@@ -146,6 +149,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         scopes=scopes,
         kinds=kinds,
         incident=incident,
+        workaround=text_value("workaround", False),
         problems=problems,
     )
 

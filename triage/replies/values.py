@@ -49,6 +49,9 @@ class KbEntry:
     scopes: tuple[str, ...] = ()  # where the steps apply: one, team, site, everyone
     kinds: tuple[str, ...] = ()  # reading kinds it answers: fault, outage, request, security, ...
     incident: str = ""  # outages: what the desk says and does, instead of end-user steps
+    # what people can do meanwhile, in an outage or across a site: the fix of such a reply (the
+    # incident wording repeats the plan's incident and its update cadence)
+    workaround: str = ""
     # the problems it answers, as the vocabulary names them (replies/gist.py): "things:
     # troubles", each side a regular expression over the thing's id or word and the trouble's
     # id ("laptops?|computers?|pcs?: no-power")
