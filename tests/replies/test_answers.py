@@ -152,7 +152,7 @@ def test_asks_none_of_whose_words_can_be_said_back_share_one_sentence(
     )
     asks = (
         Ask("What exactly are we getting for that?", "question"),
-        Ask("Any ideas?", "question"),
+        Ask("What now?", "question"),
         Ask("Could you reset my voicemail PIN please", "request"),
     )
     said = [sentence for _, sentence in answer_asks(asks, ctx, templates)]

@@ -145,7 +145,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "what_to_do",
             r"\bwhat\s+(?:should|do|must|can|shall)\s+(?:i|we)\s+do\b|\bwhat\s+to\s+do\b"
             r"|\bwhat\s+(?:are|is)\s+(?:the|my|our)\s+(?:next\s+)?steps?\b"
-            r"|^\W*should\s+(?:i|we)\s+(?:be\s+)?\w+(?:ing)?\b|\bwhether\s+(?:i|we)\s+should\b",
+            r"|^\W*should\s+(?:i|we)\s+(?:be\s+)?\w+(?:ing)?\b|\bwhether\s+(?:i|we)\s+should\b"
+            # "Any ideas?" asks for the fix: the fix's own first line answers it
+            r"|^\W*(?:any|some)\s+(?:ideas?|suggestions?|advice|thoughts|tips|pointers)\W*$"
+            r"|^\W*is\s+there\s+(?:a|any)\s+(?:fix|solution|workaround)\W*$",
         ),
         (
             "inform",
