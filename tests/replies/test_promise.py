@@ -3,8 +3,11 @@ the kind needs, and the around-the-clock level only when the email shows somethi
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from triage.domain import Reading
-from triage.replies.promise import promise_floor, promised_level
+from triage.replies.promise import decision_at, promise_floor, promised_level, senior_at
+from triage.sla import SlaPolicy
 
 
 def _read(kind: str = "fault", scope: str = "one") -> Reading:
@@ -36,3 +39,16 @@ def test_many_people_stopped_is_promised_the_critical_hour_whatever_the_model_re
     # many people named, nobody stopped: no raise
     assert promised_level(1, "fault", _read(), "All 40 staff like the new printer.") == 1
     assert promised_level(1, "request", _read("request"), "140 users can't sign in") == 1
+
+
+def test_a_senior_contact_in_an_urgent_matter_is_answered_with_the_next_update() -> None:
+    sla = SlaPolicy()
+    wednesday = datetime(2026, 12, 2, 10, 20, tzinfo=UTC)
+    hour = wednesday + timedelta(hours=1)
+    # a practice-wide attack at 10:20: the manager answers by 11:20, not tomorrow
+    assert senior_at(wednesday, hour, 3, sla) == hour
+    # a calm one waits for the working-day decision, as a refund does
+    assert senior_at(wednesday, hour, 1, sla) == decision_at(wednesday, hour, sla) > hour
+    # and an urgent one at night is not promised at an on-call hour
+    night = datetime(2026, 12, 2, 23, 0, tzinfo=UTC)
+    assert senior_at(night, night + timedelta(hours=1), 3, sla) > night + timedelta(hours=1)

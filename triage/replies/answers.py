@@ -49,6 +49,7 @@ class AnswerContext:
     # when a decision another team makes (a refund, a senior contact) can be promised: in its
     # working hours, never the on-call hour an urgent draft promises for the next update
     decision_callback: str = ""
+    senior_callback: str = ""  # a senior contact: the manager's answer (promise.senior_at)
     # the ask the acknowledgement already said back ("Thanks for asking whether ..."): its
     # answer does not say it a second time
     restated: str = ""
@@ -170,9 +171,12 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     if cls in ctx.reuse and cls not in ("question", "do"):
         return _Answered(ctx.reuse[cls], False)
     slot = _slot(cls, ctx)
-    decided_elsewhere = cls in ("money", "escalate", "revert", "feature") and ctx.decision_callback
+    decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
+    callback = ctx.decision_callback if decided_elsewhere else ctx.callback
+    if cls == "escalate" and ctx.senior_callback:
+        callback = ctx.senior_callback
     fields = {
-        "callback": ctx.decision_callback if decided_elsewhere else ctx.callback,
+        "callback": callback,
         "handler": ctx.handler,
         "handler_cap": ctx.handler[:1].upper() + ctx.handler[1:],
         "handler_obj": ctx.handler_obj,

