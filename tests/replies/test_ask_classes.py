@@ -26,7 +26,11 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Put the old one back or give me a toggle", "revert"),
         ("I'd like a written apology", "apology"),
         ("What should I do?", "what_to_do"),
-        ("Any ideas?", "what_to_do"),  # asks for the fix: its first line answers it
+        ("Any ideas?", "what_to_do"),
+        (
+            "I would like to know who made this decision and on what grounds.",
+            "inform",
+        ),  # asks for the fix: its first line answers it
         ("Is there a fix?", "what_to_do"),
         ("Any ideas on the cost?", "question"),
         ("is there a way to turn on version history for the whole workspace", "how"),

@@ -125,6 +125,18 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
         # a bare noun phrase asked about
         ("Is per-matter permission possible?", "whether per-matter permission is possible"),
         ("Are weekend visits available?", "whether weekend visits are available"),
+        # what they will do next is not part of the ask
+        (
+            "I would like to know who made this decision and on what grounds, and I will be "
+            "raising it at Senate.",
+            "who made this decision and on what grounds",
+        ),
+        # a long request in a "would it be possible to" frame
+        (
+            "Would it be possible to turn off the screensaver on the PCs in the Fracture Clinic "
+            "consulting rooms, please?",
+            "us to turn off the screensaver on the PCs in the Fracture Clinic consulting rooms",
+        ),
     ],
 )
 def test_a_long_or_labelled_ask_is_said_back_by_its_point(text: str, expected: str) -> None:

@@ -162,6 +162,12 @@ def test_policy_complaint_says_where_the_decision_sits(
     assert rule.owner in s.plan
     assert f"we can't {rule.refuse}" in dict(s.answers)[ask]
     assert not s.fix
+    # "pass this to whoever designed it" is answered by the complaint passed on
+    passed = "But please pass this to whoever designed it."
+    e = email(f"The new reset page's security questions are all public facts. {passed}")
+    c = make(reply_config, keyword_kb, e, read=reading("policy_complaint", asks=(passed,)))
+    assert dict(c.answers)[passed] in c.plan
+    assert "asked us to do" not in c.text
 
 
 def test_feedback_is_short_thanks_and_where_it_goes(

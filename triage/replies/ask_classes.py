@@ -157,7 +157,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:details|information|info|terms|list|price|prices|pricing|quote))\b"
             # "could you give me a rough price for ...": a quote is information, not a job
             r"|\b(?:give|send|get)\s+(?:me|us)\s+(?:a|an|the|some)\s+(?:rough\s+|ballpark\s+|"
-            r"quick\s+)?(?:price|quote|estimate|cost|costing|breakdown)\b",
+            r"quick\s+)?(?:price|quote|estimate|cost|costing|breakdown)\b"
+            # "I would like to know who made this decision": information, not a job
+            r"|^\W*(?:i|we)(?:'d|\s+would)?\s+(?:like|want|need)\s+to\s+know\s+"
+            r"(?:who|what|why|how|when|whether)\b",
         ),
         (
             "how",

@@ -72,6 +72,14 @@ _ASK_OPENER = re.compile(
     r"|if\s+[^,?]{3,60},\s*)",
     re.I,
 )
+# what they will do next is not part of the ask: "..., and I will be raising it at Senate"
+_WILL_TAIL = re.compile(r"[\s,;-]+and\s+(?:i|we)(?:'ll|\s+will|'m|\s+am)\s.*$", re.I)
+# a request's frame is not counted in its length: "would it be possible to" + what they ask
+_FRAME = re.compile(
+    r"^(?:(?:would|will|is|could)\s+it\s+be\s+possible\s+(?:for\s+(?:you|someone)\s+)?to|"
+    r"(?:please\s+)?(?:could|can|would|will)\s+(?:you|someone)(?:\s+please)?)\s+",
+    re.I,
+)
 THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
 _APPRECIATE = re.compile(
     r"^(?:i|we)(?:'d|\s+would)\s+(?:really\s+|also\s+)?appreciate\s+"
@@ -249,7 +257,7 @@ def ask_phrase(text: str) -> str | None:
     p = polish(raw)
     while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
         p = cut
-    p = THREAT_TAIL.sub("", p)
+    p = _WILL_TAIL.sub("", THREAT_TAIL.sub("", p))
     p = _ASIDE.sub("", p)  # "(the one with pre-2019 files, I think it's ARCH01)" is an aside
     # "Do you sell X or do you only repair them?": one question, said with one verb
     if (m := _SAME_ASK.match(p)) and m.group("v1").lower() == m.group("v2").lower():
@@ -264,7 +272,7 @@ def ask_phrase(text: str) -> str | None:
         # they need, not what for
         need = _PURPOSE.split(p, maxsplit=1)[0]
         p = need if len(need.split()) >= 5 else p
-    if not p or len(p.split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
+    if not p or len(_FRAME.sub("", p).split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
         return None
     out: str | None = None
     if m := _WANT_TO_KNOW.match(p):

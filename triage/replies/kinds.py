@@ -259,6 +259,7 @@ def policy_complaint(d: Draft) -> Shape:
         plan = section(where, extra)
         todo = ("Pass the complaint to whoever owns this and name them in the reply if you can.",)
     reuse["revert"] = refusal or where
+    reuse["pass_on"] = where  # "please pass this to whoever designed it": it has been
     return Shape(ack, plan, "", sign_off(d), reuse=reuse, todo=todo, refusal=refusal)
 
 
