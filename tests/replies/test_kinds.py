@@ -708,6 +708,9 @@ def test_a_dead_device_is_not_asked_what_its_screen_says(
 ) -> None:
     e = email("My laptop is dead: it won't turn on at all, and I lecture at 9.")
     assert "photo of the screen" not in make(reply_config, keyword_kb, e).text
+    # nor is an email that says what the screen says, without quotes
+    said = email("Can't log into anything this morning, says my account has expired?? Sigh.")
+    assert "photo of the screen" not in make(reply_config, keyword_kb, said).text
 
 
 def test_a_refund_asked_at_night_still_promises_our_next_update(
