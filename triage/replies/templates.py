@@ -145,6 +145,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_update": _ANSWER,
     "answer_escalate_done": _ANSWER,
     "answer_escalate": _ANSWER,
+    "answer_escalate_call_done": _ANSWER,  # ... asked as a call from them
+    "answer_escalate_call": _ANSWER,
     "answer_call": _ANSWER,
     "answer_call_number": _ANSWER,
     "answer_spare": _ANSWER,
