@@ -830,3 +830,19 @@ def test_a_senior_person_asked_to_call_is_answered_with_when_they_ring(
     plain = "I want a manager to look at this."
     p = make(reply_config, keyword_kb, e, scores(2, 3), read=reading(asks=(plain,)))
     assert not re.search(r"(?:ring|call) you by", dict(p.answers)[plain])
+
+
+def test_a_complaint_names_the_feeling_once(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "In the last two months I have had three chargebacks. Each time the customer had the "
+        "order, I sent the tracking and the signature through the disputes page, and each time "
+        "I heard nothing until an email saying the dispute was lost, with no reason given. On "
+        "top of that you charged me a fee for each one. I am frustrated and this is not fair.",
+        subject="Security questions on the new reset page",
+    )
+    s = make(reply_config, keyword_kb, e, scores(1, 2), read=reading("policy_complaint"))
+    assert "unhappy about the security questions" in s.acknowledge
+    named = re.findall(r"(?i)unhappy|frustrat\w*|upset|fed up|patience", s.acknowledge)
+    assert len(named) == 1, s.acknowledge

@@ -243,7 +243,11 @@ def chase(d: Draft) -> Shape:
 
 
 def policy_complaint(d: Draft) -> Shape:
-    ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
+    said = restatement(d)
+    # "I can see why you're unhappy about X" names the feeling: a second line of it was the
+    # judges' stacked empathy
+    feel = "" if _FEELING_SAID.search(said) else feeling(d)
+    ack = section(greeting(d), paragraph(said, feel, repeat_line(d)))
     rule = refusal_for(d)
     can = d.render("policy_can", callback=d.callback)
     extra, reuse = _common_plan(d, can)
@@ -263,6 +267,7 @@ def policy_complaint(d: Draft) -> Shape:
     return Shape(ack, plan, "", sign_off(d), reuse=reuse, todo=todo, refusal=refusal)
 
 
+_FEELING_SAID = re.compile(r"\b(?:unhappy|upset|frustrat\w*|isn't acceptable)\b", re.I)
 _FIXED = re.compile(
     r"\b(?:working\s+(?:again|now|fine|perfectly)|all\s+working|(?:been\s+)?stable|sorted|fixed|"
     r"resolved|back\s+(?:up|online|to\s+normal))\b",
