@@ -846,3 +846,20 @@ def test_a_complaint_names_the_feeling_once(
     assert "unhappy about the security questions" in s.acknowledge
     named = re.findall(r"(?i)unhappy|frustrat\w*|upset|fed up|patience", s.acknowledge)
     assert len(named) == 1, s.acknowledge
+
+
+def test_an_apology_asked_for_is_given_for_the_effect_and_passed_on_never_admitted(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "a written apology to me and to everyone else on that list"
+    e = email(
+        "Your all-staff phishing report listed my name. I'm taking advice from a solicitor. "
+        f"I want: {ask}."
+    )
+    s = make(
+        reply_config, keyword_kb, e, scores(1, 2), read=reading("policy_complaint", asks=(ask,))
+    )
+    said = dict(s.answers)[ask]
+    assert reply_config.templates.supervisor in said
+    assert "you have ours" not in s.text
+    assert not re.search(r"(?i)our fault|we were wrong|shouldn't have", s.text)
