@@ -386,7 +386,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "label": label,
         "commit": commit,
         "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
-        "built_at": built.isoformat(),
+        "built_at": built.isoformat(),  # when the mail arrives and is answered (--at)
+        "made_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "received_shown": shown,
         "seed": args.seed,
         "split": args.split,

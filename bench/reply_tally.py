@@ -390,11 +390,15 @@ def rows_of(report: dict[str, Any]) -> list[tuple[str, str]]:
 
 def markdown(report: dict[str, Any]) -> str:
     mech = report.get("mechanical") or {}
-    built = str(mech.get("built_at", ""))[:10] or datetime.now(UTC).date().isoformat()
+    # the day the drafts were made; a run built at a fixed --at time says when its mail arrives
+    made = str(mech.get("made_at") or mech.get("built_at") or "")[:10]
+    built = made or datetime.now(UTC).date().isoformat()
+    arrives = str(mech.get("built_at", ""))
+    at = f", mail arriving {arrives[:16].replace('T', ' ')}" if mech.get("made_at") else ""
     commit = mech.get("commit") or _git_head()
     dirty = " (uncommitted changes)" if mech.get("dirty") else ""
     head = (
-        f"Measured {built} on commit `{commit}`{dirty} (run `{mech.get('label', '?')}`): "
+        f"Measured {built} on commit `{commit}`{dirty} (run `{mech.get('label', '?')}`{at}): "
         "blind judges, `bench/JUDGE_RUBRIC.md`; items and tallies by `bench/reply_items.py` "
         "and `bench/reply_tally.py`.\n\n| measure | value |\n|---|---|\n"
     )

@@ -225,6 +225,16 @@ def test_markdown_names_date_commit_and_the_mechanical_checks(tmp_path: Path) ->
     (run / "mechanical.json").write_text(json.dumps(mech))
     md = rt.markdown(rt.tally(run))
     assert md.startswith("Measured 2026-12-04 on commit `abc123def456` (run `before`)")
+    # a run built at a fixed arrival time says when it was made and when its mail arrives
+    (run / "mechanical.json").write_text(
+        json.dumps(
+            {**mech, "built_at": "2026-12-02T10:20:00+00:00", "made_at": "2026-12-05T23:50:00"}
+        )
+    )
+    fixed = rt.markdown(rt.tally(run))
+    assert fixed.startswith(
+        "Measured 2026-12-05 on commit `abc123def456` (run `before`, mail arriving 2026-12-02 10:20)"
+    )
     assert "| send-ready (rubric, n=2) | 50.0 % |" in md
     assert "| A/B against the brands' replies | not judged yet |" in md
     assert "| drafts with a bracketed placeholder “[” | emails 50.0 % (1/2)" in md
