@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
+
 from triage.domain import Deadline
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
@@ -863,3 +865,35 @@ def test_an_apology_asked_for_is_given_for_the_effect_and_passed_on_never_admitt
     assert reply_config.templates.supervisor in said
     assert "you have ours" not in s.text
     assert not re.search(r"(?i)our fault|we were wrong|shouldn't have", s.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("I can't log in to the portal since this morning.", True),
+        ("My password is rejected every time, though I reset it.", True),
+        ("No order webhooks since 07:30; the permissions page looks fine.", False),
+        ("The login page loads slowly but works.", False),
+    ],
+)
+def test_the_sign_in_question_is_for_trouble_signing_in(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, text: str, asked: bool
+) -> None:
+    s = make(reply_config, keyword_kb, email(text))
+    assert ("what happens when you try to sign in" in s.text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a bill or a slow line has no screen to photograph
+        ("You billed me for three seats again; I removed one on the 2nd. It fails.", "photo"),
+        ("Speeds are 4 Mbps and the video calls fail.", "photo"),
+        # how often is already said
+        ("The Wi-Fi drops every 10 minutes on my laptop.", "all the time"),
+    ],
+)
+def test_a_question_the_email_already_answers_is_not_asked(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, text: str, question: str
+) -> None:
+    assert question not in make(reply_config, keyword_kb, email(text)).fix
