@@ -183,6 +183,12 @@ def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
         # nothing wrong at all
         ("thanks", "Thanks to Jade for sorting out my laptop yesterday."),
         ("invite", "Five working days, two emails, no reply."),
+        # "they" is what the sentence before was about, not a thing after its preposition
+        (
+            "New pay codes",
+            "We added two new pay codes. They appear on the payslips correctly. But they are "
+            "missing from the bank payment export.",
+        ),
         # a licence that will expire has not expired
         ("licence", "My licence is expiring next month, can you renew it?"),
     ],

@@ -82,6 +82,11 @@ _ABOUT_THE_CHASE = re.compile(
     r"repl(?:y|ies)|response|heard|nothing)\b(?:\s+\S+){0,4}\W*$",
     re.I,
 )
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:on|in|at|from|with|for|of|into|onto|via|through|than)\s+(?:(?:the|my|our|your|a|an|"
+    r"this|that|these|those|their|his|her)\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
 _LIKE = re.compile(r"\b(?:like|as\s+if|as\s+though)\s+(?:a|an|the|some)?\s*$", re.I)
 _OF = re.compile(r"\s+(?:on|of)\s+(?:the\s+|my\s+|our\s+|your\s+)?", re.I)
 _CURRENCY = frozenset("£$€")
@@ -162,7 +167,11 @@ def gist(
         said = _said(sent, found, earlier if n > 0 else [], vocab, subject)
         if said:
             return said
-        earlier = found or earlier
+        # "it"/"they" in the next sentence is what this one is about, not a thing after a
+        # preposition ("They appear on the payslips. But they're missing from the export":
+        # the codes are missing, not the payslips)
+        if found:
+            earlier = [f for f in found if not _AFTER_PREPOSITION.search(sent[: f.start])]
         # a thing no trouble is said of ("password") names nothing a trouble could be about
         named = named or any(f.thing.group in vocab.sayable for f in found)
     if named:
