@@ -26,6 +26,8 @@ from triage.replies.evidence import (
         ("A letter came addressed to my late mother offering her a discount", False),
         ("The cable is still hanging across the road", False),
         ("The forced MFA rollout has locked out our warehouse staff", False),
+        # an authenticator app named in an ordinary login trouble is no attack
+        ("Staff without phones can't set up the authenticator app, so they can't log in", False),
     ],
 )
 def test_security_is_said_only_in_words_of_one(text: str, expected: bool) -> None:

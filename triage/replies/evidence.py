@@ -37,7 +37,7 @@ _SECURITY = re.compile(
     r"(?:laptop|phone|device|tablet)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:lost|stolen|taken)|"
     r"clicked\s+(?:on\s+)?(?:something|a|an|the|this|that)\b|not\s+me\b|never\s+sent|"
     # a caller posing as the desk, a code read out, someone else moving the mouse
-    r"authenticator|one-time\s+code|verification\s+code|(?:saying|said|claiming|claimed|"
+    r"one-time\s+code|verification\s+code|(?:saying|said|claiming|claimed|"
     r"pretending)\s+(?:that\s+)?(?:they|he|she|it)\s+(?:was|were|is|are)\s+from|read\s+(?:it|them)\s+"
     r"out|moving\s+the\s+mouse|mouse\s+(?:is\s+|was\s+)?moving|remote(?:ly)?\s+(?:access|control)|"
     r"(?:took|taken|take)\s+control|download\w*\s+(?:a|some|his|their)\s+(?:program|app|software)|"
