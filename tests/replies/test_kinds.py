@@ -897,3 +897,22 @@ def test_a_question_the_email_already_answers_is_not_asked(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase, text: str, question: str
 ) -> None:
     assert question not in make(reply_config, keyword_kb, email(text)).fix
+
+
+def test_a_calm_check_in_is_thanked_not_told_it_had_to_chase(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "I dropped my laptop in last Wednesday for a screen replacement and was told about five "
+        "working days. Just checking how it's going. No panic."
+    )
+    s = make(reply_config, keyword_kb, e, scores(0, 0), read=reading("chase", wrote_before=True))
+    followup = set(reply_config.templates.slots["repeat_followup"]["any"])
+    assert any(line in s.acknowledge for line in followup)
+    assert not re.search(r"more than once|raise this again|more than one message", s.text)
+    # the third email is owned as the third
+    third = email("This is the third time I've written about my laptop repair. Where is it?")
+    t = make(
+        reply_config, keyword_kb, third, scores(1, 2), read=reading("chase", wrote_before=True)
+    )
+    assert not any(line in t.acknowledge for line in followup)

@@ -134,8 +134,24 @@ def repeat_line(d: Draft) -> str:
         earlier = "one earlier message" if d.earlier == 1 else f"{d.earlier} earlier messages"
         return d.render("repeat_known", earlier=earlier, days=str(d.window_days))
     if d.reading.says_wrote_before:
+        if d.upset == 0 and not _MORE_THAN_ONCE.search(d.text):
+            # a calm check-in after one contact ("I dropped it in last Wednesday and was told
+            # five days"): "sorry you've had to contact us more than once" was a judge's false
+            # claim
+            return d.render("repeat_followup")
         return d.render("repeat_said")
     return ""
+
+
+# the email says they had to get in touch more than once
+_MORE_THAN_ONCE = re.compile(
+    r"\b(?:twice|again|several|multiple|many|numerous|countless|repeatedly|(?:second|third|"
+    r"fourth|fifth|2nd|3rd|4th|5th|\d+th|another)\s+(?:time|email|message|call|chase|request)|"
+    r"(?:two|three|four|five|six|\d+)\s+(?:times|emails|messages|calls|chasers?)|still\s+(?:no|"
+    r"waiting|nothing)|chas\w*|follow\w*\s+up|no\s+(?:reply|response|answer)|nobody\s+(?:has\s+)?"
+    r"(?:replied|answered|called|got\s+back))\b",
+    re.I,
+)
 
 
 def apology(d: Draft) -> str:

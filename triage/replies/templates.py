@@ -83,6 +83,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "apology_neutral": _NONE,  # ... without owning a cause that may not be ours (security)
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
     "repeat_said": _NONE,
+    "repeat_followup": _NONE,  # ... a calm check-in after one contact
     "thanks": _NONE,  # thank them, once
     "thanks_tried": _NONE,  # never tell them to do what they say they did
     "owner_named": _NONE,  # Plan: take control, who does what (a name for "myself")
