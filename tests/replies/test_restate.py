@@ -57,6 +57,10 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
         ("Still being billed at old address", ""),
         ("Congratulations", ""),
         ("WHY NOBODY INSTALL MY INTERNET", ""),
+        # theirs to us is ours to own, and a verb with its object asks, it names nothing
+        ("Your van on my lawn", ""),
+        ("kill the pelican", ""),
+        ("cancel my account..", ""),
     ],
 )
 def test_a_chase_or_complaint_is_said_back_by_its_subject_however_it_is_shouted(

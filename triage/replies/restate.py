@@ -118,11 +118,16 @@ _META = re.compile(
 
 _MARKS = re.compile(r"\b(?:again|still|urgent|asap|now|please|today)\b|[?!]+", re.I)
 _NOT_A_NAME = re.compile(
-    r"\b(?:you|we|us|i|me|nobody|no\s*one|why|what|how|who|can't|won't|cannot|not|never|is|are|"
+    r"\b(?:you|your|we|us|i|me|nobody|no\s*one|why|what|how|who|can't|won't|cannot|not|never|is|are|"
     r"was|were|has|have|had|per|last|reply|response|ticket|case|chas\w*|follow\w*)\b",
     re.I,
 )
 _QUOTED = re.compile(r"""^\s*['"‘“](?P<name>[\w .&/-]{2,40})['"’”]\s*(?P<rest>.*)$""")
+_YOURS = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.I)
+# a verb before its object: "kill the pelican", "cancel my account", "remove the logo"
+_VERB_FIRST = re.compile(
+    r"^\s*[A-Za-z]+\s+(?:the|my|our|a|an|this|that|these|those|it|them)\b", re.I
+)
 _DETERMINED = frozenset("the a an your this that these those".split())
 
 
@@ -131,6 +136,8 @@ def loose_subject(subject: str) -> str:
     CHANGE AGAIN??" -> "the password change", "'Powered by X' on MY invoices" -> "'Powered by
     X' on your invoices"); "" when it says who did what, asks, or insults."""
     s = _MARKS.sub(" ", clean_subject(subject))
+    if _YOURS.search(s) or _VERB_FIRST.match(s):
+        return ""  # "Your van on my lawn" is ours to own; "kill the pelican" asks, names nothing
     # a quoted name keeps its words ("'Powered by Quillstack'"); the rest is polished
     quoted = _QUOTED.match(s)
     rest = polish(quoted.group("rest") if quoted else s)
