@@ -185,3 +185,13 @@ def test_several_named_questions_are_answered_in_one_sentence(reply_config: Repl
     assert said[0] == said[1]  # one sentence names both, in order
     assert said[0].index("whether we offer any") < said[0].index("whether the IT induction")
     assert "reset your voicemail PIN" in said[2]
+
+
+def test_several_things_to_do_are_said_back_in_one_sentence(reply_config: ReplyConfig) -> None:
+    ctx = AnswerContext(
+        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
+    )
+    asks = (Ask("Get it off my invoices.", "request"), Ask("Remove the banner too.", "request"))
+    said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
+    assert said[0] == said[1]  # "we will take that on now" once, not twice
+    assert said[0].index("get it off your invoices") < said[0].index("to remove the banner")

@@ -124,6 +124,7 @@ class _Answered(NamedTuple):
     sentence: str
     plain: bool  # the sentence does not name the ask
     question: str = ""  # a named question said back ("whether ..."), when that is the answer
+    request: str = ""  # a named request said back ("us to remove it"), when "we'll take it on"
 
 
 def used_class(ask: Ask, ctx: AnswerContext) -> str:
@@ -206,7 +207,11 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             slot = "answer_permission"  # they want to do something themselves: can they?
         said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
         if said and _safe(said, ctx):
-            return _Answered(said, False, phrase if phrase and slot == "answer_question" else "")
+            question = phrase if phrase and slot == "answer_question" else ""
+            request = (
+                phrase if phrase and slot == "answer_do" and phrase.startswith("us to ") else ""
+            )
+            return _Answered(said, False, question, request)
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
             return _Answered(ctx.reuse[cls], False)
         # stopping an attack is promised first, never folded into a shared stock line
@@ -280,15 +285,38 @@ def answer_asks(
     answered = [(a.text, _answer(a, ctx, templates)) for a in asks]
     fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
     joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
+    # two things to do said back in one sentence, not "we will take that on now" twice
+    tasks = _joined_requests([r.request for _, r in answered if r.request], ctx, templates)
     plain = [text for text, r in answered if r.plain]
     shared = ""
     if len(plain) >= 2:
         slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
         shared = templates.render(slot, ctx.key, ctx.style, **fields)
     return tuple(
-        (text, shared if r.plain and shared else joined if r.question and joined else r.sentence)
+        (
+            text,
+            shared
+            if r.plain and shared
+            else joined
+            if r.question and joined
+            else tasks
+            if r.request and tasks
+            else r.sentence,
+        )
         for text, r in answered
     )
+
+
+def _joined_requests(said: list[str], ctx: AnswerContext, templates: Templates) -> str:
+    """Several things to do in one sentence ("You asked us to A and to B: ..."); "" for fewer
+    than two, or when the sentence would not be safe to say."""
+    if len(said) < 2:
+        return ""
+    rest = [s.removeprefix("us ") for s in said[1:]]
+    listed = ", ".join([said[0], *rest[:-1]]) + " and " + rest[-1]
+    fields = {"callback": ctx.callback, "handler": ctx.handler}
+    sentence = templates.render("answer_requests", ctx.key, ctx.style, asks=listed, **fields)
+    return sentence if _safe(sentence, ctx) else ""
 
 
 def _joined_questions(said: list[str], ctx: AnswerContext, templates: Templates) -> str:

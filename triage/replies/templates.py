@@ -183,6 +183,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_question_plain": _ANSWER,
     "answer_rest_plain": frozenset({"callback", "handler_obj"}),
     "answer_questions": frozenset({"asks", "callback", "handler_obj"}),
+    "answer_requests": frozenset({"asks", "callback", "handler"}),  # ... things to do
     "answer_all_plain": frozenset({"callback", "handler_obj"}),
 }
 
