@@ -7,6 +7,7 @@ import pytest
 from triage.replies.evidence import (
     gives_number,
     says_attack,
+    says_done,
     says_many_stopped,
     says_repeat_fault,
     says_security,
@@ -116,3 +117,18 @@ def test_a_phone_number_in_the_email_is_seen(text: str, given: bool) -> None:
 )
 def test_a_fault_that_is_back_is_seen_not_any_again(text: str, repeat: bool) -> None:
     assert says_repeat_fault(text) is repeat
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("I HAVE RESTARTED IT.", ("RESTARTED",)),
+        (
+            "I was told to delete and reinstall it, which I've done three times now.",
+            ("delete and reinstall",),
+        ),
+        ("The printer jams on every job.", ()),
+    ],
+)
+def test_steps_the_email_says_were_taken(text: str, done: tuple[str, ...]) -> None:
+    assert says_done(text) == done

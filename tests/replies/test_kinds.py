@@ -916,3 +916,20 @@ def test_a_calm_check_in_is_thanked_not_told_it_had_to_chase(
         reply_config, keyword_kb, third, scores(1, 2), read=reading("chase", wrote_before=True)
     )
     assert not any(line in t.acknowledge for line in followup)
+
+
+def test_a_step_they_already_took_goes_with_the_reason_it_would_work(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "My laptop takes FOREVER to open anything and the fan screams. You keep saying restart "
+        "it. I HAVE RESTARTED IT. Send someone who knows what they're doing."
+    )
+    s = make(reply_config, keyword_kb, e, scores(1, 3))
+    assert not re.search(r"(?i)\brestart", s.fix)
+    reinstall = email(
+        "The rostering app crashes every time I open it since the update. I was told to delete "
+        "and reinstall it, which I've done three times now. It doesn't help."
+    )
+    r = make(reply_config, keyword_kb, reinstall, scores(1, 2))
+    assert not re.search(r"(?i)install it again|reinstall", r.fix)

@@ -28,7 +28,7 @@ from triage.replies.answers import (
 from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
-from triage.replies.evidence import gives_number, says_attack, says_security, says_wide
+from triage.replies.evidence import gives_number, says_attack, says_done, says_security, says_wide
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES, Shape
 from triage.replies.knowledge import KnowledgeBase
@@ -105,9 +105,11 @@ def _sure(match: KbMatch, rules: ReplyRules) -> bool:
 
 
 def _fix(
-    kind: str, reading: Reading, candidates: list[KbMatch], rules: ReplyRules
+    kind: str, reading: Reading, candidates: list[KbMatch], rules: ReplyRules, text: str
 ) -> tuple[KbMatch | None, tuple[str, ...]]:
-    """The first confident candidate whose steps are left once what they tried is taken out."""
+    """The first confident candidate whose steps are left once what they tried (the reading's
+    and what the email ``text`` says was done) is taken out."""
+    tried = reading.tried + says_done(text)
     if kind not in _FIXES:
         return None, ()
     how_to = any(ask_class(a) == "how" for a in reading.asks)
@@ -116,7 +118,7 @@ def _fix(
             continue
         if kind == "question" and "question" not in match.entry.kinds and not how_to:
             continue  # troubleshooting steps are no answer to "is there a site licence?"
-        steps = untried(match.entry.steps, reading.tried)
+        steps = untried(match.entry.steps, tried)
         if steps:
             return match, steps
     return None, ()
@@ -171,7 +173,7 @@ def compose(
         kind=kind,
         problem=problem,
     )
-    fix, steps = _fix(kind, reading, candidates, rules)
+    fix, steps = _fix(kind, reading, candidates, rules, words)
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to
     # the level whose target meets it (the plan must work to their time or say it cannot);

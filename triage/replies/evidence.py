@@ -174,3 +174,35 @@ _REPEAT_FAULT = re.compile(
 def says_repeat_fault(text: str) -> bool:
     """Whether the email says the fault has happened before (not that they wrote before)."""
     return bool(_REPEAT_FAULT.search(text))
+
+
+# what they say they already did, beyond the reading's "tried" clauses: "I HAVE RESTARTED IT",
+# "told to delete and reinstall it, which I've done three times"
+_DONE = re.compile(
+    r"\b(?:restarted|rebooted|re-?installed|uninstalled|power[- ]cycled|unplugged|cleared\s+(?:the\s+)?"
+    r"(?:cache|cookies|history)|turned\s+it\s+off\s+and\s+on(?:\s+again)?)\b"
+    r"|\b(?:told|asked|advised)\s+to\s+((?:[\w-]+\s+){0,4}?(?:restart|reboot|re-?install|uninstall|"
+    r"clear|reset|update)\w*)[^.!?\n]{0,40}\b(?:done|did|tried)\b",
+    re.I,
+)
+
+
+def says_done(text: str) -> tuple[str, ...]:
+    """Steps the email says were already taken, as phrases to compare with a fix's steps."""
+    return tuple(m.group(1) or m.group(0) for m in _DONE.finditer(text))
+
+
+# the email says they had to get in touch more than once
+_MORE_THAN_ONCE = re.compile(
+    r"\b(?:twice|again|several|multiple|many|numerous|countless|repeatedly|(?:second|third|"
+    r"fourth|fifth|2nd|3rd|4th|5th|\d+th|another)\s+(?:time|email|message|call|chase|request)|"
+    r"(?:two|three|four|five|six|\d+)\s+(?:times|emails|messages|calls|chasers?)|still\s+(?:no|"
+    r"waiting|nothing)|chas\w*|follow\w*\s+up|no\s+(?:reply|response|answer)|nobody\s+(?:has\s+)?"
+    r"(?:replied|answered|called|got\s+back))\b",
+    re.I,
+)
+
+
+def says_more_than_once(text: str) -> bool:
+    """Whether the email says they had to get in touch more than once."""
+    return bool(_MORE_THAN_ONCE.search(text))

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
 from triage.reading.dates import has_clock_time
-from triage.replies.evidence import says_repeat_fault, says_upset
+from triage.replies.evidence import says_more_than_once, says_repeat_fault, says_upset
 from triage.replies.gist import Gist
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.rules import Conditional, ReplyRules
@@ -134,24 +134,13 @@ def repeat_line(d: Draft) -> str:
         earlier = "one earlier message" if d.earlier == 1 else f"{d.earlier} earlier messages"
         return d.render("repeat_known", earlier=earlier, days=str(d.window_days))
     if d.reading.says_wrote_before:
-        if d.upset == 0 and not _MORE_THAN_ONCE.search(d.text):
+        if d.upset == 0 and not says_more_than_once(d.text):
             # a calm check-in after one contact ("I dropped it in last Wednesday and was told
             # five days"): "sorry you've had to contact us more than once" was a judge's false
             # claim
             return d.render("repeat_followup")
         return d.render("repeat_said")
     return ""
-
-
-# the email says they had to get in touch more than once
-_MORE_THAN_ONCE = re.compile(
-    r"\b(?:twice|again|several|multiple|many|numerous|countless|repeatedly|(?:second|third|"
-    r"fourth|fifth|2nd|3rd|4th|5th|\d+th|another)\s+(?:time|email|message|call|chase|request)|"
-    r"(?:two|three|four|five|six|\d+)\s+(?:times|emails|messages|calls|chasers?)|still\s+(?:no|"
-    r"waiting|nothing)|chas\w*|follow\w*\s+up|no\s+(?:reply|response|answer)|nobody\s+(?:has\s+)?"
-    r"(?:replied|answered|called|got\s+back))\b",
-    re.I,
-)
 
 
 def apology(d: Draft) -> str:
@@ -331,7 +320,11 @@ def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
     if d.fix is None or not d.steps:
         return ""
     intro = d.render(intro_slot, title=d.fix.title)
-    return section(intro, numbered(d.steps), d.render("fix_why", why=d.fix.why))
+    # the why of a step they already took ("A full restart finishes ...") goes with the step
+    gone = [s for s in d.fix.steps if s not in d.steps]
+    said = any(p.search(d.fix.why) and any(map(p.search, gone)) for p in (_RESTART, _REINSTALL))
+    why = "" if said else d.render("fix_why", why=d.fix.why)
+    return section(intro, numbered(d.steps), why)
 
 
 def questions(d: Draft, kind: str) -> list[str]:
@@ -380,6 +373,10 @@ def _content(text: str) -> set[str]:
     return {w[:5] for w in words if w not in _STOP and len(w) > 2}
 
 
+# "uninstall it from the Company Portal and install it again" is the reinstall they did
+_REINSTALL = re.compile(r"\b(?:re-?install\w*|uninstall\w*|install\w*\s+(?:it\s+)?again)\b", re.I)
+
+
 def untried(steps: tuple[str, ...], tried: tuple[str, ...]) -> tuple[str, ...]:
     """The steps the customer has not already done (reply-guide: never tell them to do what
     they say they did): a step goes when a tried phrase shares two content words with it, or
@@ -390,7 +387,8 @@ def untried(steps: tuple[str, ...], tried: tuple[str, ...]) -> tuple[str, ...]:
     for step in steps:
         words = _content(step)
         done = any(
-            len(words & _content(t)) >= 2 or (_RESTART.search(step) and _RESTART.search(t))
+            len(words & _content(t)) >= 2
+            or any(same.search(step) and same.search(t) for same in (_RESTART, _REINSTALL))
             for t in tried
         )
         if not done:
