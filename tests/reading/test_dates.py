@@ -31,6 +31,9 @@ def dates() -> DateResolver:
         ("first thing tomorrow", datetime(2026, 12, 3, 9, 0, tzinfo=ZONE)),
         ("tomorrow midday", datetime(2026, 12, 3, 12, 0, tzinfo=ZONE)),
         ("the 28th", datetime(2026, 12, 28, 17, 0, tzinfo=ZONE)),
+        # midnight of a day ends that day
+        ("by midnight tomorrow", datetime(2026, 12, 4, 0, 0, tzinfo=ZONE)),
+        ("midnight tonight", datetime(2026, 12, 3, 0, 0, tzinfo=ZONE)),
     ],
 )
 def test_phrases_resolve(dates: DateResolver, phrase: str, expected: datetime) -> None:

@@ -42,6 +42,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 SMALL_HOURS_END = 5
 _TOMORROW = re.compile(r"(?<!after )\btomorrow\b", re.IGNORECASE)
 _EVENING = re.compile(r"\b(tonight|evening|night)\b", re.IGNORECASE)
+# a phrase that names its day ("midnight tomorrow" ends that day)
+_NAMES_DAY = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|week|weekend|month|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
+    r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b|\d{1,2}(?:st|nd|rd|th)\b|\d/\d",
+    re.IGNORECASE,
+)
 _BARE_HOUR = re.compile(r"\bat (\d{1,2})(?![\d:]|\s*(am|pm|a\.m|p\.m|o'clock))", re.IGNORECASE)
 
 
@@ -115,6 +122,13 @@ class DateResolver:
             found = datetime.combine(found.date(), END_OF_DAY)
         if found < local and found.date() == local.date() and not has_clock_time(phrase):
             found = local  # "today" read after five: due now
+        if re.search(
+            r"\bmidnight\s+(?:tonight|today)|\b(?:tonight|today)\s+at\s+midnight", phrase, re.I
+        ):
+            found = datetime.combine(local.date() + timedelta(days=1), time(0, 0))
+        elif re.search(r"\bmidnight\b", phrase, re.I) and _NAMES_DAY.search(phrase):
+            if found.time() == time(0, 0):
+                found += timedelta(days=1)  # "midnight tomorrow" ends tomorrow, not starts it
         return found.replace(tzinfo=self.zone)
 
 
