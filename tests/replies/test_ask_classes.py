@@ -27,6 +27,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("I'd like a written apology", "apology"),
         ("What should I do?", "what_to_do"),
         ("Any ideas?", "what_to_do"),
+        ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much
         (
             "I would like to know who made this decision and on what grounds.",
             "inform",

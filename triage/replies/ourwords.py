@@ -151,6 +151,9 @@ def visible(text: str) -> str:
     return "".join(c for c in text if c in "\t\n " or unicodedata.category(c) not in ("Cc", "Cf"))
 
 
+_TAGS = re.compile(r"(?:^|\s)[#@]\w+")
+
+
 def polish(text: str, *, trim: bool = True) -> str:
     """One line of customer text, safe to place in ours: no links, addresses, markup, shouting,
     lead-in words, long asides or end punctuation; with ``trim``, no trailing urgency words or
@@ -159,6 +162,7 @@ def polish(text: str, *, trim: bool = True) -> str:
     s = visible(text).translate(APOSTROPHES)
     s = re.sub(r"\s*\([^()]{12,}\)", "", s)
     s = _URL.sub("the link", s)
+    s = _TAGS.sub("", s)  # "#lyingdriver #theft", "@AppleSupport": a post's tags are not words
     s = _EMAIL.sub("the address", s)
     s = _UNSAFE.sub("", s)
     s = shout_down(s)

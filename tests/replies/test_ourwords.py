@@ -1,0 +1,34 @@
+"""Customer words made safe to place in ours (triage/replies/ourwords.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.ourwords import lower_first, polish, shouts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post's tags and mentions are not words to say back
+        ("I want my $13 back #lyingdriver #theft", "I want my $13 back"),
+        ("@AppleSupport my screen is green", "my screen is green"),
+        # links and addresses are named, not pasted
+        ("see https://example.com/x for the error", "see the link for the error"),
+        # control characters cannot reorder our reply
+        ("printer\u202e jammed", "printer jammed"),
+    ],
+)
+def test_polish_keeps_only_words_safe_to_say_back(text: str, expected: str) -> None:
+    assert polish(text) == expected
+
+
+def test_a_name_keeps_its_capital_and_a_sentence_loses_it() -> None:
+    assert lower_first("The printer jams") == "the printer jams"
+    assert lower_first("VPN is down") == "VPN is down"
+    assert lower_first("I can't log in") == "I can't log in"
+
+
+def test_shouting_is_seen_but_a_code_is_not() -> None:
+    assert shouts("FIX IT NOW")
+    assert not shouts("error STA-LT-1184 on the VPN")
