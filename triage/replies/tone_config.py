@@ -185,6 +185,8 @@ EARLIER_CONTACT: tuple[str, ...] = (
     r"re:\bearlier\s+messages?\b",
     r"re:\bhad\s+to\s+(?:chase|follow\s+(?:this\s+)?up|contact\s+us\s+again|write\s+again|ask\s+again)\b",
     r"re:\b(?:chase|chasing)\s+us\b",
+    r"re:\bfollowing\s+(?:this\s+|it\s+)?up\b",
+    r"re:\bchecking\s+in\s+on\b",
     r"re:\bas\s+(?:you|we)\s+(?:said|mentioned|discussed)\s+(?:before|earlier|last\s+time)\b",
 )
 
