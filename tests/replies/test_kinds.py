@@ -933,3 +933,13 @@ def test_a_step_they_already_took_goes_with_the_reason_it_would_work(
     )
     r = make(reply_config, keyword_kb, reinstall, scores(1, 2))
     assert not re.search(r"(?i)install it again|reinstall", r.fix)
+
+
+def test_a_request_put_only_as_questions_is_not_promised_a_date_it_will_be_done(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Can the EXTERNAL warning banner on emails be smaller?"
+    e = email(f"The warning banner takes half my screen on small laptops. {ask}")
+    s = make(reply_config, keyword_kb, e, read=reading("request", asks=(ask,)))
+    assert "the date it will be done" not in s.text
+    assert "by " in s.plan  # our next update is still promised
