@@ -457,3 +457,15 @@ def test_trained_classifier_embeddings_rank_the_right_entry_first(
     rate, used, misses = _top1(kb, kb_queries, [s.embedding for s in scores])
     assert rate >= TOP1_TARGET, misses
     assert used >= USED_TARGET
+
+
+def test_an_entry_can_say_a_setting_its_steps_do_not_fit(keyword_kb: KnowledgeBase) -> None:
+    # computer steps ("restart the computer", the Company Portal) are no fix for a phone app
+    vocab = load_rules(REPLIES_TOML).vocabulary
+    entry = next(e for e in keyword_kb.entries if e.id == "app-crash-after-update")
+    pc = "rostering app crashing\nThe rostering app keeps crashing on my PC since the update."
+    phone = "rostering app crashing\nThe rostering app on my phone keeps crashing since the update."
+    for text, fits in ((pc, True), (phone, False)):
+        problem = gist(text, vocab)
+        assert problem is not None
+        assert problem.answered_by(keyword_kb.problems_of(entry), text) is fits

@@ -159,8 +159,8 @@ Problem = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]
 
 def problem_patterns(problem: str) -> Problem:
     """ "things: troubles" as two whole-string patterns, and after " @ " a pattern the email
-    must contain ("... @ home|house|router": the steps are a home's); ValueError says what is
-    wrong."""
+    must contain ("... @ home|house|router": the steps are a home's), or with "!" must not
+    ("... @ !phone|mobile": the steps are a computer's); ValueError says what is wrong."""
     pair, *rest = re.split(r"\s+@(?:\s+|$)", problem, maxsplit=1)
     at, where = bool(rest), (rest[0] if rest else "")
     things, sep, troubles = pair.rpartition(":")  # "(?:hard )?drives?: noise"
@@ -170,10 +170,18 @@ def problem_patterns(problem: str) -> Problem:
         return (
             re.compile(things.strip(), re.IGNORECASE),
             re.compile(troubles.strip(), re.IGNORECASE),
-            re.compile(rf"\b(?:{where.strip()})\b", re.IGNORECASE) if at else None,
+            _where(where.strip()) if at else None,
         )
     except re.error as exc:
         raise ValueError(f"{problem!r} is not a valid regular expression: {exc}") from exc
+
+
+def _where(where: str) -> re.Pattern[str]:
+    """A pattern that searches true where the email is in that setting: "!x" is true only
+    where no "x" is (a lookahead over the whole text from its start)."""
+    if where.startswith("!"):
+        return re.compile(rf"^(?![\s\S]*\b(?:{where[1:].strip()})\b)", re.IGNORECASE)
+    return re.compile(rf"\b(?:{where})\b", re.IGNORECASE)
 
 
 def read_entries(directory: Path) -> tuple[KbEntry, ...]:
