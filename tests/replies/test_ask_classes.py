@@ -28,6 +28,10 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("What should I do?", "what_to_do"),
         ("Any ideas?", "what_to_do"),
         ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much
+        ("How long does the supplier retain email correspondence?", "question"),  # a fact
+        ("How long will it take?", "when"),
+        ("Let me spell this out, since nobody there owns a calendar.", "statement"),
+        ("I expect someone physically in our office by 9am tomorrow to fix it", "visit"),
         (
             "I would like to know who made this decision and on what grounds.",
             "inform",

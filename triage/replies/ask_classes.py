@@ -74,7 +74,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "when",
             r"\bwhen\s+(?:will|would|can|could|is|are|do|does|should)\s+(?:it|this|that|they|you|we|"
-            r"the|my|our|service|things|everything|everyone)\b|\bhow\s+long\b|\bany\s+idea\s+when\b"
+            r"the|my|our|service|things|everything|everyone)\b|\bany\s+idea\s+when\b"
+            # "how long will it take"; not "how long are emails kept" (a question of fact)
+            r"|\bhow\s+long\b(?![^.?!]{0,50}\b(?:retain\w*|kept|keep\w*|stor\w*|held|hold\w*|"
+            r"archiv\w*|valid|lasts?|warrant\w*|guarantee\w*)\b)"
             r"|\bwhen\s+(?:it|they)(?:'ll|\s+will)\s+be\b"
             r"|\bwhen\s+(?:this|that|the\s+\w+|service|things|everything)\s+(?:will|would|is|gets?)\b"
             r"|\bfor\s+when\b|\b(?:an?\s+)?(?:actual|real|proper|exact)\s+(?:time|date)\b"
@@ -99,7 +102,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "visit",
             # "come back to me with a date" asks for an answer, not a visit
             r"\bon[\s-]?site\b|\bcome\s+(?:out|round|over|in|and|to|here|by|back(?!\s+to\s+(?:me|us)))\b"
-            r"|\b(?:engineer|technician|someone|somebody)\b[^.?!]{0,20}\b(?:here|in\s+my\s+office|in\s+the\s+office|out\s+to|round)\b"
+            r"|\b(?:engineer|technician|someone|somebody)\b[^.?!]{0,20}\b(?:here|in\s+(?:my|our|the)\s+office|out\s+to|round|on\s+site)\b"
             r"|\bvisit\b|\bsend\s+(?:an?\s+)?(?:\w+\s+)?(?:engineer|technician|someone|somebody)\b"
             r"|^\W*(?:an?|the)\s+(?:engineer|technician)\b",
         ),
@@ -226,6 +229,10 @@ def contains_attack(ask: Ask) -> bool:
     return asks_it_done and bool(CONTAIN.search(ask.text))
 
 
+_LET_ME = re.compile(
+    r"^\W*let\s+me\s+(?:spell|be\s+clear|be\s+honest|put|explain|remind|say|tell\s+you|start)\b",
+    re.I,
+)
 _STATEMENT = re.compile(
     r"^\W*(?:i'?m|i\s+am|i\s+was|it'?s|it\s+is|this\s+is|that'?s|there'?s|we'?re)\b", re.I
 )
@@ -270,8 +277,9 @@ def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
     # a threat after the ask ("..., or I'm cancelling my contract") is not what is asked
     text = THREAT_TAIL.sub("", ask.text.replace("’", "'")) or ask.text
-    if _NO_HURRY.search(text):
-        return "statement"  # "Honestly, take your time." asks for nothing to be done
+    if _NO_HURRY.search(text) or _LET_ME.match(text):
+        # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
+        return "statement"
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):
             return name
