@@ -122,6 +122,16 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
             "think it's called ARCH01) to finish a subject access request for a former client.",
             "for read-only access to the old archive server",
         ),
+        # a question with its alternative after ", or is it ...": the first is the point
+        (
+            "Is the 24th definitely happening, or is it likely to move again?",
+            "whether the 24th is definitely happening",
+        ),
+        (
+            "Will we be charged for the days between the 14th and the 24th when we have no "
+            "service at either address?",
+            "whether you will be charged for the days between the 14th and the 24th",
+        ),
         # a bare noun phrase asked about
         ("Is per-matter permission possible?", "whether per-matter permission is possible"),
         ("Are weekend visits available?", "whether weekend visits are available"),

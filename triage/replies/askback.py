@@ -216,6 +216,7 @@ _TAIL_START = re.compile(
 # cut cannot leave a noun phrase without its verb ("Is that something I just switch ...")
 _SHORTENS = re.compile(
     r"^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there|are\s+there|"
+    r"(?:is|are|will|was)\s+(?:the|my|our|your|we|i)\b|"
     r"(?:can|could|would|will|do|did|are)\s+you|(?:can|could|should|do)\s+(?:i|we)|"
     r"how\s+(?:do|can|could|should)\s+(?:i|we))\b",
     re.I,
