@@ -38,6 +38,8 @@ def _topic(reader: TextReader, subject: str) -> str:
         ("FW: Open day TOMORROW - Lecture Theatre 1 AV failed", "the open day"),  # not when
         ("dispatch board empty since 6am - 3rd outage in 2 weeks", "the dispatch board"),
         ("FW: RE: Scanner guns dropping off - Zone C", "the scanner guns"),
+        ("Checking in on my laptop", "your laptop"),  # a chase names what it waits for
+        ("Update on the printer repair", "the printer repair"),
     ],
 )
 def test_a_subject_that_names_a_thing_is_the_topic(

@@ -68,3 +68,17 @@ def test_a_chase_or_complaint_is_said_back_by_its_subject_however_it_is_shouted(
 ) -> None:
     # "I understand you're unhappy with how this has been handled" says back nothing
     assert loose_subject(subject) == topic
+
+
+def test_a_chase_is_said_back_by_what_it_waits_for_not_a_side_detail(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "I dropped my laptop in last Wednesday for a screen replacement and was told about five "
+        "working days. Just checking how it's going and whether the part has arrived.",
+        subject="Checking in on my laptop",
+    )
+    read = reading("chase", wrote_before=True, topic="your laptop", problem="dropped my laptop in")
+    s = make(reply_config, keyword_kb, e, scores(0, 0), read=read)
+    assert "about your laptop" in s.acknowledge
+    assert "dropped" not in s.acknowledge

@@ -32,7 +32,10 @@ _TICKET = re.compile(
 # "Complaint about chat agent" is about the chat agent
 _ABOUT = re.compile(
     r"^(?:(?:a\s+)?(?:quick\s+)?(?:complaint|question|query|problem|issue|help|request|enquiry|"
-    r"inquiry|feedback)\s+(?:about|with|re|regarding|on|for|from)\s+)",
+    r"inquiry|feedback)\s+(?:about|with|re|regarding|on|for|from)\s+"
+    # "Checking in on my laptop", "Any news on the refund?": a chase about its topic
+    r"|(?:just\s+)?(?:checking\s+in\s+on|following\s+up\s+on|follow[- ]up\s+on|(?:any\s+)?"
+    r"(?:update|news|progress)\s+on|status\s+of|chasing)\s+)",
     re.I,
 )
 _GENERIC = frozenset(

@@ -39,7 +39,10 @@ def restatement(d: Draft) -> str:
     else the topic's problem clause and how wide it is; without a topic, how wide it is or a
     short kind-level line."""
     asking = d.kind in ("request", "question")
-    said = problem_phrase(d.reading.problem) if not asking else None
+    # a chase is about what it waits for, which its subject names ("Checking in on my
+    # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
+    waits_for = d.kind == "chase" and bool(d.reading.topic or loose_subject(d.email.subject))
+    said = problem_phrase(d.reading.problem) if not (asking or waits_for) else None
     ours = d.gist
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
