@@ -943,3 +943,13 @@ def test_a_request_put_only_as_questions_is_not_promised_a_date_it_will_be_done(
     s = make(reply_config, keyword_kb, e, read=reading("request", asks=(ask,)))
     assert "the date it will be done" not in s.text
     assert "by " in s.plan  # our next update is still promised
+
+
+def test_the_mailbox_question_is_not_asked_of_mail_that_works(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "The box with the lights has a yellow light blinking. My tablet still does the emails "
+        "but the little videos my daughter sends take a long time to start."
+    )
+    assert "email address" not in make(reply_config, keyword_kb, e).text
