@@ -953,3 +953,16 @@ def test_the_mailbox_question_is_not_asked_of_mail_that_works(
         "but the little videos my daughter sends take a long time to start."
     )
     assert "email address" not in make(reply_config, keyword_kb, e).text
+
+
+def test_phishing_across_a_site_keeps_the_safe_steps_with_the_sites_own(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "A suspicious email that looks like phishing has gone to everyone in the office. Is this "
+        "genuine? We didn't click anything. How do we report phishing?"
+    )
+    s = make(reply_config, keyword_kb, e, scores(2, 0), read=reading("security", scope="site"))
+    assert s.kb_entry == "phishing-reported"
+    assert "Anyone who clicked a link" in s.fix  # the site's own step
+    assert re.search(r"(?i)do not click any link", s.fix)  # and the safe steps kept

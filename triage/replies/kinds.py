@@ -332,6 +332,7 @@ def feedback(d: Draft) -> Shape:
 
 # the writer's own account or details are at stake: their own safe steps stay, whatever they
 # ask ("my password no longer works", "I clicked the link")
+_ONE_MACHINE = re.compile(r"\b(?:that|this|the|your)\s+(?:computer|laptop|pc|device)\b", re.I)
 _OWN_DETAILS = re.compile(
     r"\bI\s+(?:\w+\s+)?(?:clicked|gave|entered|typed|shared|read\s+(?:it|them|the\s+code)\s+out|"
     r"told\s+(?:him|her|them)|let\s+(?:him|her|them)|installed|downloaded|opened\s+the\s+attachment)\b"
@@ -346,7 +347,9 @@ def security(d: Draft) -> Shape:
     if not steps:
         steps = [s.text for s in d.rules.safe_steps if s.applies(d.text)]
     if d.reading.scope in ("site", "everyone") and d.fix is not None and d.fix.workaround:
-        steps = [d.fix.workaround]  # every computer in the practice, not "that computer"
+        # every computer in the practice, not "that computer": the site's step first, then the
+        # entry's other safe steps ("do not click any link") that fit a site as well
+        steps = [d.fix.workaround, *(s for s in steps if not _ONE_MACHINE.search(s))]
     steps = steps[: d.rules.max_safe_steps]
     intro = d.render("security_intro_repeat" if d.repeat else "security_intro")
     if d.attacks and not _OWN_DETAILS.search(d.text):
