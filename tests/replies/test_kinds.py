@@ -656,11 +656,16 @@ def test_a_product_change_or_a_charge_taken_off_is_passed_on_never_promised(
         "Every invoice I send has 'Powered by Quillstack' across the bottom. I pay £30 a month. "
         "Get it off my invoices."
     )
-    removed = make(
-        reply_config, keyword_kb, logo, read=reading("request", asks=("Get it off my invoices.",))
-    )
+    asks = ("Get it off my invoices.", "Remove it or I'm gone at the end of the month.")
+    removed = make(reply_config, keyword_kb, logo, read=reading("request", asks=asks))
     assert "money back" not in removed.text
     assert "refund" not in removed.text
+    # a bill that went up: "take it off" asks for the money back
+    bill = email("My bill went up by £15 this month for no reason. Please take it off.")
+    back = make(
+        reply_config, keyword_kb, bill, read=reading("request", asks=("Please take it off.",))
+    )
+    assert reply_config.templates.teams["billing_team"] in dict(back.answers)["Please take it off."]
 
 
 def test_the_mailbox_question_is_for_mail_trouble_not_any_mention_of_email(
@@ -828,6 +833,7 @@ def test_a_senior_person_asked_to_call_is_answered_with_when_they_ring(
     said = dict(s.answers)[ask]
     assert re.search(r"(?:ring|call) you by", said)
     assert reply_config.templates.supervisor in said
+    assert any("ring the customer" in t for t in s.agent_todo)  # the agent keeps the promise
     # a senior contact asked for without a call is still the escalation's answer
     plain = "I want a manager to look at this."
     p = make(reply_config, keyword_kb, e, scores(2, 3), read=reading(asks=(plain,)))

@@ -134,7 +134,7 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
     if ask.text in ctx.attacks:
         return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
-        return "money"
+        return "do" if _OFF_THE_PAPER.search(ask.text) else "money"
     if cls == "escalate" and CALL_WORDS.search(ask.text):
         # "I want a manager to call me in the next hour": the call is answered, not only the
         # escalation (judges: "ignores the manager call within the hour")
@@ -229,11 +229,15 @@ _TAKE_IT_OFF = re.compile(
     r"(?:it|that|this|them)\b",
     re.I,
 )
-# an email about a charge ("take it off" asks for money back); not one that only names an
-# invoice or a price ("get it off my invoices" of a logo printed on them)
+# an email about a charge ("my bill went up by £15 ... take it off" asks for money back); not
+# one that only names an invoice or a price ("I pay £30 a month ... remove it" of a logo printed
+# on the invoices was answered "You asked for money back")
 MONEY_WORDS = re.compile(
-    r"\b(?:charge[ds]?|fee|fees|surcharge|billed|invoiced|overcharg\w*|refund\w*)\b", re.I
+    r"\b(?:charge[ds]?|fee|fees|surcharge|bill|bills|billed|billing|overcharg\w*|refund\w*)\b",
+    re.I,
 )
+# ... but not off the paper: "get it off my invoices" of a logo printed on them
+_OFF_THE_PAPER = re.compile(r"\boff\s+(?:my|our|the|all|every)\s+(?:\w+\s+)?invoices\b", re.I)
 _PROVIDE = re.compile(
     r"us to (?:please\s+)?(?:replace|lend|loan|send|swap|provide|order|install|set\s+up|book|"
     r"arrange|give|issue|reissue|supply|deliver)\b",

@@ -341,8 +341,10 @@ def _promises(
     teams = draft.templates.teams
     if "call" in classes:
         out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")
-    if "escalate" in classes and not draft.supervisor:
+    if classes & {"escalate", "escalate_call", "apology"} and not draft.supervisor:
         out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
+    if "escalate_call" in classes:
+        out.append(f"Have {draft.templates.supervisor} ring the customer by the time promised.")
     if "money" in classes:
         out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
     if "feature" in classes:
