@@ -9,6 +9,7 @@ from triage.replies.evidence import (
     says_attack,
     says_done,
     says_many_stopped,
+    says_more_than_once,
     says_repeat_fault,
     says_security,
     says_upset,
@@ -122,13 +123,32 @@ def test_a_fault_that_is_back_is_seen_not_any_again(text: str, repeat: bool) -> 
 @pytest.mark.parametrize(
     ("text", "done"),
     [
-        ("I HAVE RESTARTED IT.", ("RESTARTED",)),
+        ("I HAVE RESTARTED IT.", ("I HAVE RESTARTED",)),
         (
             "I was told to delete and reinstall it, which I've done three times now.",
             ("delete and reinstall",),
         ),
         ("The printer jams on every job.", ()),
+        # not done by them, or not done at all
+        ("I haven't restarted it yet.", ()),
+        ("The PC restarted on its own overnight.", ()),
     ],
 )
 def test_steps_the_email_says_were_taken(text: str, done: tuple[str, ...]) -> None:
     assert says_done(text) == done
+
+
+@pytest.mark.parametrize(
+    ("text", "more"),
+    [
+        ("I've emailed twice and called three times.", True),
+        ("This is the third time I've written.", True),
+        ("Fourth email on this.", True),
+        ("Still no reply from anyone.", True),
+        # "many" and "again" alone are no repeated contact
+        ("Just following up on my laptop. Many thanks, Jo", False),
+        ("It broke again.", False),
+    ],
+)
+def test_more_than_one_contact_is_said_of_getting_in_touch(text: str, more: bool) -> None:
+    assert says_more_than_once(text) is more

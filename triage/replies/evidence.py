@@ -179,7 +179,10 @@ def says_repeat_fault(text: str) -> bool:
 # what they say they already did, beyond the reading's "tried" clauses: "I HAVE RESTARTED IT",
 # "told to delete and reinstall it, which I've done three times"
 _DONE = re.compile(
-    r"\b(?:restarted|rebooted|re-?installed|uninstalled|power[- ]cycled|unplugged|cleared\s+(?:the\s+)?"
+    # by them, and not denied: "I HAVE RESTARTED IT", not "I haven't restarted it yet" nor "the
+    # PC restarted on its own"
+    r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:already\s+|also\s+|just\s+|even\s+|tried\s+)?"
+    r"(?:restarted|rebooted|re-?installed|uninstalled|power[- ]cycled|unplugged|cleared\s+(?:the\s+)?"
     r"(?:cache|cookies|history)|turned\s+it\s+off\s+and\s+on(?:\s+again)?)\b"
     r"|\b(?:told|asked|advised)\s+to\s+((?:[\w-]+\s+){0,4}?(?:restart|reboot|re-?install|uninstall|"
     r"clear|reset|update)\w*)[^.!?\n]{0,40}\b(?:done|did|tried)\b",
@@ -193,12 +196,17 @@ def says_done(text: str) -> tuple[str, ...]:
 
 
 # the email says they had to get in touch more than once
+_CONTACTED = (
+    r"(?:writ\w*|wrote|e-?mail\w*|ask\w*|call\w*|rang|ring\w*|phon\w*|contact\w*|messag\w*|chas\w*)"
+)
 _MORE_THAN_ONCE = re.compile(
-    r"\b(?:twice|again|several|multiple|many|numerous|countless|repeatedly|(?:second|third|"
-    r"fourth|fifth|2nd|3rd|4th|5th|\d+th|another)\s+(?:time|email|message|call|chase|request)|"
-    r"(?:two|three|four|five|six|\d+)\s+(?:times|emails|messages|calls|chasers?)|still\s+(?:no|"
-    r"waiting|nothing)|chas\w*|follow\w*\s+up|no\s+(?:reply|response|answer)|nobody\s+(?:has\s+)?"
-    r"(?:replied|answered|called|got\s+back))\b",
+    # about getting in touch, not any "many" or "again" ("Many thanks", "it broke again")
+    rf"\b(?:{_CONTACTED}\s+(?:you\s+|this\s+|about\s+this\s+)?(?:twice|again|repeatedly|"
+    r"(?:several|multiple|many|three|four|five)\s+times)|(?:second|third|fourth|fifth|2nd|3rd|4th|"
+    r"5th|\d+th|another)\s+(?:time\s+(?:i|we)|email|message|call|chase|request)|(?:two|three|four|"
+    r"five|six|\d+)\s+(?:emails|messages|calls|chasers?)|still\s+(?:no\s+(?:reply|response|answer|"
+    r"word|call)|waiting\s+(?:for|on)\s+(?:a\s+)?(?:reply|response|answer|call))|no\s+(?:reply|response|"
+    r"answer)\s+(?:yet|to|from)|nobody\s+(?:has\s+)?(?:replied|answered|called|got\s+back))\b",
     re.I,
 )
 
