@@ -54,6 +54,13 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             'on the TV box still shows "Error E-112".',
             "the TV box is showing an error",
         ),
+        # "it" after "trouble with" is that thing
+        (
+            "x",
+            "I am having trouble with my laptop. It won't turn on.",
+            "your laptop won't switch on",
+        ),
+        ("x", "There is a problem with the VPN. It keeps dropping.", "the VPN keeps dropping out"),
         # the e-mail service is a thing; a letter to us is not
         (
             "x",
@@ -259,3 +266,10 @@ def test_a_chase_is_read_past_its_opening_about_the_chase(vocab: Vocabulary) -> 
     # a chase's side details further down are still not read
     later = "x\nStill nothing. Nobody called back. The printer jams too."
     assert email_gist(later, "chase", vocab) is None
+
+
+def test_a_chase_that_opens_with_its_problem_is_read_from_it(vocab: Vocabulary) -> None:
+    # a short sentence with "email" and "again" is no talk about the chase
+    found = email_gist("x\nMy email stopped working again. Any news?", "chase", vocab)
+    assert found is not None
+    assert found.text == "your email has stopped working again"

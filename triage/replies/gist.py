@@ -78,12 +78,16 @@ _LETTER_AFTER = re.compile(
 # a short sentence about the chase, not the problem: "Fourth email on this.", "Still nothing.",
 # "Following up again."
 _ABOUT_THE_CHASE = re.compile(
-    r"^\W*(?:\S+\s+){0,3}(?:e-?mails?|messages?|chas\w*|follow\w*|reminder|again|times?|"
-    r"repl(?:y|ies)|response|heard|nothing)\b(?:\s+\S+){0,4}\W*$",
+    # counted contact, or nothing heard: not "My email stopped working again."
+    r"^\W*(?:(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|another|yet\s+another)\s+"
+    r"(?:e-?mail|message|chase|reminder|time|attempt)\b|still\s+(?:nothing|no\s+\w+|waiting)\b|"
+    r"(?:just\s+)?(?:following\s+up|chasing|circling\s+back)\b|no\s+(?:reply|response|answer)\b|"
+    r"nothing\s+(?:yet|heard|back)\b))(?:\s+\S+){0,5}\W*$",
     re.I,
 )
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:on|in|at|from|with|for|of|into|onto|via|through|than)\s+(?:(?:the|my|our|your|a|an|"
+    # (not "with" or "for": "trouble with my laptop. It won't turn on." is about the laptop)
+    r"\b(?:on|in|at|from|of|into|onto|via|through|than)\s+(?:(?:the|my|our|your|a|an|"
     r"this|that|these|those|their|his|her)\s+)?(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
