@@ -30,6 +30,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much
         ("How long does the supplier retain email correspondence?", "question"),  # a fact
         ("How long will it take?", "when"),
+        ("How long will the outage last?", "when"),
         ("Let me spell this out, since nobody there owns a calendar.", "statement"),
         ("I expect someone physically in our office by 9am tomorrow to fix it", "visit"),
         (

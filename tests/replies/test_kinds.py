@@ -878,6 +878,8 @@ def test_an_apology_asked_for_is_given_for_the_effect_and_passed_on_never_admitt
     [
         ("I can't log in to the portal since this morning.", True),
         ("My password is rejected every time, though I reset it.", True),
+        ("I can’t log into the portal this morning.", True),  # a curly apostrophe
+        ("My password is not accepted on the new page.", True),
         ("No order webhooks since 07:30; the permissions page looks fine.", False),
         ("The login page loads slowly but works.", False),
     ],
@@ -972,3 +974,17 @@ def test_phishing_across_a_site_keeps_the_safe_steps_with_the_sites_own(
     assert s.kb_entry == "phishing-reported"
     assert "Anyone who clicked a link" in s.fix  # the site's own step
     assert re.search(r"(?i)do not click any link", s.fix)  # and the safe steps kept
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [
+        ("Outlook keeps crashing since the update, even when I'm on the phone to a client.", True),
+        ("The rostering app on my phone keeps crashing since the update.", False),
+    ],
+)
+def test_computer_steps_are_not_offered_for_a_phone_app(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, text: str, fits: bool
+) -> None:
+    s = make(reply_config, keyword_kb, email(text))
+    assert (s.kb_entry == "app-crash-after-update") is fits

@@ -76,8 +76,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwhen\s+(?:will|would|can|could|is|are|do|does|should)\s+(?:it|this|that|they|you|we|"
             r"the|my|our|service|things|everything|everyone)\b|\bany\s+idea\s+when\b"
             # "how long will it take"; not "how long are emails kept" (a question of fact)
-            r"|\bhow\s+long\b(?![^.?!]{0,50}\b(?:retain\w*|kept|keep\w*|stor\w*|held|hold\w*|"
-            r"archiv\w*|valid|lasts?|warrant\w*|guarantee\w*)\b)"
+            r"|\bhow\s+long\b(?![^.?!]{0,50}\b(?:retain\w*|kept|keep\w*|stor\w*|held|"
+            r"archiv\w*|valid|warrant\w*|guarantee\w*)\b)"
             r"|\bwhen\s+(?:it|they)(?:'ll|\s+will)\s+be\b"
             r"|\bwhen\s+(?:this|that|the\s+\w+|service|things|everything)\s+(?:will|would|is|gets?)\b"
             r"|\bfor\s+when\b|\b(?:an?\s+)?(?:actual|real|proper|exact)\s+(?:time|date)\b"
@@ -207,7 +207,13 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # sessions and suspend the account", "freeze the payout NOW", "put our tenant into read-only
 # mode", "preserve the logs". It is promised first (answers.py, kinds.security).
 # a call asked for in an ask of another class ("I want a manager to call me in the next hour")
-CALL_WORDS = re.compile(r"\b(?:call|phone|ring|telephone)\b|\bon\s+the\s+phone\b", re.I)
+CALL_WORDS = re.compile(
+    # a call asked for: "to call me", "a call from", "on the phone with"; not "my phone has
+    # been dead" nor "by email please, not phone"
+    r"(?<!not\s)(?<!no\s)\b(?:(?:call|phone|ring|telephone)\s+(?:me|us|back)\b|(?:a|the)\s+(?:phone\s+)?"
+    r"call(?:back)?\b|on\s+the\s+phone\s+(?:with|to)\b|speak\s+(?:to|with)\b)",
+    re.I,
+)
 CONTAIN = re.compile(
     r"\b(?:suspend|disabl|deactivat|lock|block|terminat|kill|revok|freez|stop|halt|hold|"
     r"deprovision|remov|cut\s+off|shut\s+(?:down|off)|log\s+\S+\s+out|sign\s+\S+\s+out|"

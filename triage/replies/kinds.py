@@ -188,7 +188,7 @@ def request(d: Draft) -> Shape:
         else d.render("request_plan", **handler_fields(d), callback=d.callback, cadence="")
     )
     only_asked = bool(d.reading.asks) and all(a.type == "question" for a in d.reading.asks)
-    if asked_for and classes & _ANSWERED_REQUESTS <= _DECIDED_ELSEWHERE or only_asked:
+    if (asked_for and classes & _ANSWERED_REQUESTS <= _DECIDED_ELSEWHERE) or only_asked:
         # (a request put only as questions, "is there another way to verify me?", is answered,
         # not promised "the date it will be done")
         # a refund or a product change is decided elsewhere, in its own time: our next update

@@ -151,7 +151,7 @@ def visible(text: str) -> str:
     return "".join(c for c in text if c in "\t\n " or unicodedata.category(c) not in ("Cc", "Cf"))
 
 
-_TAGS = re.compile(r"(?:^|\s)[#@]\w+")
+_TAGS = re.compile(r"(?:^|\s)[#@][A-Za-z]\w*")  # not "order #55231" nor "@5pm"
 
 
 def polish(text: str, *, trim: bool = True) -> str:
