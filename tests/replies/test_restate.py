@@ -53,6 +53,7 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
         ("3rd email - user permissions", "the user permissions"),
         # who did what, a letter to us, a state or one word: nothing to say back
         ('"Sam" was rude', ""),
+        ("'Proactive' support - three weeks for a monitor", ""),  # scare quotes
         ("As per my last email", ""),
         ("Still being billed at old address", ""),
         ("Congratulations", ""),
@@ -82,3 +83,16 @@ def test_a_chase_is_said_back_by_what_it_waits_for_not_a_side_detail(
     s = make(reply_config, keyword_kb, e, scores(0, 0), read=read)
     assert "about your laptop" in s.acknowledge
     assert "dropped" not in s.acknowledge
+
+
+def test_a_chase_whose_clause_says_what_is_wrong_keeps_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Third email. The patient wristband printer on Ward 9 is still showing Printhead error.",
+        subject="wristband printer Ward 9",
+    )
+    clause = "the patient wristband printer is still showing Printhead error"
+    read = reading("chase", wrote_before=True, topic="the wristband printer", problem=clause)
+    s = make(reply_config, keyword_kb, e, scores(1, 1), read=read)
+    assert "still showing Printhead error" in s.acknowledge

@@ -41,8 +41,11 @@ def restatement(d: Draft) -> str:
     asking = d.kind in ("request", "question")
     # a chase is about what it waits for, which its subject names ("Checking in on my
     # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
-    waits_for = d.kind == "chase" and bool(d.reading.topic or loose_subject(d.email.subject))
-    said = problem_phrase(d.reading.problem) if not (asking or waits_for) else None
+    said = problem_phrase(d.reading.problem) if not asking else None
+    if said and d.kind == "chase" and not _A_STATE.search(said):
+        # ... unless the clause says what is wrong ("the wristband printer is still showing
+        # Printhead error" says more than its subject)
+        said = None if d.reading.topic or loose_subject(d.email.subject) else said
     ours = d.gist
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
@@ -125,7 +128,13 @@ _NOT_A_NAME = re.compile(
     r"was|were|has|have|had|per|last|reply|response|ticket|case|chas\w*|follow\w*)\b",
     re.I,
 )
-_QUOTED = re.compile(r"""^\s*['"‘“](?P<name>[\w .&/-]{2,40})['"’”]\s*(?P<rest>.*)$""")
+# words of something wrong: a chase's clause with one says more than its subject
+_A_STATE = re.compile(
+    r"\b(?:not|no|never|still|\w+n't|error\w*|broke\w*|fail\w*|stopped|down|offline|missing|"
+    r"flicker\w*|crash\w*|freez\w*|slow\w*|dead|stuck|wrong|keeps?|lost|gone|jam\w*|declin\w*)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"""^\s*['"‘“](?P<name>[\w.&/-]+(?:\s+[\w.&/-]+)+)['"’”]\s*(?P<rest>.*)$""")
 _YOURS = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.I)
 # a verb before its object: "kill the pelican", "cancel my account", "remove the logo"
 _VERB_FIRST = re.compile(
@@ -154,6 +163,8 @@ def loose_subject(subject: str) -> str:
         return ""
     if quoted:
         return s
+    if re.search(r"[\"“”‘]|(?<![a-z])'|'(?![a-z])", s):
+        return ""  # scare quotes ("'Proactive' support") are their irony, not a name
     first = words[0].lower()
     if first in ("all", "every", "no", "some") or first.endswith(("ing", "ed")) or first in CUT_AT:
         return ""  # how many, or a state ("being billed at the old address"), not what
