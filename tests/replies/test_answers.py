@@ -3,6 +3,8 @@ back in our words only when that can be done right."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -208,3 +210,21 @@ def test_something_the_desk_provides_is_committed_to_not_taken_on(
     assert "lend you a spare wristband printer" in said
     assert "it's done" in said  # committed: "once it's done" / "that it's done"
     assert "where it stands" not in said  # not "we will take that on now"
+
+
+def test_a_thing_asked_for_is_committed_to_and_a_request_in_feedback_is_not_a_wish(
+    reply_config: ReplyConfig,
+) -> None:
+    ctx = AnswerContext(
+        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
+    )
+    keyboard = Ask("Any chance of a keyboard that isn't sticky?", "question")
+    [(_, said)] = answer_asks((keyboard,), ctx, reply_config.templates)
+    assert "for a keyboard that isn't sticky" in said
+    assert "it's done" in said
+    passed = "Your comments go to the team."
+    feedback = replace(ctx, kind="feedback", reuse={"pass_on": passed})
+    link = Ask("Could someone send me the link to the recording?", "request")
+    [(_, sent)] = answer_asks((link,), feedback, reply_config.templates)
+    assert sent != passed
+    assert "send you the link to the recording" in sent

@@ -31,6 +31,8 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("How long does the supplier retain email correspondence?", "question"),  # a fact
         ("How long will it take?", "when"),
         ("How long will the outage last?", "when"),
+        ("Any chance of a keyboard that isn't sticky?", "do"),  # asks for one
+        ("I want whoever is in charge of this project to call me today.", "escalate"),
         ("Let me spell this out, since nobody there owns a calendar.", "statement"),
         ("I expect someone physically in our office by 9am tomorrow to fix it", "visit"),
         (

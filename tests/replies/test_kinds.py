@@ -242,8 +242,10 @@ def test_a_security_report_made_before_is_owned_not_thanked_for_its_speed(
     assert not re.search(r"(?i)straight away|so quickly", s.text)
     repeat = set(reply_config.templates.slots["repeat_said"]["any"])
     assert any(line in s.acknowledge for line in repeat)
-    # a first report is still thanked for coming at once
-    first = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security"))
+    # a first report from someone calm is still thanked for coming at once; a furious one not
+    first = make(reply_config, keyword_kb, e, scores(3, 0), read=reading("security"))
+    furious = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security"))
+    assert not re.search(r"(?i)straight away|so quickly", furious.text)
     assert re.search(r"(?i)straight away|so quickly", first.text)
 
 

@@ -159,6 +159,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         ctx.kind == "feedback"
         and cls in ("do", "statement", "attend", "question", "how")
         and "pass_on" in ctx.reuse
+        # "could someone send me the link to the recording?" is a request, not a wish
+        and not _PROVIDE.match(ask_phrase(ask.text) or "")
     ):
         # "I need this in my life", "maybe test it on someone over forty?": in feedback, a
         # wish or a suggestion is answered by where the feedback goes, not "it's with us now"
@@ -240,7 +242,10 @@ MONEY_WORDS = re.compile(
 _OFF_THE_PAPER = re.compile(r"\boff\s+(?:my|our|the|all|every)\s+(?:\w+\s+)?invoices\b", re.I)
 _PROVIDE = re.compile(
     r"us to (?:please\s+)?(?:replace|lend|loan|send|swap|provide|order|install|set\s+up|book|"
-    r"arrange|give|issue|reissue|supply|deliver)\b",
+    r"arrange|give|issue|reissue|supply|deliver)\b"
+    # ... or the thing itself: "for a keyboard that isn't sticky", "for a new headset"
+    r"|for\s+(?:a|an|another)\s+(?:new\s+|replacement\s+|spare\s+|loan\s+)?(?!answer|reply|call|"
+    r"update|explanation|response|refund|credit|apology|meeting|manager|word)\w+",
     re.I,
 )
 _WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")

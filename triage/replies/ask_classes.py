@@ -47,7 +47,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "escalate",
             r"\b(?:your|a|the|most|more)\s+(?:senior\w*|manager|supervisor|director|vp|boss|head\s+of\s+\w+)\b"
-            r"|\bsomeone\s+(?:more\s+)?(?:senior|in\s+charge|with\s+authority)\b|\bescalat\w*"
+            r"|\b(?:someone|whoever\s+is|the\s+person)\s+(?:more\s+)?(?:senior|in\s+charge|with\s+authority)\b|\bescalat\w*"
             r"|\bsenior\s+(?:person|engineer|manager|member|staff|someone)\b|\bsomebody\s+senior\b"
             r"|\banswer\s+for\s+(?:this|it|that)\b|\baccountab\w*",
         ),
@@ -235,6 +235,7 @@ def contains_attack(ask: Ask) -> bool:
     return asks_it_done and bool(CONTAIN.search(ask.text))
 
 
+_ANY_CHANCE_OF = re.compile(r"^\W*any\s+chance\s+of\s+(?:getting\s+)?(?:a|an|another|some)\b", re.I)
 _LET_ME = re.compile(
     r"^\W*let\s+me\s+(?:spell|be\s+clear|be\s+honest|put|explain|remind|say|tell\s+you|start)\b",
     re.I,
@@ -283,6 +284,8 @@ def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
     # a threat after the ask ("..., or I'm cancelling my contract") is not what is asked
     text = THREAT_TAIL.sub("", ask.text.replace("’", "'")) or ask.text
+    if _ANY_CHANCE_OF.match(text):
+        return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
     if _NO_HURRY.search(text) or _LET_ME.match(text):
         # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
         return "statement"

@@ -54,6 +54,10 @@ _WANT_NP = re.compile(
     r"written|access|read-only|admin|edit|permission|approval|help|advice)\b.+)$",
     re.I,
 )
+# "Any chance of a keyboard that isn't sticky?": asks for the thing
+_ANY_CHANCE = re.compile(
+    r"^any\s+chance\s+of\s+(?:getting\s+)?(?P<rest>(?:a|an|another|some|the)\b.+)$", re.I
+)
 _MAY_HAVE = re.compile(
     r"^(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:have|get|borrow)\s+(?P<rest>.+)$",
     re.I,
@@ -299,7 +303,7 @@ def ask_phrase(text: str) -> str | None:
         # "could someone from the identity team check ...": that team is named, not "us"
         doer = f"for {swap(named)} to " if named else "us to "
         out = None if _NOT_A_VERB.match(rest) else doer + said
-    elif m := (_MAY_HAVE.match(p) or _WANT_NP.match(p)):
+    elif m := (_MAY_HAVE.match(p) or _WANT_NP.match(p) or _ANY_CHANCE.match(p)):
         out = "for " + swap(_to_be(m.group("rest")))
     elif m := _WANT_TO.match(p):
         out = "to " + swap(m.group("rest"))

@@ -351,7 +351,8 @@ def security(d: Draft) -> Shape:
         # entry's other safe steps ("do not click any link") that fit a site as well
         steps = [d.fix.workaround, *(s for s in steps if not _ONE_MACHINE.search(s))]
     steps = steps[: d.rules.max_safe_steps]
-    intro = d.render("security_intro_repeat" if d.repeat else "security_intro")
+    # no thanks for "telling us straight away" to someone who reported it before or is furious
+    intro = d.render("security_intro_repeat" if d.repeat or d.upset >= 2 else "security_intro")
     if d.attacks and not _OWN_DETAILS.search(d.text):
         # an admin who asks us to stop it ("terminate his sessions", "freeze the payout") is
         # answered by doing that first, not with a home user's password and bank steps
