@@ -49,6 +49,9 @@ _NAMES_DAY = re.compile(
     r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b|\d{1,2}(?:st|nd|rd|th)\b|\d/\d",
     re.IGNORECASE,
 )
+_BARE_CLOCK = re.compile(
+    r"(?<![\d:])([1-9]):([0-5]\d)(?![\d:]|\s*(?:am|pm|a\.m|p\.m))", re.IGNORECASE
+)
 _BARE_HOUR = re.compile(r"\bat (\d{1,2})(?![\d:]|\s*(am|pm|a\.m|p\.m|o'clock))", re.IGNORECASE)
 
 
@@ -69,6 +72,14 @@ def _normalise(phrase: str) -> str:
         return f"at {h + 12 if pm else h}:00"
 
     out = _BARE_HOUR.sub(hour, out)
+
+    def clock(m: re.Match[str]) -> str:
+        # "the 1:30 clinic" is the afternoon, as "at 2" is; "07:30" (24-hour) stays the morning
+        h = int(m.group(1))
+        pm = 1 <= h <= LAST_AFTERNOON_HOUR or (evening and 1 <= h < 12)
+        return f"{h + 12 if pm else h}:{m.group(2)}"
+
+    out = _BARE_CLOCK.sub(clock, out)
     # dateparser reads "tonight" as a date only: give it the evening unless a clock time is there
     night = "20:00" if not re.search(r"\d:\d\d|\d\s*(am|pm)", out, re.IGNORECASE) else ""
     out = re.sub(r"\btonight\b", f"today {night}", out, flags=re.IGNORECASE)
