@@ -228,3 +228,13 @@ def test_a_thing_asked_for_is_committed_to_and_a_request_in_feedback_is_not_a_wi
     [(_, sent)] = answer_asks((link,), feedback, reply_config.templates)
     assert sent != passed
     assert "send you the link to the recording" in sent
+
+
+def test_a_decision_asked_for_is_never_arranged(reply_config: ReplyConfig) -> None:
+    ctx = AnswerContext(
+        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
+    )
+    for text in ("I want a discount for the trouble.", "I'd like a new feature in the app."):
+        [(_, said)] = answer_asks((Ask(text, "request"),), ctx, reply_config.templates)
+        assert "arrange it" not in said
+        assert "it's done" not in said

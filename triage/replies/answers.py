@@ -244,8 +244,12 @@ _PROVIDE = re.compile(
     r"us to (?:please\s+)?(?:replace|lend|loan|send|swap|provide|order|install|set\s+up|book|"
     r"arrange|give|issue|reissue|supply|deliver)\b"
     # ... or the thing itself: "for a keyboard that isn't sticky", "for a new headset"
-    r"|for\s+(?:a|an|another)\s+(?:new\s+|replacement\s+|spare\s+|loan\s+)?(?!answer|reply|call|"
-    r"update|explanation|response|refund|credit|apology|meeting|manager|word)\w+",
+    # (never a decision or an outcome: "for a discount", "for a new feature" are not ours to
+    # arrange)
+    r"|for\s+(?:a|an|another)\s+(?!(?:new\s+|replacement\s+|spare\s+|loan\s+)?(?:answer|reply|"
+    r"call|update|explanation|response|refund|credit|apology|meeting|manager|word|discount|"
+    r"reduction|compensation|waiver|goodwill|free|full|partial|feature|change|option|setting|"
+    r"improvement|version|fix|price|decision|exception|extension)\w*\b)\w+",
     re.I,
 )
 _WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
