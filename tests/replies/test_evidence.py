@@ -145,6 +145,7 @@ def test_steps_the_email_says_were_taken(text: str, done: tuple[str, ...]) -> No
         ("This is the third time I've written.", True),
         ("Fourth email on this.", True),
         ("Still no reply from anyone.", True),
+        ("I called your emergency line at 6:55 and again at 7:30: voicemail both times.", True),
         # "many" and "again" alone are no repeated contact
         ("Just following up on my laptop. Many thanks, Jo", False),
         ("It broke again.", False),

@@ -990,3 +990,16 @@ def test_computer_steps_are_not_offered_for_a_phone_app(
 ) -> None:
     s = make(reply_config, keyword_kb, email(text))
     assert (s.kb_entry == "app-crash-after-update") is fits
+
+
+def test_an_outage_after_unanswered_calls_is_not_thanked_for_checking_in(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Our internet at the plant has been down since 6:40. I called your emergency line at 6:55 "
+        "and again at 7:30 and got voicemail both times."
+    )
+    read = reading("outage", scope="site", wrote_before=True)
+    s = make(reply_config, keyword_kb, e, scores(3, 0), read=read)
+    followup = set(reply_config.templates.slots["repeat_followup"]["any"])
+    assert not any(line in s.text for line in followup)

@@ -201,7 +201,8 @@ _CONTACTED = (
 )
 _MORE_THAN_ONCE = re.compile(
     # about getting in touch, not any "many" or "again" ("Many thanks", "it broke again")
-    rf"\b(?:{_CONTACTED}\s+(?:you\s+|this\s+|about\s+this\s+)?(?:twice|again|repeatedly|"
+    rf"\b(?:{_CONTACTED}\b[^.!?\n]{{0,40}}\b(?:again|both\s+times|each\s+time)\b|"
+    rf"{_CONTACTED}\s+(?:you\s+|this\s+|about\s+this\s+)?(?:twice|again|repeatedly|"
     r"(?:several|multiple|many|three|four|five)\s+times)|(?:second|third|fourth|fifth|2nd|3rd|4th|"
     r"5th|\d+th|another)\s+(?:time\s+(?:i|we)|email|message|call|chase|request)|(?:two|three|four|"
     r"five|six|\d+)\s+(?:emails|messages|calls|chasers?)|still\s+(?:no\s+(?:reply|response|answer|"
