@@ -149,9 +149,7 @@ def test_asks_none_of_whose_words_can_be_said_back_share_one_sentence(
     reply_config: ReplyConfig,
 ) -> None:
     templates = reply_config.templates
-    ctx = AnswerContext(
-        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
-    )
+    ctx = _fault()
     asks = (
         Ask("What exactly are we getting for that?", "question"),
         Ask("What now?", "question"),
@@ -190,9 +188,7 @@ def test_several_named_questions_are_answered_in_one_sentence(reply_config: Repl
 
 
 def test_several_things_to_do_are_said_back_in_one_sentence(reply_config: ReplyConfig) -> None:
-    ctx = AnswerContext(
-        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
-    )
+    ctx = _fault()
     asks = (Ask("Get it off my invoices.", "request"), Ask("Remove the banner too.", "request"))
     said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
     assert said[0] == said[1]  # "we will take that on now" once, not twice
@@ -202,9 +198,7 @@ def test_several_things_to_do_are_said_back_in_one_sentence(reply_config: ReplyC
 def test_something_the_desk_provides_is_committed_to_not_taken_on(
     reply_config: ReplyConfig,
 ) -> None:
-    ctx = AnswerContext(
-        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
-    )
+    ctx = _fault()
     lend = Ask("Could you lend us a spare wristband printer until it's fixed?", "request")
     [(_, said)] = answer_asks((lend,), ctx, reply_config.templates)
     assert "lend you a spare wristband printer" in said
@@ -215,9 +209,7 @@ def test_something_the_desk_provides_is_committed_to_not_taken_on(
 def test_a_thing_asked_for_is_committed_to_and_a_request_in_feedback_is_not_a_wish(
     reply_config: ReplyConfig,
 ) -> None:
-    ctx = AnswerContext(
-        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
-    )
+    ctx = _fault()
     keyboard = Ask("Any chance of a keyboard that isn't sticky?", "question")
     [(_, said)] = answer_asks((keyboard,), ctx, reply_config.templates)
     assert "for a keyboard that isn't sticky" in said
@@ -231,10 +223,15 @@ def test_a_thing_asked_for_is_committed_to_and_a_request_in_feedback_is_not_a_wi
 
 
 def test_a_decision_asked_for_is_never_arranged(reply_config: ReplyConfig) -> None:
-    ctx = AnswerContext(
-        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
-    )
+    ctx = _fault()
     for text in ("I want a discount for the trouble.", "I'd like a new feature in the app."):
         [(_, said)] = answer_asks((Ask(text, "request"),), ctx, reply_config.templates)
         assert "arrange it" not in said
         assert "it's done" not in said
+
+
+def _fault() -> AnswerContext:
+    """A calm fault's answers, due by 17:00 today and given by us."""
+    return AnswerContext(
+        kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
+    )
