@@ -155,12 +155,14 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
     if cls == "how" and not ctx.steps:
         cls = "question"
+    # their words said back, worked out once here and for the classes whose answers say them
+    said_back = ask_phrase(ask.text) if ctx.kind == "feedback" or cls in _SAID_BACK else None
     if (
         ctx.kind == "feedback"
         and cls in ("do", "statement", "attend", "question", "how")
         and "pass_on" in ctx.reuse
         # "could someone send me the link to the recording?" is a request, not a wish
-        and not _PROVIDE.match(ask_phrase(ask.text) or "")
+        and not _PROVIDE.match(said_back or "")
     ):
         # "I need this in my life", "maybe test it on someone over forty?": in feedback, a
         # wish or a suggestion is answered by where the feedback goes, not "it's with us now"
@@ -171,8 +173,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
                 return _Answered(ctx.reuse[covered], False)
         if ctx.kind == "question":
             cls = "question"
-    # their words said back, worked out once for the classes whose answers may say them
-    phrase = ask_phrase(ask.text) if cls in _SAID_BACK else None
+    phrase = said_back if cls in _SAID_BACK else None
     if cls == "attend" and _specific(phrase):
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
     if cls in ctx.reuse and cls not in ("question", "do"):

@@ -41,11 +41,13 @@ def restatement(d: Draft) -> str:
     asking = d.kind in ("request", "question")
     # a chase is about what it waits for, which its subject names ("Checking in on my
     # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
+    # a chase's or a complaint's subject said back however it is shouted, worked out once
+    loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
     if said and d.kind == "chase" and not _A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
-        said = None if d.reading.topic or loose_subject(d.email.subject) else said
+        said = None if d.reading.topic or loose else said
     ours = d.gist
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
@@ -98,7 +100,7 @@ def restatement(d: Draft) -> str:
         if affected:
             return d.render("restate_subject_scope", topic=named, who=affected)
         return d.render("restate_subject", topic=named)
-    if d.kind in ("chase", "policy_complaint") and (loose := loose_subject(d.email.subject)):
+    if d.kind in ("chase", "policy_complaint") and loose:
         # "I understand you're unhappy with how this has been handled" says back nothing: the
         # judges' wrong restatement; "the password change" of "PASSWORD CHANGE AGAIN??" does
         return d.render(f"restate_subject_{d.kind}", topic=loose)
