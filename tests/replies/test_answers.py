@@ -75,6 +75,20 @@ def test_changing_back_is_a_decision_only_in_a_policy_complaint(reply_config: Re
     assert t.teams["decisions"] in decision
 
 
+def test_a_request_put_as_is_it_possible_is_committed_to_not_checked(
+    reply_config: ReplyConfig,
+) -> None:
+    # judges: "after three rounds it defers the simple handheld swap again ('we'll check that
+    # properly')"
+    t = reply_config.templates
+    ask = Ask("Is it possible to just swap the handheld for a different one?", "question")
+    said = answer(ask, ctx(), t)
+    assert "swap the handheld for a different one" in said
+    assert "check that properly" not in said
+    assert "find out" not in said
+    assert "14:00 GMT today" in said
+
+
 def test_a_rhetorical_question_is_met_with_the_feeling_not_a_promise_to_check(
     reply_config: ReplyConfig,
 ) -> None:

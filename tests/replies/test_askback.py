@@ -26,6 +26,16 @@ from triage.replies.askback import ask_phrase
         ("how do I clear space?", "how to clear space"),
         ("Take me off your marketing list immediately", "us to take you off our marketing list"),
         ("FIX IT.", "us to fix it"),
+        # a short name in capitals is no shouting; a time cut off takes its "for" with it
+        (
+            "Please enable JIT provisioning for our tenant today",
+            "us to enable JIT provisioning for your tenant",
+        ),
+        ("Can you send me the audit log for today?", "us to send you the audit log"),
+        (
+            "Could someone replace the battery, or swap the unit, when convenient?",
+            "us to replace the battery, or swap the unit",
+        ),
         ("I'd like to know exactly who signed off the update", "who signed off the update"),
         ("let me know if you'd rather invoice us", "us to let you know if we'd rather invoice you"),
         # a thing as the subject, found by the verb after it

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from triage.domain import Ask
-from triage.replies.askback import IMPERATIVES, NOUN_START, THREAT_TAIL, is_request
+from triage.replies.askback import NOUN_START, THREAT_TAIL, is_request
+from triage.replies.requests import IMPERATIVES, desk_request
 
 _W = r"(?:[\w'-]+\s+)"
 ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -291,7 +292,8 @@ def ask_class(ask: Ask) -> str:
         return "statement"
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):
-            return name
+            # "Is it possible to swap the handheld?" asks for it done, not how
+            return "do" if name == "how" and desk_request(text) else name
     if is_request(text) or _GET_ME.match(text) or re.search(r"\bplease\b", text, re.IGNORECASE):
         return "do"  # "could your invoices please include ...?" asks for something done
     if _STATEMENT.match(text) and not _ASKING.search(text):

@@ -12,15 +12,10 @@ from __future__ import annotations
 import re
 
 from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
+from triage.replies.requests import IMPERATIVES, WHO, desk_request
 
-_WHO = (
-    # "you guys" before "you": the longer one first, or "can you guys answer" leaves "guys"
-    r"(?:you\s+(?:guys|all|lot|folks)|you"
-    r"|(?:someone|somebody|anyone)(?:\s+(?:from|in|on)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?"
-    r"|one\s+of\s+you|the\s+team|your\s+team|y'?all)"
-)
 _REQUEST = re.compile(
-    rf"^(?:please\s+)?(?:could|can|would|will)\s+(?P<who>{_WHO})\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
+    rf"^(?:please\s+)?(?:could|can|would|will)\s+(?P<who>{WHO})\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
     r"(?P<rest>.+)$",
     re.I,
 )
@@ -30,11 +25,11 @@ _POSSIBLE = re.compile(
 )
 _IF_COULD = re.compile(
     rf"^(?:(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|appreciate)\s+(?:it\s+)?)?if\s+"
-    rf"{_WHO}\s+(?:could|would|can)\s+(?:please\s+)?(?P<rest>.+)$",
+    rf"{WHO}\s+(?:could|would|can)\s+(?:please\s+)?(?P<rest>.+)$",
     re.I,
 )
 _WANT_YOU_TO = re.compile(
-    rf"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love|expect)\s+{_WHO}\s+to\s+"
+    rf"^(?:i|we)(?:'d|\s+would)?\s*(?:really\s+)?(?:like|want|need|love|expect)\s+{WHO}\s+to\s+"
     r"(?P<rest>.+)$",
     re.I,
 )
@@ -143,16 +138,6 @@ _INVERTED = re.compile(
 NOUN_START = re.compile(
     r"^(?:a|an|the|some|confirmation|written|copies|copy|details|access|proof)\b", re.I
 )
-IMPERATIVES = frozenset(
-    """approve kill mark provide arrange schedule review activate deactivate migrate merge
-    block format halt keep leave pause pull ring shut add allow arrange book cancel change check clear close confirm connect copy correct create
-    delete disable enable explain extend find fix forward get give grant increase install issue
-    let lift list lock look make move order print publish put raise reactivate recalibrate
-    reconnect recover reinstate reissue release remove rename renew reopen repair replace reply
-    reset resend restore return revoke run send set share show sort stop switch take tell transfer
-    turn undo unlock update upgrade waive wipe freeze suspend terminate preserve quarantine
-    deprovision""".split()
-)
 _PURPOSE = re.compile(
     r"\s+(?:to\s+(?!the\b|a\b|an\b|my\b|our\b|your\b)\w+|so\s+(?:that\s+)?|because|as\s+)", re.I
 )
@@ -195,7 +180,7 @@ def is_request(text: str) -> bool:
     p = polish(text)
     if (m := _THING_MODAL.match(p)) and m.group("modal").lower() != "should":
         return not m.group("adv")
-    return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p))
+    return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p) or desk_request(p))
 
 
 # "Question: ...", "Q2. ...", "1) ...": a label, not the question
@@ -280,7 +265,9 @@ def ask_phrase(text: str) -> str | None:
     if not p or len(_FRAME.sub("", p).split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
         return None
     out: str | None = None
-    if m := _WANT_TO_KNOW.match(p):
+    if (rest := desk_request(p)) is not None:
+        out = "us to " + swap(rest)
+    elif m := _WANT_TO_KNOW.match(p):
         rest = m.group("rest")
         out = None if _INVERTED.match(rest) else swap(rest)
     elif m := (
