@@ -132,6 +132,12 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "This is the 4th email I have sent about it.", True),
         ("", "I'm writing about this for the third time now.", True),
         ("", "That's the third time this ticket has been closed without a fix.", True),
+        # contact with someone else is no earlier contact with the desk
+        ("", "I rang the cardiology nurses, and they said it must send this week.", False),
+        ("", "I called my bank yesterday and they blocked the card.", False),
+        ("", "I rang your helpline yesterday and waited an hour.", True),
+        ("", "I emailed the support team last week about it.", True),
+        ("", "I called you twice last week.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

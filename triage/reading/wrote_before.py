@@ -64,6 +64,30 @@ def says_wrote_before(doc: Doc, text: str, subject: str = "") -> bool:
     return any(_earlier_contact(tok) for tok in doc)
 
 
+# who "we" are in an email to the desk: "I called you", "I rang your helpline", "I emailed
+# the support team"
+_US = frozenset(
+    """you your yours support helpdesk help desk servicedesk service it helpline hotline team
+    engineer engineers technician office department line number company""".split()
+)
+# contact with a person: "I rang the cardiology nurses", "I've called the bank"
+_PERSON_CONTACT = frozenset("rang called phoned contacted told emailed e-mailed messaged".split())
+_OTHERS = frozenset(
+    """nurse nurses doctor doctors gp hospital surgery clinic bank banks police insurer insurers
+    council councillor landlord school teacher parents customers clients colleague colleagues
+    boss manager staff supplier provider family daughter son wife husband mum dad mother father
+    neighbour neighbours solicitor lawyer accountant carer carers ombudsman regulator""".split()
+)
+
+
+def _someone_else(verb: Token, obj: Token) -> bool:
+    """The object of a contact verb is a person or body other than the desk ("the cardiology
+    nurses", "my bank", "Hamza"): contact, but not with us."""
+    if verb.lower_ not in _PERSON_CONTACT or any(t.lower_ in _US for t in obj.subtree):
+        return False
+    return obj.lower_ in _OTHERS or obj.tag_ == "NNP"
+
+
 def _earlier_contact(tok: Token) -> bool:
     if tok.lower_ not in CONTACT or tok.tag_ not in ("VBD", "VBN"):
         return False
@@ -72,6 +96,8 @@ def _earlier_contact(tok: Token) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and c.lower_ in objects for c in tok.children
     ):
         return False  # "since we opened at 8:30" is the shop, not a ticket
+    if any(c.dep_ == "dobj" and _someone_else(tok, c) for c in tok.children):
+        return False  # "I rang the cardiology nurses this week": contact, but not with us
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "conj":
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
