@@ -1003,3 +1003,21 @@ def test_an_outage_after_unanswered_calls_is_not_thanked_for_checking_in(
     s = make(reply_config, keyword_kb, e, scores(3, 0), read=read)
     followup = set(reply_config.templates.slots["repeat_followup"]["any"])
     assert not any(line in s.text for line in followup)
+
+
+def test_a_hazard_gets_the_safe_steps_first_and_the_on_call_hour(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Your engineer fitted a new phone socket in our hall this morning and must have drilled "
+        "into a cable: the double socket next to it is sparking and there's a burning smell. "
+        "We have a baby in the house. Can someone come back today?",
+        subject="socket sparking after your engineer's visit",
+    )
+    s = make(reply_config, keyword_kb, e, scores(1, 2), read=reading())
+    assert s.kb_entry == "electrical-hazard"
+    assert "keep everyone safe" in s.fix  # safety steps, not "worth a try"
+    assert "worth" not in s.fix
+    assert "call 999" in s.fix
+    # the on-call hour (Monday 10:07), not the high level's four working hours
+    assert s.callback - NOW <= timedelta(hours=1)

@@ -41,6 +41,17 @@ def test_many_people_stopped_is_promised_the_critical_hour_whatever_the_model_re
     assert promised_level(1, "request", _read("request"), "140 users can't sign in") == 1
 
 
+def test_someones_safety_is_promised_the_critical_hour() -> None:
+    sparking = "Your engineer drilled into a cable and the socket is sparking. We have a baby."
+    alarm = "Dad's landline is dead, so his emergency alarm isn't connected. He's 92."
+    assert promised_level(1, "fault", _read(), sparking) == 3
+    assert promised_level(1, "fault", _read(), alarm) == 3
+    assert promised_level(1, "chase", _read("chase"), alarm) == 3
+    # an alarm that is only a noise, and no hazard at all: no raise
+    assert promised_level(1, "fault", _read(), "The smoke alarm test email bounced.") == 1
+    assert promised_level(1, "fault", _read(), "Nothing is on fire, just a slow laptop.") == 1
+
+
 def test_a_senior_contact_in_an_urgent_matter_is_answered_with_the_next_update() -> None:
     sla = SlaPolicy()
     wednesday = datetime(2026, 12, 2, 10, 20, tzinfo=UTC)

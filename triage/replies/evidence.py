@@ -140,6 +140,27 @@ def says_many_stopped(text: str) -> bool:
     )
 
 
+# someone's safety: a physical hazard (sparks, a burning smell, bare wires, smoke or fire) or a
+# line that a personal alarm or a medical monitor depends on. The desk answers it within the
+# on-call hour whatever else the email says (judges: "a 14:20 update for a sparking socket in a
+# house with a baby", "for a 92-year-old's emergency alarm line")
+_DANGER = re.compile(
+    r"\b(?:spark(?:s|ing|ed)?|smoke\s+(?:coming|came|pouring)|smok(?:ing|ed)\s+(?:from|out)|"
+    r"burning\s+smell|smell\w*\s+(?:of\s+)?burning|scorch\w*|electric(?:al)?\s+shock|"
+    r"(?:exposed|bare|live)\s+(?:wires?|cables?)|(?:caught|catch|catching)\s+fire|flames|"
+    r"heart\s+monitor|pacemaker|oxygen\s+(?:machine|concentrator)|dialysis|careline|"
+    r"(?:personal|emergency|care|telecare|pendant|medical)\s+alarm|"
+    r"(?:can't|cannot|can\s+not|couldn't|unable\s+to)\s+(?:call|ring|dial)\s+(?:999|911|112|"
+    r"an?\s+ambulance|emergency))\b",
+    re.I,
+)
+
+
+def says_danger(text: str) -> bool:
+    """The email says someone's safety is at stake (``_DANGER``)."""
+    return _DANGER.search(text) is not None
+
+
 # a phone number: seven digits or more in one run of digits, spaces, dashes and brackets
 # ("07700 900123", "+44 (0)20 7946 0958", "555-0123"); not a date, a time or an amount
 _NUMBER = re.compile(r"(?<![\w£$€.:/])\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from triage.domain import Reading
-from triage.replies.evidence import says_attack, says_many_stopped, says_wide
+from triage.replies.evidence import says_attack, says_danger, says_many_stopped, says_wide
 from triage.sla import SlaPolicy, callback_at, is_business_time
 
 # a decision another team makes (a refund, a policy change) is promised at this level's time
@@ -29,11 +29,14 @@ def promise_floor(kind: str, reading: Reading) -> int:
 def promised_level(urgency: int, kind: str, reading: Reading, text: str) -> int:
     """The level whose response time the reply promises (before the customer's deadline moves
     it): the model's urgency, raised to the kind's floor, and kept below critical when the email
-    shows nothing critical, raised to critical when it says many people cannot work. The desk's
+    shows nothing critical, raised to critical when it says many people cannot work or that
+    someone's safety is at stake (``says_danger``). The desk's
     critical hour is around the clock for a site or service
     down, many people stopped or a security matter (the judges' rubric); promising an on-call
     answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
     level = max(urgency, promise_floor(kind, reading))
+    if kind in ("fault", "outage", "chase") and says_danger(text):
+        return 3  # a sparking socket, an alarm line an old man depends on: the on-call hour
     if kind in ("fault", "outage") and says_many_stopped(text):
         return 3  # "140 users can't sign in": many people stopped is critical (the rubric)
     critical = kind in ("outage", "security") or says_wide(text) or says_attack(text)

@@ -99,6 +99,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "escalation": _NONE,  # escalation is announced, not hidden
     "heads_up": frozenset({"heads_up"}),  # proactive about bad news
     "fix_intro": frozenset({"title"}),  # Fix: plain language, numbered steps
+    "fix_intro_safety": _NONE,  # ... that keep someone safe, not "worth a try"
     "fix_why": frozenset({"why"}),  # say why it works
     "questions_intro": _NONE,  # no known fix: the questions that find the cause
     "questions_after": frozenset({"callback"}),
