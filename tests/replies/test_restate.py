@@ -7,7 +7,7 @@ import pytest
 
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.restate import loose_subject
+from triage.replies.restate import _subject_thing, loose_subject
 
 from .test_compose import email, make, reading, scores
 
@@ -41,6 +41,39 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
     e = email("Started on Monday, every page has it now.", subject="grey streak on prints")
     s = make(reply_config, keyword_kb, e, read=reading(topic="the grey streak on prints"))
     assert "the grey streak on prints" in s.acknowledge
+
+
+@pytest.mark.parametrize(
+    ("subject", "thing"),
+    [
+        ("DOUBLE BOOKED ROOMS - GUESTS ARRIVING AT 4", "the double booked rooms"),
+        ("Check-in kiosk keeps exiting kiosk mode", "the check-in kiosk"),
+        ("COW battery", "the COW battery"),
+        # when, how many, who or a state is not the thing
+        ("payroll due at 3 - internet DEAD", ""),
+        ("whole site offline again", ""),
+        ("Finance team can't open shared reports", ""),
+        ("quota exceeded??", ""),
+        ("External email bouncing - whole firm", ""),
+        ("Engineer drilled into a cable - socket sparking", ""),
+        ("9 calls", ""),
+    ],
+)
+def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -> None:
+    assert _subject_thing(subject) == thing
+
+
+def test_a_fault_with_nothing_else_to_say_back_is_restated_by_its_subjects_thing(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # "I understand something isn't right here" says back nothing (the judges' wrong one)
+    e = email(
+        "Six of our rooms for tonight's wedding party have two bookings each. Guests arrive at 4.",
+        subject="DOUBLE BOOKED ROOMS - GUESTS ARRIVING AT 4",
+    )
+    s = make(reply_config, keyword_kb, e, scores(2, 2), read=reading())
+    assert "the double booked rooms" in s.acknowledge
+    assert "isn't right here" not in s.acknowledge
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,11 @@ def restatement(d: Draft) -> str:
         # "I understand you're unhappy with how this has been handled" says back nothing: the
         # judges' wrong restatement; "the password change" of "PASSWORD CHANGE AGAIN??" does
         return d.render(f"restate_subject_{d.kind}", topic=loose)
+    if d.kind in ("fault", "outage") and (topic := _subject_thing(d.email.subject)):
+        # "something isn't right here" and "this is affecting your whole team" say back
+        # nothing (the judges' wrong restatement); "the double booked rooms" does
+        slot = "restate_subject_scope" if affected else "restate_subject"
+        return d.render(slot, topic=topic, who=affected)
     if affected:
         return d.render("restate_scope", who=affected)
     slot = {
@@ -173,6 +178,20 @@ def loose_subject(subject: str) -> str:
     if first in _DETERMINED:
         return s
     return f"the {s if first in BRANDS else lower_first(s)}"
+
+
+_NOT_A_THING = re.compile(r"\b(?:due|whole|all|every|entire)\b|[\d,;]|(?:ed|ing)$", re.I)
+
+
+def _subject_thing(subject: str) -> str:
+    """A fault's or an outage's subject as the thing it is about ("COW battery" -> "the COW
+    battery"), or "" when what is left names people, when, how many or a state ("the payroll
+    due at 3", "the finance team", "the quota exceeded")."""
+    topic = loose_subject(subject)
+    words = [w.lower().removesuffix("'s") for w in topic.split()]
+    if not topic or shouts(topic) or _NOT_A_THING.search(topic) or PEOPLE.intersection(words):
+        return ""
+    return topic
 
 
 _ASKED = re.compile(
