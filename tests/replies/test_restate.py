@@ -7,7 +7,7 @@ import pytest
 
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.restate import _subject_thing, loose_subject
+from triage.replies.restate import _subject_clause, _subject_thing, loose_subject
 
 from .test_compose import email, make, reading, scores
 
@@ -61,6 +61,34 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
 )
 def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -> None:
     assert _subject_thing(subject) == thing
+
+
+@pytest.mark.parametrize(
+    ("subject", "clause"),
+    [
+        ("PDF preview down for accounts team", "the PDF preview is down for accounts team"),
+        (
+            "Chat notifications stopped for our workspace",
+            "the chat notifications have stopped for your workspace",
+        ),
+        ("Shared inbox not pulling emails", "the shared inbox is not pulling emails"),
+        ("Finance team can't open shared reports", "your finance team can't open shared reports"),
+        ("CRM down - tender deadline 3pm", "the CRM is down"),
+        ("VPN down for everyone AGAIN", "the VPN is down for everyone"),
+        ("Teams down", "Teams is down"),
+        ("Phones down", "the phones are down"),
+        # no thing before its state, or no safe verb for it
+        ("WHY CAN'T I PRINT", ""),
+        ("whole site offline again", ""),
+        ("printer not happy", ""),
+        ("Laptop battery still dying", ""),
+        ("Your app is down", ""),
+    ],
+)
+def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(
+    subject: str, clause: str
+) -> None:
+    assert _subject_clause(subject) == clause
 
 
 def test_a_fault_with_nothing_else_to_say_back_is_restated_by_its_subjects_thing(

@@ -20,6 +20,7 @@ from triage.replies.ourwords import (
     polish,
     problem_phrase,
     shouts,
+    swap,
 )
 from triage.replies.parts import Draft
 
@@ -104,6 +105,8 @@ def restatement(d: Draft) -> str:
         # "I understand you're unhappy with how this has been handled" says back nothing: the
         # judges' wrong restatement; "the password change" of "PASSWORD CHANGE AGAIN??" does
         return d.render(f"restate_subject_{d.kind}", topic=loose)
+    if d.kind in ("fault", "outage") and (clause := _subject_clause(d.email.subject)):
+        return d.render("restate_problem", problem=clause)  # "the PDF preview is down"
     if d.kind in ("fault", "outage") and (topic := _subject_thing(d.email.subject)):
         # "something isn't right here" and "this is affecting your whole team" say back
         # nothing (the judges' wrong restatement); "the double booked rooms" does
@@ -192,6 +195,54 @@ def _subject_thing(subject: str) -> str:
     if not topic or shouts(topic) or _NOT_A_THING.search(topic) or PEOPLE.intersection(words):
         return ""
     return topic
+
+
+# a subject's state, by the verb it takes after the thing: "PDF preview down" -> "... is
+# down", "chat notifications stopped" -> "... have stopped"; "keeps", "won't" bring their own
+_BE_STATE = frozenset(
+    """down offline dead broken gone missing stuck slow failed failing crashing dropping
+    frozen freezing empty blank expired expiring not""".split()
+)
+_HAS_STATE = frozenset("stopped disappeared crashed wiped deleted".split())
+_OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
+_AS_NAME = frozenset("the your this that these those".split())
+
+
+def _subject_clause(subject: str) -> str:
+    """A fault's or an outage's subject as the clause it abbreviates ("PDF preview down for
+    accounts team" -> "the PDF preview is down for accounts team"), or "" when it is no thing
+    followed by its state."""
+    s = polish(_MARKS.sub(" ", clean_subject(subject)))
+    words = s.split()
+    if not 2 <= len(words) <= 8 or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
+        return ""
+    at = next((i for i, w in enumerate(words) if i and w.lower() in CUT_AT), 0)
+    thing = [re.sub(r"^(?:my|our)$", "your", w, flags=re.I) for w in words[:at]]
+    state, rest = words[at].lower() if at else "", swap(" ".join(words[at + 1 :]))
+    named_thing = " ".join(thing)
+    if not at or _NOT_A_THING.search(named_thing) or _NOT_A_NAME.search(named_thing):
+        return ""  # "WHY CAN'T I PRINT": no thing before its state
+    if re.search(r"[\d,;?!]", rest):
+        return ""
+    last = thing[-1].lower()
+    # "Teams is down": a product's name is one thing
+    plural = last.endswith("s") and not last.endswith("ss") and last not in BRANDS
+    if state in _BE_STATE:
+        verb = f"{'are' if plural else 'is'} {state}"
+    elif state in _HAS_STATE:
+        verb = f"{'have' if plural else 'has'} {state}"
+    elif state in _OWN_VERB:
+        verb = _OWN_VERB[state] if plural else state
+    else:
+        return ""  # "still", "again", "doesn't": no safe verb
+    if state == "not" and not rest.split(" ", 1)[0].endswith("ing"):
+        return ""  # "is not pulling emails", never "is not happy"
+    first = thing[0].lower()
+    named = first in _AS_NAME or first in BRANDS  # "Outlook keeps crashing"
+    np = " ".join(thing) if named else f"the {lower_first(' '.join(thing))}"
+    if PEOPLE.intersection(w.lower() for w in thing):
+        np = np.replace("the ", "your ", 1)  # "Finance team can't open ..." is theirs
+    return f"{np} {verb} {rest}".strip()
 
 
 _ASKED = re.compile(
