@@ -1021,3 +1021,21 @@ def test_a_hazard_gets_the_safe_steps_first_and_the_on_call_hour(
     assert "call 999" in s.fix
     # the on-call hour (Monday 10:07), not the high level's four working hours
     assert s.callback - NOW <= timedelta(hours=1)
+
+
+def test_the_desks_own_steps_are_said_as_what_we_do_not_what_to_try(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "I removed two users in March, but this month's invoice still charged me for the seats "
+        "I removed. I've checked the invoice twice. Can you explain?",
+        subject="seat charge",
+    )
+    s = make(
+        reply_config, keyword_kb, e, scores(1, 1), read=reading(tried=("checked the invoice",))
+    )
+    assert s.kb_entry == "billing-charge-query"
+    assert s.fix.startswith(("Here's what we'll do:", "This is what happens on our side:"))
+    assert "worth" not in s.fix
+    # the desk's steps are never dropped as something the customer already tried
+    assert "We check each charge you've queried" in s.fix

@@ -134,6 +134,8 @@ INCIDENT = 'incident = "An incident is open; we update you every 30 minutes."\n'
         (FAULT + 'problems = ["printer jamming"]\n', "problems", "things: troubles"),
         (FAULT + 'problems = ["printer(: jamming"]\n', "problems", "regular expression"),
         (FAULT + 'problems = ["printer: jamming @ "]\n', "problems", "troubles @ where"),
+        (FAULT + 'by = "engineer"\n', "by", "customer, desk"),
+        (FAULT + 'requires = "alarm("\n', "requires", "regular expression"),
     ],
 )
 def test_new_front_matter_keys_are_validated_naming_file_and_key(
@@ -152,6 +154,28 @@ def test_new_front_matter_keys_are_read() -> None:
     assert entry.steps == ()  # an outage may have no workaround: its reply is the incident wording
     with pytest.raises(ConfigError, match="two numbered steps"):
         parse_entry(_with(FAULT, steps=""), "x")  # a fix without steps is not a fix
+
+
+def test_who_takes_the_steps_and_what_the_email_must_name_are_read() -> None:
+    entry = parse_entry(_with(FAULT + 'by = "desk"\nrequires = "copier"\n'), "x")
+    assert entry.by == "desk"
+    assert entry.requires == "copier"
+    assert parse_entry(_with(FAULT), "x").by == "customer"  # the default: steps to try
+
+
+def test_an_entry_for_one_setting_is_not_about_an_email_that_does_not_name_it(
+    keyword_kb: KnowledgeBase,
+) -> None:
+    # the alarm line's steps share "landline" and "no dial tone" with a plain dead line
+    plain = "Landline dead\nOur landline has had no dial tone since this morning."
+    alarm = "Mum's alarm\nHer landline has no dial tone, and her personal alarm runs on it."
+    assert keyword_kb.match(plain).entry.id == "landline-no-dial-tone"
+    ranked = {m.entry.id: m for m in keyword_kb.rank(plain)}
+    assert ranked["care-alarm-line"].score == 0.0
+    assert not ranked["care-alarm-line"].confident
+    best = keyword_kb.match(alarm)
+    assert best.entry.id == "care-alarm-line"
+    assert best.confident
 
 
 JAM = "copier jamming\nThe copier keeps jamming, and the pages it does print are smudged and faded."

@@ -118,7 +118,8 @@ def _fix(
             continue
         if kind == "question" and "question" not in match.entry.kinds and not how_to:
             continue  # troubleshooting steps are no answer to "is there a site licence?"
-        steps = untried(match.entry.steps, tried)
+        # the desk's own steps are never "already tried" by the customer
+        steps = match.entry.steps if match.entry.by == "desk" else untried(match.entry.steps, tried)
         if steps:
             return match, steps
     return None, ()

@@ -149,7 +149,7 @@ _DANGER = re.compile(
     r"burning\s+smell|smell\w*\s+(?:of\s+)?burning|scorch\w*|electric(?:al)?\s+shock|"
     r"(?:exposed|bare|live)\s+(?:wires?|cables?)|(?:caught|catch|catching)\s+fire|flames|"
     r"heart\s+monitor|pacemaker|oxygen\s+(?:machine|concentrator)|dialysis|careline|"
-    r"(?:personal|emergency|care|telecare|pendant|medical)\s+alarm|"
+    r"(?:personal|emergency|care|telecare|pendant|medical)\s+alarm|vulnerable|"
     r"(?:can't|cannot|can\s+not|couldn't|unable\s+to)\s+(?:call|ring|dial)\s+(?:999|911|112|"
     r"an?\s+ambulance|emergency))\b",
     re.I,

@@ -18,6 +18,9 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
                                   # across a site (said instead of one person's steps)
     problems = ["laptops?|pcs?: no-power"]   # optional: the problems it answers, as the
                                   # vocabulary of config/replies.toml names them ("things: troubles")
+    by = "customer"               # optional: who takes the steps, "customer" or "desk" (what
+                                  # we do on our side: check a bill, run an export)
+    requires = ""                 # optional: a regular expression the email must contain
     +++
     1. First step, in plain words.
     2. Second step.
@@ -59,7 +62,10 @@ _KEYS = {
     "incident",
     "workaround",
     "problems",
+    "by",
+    "requires",
 }
+_BY = ("customer", "desk")
 
 
 def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
@@ -132,6 +138,14 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
             problem_patterns(problem)
         except ValueError as exc:
             raise ConfigError(f"{where}: problems: {exc}") from exc
+    requires = text_value("requires", False)
+    try:
+        re.compile(requires)
+    except re.error as exc:
+        raise ConfigError(f"{where}: requires is not a valid regular expression: {exc}") from exc
+    by = text_value("by", False) or "customer"
+    if by not in _BY:
+        raise ConfigError(f"{where}: by is {by!r}; allowed: {', '.join(_BY)}")
     if len(steps) < 2 and not ("outage" in kinds and incident):
         raise ConfigError(f"{where}: needs at least two numbered steps after the front matter")
     return KbEntry(
@@ -151,6 +165,8 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         incident=incident,
         workaround=text_value("workaround", False),
         problems=problems,
+        by=by,
+        requires=requires,
     )
 
 

@@ -96,6 +96,7 @@ class KnowledgeBase:
     embedder_id: str = ""  # the model that made ``vectors`` (its model_version)
     _keywords: tuple[tuple[tuple[tuple[str, ...], float], ...], ...] = field(default=(), repr=False)
     _problems: tuple[tuple[Problem, ...], ...] = field(default=(), repr=False)
+    _requires: tuple[re.Pattern[str] | None, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         # keyword weights: idf over entries, so "password" (in many) counts less than "voicemail";
@@ -122,6 +123,8 @@ class KnowledgeBase:
         object.__setattr__(self, "_keywords", weighted)
         problems = tuple(tuple(problem_patterns(p) for p in e.problems) for e in self.entries)
         object.__setattr__(self, "_problems", problems)
+        requires = tuple(re.compile(e.requires, re.I) if e.requires else None for e in self.entries)
+        object.__setattr__(self, "_requires", requires)
 
     @classmethod
     def load(
@@ -207,6 +210,11 @@ class KnowledgeBase:
             answers = [problem.answered_by(p, text) for p in self._problems]
             keywords = [PROBLEM_SCORE if a else k for a, k in zip(answers, keywords, strict=True)]
             other = [bool(p) and not a for p, a in zip(self._problems, answers, strict=True)]
+        # an entry for one setting ("a phone line an alarm depends on") is not about an email
+        # that does not name that setting, whatever words they share
+        missing = [r is not None and not r.search(text) for r in self._requires]
+        keywords = [0.0 if m else k for m, k in zip(missing, keywords, strict=True)]
+        other = [o or m for o, m in zip(other, missing, strict=True)]
         if model_version and self.embedder_id and model_version != self.embedder_id:
             # same size, different model: cosines between two spaces mean nothing
             embedding = None
@@ -227,6 +235,7 @@ class KnowledgeBase:
                 # match on their own (the fine-tuned space is tuned for mood more than for topic)
                 alone = keywords[i] * s.threshold / s.keyword_threshold
                 score, threshold = max(combined, alone), s.threshold
+                score = 0.0 if missing[i] else score
                 method = "embedding+keywords"
             out.append(
                 KbMatch(

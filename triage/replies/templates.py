@@ -100,6 +100,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "heads_up": frozenset({"heads_up"}),  # proactive about bad news
     "fix_intro": frozenset({"title"}),  # Fix: plain language, numbered steps
     "fix_intro_safety": _NONE,  # ... that keep someone safe, not "worth a try"
+    "fix_intro_desk": _NONE,  # ... that we take on our side (``KbEntry.by``)
     "fix_why": frozenset({"why"}),  # say why it works
     "questions_intro": _NONE,  # no known fix: the questions that find the cause
     "questions_after": frozenset({"callback"}),

@@ -56,6 +56,12 @@ class KbEntry:
     # troubles", each side a regular expression over the thing's id or word and the trouble's
     # id ("laptops?|computers?|pcs?: no-power")
     problems: tuple[str, ...] = ()
+    # who takes the steps: "customer" (steps to try) or "desk" (what we do: check a bill, run
+    # an export on our side), which the reply says as our plan, not as steps "worth trying"
+    by: str = "customer"
+    # a regular expression the email must contain for the entry to be offered: "alarm|heart
+    # monitor" keeps an alarm line's steps from a plain dead landline
+    requires: str = ""
 
 
 @dataclass(frozen=True, slots=True)
