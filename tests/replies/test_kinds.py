@@ -303,7 +303,7 @@ def test_a_deadline_before_the_update_is_met_and_one_after_it_is_said_honestly(
     soon = Deadline("in 30 minutes", NOW + timedelta(minutes=30))
     met = make(reply_config, keyword_kb, e, read=reading(deadline=late))
     missed = make(reply_config, keyword_kb, e, read=reading(deadline=soon))
-    assert "in time for" in met.plan
+    assert "working to" in met.plan
     assert re.search(r"after that|which is later", missed.plan)
     assert re.search(r"try|tell you (?:plainly|straight)", missed.plan)
     assert any("deadline" in t for t in missed.agent_todo)
@@ -343,7 +343,7 @@ def test_a_deadline_sooner_than_the_level_allows_moves_the_promise_up_to_meet_it
     s = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading(deadline=today))
     assert s.callback <= today.at - timedelta(hours=1)
     assert s.callback > NOW
-    assert "in time for" in s.plan
+    assert "working to" in s.plan
     assert any("meet the customer's deadline" in t for t in s.agent_todo)
     # without the deadline the same email is promised the next working day
     plain = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading())

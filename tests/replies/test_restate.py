@@ -57,6 +57,7 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
         ("External email bouncing - whole firm", ""),
         ("Engineer drilled into a cable - socket sparking", ""),
         ("9 calls", ""),
+        ("MORE!THAN!ONCE", ""),  # would claim earlier contact
     ],
 )
 def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -> None:
@@ -83,6 +84,7 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("printer not happy", ""),
         ("Laptop battery still dying", ""),
         ("Your app is down", ""),
+        ("Printer broken more than once", ""),
     ],
 )
 def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(

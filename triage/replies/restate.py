@@ -183,7 +183,13 @@ def loose_subject(subject: str) -> str:
     return f"the {s if first in BRANDS else lower_first(s)}"
 
 
-_NOT_A_THING = re.compile(r"\b(?:due|whole|all|every|entire)\b|[\d,;]|(?:ed|ing)$", re.I)
+# when, how many and how often are not the thing ("more than once" said back would claim
+# earlier contact the store may not hold)
+_NOT_A_THING = re.compile(
+    r"\b(?:due|whole|all|every|entire|once|twice|times?|before|earlier|previous)\b|[\d,;]|"
+    r"(?:ed|ing)$",
+    re.I,
+)
 
 
 def _subject_thing(subject: str) -> str:
@@ -222,7 +228,7 @@ def _subject_clause(subject: str) -> str:
     named_thing = " ".join(thing)
     if not at or _NOT_A_THING.search(named_thing) or _NOT_A_NAME.search(named_thing):
         return ""  # "WHY CAN'T I PRINT": no thing before its state
-    if re.search(r"[\d,;?!]", rest):
+    if re.search(r"[\d,;?!]|\b(?:once|twice|times?|before|earlier|previous)\b", rest, re.I):
         return ""
     last = thing[-1].lower()
     # "Teams is down": a product's name is one thing
