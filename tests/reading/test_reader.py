@@ -138,6 +138,9 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "I rang your helpline yesterday and waited an hour.", True),
         ("", "I emailed the support team last week about it.", True),
         ("", "I called you twice last week.", True),
+        # a name or "the manager" may well be ours
+        ("", "I emailed Priya last week about this.", True),
+        ("", "I phoned the manager yesterday.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

@@ -170,6 +170,8 @@ def test_an_entry_for_one_setting_is_not_about_an_email_that_does_not_name_it(
     plain = "Landline dead\nOur landline has had no dial tone since this morning."
     alarm = "Mum's alarm\nHer landline has no dial tone, and her personal alarm runs on it."
     assert keyword_kb.match(plain).entry.id == "landline-no-dial-tone"
+    clock = plain + " My alarm clock radio is fine."  # an alarm, but no one's alarm line
+    assert keyword_kb.match(clock).entry.id == "landline-no-dial-tone"
     ranked = {m.entry.id: m for m in keyword_kb.rank(plain)}
     assert ranked["care-alarm-line"].score == 0.0
     assert not ranked["care-alarm-line"].confident

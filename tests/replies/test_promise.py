@@ -50,6 +50,16 @@ def test_someones_safety_is_promised_the_critical_hour() -> None:
     # an alarm that is only a noise, and no hazard at all: no raise
     assert promised_level(1, "fault", _read(), "The smoke alarm test email bounced.") == 1
     assert promised_level(1, "fault", _read(), "Nothing is on fire, just a slow laptop.") == 1
+    for calm in (
+        "The Spark mail app on my iPhone isn't syncing.",  # a name, not a spark
+        "There are live cables hanging loose under my desk; tidy them next week?",
+        "I'm a vulnerable adult and my laptop won't start.",
+        "It's scorching hot in the office.",
+        "The emergency alarm test is scheduled for Friday.",  # no line down
+    ):
+        assert promised_level(1, "fault", _read(), calm) == 1, calm
+    line = "My landline is dead and it's my only way of calling anyone, including 999."
+    assert promised_level(1, "fault", _read(), line) == 3
 
 
 def test_a_senior_contact_in_an_urgent_matter_is_answered_with_the_next_update() -> None:

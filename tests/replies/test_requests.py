@@ -43,11 +43,17 @@ def test_a_request_put_as_can_it_be_done_is_what_to_do(text: str, expected: str)
         "Is there a way to make the text bigger again?",
         "Is there a way I can change my password myself?",
         "Is there any way of getting the old router back?",
+        "Is it possible to reset my own password from the portal?",  # theirs to do
+        "Is it possible to book a meeting room for guests through Outlook?",
     ],
 )
 def test_a_how_to_question_is_no_request(text: str) -> None:
     assert desk_request(text) is None
     assert ask_class(Ask(text, "question")) != "do"
+
+
+def test_an_engineer_asked_for_as_can_it_be_done_is_a_visit() -> None:
+    assert ask_class(Ask("Is there any way to get an engineer out today?", "question")) == "visit"
 
 
 def test_money_asked_as_can_it_be_done_stays_a_money_ask() -> None:

@@ -58,6 +58,9 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
         ("Engineer drilled into a cable - socket sparking", ""),
         ("9 calls", ""),
         ("MORE!THAN!ONCE", ""),  # would claim earlier contact
+        ("Same problem", ""),  # names nothing
+        ("Quick question", ""),
+        ("From Sarah", ""),
     ],
 )
 def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -> None:
@@ -85,12 +88,19 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("Laptop battery still dying", ""),
         ("Your app is down", ""),
         ("Printer broken more than once", ""),
+        ("Update failed", "the update has failed"),
+        ("Files deleted", "the files have been deleted"),
+        ("Printer down", "the printer is down"),
+        # a person, someone's, or ours
+        ("Karen stuck", ""),
+        ("Sarah's laptop dead", ""),
+        ("Engineer missing", ""),
     ],
 )
 def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(
-    subject: str, clause: str
+    reply_config: ReplyConfig, subject: str, clause: str
 ) -> None:
-    assert _subject_clause(subject) == clause
+    assert _subject_clause(subject, reply_config.rules.vocabulary) == clause
 
 
 def test_a_fault_with_nothing_else_to_say_back_is_restated_by_its_subjects_thing(

@@ -105,6 +105,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bon[\s-]?site\b|\bcome\s+(?:out|round|over|in|and|to|here|by|back(?!\s+to\s+(?:me|us)))\b"
             r"|\b(?:engineer|technician|someone|somebody)\b[^.?!]{0,20}\b(?:here|in\s+(?:my|our|the)\s+office|out\s+to|round|on\s+site)\b"
             r"|\bvisit\b|\bsend\s+(?:an?\s+)?(?:\w+\s+)?(?:engineer|technician|someone|somebody)\b"
+            r"|\b(?:engineer|technician|someone|somebody)\s+out\b"
             r"|^\W*(?:an?|the)\s+(?:engineer|technician)\b",
         ),
         (
@@ -281,6 +282,9 @@ _GET_ME = re.compile(
 )
 
 
+_VISIT = dict(ASK_CLASSES)["visit"]
+
+
 def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
     # a threat after the ask ("..., or I'm cancelling my contract") is not what is asked
@@ -292,8 +296,11 @@ def ask_class(ask: Ask) -> str:
         return "statement"
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):
-            # "Is it possible to swap the handheld?" asks for it done, not how
-            return "do" if name == "how" and desk_request(text) else name
+            if name == "how" and desk_request(text):
+                return "do"  # "Is it possible to swap the handheld?" asks for it done
+            if name == "how" and _VISIT.search(text):
+                return "visit"  # "Is there any way to get an engineer out today?"
+            return name
     if is_request(text) or _GET_ME.match(text) or re.search(r"\bplease\b", text, re.IGNORECASE):
         return "do"  # "could your invoices please include ...?" asks for something done
     if _STATEMENT.match(text) and not _ASKING.search(text):

@@ -141,24 +141,34 @@ def says_many_stopped(text: str) -> bool:
 
 
 # someone's safety: a physical hazard (sparks, a burning smell, bare wires, smoke or fire) or a
-# line that a personal alarm or a medical monitor depends on. The desk answers it within the
+# line that a personal alarm or a medical monitor depends on, down. The desk answers it within the
 # on-call hour whatever else the email says (judges: "a 14:20 update for a sparking socket in a
 # house with a baby", "for a 92-year-old's emergency alarm line")
-_DANGER = re.compile(
-    r"\b(?:spark(?:s|ing|ed)?|smoke\s+(?:coming|came|pouring)|smok(?:ing|ed)\s+(?:from|out)|"
-    r"burning\s+smell|smell\w*\s+(?:of\s+)?burning|scorch\w*|electric(?:al)?\s+shock|"
-    r"(?:exposed|bare|live)\s+(?:wires?|cables?)|(?:caught|catch|catching)\s+fire|flames|"
-    r"heart\s+monitor|pacemaker|oxygen\s+(?:machine|concentrator)|dialysis|careline|"
-    r"(?:personal|emergency|care|telecare|pendant|medical)\s+alarm|vulnerable|"
-    r"(?:can't|cannot|can\s+not|couldn't|unable\s+to)\s+(?:call|ring|dial)\s+(?:999|911|112|"
-    r"an?\s+ambulance|emergency))\b",
+_HAZARD = re.compile(
+    r"\b(?:spark(?:s|ing|ed)|smoke\s+(?:coming|came|pouring)|smok(?:ing|ed)\s+(?:from|out)|"
+    r"burning\s+smell|smell\w*\s+(?:of\s+)?burning|scorch(?:ed|\s+marks?)|electric(?:al)?\s+shock|"
+    r"(?:exposed|bare)\s+(?:wires?|cables?)|(?:caught|catch|catching)\s+fire|flames)\b",
+    re.I,
+)
+# ... or help that depends on a line that is down: an alarm, a monitor, calling 999
+_CARE = re.compile(
+    r"\b(?:heart\s+monitor|pacemaker|oxygen\s+(?:machine|concentrator)|dialysis|careline|"
+    r"(?:personal|emergency|care|telecare|pendant|medical|community)\s+alarm|alarm\s+pendant|"
+    r"999)\b",
+    re.I,
+)
+_LINE_DOWN = re.compile(
+    r"\b(?:dead|no\s+dial\s+tone|no\s+line|not\s+(?:working|connected|connecting)|"
+    r"isn't\s+(?:working|connected|connecting)|down|cut\s+off|(?:can't|cannot|unable\s+to)\s+"
+    r"(?:call|ring|dial|send|connect|transmit))\b",
     re.I,
 )
 
 
 def says_danger(text: str) -> bool:
-    """The email says someone's safety is at stake (``_DANGER``)."""
-    return _DANGER.search(text) is not None
+    """The email says someone's safety is at stake: a physical hazard, or an alarm, a medical
+    monitor or a 999 call that depends on a line it says is down."""
+    return bool(_HAZARD.search(text) or (_CARE.search(text) and _LINE_DOWN.search(text)))
 
 
 # a phone number: seven digits or more in one run of digits, spaces, dashes and brackets

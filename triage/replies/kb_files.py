@@ -21,6 +21,7 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
     by = "customer"               # optional: who takes the steps, "customer" or "desk" (what
                                   # we do on our side: check a bill, run an export)
     requires = ""                 # optional: a regular expression the email must contain
+    safety = false                # optional: the steps keep someone safe (a sparking socket)
     +++
     1. First step, in plain words.
     2. Second step.
@@ -64,6 +65,7 @@ _KEYS = {
     "problems",
     "by",
     "requires",
+    "safety",
 }
 _BY = ("customer", "desk")
 
@@ -143,6 +145,9 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         re.compile(requires)
     except re.error as exc:
         raise ConfigError(f"{where}: requires is not a valid regular expression: {exc}") from exc
+    safety = meta.get("safety", False)
+    if not isinstance(safety, bool):
+        raise ConfigError(f"{where}: safety must be true or false")
     by = text_value("by", False) or "customer"
     if by not in _BY:
         raise ConfigError(f"{where}: by is {by!r}; allowed: {', '.join(_BY)}")
@@ -167,6 +172,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         problems=problems,
         by=by,
         requires=requires,
+        safety=safety,
     )
 
 

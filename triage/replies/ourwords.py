@@ -46,7 +46,8 @@ PEOPLE = frozenset(
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(
     "NO NOW NOT YOUR YOU OUR ALL ANY WHY HOW WHAT WHO THE AND DAY GET PUT FIX STOP NEVER EVER DONE "
-    "WEEK HOUR DAYS ONE TWO SIX TEN YET STILL JUST EVEN HELP CALL SORT ONLY".split()
+    "WEEK HOUR DAYS ONE TWO SIX TEN YET STILL JUST EVEN HELP CALL SORT ONLY JOKE LIE ME BAD SICK "
+    "MAD".split()
 )
 _LEAD_IN = re.compile(
     r"^(?:and|but|so|also|plus|well|ok|okay|right\s+now|now|right|anyway|basically|honestly|frankly|then|"

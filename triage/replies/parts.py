@@ -11,7 +11,7 @@ from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
 from triage.reading.dates import has_clock_time
-from triage.replies.evidence import says_danger, says_more_than_once, says_repeat_fault, says_upset
+from triage.replies.evidence import says_more_than_once, says_repeat_fault, says_upset
 from triage.replies.gist import Gist
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.rules import Conditional, ReplyRules
@@ -319,9 +319,9 @@ def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
     """The fix: an intro, the numbered steps and why they work (empty without a fix)."""
     if d.fix is None or not d.steps:
         return ""
-    if intro_slot == "fix_intro" and d.fix.by == "desk":
+    if d.fix.by == "desk":
         intro_slot = "fix_intro_desk"  # what we do on our side, not steps "worth trying"
-    elif intro_slot == "fix_intro" and says_danger(d.text):
+    elif intro_slot == "fix_intro" and d.fix.safety:
         intro_slot = "fix_intro_safety"  # a sparking socket's steps are no "worth a try"
     intro = d.render(intro_slot, title=d.fix.title)
     # the why of a step they already took ("A full restart finishes ...") goes with the step

@@ -38,12 +38,9 @@ _CAN_IT_BE_DONE = re.compile(
     re.I,
 )
 # ... where it names no one, only work that is plainly ours ("Is it possible to swap the
-# handheld?"); "is it possible to get fewer?" is theirs to do, a how-to question
-_DESK_WORK = frozenset(
-    """swap replace lend loan send provide order install book arrange issue reissue supply
-    deliver extend generate split reset unlock restore reinstate reactivate recover resend
-    expedite""".split()
-)
+# handheld?"); "is it possible to get fewer?" or "to reset my own password from the portal?"
+# is theirs to do, a how-to question
+_DESK_WORK = frozenset("swap replace lend loan supply deliver reissue expedite extend".split())
 
 
 def desk_request(text: str) -> str | None:

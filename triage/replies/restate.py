@@ -23,6 +23,7 @@ from triage.replies.ourwords import (
     swap,
 )
 from triage.replies.parts import Draft
+from triage.replies.vocabulary import Vocabulary
 
 
 def who(d: Draft) -> str:
@@ -105,7 +106,8 @@ def restatement(d: Draft) -> str:
         # "I understand you're unhappy with how this has been handled" says back nothing: the
         # judges' wrong restatement; "the password change" of "PASSWORD CHANGE AGAIN??" does
         return d.render(f"restate_subject_{d.kind}", topic=loose)
-    if d.kind in ("fault", "outage") and (clause := _subject_clause(d.email.subject)):
+    vocab = d.rules.vocabulary
+    if d.kind in ("fault", "outage") and (clause := _subject_clause(d.email.subject, vocab)):
         return d.render("restate_problem", problem=clause)  # "the PDF preview is down"
     if d.kind in ("fault", "outage") and (topic := _subject_thing(d.email.subject)):
         # "something isn't right here" and "this is affecting your whole team" say back
@@ -192,32 +194,43 @@ _NOT_A_THING = re.compile(
 )
 
 
+# words that name no thing ("Same problem", "Quick question", "From Sarah")
+_NOTHING = frozenset(
+    """problem problems issue issues question questions query queries service help request
+    complaint matter thing things stuff same quick another other from about with for re fw
+    terrible awful poor bad""".split()
+)
+
+
 def _subject_thing(subject: str) -> str:
     """A fault's or an outage's subject as the thing it is about ("COW battery" -> "the COW
     battery"), or "" when what is left names people, when, how many or a state ("the payroll
-    due at 3", "the finance team", "the quota exceeded")."""
+    due at 3", "the finance team", "the quota exceeded") or nothing ("the same problem")."""
     topic = loose_subject(subject)
     words = [w.lower().removesuffix("'s") for w in topic.split()]
     if not topic or shouts(topic) or _NOT_A_THING.search(topic) or PEOPLE.intersection(words):
         return ""
-    return topic
+    return "" if _NOTHING.intersection(words) else topic
 
 
 # a subject's state, by the verb it takes after the thing: "PDF preview down" -> "... is
 # down", "chat notifications stopped" -> "... have stopped"; "keeps", "won't" bring their own
 _BE_STATE = frozenset(
-    """down offline dead broken gone missing stuck slow failed failing crashing dropping
+    """down offline dead broken gone missing stuck slow failing crashing dropping
     frozen freezing empty blank expired expiring not""".split()
 )
-_HAS_STATE = frozenset("stopped disappeared crashed wiped deleted".split())
+_HAS_STATE = frozenset("stopped disappeared crashed failed".split())
+_BEEN_STATE = frozenset("wiped deleted".split())  # "the files have been deleted"
 _OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
 _AS_NAME = frozenset("the your this that these those".split())
+_OURS = frozenset("engineer engineers technician technicians".split())  # the desk's people
 
 
-def _subject_clause(subject: str) -> str:
+def _subject_clause(subject: str, vocab: Vocabulary) -> str:
     """A fault's or an outage's subject as the clause it abbreviates ("PDF preview down for
     accounts team" -> "the PDF preview is down for accounts team"), or "" when it is no thing
-    followed by its state."""
+    followed by its state. One word before the state must be a thing the vocabulary knows or a
+    name in capitals: "Karen stuck" is a person."""
     s = polish(_MARKS.sub(" ", clean_subject(subject)))
     words = s.split()
     if not 2 <= len(words) <= 8 or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
@@ -228,6 +241,10 @@ def _subject_clause(subject: str) -> str:
     named_thing = " ".join(thing)
     if not at or _NOT_A_THING.search(named_thing) or _NOT_A_NAME.search(named_thing):
         return ""  # "WHY CAN'T I PRINT": no thing before its state
+    if "'s" in named_thing or _OURS.intersection(w.lower() for w in thing):
+        return ""  # "Sarah's laptop", "Engineer missing": whose is not ours to guess
+    if len(thing) == 1 and not (vocab.names(named_thing) or named_thing.isupper()):
+        return ""
     if re.search(r"[\d,;?!]|\b(?:once|twice|times?|before|earlier|previous)\b", rest, re.I):
         return ""
     last = thing[-1].lower()
@@ -237,6 +254,8 @@ def _subject_clause(subject: str) -> str:
         verb = f"{'are' if plural else 'is'} {state}"
     elif state in _HAS_STATE:
         verb = f"{'have' if plural else 'has'} {state}"
+    elif state in _BEEN_STATE:
+        verb = f"{'have' if plural else 'has'} been {state}"
     elif state in _OWN_VERB:
         verb = _OWN_VERB[state] if plural else state
     else:

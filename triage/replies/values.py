@@ -62,6 +62,8 @@ class KbEntry:
     # a regular expression the email must contain for the entry to be offered: "alarm|heart
     # monitor" keeps an alarm line's steps from a plain dead landline
     requires: str = ""
+    # the steps keep someone safe (a sparking socket): introduced as such, not "worth trying"
+    safety: bool = False
 
 
 @dataclass(frozen=True, slots=True)
