@@ -1039,3 +1039,22 @@ def test_the_desks_own_steps_are_said_as_what_we_do_not_what_to_try(
     assert "worth" not in s.fix
     # the desk's steps are never dropped as something the customer already tried
     assert "We check each charge you've queried" in s.fix
+
+
+def test_whether_anyone_else_sees_it_is_not_asked_of_an_email_that_says_a_team_does(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = (
+        "The connection to the reporting portal keeps dropping out, and I have to sign in again "
+        "each time, which loses the report I was building. It is slowing down the checks we "
+        "need to finish for the board pack, so I'd be grateful for a look at it."
+    )
+    one = make(reply_config, keyword_kb, email(text, subject="PDF preview"), read=reading())
+    team = make(
+        reply_config,
+        keyword_kb,
+        email(text, subject="PDF preview"),
+        read=reading(scope="team"),
+    )
+    assert "anyone near you" in one.fix
+    assert "anyone near you" not in team.fix

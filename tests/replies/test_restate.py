@@ -61,6 +61,7 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
         ("Same problem", ""),  # names nothing
         ("Quick question", ""),
         ("From Sarah", ""),
+        ("Cant login", ""),
     ],
 )
 def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -> None:
@@ -95,6 +96,7 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("Karen stuck", ""),
         ("Sarah's laptop dead", ""),
         ("Engineer missing", ""),
+        ("Letters to my dead mother", ""),  # "dead" is no state of "letters to"
     ],
 )
 def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(

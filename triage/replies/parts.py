@@ -17,7 +17,6 @@ from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.rules import Conditional, ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
-from triage.replies.vocabulary import Vocabulary
 from triage.sla import SlaPolicy, format_when
 
 
@@ -335,17 +334,16 @@ def questions(d: Draft, kind: str) -> list[str]:
     """The topic's questions, else the desk's for this kind, less what the email answers."""
     topic = tuple(d.topic.questions) if d.topic is not None else ()
     generic = tuple(
-        q.text
-        for q in d.rules.questions.get(kind, ())
-        if q.applies(d.text) and _names_fit(q, d.text, d.rules.vocabulary)
+        q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text) and _fits(q, d)
     )
     chosen = list(dict.fromkeys((*topic, *generic)))
     return chosen[: d.rules.max_questions]
 
 
-def _names_fit(q: Conditional, text: str, vocab: Vocabulary) -> bool:
-    """A question about what the email names, asked only where it fits that."""
-    if q.unnamed and vocab.names(text):
+def _fits(q: Conditional, d: Draft) -> bool:
+    """A question about what the email names, and how wide it is, asked only where it fits."""
+    text, vocab = d.text, d.rules.vocabulary
+    if q.unnamed and vocab.names(text) or q.scopes and d.reading.scope not in q.scopes:
         return False
     return not q.named or vocab.names(text, q.named)
 

@@ -198,7 +198,7 @@ _NOT_A_THING = re.compile(
 _NOTHING = frozenset(
     """problem problems issue issues question questions query queries service help request
     complaint matter thing things stuff same quick another other from about with for re fw
-    terrible awful poor bad""".split()
+    terrible awful poor bad cant wont dont doesnt isnt didnt""".split()
 )
 
 
@@ -224,6 +224,13 @@ _BEEN_STATE = frozenset("wiped deleted".split())  # "the files have been deleted
 _OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
 _AS_NAME = frozenset("the your this that these those".split())
 _OURS = frozenset("engineer engineers technician technicians".split())  # the desk's people
+# a thing does not end in a word that needs more after it ("letters to", "my")
+_DANGLES = frozenset("to of for from in on at with by the a an your my our their and or".split())
+_WHERE_WHEN = re.compile(
+    r"(?:for|on|in|at|since|after|across|from|during|over|again|today|tonight|this|all|every|"
+    r"everywhere|for\s+everyone)\b",
+    re.I,
+)
 
 
 def _subject_clause(subject: str, vocab: Vocabulary) -> str:
@@ -243,6 +250,8 @@ def _subject_clause(subject: str, vocab: Vocabulary) -> str:
         return ""  # "WHY CAN'T I PRINT": no thing before its state
     if "'s" in named_thing or _OURS.intersection(w.lower() for w in thing):
         return ""  # "Sarah's laptop", "Engineer missing": whose is not ours to guess
+    if thing[-1].lower() in _DANGLES or _NOTHING.intersection(w.lower() for w in thing):
+        return ""  # "Letters to my dead mother": "dead" is no state of "letters to"
     if len(thing) == 1 and not (vocab.names(named_thing) or named_thing.isupper()):
         return ""
     if re.search(r"[\d,;?!]|\b(?:once|twice|times?|before|earlier|previous)\b", rest, re.I):
@@ -262,6 +271,8 @@ def _subject_clause(subject: str, vocab: Vocabulary) -> str:
         return ""  # "still", "again", "doesn't": no safe verb
     if state == "not" and not rest.split(" ", 1)[0].endswith("ing"):
         return ""  # "is not pulling emails", never "is not happy"
+    if state in _BE_STATE and state != "not" and rest and not _WHERE_WHEN.match(rest):
+        return ""  # "down for everyone", "down on rent day"; never "dead mother"
     first = thing[0].lower()
     named = first in _AS_NAME or first in BRANDS  # "Outlook keeps crashing"
     np = " ".join(thing) if named else f"the {lower_first(' '.join(thing))}"

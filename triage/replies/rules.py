@@ -49,6 +49,9 @@ class Conditional:
     # asked only of an email that names a thing of these groups ("when did it start?" of
     # something technical, not of a late parcel)
     named: frozenset[str] = frozenset()
+    # asked only where the reading's scope is one of these ("is anyone near you seeing the
+    # same?" of an email that says the whole team is: judges, training split)
+    scopes: frozenset[str] = frozenset()
 
     def applies(self, email_text: str) -> bool:
         if self.when is not None and not self.when.search(email_text):
@@ -156,10 +159,21 @@ def _conditionals(rows: object, key: str, where: str) -> tuple[Conditional, ...]
     out = []
     for i, row in enumerate(rows):
         at = f"{where} #{i + 1}"
-        if not isinstance(row, Mapping) or set(row) - {key, "when", "unless", "unnamed", "named"}:
+        if not isinstance(row, Mapping) or set(row) - {
+            key,
+            "when",
+            "unless",
+            "unnamed",
+            "named",
+            "scopes",
+        }:
             raise ConfigError(
                 f"{at}: a table with '{key}' and optional 'when' / 'unless' / 'unnamed' / 'named'"
+                " / 'scopes'"
             )
+        scopes = row.get("scopes", [])
+        if not isinstance(scopes, list) or not all(isinstance(g, str) for g in scopes):
+            raise ConfigError(f"{at}: 'scopes' is a list of the reading's scopes")
         named = row.get("named", [])
         if not isinstance(named, list) or not all(isinstance(g, str) for g in named):
             raise ConfigError(f"{at}: 'named' is a list of the vocabulary's thing groups")
@@ -170,6 +184,7 @@ def _conditionals(rows: object, key: str, where: str) -> tuple[Conditional, ...]
                 _regex(row.get("unless"), f"{at} unless"),
                 bool(row.get("unnamed", False)),
                 frozenset(named),
+                frozenset(scopes),
             )
         )
     return tuple(out)
