@@ -1058,3 +1058,21 @@ def test_whether_anyone_else_sees_it_is_not_asked_of_an_email_that_says_a_team_d
     )
     assert "anyone near you" in one.fix
     assert "anyone near you" not in team.fix
+
+
+def test_the_invoice_question_is_asked_of_a_billing_problem_not_of_any_invoice_named(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Which invoice or charge is it"
+    locked = email(
+        "I've been locked out of the portal since this morning, so I can't download this "
+        "month's invoice for our accounts team, and nobody has picked up the phone.",
+        subject="portal access",
+    )
+    billed = email(
+        "You've billed me twice this month for the same plan, and nobody has picked up the "
+        "phone when I ring about it.",
+        subject="my bill",
+    )
+    assert ask not in make(reply_config, keyword_kb, locked, read=reading()).fix
+    assert ask in make(reply_config, keyword_kb, billed, read=reading()).fix
