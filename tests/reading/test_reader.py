@@ -141,6 +141,9 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         # a name or "the manager" may well be ours
         ("", "I emailed Priya last week about this.", True),
         ("", "I phoned the manager yesterday.", True),
+        # ringing the line itself is no contact; calling it in is
+        ("", "When I rang it from my mobile this morning a recording answered.", False),
+        ("", "I called it in on Monday and heard nothing.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

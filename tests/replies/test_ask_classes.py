@@ -25,6 +25,10 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Put it back TODAY.", "revert"),
         ("Put the old one back or give me a toggle", "revert"),
         ("I'd like a written apology", "apology"),
+        ("You should apologise to me.", "apology"),
+        # an apology they have to make to others asks nothing of us
+        ("Would be nice not to have to apologise to any more customers.", "statement"),
+        ("I had to apologise to our clients for your mistake.", "statement"),
         ("What should I do?", "what_to_do"),
         ("Any ideas?", "what_to_do"),
         ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much

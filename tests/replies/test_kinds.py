@@ -926,6 +926,14 @@ def test_a_calm_check_in_is_thanked_not_told_it_had_to_chase(
         reply_config, keyword_kb, third, scores(1, 2), read=reading("chase", wrote_before=True)
     )
     assert not any(line in t.acknowledge for line in followup)
+    # a calm fault after one earlier contact is thanked too ("I'm sorry you've had to contact us
+    # about this more than once" of a first follow-up was judged a false claim)
+    quote = email(
+        "I dropped my PC off a week ago for a diagnosis and was told I'd get a quote in 2-3 "
+        "days. Still nothing. A quick update would be nice."
+    )
+    q = make(reply_config, keyword_kb, quote, scores(0, 0), read=reading(wrote_before=True))
+    assert any(line in q.acknowledge for line in followup)
 
 
 def test_a_step_they_already_took_goes_with_the_reason_it_would_work(

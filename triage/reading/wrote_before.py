@@ -90,6 +90,17 @@ def _someone_else(verb: Token, obj: Token) -> bool:
     return obj.lower_ in _OTHERS
 
 
+# "rang it" is ringing the line itself ("when I rang it from my mobile, a recording answered"),
+# unless it is called in ("I called it in on Monday")
+_DIALLED = frozenset("rang rung called phoned dialled dialed".split())
+
+
+def _rang_the_line(tok: Token) -> bool:
+    children = list(tok.children)
+    it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+    return it and not any(c.dep_ == "prt" and c.lower_ == "in" for c in children)
+
+
 def _earlier_contact(tok: Token) -> bool:
     if tok.lower_ not in CONTACT or tok.tag_ not in ("VBD", "VBN"):
         return False
@@ -100,6 +111,8 @@ def _earlier_contact(tok: Token) -> bool:
         return False  # "since we opened at 8:30" is the shop, not a ticket
     if any(c.dep_ == "dobj" and _someone_else(tok, c) for c in tok.children):
         return False  # "I rang the cardiology nurses this week": contact, but not with us
+    if tok.lower_ in _DIALLED and _rang_the_line(tok):
+        return False  # "when I rang it from my mobile": the line, not us
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "conj":
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)

@@ -39,7 +39,14 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # before "call": "Do not call me" must never be answered "we'll ring you"
         ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
-        ("apology", r"\bapolog\w*|\bsay\s+sorry\b"),
+        # an apology asked of us, not one they have to make ("would be nice not to have to
+        # apologise to any more customers" was answered "your request for a formal apology")
+        (
+            "apology",
+            r"(?<!have\sto\s)(?<!having\sto\s)(?<!had\sto\s)\b(?:apolog\w*|say\s+sorry)\b"
+            r"(?!\s+to\s+(?:(?:any|our|my|the|all|every|more|other|those)\s+){0,2}(?:customers?|"
+            r"clients?|patients?|guests?|students?|parents?|staff)\b)",
+        ),
         (
             "pass_on",
             r"\b(?:pass|forward|send|give)\s+(?:this|it|these|my\s+\w+)\s+(?:on\s+)?to\s+"
