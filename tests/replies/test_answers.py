@@ -89,6 +89,16 @@ def test_a_request_put_as_is_it_possible_is_committed_to_not_checked(
     assert "14:00 GMT today" in said
 
 
+def test_a_loan_asked_for_at_least_is_committed_to(reply_config: ReplyConfig) -> None:
+    t = reply_config.templates
+    said = answer(Ask("Could I at least borrow a laptop for the day?", "question"), ctx(), t)
+    assert "for a laptop for the day" in said
+    assert "check that properly" not in said
+    # a call asked for where the email gives no number: never "the one in your email"
+    call = answer(Ask("Someone ring me back please", "request"), ctx(), t)
+    assert "in your email" not in call
+
+
 def test_a_rhetorical_question_is_met_with_the_feeling_not_a_promise_to_check(
     reply_config: ReplyConfig,
 ) -> None:

@@ -283,7 +283,8 @@ _SAYS = re.compile(
 
 # "Can I get the diagramming software installed?" asks for something to be done, not a fact
 _GET_ME = re.compile(
-    r"^\W*(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|borrow|"
+    r"^\W*(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|at\s+least\s+|just\s+)?"
+    r"(?:get|have|borrow|"
     r"be\s+(?:given|added|sent|set\s+up|moved))\b",
     re.IGNORECASE,
 )
