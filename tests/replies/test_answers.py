@@ -3,6 +3,7 @@ back in our words only when that can be done right."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -259,3 +260,14 @@ def _fault() -> AnswerContext:
     return AnswerContext(
         kind="fault", key="k", style="calm", callback="17:00 today", handler="we", handler_obj="us"
     )
+
+
+def test_an_ask_that_holds_several_is_answered_part_by_part(reply_config: ReplyConfig) -> None:
+    # judges: "I need a date, an engineer, and someone to actually ring me back" was answered
+    # with the call alone
+    text = "I need a date, an engineer, and someone to actually ring me back."
+    ((ask, said),) = answer_asks((Ask(text, "request"),), ctx(), reply_config.templates)
+    assert ask == text
+    assert "engineer" in said
+    assert re.search(r"(?i)\b(?:ring|phone|call)\b", said)
+    assert said.count("14:00 GMT today") >= 2  # each part with its time

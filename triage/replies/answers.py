@@ -19,6 +19,7 @@ from triage.domain import Ask
 from triage.replies.ask_classes import CALL_WORDS, ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.rules import PolicyRule
+from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates, Tone
 from triage.replies.tone import check, errors
 from triage.replies.tone_config import ToneConfig
@@ -201,7 +202,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         "answer_inform",
         "answer_feature",
     ):
-        if phrase is not None and slot in ("answer_do", "answer_do_request") and _WH.match(phrase):
+        told = ("answer_do", "answer_do_request", "answer_inform")
+        if phrase is not None and slot in told and _WH.match(phrase):
             slot = "answer_question"  # "what message we should give students" asks to be told
         elif phrase is not None and slot == "answer_do" and _PROVIDE.match(phrase):
             # "lend us a spare wristband printer", "replace the monitor arm": something the desk
@@ -250,7 +252,7 @@ _PROVIDE = re.compile(
     r"|for\s+(?:a|an|another)\s+(?!(?:new\s+|replacement\s+|spare\s+|loan\s+)?(?:answer|reply|"
     r"call|update|explanation|response|refund|credit|apology|meeting|manager|word|discount|"
     r"reduction|compensation|waiver|goodwill|free|full|partial|feature|change|option|setting|"
-    r"improvement|version|fix|price|decision|exception|extension)\w*\b)\w+",
+    r"improvement|version|fix|price|decision|exception|extension|date|time)\w*\b)\w+",
     re.I,
 )
 _WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
@@ -305,7 +307,7 @@ def answer_asks(
     share it: the reply says it once. Asks none of whose words can be said back share one
     sentence too: three stock lines in a row ("As for what you've asked of us ...", "As for
     your question ...") read as a template answering nothing."""
-    answered = [(a.text, _answer(a, ctx, templates)) for a in asks]
+    answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
     fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
     joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
     # two things to do said back in one sentence, not "we will take that on now" twice
@@ -328,6 +330,16 @@ def answer_asks(
         )
         for text, r in answered
     )
+
+
+def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
+    """The answer to an ask that holds several ("I need a date, an engineer, and someone to
+    ring me back"): each part's own sentence, in order, once each."""
+    parts = split_ask(ask.text)
+    if len(parts) == 1:
+        return _answer(ask, ctx, templates)
+    said = [_answer(Ask(part, ask.type), ctx, templates).sentence for part in parts]
+    return _Answered(" ".join(dict.fromkeys(said)), False)
 
 
 def _joined_requests(said: list[str], ctx: AnswerContext, templates: Templates) -> str:

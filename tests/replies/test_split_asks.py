@@ -1,0 +1,33 @@
+"""Asks that hold several (triage/replies/split_asks.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.split_asks import split_ask
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "I need a date, an engineer, and someone to actually ring me back.",
+            ("I need a date", "I need an engineer", "I need someone to actually ring me back"),
+        ),
+        (
+            "Please (a) call ED now and (b) explain why.",
+            ("Please call ED now", "Please explain why."),
+        ),
+        ("I want a refund and an apology.", ("I want a refund", "I want an apology")),
+        (
+            "We need (1) the audit log, (2) a list of leavers and (3) a meeting at 4pm.",
+            ("We need the audit log", "We need a list of leavers", "We need a meeting at 4pm."),
+        ),
+        # one ask: a clause, or a thing with its details
+        ("I need it fixed today.", ("I need it fixed today.",)),
+        ("I want the laptop back, fixed, today.", ("I want the laptop back, fixed, today.",)),
+        ("I'd like a call back", ("I'd like a call back",)),
+    ],
+)
+def test_an_ask_is_split_into_the_asks_it_holds(text: str, parts: tuple[str, ...]) -> None:
+    assert split_ask(text) == parts

@@ -1,0 +1,43 @@
+"""One ask that holds several ("I need a date, an engineer, and someone to actually ring me
+back"; "Please (a) call the ward now and (b) explain why it failed"): the parts, each answered
+on its own (reply-guide: every ask answered or acknowledged "one by one"). The reading keeps
+the customer's sentence as one ask; only its answer is built from the parts. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "(a) ... (b) ...", "1) ... 2) ...", "(i) ... (ii) ..."
+_MARKER = re.compile(r"(?:^|(?<=\s))\(?(?:[a-e]|i{1,3}|iv|\d)\)\s+", re.I)
+# "I need ...", "We want ...", "I'd like ...": a list of things after it
+_NEED = re.compile(
+    r"^(?P<lead>(?:and\s+|but\s+|so\s+)?(?:i|we)(?:'d|\s+would)?\s+(?:really\s+|also\s+|now\s+)?"
+    r"(?:need|want|expect|require|like)\s+)(?P<rest>.+)$",
+    re.I,
+)
+# each part of such a list names a thing or a person ("a date", "an engineer", "someone to
+# ring me back"), never a clause ("it fixed and I want ...")
+_THING = re.compile(r"^(?:a|an|the|some|someone|somebody|my|our|your|written|full)\b", re.I)
+_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the|some|someone|somebody|my|our)\b)")
+MAX_PARTS = 4
+
+
+def split_ask(text: str) -> tuple[str, ...]:
+    """The asks ``text`` holds, in order; ``(text,)`` when it holds one."""
+    marks = list(_MARKER.finditer(text))
+    if len(marks) >= 2:
+        lead = text[: marks[0].start()].strip()
+        ends = [m.start() for m in marks[1:]] + [len(text)]
+        parts = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
+        parts = [re.sub(r"[\s,;]*\b(?:and|or)$", "", p).strip(" ,;") for p in parts]
+        if 2 <= len(parts) <= MAX_PARTS and all(parts):
+            return tuple(f"{lead} {p}".strip() for p in parts)
+        return (text,)
+    m = _NEED.match(text.strip())
+    if m is None:
+        return (text,)
+    items = [i.strip() for i in _LIST.split(m.group("rest").strip().rstrip(".!?")) if i.strip()]
+    if 2 <= len(items) <= MAX_PARTS and all(_THING.match(i) for i in items):
+        return tuple(f"{m.group('lead')}{i}" for i in items)
+    return (text,)
