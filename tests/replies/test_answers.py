@@ -98,6 +98,7 @@ def test_a_loan_asked_for_at_least_is_committed_to(reply_config: ReplyConfig) ->
     # a call asked for where the email gives no number: never "the one in your email"
     call = answer(Ask("Someone ring me back please", "request"), ctx(), t)
     assert "in your email" not in call
+    assert "number we hold" not in call  # nor one we may not hold, or an attacker changed
 
 
 def test_a_rhetorical_question_is_met_with_the_feeling_not_a_promise_to_check(
@@ -271,3 +272,18 @@ def test_an_ask_that_holds_several_is_answered_part_by_part(reply_config: ReplyC
     assert "engineer" in said
     assert re.search(r"(?i)\b(?:ring|phone|call)\b", said)
     assert said.count("14:00 GMT today") >= 2  # each part with its time
+    # an earlier ask's answer is not said again by the one that holds several
+    call_first = answer_asks(
+        (Ask("Please call me.", "request"), Ask(text, "request")), ctx(), reply_config.templates
+    )
+    first, second = (s for _, s in call_first)
+    assert first not in second
+
+
+def test_each_part_of_an_ask_to_stop_an_attack_is_promised_first(
+    reply_config: ReplyConfig,
+) -> None:
+    text = "Please (a) freeze the payout now and (b) suspend the admin account."
+    c = ctx("security", security=True, attacks=frozenset({text}))
+    ((_, said),) = answer_asks((Ask(text, "request"),), c, reply_config.templates)
+    assert "straight away" not in said

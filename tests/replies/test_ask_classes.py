@@ -29,6 +29,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         # an apology they have to make to others asks nothing of us
         ("Would be nice not to have to apologise to any more customers.", "statement"),
         ("I had to apologise to our clients for your mistake.", "statement"),
+        # ... but one asked of us, to anyone, is an apology asked for
+        ("Please apologise to our customers.", "apology"),
+        ("I want you to apologise to our clients", "apology"),
         ("What should I do?", "what_to_do"),
         ("Any ideas?", "what_to_do"),
         ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much

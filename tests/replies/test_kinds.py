@@ -1082,5 +1082,17 @@ def test_the_invoice_question_is_asked_of_a_billing_problem_not_of_any_invoice_n
         "phone when I ring about it.",
         subject="my bill",
     )
+    refund = email(
+        "Locked out of the portal AGAIN since this morning and nobody answers the phone. Fix it "
+        "or refund me, I'm paying for a service I can't use.",
+        subject="locked out",
+    )
+    gone_up = email(
+        "My bill has gone up by a third this month and nobody told me why. Nobody picks up when "
+        "I phone about it either.",
+        subject="bill",
+    )
     assert ask not in make(reply_config, keyword_kb, locked, read=reading()).fix
+    assert ask not in make(reply_config, keyword_kb, refund, read=reading()).fix
     assert ask in make(reply_config, keyword_kb, billed, read=reading()).fix
+    assert ask in make(reply_config, keyword_kb, gone_up, read=reading()).fix

@@ -27,6 +27,16 @@ from triage.replies.split_asks import split_ask
         ("I need it fixed today.", ("I need it fixed today.",)),
         ("I want the laptop back, fixed, today.", ("I want the laptop back, fixed, today.",)),
         ("I'd like a call back", ("I'd like a call back",)),
+        # the same thing said again, or one ask about all of them
+        (
+            "We need the login for Sarah, the new starter.",
+            ("We need the login for Sarah, the new starter.",),
+        ),
+        ("I need the report, the one from March.", ("I need the report, the one from March.",)),
+        (
+            "I need the printer, the scanner and the copier working again by Monday.",
+            ("I need the printer, the scanner and the copier working again by Monday.",),
+        ),
     ],
 )
 def test_an_ask_is_split_into_the_asks_it_holds(text: str, parts: tuple[str, ...]) -> None:

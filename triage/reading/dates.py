@@ -74,11 +74,9 @@ def _normalise(phrase: str) -> str:
     out = _BARE_HOUR.sub(hour, out)
 
     def clock(m: re.Match[str]) -> str:
-        # "the 1:30 clinic" is the afternoon, as "at 2" is; "07:30" (24-hour) stays the morning,
-        # and so does "before 7:45" (a desk's day starts then: "mornings before 7:45 work
-        # best" was read as 19:45, a deadline judges called invented)
+        # "the 1:30 clinic" is the afternoon, as "at 2" is; "07:30" (24-hour) stays the morning
         h = int(m.group(1))
-        pm = 1 <= h < LAST_AFTERNOON_HOUR or (evening and 1 <= h < 12)
+        pm = 1 <= h <= LAST_AFTERNOON_HOUR or (evening and 1 <= h < 12)
         return f"{h + 12 if pm else h}:{m.group(2)}"
 
     out = _BARE_CLOCK.sub(clock, out)

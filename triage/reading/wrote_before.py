@@ -90,15 +90,21 @@ def _someone_else(verb: Token, obj: Token) -> bool:
     return obj.lower_ in _OTHERS
 
 
-# "rang it" is ringing the line itself ("when I rang it from my mobile, a recording answered"),
-# unless it is called in ("I called it in on Monday")
+# "rang it" is ringing the line itself when it was rung from another phone ("when I rang it
+# from my mobile, a recording answered"); "I rang it in yesterday" is contact
 _DIALLED = frozenset("rang rung called phoned dialled dialed".split())
 
 
 def _rang_the_line(tok: Token) -> bool:
-    children = list(tok.children)
-    it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
-    return it and not any(c.dep_ == "prt" and c.lower_ == "in" for c in children)
+    """ "rang it from my mobile", "called it on another phone": the line itself."""
+    it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    if it is None:
+        return False
+    after = it.doc[it.i + 1 : it.i + 4].text
+    return (
+        re.match(r"(?i)(?:from|on|using|with)\s+(?:my|a|an|another|our|his|her)\b", after)
+        is not None
+    )
 
 
 def _earlier_contact(tok: Token) -> bool:

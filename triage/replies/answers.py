@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
@@ -126,6 +126,7 @@ class _Answered(NamedTuple):
     plain: bool  # the sentence does not name the ask
     question: str = ""  # a named question said back ("whether ..."), when that is the answer
     request: str = ""  # a named request said back ("us to remove it"), when "we'll take it on"
+    parts: tuple[str, ...] = ()  # the sentences of an ask that holds several (split_asks.py)
 
 
 def used_class(ask: Ask, ctx: AnswerContext) -> str:
@@ -308,6 +309,7 @@ def answer_asks(
     sentence too: three stock lines in a row ("As for what you've asked of us ...", "As for
     your question ...") read as a template answering nothing."""
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
+    answered = _without_repeats(answered)
     fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
     joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
     # two things to do said back in one sentence, not "we will take that on now" twice
@@ -338,8 +340,25 @@ def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answer
     parts = split_ask(ask.text)
     if len(parts) == 1:
         return _answer(ask, ctx, templates)
+    if ask.text in ctx.attacks:  # "(a) freeze the payout now and (b) ...": each part first
+        ctx = replace(ctx, attacks=ctx.attacks | frozenset(parts))
     said = [_answer(Ask(part, ask.type), ctx, templates).sentence for part in parts]
-    return _Answered(" ".join(dict.fromkeys(said)), False)
+    # a part the draft already answers (the deadline line) is not said again
+    new = [x for x in dict.fromkeys(said) if x not in ctx.reuse.values()] or said[:1]
+    return _Answered(" ".join(new), False, parts=tuple(new))
+
+
+def _without_repeats(answered: list[tuple[str, _Answered]]) -> list[tuple[str, _Answered]]:
+    """An ask that holds several does not say again what an earlier answer said ("Please
+    call me", then "I need a date, an engineer and a call back")."""
+    out: list[tuple[str, _Answered]] = []
+    for text, r in answered:
+        if r.parts:
+            earlier = {x.sentence for _, x in out}
+            kept = [p for p in r.parts if p not in earlier] or list(r.parts[:1])
+            r = r._replace(sentence=" ".join(kept), parts=tuple(kept))
+        out.append((text, r))
+    return out
 
 
 def _joined_requests(said: list[str], ctx: AnswerContext, templates: Templates) -> str:
@@ -372,7 +391,9 @@ def new_sentences(answers: tuple[tuple[str, str], ...], already: str) -> list[st
     answers it is "other" to."""
     out: list[str] = []
     for _, sentence in answers:
-        if sentence not in already and sentence not in out:
+        # one answer may be held in another that answers several asks ("... You asked for a
+        # call: ..."): said once
+        if sentence not in already and not any(sentence in o for o in out):
             out.append(sentence)
     shared = {s for s in out if sum(said == s for _, said in answers) > 1}
     return [s for s in out if s not in shared] + [s for s in out if s in shared]

@@ -54,7 +54,7 @@ _ANY_CHANCE = re.compile(
     r"^any\s+chance\s+of\s+(?:getting\s+)?(?P<rest>(?:a|an|another|some|the)\b.+)$", re.I
 )
 _MAY_HAVE = re.compile(
-    r"^(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|at\s+least\s+|just\s+)?"
+    r"^(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|at\s+least\s+)?"
     r"(?:have|get|borrow)\s+(?P<rest>.+)$",
     re.I,
 )

@@ -48,6 +48,7 @@ from triage.replies.parts import (
 from triage.replies.promise import decision_at, promised_level, senior_at
 from triage.replies.restate import restated_ask
 from triage.replies.rules import KINDS, ReplyRules
+from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates
 from triage.replies.tone import check_suggestion
 from triage.replies.tone_config import ToneConfig
@@ -338,7 +339,7 @@ def _promises(
     """What the reply promises that only the agent can keep, or what it could not settle:
     from the class each ask was answered as (``used_class``)."""
     out = []
-    classes = {used_class(Ask(text, "request"), ctx) for text, _ in answers}
+    classes = {used_class(Ask(p, "request"), ctx) for text, _ in answers for p in split_ask(text)}
     teams = draft.templates.teams
     if "call" in classes:
         out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")

@@ -133,7 +133,8 @@ def repeat_line(d: Draft) -> str:
         earlier = "one earlier message" if d.earlier == 1 else f"{d.earlier} earlier messages"
         return d.render("repeat_known", earlier=earlier, days=str(d.window_days))
     if d.reading.says_wrote_before:
-        calm = d.kind in ("chase", "question", "fault", "request")
+        quiet = d.kind in ("fault", "request") and d.scores.frustration == 0 and not thanks(d)
+        calm = d.kind in ("chase", "question") or quiet  # one thanks, to a calm writer
         if d.upset == 0 and calm and not says_more_than_once(d.text):
             # a calm check-in after one contact ("I dropped it in last Wednesday and was told
             # five days"): "sorry you've had to contact us more than once" was a judge's false

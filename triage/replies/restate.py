@@ -210,7 +210,9 @@ def _subject_thing(subject: str) -> str:
     words = [w.lower().removesuffix("'s") for w in topic.split()]
     if not topic or shouts(topic) or _NOT_A_THING.search(topic) or PEOPLE.intersection(words):
         return ""
-    return "" if _NOTHING.intersection(words) else topic
+    if _NOTHING.intersection(words) or words[-1] in _DANGLES:
+        return ""  # "the letters to your": cut at the state, left hanging
+    return topic
 
 
 # a subject's state, by the verb it takes after the thing: "PDF preview down" -> "... is

@@ -39,5 +39,30 @@ def split_ask(text: str) -> tuple[str, ...]:
         return (text,)
     items = [i.strip() for i in _LIST.split(m.group("rest").strip().rstrip(".!?")) if i.strip()]
     if 2 <= len(items) <= MAX_PARTS and all(_THING.match(i) for i in items):
-        return tuple(f"{m.group('lead')}{i}" for i in items)
+        if not _one_thing(items):
+            return tuple(f"{m.group('lead')}{i}" for i in items)
     return (text,)
+
+
+# "the one from March", "a fast one": the same thing again, not another
+_SAME_AGAIN = re.compile(r"^(?:the|a|an)\s+(?:\w+\s+)?ones?\b|\bones?$", re.I)
+# "the printer, the scanner and the copier working again by Monday": what is asked of all
+_OF_ALL = re.compile(
+    r"\b(?:working|fixed|sorted|done|back|again|restored|repaired|replaced|running|by|before)\b",
+    re.I,
+)
+
+
+def _one_thing(items: list[str]) -> bool:
+    """Whether a list is one thing said twice ("the login for Sarah, the new starter") or
+    several things with one ask about all of them."""
+    last = items[-1]
+    if any(_SAME_AGAIN.search(i) for i in items[1:]):
+        return True
+    if _OF_ALL.search(last) and not re.search(r"\bto\s+\w+", last):
+        return True  # "... and the copier working again", not "someone to ring me back"
+    # a name, then "the ...": the name said again in other words
+    return any(
+        prev.split()[-1][:1].isupper() and nxt.split()[0].lower() in ("the", "a", "an")
+        for prev, nxt in zip(items, items[1:], strict=False)
+    )
