@@ -1096,3 +1096,13 @@ def test_the_invoice_question_is_asked_of_a_billing_problem_not_of_any_invoice_n
     assert ask not in make(reply_config, keyword_kb, refund, read=reading()).fix
     assert ask in make(reply_config, keyword_kb, billed, read=reading()).fix
     assert ask in make(reply_config, keyword_kb, gone_up, read=reading()).fix
+
+
+def test_what_a_part_of_an_ask_promises_reaches_the_agents_list(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "I want someone out to look at it and a refund."
+    e = email(f"Our phone line has been dead for a week and nobody has come. {ask}")
+    s = make(reply_config, keyword_kb, e, scores(1, 2), read=reading("chase", asks=(ask,)))
+    assert any(t.startswith("Book the visit") for t in s.agent_todo)
+    assert any(t.startswith("Pass the refund") for t in s.agent_todo)
