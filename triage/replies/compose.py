@@ -28,6 +28,7 @@ from triage.replies.answers import (
 from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
+from triage.replies.deadlines import deadline_missed
 from triage.replies.evidence import gives_number, says_attack, says_done, says_security, says_wide
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES, Shape
@@ -35,7 +36,6 @@ from triage.replies.knowledge import KnowledgeBase
 from triage.replies.names import customer_name, first_name
 from triage.replies.parts import (
     Draft,
-    deadline_missed,
     email_text,
     feeling,
     greeting,

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
+from triage.replies.deadlines import deadline_line
 from triage.replies.parts import (
     Draft,
     anything_else,
-    deadline_line,
     empathy,
     feeling,
     fix_steps,

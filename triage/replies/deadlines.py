@@ -1,0 +1,87 @@
+"""The customer's deadline in the plan (reply-guide: "Their deadline: the plan works to it, or
+says honestly that it cannot"): their time said back as they put it, or as the time it resolved
+to, and whether our promised update comes before it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage.reading.dates import has_clock_time
+from triage.replies.ourwords import HOSTILE, polish
+from triage.replies.parts import Draft
+from triage.sla import format_when
+
+_SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
+# a phrase that reads after "you need this" as it is ("today", "by Friday", "next week")
+_TIME_START = re.compile(
+    r"(?i)^(?:by|before|until|on|in|within|this|next|today|tonight|tomorrow|any|first|later|"
+    r"early|end|over|at)\b"
+)
+
+
+_CALENDAR = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\b"
+)
+
+
+def _their_time(d: Draft) -> str | None:
+    """Their deadline as they put it, in a form that follows "You need this": the phrase when
+    it names no clock time ("next week" stays "next week", not a made-up 17:00), else the
+    resolved time; None when neither can be said."""
+    deadline = d.reading.deadline
+    assert deadline is not None
+    at = deadline.at
+    # "rent is due tomorrow" reads "due tomorrow": the time is "tomorrow"
+    # (untrimmed: the time words are the point here; "by the end of today" lost "of today")
+    phrase = re.sub(r"(?i)^(?:is\s+|are\s+)?due\s+(?=\w)", "", polish(deadline.phrase, trim=False))
+    words = phrase.split()
+    safe = (
+        _SAFE_PHRASE.match(phrase)
+        and 1 <= len(words) <= 5
+        and not HOSTILE.search(phrase)
+        and not re.match(r"(?i)(?:if|unless|or|otherwise|due\s+to|because)\b", phrase)
+        and not re.search(
+            r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you|my|our)\b", phrase
+        )
+    )
+    # a phrase with a number ("due at 12", "the 28th") is said as the time it resolved to:
+    # "You need this by due at 12" is what pasting it would give
+    if at is not None and (has_clock_time(phrase) or not safe or re.search(r"\d", phrase)):
+        return "by " + format_when(at, d.now, d.sla)
+    if safe:
+        lowered = _CALENDAR.sub(lambda m: m.group(0).capitalize(), phrase[:1].lower() + phrase[1:])
+        if re.match(r"(?i)the\s+next\b", lowered):
+            return f"within {lowered}"  # "by the next hour" says a moment, not a span
+        return lowered if _TIME_START.match(lowered) else f"by {lowered}"
+    return None
+
+
+def deadline_line(d: Draft, *, time_said: bool = False) -> str:
+    """Their deadline met by the plan, or honestly not; one we can't place is noted. With
+    ``time_said`` the line before gave the update's time, so a met deadline does not repeat it."""
+    deadline = d.reading.deadline
+    if deadline is None:
+        return ""
+    at = deadline.at
+    if at is not None and at <= d.now:
+        # already gone when we write: "we're working to it" of a past time, beside a Monday
+        # update, was the judges' contradiction; say so plainly instead
+        return d.render("deadline_passed", callback=d.callback)
+    said = _their_time(d)
+    if said is None:
+        if at is not None and d.promised > at:
+            return d.render("deadline_after_unsaid", callback=d.callback)
+        return d.render("deadline_unclear", callback=d.callback)
+    if at is None:
+        return d.render("deadline_noted", deadline=said, callback=d.callback)
+    slot = "deadline_before" if d.promised <= at else "deadline_after"
+    if slot == "deadline_before" and time_said:
+        slot = "deadline_before_said"
+    return d.render(slot, deadline=said, callback=d.callback)
+
+
+def deadline_missed(d: Draft) -> bool:
+    deadline = d.reading.deadline
+    return bool(deadline and deadline.at and d.now < deadline.at < d.promised)
