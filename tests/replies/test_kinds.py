@@ -1106,3 +1106,36 @@ def test_what_a_part_of_an_ask_promises_reaches_the_agents_list(
     s = make(reply_config, keyword_kb, e, scores(1, 2), read=reading("chase", asks=(ask,)))
     assert any(t.startswith("Book the visit") for t in s.agent_todo)
     assert any(t.startswith("Pass the refund") for t in s.agent_todo)
+
+
+def test_a_screen_turned_sideways_gets_the_rotation_fix_and_a_label_printer_no_toner(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    sideways = email(
+        "My screen has turned SIDEWAYS and I don't know what I pressed. Everything is on its "
+        "side and I'm typing with my head tilted.",
+        subject="screen sideways",
+    )
+    assert make(reply_config, keyword_kb, sideways).kb_entry == "screen-rotated"
+    label = email(
+        "Label printer 2 in Despatch is printing very faint labels and the barcodes won't "
+        "scan. I've cleaned the head and swapped the ribbon, no change.",
+        subject="label printer faded",
+    )
+    assert make(reply_config, keyword_kb, label).kb_entry != "print-quality"
+
+
+@pytest.mark.parametrize("kind", ["fault", "chase", "request", "policy_complaint"])
+def test_a_bereaved_customer_is_told_we_are_sorry_for_their_loss(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, kind: str
+) -> None:
+    e = email(
+        "My husband passed away in October. I sent the death certificate as asked, and the "
+        "letters still come in his name. Please put the account in my name.",
+        subject="Account still in my late husband's name",
+    )
+    s = make(reply_config, keyword_kb, e, scores(1, 1), read=reading(kind, wrote_before=True))
+    assert "sorry for your loss" in s.acknowledge
+    # a device that "died" is no loss
+    laptop = make(reply_config, keyword_kb, email("My laptop died this morning."), read=reading())
+    assert "loss" not in laptop.acknowledge

@@ -171,6 +171,21 @@ def says_danger(text: str) -> bool:
     return bool(_HAZARD.search(text) or (_CARE.search(text) and _LINE_DOWN.search(text)))
 
 
+_KIN = r"(?:husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|gran\w*|grand(?:mother|father)|aunt|uncle)"
+# someone has died: the reply says it is sorry for their loss before anything else (judges:
+# "no condolence in a bereavement"); "my laptop died" is no loss
+_BEREAVED = re.compile(
+    rf"\b(?:passed\s+away|bereave\w*|death\s+certificate|funeral|probate|late\s+{_KIN}|"
+    rf"{_KIN}\s+(?:has\s+|had\s+)?died|(?:he|she)\s+died|dead\s+{_KIN})\b",
+    re.I,
+)
+
+
+def says_bereaved(text: str) -> bool:
+    """The email says someone close to them has died."""
+    return _BEREAVED.search(text) is not None
+
+
 # a phone number: seven digits or more in one run of digits, spaces, dashes and brackets
 # ("07700 900123", "+44 (0)20 7946 0958", "555-0123"); not a date, a time or an amount
 _NUMBER = re.compile(r"(?<![\w£$€.:/])\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)")

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
-from triage.replies.evidence import says_more_than_once, says_repeat_fault, says_upset
+from triage.replies.evidence import (
+    says_bereaved,
+    says_more_than_once,
+    says_repeat_fault,
+    says_upset,
+)
 from triage.replies.gist import Gist
 from triage.replies.rules import Conditional, ReplyRules
 from triage.replies.templates import Templates, Tone
@@ -116,6 +121,8 @@ def shown_upset(frustration: int, text: str) -> int:
 
 def feeling(d: Draft) -> str:
     s = d.scores
+    if says_bereaved(d.text):
+        return d.render("condolence")  # their loss, not "how frustrating this is"
     if d.upset >= 2:
         return d.render("feeling_upset")
     if d.upset == 1:
@@ -190,6 +197,8 @@ def empathy(d: Draft) -> str:
     beats three generic ones): an upset customer gets both in one sentence; anyone else, and
     a repeat, a chase or a security worry, the apology that fits, or the urgency named when
     nothing failed."""
+    if says_bereaved(d.text):  # their loss first, then the apology that fits
+        return paragraph(d.render("condolence"), apology(d) if d.repeat else "")
     if not d.repeat and (d.gist is not None and d.gist.again or says_repeat_fault(d.text)):
         # the fault is back: owned in one line, with the feeling when they show it
         return d.render("apology_again")

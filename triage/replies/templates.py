@@ -76,6 +76,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feeling_upset": _NONE,  # name the feeling, briefly
     "feeling_annoyed": _NONE,
     "feeling_urgent": _NONE,
+    "condolence": _NONE,  # someone close to them has died: their loss first
     "apology": _NONE,  # apologise for real and own it
     "apology_again": _NONE,  # ... and own that it has happened again
     "restate_security": frozenset({"problem"}),  # what they report, before the safe steps
