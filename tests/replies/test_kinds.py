@@ -1136,6 +1136,8 @@ def test_a_bereaved_customer_is_told_we_are_sorry_for_their_loss(
     )
     s = make(reply_config, keyword_kb, e, scores(1, 1), read=reading(kind, wrote_before=True))
     assert "sorry for your loss" in s.acknowledge
+    if kind == "chase":  # and the earlier contact is still acknowledged after it
+        assert re.search(r"(?i)sorry|thank", s.acknowledge.split("your loss", 1)[1])
     # a device that "died" is no loss
     laptop = make(reply_config, keyword_kb, email("My laptop died this morning."), read=reading())
     assert "loss" not in laptop.acknowledge

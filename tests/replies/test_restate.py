@@ -92,6 +92,9 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("Update failed", "the update has failed"),
         ("Files deleted", "the files have been deleted"),
         ("Printer down", "the printer is down"),
+        ("VPN down since this morning", "the VPN has been down since this morning"),
+        ("Chat status stuck on Out of office", "the chat status is stuck on Out of office"),
+        ("Turn it off", ""),  # an instruction, not a thing and its state
         # a person, someone's, or ours
         ("Karen stuck", ""),
         ("Sarah's laptop dead", ""),
@@ -103,6 +106,14 @@ def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(
     reply_config: ReplyConfig, subject: str, clause: str
 ) -> None:
     assert _subject_clause(subject, reply_config.rules.vocabulary) == clause
+
+
+def test_a_fault_with_no_subject_is_restated_by_its_opening_line(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Hi - broadband off since lunch. Again. Need it tonight for my class.", subject="")
+    s = make(reply_config, keyword_kb, e, scores(1, 1), read=reading())
+    assert "the broadband has been off since lunch" in s.acknowledge
 
 
 def test_a_fault_with_nothing_else_to_say_back_is_restated_by_its_subjects_thing(

@@ -198,7 +198,7 @@ def empathy(d: Draft) -> str:
     a repeat, a chase or a security worry, the apology that fits, or the urgency named when
     nothing failed."""
     if says_bereaved(d.text):  # their loss first, then the apology that fits
-        return paragraph(d.render("condolence"), apology(d) if d.repeat else "")
+        return paragraph(d.render("condolence"), apology(d))
     if not d.repeat and (d.gist is not None and d.gist.again or says_repeat_fault(d.text)):
         # the fault is back: owned in one line, with the feeling when they show it
         return d.render("apology_again")

@@ -23,6 +23,7 @@ from triage.replies.ourwords import (
     swap,
 )
 from triage.replies.parts import Draft
+from triage.replies.requests import IMPERATIVES
 from triage.replies.vocabulary import Vocabulary
 
 
@@ -109,6 +110,10 @@ def restatement(d: Draft) -> str:
     vocab = d.rules.vocabulary
     if d.kind in ("fault", "outage") and (clause := _subject_clause(d.email.subject, vocab)):
         return d.render("restate_problem", problem=clause)  # "the PDF preview is down"
+    # ... or the opening line, written the same way ("Broadband off since lunch. Again.")
+    opening = _opening(d.email.newest_text)
+    if d.kind in ("fault", "outage") and (clause := _subject_clause(opening, vocab, limit=12)):
+        return d.render("restate_problem", problem=clause)
     if d.kind in ("fault", "outage") and (topic := _subject_thing(d.email.subject)):
         # "something isn't right here" and "this is affecting your whole team" say back
         # nothing (the judges' wrong restatement); "the double booked rooms" does
@@ -219,12 +224,13 @@ def _subject_thing(subject: str) -> str:
 # down", "chat notifications stopped" -> "... have stopped"; "keeps", "won't" bring their own
 _BE_STATE = frozenset(
     """down offline dead broken gone missing stuck slow failing crashing dropping
-    frozen freezing empty blank expired expiring not""".split()
+    frozen freezing empty blank expired expiring not off""".split()
 )
 _HAS_STATE = frozenset("stopped disappeared crashed failed".split())
 _BEEN_STATE = frozenset("wiped deleted".split())  # "the files have been deleted"
 _OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
 _AS_NAME = frozenset("the your this that these those".split())
+_OBJECT_START = frozenset("it the my our this that them a an your".split())
 _OURS = frozenset("engineer engineers technician technicians".split())  # the desk's people
 # a thing does not end in a word that needs more after it ("letters to", "my")
 _DANGLES = frozenset("to of for from in on at with by the a an your my our their and or".split())
@@ -235,16 +241,27 @@ _WHERE_WHEN = re.compile(
 )
 
 
-def _subject_clause(subject: str, vocab: Vocabulary) -> str:
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|dear|morning|afternoon|evening)\b[^\n.!?,-]{0,30}[,!-]?\s*", re.I
+)
+
+
+def _opening(text: str) -> str:
+    """The email's first sentence, its greeting left out ("Hi - whole shop offline since 9")."""
+    first = re.split(r"(?<=[.!?])\s+|\n+", _GREETING.sub("", text.strip(), count=1), maxsplit=1)
+    return first[0] if first else ""
+
+
+def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     """A fault's or an outage's subject as the clause it abbreviates ("PDF preview down for
     accounts team" -> "the PDF preview is down for accounts team"), or "" when it is no thing
     followed by its state. One word before the state must be a thing the vocabulary knows or a
     name in capitals: "Karen stuck" is a person."""
     s = polish(_MARKS.sub(" ", clean_subject(subject)))
     words = s.split()
-    if not 2 <= len(words) <= 8 or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
+    if not 2 <= len(words) <= limit or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
         return ""
-    at = next((i for i, w in enumerate(words) if i and w.lower() in CUT_AT), 0)
+    at = next((i for i, w in enumerate(words) if i and (w.lower() in CUT_AT or w == "off")), 0)
     thing = [re.sub(r"^(?:my|our)$", "your", w, flags=re.I) for w in words[:at]]
     state, rest = words[at].lower() if at else "", swap(" ".join(words[at + 1 :]))
     named_thing = " ".join(thing)
@@ -252,7 +269,11 @@ def _subject_clause(subject: str, vocab: Vocabulary) -> str:
         return ""  # "WHY CAN'T I PRINT": no thing before its state
     if "'s" in named_thing or _OURS.intersection(w.lower() for w in thing):
         return ""  # "Sarah's laptop", "Engineer missing": whose is not ours to guess
-    if thing[-1].lower() in _DANGLES or _NOTHING.intersection(w.lower() for w in thing):
+    lowered = [w.lower() for w in thing]
+    ordered = lowered[0] in IMPERATIVES and lowered[1:2] != [] and lowered[1] in _OBJECT_START
+    if ordered or {"it", "they", "them", "he", "she"}.intersection(lowered):
+        return ""  # "Turn it off", "Switch the router off": an instruction, not a state
+    if thing[-1].lower() in _DANGLES or _NOTHING.intersection(lowered):
         return ""  # "Letters to my dead mother": "dead" is no state of "letters to"
     if len(thing) == 1 and not (vocab.names(named_thing) or named_thing.isupper()):
         return ""
@@ -260,8 +281,10 @@ def _subject_clause(subject: str, vocab: Vocabulary) -> str:
         return ""
     last = thing[-1].lower()
     # "Teams is down": a product's name is one thing
-    plural = last.endswith("s") and not last.endswith("ss") and last not in BRANDS
-    if state in _BE_STATE:
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in BRANDS
+    if state in _BE_STATE and rest.lower().startswith("since"):
+        verb = f"{'have' if plural else 'has'} been {state}"  # "has been off since lunch"
+    elif state in _BE_STATE:
         verb = f"{'are' if plural else 'is'} {state}"
     elif state in _HAS_STATE:
         verb = f"{'have' if plural else 'has'} {state}"
