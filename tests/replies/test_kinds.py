@@ -1108,7 +1108,7 @@ def test_what_a_part_of_an_ask_promises_reaches_the_agents_list(
     assert any(t.startswith("Pass the refund") for t in s.agent_todo)
 
 
-def test_a_screen_turned_sideways_gets_the_rotation_fix_and_a_label_printer_no_toner(
+def test_a_screen_turned_sideways_gets_no_dock_steps_and_a_label_printer_no_toner(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
     sideways = email(
@@ -1116,7 +1116,13 @@ def test_a_screen_turned_sideways_gets_the_rotation_fix_and_a_label_printer_no_t
         "side and I'm typing with my head tilted.",
         subject="screen sideways",
     )
-    assert make(reply_config, keyword_kb, sideways).kb_entry == "screen-rotated"
+    assert make(reply_config, keyword_kb, sideways).kb_entry != "monitor-dock"
+    # ... but a monitor on its side in a stand that flickers on the dock is a dock fault still
+    dock = email(
+        "I rotated my monitor to portrait in its stand and now it flickers whenever the laptop "
+        "is on the dock. It goes black for a second every few minutes."
+    )
+    assert make(reply_config, keyword_kb, dock).kb_entry != "screen-rotated"
     label = email(
         "Label printer 2 in Despatch is printing very faint labels and the barcodes won't "
         "scan. I've cleaned the head and swapped the ribbon, no change.",
@@ -1138,6 +1144,11 @@ def test_a_bereaved_customer_is_told_we_are_sorry_for_their_loss(
     assert "sorry for your loss" in s.acknowledge
     if kind == "chase":  # and the earlier contact is still acknowledged after it
         assert re.search(r"(?i)sorry|thank", s.acknowledge.split("your loss", 1)[1])
-    # a device that "died" is no loss
-    laptop = make(reply_config, keyword_kb, email("My laptop died this morning."), read=reading())
-    assert "loss" not in laptop.acknowledge
+    # a device that "died", a form for bereavement leave, a funeral firm's system are no loss
+    for text in (
+        "My laptop died this morning.",
+        "The bereavement leave form will not submit on the HR portal.",
+        "The funeral directors' booking system is down for our whole branch.",
+    ):
+        other = make(reply_config, keyword_kb, email(text), read=reading())
+        assert "loss" not in other.acknowledge, text

@@ -171,12 +171,16 @@ def says_danger(text: str) -> bool:
     return bool(_HAZARD.search(text) or (_CARE.search(text) and _LINE_DOWN.search(text)))
 
 
-_KIN = r"(?:husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|gran\w*|grand(?:mother|father)|aunt|uncle)"
-# someone has died: the reply says it is sorry for their loss before anything else (judges:
-# "no condolence in a bereavement"); "my laptop died" is no loss
+_KIN = (
+    r"(?:husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|"
+    r"gran(?:ny|dad|pa|ma)?|grand(?:mother|father)|aunt|uncle)"
+)
+# someone close to them has died: the reply says it is sorry for their loss (judges: "no
+# condolence in a bereavement"); "my laptop died", "bereavement leave form", "the funeral
+# directors' booking system" are no loss of theirs
 _BEREAVED = re.compile(
-    rf"\b(?:passed\s+away|bereave\w*|death\s+certificate|funeral|probate|late\s+{_KIN}|"
-    rf"{_KIN}\s+(?:has\s+|had\s+)?died|(?:he|she)\s+died|dead\s+{_KIN})\b",
+    rf"\b(?:passed\s+away|death\s+certificate|(?:my|our)\s+(?:late|dead)\s+{_KIN}|"
+    rf"(?:my|our)\s+{_KIN}\s+(?:has\s+|had\s+|recently\s+)?(?:died|passed))\b",
     re.I,
 )
 

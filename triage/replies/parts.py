@@ -121,7 +121,7 @@ def shown_upset(frustration: int, text: str) -> int:
 
 def feeling(d: Draft) -> str:
     s = d.scores
-    if says_bereaved(d.text):
+    if d.upset < 2 and says_bereaved(d.text):
         return d.render("condolence")  # their loss, not "how frustrating this is"
     if d.upset >= 2:
         return d.render("feeling_upset")
@@ -197,7 +197,7 @@ def empathy(d: Draft) -> str:
     beats three generic ones): an upset customer gets both in one sentence; anyone else, and
     a repeat, a chase or a security worry, the apology that fits, or the urgency named when
     nothing failed."""
-    if says_bereaved(d.text):  # their loss first, then the apology that fits
+    if d.upset < 2 and says_bereaved(d.text):  # their loss, then the apology that fits
         return paragraph(d.render("condolence"), apology(d))
     if not d.repeat and (d.gist is not None and d.gist.again or says_repeat_fault(d.text)):
         # the fault is back: owned in one line, with the feeling when they show it

@@ -203,7 +203,8 @@ _NOT_A_THING = re.compile(
 _NOTHING = frozenset(
     """problem problems issue issues question questions query queries service help request
     complaint matter thing things stuff same quick another other from about with for re fw
-    terrible awful poor bad cant wont dont doesnt isnt didnt""".split()
+    terrible awful poor bad cant wont dont doesnt isnt didnt both each some half many most
+    several""".split()
 )
 
 
@@ -224,13 +225,12 @@ def _subject_thing(subject: str) -> str:
 # down", "chat notifications stopped" -> "... have stopped"; "keeps", "won't" bring their own
 _BE_STATE = frozenset(
     """down offline dead broken gone missing stuck slow failing crashing dropping
-    frozen freezing empty blank expired expiring not off""".split()
+    frozen freezing empty blank expired expiring not""".split()
 )
 _HAS_STATE = frozenset("stopped disappeared crashed failed".split())
 _BEEN_STATE = frozenset("wiped deleted".split())  # "the files have been deleted"
 _OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
 _AS_NAME = frozenset("the your this that these those".split())
-_OBJECT_START = frozenset("it the my our this that them a an your".split())
 _OURS = frozenset("engineer engineers technician technicians".split())  # the desk's people
 # a thing does not end in a word that needs more after it ("letters to", "my")
 _DANGLES = frozenset("to of for from in on at with by the a an your my our their and or".split())
@@ -261,16 +261,18 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     words = s.split()
     if not 2 <= len(words) <= limit or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
         return ""
-    at = next((i for i, w in enumerate(words) if i and (w.lower() in CUT_AT or w == "off")), 0)
+    at = next((i for i, w in enumerate(words) if i and w.lower() in CUT_AT), 0)
     thing = [re.sub(r"^(?:my|our)$", "your", w, flags=re.I) for w in words[:at]]
     state, rest = words[at].lower() if at else "", swap(" ".join(words[at + 1 :]))
+    # a second clause is not said back: "... crashed and I hit my head"
+    rest = re.split(r"\s+(?:and|but|so|because|which|as|though|while)\s+", rest, maxsplit=1)[0]
     named_thing = " ".join(thing)
     if not at or _NOT_A_THING.search(named_thing) or _NOT_A_NAME.search(named_thing):
         return ""  # "WHY CAN'T I PRINT": no thing before its state
     if "'s" in named_thing or _OURS.intersection(w.lower() for w in thing):
         return ""  # "Sarah's laptop", "Engineer missing": whose is not ours to guess
     lowered = [w.lower() for w in thing]
-    ordered = lowered[0] in IMPERATIVES and lowered[1:2] != [] and lowered[1] in _OBJECT_START
+    ordered = lowered[0] in IMPERATIVES and len(lowered) > 1  # "Clear cache not working"
     if ordered or {"it", "they", "them", "he", "she"}.intersection(lowered):
         return ""  # "Turn it off", "Switch the router off": an instruction, not a state
     if thing[-1].lower() in _DANGLES or _NOTHING.intersection(lowered):
@@ -282,7 +284,9 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     last = thing[-1].lower()
     # "Teams is down": a product's name is one thing
     plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in BRANDS
-    if state in _BE_STATE and rest.lower().startswith("since"):
+    if state == "not" and re.search(r"\bsince\b", rest):
+        verb = f"{'have' if plural else 'has'} not been"  # "has not been working since Friday"
+    elif state in _BE_STATE and rest.lower().startswith("since"):
         verb = f"{'have' if plural else 'has'} been {state}"  # "has been off since lunch"
     elif state in _BE_STATE:
         verb = f"{'are' if plural else 'is'} {state}"
@@ -296,11 +300,13 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
         return ""  # "still", "again", "doesn't": no safe verb
     if state == "not" and not rest.split(" ", 1)[0].endswith("ing"):
         return ""  # "is not pulling emails", never "is not happy"
-    if state in _BE_STATE and state != "not" and rest and not _WHERE_WHEN.match(rest):
+    placed = not rest or _WHERE_WHEN.match(rest)
+    if (state in _BE_STATE or state in _HAS_STATE) and state != "not" and not placed:
         return ""  # "down for everyone", "down on rent day"; never "dead mother"
     first = thing[0].lower()
     named = first in _AS_NAME or first in BRANDS  # "Outlook keeps crashing"
-    np = " ".join(thing) if named else f"the {lower_first(' '.join(thing))}"
+    said = " ".join(thing)
+    np = (lower_first(said) if first in _AS_NAME else said) if named else f"the {lower_first(said)}"
     if PEOPLE.intersection(w.lower() for w in thing):
         np = np.replace("the ", "your ", 1)  # "Finance team can't open ..." is theirs
     return f"{np} {verb} {rest}".strip()
