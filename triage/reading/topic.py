@@ -69,9 +69,10 @@ _STATE = frozenset(
     """no not offline down dead broken gone missing stuck slow failed failing crashing
     crashed lost wrong""".split()
 )
-_KIN = frozenset(
+# the words for family, shared with the replies (replies/evidence.py: a loss of theirs)
+KIN = frozenset(
     """mum mom mam dad mother father wife husband son daughter brother sister gran nan grandma
-    grandad grandpa granny partner aunt uncle""".split()
+    grandad grandpa granny grandmother grandfather partner aunt uncle""".split()
 )
 _POSSESSIVE = {"my": "your", "our": "your", "mine": "yours"}
 _DETERMINERS = frozenset("a an the this that these those some any".split())
@@ -134,7 +135,7 @@ def find_topic(subject: str, parse: Callable[[str], object], text: str = "") -> 
     tokens = list(doc)  # type: ignore[call-overload]
     if not tokens or any(t.tag_ not in _ALLOWED_TAGS for t in tokens):
         return ""
-    if len(tokens) > 1 and tokens[1].tag_ == "POS" and tokens[0].text.lower() in _KIN:
+    if len(tokens) > 1 and tokens[1].tag_ == "POS" and tokens[0].text.lower() in KIN:
         return ""  # "Mum's phone": "the mum's phone" is no way to name it
     nouns = [t for t in tokens if t.tag_.startswith("NN")]
     if not nouns or not tokens[-1].tag_.startswith("NN") and tokens[-1].tag_ != "CD":

@@ -10,7 +10,7 @@ import re
 
 from triage.domain import Ask
 from triage.replies.askback import NOUN_START, THREAT_TAIL, is_request
-from triage.replies.requests import IMPERATIVES, desk_request
+from triage.replies.requests import CAN_I, IMPERATIVES, desk_request
 
 _W = r"(?:[\w'-]+\s+)"
 ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -282,8 +282,7 @@ _SAYS = re.compile(
 
 # "Can I get the diagramming software installed?" asks for something to be done, not a fact
 _GET_ME = re.compile(
-    r"^\W*(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|at\s+least\s+)?"
-    r"(?:get|have|borrow|"
+    rf"^\W*{CAN_I}(?:get|have|borrow|"
     r"be\s+(?:given|added|sent|set\s+up|moved))\b",
     re.IGNORECASE,
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
-from triage.replies.requests import IMPERATIVES, WHO, desk_request
+from triage.replies.requests import CAN_I, IMPERATIVES, WHO, desk_request
 
 _REQUEST = re.compile(
     rf"^(?:please\s+)?(?:could|can|would|will)\s+(?P<who>{WHO})\s+(?:please\s+)?(?:be\s+able\s+to\s+)?"
@@ -54,8 +54,7 @@ _ANY_CHANCE = re.compile(
     r"^any\s+chance\s+of\s+(?:getting\s+)?(?P<rest>(?:a|an|another|some|the)\b.+)$", re.I
 )
 _MAY_HAVE = re.compile(
-    r"^(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|at\s+least\s+)?"
-    r"(?:have|get|borrow)\s+(?P<rest>.+)$",
+    rf"^{CAN_I}(?:have|get|borrow)\s+(?P<rest>.+)$",
     re.I,
 )
 _HOW_DO = re.compile(

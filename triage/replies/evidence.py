@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from triage.reading.topic import KIN
+
 # words that show more than one person is hit. The scope head reads one email in three wrong
 # (macro-F1 0.68 on the test portion); judges called "affecting your whole team" of one home
 # user's fault, or "everyone at your site" of one till PC, an invented claim. A scope is said
@@ -171,10 +173,7 @@ def says_danger(text: str) -> bool:
     return bool(_HAZARD.search(text) or (_CARE.search(text) and _LINE_DOWN.search(text)))
 
 
-_KIN = (
-    r"(?:husband|wife|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|"
-    r"gran(?:ny|dad|pa|ma)?|grand(?:mother|father)|aunt|uncle)"
-)
+_KIN = rf"(?:{'|'.join(sorted(KIN))})"
 # someone close to them has died: the reply says it is sorry for their loss (judges: "no
 # condolence in a bereavement"); "my laptop died", "bereavement leave form", "the funeral
 # directors' booking system" are no loss of theirs

@@ -16,6 +16,8 @@ WHO = (
     r"|(?:someone|somebody|anyone)(?:\s+(?:from|in|on)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+team)?"
     r"|one\s+of\s+you|the\s+team|your\s+team|y'?all)"
 )
+# "Can I ...", "Could we at least ...": the opener of asking for something for themselves
+CAN_I = r"(?:please\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:please\s+|at\s+least\s+)?"
 # the verbs of work asked of the desk: an ask that opens with one is a request
 IMPERATIVES = frozenset(
     """approve kill mark provide arrange schedule review activate deactivate migrate merge

@@ -192,10 +192,9 @@ def loose_subject(subject: str) -> str:
 
 # when, how many and how often are not the thing ("more than once" said back would claim
 # earlier contact the store may not hold)
+_HOW_OFTEN = r"\b(?:once|twice|times?|before|earlier|previous)\b"
 _NOT_A_THING = re.compile(
-    r"\b(?:due|whole|all|every|entire|once|twice|times?|before|earlier|previous)\b|[\d,;]|"
-    r"(?:ed|ing)$",
-    re.I,
+    rf"\b(?:due|whole|all|every|entire)\b|{_HOW_OFTEN}|[\d,;]|(?:ed|ing)$", re.I
 )
 
 
@@ -214,11 +213,20 @@ def _subject_thing(subject: str) -> str:
     due at 3", "the finance team", "the quota exceeded") or nothing ("the same problem")."""
     topic = loose_subject(subject)
     words = [w.lower().removesuffix("'s") for w in topic.split()]
-    if not topic or shouts(topic) or _NOT_A_THING.search(topic) or PEOPLE.intersection(words):
+    if not topic or shouts(topic) or PEOPLE.intersection(words) or _names_nothing(words):
         return ""
-    if _NOTHING.intersection(words) or words[-1] in _DANGLES:
-        return ""  # "the letters to your": cut at the state, left hanging
     return topic
+
+
+def _names_nothing(words: list[str]) -> bool:
+    """Words said back as a thing that name none: when, how many or a state ("the payroll due
+    at 3"), a word of nothing ("the same problem"), or a thing left hanging ("the letters to
+    your", cut at its state)."""
+    said = " ".join(words)
+    lowered = [w.lower() for w in words]
+    return bool(
+        _NOT_A_THING.search(said) or _NOTHING.intersection(lowered) or lowered[-1] in _DANGLES
+    )
 
 
 # a subject's state, by the verb it takes after the thing: "PDF preview down" -> "... is
@@ -267,19 +275,17 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     # a second clause is not said back: "... crashed and I hit my head"
     rest = re.split(r"\s+(?:and|but|so|because|which|as|though|while)\s+", rest, maxsplit=1)[0]
     named_thing = " ".join(thing)
-    if not at or _NOT_A_THING.search(named_thing) or _NOT_A_NAME.search(named_thing):
-        return ""  # "WHY CAN'T I PRINT": no thing before its state
+    if not at or _NOT_A_NAME.search(named_thing) or _names_nothing(thing):
+        return ""  # "WHY CAN'T I PRINT", "Letters to my dead mother": no thing before its state
     if "'s" in named_thing or _OURS.intersection(w.lower() for w in thing):
         return ""  # "Sarah's laptop", "Engineer missing": whose is not ours to guess
     lowered = [w.lower() for w in thing]
     ordered = lowered[0] in IMPERATIVES and len(lowered) > 1  # "Clear cache not working"
     if ordered or {"it", "they", "them", "he", "she"}.intersection(lowered):
         return ""  # "Turn it off", "Switch the router off": an instruction, not a state
-    if thing[-1].lower() in _DANGLES or _NOTHING.intersection(lowered):
-        return ""  # "Letters to my dead mother": "dead" is no state of "letters to"
     if len(thing) == 1 and not (vocab.names(named_thing) or named_thing.isupper()):
         return ""
-    if re.search(r"[\d,;?!]|\b(?:once|twice|times?|before|earlier|previous)\b", rest, re.I):
+    if re.search(rf"[\d,;?!]|{_HOW_OFTEN}", rest, re.I):
         return ""
     last = thing[-1].lower()
     # "Teams is down": a product's name is one thing
