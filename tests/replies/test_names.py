@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from triage.domain import Email
-from triage.replies.names import clean_name, customer_name, first_name
+from triage.replies.names import addressed_as, clean_name, customer_name, first_name
 
 
 @pytest.mark.parametrize(
@@ -34,6 +34,8 @@ def test_clean_name(raw: str | None, expected: str | None) -> None:
         ("Priya Raman", "Priya"),
         ("Dr Ifeanyi Okoro", "Dr Okoro"),
         ("Kemal", "Kemal"),
+        ("Sir Hugh Wetherby-Cole", "Sir Hugh"),
+        ("Dame Judith Carr", "Dame Judith"),
         ("Sister Abimbola Adeyinka", "Sister Adeyinka"),  # a ward sister, not "Dear Sister,"
     ],
 )
@@ -63,3 +65,32 @@ def test_a_title_signed_after_the_name_goes_before_it() -> None:
     name = customer_name(_email("Dorothy Mbeki", text))
     assert name == "Mrs Dorothy Mbeki"
     assert first_name(name) == "Mrs Mbeki"
+
+
+@pytest.mark.parametrize(
+    ("from_name", "signature", "expected"),
+    [
+        ("Mei Lin Tan", "Thanks,\nMei Lin", "Mei Lin"),  # a given name of two words
+        ("Nguyen Thi Lan", "Best,\nLan", "Lan"),  # family name first
+        ("Olusegun Bamidele", "Segun", "Segun"),  # the short form they sign with
+        ("Priya Raman", "Priya Raman\nPayroll", "Priya"),
+        ("Priya Raman", "Thanks,\nPriya", "Priya"),
+        ("Priya Raman", "Thanks,\nGordon", "Priya"),  # someone else's name: not theirs
+        ("Priya Raman", "", "Priya"),
+        ("Dr Ifeanyi Okoro", "Ifeanyi", "Dr Okoro"),  # a title they gave is kept
+        ("Alexander Byrne", "Al", "Alexander"),  # too short to be sure
+        ("Edith Ramsbottom", "Mrs E. Ramsbottom", "Mrs Ramsbottom"),  # signed with a title
+        ("Edith Ramsbottom", "Mrs Jones", "Edith"),  # not her name
+        ("Adaeze Nwosu", "Ms. Adaeze Nwosu\nYear 4 Teacher", "Adaeze"),  # her given name too
+        ("Edith Ramsbottom", "Mrs Ramsbottom", "Mrs Ramsbottom"),
+    ],
+)
+def test_the_greeting_uses_the_name_they_sign_with(
+    from_name: str, signature: str, expected: str
+) -> None:
+    email = _email(from_name, signature=signature)
+    assert addressed_as(email, customer_name(email)) == expected
+
+
+def test_no_name_no_greeting_name() -> None:
+    assert addressed_as(_email("x@y.example"), None) is None

@@ -19,6 +19,7 @@ _TITLES = frozenset(
     "dr mr mrs ms miss mx prof professor sir dame rev revd fr sister matron cllr councillor "
     "lady lord canon pastor rabbi imam".split()
 )
+_GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
 _ALLOWED = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
 
 
@@ -48,6 +49,8 @@ def clean_name(raw: str | None) -> str | None:
 def first_name(name: str) -> str:
     """ "Priya Raman" -> "Priya"; "Dr Ifeanyi Okoro" -> "Dr Okoro" (a title goes with the surname)."""
     words = name.split()
+    if len(words) >= 3 and words[0].lower().strip(".") in _GIVEN_NAME_TITLES:
+        return f"{words[0]} {words[1]}"  # a knight is "Sir John", never "Sir Wetherby-Cole"
     if len(words) >= 2 and words[0].lower().strip(".") in _TITLES:
         return f"{words[0]} {words[-1]}"
     return words[0]
@@ -72,3 +75,30 @@ def _titled(name: str, tail: str) -> str:
         return name
     m = re.search(re.escape(name) + _SIGNED_TITLE, tail)
     return f"{m.group(1)} {name}" if m else name
+
+
+def addressed_as(email: Email, name: str | None) -> str | None:
+    """The name the greeting uses: the one they sign with when it is theirs ("Mei Lin" for Mei
+    Lin Tan, "Lan" for Nguyen Thi Lan, "Segun" for Olusegun), else ``first_name``. The first word
+    of a full name is not always the given name, and people sign as they want to be addressed."""
+    if not name:
+        return None
+    signed = clean_name(signature_name(email.signature)) if email.signature else None
+    plain = first_name(name)
+    if not signed or plain != name.split()[0]:  # a title goes with the surname: keep it
+        return plain
+    words, own = signed.split(), [w.lower() for w in name.split()]
+    initials = all(len(w.strip(".")) == 1 for w in words[1:-1])
+    if words[0].lower().strip(".") in _TITLES and len(words) > 1 and words[-1].lower() in own:
+        # "Mrs E. Ramsbottom" signs as she wants to be addressed; "Ms. Adaeze Nwosu" gives
+        # her given name, and the plain greeting stands
+        return first_name(signed) if initials else plain
+    if len(words) > 2 or signed.lower() == name.lower() or words[0].lower() in _TITLES:
+        return plain
+    if all(w.lower() in own for w in words):
+        return signed
+    given = own[0]
+    if len(words) == 1 and len(signed) >= 3 and given != signed.lower():
+        if given.endswith(signed.lower()) or given.startswith(signed.lower()):
+            return signed  # "Segun" for Olusegun, "Alex" for Alexander
+    return plain
