@@ -1049,6 +1049,21 @@ def test_the_desks_own_steps_are_said_as_what_we_do_not_what_to_try(
     assert "We check each charge you've queried" in s.fix
 
 
+def test_a_question_the_desk_answers_by_checking_says_who_and_when_before_the_steps(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "My latest bill has a charge of 5.99 for a film rental on the 9th. Could you tell me "
+        "the title so I can check with the grandchildren?",
+        subject="Movie rental on bill",
+    )
+    s = make(reply_config, keyword_kb, e, scores(1, 0), read=reading("question"))
+    assert s.kb_entry == "billing-charge-query"
+    assert s.order == ("acknowledge", "plan", "fix", "close")  # when, then what we'll do
+    assert format_when(s.callback, NOW, reply_config.sla) in s.plan
+    assert "We check each charge you've queried" in s.fix
+
+
 def test_whether_anyone_else_sees_it_is_not_asked_of_an_email_that_says_a_team_does(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -26,6 +26,7 @@ from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.deadlines import deadline_line
+from triage.replies.evidence import says_can_work
 from triage.replies.parts import (
     Draft,
     anything_else,
@@ -43,8 +44,8 @@ from triage.replies.parts import (
     sign_off,
     thanks,
 )
+from triage.replies.refusal import refusal_for, refuse
 from triage.replies.restate import restatement
-from triage.replies.rules import PolicyRule
 from triage.replies.values import SECTION_NAMES
 
 ANSWER_FIRST = ("acknowledge", "fix", "plan", "close")
@@ -105,11 +106,8 @@ def fault(d: Draft) -> Shape:
     else:
         asked = questions(d, "fault")
         intro = d.render("questions_intro") if asked else ""
-        fix = (
-            section(intro, numbered(asked), d.render("questions_after", callback=d.callback))
-            if asked
-            else d.render("investigate", callback=d.callback)
-        )
+        # no questions fit: no filler ("our update will say what we've found": the plan says it)
+        fix = section(intro, numbered(asked), d.render("questions_after")) if asked else ""
         if intro:
             reuse["what_to_do"] = intro
         close = sign_off(d)
@@ -135,29 +133,13 @@ def outage(d: Draft) -> Shape:
     fix = (
         d.render("outage_workaround", workaround=entry.workaround)
         if entry is not None and entry.workaround
+        else ""
+        if says_can_work(d.text)
         else d.render("outage_no_workaround")
     )
     close = section(d.render("outage_close"), sign_off(d))
     todo = ("Open an incident (or link this email to the open one): the reply says one is open.",)
     return Shape(ack, plan, fix, close, reuse=reuse, todo=todo)
-
-
-def refusal_for(d: Draft) -> PolicyRule | None:
-    """The policy rule the email runs into: in an ask, or in a request or policy complaint. An
-    ask why it happened ("why is my desktop picture now a grey logo?") asks for no change: a
-    refusal of one was the judges' "invents a policy she never challenged"."""
-    for rule in d.rules.policy:
-        if any(rule.matches(a.text) and ask_class(a) != "cause" for a in d.reading.asks):
-            return rule
-        if d.kind in ("request", "policy_complaint") and rule.matches(d.text):
-            return rule
-    return None
-
-
-def _refuse(d: Draft, rule: PolicyRule) -> str:
-    return d.render(
-        "policy_refuse", refuse=rule.refuse, reason=rule.reason, alternative=rule.alternative
-    )
 
 
 _ANSWERED_REQUESTS = frozenset({"do", "attend", "feature", "money", "visit", "cancel"})
@@ -168,7 +150,7 @@ def request(d: Draft) -> Shape:
     ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
     rule = refusal_for(d)
     if rule is not None:
-        refusal = _refuse(d, rule)
+        refusal = refuse(d, rule)
         nxt = d.render("policy_refuse_next", callback=d.callback)
         extra, reuse = _common_plan(d, nxt)
         todo = (f"Check that the policy '{rule.id}' applies before sending the refusal.",)
@@ -213,26 +195,30 @@ def request(d: Draft) -> Shape:
 def question(d: Draft) -> Shape:
     ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
     answer = fix_steps(d, "question_answer_intro")
-    if answer:
+    # "what are these two charges?" answered by what we do (a desk entry): who and when first
+    desk = bool(answer) and d.fix is not None and d.fix.by == "desk"
+    fields = {**handler_fields(d), "cadence": ""}
+    said = [a for a in d.reading.asks if ask_phrase(a.text) is not None]
+    todo: tuple[str, ...] = ()
+    if answer and not desk:
         extra, reuse = _common_plan(d, "")
         plan = extra
-        todo: tuple[str, ...] = ()
     else:
         # asks said back one by one say who answers and when: no general line on top of them
-        said = [a for a in d.reading.asks if ask_phrase(a.text) is not None]
         unknown = (
-            ""
-            if said
-            else d.render("question_unknown", **handler_fields(d), callback=d.callback, cadence="")
+            "" if said and not desk else d.render("question_unknown", **fields, callback=d.callback)
         )
         extra, reuse = _common_plan(d, unknown)
         if unknown:
             reuse["question"] = unknown
         plan = section(unknown, extra)
-        todo = ("No knowledge-base entry answers this question: add the answer if you know it.",)
+        if not desk:
+            todo = (
+                "No knowledge-base entry answers this question: add the answer if you know it.",
+            )
     # "anything else?" belongs after an answer, not after a promise to find one
     close = section(anything_else(d), sign_off(d)) if answer else sign_off(d)
-    order = ANSWER_FIRST if answer else SECTION_NAMES
+    order = ANSWER_FIRST if answer and not desk else SECTION_NAMES
     return Shape(ack, plan, answer, close, order, "above" if answer else "", reuse, todo)
 
 
@@ -255,7 +241,7 @@ def policy_complaint(d: Draft) -> Shape:
     can = d.render("policy_can", callback=d.callback)
     extra, reuse = _common_plan(d, can)
     if rule is not None:
-        refusal = _refuse(d, rule)
+        refusal = refuse(d, rule)
         where = d.render("policy_where", owner=rule.owner)
         plan = section(paragraph(where, refusal), paragraph(can, extra))
         todo: tuple[str, ...] = (f"Check that the policy '{rule.id}' applies.",)
