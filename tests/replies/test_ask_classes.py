@@ -34,6 +34,18 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("I want you to apologise to our clients", "apology"),
         ("What should I do?", "what_to_do"),
         ("Any ideas?", "what_to_do"),
+        ("Any other ideas?", "what_to_do"),
+        ("Anything you'd like me to try?", "what_to_do"),
+        # venting put as a question: answered by the acknowledgement, not "we'll find out"
+        ("WTF, guys?", "rhetorical"),
+        ("what in blazes is going on here?", "rhetorical"),
+        ("THIS is when you pick to go down??", "rhetorical"),
+        ("HOW IS THIS STILL NOT FIXED.", "rhetorical"),
+        ("Bit much?", "rhetorical"),
+        ("Whoever set up your ticket system should be fired.", "rhetorical"),
+        ("Is anyone at your company capable of actually looking at the problem?", "rhetorical"),
+        ("I've paid you every month for two years", "rhetorical"),
+        ("Who is in charge over there??", "escalate"),
         ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much
         ("How long does the supplier retain email correspondence?", "question"),  # a fact
         ("How long will it take?", "when"),

@@ -11,6 +11,7 @@ from triage.domain import Ask, Deadline, Email, Reading, Scores
 from triage.replies.compose import EMPTY_READING, compose, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.letdown import let_down
 from triage.replies.parts import email_text
 from triage.replies.promise import promised_level
 from triage.replies.rules import KINDS
@@ -269,8 +270,13 @@ def test_any_email_gets_its_kind_of_reply_with_every_ask_answered_and_a_kept_pro
     if frustration >= 2:
         assert "!" not in s.text
     assert "@" not in s.acknowledge.splitlines()[0]
-    # earlier contact: said when the store holds it or the customer says so, never otherwise
-    said_before = earlier > 0 or (read is not None and read.says_wrote_before)
+    # earlier contact: said when the store holds it or the customer says so (that they wrote
+    # before, or a failure of ours: "nobody called me back"), never otherwise
+    said_before = (
+        earlier > 0
+        or (read is not None and read.says_wrote_before)
+        or let_down(email_text(e)) is not None
+    )
     assert s.repeat_contact is said_before
     assert s.escalated is supervisor
     # ownership has a name: "myself" only when the agent who signs is named
@@ -546,3 +552,52 @@ def test_signed_by_the_agent_or_the_desk(
     assert named.close.endswith("Dana Kim\nThe IT Service Desk")
     assert desk.close.endswith("\nThe IT Service Desk")
     assert "Dana" not in desk.text
+
+
+def _variants(cfg: ReplyConfig, slot: str) -> list[str]:
+    return [x for vs in cfg.templates.slots[slot].values() for x in vs]
+
+
+def test_a_failure_of_ours_they_report_is_owned_by_name(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = "You promised a callback on Thursday. Nobody called. My email is still down."
+    s = make(reply_config, keyword_kb, email(text), scores(1, 2), read=reading(wrote_before=True))
+    assert any(line in s.acknowledge for line in _variants(reply_config, "let_down_call"))
+    assert not any(line in s.text for line in _variants(reply_config, "repeat_said"))
+    assert s.repeat_contact  # they say so: earlier contact is established
+
+
+def test_a_fault_without_a_fix_or_a_question_gets_no_filler_line(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    s = make(reply_config, keyword_kb, email("The quarterly macro behaves oddly in column F."))
+    assert "what we've found and" not in s.fix
+
+
+def test_a_wide_fault_that_stops_no_one_is_no_incident(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = (
+        "Across the whole office the desktop client sits at 20% CPU. It's not stopping anyone "
+        "from working, but fans run all day."
+    )
+    calm = make(reply_config, keyword_kb, email(text), read=reading(scope="everyone"))
+    assert calm.kind == "fault"
+    stopped = make(
+        reply_config,
+        keyword_kb,
+        email("The whole office is offline and nobody can work."),
+        read=reading(scope="everyone"),
+    )
+    assert stopped.kind == "outage"
+
+
+def test_venting_put_as_a_question_gets_no_promise_of_an_answer(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = "My internet has died AGAIN. HOW IS THIS STILL NOT FIXED? WTF?"
+    read = reading(asks=("HOW IS THIS STILL NOT FIXED?", "WTF?"))
+    s = make(reply_config, keyword_kb, email(text), scores(2, 3), read=read)
+    assert "guess" not in s.plan
+    assert "your question" not in s.text

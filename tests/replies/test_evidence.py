@@ -6,6 +6,8 @@ import pytest
 
 from triage.replies.evidence import (
     gives_number,
+    says_can_work,
+    says_outage,
     says_attack,
     says_done,
     says_many_stopped,
@@ -153,3 +155,24 @@ def test_steps_the_email_says_were_taken(text: str, done: tuple[str, ...]) -> No
 )
 def test_more_than_one_contact_is_said_of_getting_in_touch(text: str, more: bool) -> None:
     assert says_more_than_once(text) is more
+
+
+@pytest.mark.parametrize(
+    ("text", "can_work"),
+    [
+        ("It's not stopping anyone from working, but fans run constantly.", True),
+        ("I can, of course, continue to work, and I'll check every document.", True),
+        ("We can still print if we babysit it.", True),
+        ("Not urgent, just planning ahead.", True),
+        ("Nobody can work.", False),
+        ("Our whole team cannot work since nine.", False),
+    ],
+)
+def test_people_who_can_carry_on(text: str, can_work: bool) -> None:
+    assert says_can_work(text) is can_work
+
+
+def test_an_outage_is_wide_and_stopping_people() -> None:
+    assert says_outage("The whole office is offline.")
+    assert not says_outage("Across the office the client is slow; it's not stopping anyone.")
+    assert not says_outage("My laptop is slow.")

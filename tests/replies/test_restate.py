@@ -7,7 +7,7 @@ import pytest
 
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.restate import _subject_clause, _subject_thing, loose_subject
+from triage.replies.restate import _subject_clause, _subject_thing, loose_subject, subject_phrase
 
 from .test_compose import email, make, reading, scores
 
@@ -186,3 +186,20 @@ def test_a_chase_whose_clause_says_what_is_wrong_keeps_it(
     read = reading("chase", wrote_before=True, topic="the wristband printer", problem=clause)
     s = make(reply_config, keyword_kb, e, scores(1, 1), read=read)
     assert "still showing Printhead error" in s.acknowledge
+
+
+@pytest.mark.parametrize(
+    ("subject", "topic"),
+    [
+        ("out of hours number", "the out of hours number"),  # reads after "about"
+        ("designer's own laptop?", "the designer's own laptop"),
+        ("Easter out of office", "the Easter out of office"),
+        ("Pausing service over summer?", "pausing service over summer"),
+        ("Your renewal", "your renewal"),
+        ("booking site certificate expires tomorrow", ""),  # a sentence, not a topic
+        ("Why is this so hard", ""),
+        ("Question", ""),
+    ],
+)
+def test_a_subject_said_back_as_a_topic(subject: str, topic: str) -> None:
+    assert subject_phrase(subject) == topic

@@ -23,6 +23,8 @@ from triage.replies.compose import composer_for
 from triage.replies.config import ReplyConfig
 from triage.replies.evidence import says_wide
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.letdown import let_down
+from triage.replies.parts import email_text
 from triage.replies.tone import check, errors
 from triage.replies.values import History, Suggestion
 
@@ -142,7 +144,9 @@ def test_earlier_contact_is_claimed_only_when_the_customer_says_so(
     drafts: list[tuple[dict[str, Any], Reading, Suggestion]], reply_config: ReplyConfig
 ) -> None:
     for row, reading, s in drafts:
-        assert s.repeat_contact is reading.says_wrote_before, row["id"]
+        # they say they wrote before, or report a failure of ours ("nobody called me back")
+        says_so = reading.says_wrote_before or let_down(email_text(_email(row))) is not None
+        assert s.repeat_contact is says_so, row["id"]
         found = check(s.text, config=reply_config.tone, prior_contact=s.repeat_contact)
         assert [f.rule for f in found if f.rule == "earlier-contact"] == [], row["id"]
 
@@ -190,7 +194,14 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     assert len(security) >= 60
     team = reply_config.templates.teams["security_team"]
     contained = 0
-    said_back = {x for vs in reply_config.templates.slots["restate_security"].values() for x in vs}
+    # what they report said back, or a failure of ours they report owned ("we told you this
+    # was dealt with, and it isn't yet")
+    openers = [
+        "restate_security",
+        *(f"let_down_{k}" for k in ("call", "visit", "claim", "advice", "silence")),
+    ]
+    slots = reply_config.templates.slots
+    said_back = {x for o in openers for vs in slots[o].values() for x in vs}
     opening = re.compile(
         "|".join(re.escape(x).replace(re.escape("{problem}"), ".+") for x in said_back)
     )

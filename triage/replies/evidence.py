@@ -28,6 +28,30 @@ def says_wide(text: str) -> bool:
     return bool(_WIDE.search(text))
 
 
+# people who can carry on: a slow client "not stopping anyone from working", a spellchecker
+# "I can, of course, continue to work". Judges called an incident with on-call engineers and
+# hourly updates "while it lasts" for these a template for the wrong problem
+_CAN_WORK = re.compile(
+    r"\b(?:not|isn't|isn’t|doesn't|doesn’t)\s+(?:really\s+)?(?:stopping|stop|blocking|preventing)\s+"
+    r"(?:any|us|me|them|people|work)\w*|\b(?:can|could)\s*(?:still|,?\s*of\s+course,?)\s*"
+    r"(?:continue\s+to\s+|carry\s+on\s+|keep\s+)?(?:work|use|working|using|print|send)\b|"
+    r"\bcarry\s+on\s+working\b|\bstill\s+usable\b|\bnot\s+urgent\b|\bno\s+(?:rush|panic|hurry)\b|"
+    r"\bmanageable\b|\bnot\s+(?:the\s+end\s+of\s+the\s+world|a\s+disaster|critical)\b",
+    re.I,
+)
+
+
+def says_can_work(text: str) -> bool:
+    """The email says the people affected can carry on working."""
+    return bool(_CAN_WORK.search(text))
+
+
+def says_outage(text: str) -> bool:
+    """A wide fault the email shows stopping people: more than one affected (``says_wide``),
+    and nothing saying they can carry on (``says_can_work``)."""
+    return says_wide(text) and not says_can_work(text)
+
+
 # words of a security or privacy matter. The security head reads a letter to a dead mother, a
 # cable across a road or a complaint about being named in a report as security (safe steps
 # first, "don't pay anything"): a reply shaped for security needs words of one in the email

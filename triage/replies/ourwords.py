@@ -41,7 +41,8 @@ PEOPLE = frozenset(
     """accountant son daughter wife husband partner partners staff user users colleague
     colleagues manager managers boss student students pupils customer customers client clients
     patient patients engineer engineers team receptionist teacher teachers parents people
-    members kids children family residents tenants volunteers drivers nurses doctors""".split()
+    members kids children family residents tenants volunteers drivers nurses doctors supervisor
+    supervisors director directors agent agents""".split()
 )
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(
@@ -180,9 +181,19 @@ def polish(text: str, *, trim: bool = True) -> str:
     return re.sub(r"\s+", " ", s).strip(" -'")
 
 
+# names that keep their capital at the start of a phrase ("the Easter out of office")
+_PROPER = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Easter Christmas Ramadan Eid
+    Diwali Hanukkah English British European""".split()
+)
+
+
 def lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     if first.isupper() and len(first) > 1 or first in ("I", "I'm", "I've", "I'd", "I'll"):
+        return text
+    if first.removesuffix("'s") in _PROPER:
         return text
     return text[:1].lower() + text[1:]
 

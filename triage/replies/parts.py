@@ -17,6 +17,7 @@ from triage.replies.evidence import (
     says_upset,
 )
 from triage.replies.gist import Gist
+from triage.replies.letdown import let_down
 from triage.replies.rules import Conditional, ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
@@ -60,8 +61,14 @@ class Draft:
         return "upset" if self.scores.frustration >= 2 else "calm"
 
     @property
+    def failed(self) -> str | None:
+        """The failure of ours the customer reports (``letdown.let_down``): earlier contact
+        they say happened, owned in place of "sorry you've had to contact us again"."""
+        return let_down(self.text)
+
+    @property
     def repeat(self) -> bool:
-        return self.earlier > 0 or self.reading.says_wrote_before
+        return self.earlier > 0 or self.reading.says_wrote_before or self.failed is not None
 
     @property
     def team(self) -> str:
@@ -133,10 +140,14 @@ def feeling(d: Draft) -> str:
 
 
 def repeat_line(d: Draft) -> str:
-    """Earlier contact, said only when the store holds it (with the count) or they say so."""
+    """Earlier contact, said only when the store holds it (with the count) or they say so;
+    a failure of ours they report is owned by name ("nobody called you back")."""
+    failed = d.render(f"let_down_{d.failed}") if d.failed else ""
     if d.earlier > 0:
         earlier = "one earlier message" if d.earlier == 1 else f"{d.earlier} earlier messages"
-        return d.render("repeat_known", earlier=earlier, days=str(d.window_days))
+        return paragraph(d.render("repeat_known", earlier=earlier, days=str(d.window_days)), failed)
+    if failed:
+        return failed
     if d.reading.says_wrote_before:
         quiet = d.kind in ("fault", "request") and d.scores.frustration == 0 and not thanks(d)
         calm = d.kind in ("chase", "question") or quiet  # one thanks, to a calm writer

@@ -158,6 +158,7 @@ _VERB_FIRST = re.compile(
     r"^\s*[A-Za-z]+\s+(?:the|my|our|a|an|this|that|these|those|it|them)\b", re.I
 )
 _DETERMINED = frozenset("the a an your this that these those".split())
+_OWNED = frozenset("our his her their".split())
 
 
 def loose_subject(subject: str) -> str:
@@ -324,6 +325,13 @@ _ASKED = re.compile(
 )
 
 
+_SAYS_A_STATE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|expires?|starts?|ends?|stopped|keeps?|needs?|won't|"
+    r"can't|isn't|doesn't|not)\b",
+    re.I,
+)
+
+
 def subject_phrase(subject: str) -> str:
     """A short subject line as a topic in our words ("pausing service over summer"), or ""
     when it is long, hostile, shouted, or about the message rather than its topic."""
@@ -331,9 +339,12 @@ def subject_phrase(subject: str) -> str:
     words = s.split()
     if not 2 <= len(words) <= 7 or _META.search(s) or HOSTILE.search(s) or shouts(subject):
         return ""
-    if _ASKED.match(s):
-        return ""  # "why is this so hard": a question, not a topic
-    return s if words[0].lower() in BRANDS else lower_first(s)
+    if _ASKED.match(s) or _SAYS_A_STATE.search(s):
+        return ""  # "why is this so hard", "site certificate expires tomorrow": no topic
+    first = words[0].lower()
+    if first in BRANDS or first in _DETERMINED or first in _OWNED or first.endswith("ing"):
+        return s if first in BRANDS else lower_first(s)  # "pausing service over summer"
+    return f"the {lower_first(s)}"  # "about the out of hours number"
 
 
 # a clause said back with its grammar intact: no capital a sentence left behind ("Customers get

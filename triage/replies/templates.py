@@ -85,6 +85,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
     "repeat_said": _NONE,
     "repeat_followup": _NONE,  # ... a calm check-in after one contact
+    **{f"let_down_{k}": _NONE for k in ("call", "visit", "claim", "advice", "silence")},
     "thanks": _NONE,  # thank them, once
     "thanks_tried": _NONE,  # never tell them to do what they say they did
     "owner_named": _NONE,  # Plan: take control, who does what (a name for "myself")
@@ -105,7 +106,6 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "fix_why": frozenset({"why"}),  # say why it works
     "questions_intro": _NONE,  # no known fix: the questions that find the cause
     "questions_after": frozenset({"callback"}),
-    "investigate": frozenset({"callback"}),
     "anything_else": _NONE,  # Close: offer something extra
     "follow_up": frozenset({"follow_up"}),  # promise a follow-up, with a date
     "sign_off": _NONE,
