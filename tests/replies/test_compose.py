@@ -436,6 +436,11 @@ def test_steps_the_customer_already_tried_are_left_out(
     s = make(reply_config, keyword_kb, e, read=reading(tried=tried))
     assert entry.steps[0] not in s.fix
     assert entry.steps[1] in s.fix
+    # said so, and no promise never to ask again (the questions may still touch it)
+    said = make(reply_config, keyword_kb, e, read=reading(tried=("switched it off",)))
+    assert entry.steps[0] not in said.fix
+    assert any(t in said.acknowledge for t in _variants(reply_config, "thanks_tried_skipped"))
+    assert "won't ask" not in said.text
 
 
 def test_no_fix_asks_the_questions_that_find_the_cause_and_tells_the_agent(

@@ -6,12 +6,12 @@ import pytest
 
 from triage.replies.evidence import (
     gives_number,
-    says_can_work,
-    says_outage,
     says_attack,
+    says_can_work,
     says_done,
     says_many_stopped,
     says_more_than_once,
+    says_outage,
     says_repeat_fault,
     says_security,
     says_upset,

@@ -194,7 +194,8 @@ def thanks(d: Draft) -> str:
     clearly" to an angry customer reads as a template); for "the clear description" of two
     lines neither."""
     if any(len(t.split()) >= 2 and _STEP.search(t) for t in d.reading.tried):
-        return d.render("thanks_tried")
+        skipped = d.fix is not None and 0 < len(d.steps) < len(d.fix.steps)
+        return d.render("thanks_tried_skipped" if skipped else "thanks_tried")
     # only where the detail found the fix: thanks for "the clear description" followed by
     # "what does the error say?" read as a template to judges
     detailed = len(d.email.newest_text.split()) >= d.rules.detailed_words

@@ -88,6 +88,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     **{f"let_down_{k}": _NONE for k in ("call", "visit", "claim", "advice", "silence")},
     "thanks": _NONE,  # thank them, once
     "thanks_tried": _NONE,  # never tell them to do what they say they did
+    "thanks_tried_skipped": _NONE,  # ... and the fix leaves those steps out
     "owner_named": _NONE,  # Plan: take control, who does what (a name for "myself")
     "owner_team": frozenset({"team"}),
     "owner_critical": _NONE,
