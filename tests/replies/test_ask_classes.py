@@ -46,6 +46,11 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Is anyone at your company capable of actually looking at the problem?", "rhetorical"),
         ("I've paid you every month for two years", "rhetorical"),
         ("Who is in charge over there??", "escalate"),
+        ("I've complained to your helpdesk how many times now?", "rhetorical"),
+        ("Back now but come on.", "rhetorical"),
+        ("WHERE IS YOUR ON-CALL?!?!", "attend"),
+        # leave given asks for nothing
+        ("Feel free to escalate that to whoever you like.", "statement"),
         ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much
         ("How long does the supplier retain email correspondence?", "question"),  # a fact
         ("How long will it take?", "when"),

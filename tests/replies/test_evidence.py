@@ -176,3 +176,16 @@ def test_an_outage_is_wide_and_stopping_people() -> None:
     assert says_outage("The whole office is offline.")
     assert not says_outage("Across the office the client is slow; it's not stopping anyone.")
     assert not says_outage("My laptop is slow.")
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        ("Down again. Third time today.", True),
+        ("It crashed twice this week.", True),
+        ("THIRD DAY WITHOUT ACCESS TO MY ACCOUNT.", False),  # how long, not how often
+        ("It won't boot. I tried twice this afternoon.", False),  # how often they tried
+    ],
+)
+def test_a_fault_that_came_back(text: str, again: bool) -> None:
+    assert says_repeat_fault(text) is again

@@ -36,6 +36,8 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ),
         ("down again", "Internet's gone off again.", "your internet is down again"),
         ("staff room copier jamming (again)", "", "the staff room copier keeps jamming"),
+        ("SWITCHBOARD PHONES DOWN", "", "the switchboard phones are down"),  # shouted, plural
+        ("DMS DOWN", "", "the DMS is down"),  # an acronym: one system
         ("laptop dead AGAIN", "", "the laptop won't switch on again"),
         ("No internet for two days", "", "your internet has been down for two days"),
         ("Replacement router still not here", "", "your replacement router still hasn't arrived"),

@@ -29,7 +29,11 @@ from triage.replies.letdown import let_down
         ('I have had ONE reply, asking me to "clear my cache". Are you kidding me?', "advice"),
         ("Two people logged tickets and heard nothing back.", "silence"),
         ("Both times I got an auto-acknowledgement and nothing else.", "silence"),
+        ("Nobody came and nobody rang.", "visit"),  # the visit, not the call
+        ("You keep saying restart it. I HAVE RESTARTED IT.", "advice"),
+        ('Both times I was told it would be "credited next quarter". It hasn\'t been.', "claim"),
         # what is not a failure of ours
+        ("Your agent told me to restart it. I have a meeting at 3 so be quick.", None),
         ("No response from seller, cannot assist with the lost package.", None),
         ("My manager told me to email you; I've already restarted it.", None),
         ("I tried restarting it already, twice.", None),

@@ -14,6 +14,7 @@ from triage.replies.names import addressed_as, clean_name, customer_name, first_
         ("PRIYA RAMAN", "Priya Raman"),
         ("priya.raman@kestrel.example", None),
         ("IT Support", None),
+        ("Duty Manager Switchboard", None),  # a role, not "Dear Duty"
         ("noreply", None),
         ("{desk}", None),
         ("Agent 007", None),

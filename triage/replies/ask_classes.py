@@ -45,7 +45,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:whoever|the\s+(?:person|people|idiot)\s+who)\b[^.?!]{0,60}\bshould\s+be\b"
             r"|\b(?:is|are)\s+(?:any(?:one|body)|you\s+people)\b[^.?!]{0,30}\bcapable\b"
             r"|\bout\s+of\s+your\s+minds?\b|\bam\s+i\s+the\s+only\s+one\b"
-            r"|^\W*(?:i'?ve|i\s+have)\s+(?:been\s+on\s+hold|paid\s+you)\b",
+            r"|^\W*(?:i'?ve|i\s+have)\s+(?:been\s+on\s+hold|paid\s+you)\b"
+            r"|\bhow\s+many\s+(?:more\s+)?times\b|\bcome\s+on\b",
         ),
         # before "call": "Do not call me" must never be answered "we'll ring you"
         ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
@@ -214,6 +215,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "attend",
             r"^\W*(?:anyone|anybody|hello|hi)\W*$|\bwhere\s+is\s+everyone\b"
+            r"|^\W*where\s+(?:is|are)\s+(?:your|the)\s+(?:on-?call|engineers?|technicians?|support|team|staff)\b"
             r"|\bis\s+(?:anyone|anybody)\s+(?:there|on|reading|looking|listening|working)\b"
             r"|\bfix\b|\bsort\s+(?:it|this|that)\b|\bsort\w*\s+out\b|\blook\s+(?:at|into)\b"
             r"|\b(?:have|take)\s+a\s+look\b|\bcheck\b|\binvestigate\b|\bhelp\b"
@@ -258,6 +260,12 @@ def contains_attack(ask: Ask) -> bool:
 
 
 _ANY_CHANCE_OF = re.compile(r"^\W*any\s+chance\s+of\s+(?:getting\s+)?(?:a|an|another|some)\b", re.I)
+# leave given, not an ask: "Feel free to escalate that to whoever you like" (judges: answered
+# "You asked for someone more senior" to someone who asked for no one)
+_LEAVE = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:feel\s+free|by\s+all\s+means|you're\s+welcome|you\s+are\s+welcome)\s+to\b",
+    re.I,
+)
 _LET_ME = re.compile(
     r"^\W*let\s+me\s+(?:spell|be\s+clear|be\s+honest|put|explain|remind|say|tell\s+you|start)\b",
     re.I,
@@ -311,7 +319,7 @@ def ask_class(ask: Ask) -> str:
     text = THREAT_TAIL.sub("", ask.text.replace("’", "'")) or ask.text
     if _ANY_CHANCE_OF.match(text):
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
-    if _NO_HURRY.search(text) or _LET_ME.match(text):
+    if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text):
         # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
         return "statement"
     for name, pattern in ASK_CLASSES:

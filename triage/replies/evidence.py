@@ -236,8 +236,10 @@ def gives_number(text: str) -> bool:
 # the fault is back: "the third outage this month", "second time this week", "keeps happening"
 _REPEAT_FAULT = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:time|outage|fault|"
-    r"failure|drop|crash|day)s?\b|keeps?\s+happening|happen(?:ed|ing|s)?\s+again|"
-    r"(?:twice|three\s+times|four\s+times|five\s+times)\s+(?:this|in\s+the\s+last|now)|"
+    r"failure|drop|crash)s?\b|keeps?\s+happening|happen(?:ed|ing|s)?\s+again|"
+    # "the third day without access" is how long, and "I tried twice this afternoon" how often
+    # they tried: neither says the fault came back
+    r"(?<!tried\s)(?:twice|three\s+times|four\s+times|five\s+times)\s+(?:this|in\s+the\s+last|now)|"
     r"same\s+(?:problem|fault|issue)\s+(?:as|again)|(?:is|are|went|gone|it's)\s+down\s+again|"
     r"(?:died|broken|crashed|stopped|failed|dropped|jammed|off|offline|dead)\s+again)\b",
     re.I,

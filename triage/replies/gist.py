@@ -351,7 +351,8 @@ def _named(thing: Thing, sent: str, m: re.Match[str], headline: bool) -> _Found:
         head, end = head + number.group(0), number.end()
         if not mods and det in ("", "the"):
             return _Found(thing, start, end, head, False, word)
-    acronym = m.group().isupper()  # "DMS", "CRMS": one system
+    # "DMS", "CRMS": one system; "PHONES" in a shouted subject is phones
+    acronym = m.group().isupper() and (len(m.group()) <= 4 or m.group() in KEEP_CAPS)
     plural = word.endswith("s") and not word.endswith("ss") and word not in _SINGULAR_S
     plural = plural and not acronym
     if thing.said:

@@ -41,9 +41,10 @@ _ADVICE = re.compile(
     r"\b(?:(?:you|your\s+(?:\w+\s+)?(?:agent|colleague|team|reply|chat|engineer|support|person|"
     r"man|staff|technician|email|bot|helpdesk)|(?:the|a|one|your)\s+(?:reply|agent|email|message|"
     r"chat|engineer|technician),?|i\s+was|we\s+were|being|been|was|were)\s+)(?:told|telling|asked|"
-    r"asking|advised|advising|suggested|suggesting)\s+(?:me\s+|us\s+)?(?:to|that)\s+"
+    r"asking|advised|advising|suggested|suggesting|keep\s+saying|kept\s+saying)\s+(?:me\s+|us\s+)?"
+    r"(?:to\s+|that\s+)?"
     r"[^\n]{0,200}?(?:\balready\b|\bi\s+did\s+(?:that|this|it|exactly\s+that)\b|\bi\s+have\b[.!]|"
-    r"\bI\s+HAVE\b|\bdid\s+that\b|\bbefore\s+i\s+(?:emailed|wrote|contacted|rang|called)\b|"
+    r"(?-i:\bI\s+HAVE\b)|\bdid\s+that\b|\bbefore\s+i\s+(?:emailed|wrote|contacted|rang|called)\b|"
     r"\bas\s+i\s+(?:said|told|explained|mentioned)\b|\bi\s+will\s+not\b|\bno,\s+i\b|"
     r"\bare\s+you\s+(?:kidding|serious|joking)\b|\bit(?:'s|’s|\s+is)\s+not\s+(?:my|our)\b)",
     re.I,
@@ -65,13 +66,14 @@ _CLAIM = re.compile(
     r"\b(?:you|your\s+\w+|i\s+was|we\s+were)\s+(?:told|said|promised|assured|confirmed)\s+"
     r"(?:me\s+|us\s+)?(?:that\s+)?[^.!?\n]{0,60}?\b(?:was|were|is|had\s+been|would\s+(?:definitely\s+)?be)\s+"
     r"(?:\"|“)?(?:fixed|sorted|resolved|locked|done|working|ready|closed|back|secure|blocked|"
-    r"dealt\s+with|cancelled|refunded)\b[^\n]{0,200}?\b(?:still|again|wasn't|isn't|it\s+was\s+not|"
+    r"dealt\s+with|cancelled|refunded|credited|removed|replaced|reconnected|restored|delivered|"
+    r"sent|installed|booked|corrected|updated|processed)\b[^\n]{0,200}?\b(?:still|again|wasn't|isn't|it\s+was\s+not|"
     r"not\s+ready|hasn't|never)\b",
     re.I,
 )
-_KINDS = (
-    ("call", _CALL),
+_KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
     ("visit", _VISIT),
+    ("call", _CALL),
     ("claim", _CLAIM),
     ("advice", _ADVICE),
     ("silence", _SILENCE),

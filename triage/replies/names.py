@@ -13,7 +13,8 @@ from triage.parse.quotes import signature_name
 _ROLE_WORDS = frozenset(
     "support team helpdesk help desk admin administrator noreply no-reply donotreply info office accounts "
     "reception it service services notifications notification alerts alert mailer daemon postmaster billing "
-    "sales customer customers system monitoring newsletter hr payroll finance ops operations".split()
+    "sales customer customers system monitoring newsletter hr payroll finance ops operations duty "
+    "switchboard ward facilities estates".split()
 )
 _TITLES = frozenset(
     "dr mr mrs ms miss mx prof professor sir dame rev revd fr sister matron cllr councillor "

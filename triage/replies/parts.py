@@ -182,7 +182,7 @@ _STEP = re.compile(
     r"\b(?:restart\w*|reboot\w*|re-?install\w*|uninstall\w*|clear\w*|reset\w*|unplug\w*|"
     r"re-?connect\w*|disconnect\w*|swapp?\w*|updat\w*|turn\w*\s+(?:it\s+)?(?:off|on)|"
     r"switch\w*\s+(?:it\s+)?(?:off|on)|logg?\w*\s+(?:out|in|off)|sign\w*\s+(?:out|in)|power\w*|"
-    r"check\w*\s+\w+|tried\s+\w+|test\w*|replac\w*|remov\w*|delet\w*|recreat\w*|rebuil\w*|"
+    r"check\w*\s+\w+|tried\s+(?!twice|again|once|\w+\s+times)\w+|test\w*|replac\w*|remov\w*|delet\w*|recreat\w*|rebuil\w*|"
     r"chang\w*\s+(?:the|my|our)|cable|router|cache|cookies|browser)\b",
     re.I,
 )
@@ -195,7 +195,8 @@ def thanks(d: Draft) -> str:
     lines neither."""
     if any(len(t.split()) >= 2 and _STEP.search(t) for t in d.reading.tried):
         skipped = d.fix is not None and 0 < len(d.steps) < len(d.fix.steps)
-        return d.render("thanks_tried_skipped" if skipped else "thanks_tried")
+        if skipped or d.upset < 2:  # to a furious customer, a plain thanks read as stock
+            return d.render("thanks_tried_skipped" if skipped else "thanks_tried")
     # only where the detail found the fix: thanks for "the clear description" followed by
     # "what does the error say?" read as a template to judges
     detailed = len(d.email.newest_text.split()) >= d.rules.detailed_words

@@ -50,6 +50,7 @@ def restatement(d: Draft) -> str:
     # a chase's or a complaint's subject said back however it is shouted, worked out once
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
+    said = said if said and clean(said) else None  # not "In has stopped charging anything"
     if said and d.kind == "chase" and not _A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
@@ -135,7 +136,7 @@ def restatement(d: Draft) -> str:
 
 # a subject line that names no topic: about the message itself, the wait, or shouting
 _META = re.compile(
-    r"\b(?:question|questions|query|queries|help|urgent|asap|again|chas\w*|follow\w*|ticket|"
+    r"\b(?:question|questions|query|queries|quick|q|help|urgent|asap|again|chas\w*|follow\w*|ticket|"
     r"case|reply|response|email|message|request|attempt|times?|still|waiting|hello|hi|thanks?|"
     r"please|fw|fwd|re)\b|[#\[\]@!,;:\d]",
     re.I,
