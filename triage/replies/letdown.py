@@ -40,10 +40,12 @@ _VISIT = re.compile(
 _ADVICE = re.compile(
     r"\b(?:(?:you|your\s+(?:\w+\s+)?(?:agent|colleague|team|reply|chat|engineer|support|person|"
     r"man|staff|technician|email|bot|helpdesk)|(?:the|a|one|your)\s+(?:reply|agent|email|message|"
-    r"chat|engineer|technician),?|i\s+was|we\s+were|being|been|was|were)\s+)(?:told|telling|asked|"
-    r"asking|advised|advising|suggested|suggesting|keep\s+saying|kept\s+saying)\s+(?:me\s+|us\s+)?"
-    r"(?:to\s+|that\s+)?"
-    r"[^\n]{0,200}?(?:\balready\b|\bi\s+did\s+(?:that|this|it|exactly\s+that)\b|\bi\s+have\b[.!]|"
+    r"chat|engineer|technician),?|i\s+was|we\s+were|being|been|was|were)\s+)(?:(?:told|telling|asked|"
+    r"asking|advised|advising|suggested|suggesting)\s+(?:me\s+|us\s+)?(?:to|that)\s+|"
+    r"(?:keep|kept)\s+saying\s+)"
+    # what says they had done it: "I'd already done", "I did that", "I HAVE", "as I said"
+    r"[^\n]{0,200}?(?:\b(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+already\b|\balready\s+(?:done|tried|did)\b|"
+    r"\bi\s+did\s+(?:that|this|it|exactly\s+that)\b|\bi\s+have\b[.!]|"
     r"(?-i:\bI\s+HAVE\b)|\bdid\s+that\b|\bbefore\s+i\s+(?:emailed|wrote|contacted|rang|called)\b|"
     r"\bas\s+i\s+(?:said|told|explained|mentioned)\b|\bi\s+will\s+not\b|\bno,\s+i\b|"
     r"\bare\s+you\s+(?:kidding|serious|joking)\b|\bit(?:'s|’s|\s+is)\s+not\s+(?:my|our)\b)",
