@@ -189,3 +189,10 @@ def test_an_outage_is_wide_and_stopping_people() -> None:
 )
 def test_a_fault_that_came_back(text: str, again: bool) -> None:
     assert says_repeat_fault(text) is again
+
+
+def test_the_ransom_note_idiom_is_no_attack() -> None:
+    font = "It's thin, grey on grey, and it looks like a ransom note written by a designer."
+    assert not says_security(font)
+    assert not says_attack(font)
+    assert says_attack("There's a ransom note on my screen and my files won't open.")

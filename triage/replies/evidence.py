@@ -94,14 +94,20 @@ _ATTACK = re.compile(
 )
 
 
+# the idiom is not a report: "it looks like a ransom note written by a designer" is a font
+# (judges: security steps and "call your bank" for a complaint about a dashboard font); "looks
+# like a phishing email" is a report, so only the idiom goes
+_SIMILE = re.compile(r"\blike\s+(?:a\s+)?ransom\s+notes?\b", re.I)
+
+
 def says_security(text: str) -> bool:
     """The email itself speaks of a security or privacy matter."""
-    return bool(_SECURITY.search(text))
+    return bool(_SECURITY.search(_SIMILE.sub(" ", text)))
 
 
 def says_attack(text: str) -> bool:
     """The email itself says an attack is happening or has just succeeded."""
-    return bool(_ATTACK.search(text))
+    return bool(_ATTACK.search(_SIMILE.sub(" ", text)))
 
 
 # words, marks and capitals of an upset writer. The frustration head reads calm letters as
