@@ -12,6 +12,17 @@ from triage.replies.askback import ask_phrase
     ("text", "expected"),
     [
         ("Could you reset my voicemail PIN please", "us to reset your voicemail PIN"),
+        # the ask after what leads into it in the same sentence
+        (
+            "I have a lecture there at 9am tomorrow, so it would be wonderful if someone could "
+            "look at it today or first thing.",
+            "us to look at it today or first thing",
+        ),
+        (
+            "I'm happy to bring my own laptop as a fallback if someone can tell me which adaptor "
+            "the projector needs.",
+            "us to tell you which adaptor the projector needs",
+        ),
         (
             "Can you guys answer my question about the refund?",
             "us to answer your question about the refund",

@@ -24,7 +24,9 @@ _POSSIBLE = re.compile(
     re.I,
 )
 _IF_COULD = re.compile(
-    rf"^(?:(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|appreciate)\s+(?:it\s+)?)?if\s+"
+    rf"^(?:(?:i|we)(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|appreciate)\s+(?:it\s+)?|"
+    r"it(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+)?(?:great|wonderful|helpful|lovely|good|"
+    r"brilliant|ideal|amazing|fantastic)\s+)?if\s+"
     rf"{WHO}\s+(?:could|would|can)\s+(?:please\s+)?(?P<rest>.+)$",
     re.I,
 )
@@ -72,6 +74,14 @@ _ASK_OPENER = re.compile(
     re.I,
 )
 # what they will do next is not part of the ask: "..., and I will be raising it at Senate"
+# what comes before the ask in the same sentence: "I have a lecture there at 9am tomorrow, so it
+# would be wonderful if someone could look at it today", "I'm happy to bring my own laptop if
+# someone can tell me which adaptor the projector needs" (judges: neither ask was answered)
+_LEAD_IN = re.compile(
+    r"^.{8,200}?(?:,\s*(?:so|and)\s+|;\s*|\s+)(?=(?:it(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+)?\w+\s+if|"
+    r"if\s+(?:someone|somebody|anyone|you)\s+(?:can|could|would)\b))",
+    re.I,
+)
 _WILL_TAIL = re.compile(r"[\s,;-]+and\s+(?:i|we)(?:'ll|\s+will|'m|\s+am)\s.*$", re.I)
 # a request's frame is not counted in its length: "would it be possible to" + what they ask
 _FRAME = re.compile(
@@ -247,7 +257,7 @@ def ask_phrase(text: str) -> str | None:
     p = polish(raw)
     while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
         p = cut
-    p = _WILL_TAIL.sub("", THREAT_TAIL.sub("", p))
+    p = _WILL_TAIL.sub("", THREAT_TAIL.sub("", _LEAD_IN.sub("", p, count=1)))
     p = _ASIDE.sub("", p)  # "(the one with pre-2019 files, I think it's ARCH01)" is an aside
     # "Do you sell X or do you only repair them?": one question, said with one verb
     if (m := _SAME_ASK.match(p)) and m.group("v1").lower() == m.group("v2").lower():
