@@ -62,3 +62,5 @@ def test_a_short_forms_full_stop_ends_no_sentence(reader: TextReader) -> None:
     )
     assert "It is approx. 3 miles." in sents
     assert "Then go." in sents  # a capital after it: a new sentence
+    said = nlp.parse(reader._nlp, ["is it fixed? they said no. i still cant log in."])[0]
+    assert len(list(said.sents)) == 3  # "no" is a word, not "no." before a number

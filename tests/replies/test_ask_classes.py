@@ -51,6 +51,14 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("WHERE IS YOUR ON-CALL?!?!", "attend"),
         # leave given asks for nothing
         ("Feel free to escalate that to whoever you like.", "statement"),
+        # ... but real asks that share their words stay asks
+        ("Can you come on Tuesday instead?", "do"),
+        ("How many times do I need to enter the code?", "question"),
+        ("what the hell is this charge on my bill?", "question"),
+        ("I have been on hold for an hour, can someone call me?", "call"),
+        ("Feel free to call me on 0161 555 0101 any time after 2.", "call"),
+        ("Who is in charge of my case?", "question"),
+        ("Where is your support office located?", "question"),
         ("I want my $13 back #lyingdriver #theft", "money"),  # money back, however much
         ("How long does the supplier retain email correspondence?", "question"),  # a fact
         ("How long will it take?", "when"),

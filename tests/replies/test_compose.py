@@ -566,7 +566,7 @@ def _variants(cfg: ReplyConfig, slot: str) -> list[str]:
 def test_a_failure_of_ours_they_report_is_owned_by_name(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
-    text = "You promised a callback on Thursday. Nobody called. My email is still down."
+    text = "You promised a callback on Thursday and nobody called me back. My email is still down."
     s = make(reply_config, keyword_kb, email(text), scores(1, 2), read=reading(wrote_before=True))
     assert any(line in s.acknowledge for line in _variants(reply_config, "let_down_call"))
     assert not any(line in s.text for line in _variants(reply_config, "repeat_said"))
@@ -577,7 +577,8 @@ def test_a_fault_without_a_fix_or_a_question_gets_no_filler_line(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
     s = make(reply_config, keyword_kb, email("The quarterly macro behaves oddly in column F."))
-    assert "what we've found and" not in s.fix
+    assert s.fix == ""  # the plan's update line says when they hear; no line on top of it
+    assert s.placeholder  # ... and the agent is told no fix fits
 
 
 def test_a_wide_fault_that_stops_no_one_is_no_incident(

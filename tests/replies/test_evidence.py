@@ -185,6 +185,8 @@ def test_an_outage_is_wide_and_stopping_people() -> None:
         ("It crashed twice this week.", True),
         ("THIRD DAY WITHOUT ACCESS TO MY ACCOUNT.", False),  # how long, not how often
         ("It won't boot. I tried twice this afternoon.", False),  # how often they tried
+        ("Tried restarting twice this morning, no luck.", False),
+        ("Third day in a row the internet has dropped at 3pm.", True),
     ],
 )
 def test_a_fault_that_came_back(text: str, again: bool) -> None:

@@ -29,9 +29,19 @@ from .test_compose import email, make, reading, scores
             "somebody from our company remoted into your computer last night",
         ),
         (
-            "Your adverts are all over my kids' cartoons.",
-            "our adverts are all over your kids' cartoons",
+            "Your new adverts played during my kids' cartoons.",  # a plural's apostrophe
+            "our new adverts played during your kids' cartoons",
         ),
+        (
+            "You have charged me £49.99 every month since I cancelled.",  # not cut at "£49."
+            "we have charged you £49.99 every month since you cancelled",
+        ),
+        # allegations, demands, states: never said back as if ours to confirm
+        ("You need to refund me the £300 you took.", None),
+        ("Your company is a scam.", None),
+        ("Your update leaked my personal data.", None),
+        ("You are aware that I have been waiting.", None),
+        ("You supposed to call me.", None),
         # what we must not echo, or what says nothing of us
         ("Your useless engineer broke my router.", None),
         ("Your 'upgrade' killed my internet.", None),

@@ -84,6 +84,11 @@ def test_a_title_signed_after_the_name_goes_before_it() -> None:
         ("Edith Ramsbottom", "Mrs Jones", "Edith"),  # not her name
         ("Adaeze Nwosu", "Ms. Adaeze Nwosu\nYear 4 Teacher", "Adaeze"),  # her given name too
         ("Edith Ramsbottom", "Mrs Ramsbottom", "Mrs Ramsbottom"),
+        ("Priya Raman", "Regards,\nRaman", "Priya"),  # a surname alone is no greeting
+        ("Mei Lin Tan", "Tan", "Mei"),
+        ("Mary Ann Jones", "Ann Jones", "Ann"),
+        ("Josephine Carr", "Ine", "Josephine"),  # a fragment, not a short form
+        ("Harold Pike", "Old", "Harold"),
     ],
 )
 def test_the_greeting_uses_the_name_they_sign_with(

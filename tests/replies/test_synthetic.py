@@ -194,14 +194,17 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     assert len(security) >= 60
     team = reply_config.templates.teams["security_team"]
     contained = 0
-    # what they report said back, or a failure of ours they report owned ("we told you this
-    # was dealt with, and it isn't yet")
-    openers = [
-        "restate_security",
-        *(f"let_down_{k}" for k in ("call", "visit", "claim", "advice", "silence")),
-    ]
+    # what they report said back, or the earlier contact they report (never a let-down line:
+    # "that was our failure" would admit liability in a security matter)
+    openers = ["restate_security", "repeat_said", "repeat_followup"]
     slots = reply_config.templates.slots
     said_back = {x for o in openers for vs in slots[o].values() for x in vs}
+    let_down_lines = {
+        x
+        for k in ("call", "visit", "claim", "advice", "silence")
+        for vs in slots[f"let_down_{k}"].values()
+        for x in vs
+    }
     opening = re.compile(
         "|".join(re.escape(x).replace(re.escape("{problem}"), ".+") for x in said_back)
     )
@@ -220,6 +223,7 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
         assert STEP.match(after_greeting[1]), row["id"]
         assert team in s.plan, row["id"]
         assert not LIABILITY.search(s.text), row["id"]
+        assert not any(line in s.text for line in let_down_lines), row["id"]
     assert contained < len(security) / 4  # most security mail still gets the safe steps first
 
 

@@ -121,6 +121,8 @@ def _keep_after_short_form(doc: Doc, tok: Token) -> None:
     nxt = doc[tok.i + 1]
     if short not in _SHORT_FORMS or not (nxt.like_num or nxt.text[:1].islower()):
         return
+    if short == "no" and not nxt.like_num:
+        return  # "no. 44", but "they said no. i still can't log in" ends there
     for later in doc[tok.i + 1 :]:  # the rest of the sentence, up to its end on this line
         if later.is_space or "\n" in later.text:
             break

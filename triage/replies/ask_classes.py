@@ -39,14 +39,20 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # venting put as a question: "WTF?", "what in blazes is going on?", "THIS is when you
             # pick to go down??", "HOW IS THIS STILL NOT FIXED", "Bit much?", "whoever set it up
             # should be fired" (judges: "promises an answer to a question he never asked")
-            r"|^\W*(?:wtf|seriously|really|honestly|bit\s+much|a\s+bit\s+much)\b[\W\s]*(?:guys|people)?\W*$"
-            r"|\bwhat\s+(?:in\s+(?:blazes|the\s+(?:world|hell|heck))|the\s+(?:hell|heck|f\w*))\b"
-            r"|\b(?:this|that)\s+is\s+when\s+you\b|\bhow\s+(?:is|come)\s+(?:this|it)\s+(?:is\s+)?still\b"
-            r"|\b(?:whoever|the\s+(?:person|people|idiot)\s+who)\b[^.?!]{0,60}\bshould\s+be\b"
+            r"|^\W*(?:wtf|seriously|really|honestly|(?:a\s+)?bit\s+much)\b(?:\W+(?:guys|people)\b)?\W*$"
+            r"|\bwhat\s+(?:in\s+(?:blazes|the\s+(?:world|hell|heck))|the\s+(?:hell|heck|f\w*))\s+"
+            r"(?:is\s+)?(?:going\s+on|happening)\b"
+            r"|\bthis\s+is\s+when\s+you\s+(?:pick|choose|decide)\w*\b"
+            r"|\bhow\s+(?:is|come)\s+(?:this|it)\s+(?:is\s+)?still\s+(?:not\s+)?(?:fixed|sorted|broken|"
+            r"down|happening|working|a\s+problem|an\s+issue)\b"
+            r"|\b(?:whoever|the\s+(?:person|people|idiot)\s+who)\b[^.?!]{0,60}\bshould\s+be\s+"
+            r"(?:fired|sacked|ashamed|made\s+to)\b"
             r"|\b(?:is|are)\s+(?:any(?:one|body)|you\s+people)\b[^.?!]{0,30}\bcapable\b"
-            r"|\bout\s+of\s+your\s+minds?\b|\bam\s+i\s+the\s+only\s+one\b"
-            r"|^\W*(?:i'?ve|i\s+have)\s+(?:been\s+on\s+hold|paid\s+you)\b"
-            r"|\bhow\s+many\s+(?:more\s+)?times\b|\bcome\s+on\b",
+            r"|\bout\s+of\s+your\s+minds?\b"
+            r"|^\W*(?:i'?ve|i\s+have)\s+(?:been\s+on\s+hold|paid\s+you)\b[^?]*$"
+            r"|\bhow\s+many\s+(?:more\s+)?times\s+(?:now|have\s+i|must\s+i|do\s+i\s+have\s+to\s+"
+            r"(?:tell|ask|explain|chase|say|repeat))\b"
+            r"|^\W*(?:oh\s+)?come\s+on\b|\bbut\s+come\s+on\W*$",
         ),
         # before "call": "Do not call me" must never be answered "we'll ring you"
         ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
@@ -66,7 +72,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "escalate",
             r"\b(?:your|a|the|most|more)\s+(?:senior\w*|manager|supervisor|director|vp|boss|head\s+of\s+\w+)\b"
             r"|\b(?:someone|whoever\s+is|the\s+person)\s+(?:more\s+)?(?:senior|in\s+charge|with\s+authority)\b|\bescalat\w*"
-            r"|\bwho(?:'s|\s+is)\s+in\s+charge\b"
+            r"|\bwho(?:'s|\s+is)\s+in\s+charge\b(?!\s+of)"
             r"|\bsenior\s+(?:person|engineer|manager|member|staff|someone)\b|\bsomebody\s+senior\b"
             r"|\banswer\s+for\s+(?:this|it|that)\b|\baccountab\w*",
         ),
@@ -215,7 +221,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "attend",
             r"^\W*(?:anyone|anybody|hello|hi)\W*$|\bwhere\s+is\s+everyone\b"
-            r"|^\W*where\s+(?:is|are)\s+(?:your|the)\s+(?:on-?call|engineers?|technicians?|support|team|staff)\b"
+            r"|^\W*where\s+(?:is|are)\s+(?:your|the)\s+(?:on-?call|engineers?|technicians?)\W*$"
             r"|\bis\s+(?:anyone|anybody)\s+(?:there|on|reading|looking|listening|working)\b"
             r"|\bfix\b|\bsort\s+(?:it|this|that)\b|\bsort\w*\s+out\b|\blook\s+(?:at|into)\b"
             r"|\b(?:have|take)\s+a\s+look\b|\bcheck\b|\binvestigate\b|\bhelp\b"
@@ -262,8 +268,13 @@ def contains_attack(ask: Ask) -> bool:
 _ANY_CHANCE_OF = re.compile(r"^\W*any\s+chance\s+of\s+(?:getting\s+)?(?:a|an|another|some)\b", re.I)
 # leave given, not an ask: "Feel free to escalate that to whoever you like" (judges: answered
 # "You asked for someone more senior" to someone who asked for no one)
+_ALSO_ASKS = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you)\b|\bplease\b",
+    re.I,
+)
 _LEAVE = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?(?:feel\s+free|by\s+all\s+means|you're\s+welcome|you\s+are\s+welcome)\s+to\b",
+    r"^\W*(?:(?:and|so)\s+)?(?:feel\s+free|by\s+all\s+means|you're\s+welcome|you\s+are\s+welcome)\s+to\s+"
+    r"(?:escalate|pass|forward|share|complain|report|mention|show)\b",
     re.I,
 )
 _LET_ME = re.compile(
@@ -324,6 +335,8 @@ def ask_class(ask: Ask) -> str:
         return "statement"
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):
+            if name == "rhetorical" and _ALSO_ASKS.search(text):
+                continue  # "I've been on hold for an hour, can someone call me?" asks
             if name == "how" and desk_request(text):
                 return "do"  # "Is it possible to swap the handheld?" asks for it done
             if name == "how" and _VISIT.search(text):

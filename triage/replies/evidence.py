@@ -41,9 +41,19 @@ _CAN_WORK = re.compile(
 )
 
 
+# a sentence that says they can carry on only as a question, a denial or the past: "Not
+# urgent? It's critical!", "No rush is not an option", "Could still use it yesterday"
+_NOT_SO = re.compile(r"\?|\bnot\s+an\s+option\b|\byesterday\b|\buntil\b", re.I)
+
+
 def says_can_work(text: str) -> bool:
-    """The email says the people affected can carry on working."""
-    return bool(_CAN_WORK.search(text))
+    """The email says the people affected can carry on working, and says nothing of many
+    people stopped (``says_many_stopped``: "we can still use our phones but nobody can get
+    into email" is an outage)."""
+    said = any(
+        _CAN_WORK.search(s) and not _NOT_SO.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text)
+    )
+    return said and not says_many_stopped(text)
 
 
 def says_outage(text: str) -> bool:
@@ -243,18 +253,23 @@ def gives_number(text: str) -> bool:
 _REPEAT_FAULT = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+(?:time|outage|fault|"
     r"failure|drop|crash)s?\b|keeps?\s+happening|happen(?:ed|ing|s)?\s+again|"
-    # "the third day without access" is how long, and "I tried twice this afternoon" how often
-    # they tried: neither says the fault came back
-    r"(?<!tried\s)(?:twice|three\s+times|four\s+times|five\s+times)\s+(?:this|in\s+the\s+last|now)|"
+    # "the third day without access" is how long; "third day in a row it has dropped" is again
+    r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:day|night|week|morning)\s+(?:in\s+a\s+row|"
+    r"running)|"
+    r"(?:twice|three\s+times|four\s+times|five\s+times)\s+(?:this|in\s+the\s+last|now)|"
     r"same\s+(?:problem|fault|issue)\s+(?:as|again)|(?:is|are|went|gone|it's)\s+down\s+again|"
     r"(?:died|broken|crashed|stopped|failed|dropped|jammed|off|offline|dead)\s+again)\b",
     re.I,
 )
 
 
+# how often they tried is not how often it failed: "I tried it twice this morning"
+_TRIED = re.compile(r"\b(?:tried|try|trying|attempted)\b[^.!?\n]{0,40}", re.I)
+
+
 def says_repeat_fault(text: str) -> bool:
     """Whether the email says the fault has happened before (not that they wrote before)."""
-    return bool(_REPEAT_FAULT.search(text))
+    return bool(_REPEAT_FAULT.search(_TRIED.sub(" ", text)))
 
 
 # what they say they already did, beyond the reading's "tried" clauses: "I HAVE RESTARTED IT",

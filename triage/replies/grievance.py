@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from triage.replies.ourwords import HOSTILE, KEEP_CAPS, polish, shouts, swap_pronouns
+from triage.replies.ourwords import HOSTILE, KEEP_CAPS, SCARE_QUOTES, polish, shouts, swap_pronouns
 
 # who did it: "you", "your engineer", "your new billing system", "an agent of yours"
 _US = (
@@ -25,20 +25,32 @@ _US = (
     r"of\s+yours|(?:somebody|someone|one\s+of\s+you)\s+from\s+(?:your|the)\s+(?:company|team|office|"
     r"it\s+department|service\s+desk|helpdesk))"
 )
-# what it did, in the past: a regular past or one of the irregular verbs complaints use
+# what it did, in the past: a regular past or one of the irregular verbs complaints use; not
+# a state ("you are aware"), a need ("you need to refund me") or an -ed word of feeling or
+# duty ("you supposed", "you guessed it")
 _DID = (
-    r"(?:[a-z]+ed|sent|told|gave|took|made|put|left|cut|sold|wrote|said|rang|came|went|lost|"
-    r"broke|kept|let|hung|shut|set|chose|forgot|threw|ran|brought|caught|spent|paid|got|"
-    r"switched|moved|changed|billed|charged|closed|ended|cancelled|canceled|wiped|ignored|"
-    r"remoted|are|is|keeps?)"
+    r"(?:(?!(?:need|feed|seed|speed|bleed|supposed|guessed|assumed|used|based|concerned|"
+    r"worried|tired|interested|pleased|surprised|scared|aware|allowed|required|expected|"
+    r"meant|entitled)\b)[a-z]+ed|sent|told|gave|took|made|put|left|cut|sold|wrote|said|rang|"
+    r"came|went|lost|broke|kept|let|hung|shut|set|chose|forgot|threw|ran|brought|caught|spent|"
+    r"paid|got|keeps?)"
 )
 _SAID = re.compile(
     rf"^\W*(?:(?:so|and|but|then|today|yesterday|this\s+morning|last\s+week)\W+)?(?P<clause>{_US}\s+"
-    rf"(?:just\s+|then\s+|also\s+|have\s+|has\s+|had\s+)?{_DID}\b[^.!?\n]*)",
+    rf"(?:just\s+|then\s+|also\s+|have\s+|has\s+|had\s+)?{_DID}\b(?:[^.!?\n]|(?<=\d)\.(?=\d))*)",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<![a-z])'|(?<!s)'(?![a-z])")  # not "kids' cartoons"
+# a sentence ends at a full stop, not at the one in "£49.99"
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")
+# an allegation said back reads as ours to confirm ("you've told us that our company is a
+# scam" is no restatement a team lead would send)
+_ALLEGED = re.compile(
+    r"\b(?:scam\w*|hack\w*|assault\w*|attack\w*|leak\w*|discriminat\w*|stole|stolen|steal\w*|"
+    r"fraud\w*|lie|lied|lies|lying|liars?|cheat\w*|rob\w*|threat\w*|harass\w*|racis\w*|"
+    r"sexis\w*|abus\w*|negligen\w*|illegal\w*|unlawful\w*|breach\w*|spy\w*|spied|bully\w*|"
+    r"bullied|refund\w*|owe\w*|compensat\w*)\b",
+    re.I,
+)
 # where a long clause can end and still say the grievance
 _CUT = re.compile(r",|\s+(?:and|but|because|which|so|even\s+though|although|when)\s+", re.I)
 MAX_WORDS = 16
@@ -55,10 +67,10 @@ def grievance(text: str) -> str | None:
             cuts = (c.start() for c in _CUT.finditer(clause))
             cut = next((c for c in cuts if len(clause[:c].split()) >= 5), len(clause))
             clause = clause[:cut]
-        if len(clause.split()) > MAX_WORDS or HOSTILE.search(clause):
+        if len(clause.split()) > MAX_WORDS or HOSTILE.search(clause) or _ALLEGED.search(clause):
             return None
         loud = any(w not in KEEP_CAPS for w in re.findall(r"\b[A-Z]{4,}\b", clause))
-        if _SCARE_QUOTES.search(clause) or shouts(clause) or loud:
+        if SCARE_QUOTES.search(clause) or shouts(clause) or loud:
             return None  # the grievance is in words we must not echo: none rather than another
         said = swap_pronouns(polish(clause, trim=False))
         return said[:1].lower() + said[1:]

@@ -130,13 +130,10 @@ def outage(d: Draft) -> Shape:
     entry = d.topic
     # what they can do meanwhile; the entry's incident wording would say the plan's incident
     # and a second update cadence again (judges: "60 minutes" against the plan's 30)
-    fix = (
-        d.render("outage_workaround", workaround=entry.workaround)
-        if entry is not None and entry.workaround
-        else ""
-        if says_can_work(d.text)
-        else d.render("outage_no_workaround")
-    )
+    if entry is not None and entry.workaround:
+        fix = d.render("outage_workaround", workaround=entry.workaround)
+    else:  # no "a way to keep working" to people who say they can
+        fix = "" if says_can_work(d.text) else d.render("outage_no_workaround")
     close = section(d.render("outage_close"), sign_off(d))
     todo = ("Open an incident (or link this email to the open one): the reply says one is open.",)
     return Shape(ack, plan, fix, close, reuse=reuse, todo=todo)

@@ -21,6 +21,13 @@ _TITLES = frozenset(
     "lady lord canon pastor rabbi imam".split()
 )
 _GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
+# family names that come first ("Nguyen Thi Lan" signs "Lan", her given name): a signed last
+# word is their given name, not a surname
+_FAMILY_FIRST = frozenset(
+    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly wang li zhang liu
+    chen yang huang zhao wu zhou xu sun zhu hu guo lin luo gao kim park choi jung kang cho yoon
+    jang""".split()
+)
 _ALLOWED = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
 
 
@@ -96,10 +103,15 @@ def addressed_as(email: Email, name: str | None) -> str | None:
         return first_name(signed) if initials else plain
     if len(words) > 2 or signed.lower() == name.lower() or words[0].lower() in _TITLES:
         return plain
-    if all(w.lower() in own for w in words):
-        return signed
-    given = own[0]
-    if len(words) == 1 and len(signed) >= 3 and given != signed.lower():
-        if given.endswith(signed.lower()) or given.startswith(signed.lower()):
-            return signed  # "Segun" for Olusegun, "Alex" for Alexander
+    low = [w.lower() for w in words]
+    if len(own) >= 2 and low[-1] == own[-1] and own[0] not in _FAMILY_FIRST:
+        # the surname signed: "Raman" alone is no greeting, "Ann Jones" (Mary Ann Jones) is Ann
+        low, words = low[:-1], words[:-1]
+    if words and all(w in own for w in low):
+        return " ".join(words)
+    given, one = own[0], signed.lower()
+    if len(words) == 1 and given != one:
+        # "Segun" for Olusegun, "Alex" for Alexander; not "Ine" for Josephine, "Old" for Harold
+        if len(one) >= 4 and given.endswith(one) or len(one) >= 3 and given.startswith(one):
+            return signed
     return plain

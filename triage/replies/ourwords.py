@@ -22,6 +22,9 @@ HOSTILE = re.compile(
     r"incapable|clueless|useless|nonsense|junk|joke|press|test\s+me|any\s+idea)\b",
     re.IGNORECASE,
 )
+# quotes of irony ("'Proactive' support", "your \"upgrade\""): their words, never ours to
+# repeat; a plural's apostrophe ("kids' cartoons") is no quote
+SCARE_QUOTES = re.compile(r"[\"“”‘]|(?<![a-z])'|(?<!s)'(?![a-z])")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _UNSAFE = re.compile(r"[\[\]{}<>*_#`|\\\"]|[\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\ufe0f]")

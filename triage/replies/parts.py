@@ -142,13 +142,15 @@ def feeling(d: Draft) -> str:
 def repeat_line(d: Draft) -> str:
     """Earlier contact, said only when the store holds it (with the count) or they say so;
     a failure of ours they report is owned by name ("nobody called you back")."""
-    failed = d.render(f"let_down_{d.failed}") if d.failed else ""
+    # in a security matter, no "that was our failure": the reply admits no liability there
+    security = d.kind == "security" or d.reading.security
+    failed = d.render(f"let_down_{d.failed}") if d.failed and not security else ""
     if d.earlier > 0:
         earlier = "one earlier message" if d.earlier == 1 else f"{d.earlier} earlier messages"
         return paragraph(d.render("repeat_known", earlier=earlier, days=str(d.window_days)), failed)
     if failed:
         return failed
-    if d.reading.says_wrote_before:
+    if d.reading.says_wrote_before or d.failed:
         quiet = d.kind in ("fault", "request") and d.scores.frustration == 0 and not thanks(d)
         calm = d.kind in ("chase", "question") or quiet  # one thanks, to a calm writer
         if d.upset == 0 and calm and not says_more_than_once(d.text):

@@ -17,6 +17,7 @@ from triage.replies.ourwords import (
     BRANDS,
     HOSTILE,
     PEOPLE,
+    SCARE_QUOTES,
     lower_first,
     polish,
     problem_phrase,
@@ -25,6 +26,7 @@ from triage.replies.ourwords import (
 )
 from triage.replies.parts import Draft
 from triage.replies.requests import IMPERATIVES
+from triage.replies.subject_topic import A_STATE, DETERMINED, subject_phrase
 from triage.replies.vocabulary import Vocabulary
 
 
@@ -51,7 +53,7 @@ def restatement(d: Draft) -> str:
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
     said = said if said and clean(said) else None  # not "In has stopped charging anything"
-    if said and d.kind == "chase" and not _A_STATE.search(said):
+    if said and d.kind == "chase" and not A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
         said = None if d.reading.topic or loose else said
@@ -134,25 +136,10 @@ def restatement(d: Draft) -> str:
     return d.render(slot)
 
 
-# a subject line that names no topic: about the message itself, the wait, or shouting
-_META = re.compile(
-    r"\b(?:question|questions|query|queries|quick|q|help|urgent|asap|again|chas\w*|follow\w*|ticket|"
-    r"case|reply|response|email|message|request|attempt|times?|still|waiting|hello|hi|thanks?|"
-    r"please|fw|fwd|re)\b|[#\[\]@!,;:\d]",
-    re.I,
-)
-
-
 _MARKS = re.compile(r"\b(?:again|still|urgent|asap|now|please|today)\b|[?!]+", re.I)
 _NOT_A_NAME = re.compile(
     r"\b(?:you|we|us|i|me|nobody|no\s*one|why|what|how|who|can't|won't|cannot|not|never|is|are|"
     r"was|were|has|have|had|per|last|reply|response|ticket|case|chas\w*|follow\w*)\b",
-    re.I,
-)
-# words of something wrong: a chase's clause with one says more than its subject
-_A_STATE = re.compile(
-    r"\b(?:not|no|never|still|\w+n't|error\w*|broke\w*|fail\w*|stopped|down|offline|missing|"
-    r"flicker\w*|crash\w*|freez\w*|slow\w*|dead|stuck|wrong|keeps?|lost|gone|jam\w*|declin\w*)\b",
     re.I,
 )
 _QUOTED = re.compile(r"""^\s*['"‘“](?P<name>[\w.&/-]+(?:\s+[\w.&/-]+)+)['"’”]\s*(?P<rest>.*)$""")
@@ -161,8 +148,6 @@ _YOURS = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.I)
 _VERB_FIRST = re.compile(
     r"^\s*[A-Za-z]+\s+(?:the|my|our|a|an|this|that|these|those|it|them)\b", re.I
 )
-_DETERMINED = frozenset("the a an your this that these those".split())
-_OWNED = frozenset("our his her their".split())
 
 
 def loose_subject(subject: str) -> str:
@@ -185,12 +170,12 @@ def loose_subject(subject: str) -> str:
         return ""
     if quoted:
         return s
-    if re.search(r"[\"“”‘]|(?<![a-z])'|'(?![a-z])", s):
+    if SCARE_QUOTES.search(s):
         return ""  # scare quotes ("'Proactive' support") are their irony, not a name
     first = words[0].lower()
     if first in ("all", "every", "no", "some") or first.endswith(("ing", "ed")) or first in CUT_AT:
         return ""  # how many, or a state ("being billed at the old address"), not what
-    if first in _DETERMINED:
+    if first in DETERMINED:
         return s
     return f"the {s if first in BRANDS else lower_first(s)}"
 
@@ -321,34 +306,6 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     if PEOPLE.intersection(w.lower() for w in thing):
         np = np.replace("the ", "your ", 1)  # "Finance team can't open ..." is theirs
     return f"{np} {verb} {rest}".strip()
-
-
-_ASKED = re.compile(
-    r"(?:who|what|when|where|why|how|which|is|are|can|could|do|does|did|will|would|should)\b",
-    re.I,
-)
-
-
-_SAYS_A_STATE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|expires?|starts?|ends?|stopped|keeps?|needs?|won't|"
-    r"can't|isn't|doesn't|not)\b",
-    re.I,
-)
-
-
-def subject_phrase(subject: str) -> str:
-    """A short subject line as a topic in our words ("pausing service over summer"), or ""
-    when it is long, hostile, shouted, or about the message rather than its topic."""
-    s = polish(subject).rstrip("?")
-    words = s.split()
-    if not 2 <= len(words) <= 7 or _META.search(s) or HOSTILE.search(s) or shouts(subject):
-        return ""
-    if _ASKED.match(s) or _SAYS_A_STATE.search(s):
-        return ""  # "why is this so hard", "site certificate expires tomorrow": no topic
-    first = words[0].lower()
-    if first in BRANDS or first in _DETERMINED or first in _OWNED or first.endswith("ing"):
-        return s if first in BRANDS else lower_first(s)  # "pausing service over summer"
-    return f"the {lower_first(s)}"  # "about the out of hours number"
 
 
 # a clause said back with its grammar intact: no capital a sentence left behind ("Customers get
