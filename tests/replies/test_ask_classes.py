@@ -42,6 +42,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("THIS is when you pick to go down??", "rhetorical"),
         ("HOW IS THIS STILL NOT FIXED.", "rhetorical"),
         ("Bit much?", "rhetorical"),
+        ("WHAT THE HECK?!", "rhetorical"),
         ("Whoever set up your ticket system should be fired.", "rhetorical"),
         ("Is anyone at your company capable of actually looking at the problem?", "rhetorical"),
         ("I've paid you every month for two years", "rhetorical"),

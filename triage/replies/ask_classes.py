@@ -41,7 +41,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # should be fired" (judges: "promises an answer to a question he never asked")
             r"|^\W*(?:wtf|seriously|really|honestly|(?:a\s+)?bit\s+much)\b(?:\W+(?:guys|people)\b)?\W*$"
             r"|\bwhat\s+(?:in\s+(?:blazes|the\s+(?:world|hell|heck))|the\s+(?:hell|heck|f\w*))\s+"
-            r"(?:is\s+)?(?:going\s+on|happening)\b"
+            r"(?:is\s+)?(?:going\s+on|happening)\b|^\W*what\s+the\s+(?:hell|heck|f\w*)\W*$"
             r"|\bthis\s+is\s+when\s+you\s+(?:pick|choose|decide)\w*\b"
             r"|\bhow\s+(?:is|come)\s+(?:this|it)\s+(?:is\s+)?still\s+(?:not\s+)?(?:fixed|sorted|broken|"
             r"down|happening|working|a\s+problem|an\s+issue)\b"
@@ -49,7 +49,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:fired|sacked|ashamed|made\s+to)\b"
             r"|\b(?:is|are)\s+(?:any(?:one|body)|you\s+people)\b[^.?!]{0,30}\bcapable\b"
             r"|\bout\s+of\s+your\s+minds?\b"
-            r"|^\W*(?:i'?ve|i\s+have)\s+(?:been\s+on\s+hold|paid\s+you)\b[^?]*$"
+            r"|^\W*(?:i'?ve|i\s+have)\s+(?:been\s+on\s+hold|paid\s+you)\b"
             r"|\bhow\s+many\s+(?:more\s+)?times\s+(?:now|have\s+i|must\s+i|do\s+i\s+have\s+to\s+"
             r"(?:tell|ask|explain|chase|say|repeat))\b"
             r"|^\W*(?:oh\s+)?come\s+on\b|\bbut\s+come\s+on\W*$",

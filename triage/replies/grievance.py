@@ -64,9 +64,14 @@ def grievance(text: str) -> str | None:
             continue
         clause = m.group("clause").strip()
         if len(clause.split()) > MAX_WORDS:
-            cuts = (c.start() for c in _CUT.finditer(clause))
-            cut = next((c for c in cuts if len(clause[:c].split()) >= 5), len(clause))
-            clause = clause[:cut]
+            # the longest whole part that fits: "our technician left the old boxes, packaging
+            # and a pile of cables in your back hallway", not "... left the old boxes"
+            fits = [
+                c.start()
+                for c in _CUT.finditer(clause)
+                if 5 <= len(clause[: c.start()].split()) <= MAX_WORDS
+            ]
+            clause = clause[: max(fits)] if fits else clause
         if len(clause.split()) > MAX_WORDS or HOSTILE.search(clause) or _ALLEGED.search(clause):
             return None
         loud = any(w not in KEEP_CAPS for w in re.findall(r"\b[A-Z]{4,}\b", clause))

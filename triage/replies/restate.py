@@ -52,7 +52,8 @@ def restatement(d: Draft) -> str:
     # a chase's or a complaint's subject said back however it is shouted, worked out once
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
-    said = said if said and clean(said) else None  # not "In has stopped charging anything"
+    # no capital a cut sentence left behind ("In has stopped charging anything")
+    said = None if said and re.match(r"[A-Z][a-z]", said) else said
     if said and d.kind == "chase" and not A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
