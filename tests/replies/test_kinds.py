@@ -1167,3 +1167,17 @@ def test_a_bereaved_customer_is_told_we_are_sorry_for_their_loss(
     ):
         other = make(reply_config, keyword_kb, email(text), read=reading())
         assert "loss" not in other.acknowledge, text
+
+
+def test_thanks_for_a_person_by_name_reaches_them_whatever_else_it_asks(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = (
+        "I just wanted to pass on some thanks. Mei from your onboarding team spent over an hour "
+        "with me on Tuesday and was so patient. Could someone send me the link to the training "
+        "recording when you have a moment? Thanks again, and please tell Mei she made my week."
+    )
+    read = reading("feedback", asks=("Could someone send me the link to the training recording?",))
+    s = make(reply_config, keyword_kb, email(text, subject="Thank you to Mei"), read=read)
+    assert "Mei" in s.plan
+    assert "recording" in s.text or "link" in s.text  # the ask is still answered

