@@ -7,7 +7,7 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
     symptoms = ["I forgot my password", "my password has expired"]   # how customers say it
     keywords = ["password", "expired", "forgot"]                      # words that point here
     why = "One sentence on why the steps work."
-    team = "accounts team"        # optional: who takes it ("I've passed this to our ...")
+    team = "user accounts team"   # optional: who takes it ("I've passed this to our ...")
     heads_up = ""                 # optional: bad news to say up front (a visit, a cost, a wait)
     questions = ["Which page ...?", "Since when ...?"]   # 2-3 questions that find the cause
     scopes = ["one"]              # where the steps apply: one, team, site, everyone

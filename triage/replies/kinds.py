@@ -304,8 +304,9 @@ def feedback(d: Draft) -> Shape:
     kind_words = bool(_PRAISE.search(text)) and not _COMPLAINT.search(text)
     # a thank-you for someone by name stays one, whatever else it asks ("could you send the link?
     # ... and please tell Mei she made my week": judges, "never mentions Mei")
-    person = _thanked(text) if kind_words else ""
-    praise = kind_words and (not d.reading.asks or bool(person))
+    calm_thanks = bool(_PRAISE.search(text)) and d.upset == 0  # "(I'm not a computer person!)"
+    person = _thanked(text) if kind_words or calm_thanks else ""
+    praise = kind_words and not d.reading.asks or bool(person)
     if _FIXED.search(text):
         thanks_slot = "feedback_fixed"
     else:
