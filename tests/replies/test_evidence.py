@@ -198,3 +198,14 @@ def test_the_ransom_note_idiom_is_no_attack() -> None:
     assert not says_security(font)
     assert not says_attack(font)
     assert says_attack("There's a ransom note on my screen and my files won't open.")
+
+
+def test_ransomware_in_other_words() -> None:
+    text = (
+        "Every file on the S drive has been renamed to something ending in .lockd and there is a "
+        "text file called READ_ME_NOW.txt saying we have to pay to get them back. More folders "
+        "are changing while I watch."
+    )
+    assert says_security(text)
+    assert says_attack(text)  # happening now: the safe steps come first
+    assert not says_security("I need to pay the invoice to get the account back on.")

