@@ -607,3 +607,30 @@ def test_venting_put_as_a_question_gets_no_promise_of_an_answer(
     s = make(reply_config, keyword_kb, email(text), scores(2, 3), read=read)
     assert "guess" not in s.plan
     assert "your question" not in s.text
+
+
+def test_one_earlier_contact_is_not_called_more_than_once(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = (
+        "Dropped my PC off a week ago Monday for a diagnosis. Was told I'd get a quote in 2-3 "
+        "days. Still nothing. A quick update would be nice."
+    )
+    s = make(
+        reply_config,
+        keyword_kb,
+        email(text),
+        scores(1, 1),
+        read=reading("chase", wrote_before=True),
+    )
+    assert "more than once" not in s.text
+    assert "more than one message" not in s.text
+    again = "I've chased this twice now and still nothing. Dropped my PC off a week ago."
+    twice = make(
+        reply_config,
+        keyword_kb,
+        email(again),
+        scores(1, 2),
+        read=reading("chase", wrote_before=True),
+    )
+    assert any(line in twice.acknowledge for line in _variants(reply_config, "repeat_said"))

@@ -240,7 +240,8 @@ def test_a_security_report_made_before_is_owned_not_thanked_for_its_speed(
     read = reading("security", wrote_before=True)
     s = make(reply_config, keyword_kb, e, scores(3, 3), read=read)
     assert not re.search(r"(?i)straight away|so quickly", s.text)
-    repeat = set(reply_config.templates.slots["repeat_said"]["any"])
+    slots = reply_config.templates.slots
+    repeat = {*slots["repeat_said"]["any"], *slots["repeat_said_once"]["any"]}
     assert any(line in s.acknowledge for line in repeat)
     # a first report from someone calm is still thanked for coming at once; a furious one not
     first = make(reply_config, keyword_kb, e, scores(3, 0), read=reading("security"))
@@ -878,10 +879,13 @@ def test_an_apology_asked_for_is_given_for_the_effect_and_passed_on_never_admitt
 @pytest.mark.parametrize(
     ("text", "asked"),
     [
-        ("I can't log in to the portal since this morning.", True),
+        ("I can’t log in at all this morning.", True),  # a curly apostrophe
+        ("It keeps saying access denied when I sign in.", True),
         ("My password is rejected every time, though I reset it.", True),
-        ("I can’t log into the portal this morning.", True),  # a curly apostrophe
-        ("My password is not accepted on the new page.", True),
+        # ... and not where the email names the system: "which system is it?" was asked of
+        # "the shared ledger" and "every clinical system" (judges)
+        ("I can't log in to the portal since this morning.", False),
+        ("I can't get into the shared ledger this morning.", False),
         ("No order webhooks since 07:30; the permissions page looks fine.", False),
         ("The login page loads slowly but works.", False),
     ],

@@ -52,8 +52,9 @@ def restatement(d: Draft) -> str:
     # a chase's or a complaint's subject said back however it is shouted, worked out once
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
-    # no capital a cut sentence left behind ("In has stopped charging anything")
-    said = None if said and re.match(r"[A-Z][a-z]", said) else said
+    # no capital a cut sentence left behind ("In has stopped charging anything"), no name cut
+    # short ("none have the T", of "the T: and S: drives")
+    said = None if said and re.match(r"[A-Z][a-z]|.*\b[A-Z]\W*$", said) else said
     if said and d.kind == "chase" and not A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
@@ -93,7 +94,9 @@ def restatement(d: Draft) -> str:
         # expired" of "can I pause my subscription?"); their asks are said back in the plan
         if named:
             return d.render(f"restate_subject_{d.kind}", topic=named)
-        return d.render(f"restate_{d.kind}")
+        # "Thanks for your question" to a furious customer reads as a template: the empathy
+        # line that follows says what the acknowledgement needs to
+        return "" if d.tone == "upset" else d.render(f"restate_{d.kind}")
     affected = who(d)
     problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
     if problem and d.reading.scope in ("site", "everyone"):
@@ -194,7 +197,7 @@ _NOTHING = frozenset(
     """problem problems issue issues question questions query queries service help request
     complaint matter thing things stuff same quick another other from about with for re fw
     terrible awful poor bad cant wont dont doesnt isnt didnt both each some half many most
-    several""".split()
+    several says shows saying showing reads gives tells asks""".split()
 )
 
 
