@@ -24,6 +24,13 @@ from triage.replies.askback import ask_phrase
             "us to tell you which adaptor the projector needs",
         ),
         (
+            "Not sure if you can help, it would be great if someone could have a look at the router.",
+            "us to have a look at the router",
+        ),
+        # a condition is no ask
+        ("Happy to send photos if you would find them useful.", None),
+        ("It would be wrong if you could just delete my data without asking.", None),
+        (
             "Can you guys answer my question about the refund?",
             "us to answer your question about the refund",
         ),

@@ -200,12 +200,25 @@ def test_the_ransom_note_idiom_is_no_attack() -> None:
     assert says_attack("There's a ransom note on my screen and my files won't open.")
 
 
-def test_ransomware_in_other_words() -> None:
-    text = (
-        "Every file on the S drive has been renamed to something ending in .lockd and there is a "
-        "text file called READ_ME_NOW.txt saying we have to pay to get them back. More folders "
-        "are changing while I watch."
-    )
-    assert says_security(text)
-    assert says_attack(text)  # happening now: the safe steps come first
-    assert not says_security("I need to pay the invoice to get the account back on.")
+@pytest.mark.parametrize(
+    ("text", "security", "attack"),
+    [
+        ("A text file in every folder saying we have to pay to get our files back.", True, False),
+        ("Every file has been renamed to something ending in .lockd overnight.", True, False),
+        ("More folders on the S drive are changing while I watch.", False, True),
+        # ordinary mail that shares the words
+        ("I need to pay the invoice to get the account back on.", False, False),
+        ("Your letter says I have to pay the arrears to get my phone line back.", False, False),
+        ("The readme.txt says to run setup.exe first.", False, False),
+        (
+            "Files keep disappearing from my OneDrive folder now that I've changed laptops.",
+            False,
+            False,
+        ),
+        ("Please book me on the ransomware awareness training.", False, False),
+        ("The font looks like something out of a ransom note.", False, False),
+    ],
+)
+def test_ransomware_in_other_words(text: str, security: bool, attack: bool) -> None:
+    assert says_security(text) is security
+    assert says_attack(text) is attack

@@ -42,6 +42,8 @@ from .test_compose import email, make, reading, scores
         ("Your update leaked my personal data.", None),
         ("You are aware that I have been waiting.", None),
         ("You supposed to call me.", None),
+        ("Your engineer touched me inappropriately.", None),
+        ("You published my home address on your website.", None),
         # what we must not echo, or what says nothing of us
         ("Your useless engineer broke my router.", None),
         ("Your 'upgrade' killed my internet.", None),

@@ -10,6 +10,7 @@ import pytest
 
 from triage.domain import Deadline
 from triage.replies.config import ReplyConfig
+from triage.replies.kinds import _thanked
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.parts import untried
 from triage.replies.tone import errors
@@ -1185,3 +1186,16 @@ def test_thanks_for_a_person_by_name_reaches_them_whatever_else_it_asks(
     s = make(reply_config, keyword_kb, email(text, subject="Thank you to Mei"), read=read)
     assert "Mei" in s.plan
     assert "recording" in s.text or "link" in s.text  # the ask is still answered
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Thanks again, and please tell Mei she made my week.", "Mei"),
+        ("Please thank Jade for me.", "Jade"),
+        ("Great service as always! Please tell Payroll my bank details have changed.", ""),
+        ("Please tell Mum I said hi.", ""),
+    ],
+)
+def test_the_person_thanked_is_a_person(text: str, person: str) -> None:
+    assert _thanked(text) == person

@@ -78,8 +78,10 @@ _ASK_OPENER = re.compile(
 # would be wonderful if someone could look at it today", "I'm happy to bring my own laptop if
 # someone can tell me which adaptor the projector needs" (judges: neither ask was answered)
 _LEAD_IN = re.compile(
-    r"^.{8,200}?(?:,\s*(?:so|and)\s+|;\s*|\s+)(?=(?:it(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+)?\w+\s+if|"
-    r"if\s+(?:someone|somebody|anyone|you)\s+(?:can|could|would)\b))",
+    r"^.{8,200}?(?:,\s*(?:so|and)\s+|;\s*|,\s+|\s+)(?=it(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+)?"
+    r"(?:great|wonderful|helpful|lovely|good|brilliant|ideal|amazing|fantastic)\s+if\b|"
+    r"if\s+(?:someone|somebody|anyone)\s+(?:can|could|would)\s+(?:please\s+)?(?:tell|send|let|help|look|"
+    r"check|call|ring|come|fix|show|advise|confirm|pop)\b)",
     re.I,
 )
 _WILL_TAIL = re.compile(r"[\s,;-]+and\s+(?:i|we)(?:'ll|\s+will|'m|\s+am)\s.*$", re.I)

@@ -88,8 +88,9 @@ _SECURITY = re.compile(
     # ransomware in other words: "a text file saying we have to pay to get them back", files
     # "renamed to something ending in .lockd" (judges: no safe steps for files being encrypted)
     r"|\b(?:saying|says|said|demanding|demands|note|message)\b[^.?!\n]{0,40}\bpay\b[^.?!\n]{0,30}\bto\s+"
-    r"(?:get|have|unlock|recover|restore|decrypt)\b[^.?!\n]{0,25}\bback\b"
-    r"|\bread_?me\w*\.txt\b|\brenamed\s+to\s+(?:something\s+)?ending\s+in\s+\.\w+",
+    r"(?:get|have|unlock|recover|restore|decrypt)\s+(?:them|it|(?:my|our|the|your|all\s+(?:my|our|the))\s+"
+    r"(?:files|data|photos|documents|pictures|computers?|pcs?|laptops?|drives?|folders))\s+back\b"
+    r"|\brenamed\s+to\s+(?:something\s+)?ending\s+in\s+\.\w+",
     re.I,
 )
 # an attack going on now, whatever kind the head reads ("Someone is in my computer RIGHT NOW",
@@ -104,7 +105,7 @@ _ATTACK = re.compile(
     # files being changed as they watch: "more folders are changing while I watch"
     r"|\b(?:files?|folders?)\b[^.?!\n]{0,40}\b(?:changing|being\s+(?:renamed|encrypted|deleted)|"
     r"disappearing)\b[^.?!\n]{0,30}\b(?:while\s+(?:i|we)\s+watch|as\s+(?:i|we)\s+speak|right\s+now|"
-    r"now)\b"
+    r"in\s+front\s+of\s+(?:me|us))\b"
     # "... needed the code from my authenticator app. I read it out.": across the full stop
     r"|\b(?:code|password|passcode|pin)\b[^\n]{0,100}?\b(?:i|we)\s+(?:read|gave|told|shared|typed|"
     r"entered|sent)\s+(?:it|them|him|her)\b"
@@ -116,7 +117,11 @@ _ATTACK = re.compile(
 # the idiom is not a report: "it looks like a ransom note written by a designer" is a font
 # (judges: security steps and "call your bank" for a complaint about a dashboard font); "looks
 # like a phishing email" is a report, so only the idiom goes
-_SIMILE = re.compile(r"\blike\s+(?:a\s+)?ransom\s+notes?\b", re.I)
+_SIMILE = re.compile(
+    r"\blike\s+(?:a\s+|something\s+(?:out\s+)?of\s+a\s+)?ransom[\s-]+notes?\b|\bransom[\s-]+note\s+"
+    r"(?:style|font|look)\w*|\bransomware\s+(?:awareness|training|course|module|test|simulation|drill)\b",
+    re.I,
+)
 
 
 def says_security(text: str) -> bool:

@@ -48,7 +48,9 @@ _ALLEGED = re.compile(
     r"\b(?:scam\w*|hack\w*|assault\w*|attack\w*|leak\w*|discriminat\w*|stole|stolen|steal\w*|"
     r"fraud\w*|lie|lied|lies|lying|liars?|cheat\w*|rob\w*|threat\w*|harass\w*|racis\w*|"
     r"sexis\w*|abus\w*|negligen\w*|illegal\w*|unlawful\w*|breach\w*|spy\w*|spied|bully\w*|"
-    r"bullied|refund\w*|owe\w*|compensat\w*)\b",
+    r"bullied|refund\w*|owe\w*|compensat\w*|touch\w*|inappropriat\w*|follow(?:ed|ing)\s+(?:me|you|us)|"
+    r"disabilit\w*|publish\w*|kill\w*|injur\w*|hurt|grop\w*|sexual\w*|privacy|home\s+address|"
+    r"personal\s+(?:data|information|details))\b",
     re.I,
 )
 # where a long clause can end and still say the grievance

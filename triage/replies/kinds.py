@@ -280,18 +280,21 @@ _THANKED = re.compile(
     r"|\b(?P<b>[A-Z][a-z]{2,})\s+(?i:(?:was|has\s+been|is)\s+(?:so\s+|really\s+|very\s+)?"
     r"(?:brilliant|amazing|great|fantastic|excellent|wonderful|helpful|patient|kind|superb|a\s+star))\b"
     # "please tell Mei she made my week", "pass my thanks on to Jade"
-    r"|\b(?i:(?:please\s+)?(?:tell|thank|pass\s+(?:this|these|my\s+thanks)\s+on\s+to))\s+"
-    r"(?P<c>[A-Z][a-z]{2,})\b"
+    r"|\b(?i:(?:please\s+)?tell)\s+(?P<c>[A-Z][a-z]{2,})\s+(?i:she|he|they|that\s+(?:she|he|they)|"
+    r"how\s+(?:much|grateful))\b"
+    r"|\b(?i:(?:please\s+)?(?:thank|pass\s+(?:this|these|my\s+thanks)\s+on\s+to))\s+(?P<d>[A-Z][a-z]{2,})\b"
 )
 _NOT_NAMES = frozenset(
     """You Everyone All The This That Your Our God Goodness Team Again Much Very So Its Hello She
-    He They It We Thanks Thank Everything Service Support""".split()
+    He They It We Thanks Thank Everything Service Support Payroll Finance Accounts Reception
+    Outlook Zoom Teams Mum Dad Mom Heavens Christ Sales Billing Facilities Security Management
+    Admin Engineering Marketing""".split()
 )
 
 
 def _thanked(text: str) -> str:
     for m in _THANKED.finditer(text):
-        name = m.group("a") or m.group("b") or m.group("c") or ""
+        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
         if name and name not in _NOT_NAMES:
             return name
     return ""

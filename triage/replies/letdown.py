@@ -46,7 +46,9 @@ _VISIT = re.compile(
     re.I,
 )
 _NOBODY_CAME = re.compile(
-    r"\bno(?:body|\s+one)\s+(?:has\s+)?(?:turned\s+up|showed(?:\s+up)?|came|arrived|come)\b", re.I
+    r"\bno(?:body|\s+one)\s+(?:has\s+)?(?:turned\s+up|showed(?:\s+up)?|came|arrived|come)\b"
+    r"(?!\s+(?:in|into|back|over|out|through|forward)\b)",
+    re.I,
 )
 _A_VISIT = re.compile(r"\b(?:engineer|technician|installer|visit|appointment)\b", re.I)
 # advice of ours they had already followed: "the reply telling me to restart ... I did that
@@ -60,7 +62,8 @@ _ADVICE = re.compile(
     r"(?:restart|reboot|resend|re-?install|uninstall|clear|update|turn|switch|log|sign|reset|check|"
     r"unplug|add|re-?enter|power|remove|delete|review)\w*\b"
     # what says they had done it: "I'd already done", "I did that", "I HAVE", "as I said"
-    r"[^\n]{0,200}?(?:\b(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+already\b|\balready\s+(?:done|tried|did)\b|"
+    r"[^\n]{0,200}?(?:\b(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+already\s+(?:done|tried|did|been|"
+    r"[a-z]+ed)\b|\b(?:which|that)\s+(?:i|we)(?:'d|\s+had)\s+already\b|\balready\s+(?:done|tried|did)\b|"
     r"\b(?:i|we)\s+did\s+(?:that|this|it|exactly\s+that)\b|\bi\s+have\b[.!]|"
     r"(?-i:\bI\s+HAVE\b(?!\s+(?:NO|A|AN|THE|TO|BEEN|GOT|HAD)\b))|"
     r"\bbefore\s+i\s+(?:emailed|wrote|contacted|rang|called)\b|"
@@ -90,7 +93,8 @@ _CLAIM = re.compile(
     r"closed|back|secure|blocked|dealt\s+with|cancelled|refunded|credited|removed|replaced|"
     r"reconnected|restored|delivered|sent|installed|booked|corrected|updated|processed)\b"
     r"[^!?\n]{0,160}?(?:\b(?:it|this|that|they|which|the\s+\w+)(?:'s|’s|\s+is|\s+was|\s+has|\s+are)?"
-    r"\s+still\b|\b(?:wasn't|isn't|hasn't|haven't|weren't|didn't)\b|\bit\s+(?:was|is|has)\s+not\b|"
+    r"\s+still\b|(?<!\bi\s)(?<!\bwe\s)\b(?:wasn't|isn't|hasn't|haven't|weren't|didn't)\b|"
+    r"\bit\s+(?:was|is|has)\s+not\b|"
     r"\bnot\s+ready\b)",
     re.I,
 )
@@ -107,8 +111,12 @@ _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
 def let_down(text: str) -> str | None:
     """Which failure of ours the email reports: "call", "visit", "claim", "advice" or
     "silence"; None when it reports none."""
-    if _NOBODY_CAME.search(text) and _A_VISIT.search(text):
-        return "visit"
+    # "nobody came" of a visit named in that sentence or the one before (not "the office was
+    # shut so nobody came in ... could an engineer look at it?")
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
+    for before, sentence in zip(["", *sentences], sentences, strict=False):
+        if _NOBODY_CAME.search(sentence) and _A_VISIT.search(f"{before} {sentence}"):
+            return "visit"
     for kind, pattern in _KINDS:
         if pattern.search(text):
             return kind

@@ -158,7 +158,7 @@ def repeat_line(d: Draft) -> str:
             # five days"): "sorry you've had to contact us more than once" was a judge's false
             # claim
             return d.render("repeat_followup")
-        once = not says_more_than_once(d.text) and d.failed is None
+        once = not says_more_than_once(d.text)
         return d.render("repeat_said_once" if once else "repeat_said")
     return ""
 

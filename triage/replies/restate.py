@@ -53,8 +53,13 @@ def restatement(d: Draft) -> str:
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
     # no capital a cut sentence left behind ("In has stopped charging anything"), no name cut
-    # short ("none have the T", of "the T: and S: drives")
-    said = None if said and re.match(r"[A-Z][a-z]|.*\b[A-Z]\W*$", said) else said
+    # short ("none have the T"), no history or promise ("your account was locked", "we promised
+    # ..."): the clean-clause rule, but "you were charged" is the problem itself
+    said = (
+        None
+        if said and (_CUT_SHORT.search(said) or not clean(said.replace(" were ", " are ")))
+        else said
+    )
     if said and d.kind == "chase" and not A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
@@ -316,6 +321,9 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
 # server not found"), no dash-joined fragments, no history ("your router was faulty") or
 # someone's promise ("you would receive a refund") instead of the problem
 _UNCLEAN = re.compile(r"^[A-Z][a-z]|\s-\s|s's\b|\b(?:would|was|were|said|promised|told)\b")
+
+
+_CUT_SHORT = re.compile(r"\b[A-Z]\W*$")
 
 
 def clean(clause: str) -> bool:
