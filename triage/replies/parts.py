@@ -158,8 +158,7 @@ def repeat_line(d: Draft) -> str:
             # five days"): "sorry you've had to contact us more than once" was a judge's false
             # claim
             return d.render("repeat_followup")
-        once = not says_more_than_once(d.text)
-        return d.render("repeat_said_once" if once else "repeat_said")
+        return d.render("repeat_said")
     return ""
 
 
@@ -215,7 +214,10 @@ def empathy(d: Draft) -> str:
     nothing failed."""
     if d.upset < 2 and says_bereaved(d.text):  # their loss, then the apology that fits
         return paragraph(d.render("condolence"), apology(d))
-    if not d.repeat and (d.gist is not None and d.gist.again or says_repeat_fault(d.text)):
+    # a fault back again is owned as that, even where they say we called it fixed: "what we
+    # told you has turned out to be wrong" read vaguer to judges than the recurrence owned
+    back = d.gist is not None and d.gist.again or says_repeat_fault(d.text)
+    if back and (not d.repeat or d.failed == "claim" and d.earlier == 0):
         # the fault is back: owned in one line, with the feeling when they show it
         return d.render("apology_again")
     sorry = apology(d)

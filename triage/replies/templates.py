@@ -85,7 +85,6 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "apology_neutral": _NONE,  # ... without owning a cause that may not be ours (security)
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
     "repeat_said": _NONE,
-    "repeat_said_once": _NONE,  # ... after one earlier contact: no "more than once"
     "repeat_followup": _NONE,  # ... a calm check-in after one contact
     **{f"let_down_{k}": _NONE for k in ("call", "visit", "claim", "advice", "silence")},
     "thanks": _NONE,  # thank them, once
