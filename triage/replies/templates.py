@@ -115,7 +115,6 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "outage_cadence": frozenset({"callback", "cadence"}),  # the update cadence
     "outage_cadence_daily": frozenset({"callback"}),
     "outage_workaround": frozenset({"workaround"}),
-    "outage_no_workaround": _NONE,
     "outage_close": _NONE,
     "request_plan": _ANSWER,  # Request: what, by whom, when
     "request_needs": _NONE,  # ... and what is needed from them
