@@ -1199,13 +1199,3 @@ def test_thanks_for_a_person_by_name_reaches_them_whatever_else_it_asks(
 )
 def test_the_person_thanked_is_a_person(text: str, person: str) -> None:
     assert _thanked(text) == person
-
-
-def test_an_outage_without_a_known_workaround_promises_none(
-    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
-) -> None:
-    e = email("The whole office is offline and nobody can work. Every PC, every printer.")
-    s = make(reply_config, keyword_kb, e, scores(3, 1), read=reading("outage", scope="site"))
-    assert s.kind == "outage"
-    assert "keep working in the meantime" not in s.text
-    assert "working around it" not in s.text

