@@ -23,8 +23,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-RUBRIC_FILE = REPO / "bench" / "JUDGE_RUBRIC.md"
+from bench.reply_crossed import RUBRIC_FILE, read_jsonl, write_jsonl
+
 SEED = 11
 GUIDE = """# Paired drafts: which one would you rather send?
 
@@ -39,17 +39,6 @@ after light edits, judged on the rubric's points (restatement, fix, asks, plan, 
 per item, every item exactly once, with exactly the keys `id`, `better` and `note` (one short
 sentence naming the difference that decided it). Do not try to guess how the drafts were made.
 """
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def hand_out(runs: list[Path], out: Path, seed: int) -> int:
