@@ -37,6 +37,9 @@ def dates() -> DateResolver:
         # midnight of a day ends that day
         ("by midnight tomorrow", datetime(2026, 12, 4, 0, 0, tzinfo=ZONE)),
         ("midnight tonight", datetime(2026, 12, 3, 0, 0, tzinfo=ZONE)),
+        # "this month" is its last day (dateparser alone gives today)
+        ("this month", datetime(2026, 12, 31, 17, 0, tzinfo=ZONE)),
+        ("by the end of the month", datetime(2026, 12, 31, 17, 0, tzinfo=ZONE)),
     ],
 )
 def test_phrases_resolve(dates: DateResolver, phrase: str, expected: datetime) -> None:

@@ -127,3 +127,11 @@ def test_when_they_can_be_reached_or_a_day_chosen_is_no_deadline(reader: TextRea
     # ... while a time to be done by still is one
     due = "The line is down. Please send an engineer before 9am, I work from home."
     assert reader.read("Line down", due, RECEIVED).deadline is not None
+
+
+def test_a_time_they_rule_out_is_no_deadline(reader: TextReader) -> None:
+    now = "Ransomware is encrypting the NAS. I need someone NOW, not tomorrow."
+    assert reader.read("NAS", now, RECEIVED).deadline is None
+    assert reader.read("NAS", "I need someone by tomorrow.", RECEIVED).deadline is not None
+    calm = "Please add our PO number to invoices. It isn't urgent this month, as I can still pay."
+    assert reader.read("PO numbers", calm, RECEIVED).deadline is None

@@ -49,6 +49,7 @@ _NAMES_DAY = re.compile(
     r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b|\d{1,2}(?:st|nd|rd|th)\b|\d/\d",
     re.IGNORECASE,
 )
+_MONTH_END = re.compile(r"^(?:this month|(?:the )?end of (?:the |this )?month)$", re.IGNORECASE)
 _BARE_CLOCK = re.compile(
     r"(?<![\d:])([1-9]):([0-5]\d)(?![\d:]|\s*(?:am|pm|a\.m|p\.m))", re.IGNORECASE
 )
@@ -118,6 +119,12 @@ class DateResolver:
             text = _TOMORROW.sub("today", text)
         if not text:
             return None
+        if _MONTH_END.search(text):
+            # "this month" / "by the end of the month": its last day (dateparser gives today)
+            first_next = (local.replace(day=1) + timedelta(days=32)).replace(day=1)
+            return datetime.combine(first_next - timedelta(days=1), END_OF_DAY).replace(
+                tzinfo=self.zone
+            )
         settings = {
             "RELATIVE_BASE": local,
             "PREFER_DATES_FROM": "future",

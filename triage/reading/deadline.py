@@ -112,6 +112,10 @@ def _not_a_deadline(ent: Span) -> bool:
         return True  # "restore to the state as of 06:00": a point in time, not a deadline
     if _echoed(ent):
         return True
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("not", "n't"):
+        return True  # "I need someone NOW, not tomorrow": the time they rule out
+    if _NOT_PRESSING.search(doc.text[ent.sent.start_char : ent.start_char]):
+        return True  # "It isn't urgent this month": a time they say does not press
     if _window_or_choice(ent):
         return True
     verb = next((a for a in ent.root.ancestors if a.tag_.startswith("VB")), None)
@@ -121,6 +125,10 @@ def _not_a_deadline(ent: Span) -> bool:
     return cue not in CUES and cue not in ("until", "till", "til")
 
 
+_NOT_PRESSING = re.compile(
+    r"\b(?:isn't|is\s+not|not|no|nothing)\s+(?:very\s+|super\s+|that\s+)?(?:urgent|rush|hurry|pressing)\W*$",
+    re.I,
+)
 # "I'm at home before 9am and after 4pm": when they can be reached, not when it must be done;
 # "make the week start on Monday instead of Sunday": a setting chosen, not a time
 _WINDOW_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:after|from|before)\b", re.I)

@@ -6,12 +6,15 @@ to, and whether our promised update comes before it. Pure.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from triage.reading.dates import has_clock_time
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.parts import Draft
 from triage.sla import format_when
 
+# a deadline this far past our promised update is not one the plan needs to speak to
+FAR = timedelta(days=45)
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
 # a phrase that reads after "you need this" as it is ("today", "by Friday", "next week")
 _TIME_START = re.compile(
@@ -52,6 +55,8 @@ def _their_time(d: Draft) -> str | None:
         return "by " + format_when(at, d.now, d.sla)
     if safe:
         lowered = _CALENDAR.sub(lambda m: m.group(0).capitalize(), phrase[:1].lower() + phrase[1:])
+        # "turn it back on this week": the "on" belongs to the verb, not the time
+        lowered = re.sub(r"(?i)^on\s+(?=(?:this|next)\b)", "", lowered)
         if re.match(r"(?i)the\s+next\b", lowered):
             return f"within {lowered}"  # "by the next hour" says a moment, not a span
         return lowered if _TIME_START.match(lowered) else f"by {lowered}"
@@ -69,6 +74,10 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
         # already gone when we write: "we're working to it" of a past time, beside a Monday
         # update, was the judges' contradiction; say so plainly instead
         return d.render("deadline_passed", callback=d.callback)
+    if at is not None and at - d.promised > FAR:
+        # "my deadline with my editor is in June": context months away, not a time the plan
+        # works to; "we're working to it" of it read as a stock line
+        return ""
     said = _their_time(d)
     if said is None:
         if at is not None and d.promised > at:
