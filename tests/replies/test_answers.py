@@ -287,3 +287,25 @@ def test_each_part_of_an_ask_to_stop_an_attack_is_promised_first(
     c = ctx("security", security=True, attacks=frozenset({text}))
     ((_, said),) = answer_asks((Ask(text, "request"),), c, reply_config.templates)
     assert "straight away" not in said
+
+
+def test_work_the_desk_does_is_committed_to_and_a_specific_attend_is_said_back(
+    reply_config: ReplyConfig,
+) -> None:
+    # judges: "no commitment that someone will check his approver rights today" (the ask got
+    # the next-update line) and "we will take that on" read as boilerplate that never commits
+    ctx = replace(_fault(), reuse={"attend": "We'll update you by 17:00 today."})
+    check = Ask("Could someone check my approver permissions today, please?", "request")
+    [(_, said)] = answer_asks((check,), ctx, reply_config.templates)
+    assert "check your approver permissions" in said
+    assert re.search(r"arrange it|see to it", said)
+    # ... while "look at it" names nothing: the plan's own line answers it
+    look = Ask("Could someone look at it please.", "request")
+    [(_, plain)] = answer_asks((look,), ctx, reply_config.templates)
+    assert plain == "We'll update you by 17:00 today."
+    # a complaint's "noted" is its own plan line, not "we will take that on now"
+    where = "We've passed your complaint to the people responsible."
+    complaint = replace(ctx, kind="policy_complaint", reuse={"noted": where})
+    noted = Ask("I'd like the complaint noted.", "request")
+    [(_, done)] = answer_asks((noted,), complaint, reply_config.templates)
+    assert done == where

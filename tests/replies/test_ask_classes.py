@@ -13,6 +13,12 @@ from triage.replies.ask_classes import ask_class, contains_attack
     [
         ("Call me. 555-0148. Today.", "call"),
         ("Could someone ring me this afternoon?", "call"),
+        ("I'd appreciate someone actually ringing me like they said they would.", "call"),
+        ("I'd like the complaint noted", "noted"),
+        ("someone to tell me it's been passed on", "noted"),
+        ("I want this formally recorded.", "noted"),
+        ("Can you note down my new number?", "do"),
+        ("Please send someone who'll actually listen to a call.", "visit"),
         ("I want your most senior person on a call with me", "escalate"),
         ("A refund for every day it's been off", "money"),
         ("Compensation for the data I've had to buy", "money"),

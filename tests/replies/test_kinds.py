@@ -335,6 +335,20 @@ def test_a_deadline_is_said_as_the_customer_put_it_unless_they_gave_a_clock_time
     assert "If this" not in threat
 
 
+def test_a_deadline_months_away_is_context_and_on_this_week_loses_its_on(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Sync makes conflict copies. My deadline with my editor is in June.")
+    june = Deadline("June", NOW + timedelta(days=180))
+    s = make(reply_config, keyword_kb, e, read=reading(deadline=june))
+    assert "June" not in s.text
+    assert "working to" not in s.text
+    week = Deadline("on this week", NOW + timedelta(days=2))
+    said = make(reply_config, keyword_kb, e, read=reading(deadline=week)).plan
+    assert "need this this week" in said
+    assert "on this week" not in said
+
+
 def test_a_deadline_sooner_than_the_level_allows_moves_the_promise_up_to_meet_it(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -32,6 +32,8 @@ from triage.replies.letdown import let_down
         # the visit, not the call
         ("I took the morning off for the engineer visit. Nobody came and nobody rang.", "visit"),
         ("You keep saying restart it. I HAVE RESTARTED IT.", "advice"),
+        ("I was promised a callback on Tuesday about my speakers. It's now Friday.", "call"),
+        ("I was promised a callback and it came on time, thanks.", None),
         ('Both times I was told it would be "credited next quarter". It hasn\'t been.', "claim"),
         # what is not a failure of ours: someone else's, a fault, a thanks, a request
         ("Nobody has been able to log in to the CRM since 9am.", None),

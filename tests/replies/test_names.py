@@ -79,6 +79,8 @@ def test_a_title_signed_after_the_name_goes_before_it() -> None:
         ("Priya Raman", "Thanks,\nGordon", "Priya"),  # someone else's name: not theirs
         ("Priya Raman", "", "Priya"),
         ("Dr Ifeanyi Okoro", "Ifeanyi", "Dr Okoro"),  # a title they gave is kept
+        ("Mrs Kamala Devi", "Kamala\nShop Manager", "Kamala"),  # not a courtesy title signed
+        ("Mrs Kamala Devi", "Regards,\nK. Devi", "Mrs Devi"),
         ("Alexander Byrne", "Al", "Alexander"),  # too short to be sure
         ("Edith Ramsbottom", "Mrs E. Ramsbottom", "Mrs Ramsbottom"),  # signed with a title
         ("Edith Ramsbottom", "Mrs Jones", "Edith"),  # not her name

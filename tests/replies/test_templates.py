@@ -47,6 +47,15 @@ def test_choice_is_stable_per_key_and_spreads_over_keys() -> None:
     assert len(chosen) == len(t.slots["callback"]["any"])
 
 
+def test_a_line_with_the_customers_name_as_a_word_is_passed_over() -> None:
+    # "I can see why your patience has run out" to Patience reads as a joke at her expense
+    t = load_reply_config(CONFIG, sla=SlaPolicy()).templates
+    slot = next(k for k, v in t.slots.items() if any("patience" in x for x in v.get("any", ())))
+    for i in range(20):
+        said = t.render(slot, f"<{i}@x>", "upset", avoid="patience", problem="x", callback="y")
+        assert "patience" not in said
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

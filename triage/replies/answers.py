@@ -10,13 +10,21 @@ a senior call is passed on, with the time we will report back. Pure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
 from triage.replies.ask_classes import CALL_WORDS, ask_class
+from triage.replies.ask_words import (
+    OFF_THE_PAPER,
+    PROVIDE,
+    TAKE_IT_OFF,
+    WH,
+    committed,
+    for_themselves,
+    specific,
+)
 from triage.replies.askback import ask_phrase
 from triage.replies.rules import PolicyRule
 from triage.replies.split_asks import split_ask
@@ -135,8 +143,8 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
     cls = ask_class(ask)
     if ask.text in ctx.attacks:
         return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
-    if cls in ("do", "attend") and ctx.about_money and _TAKE_IT_OFF.search(ask.text):
-        return "do" if _OFF_THE_PAPER.search(ask.text) else "money"
+    if cls in ("do", "attend") and ctx.about_money and TAKE_IT_OFF.search(ask.text):
+        return "do" if OFF_THE_PAPER.search(ask.text) else "money"
     if cls == "escalate" and CALL_WORDS.search(ask.text):
         # "I want a manager to call me in the next hour": the call is answered, not only the
         # escalation (judges: "ignores the manager call within the hour")
@@ -164,7 +172,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         and cls in ("do", "statement", "attend", "question", "how")
         and "pass_on" in ctx.reuse
         # "could someone send me the link to the recording?" is a request, not a wish
-        and not _PROVIDE.match(said_back or "")
+        and not PROVIDE.match(said_back or "")
     ):
         # "I need this in my life", "maybe test it on someone over forty?": in feedback, a
         # wish or a suggestion is answered by where the feedback goes, not "it's with us now"
@@ -176,7 +184,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         if ctx.kind == "question":
             cls = "question"
     phrase = said_back if cls in _SAID_BACK else None
-    if cls == "attend" and _specific(phrase):
+    if cls == "attend" and specific(phrase):
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
     if cls in ctx.reuse and cls not in ("question", "do"):
         return _Answered(ctx.reuse[cls], False)
@@ -204,16 +212,17 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         "answer_feature",
     ):
         told = ("answer_do", "answer_do_request", "answer_inform")
-        if phrase is not None and slot in told and _WH.match(phrase):
+        if phrase is not None and slot in told and WH.match(phrase):
             slot = "answer_question"  # "what message we should give students" asks to be told
-        elif phrase is not None and slot == "answer_do" and _PROVIDE.match(phrase):
+        elif phrase is not None and slot == "answer_do" and committed(phrase):
             # "lend us a spare wristband printer", "replace the monitor arm": something the desk
-            # provides is committed to, not "taken on" (judges: "only a status check")
+            # provides is committed to, not "taken on" (judges: "only a status check"); so is
+            # work the desk does itself ("check your approver permissions", "pop down")
             slot = "answer_do_request"
         if phrase is not None and ask.text == ctx.restated:
-            slot = "answer_permission" if _for_themselves(phrase) else slot
+            slot = "answer_permission" if for_themselves(phrase) else slot
             return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
-        if phrase is not None and slot not in _OWN_FORM and _for_themselves(phrase):
+        if phrase is not None and slot not in _OWN_FORM and for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
         said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
         if said and _safe(said, ctx):
@@ -230,33 +239,6 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     return _Answered(templates.render(slot, ctx.key, ctx.style, **fields), False)
 
 
-_TAKE_IT_OFF = re.compile(
-    r"\b(?:take|knock|get)\s+(?:it|that|this|them)\s+off\b|\b(?:remove|reverse|cancel)\s+"
-    r"(?:it|that|this|them)\b",
-    re.I,
-)
-# an email about a charge ("my bill went up by £15 ... take it off" asks for money back); not
-# one that only names an invoice or a price ("I pay £30 a month ... remove it" of a logo printed
-# on the invoices was answered "You asked for money back")
-MONEY_WORDS = re.compile(
-    r"\b(?:charge[ds]?|fee|fees|surcharge|bill|bills|billed|billing|overcharg\w*|refund\w*)\b",
-    re.I,
-)
-# ... but not off the paper: "get it off my invoices" of a logo printed on them
-_OFF_THE_PAPER = re.compile(r"\boff\s+(?:my|our|the|all|every)\s+(?:\w+\s+)?invoices\b", re.I)
-_PROVIDE = re.compile(
-    r"us to (?:please\s+)?(?:replace|lend|loan|send|swap|provide|order|install|set\s+up|book|"
-    r"arrange|give|issue|reissue|supply|deliver)\b"
-    # ... or the thing itself: "for a keyboard that isn't sticky", "for a new headset"
-    # (never a decision or an outcome: "for a discount", "for a new feature" are not ours to
-    # arrange)
-    r"|for\s+(?:a|an|another)\s+(?!(?:new\s+|replacement\s+|spare\s+|loan\s+)?(?:answer|reply|"
-    r"call|update|explanation|response|refund|credit|apology|meeting|manager|word|discount|"
-    r"reduction|compensation|waiver|goodwill|free|full|partial|feature|change|option|setting|"
-    r"improvement|version|fix|price|decision|exception|extension|date|time)\w*\b)\w+",
-    re.I,
-)
-_WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
 # slots whose wording fits any ask said back, even one they would do themselves
 _OWN_FORM = frozenset({"answer_inform", "answer_feature"})
 
@@ -274,31 +256,11 @@ def _safe(sentence: str, ctx: AnswerContext) -> bool:
     return not errors(found) and not any(f.rule == "over-cheer" for f in found)
 
 
-_GENERIC = frozenset(
-    """us to for someone from in our your the a an it this that these them asap now please
-    look into at check fix sort out help get have take investigate urgently soon quickly as
-    possible today working again back up on with someone somebody can could just""".split()
-)
-
-
 # the classes whose answer slots say the ask back ("answer_do", "answer_question", ...), and
 # "attend", which becomes "do" when what it names is specific (``_specific``)
 _SAID_BACK = frozenset(
     {"attend", "contain", "do", "statement", "pass_on", "question", "how", "inform", "feature"}
 )
-
-
-def _specific(phrase: str | None) -> bool:
-    """An ask to attend to something that names what to do to what ("check the verification
-    job for our tenant"), rather than "please look into it": said back and committed to."""
-    if phrase is None:
-        return False
-    return sum(w.lower() not in _GENERIC for w in re.findall(r"[\w'-]+", phrase)) >= 3
-
-
-def _for_themselves(phrase: str) -> bool:
-    """ "to pick it up", "whether you can collect it": the customer would act, not us."""
-    return phrase.startswith("to ") or bool(re.match(r"whether you (?:can|could|may)\b", phrase))
 
 
 def answer_asks(

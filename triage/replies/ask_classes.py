@@ -63,6 +63,15 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<!have\sto\s)(?<!having\sto\s)(?<!had\sto\s)(?<!\bi\s)(?<!\bwe\s)"
             r"(?<!\bi've\s)(?<!\bwe've\s)\b(?:apolog\w*|say\s+sorry)\b",
         ),
+        # "I'd like the complaint noted and someone to tell me it's been passed on": done at
+        # once, not "taken on now" (a complaint's own plan line says where it went)
+        (
+            "noted",
+            r"\b(?:complaint|this|it|that|comments?|feedback)\s+(?:formally\s+)?(?:noted|logged|"
+            r"recorded|(?:put\s+)?on\s+(?:record|file))\b|\b(?:note|log|record)\s+(?:this|it|that|my)\s+"
+            r"(?:\w+\s+)?(?:on\s+(?:record|file|my\s+account)|formally)\b|\bformal(?:ly)?\s+"
+            r"(?:note|record|log)\b|\b(?:been|was)\s+passed\s+on\b",
+        ),
         (
             "pass_on",
             r"\b(?:pass|forward|send|give)\s+(?:this|it|these|my\s+\w+)\s+(?:on\s+)?to\s+"
@@ -78,8 +87,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "call",
-            r"\b(?:call|phone|ring|telephone)\s+(?:me|us|back|him|her)\b"
-            r"|\b(?:a|the)\s+(?:phone\s+)?(?:call|callback|call\s+back)\b(?!\s+(?:notes|log|record|recording|centre|center|queue))"
+            r"\b(?:call|phone|ring|telephone)(?:ing)?\s+(?:me|us|back|him|her)\b"
+            r"|(?<!listen\sto\s)(?<!listens\sto\s)\b(?:a|the)\s+(?:phone\s+)?(?:call|callback|call\s+back)\b(?!\s+(?:notes|log|record|recording|centre|center|queue))"
             # "settings on the phone" is the device: only talking on the phone is a call
             r"|\bover\s+the\s+(?:tele)?phone\b|\bconversation\b"
             r"|\b(?:talk|speak|discuss|chat|go\s+through|explain)\w*\b[^.?!]{0,30}\bon\s+the\s+phone\b"
@@ -240,7 +249,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CALL_WORDS = re.compile(
     # a call asked for: "to call me", "a call from", "on the phone with"; not "my phone has
     # been dead" nor "by email please, not phone"
-    r"(?<!not\s)(?<!no\s)\b(?:(?:call|phone|ring|telephone)\s+(?:me|us|back)\b|(?:a|the)\s+(?:phone\s+)?"
+    r"(?<!not\s)(?<!no\s)\b(?:(?:call|phone|ring|telephone)(?:ing)?\s+(?:me|us|back)\b|(?:a|the)\s+(?:phone\s+)?"
     r"call(?:back)?\b|on\s+the\s+phone\s+(?:with|to)\b|speak\s+(?:to|with)\b)",
     re.I,
 )

@@ -19,13 +19,13 @@ from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
 from triage.replies.answers import (
-    MONEY_WORDS,
     AnswerContext,
     answer_asks,
     new_sentences,
     used_class,
 )
 from triage.replies.ask_classes import ask_class, contains_attack
+from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed

@@ -253,6 +253,7 @@ def policy_complaint(d: Draft) -> Shape:
         todo = ("Pass the complaint to whoever owns this and name them in the reply if you can.",)
     reuse["revert"] = refusal or where
     reuse["pass_on"] = where  # "please pass this to whoever designed it": it has been
+    reuse["noted"] = where  # "I'd like the complaint noted": it is, and passed on
     return Shape(ack, plan, "", sign_off(d), reuse=reuse, todo=todo, refusal=refusal)
 
 

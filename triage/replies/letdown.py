@@ -31,7 +31,11 @@ _CALL = re.compile(
     r"\b(?:still\s+)?no\s+call\s*back\b|\b(?:missed|broken)\s+(?:\w+\s+)?call\s*backs?\b|"
     r"\b(?:promised|booked|arranged|supposed\s+to\s+(?:get|have))\s+(?:me\s+)?(?:a\s+)?"
     r"call(?:\s*back)?\b[^.!?]{0,80}(?:never|didn't|did\s+not|hasn't|nobody|no\s+one|nothing)|"
-    r"\bpromised\s+(?:me\s+)?(?:a\s+)?call(?:\s*back)?\s+\w+\s+times\b",
+    r"\bpromised\s+(?:me\s+)?(?:a\s+)?call(?:\s*back)?\s+\w+\s+times\b|"
+    # "I was promised a callback on Tuesday ... It's now Friday ... like they said they would"
+    r"\b(?:i\s+was|we\s+were)\s+promised\s+(?:a\s+)?call(?:\s*back)?\b[^!?]{0,160}?"
+    r"(?:\bit(?:'s|’s|\s+is)\s+now\b|\blike\s+(?:they|you)\s+said\b|\bas\s+promised\b|"
+    r"\bstill\s+(?:no|nothing|waiting)\b)",
     re.I,
 )
 # a visit we booked that did not happen: "engineer no-show", "nobody came" (with an engineer,

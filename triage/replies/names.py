@@ -93,7 +93,17 @@ def addressed_as(email: Email, name: str | None) -> str | None:
         return None
     signed = clean_name(signature_name(email.signature)) if email.signature else None
     plain = first_name(name)
-    if not signed or plain != name.split()[0]:  # a title goes with the surname: keep it
+    parts = name.split()
+    if (
+        signed
+        and len(parts) >= 3
+        and parts[0].lower().strip(".") in ("mr", "mrs", "ms", "miss", "mx")
+        and signed.lower() == parts[1].lower()
+    ):
+        # "Mrs Kamala Devi" who signs "Kamala" asks to be called Kamala (a courtesy title only:
+        # "Dr Ifeanyi Okoro" keeps the title he gave)
+        return signed
+    if not signed or plain != parts[0]:  # a title goes with the surname: keep it
         return plain
     words, own = signed.split(), [w.lower() for w in name.split()]
     initials = all(len(w.strip(".")) == 1 for w in words[1:-1])

@@ -76,9 +76,17 @@ class Draft:
         return entry.team if entry is not None else ""
 
     def render(self, slot: str, **fields: str) -> str:
-        return self.templates.render(slot, self.key, self.tone, **fields)
+        return self.templates.render(slot, self.key, self.tone, avoid=self.pun, **fields)
+
+    @property
+    def pun(self) -> str:
+        """A given name that is also a word our lines use ("your patience has run out" to
+        Patience read to judges as a joke at her expense): lines with it are not chosen."""
+        given = (self.first_name or "").lower()
+        return given if given in _WORD_NAMES else ""
 
 
+_WORD_NAMES = frozenset("patience hope faith joy grace mercy charity prudence felicity".split())
 _DISCLAIMER = re.compile(
     r"\b(?:confidential\w*|privileged|intended\s+(?:only\s+)?for\s+the\s+(?:named\s+)?(?:recipient|"
     r"addressee)|intended\s+recipient|received\s+(?:it|this(?:\s+email)?)\s+in\s+error|notify\s+the\s+"
@@ -184,7 +192,9 @@ _STEP = re.compile(
     r"\b(?:restart\w*|reboot\w*|re-?install\w*|uninstall\w*|clear\w*|reset\w*|unplug\w*|"
     r"re-?connect\w*|disconnect\w*|swapp?\w*|updat\w*|turn\w*\s+(?:it\s+)?(?:off|on)|"
     r"switch\w*\s+(?:it\s+)?(?:off|on)|logg?\w*\s+(?:out|in|off)|sign\w*\s+(?:out|in)|power\w*|"
-    r"check\w*\s+\w+|tried\s+(?!twice|again|once|\w+\s+times)\w+|test\w*|replac\w*|remov\w*|delet\w*|recreat\w*|rebuil\w*|"
+    r"check\w*\s+\w+|tried\s+(?!twice|again|once|\w+\s+times)\w+|test\w*|replac\w*|remov\w*|recreat\w*|rebuil\w*|"
+    # (deleting is a step only of a cache or an app: "a file I deleted" is the problem)
+    r"delet\w*\s+(?:the\s+|my\s+)?(?:app|cache|cookies|profile|history)|"
     r"chang\w*\s+(?:the|my|our)|cable|router|cache|cookies|browser)\b",
     re.I,
 )

@@ -12,6 +12,7 @@ in the config is a ConfigError naming the slot, not a "{nmae}" in a customer's i
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -173,6 +174,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_how_steps_above": _ANSWER,
     "answer_attend": _ANSWER,
     "answer_dont": _ANSWER,
+    "answer_noted": _ANSWER,
     "answer_rhetorical": _ANSWER,
     "answer_contain": _ANSWER | {"ask"},  # stopping an attack: promised first
     "answer_contain_plain": _ANSWER,
@@ -211,14 +213,20 @@ class Templates:
             return self
         return replace(self, agent=agent.strip())
 
-    def render(self, slot: str, key: str, tone: Tone, **fields: str) -> str:
-        """The variant of ``slot`` for this email (``key``) and tone, filled in."""
+    def render(self, slot: str, key: str, tone: Tone, *, avoid: str = "", **fields: str) -> str:
+        """The variant of ``slot`` for this email (``key``) and tone, filled in; the next one
+        when it holds the word ``avoid`` and another does not."""
         by_tone = self.slots[slot]
         variants = by_tone.get(tone) or by_tone.get("any") or ()
         if not variants:
             raise ConfigError(f"[templates.{slot}] has no '{tone}' or 'any' variants")
         digest = hashlib.sha256(f"{key}\x00{slot}".encode()).digest()
-        template = variants[int.from_bytes(digest[:8], "big") % len(variants)]
+        start = int.from_bytes(digest[:8], "big") % len(variants)
+        order = [variants[(start + k) % len(variants)] for k in range(len(variants))]
+        if avoid:
+            word = re.compile(rf"\b{re.escape(avoid)}\b", re.IGNORECASE)
+            order = [t for t in order if not word.search(t)] or order
+        template = order[0]
         names = {
             **_DEFAULT_TEAMS,
             **self.teams,

