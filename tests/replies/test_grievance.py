@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from triage.replies.config import ReplyConfig
-from triage.replies.grievance import grievance
+from triage.replies.grievance import complaint_about, grievance
 from triage.replies.knowledge import KnowledgeBase
 
 from .test_compose import email, make, reading, scores
@@ -73,3 +73,26 @@ def test_a_complaint_is_restated_by_what_we_did(
     )
     assert "a chat agent of ours closed your conversation" in s.acknowledge
     assert "supervisor" not in s.acknowledge.split("\n\n")[1].lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            "I'd like to formally complain about how long it took to collect my old laptop.",
+            "how long it took to collect your old laptop",
+        ),
+        (
+            "Hi,\n\nI want to complain about the engineer who came to fix our line on Tuesday.",
+            "the engineer who came to fix your line on Tuesday",
+        ),
+        (
+            "I am writing to make a formal complaint about the way my account was closed.",
+            "the way your account was closed",
+        ),
+        ("I want to complain about your lying scammers.", None),  # an allegation: not said
+        ("The engineer was rude. I want a refund.", None),  # not said in so many words
+    ],
+)
+def test_what_a_complaint_says_it_is_about(text: str, about: str | None) -> None:
+    assert complaint_about(text) == about

@@ -10,7 +10,7 @@ import pytest
 
 from triage.domain import Deadline
 from triage.replies.config import ReplyConfig
-from triage.replies.kinds import _thanked
+from triage.replies.feedback import _thanked
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.parts import untried
 from triage.replies.tone import errors

@@ -36,6 +36,26 @@ def test_a_question_is_restated_by_what_was_asked_unless_the_customer_is_upset(
     assert "asking whether" not in upset.acknowledge
 
 
+def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "picks out one of six access changes" when one was said back alone
+    asks = (
+        "Access to the Employment team's DMS workspaces.",
+        "Membership of the Employment team distribution list.",
+        "Can my extension follow me?",
+    )
+    e = email(" ".join(asks))
+    many = make(reply_config, keyword_kb, e, read=reading("request", asks=asks))
+    assert "access to the Employment team's DMS workspaces" in many.acknowledge
+    assert "other points" in many.acknowledge
+    # membership and the workspaces are committed to in one sentence, not one each
+    assert many.plan.count("membership of") == 1
+    assert many.plan.count("confirm") + many.plan.count("you'll hear") <= 3
+    one = make(reply_config, keyword_kb, e, read=reading("request", asks=asks[:1]))
+    assert "other points" not in one.acknowledge
+
+
 def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

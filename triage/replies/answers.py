@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from triage.domain import Ask
 from triage.replies.ask_classes import CALL_WORDS, ask_class
 from triage.replies.ask_words import (
+    HOW_TO,
     OFF_THE_PAPER,
     PROVIDE,
     TAKE_IT_OFF,
@@ -134,6 +135,7 @@ class _Answered(NamedTuple):
     plain: bool  # the sentence does not name the ask
     question: str = ""  # a named question said back ("whether ..."), when that is the answer
     request: str = ""  # a named request said back ("us to remove it"), when "we'll take it on"
+    commit: str = ""  # a named request said back that we commit to ("for access to the DMS")
     parts: tuple[str, ...] = ()  # the sentences of an ask that holds several (split_asks.py)
 
 
@@ -173,6 +175,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         and "pass_on" in ctx.reuse
         # "could someone send me the link to the recording?" is a request, not a wish
         and not PROVIDE.match(said_back or "")
+        # "is there a way to turn on version history for the whole workspace?" wants an answer
+        and not (cls in ("question", "how") and HOW_TO.search(ask.text))
     ):
         # "I need this in my life", "maybe test it on someone over forty?": in feedback, a
         # wish or a suggestion is answered by where the feedback goes, not "it's with us now"
@@ -230,7 +234,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             request = (
                 phrase if phrase and slot == "answer_do" and phrase.startswith("us to ") else ""
             )
-            return _Answered(said, False, question, request)
+            commit = phrase if phrase and slot == "answer_do_request" else ""
+            return _Answered(said, False, question, request, commit=commit)
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
             return _Answered(ctx.reuse[cls], False)
         # stopping an attack is promised first, never folded into a shared stock line
@@ -276,6 +281,9 @@ def answer_asks(
     joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
     # two things to do said back in one sentence, not "we will take that on now" twice
     tasks = _joined_requests([r.request for _, r in answered if r.request], ctx, templates)
+    commits = _joined_requests(
+        [r.commit for _, r in answered if r.commit], ctx, templates, "answer_commits"
+    )
     plain = [text for text, r in answered if r.plain]
     shared = ""
     if len(plain) >= 2:
@@ -290,6 +298,8 @@ def answer_asks(
             if r.question and joined
             else tasks
             if r.request and tasks
+            else commits
+            if r.commit and commits
             else r.sentence,
         )
         for text, r in answered
@@ -323,15 +333,21 @@ def _without_repeats(answered: list[tuple[str, _Answered]]) -> list[tuple[str, _
     return out
 
 
-def _joined_requests(said: list[str], ctx: AnswerContext, templates: Templates) -> str:
+def _joined_requests(
+    said: list[str], ctx: AnswerContext, templates: Templates, slot: str = "answer_requests"
+) -> str:
     """Several things to do in one sentence ("You asked us to A and to B: ..."); "" for fewer
     than two, or when the sentence would not be safe to say."""
     if len(said) < 2:
         return ""
+    if any(s.startswith("for ") for s in said):
+        said = [
+            f"for {s}" if s.startswith("us to ") else s for s in said
+        ]  # "for A and for us to B"
     rest = [s.removeprefix("us ") for s in said[1:]]
     listed = ", ".join([said[0], *rest[:-1]]) + " and " + rest[-1]
     fields = {"callback": ctx.callback, "handler": ctx.handler}
-    sentence = templates.render("answer_requests", ctx.key, ctx.style, asks=listed, **fields)
+    sentence = templates.render(slot, ctx.key, ctx.style, asks=listed, **fields)
     return sentence if _safe(sentence, ctx) else ""
 
 

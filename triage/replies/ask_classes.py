@@ -274,6 +274,7 @@ def contains_attack(ask: Ask) -> bool:
     return asks_it_done and bool(CONTAIN.search(ask.text))
 
 
+_SO_THAT = re.compile(r",?\s+so\s+that\s+", re.I)
 _ANY_CHANCE_OF = re.compile(r"^\W*any\s+chance\s+of\s+(?:getting\s+)?(?:a|an|another|some)\b", re.I)
 # leave given, not an ask: "Feel free to escalate that to whoever you like" (judges: answered
 # "You asked for someone more senior" to someone who asked for no one)
@@ -337,6 +338,10 @@ def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
     # a threat after the ask ("..., or I'm cancelling my contract") is not what is asked
     text = THREAT_TAIL.sub("", ask.text.replace("’", "'")) or ask.text
+    # nor what it is for ("is there a way to turn on version history, so that I can roll back
+    # myself?" asks how, not for anything to be rolled back)
+    ask_part = _SO_THAT.split(text, maxsplit=1)[0]
+    text = ask_part if len(ask_part.split()) >= 4 else text
     if _ANY_CHANCE_OF.match(text):
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
     if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text):

@@ -51,6 +51,16 @@ _GENERIC = frozenset(
 )
 
 
+# a question that wants an answer, even in feedback ("is there a way to turn on version
+# history ...?", "how do I ...?"), not a suggestion put as one ("could the default be mono?")
+HOW_TO = re.compile(
+    r"\b(?:is\s+there\s+(?:a|any)\s+way|how\s+(?:do|can|would|should)\s+(?:i|we)|where\s+(?:do|can)\s+"
+    r"(?:i|we)|(?:can|could)\s+(?:i|we)\s+(?:turn|switch|set|change|get|find|use|add|export|see)|"
+    r"do\s+you\s+(?:have|offer|support|know))\b",
+    re.IGNORECASE,
+)
+
+
 def committed(phrase: str) -> bool:
     """Something the desk provides or does itself, said back ("us to swap it", "us to check
     your approver permissions"): promised as done, not "taken on"."""

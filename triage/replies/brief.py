@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from triage.replies.kinds import Shape
 from triage.replies.parts import (
     Draft,
     empathy,
@@ -27,6 +26,7 @@ from triage.replies.parts import (
     thanks,
 )
 from triage.replies.restate import restatement
+from triage.replies.shape import Shape
 
 BRIEF_KINDS = frozenset({"fault", "question", "request", "chase", "policy_complaint"})
 

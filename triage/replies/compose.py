@@ -31,7 +31,7 @@ from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed
 from triage.replies.evidence import gives_number, says_attack, says_done, says_outage, says_security
 from triage.replies.gist import email_gist
-from triage.replies.kinds import SHAPES, Shape
+from triage.replies.kinds import SHAPES
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.names import addressed_as, customer_name
 from triage.replies.parts import (
@@ -47,6 +47,7 @@ from triage.replies.parts import (
 from triage.replies.promise import decision_at, promised_level, senior_at
 from triage.replies.restate import restated_ask
 from triage.replies.rules import KINDS, ReplyRules
+from triage.replies.shape import Shape
 from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates
 from triage.replies.tone import check_suggestion

