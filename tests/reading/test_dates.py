@@ -39,6 +39,8 @@ def dates() -> DateResolver:
         ("midnight tonight", datetime(2026, 12, 3, 0, 0, tzinfo=ZONE)),
         # "this month" is its last day (dateparser alone gives today)
         ("this month", datetime(2026, 12, 31, 17, 0, tzinfo=ZONE)),
+        ("this morning", datetime(2026, 12, 2, 12, 0, tzinfo=ZONE)),  # runs to noon
+        ("by this afternoon", datetime(2026, 12, 2, 17, 0, tzinfo=ZONE)),
         ("by the end of the month", datetime(2026, 12, 31, 17, 0, tzinfo=ZONE)),
     ],
 )

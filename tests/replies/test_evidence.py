@@ -116,6 +116,11 @@ def test_a_phone_number_in_the_email_is_seen(text: str, given: bool) -> None:
         ("I'll try again after lunch.", False),
         ("Thanks again for your help.", False),
         ("It's working again now.", False),
+        # judges: "does not acknowledge 'here we go again'", "ignores 'down again'"
+        ("Down again. Whole house offline. Sort it please.", True),
+        ("Here we go again - payroll system down on payroll day.", True),
+        ("AGAIN!!\nThe VPN is down.", True),
+        ("I restarted it again and it is still down.", False),
     ],
 )
 def test_a_fault_that_is_back_is_seen_not_any_again(text: str, repeat: bool) -> None:

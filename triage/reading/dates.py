@@ -36,6 +36,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(in|within) the next\b", "in"),
         (r"\bwithin\b", "in"),
         (r"\bthis week\b", "friday"),
+        # as a deadline, "this morning" runs to noon and "this afternoon" to the day's end
+        # (dateparser's 09:00 made "call me this morning" at 10:20 a time already gone)
+        (r"\bthis morning\b", "today 12:00"),
+        (r"\bthis afternoon\b", "today 17:00"),
     )
 )
 # Before this hour an email is written in the small hours of the night (see _resolve).

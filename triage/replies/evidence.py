@@ -272,7 +272,10 @@ _REPEAT_FAULT = re.compile(
     r"running)|"
     r"(?:twice|three\s+times|four\s+times|five\s+times)\s+(?:this|in\s+the\s+last|now)|"
     r"same\s+(?:problem|fault|issue)\s+(?:as|again)|(?:is|are|went|gone|it's)\s+down\s+again|"
-    r"(?:died|broken|crashed|stopped|failed|dropped|jammed|off|offline|dead)\s+again)\b",
+    r"(?:died|broken|crashed|stopped|failed|dropped|jammed|off|offline|dead)\s+again|"
+    # "Down again.", "Here we go again - payroll down", "again!!" as the opening word
+    r"here\s+we\s+go\s+again|(?:^|\n)\W*(?:down|offline|broken|dead)\s+again)\b|"
+    r"(?:^|\n)\W*again\b(?=\W*(?:\n|$|[.!?]))",
     re.I,
 )
 
