@@ -20,6 +20,12 @@ from triage.replies.ask_words import committed, for_themselves, specific
         ("for a new feature in the app", False),
         ("us to approve it or tell you what's wrong with it", False),
         ("for the termination fee to be removed", False),
+        ("us to extend your contract end date", False),
+        ("us to correct your bill", False),
+        ("us to apply the discount we promised", False),
+        ("us to switch you to the cheaper plan", False),
+        ("us to look into why you were charged twice", False),
+        ("us to add the discount code to your account", False),
     ],
 )
 def test_work_and_things_the_desk_provides_are_committed_to(phrase: str, expected: bool) -> None:

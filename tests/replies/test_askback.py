@@ -221,6 +221,11 @@ def test_a_long_ask_about_a_thing_is_not_cut_into_a_misreading() -> None:
         "Where's the thing you advertise?",  # who does what is not where the word order says
         "The printer that we bought is broken.",  # a statement, not a demand with a clause
         "The laptop's screen is cracked.",
+        "The printer's broken.",  # a contraction is a verb; a possessive is not
+        "A new mouse, mine's broken.",
+        "Please record that I called three times.",  # a verb, not a noun with a clause
+        "Report what happened to the security team.",
+        "The letter that you sent me was wrong.",
         "",
     ],
 )

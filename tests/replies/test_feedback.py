@@ -30,13 +30,19 @@ def test_a_list_of_suggestions_is_counted_back_with_when_they_will_hear(
     read = reading("feedback", asks=("Could the default be mono?",))
     s = make(reply_config, keyword_kb, email(LIST, subject="Feedback: printers"), read=read)
     assert "four suggestions" in s.acknowledge
-    assert "GMT" in s.plan  # when they will hear which can be taken forward
+    assert "what comes of them" in s.plan  # passed on, with no date the desk can't keep
     assert "sorry" not in s.text.lower()
 
 
 @pytest.mark.parametrize(
     ("text", "count"),
-    [(LIST, "four suggestions"), ("1. One thing only.", ""), ("No list here.", "")],
+    [
+        (LIST, "four suggestions"),
+        ("1. One thing only.", ""),
+        ("No list here.", ""),
+        # what went well, numbered, is praise
+        ("Three things you did well:\n1. Quick response\n2. Friendly engineer\n3. Fixed", ""),
+    ],
 )
 def test_suggestions_are_counted_from_a_numbered_list(text: str, count: str) -> None:
     assert _suggestions(text) == count
@@ -48,6 +54,12 @@ def test_suggestions_are_counted_from_a_numbered_list(text: str, count: str) -> 
         ("Hi Tomás,\n\nEverything is back. Thank you so much for restoring it.", "Tomás"),
         ("Hi team,\n\nThank you so much for restoring it.", ""),
         ("Hello there,\n\nThanks!", ""),
+        ("Dear Sir,\n\nThank you for sorting my laptop out.", ""),  # a salutation
+        ("Dear Colleagues,\n\nThank you!", ""),
+        ("Thanks again, and please tell Mei she made my week.", "Mei"),
+        ("Please thank Jade for me.", "Jade"),
+        ("Great service as always! Please tell Payroll my bank details have changed.", ""),
+        ("Please tell Mum I said hi.", ""),
     ],
 )
 def test_a_thank_you_written_to_someone_by_name_names_them(text: str, person: str) -> None:

@@ -180,6 +180,22 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "mouse on reception pc keeps freezing",
             "the mouse on your reception PC keeps freezing",
         ),
+        # a trouble that says more later wins only of the same thing (not a side remark)
+        (
+            "VPN error 809",
+            "VPN won't connect from home. It gives error 809.",
+            "the VPN won't connect",
+        ),
+        (
+            "Printer broken",
+            "The printer is broken. It was fine yesterday. My laptop is slow too, but that's apart.",
+            "the printer has stopped working",
+        ),
+        (
+            "",
+            "The phones on the whole site have a horrible echo.",
+            "the phones have an echo on calls",
+        ),
     ],
 )
 def test_the_problem_is_the_thing_and_its_trouble_in_our_words(

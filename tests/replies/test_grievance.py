@@ -91,6 +91,16 @@ def test_a_complaint_is_restated_by_what_we_did(
             "the way your account was closed",
         ),
         ("I want to complain about your lying scammers.", None),  # an allegation: not said
+        ("I want to complain about you.", None),  # says nothing back
+        ("I want to complain about it.", None),
+        # conduct alleged is not said back as ours to agree with
+        ("I want to complain about your engineer, who was rude to my mother.", None),
+        # a name keeps its capital; "lodge a complaint" is a complaint too
+        ("I want to complain about Mark in your billing team.", "Mark in our billing team"),
+        (
+            "I'd like to lodge a complaint about the way my account was closed.",
+            "the way your account was closed",
+        ),
         ("The engineer was rude. I want a refund.", None),  # not said in so many words
     ],
 )

@@ -34,6 +34,17 @@ from triage.replies.letdown import let_down
         ("You keep saying restart it. I HAVE RESTARTED IT.", "advice"),
         ("I was promised a callback on Tuesday about my speakers. It's now Friday.", "call"),
         ("I was promised a callback and it came on time, thanks.", None),
+        ("I was promised a callback and Sam rang as promised, thanks.", None),
+        (
+            "I was promised a call back on Monday and got one. Still waiting for the part though.",
+            None,
+        ),
+        ("I was promised a callback this morning. It's now working fine", None),
+        (
+            "I was promised a callback on Tuesday. I'd appreciate someone actually ringing me "
+            "like they said they would.",
+            "call",
+        ),
         ('Both times I was told it would be "credited next quarter". It hasn\'t been.', "claim"),
         # what is not a failure of ours: someone else's, a fault, a thanks, a request
         ("Nobody has been able to log in to the CRM since 9am.", None),

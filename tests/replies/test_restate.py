@@ -48,12 +48,13 @@ def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
     e = email(" ".join(asks))
     many = make(reply_config, keyword_kb, e, read=reading("request", asks=asks))
     assert "access to the Employment team's DMS workspaces" in many.acknowledge
-    assert "other points" in many.acknowledge
-    # membership and the workspaces are committed to in one sentence, not one each
-    assert many.plan.count("membership of") == 1
-    assert many.plan.count("confirm") + many.plan.count("you'll hear") <= 3
+    assert "the other things you've asked" in many.acknowledge
+    # the demand in the list is said back and committed to, once (joining several is
+    # test_answers' test_several_things_we_commit_to_are_one_sentence)
+    assert many.plan.count("for membership of") == 1
+    assert "take that on now" not in many.plan
     one = make(reply_config, keyword_kb, e, read=reading("request", asks=asks[:1]))
-    assert "other points" not in one.acknowledge
+    assert "other things" not in one.acknowledge
 
 
 def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(

@@ -262,7 +262,7 @@ def _safe(sentence: str, ctx: AnswerContext) -> bool:
 
 
 # the classes whose answer slots say the ask back ("answer_do", "answer_question", ...), and
-# "attend", which becomes "do" when what it names is specific (``_specific``)
+# "attend", which becomes "do" when what it names is specific (``ask_words.specific``)
 _SAID_BACK = frozenset(
     {"attend", "contain", "do", "statement", "pass_on", "question", "how", "inform", "feature"}
 )

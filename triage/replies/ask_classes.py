@@ -65,12 +65,16 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # "I'd like the complaint noted and someone to tell me it's been passed on": done at
         # once, not "taken on now" (a complaint's own plan line says where it went)
+        # (wished for: not "Is this logged?", "Why was it logged as low priority?", nor "get this
+        # logged as a fault and send an engineer", which asks for the visit)
         (
             "noted",
-            r"\b(?:complaint|this|it|that|comments?|feedback)\s+(?:formally\s+)?(?:noted|logged|"
-            r"recorded|(?:put\s+)?on\s+(?:record|file))\b|\b(?:note|log|record)\s+(?:this|it|that|my)\s+"
-            r"(?:\w+\s+)?(?:on\s+(?:record|file|my\s+account)|formally)\b|\bformal(?:ly)?\s+"
-            r"(?:note|record|log)\b|\b(?:been|was)\s+passed\s+on\b",
+            r"\b(?:like|want|please|make\s+sure)\b[^.?!]{0,30}?\b(?:complaint|this|it|that|comments?|"
+            r"feedback)\s+(?:formally\s+)?(?:noted|logged|recorded|(?:put\s+)?on\s+(?:record|file))\b"
+            r"(?!\s+as\s+a\b)|^\W*(?:please\s+)?(?:note|log|record)\s+(?:this|it|that|my)\s+(?:\w+\s+)?"
+            r"(?:on\s+(?:record|file|my\s+account)|formally)\b|\b(?:want|like)\b[^.?!]{0,20}\bformal(?:ly)?\s+"
+            r"(?:noted|recorded|logged)\b|\b(?:tell|confirm\s+to|let)\s+me\s+(?:know\s+)?(?:that\s+)?"
+            r"(?:it(?:'s|\s+has)|this\s+has|my\s+complaint\s+has)\s+been\s+passed\s+on\b",
         ),
         (
             "pass_on",
@@ -87,7 +91,11 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "call",
-            r"\b(?:call|phone|ring|telephone)(?:ing)?\s+(?:me|us|back|him|her)\b"
+            r"\b(?:call|phone|ring|telephone)\s+(?:me|us|back|him|her)\b"
+            # "I'd appreciate someone actually ringing me" (not "stop calling me", "you keep
+            # ringing me": who would ring is someone of ours, asked for)
+            r"|\b(?:someone|somebody|anyone|anybody)\s+(?:\w+\s+)?(?:calling|ringing|phoning)\s+"
+            r"(?:me|us|back)\b"
             r"|(?<!listen\sto\s)(?<!listens\sto\s)\b(?:a|the)\s+(?:phone\s+)?(?:call|callback|call\s+back)\b(?!\s+(?:notes|log|record|recording|centre|center|queue))"
             # "settings on the phone" is the device: only talking on the phone is a call
             r"|\bover\s+the\s+(?:tele)?phone\b|\bconversation\b"
@@ -129,7 +137,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "stop_contact",
             r"\bunsubscribe\b|\btake\s+(?:me|us)\s+off\b|\bremove\s+(?:me|us)\s+from\b"
-            r"|\bstop\s+(?:sending|emailing|calling|texting|contacting|chasing|spamming)\b"
+            r"|\bstop\s+(?:sending|emailing|calling|ringing|phoning|texting|contacting|chasing|spamming)\b"
             r"|\b(?:mailing|marketing|distribution)\s+list\b[^.?!]{0,20}\b(?:off|remove)|\bopt\s+(?:me\s+)?out\b",
         ),
         (
@@ -249,7 +257,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CALL_WORDS = re.compile(
     # a call asked for: "to call me", "a call from", "on the phone with"; not "my phone has
     # been dead" nor "by email please, not phone"
-    r"(?<!not\s)(?<!no\s)\b(?:(?:call|phone|ring|telephone)(?:ing)?\s+(?:me|us|back)\b|(?:a|the)\s+(?:phone\s+)?"
+    r"(?<!not\s)(?<!no\s)\b(?:(?:call|phone|ring|telephone)\s+(?:me|us|back)\b|"
+    r"(?:someone|somebody|anyone|anybody)\s+(?:\w+\s+)?(?:calling|ringing|phoning)\s+(?:me|us|back)\b|(?:a|the)\s+(?:phone\s+)?"
     r"call(?:back)?\b|on\s+the\s+phone\s+(?:with|to)\b|speak\s+(?:to|with)\b)",
     re.I,
 )
@@ -275,6 +284,12 @@ def contains_attack(ask: Ask) -> bool:
 
 
 _SO_THAT = re.compile(r",?\s+so\s+that\s+", re.I)
+# a question in its word order ("... : is there a way to turn on version history")
+_QUESTION_START = re.compile(
+    r"(?:^|[:;,]\s*)(?:is|are|can|could|would|will|do|does|did|how|what|where|when|why|who|which|"
+    r"should|may)\b",
+    re.I,
+)
 _ANY_CHANCE_OF = re.compile(r"^\W*any\s+chance\s+of\s+(?:getting\s+)?(?:a|an|another|some)\b", re.I)
 # leave given, not an ask: "Feel free to escalate that to whoever you like" (judges: answered
 # "You asked for someone more senior" to someone who asked for no one)
@@ -341,7 +356,11 @@ def ask_class(ask: Ask) -> str:
     # nor what it is for ("is there a way to turn on version history, so that I can roll back
     # myself?" asks how, not for anything to be rolled back)
     ask_part = _SO_THAT.split(text, maxsplit=1)[0]
-    text = ask_part if len(ask_part.split()) >= 4 else text
+    asks_it = (
+        _ASKS_SOMETHING.search(ask_part) or is_request(ask_part) or _QUESTION_START.search(ask_part)
+    )
+    if len(ask_part.split()) >= 4 and asks_it:
+        text = ask_part  # not "I'm letting you know so that you can tell me when ..."
     if _ANY_CHANCE_OF.match(text):
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
     if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text):

@@ -1,6 +1,7 @@
-"""What an ask's own words say about the answer it needs (triage/replies/answers.py): money
-asked back, something the desk provides or does itself (committed to), a decision that is not
-ours to promise, an ask too vague to say back, one the customer would act on themselves. Pure.
+"""What an ask's words say about the answer it needs (triage/replies/answers.py): money asked
+back (and whether the email is about money at all), something the desk provides or does itself
+(committed to), a decision that is not ours to promise, a question that wants an answer even in
+feedback, an ask too vague to say back, one the customer would act on themselves. Pure.
 """
 
 from __future__ import annotations
@@ -37,11 +38,19 @@ WH = re.compile(r"(?:what|whether|when|where|who|which|why|how)\b")
 # work the desk does itself, never a decision ("approve", "remove the fee", "change the
 # policy" are not ours to promise): "we will take that on now ... where it stands" read to
 # judges as boilerplate that never commits
+# (not "correct my bill", "extend my contract", "apply the discount", "switch me to the cheaper
+# plan", "release the payment", "look into why I was charged twice": decisions and money)
 WORK = re.compile(
-    r"us to (?:please\s+)?(?:check|look\s+(?:at|into)|test|run|reset|restore|recover|re-?add|add|"
-    r"re-?enable|enable|unlock|turn|pop|come|move|update|re-?send|resend|sort|create|correct|"
-    r"push|re-?connect|apply|force-release|release|copy|transfer|extend|map|publish|re-?install|"
-    r"clear|rebuild|re-?image|set\s+up|switch|put\s+back)\b",
+    r"us to (?:please\s+)?(?:check|test|run|reset|restore|recover|re-?add|add|re-?enable|enable|"
+    r"unlock|turn|pop|come|update|re-?send|resend|create|push|re-?connect|force-release|copy|map|"
+    r"re-?install|clear|rebuild|re-?image|set\s+up)\b",
+    re.IGNORECASE,
+)
+# what no commitment of ours may cover, whatever the verb ("check my bill is right", "add the
+# discount", "reset my contract")
+_DECISION = re.compile(
+    r"\b(?:bill|bills|invoice\w*|charge\w*|refund\w*|credit\w*|discount\w*|fee|fees|price\w*|"
+    r"contract\w*|plan|tariff|policy|payment\w*|payout\w*|compensation|money|cost\w*)\b",
     re.IGNORECASE,
 )
 _GENERIC = frozenset(
@@ -64,6 +73,8 @@ HOW_TO = re.compile(
 def committed(phrase: str) -> bool:
     """Something the desk provides or does itself, said back ("us to swap it", "us to check
     your approver permissions"): promised as done, not "taken on"."""
+    if _DECISION.search(phrase):
+        return False
     return bool(PROVIDE.match(phrase) or WORK.match(phrase))
 
 
@@ -80,3 +91,20 @@ def specific(phrase: str | None) -> bool:
 def for_themselves(phrase: str) -> bool:
     """ "to pick it up", "whether you can collect it": the customer would act, not us."""
     return phrase.startswith("to ") or bool(re.match(r"whether you (?:can|could|may)\b", phrase))
+
+
+# a demand whose noun carries a clause of its own ("Written confirmation of exactly what was
+# sent", "Confirmation that nothing will be passed to a debt collector"): the verb in that
+# clause is not the demand's (judges: such list items were lumped into "the other points")
+CLAUSE_NOUN = re.compile(
+    # a noun that takes a "that" clause ("Confirmation that nothing will be passed on") ...
+    r"^(?:(?:a|an|the|some|written|full|formal)\s+)*(?:confirmation|proof|assurance|reassurance|"
+    r"explanation)\s+that\b"
+    # ... or one of a list or an account, with a determiner where it could be a verb ("Written
+    # confirmation of exactly what was sent"; not "record what I said", "report what happened")
+    r"|^(?:(?:a|an|the|some|written|full|formal)\s+)*(?:confirmation|proof|explanation|details|"
+    r"breakdown|summary)\s+(?:of|on|about)\s+(?:exactly\s+)?(?:what|who|when|where|why|how|which)\b"
+    r"|^(?:a|an|the|some|written|full|formal)\s+(?:(?:written|full|formal)\s+)?(?:list|record|copy|"
+    r"report)\s+(?:of|on|about)\s+(?:exactly\s+)?(?:what|who|when|where|why|how|which)\b",
+    re.I,
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from triage.replies.ask_words import CLAUSE_NOUN
 from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
 from triage.replies.requests import CAN_I, IMPERATIVES, WHO, desk_request
 
@@ -152,15 +153,6 @@ NOUN_START = re.compile(
     r"permissions?|rights)\b",
     re.I,
 )
-# a demand whose noun carries a clause of its own ("Written confirmation of exactly what was
-# sent", "Confirmation that nothing will be passed to a debt collector"): the verb in that
-# clause is not the demand's (judges: such list items were lumped into "the other points")
-_CLAUSE_NOUN = re.compile(
-    r"^(?:(?:a|an|the|some|written|full|formal)\s+)*(?:confirmation|proof|assurance|guarantee|"
-    r"explanation|details|list|record|breakdown|summary|copy|note|letter|statement|report)\s+"
-    r"(?:of\s+(?:exactly\s+)?|on\s+|about\s+)?(?=(?:that|what|who|when|where|why|how|which)\b)",
-    re.I,
-)
 _PURPOSE = re.compile(
     r"\s+(?:to\s+(?!the\b|a\b|an\b|my\b|our\b|your\b)\w+|so\s+(?:that\s+)?|because|as\s+)", re.I
 )
@@ -177,9 +169,10 @@ _SECOND_QUESTION = re.compile(
     re.I,
 )
 _FINITE = re.compile(
-    r"\b(?:would|will|is|are|was|were|be|has|have|had|can|could|should|do|does|did)\b|"
-    # "it's", "there'd"; not a possessive ("the Employment team's DMS workspaces")
-    r"\b(?:it|that|there|he|she|what|who|where|here|this)'[sd]\b",
+    r"\b(?:would|will|is|are|was|were|be|has|have|had|can|could|should|do|does|did)\b|'d\b|"
+    # "the printer's broken", "mine's gone"; not a possessive before what it owns ("the
+    # Employment team's DMS workspaces", "our DPO's direct contact details")
+    r"'s\b(?!\s+(?:(?-i:[A-Z])|[\w-]+\s+\w))",
     re.I,
 )
 _PRONOUNS = frozenset("i we you he she it they who that which".split())
@@ -353,7 +346,7 @@ def ask_phrase(text: str) -> str | None:
         out = "us to " + swap(lower_first(p))
     elif NOUN_START.match(p) and not question and not _FINITE.search(p):
         out = "for " + swap(_to_be(lower_first(p)))
-    elif (m := _CLAUSE_NOUN.match(p)) and not question:
+    elif CLAUSE_NOUN.match(p) and not question and not re.match(r"\W*please\b", raw, re.I):
         out = "for " + swap(lower_first(p))
     if out is None:
         return None

@@ -13,8 +13,10 @@ from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.parts import Draft
 from triage.sla import format_when
 
-# a deadline this far past our promised update is not one the plan needs to speak to
+# a deadline this far past our promised update is not one the plan needs to speak to, unless
+# it is put as one ("by", "before", "until")
 FAR = timedelta(days=45)
+_ASKED_BY = re.compile(r"(?i)(?:by|before|until|till|no\s+later\s+than|ready)\b")
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
 # a phrase that reads after "you need this" as it is ("today", "by Friday", "next week")
 _TIME_START = re.compile(
@@ -74,9 +76,10 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
         # already gone when we write: "we're working to it" of a past time, beside a Monday
         # update, was the judges' contradiction; say so plainly instead
         return d.render("deadline_passed", callback=d.callback)
-    if at is not None and at - d.promised > FAR:
+    if at is not None and at - d.promised > FAR and not _ASKED_BY.match(deadline.phrase):
         # "my deadline with my editor is in June": context months away, not a time the plan
-        # works to; "we're working to it" of it read as a stock line
+        # works to; "we're working to it" of it read as a stock line ("ready by 1 March" is
+        # still a time asked for, and said)
         return ""
     said = _their_time(d)
     if said is None:

@@ -1,6 +1,6 @@
 """The reply to feedback or thanks (reply-guide: "feedback or thanks gets a short thank-you,
 with no apology and no fix"): a warm word back for praise, the person thanked named, a list of
-suggestions counted back with when they will hear which can be taken forward. Pure.
+suggestions counted back and passed on. Pure.
 """
 
 from __future__ import annotations
@@ -49,7 +49,12 @@ _NOT_NAMES = frozenset(
 
 
 # "Hi Tomás, ... thank you so much for restoring it": a thank-you written to someone by name
-_GREETED = re.compile(r"^\W*(?:hi|hello|dear|hey)\s+(?P<name>[A-Z][\w'-]{2,})\W*$", re.I | re.M)
+# (not a salutation: "Dear Sir", "Hi team", "Dear Colleagues")
+_GREETED = re.compile(r"^\W*(?i:hi|hello|dear|hey)\s+(?P<name>[A-Z][\w'-]{2,})\W*$")
+_SALUTATIONS = frozenset(
+    """team there all everyone everybody folks guys it support desk helpdesk servicedesk sir
+    madam sirs colleagues reviewer manager friends""".split()
+)
 
 
 def _thanked(text: str) -> str:
@@ -60,26 +65,35 @@ def _thanked(text: str) -> str:
     first = text.strip().split("\n", 1)[0]
     greeted = _GREETED.match(first)
     name = greeted.group("name") if greeted else ""
-    if name[:1].isupper() and name not in _NOT_NAMES and name.lower() not in _TEAM_WORDS:
+    if name and name not in _NOT_NAMES and name.lower() not in _SALUTATIONS:
         return name
     return ""
 
 
-_TEAM_WORDS = frozenset("team there all everyone folks guys it support desk helpdesk".split())
 # a list of suggestions ("1. Time zones on shared calendars ... 2. ..."): counted back, so the
-# reply shows it was read (judges: "her four suggestions aren't acknowledged")
+# reply shows it was read (judges: "her four suggestions aren't acknowledged"); a numbered
+# list of what went well is praise, not suggestions
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S", re.M)
 _COUNT = ("", "", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SUGGESTING = re.compile(
+    r"\b(?:suggest\w*|ideas?|improv\w*|wish\w*|feature|could\s+(?:the|you|it|we|there)|"
+    r"would\s+(?:be|help|love|like)|it\s+would|please\s+(?:add|make|consider)|isn't|doesn't|no\s+way)\b",
+    re.IGNORECASE,
+)
 
 
 def _suggestions(text: str) -> str:
-    """ "four suggestions" when the email lists two to nine numbered points, else ""."""
+    """ "four suggestions" when the email lists two to nine numbered points and suggests
+    something, else ""."""
     n = len(_NUMBERED.findall(text))
-    return f"{_COUNT[n]} suggestions" if 2 <= n < len(_COUNT) else ""
+    if not 2 <= n < len(_COUNT) or not _SUGGESTING.search(text):
+        return ""
+    return f"{_COUNT[n]} suggestions"
 
 
 def feedback(d: Draft) -> Shape:
-    """Short: thanks, and where it goes. No apology, no fix, no follow-up."""
+    """Short: thanks, and where it goes. No apology, no fix, no follow-up check; a list of
+    suggestions is counted back."""
     text = d.email.newest_text
     # a wish or a suggestion ("I need dark mode") goes where feedback goes, praise or not
     kind_words = bool(_PRAISE.search(text)) and not _COMPLAINT.search(text)
@@ -89,19 +103,19 @@ def feedback(d: Draft) -> Shape:
     person = _thanked(text) if kind_words or calm_thanks else ""
     praise = kind_words and not d.reading.asks or bool(person)
     listed = _suggestions(text)
-    if _FIXED.search(text):
-        thanks_slot = "feedback_fixed"
-    elif listed:
+    if listed:
         thanks_slot = (
             "feedback_suggestions_praise" if _PRAISE.search(text) else "feedback_suggestions"
         )
+    elif _FIXED.search(text):
+        thanks_slot = "feedback_fixed"
     else:
         thanks_slot = "feedback_praise" if praise else "feedback_thanks"
     ack = section(greeting(d), d.render(thanks_slot, suggestions=listed))
     where = (
         d.render("feedback_where_person", person=person)
         if person
-        else d.render("feedback_where_listed", callback=d.callback)
+        else d.render("feedback_where_listed")
         if listed
         else d.render("feedback_where_praise" if praise else "feedback_where")
     )

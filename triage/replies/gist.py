@@ -92,7 +92,7 @@ _AFTER_PREPOSITION = re.compile(
     re.I,
 )
 _LIKE = re.compile(r"\b(?:like|as\s+if|as\s+though)\s+(?:a|an|the|some)?\s*$", re.I)
-_OF = re.compile(r"\s+(?:on|of)\s+(?:the\s+|my\s+|our\s+|your\s+)?", re.I)
+_OF = re.compile(r"\s+(?:on|of)\s+(?:the\s+|my\s+|our\s+|your\s+|their\s+|his\s+|her\s+)?", re.I)
 _CURRENCY = frozenset("£$€")
 # "channel 412", "Room 4"; not "internet 5 days" or "printer 3 times"
 _NUMBER = re.compile(
@@ -170,10 +170,10 @@ def gist(
     for n, sent in enumerate([subject, *first]):
         found = _things(sent, vocab, headline=n == 0)
         said = _said(sent, found, earlier if n > 0 else [], vocab, subject)
-        if said and not said.generic:
+        # a later trouble that says more of the same thing beats one that says little ("VPN
+        # error 809" / "VPN won't connect"; not "The printer is broken. My laptop is slow")
+        if said and not said.generic and (vague is None or said.head == vague.head):
             return said
-        # "VPN error 809" over "VPN won't connect from home": a trouble that says more later
-        # beats the first one that says little
         vague = vague or said
         # "it"/"they" in the next sentence is what this one is about, not a thing after a
         # preposition ("They appear on the payslips. But they're missing from the export":
@@ -233,7 +233,7 @@ def _said(
             if pick is not None and held and pick.thing.group != "part":
                 # "mouse on reception pc keeps freezing": the mouse, on the reception PC
                 # (judges: "misreads a freezing mouse as a freezing PC")
-                on = f"{held[-1].said} on {re.sub(r'^the ', 'your ', pick.said)}"
+                on = f"{held[-1].said} on {_owned(pick.said)}"
                 first = held[-1]
                 pick = _Found(first.thing, first.start, pick.end, on, first.plural, first.head)
         if pick is None and _IT.search(sent[: m.start()] or sent):
@@ -250,7 +250,7 @@ def _said(
             pick = whole[0]
         elif whole and pick.thing.group != whole[0].thing.group:
             # "the app on your iPad": where it is, said with it
-            on = f"{pick.said} on {re.sub(r'^the ', 'your ', whole[0].said)}"
+            on = f"{pick.said} on {_owned(whole[0].said)}"
             pick = _Found(pick.thing, pick.start, whole[0].end, on, pick.plural, pick.head)
         if pick.start < m.end() and m.start() < pick.end:
             # "Pixelated channels": the trouble's words are not the thing's name
@@ -260,6 +260,13 @@ def _said(
         generic = trouble.id in _GENERIC
         return Gist(said, pick.head, generic, pick.thing.id, trouble.id, again, pick.said)
     return None
+
+
+def _owned(said: str) -> str:
+    """ "the reception PC" as theirs ("your reception PC"); a place stays "the"."""
+    if re.search(r"\b(?:site|office|floor|building|ward|network|house|home|branch|school)$", said):
+        return said
+    return re.sub(r"^the ", "your ", said)
 
 
 def _sentence(

@@ -62,8 +62,9 @@ MAX_WORDS = 16
 # the complaint is about, said by them in so many words
 _ABOUT = re.compile(
     r"^\W*(?:(?:hi|hello|dear\s+\w+)\W+)?(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wish\s+to|"
-    r"i(?:'m|\s+am)\s+writing\s+to)\s+(?:make\s+a\s+)?(?:formal(?:ly)?\s+|official(?:ly)?\s+)?"
-    r"(?:raise\s+a\s+)?complain[t]?\s+(?:about|regarding)\s+(?P<clause>(?:[^.!?\n]|(?<=\d)\.(?=\d))+)",
+    r"i(?:'m|\s+am)\s+writing\s+to)\s+(?:(?:make|lodge|raise|file|register)\s+an?\s+)?"
+    r"(?:formal(?:ly)?\s+|official(?:ly)?\s+)?complain[t]?\s+(?:about|regarding)\s+"
+    r"(?P<clause>(?:[^.!?\n]|(?<=\d)\.(?=\d))+)",
     re.I,
 )
 
@@ -72,9 +73,25 @@ def complaint_about(text: str) -> str | None:
     """What a complaint says it is about ("how long it took to collect your old laptop"), in
     our words, or None when it is not said in so many words or not safely."""
     for sentence in _SENTENCE.findall(text)[:4]:
-        if (m := _ABOUT.match(sentence)) is not None:
-            return _safe_clause(m.group("clause").strip())
+        if (m := _ABOUT.match(sentence)) is None:
+            continue
+        clause = m.group("clause").strip()
+        content = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _EMPTY]
+        if len(content) < 2 or _CONDUCT.search(clause):
+            # "complain about you", "about it" say nothing back; "your engineer, who was rude
+            # to my mother" is an allegation said back as ours to agree with
+            return None
+        said = _safe_clause(clause, lower=False)  # mid-sentence: a capital is a name's
+        return said
     return None
+
+
+_EMPTY = frozenset("you your it this that them him her me us the a an our my of to".split())
+_CONDUCT = re.compile(
+    r"\b(?:rude\w*|abrupt|aggressive|shout\w*|swore|swear\w*|insult\w*|patronis\w*|"
+    r"condescend\w*|disrespect\w*|threaten\w*|lied|lying)\b",
+    re.I,
+)
 
 
 def grievance(text: str) -> str | None:
@@ -87,8 +104,9 @@ def grievance(text: str) -> str | None:
     return None
 
 
-def _safe_clause(clause: str) -> str | None:
-    """The clause cut to length with the pronouns turned, or None when it cannot be said."""
+def _safe_clause(clause: str, *, lower: bool = True) -> str | None:
+    """The clause cut to length with the pronouns turned, or None when it cannot be said;
+    with ``lower``, its first letter lower-cased (it opened a sentence)."""
     if len(clause.split()) > MAX_WORDS:
         # the longest whole part that fits: "our technician left the old boxes, packaging
         # and a pile of cables in your back hallway", not "... left the old boxes"
@@ -104,4 +122,4 @@ def _safe_clause(clause: str) -> str | None:
     if SCARE_QUOTES.search(clause) or shouts(clause) or loud:
         return None  # the grievance is in words we must not echo: none rather than another
     said = swap_pronouns(polish(clause, trim=False))
-    return said[:1].lower() + said[1:]
+    return said[:1].lower() + said[1:] if lower else said

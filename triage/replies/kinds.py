@@ -8,7 +8,8 @@
 - question: the answer first; else who will answer, and when;
 - chase: own the delay with the facts the store holds;
 - policy_complaint: where the decision sits and what the desk can do;
-- feedback: thanks and where it goes, short: no apology, fix or follow-up;
+- feedback: thanks and where it goes, short: no apology, fix or follow-up check
+  (triage/replies/feedback.py);
 - security: the safe steps first, then the hand-over to the security team by name; no
   admission of liability, no guess about cause or data loss.
 

@@ -33,9 +33,14 @@ _CALL = re.compile(
     r"call(?:\s*back)?\b[^.!?]{0,80}(?:never|didn't|did\s+not|hasn't|nobody|no\s+one|nothing)|"
     r"\bpromised\s+(?:me\s+)?(?:a\s+)?call(?:\s*back)?\s+\w+\s+times\b|"
     # "I was promised a callback on Tuesday ... It's now Friday ... like they said they would"
+    # (the day since named, "it's now Friday"; the call not made, "nobody rang ... like they
+    # said they would"; not "Sam rang as promised" nor "It's now working fine")
     r"\b(?:i\s+was|we\s+were)\s+promised\s+(?:a\s+)?call(?:\s*back)?\b[^!?]{0,160}?"
-    r"(?:\bit(?:'s|’s|\s+is)\s+now\b|\blike\s+(?:they|you)\s+said\b|\bas\s+promised\b|"
-    r"\bstill\s+(?:no|nothing|waiting)\b)",
+    r"(?:\bit(?:'s|’s|\s+is)\s+now\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|\d|the\s+\d|a\s+week|two|three|four|five|several)|\b(?:still\s+)?(?:waiting|no\s+sign)"
+    r"\s+(?:for|of)\s+(?:a|the|that|any)\s+call|\bstill\s+no\s+call|"
+    r"\b(?:someone|somebody|anyone)\s+(?:\w+\s+)?(?:ringing|calling|phoning)\s+(?:me|us)\s+"
+    r"(?:back\s+)?(?:like|as)\s+(?:they|you)\s+said)",
     re.I,
 )
 # a visit we booked that did not happen: "engineer no-show", "nobody came" (with an engineer,

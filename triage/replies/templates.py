@@ -56,10 +56,9 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
     "deadline_before_said": frozenset({"deadline", "callback"}),
     "empathy_upset": _NONE,  # the feeling named and the apology, one sentence
-    "restate_asked_several": frozenset({"ask"}),
-    "restate_complaint_about": frozenset(
-        {"about"}
-    ),  # "... complain about how long it took"  # ... the first of several
+    "restate_asked_several": frozenset({"ask"}),  # ... the first of several
+    # what a complaint says it is about ("... complain about how long it took")
+    "restate_complaint_about": frozenset({"about"}),
     "restate_asked": frozenset({"ask"}),  # a request or question said back: "Thanks for asking ..."
     "restate_problem": frozenset({"problem"}),  # their problem, in our words
     "restate_grievance": frozenset({"grievance"}),  # what a complaint says we did
@@ -141,7 +140,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feedback_where_person": frozenset({"person"}),  # the person they thanked hears it
     "feedback_suggestions": frozenset({"suggestions"}),  # "four suggestions", counted back
     "feedback_suggestions_praise": frozenset({"suggestions"}),
-    "feedback_where_listed": frozenset({"callback"}),  # ... each looked at, an answer by when
+    "feedback_where_listed": _NONE,  # ... each passed on, and what comes of them
     "security_intro": _NONE,  # Security: the safe steps first
     "security_intro_repeat": _NONE,  # ... to someone who reported it before: no thanks
     "security_contain_intro": _NONE,  # ... or what they asked to stop it, promised first
