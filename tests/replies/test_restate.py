@@ -55,6 +55,10 @@ def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
     assert "take that on now" not in many.plan
     one = make(reply_config, keyword_kb, e, read=reading("request", asks=asks[:1]))
     assert "other things" not in one.acknowledge
+    # what asks nothing is no other point ("So I am asking here.")
+    said = ("So I am asking here.", asks[0], "It works fine, I just think so.")
+    alone = make(reply_config, keyword_kb, e, read=reading("request", asks=said))
+    assert "other things" not in alone.acknowledge
 
 
 def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(

@@ -91,7 +91,9 @@ def restatement(d: Draft) -> str:
         # what they asked, in our words, is the best restatement of a request or a question
         # one of several said back alone reads as the only one heard (judges: "picks out one
         # of six access changes", "picks one of four questions")
-        several = len(d.reading.asks) >= 3 and asked is not None
+        # (counted without what asks nothing: "So I am asking here." is no second point)
+        real = [a for a in d.reading.asks if ask_class(a) not in ("statement", "rhetorical")]
+        several = len(real) >= 3 and asked is not None
         return d.render("restate_asked_several" if several else "restate_asked", ask=phrase)
     if ours is not None and not (d.kind == "question" and named):
         # a request about something broken ("replace the extender, it keeps dropping out") is
