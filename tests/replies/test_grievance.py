@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from triage.replies.config import ReplyConfig
@@ -106,3 +108,18 @@ def test_a_complaint_is_restated_by_what_we_did(
 )
 def test_what_a_complaint_says_it_is_about(text: str, about: str | None) -> None:
     assert complaint_about(text) == about
+
+
+def test_a_complaint_is_restated_by_what_it_is_about_with_one_line_of_feeling(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = (
+        "I'd like to formally complain about how long it took to collect my old laptop. It sat "
+        "in a corridor for three months."
+    )
+    for n in range(6):  # whichever wording the key picks, the feeling is said once
+        e = email(text, subject=f"complaint {n}")
+        s = make(reply_config, keyword_kb, e, scores(1, 2), read=reading("policy_complaint"))
+        assert "how long it took to collect your old laptop" in s.acknowledge
+        said = s.acknowledge.split("\n\n")[1]
+        assert len(re.findall(r"(?i)\b(?:upset|unhappy|understand why|sorry)\b", said)) <= 1

@@ -73,6 +73,8 @@ def test_a_title_signed_after_the_name_goes_before_it() -> None:
     [
         ("Mei Lin Tan", "Thanks,\nMei Lin", "Mei Lin"),  # a given name of two words
         ("Nguyen Thi Lan", "Best,\nLan", "Lan"),  # family name first
+        ("Nguyen Thi Lan", "", "Lan"),  # ... even unsigned, by its middle name
+        ("Wang Wei", "", "Wang"),  # two words: the order is not known
         ("Olusegun Bamidele", "Segun", "Segun"),  # the short form they sign with
         ("Priya Raman", "Priya Raman\nPayroll", "Priya"),
         ("Priya Raman", "Thanks,\nPriya", "Priya"),

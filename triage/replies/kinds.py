@@ -247,7 +247,7 @@ def policy_complaint(d: Draft) -> Shape:
 
 
 _FEELING_SAID = re.compile(
-    r"\b(?:unhappy|upset|frustrat\w*|isn't acceptable|understand why)\b", re.I
+    r"\b(?:unhappy|upset|frustrat\w*|isn't acceptable|understand why|sorry it has come)\b", re.I
 )
 # the writer's own account or details are at stake: their own safe steps stay, whatever they
 # ask ("my password no longer works", "I clicked the link")

@@ -61,7 +61,13 @@ def first_name(name: str) -> str:
         return f"{words[0]} {words[1]}"  # a knight is "Sir John", never "Sir Wetherby-Cole"
     if len(words) >= 2 and words[0].lower().strip(".") in _TITLES:
         return f"{words[0]} {words[-1]}"
+    if len(words) == 3 and words[0].lower() in _FAMILY_FIRST and words[1].lower() in _MIDDLE:
+        return words[2]  # "Nguyen Thi Lan" is Lan: a Vietnamese name, family name first
     return words[0]
+
+
+# Vietnamese middle names that mark the order family-middle-given ("Thi", "Van")
+_MIDDLE = frozenset("thi thị van văn duc đức huu hữu ngoc ngọc minh quang xuan xuân".split())
 
 
 def customer_name(email: Email) -> str | None:
