@@ -303,3 +303,14 @@ def test_a_chase_that_opens_with_its_problem_is_read_from_it(vocab: Vocabulary) 
     found = email_gist("x\nMy email stopped working again. Any news?", "chase", vocab)
     assert found is not None
     assert found.text == "your email has stopped working again"
+
+
+def test_a_subjects_again_of_our_failure_is_not_the_fault_back(vocab: Vocabulary) -> None:
+    # "ticket closed AGAIN" got "It's happened again ... why it keeps coming back" (judges)
+    body = "You've closed my ticket AGAIN and I still can't get into the HR system."
+    g = gist(f"ticket closed AGAIN\n{body}", vocab)
+    assert g is not None
+    assert not g.again
+    back = gist("VPN down again\nThe VPN is down.", vocab)
+    assert back is not None
+    assert back.again

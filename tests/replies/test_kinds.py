@@ -1203,3 +1203,16 @@ def test_thanks_for_a_person_by_name_reaches_them_whatever_else_it_asks(
     s = make(reply_config, keyword_kb, email(text, subject="Thank you to Mei"), read=read)
     assert "Mei" in s.plan
     assert "recording" in s.text or "link" in s.text  # the ask is still answered
+
+
+def test_what_they_changed_in_their_settings_is_no_step_tried_to_thank_them_for(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "thanks ... for what you've already tried" when nothing was tried
+    text = "I updated our billing address in settings last month but the invoice shows the old one."
+    read = reading(tried=("updated our billing address in settings last month",))
+    s = make(reply_config, keyword_kb, email(text), read=read)
+    assert "what you've" not in s.acknowledge
+    restarted = reading(tried=("updated the app and restarted it",))
+    thanked = make(reply_config, keyword_kb, email(text), read=restarted).acknowledge
+    assert re.search(r"what you've (?:already )?tried", thanked)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from triage.replies.chase_words import ABOUT_THE_CHASE, CHASED_AGAIN, is_letter
 from triage.replies.kb_files import Problem
 from triage.replies.ourwords import BRANDS, KEEP_CAPS, PEOPLE, SPELLED
 from triage.replies.vocabulary import Thing, Trouble, Vocabulary
@@ -61,29 +62,6 @@ _BETWEEN = re.compile(
 # a word before a noun that makes it a verb: "to email you", "I'll text you"
 _VERB_BEFORE = frozenset(
     "to i we you they please will 'll can could would should can't don't didn't".split()
-)
-# a letter to us, not a thing that is broken: "my email of 10 days ago got no reply", "my last
-# email", "two emails, no reply", "the email I sent you"
-_LETTER_BEFORE = re.compile(
-    r"(?:last|previous|earlier|first|second|third|fourth|fifth|another|several|original|"
-    r"two|three|four|five|many|\d+(?:st|nd|rd|th)?)\s+$",
-    re.I,
-)
-_LETTER_AFTER = re.compile(
-    r"^s?\s+(?:of\s+(?:the\s+)?(?:\d|last|yesterday|mon|tue|wed|thu|fri|sat|sun)|dated|to\s+(?:you|the\s+desk|your)\b|"
-    r"(?:that\s+|which\s+)?i\s+sent|below|above|(?:has\s+|have\s+)?(?:got|had|went|gone|received)\s+no\b|"
-    r"(?:was|were|has\s+been|have\s+been)\s+(?:ignored|unanswered)|no\s+(?:reply|response|answer))",
-    re.I,
-)
-# a short sentence about the chase, not the problem: "Fourth email on this.", "Still nothing.",
-# "Following up again."
-_ABOUT_THE_CHASE = re.compile(
-    # counted contact, or nothing heard: not "My email stopped working again."
-    r"^\W*(?:(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|another|yet\s+another)\s+"
-    r"(?:e-?mail|message|chase|reminder|time|attempt)\b|still\s+(?:nothing|no\s+\w+|waiting)\b|"
-    r"(?:just\s+)?(?:following\s+up|chasing|circling\s+back)\b|no\s+(?:reply|response|answer)\b|"
-    r"nothing\s+(?:yet|heard|back)\b))(?:\s+\S+){0,5}\W*$",
-    re.I,
 )
 _AFTER_PREPOSITION = re.compile(
     # (not "with" or "for": "trouble with my laptop. It won't turn on." is about the laptop)
@@ -161,7 +139,7 @@ def gist(
     subject, _, body = text.partition("\n")
     subject = _REPLY_MARKS.sub("", subject)
     first = [s for s in _SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
-    while chasing and len(first) > sentences and _ABOUT_THE_CHASE.search(first[0]):
+    while chasing and len(first) > sentences and ABOUT_THE_CHASE.search(first[0]):
         first = first[1:]
     first = first[:sentences]
     earlier: list[_Found] = _things(subject, vocab, headline=True)
@@ -275,7 +253,9 @@ def _sentence(
     """The thing and its trouble as a clause, and whether the email says it is back."""
     # "again" of this trouble: in the subject line or right after it ("has died AGAIN"), not
     # anywhere in a long sentence ("... keeps losing it and finding it again")
-    again = bool(_AGAIN.search(sent, m.end(), m.end() + 25) or _AGAIN.search(subject))
+    # (not "ticket closed AGAIN", "chasing again": what is back is our failure, not the fault)
+    told = _AGAIN.search(subject) and not CHASED_AGAIN.search(subject)
+    again = bool(_AGAIN.search(sent, m.end(), m.end() + 25) or told)
     if trouble.person:
         who, plural = _who(sent[: m.start()])
         verb = trouble.say[1 if plural else 0]
@@ -314,7 +294,9 @@ def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found
                 continue
             if sent[: m.start()].count('"') % 2:
                 continue  # inside a quotation ("drive encryption recovery key"): their words
-            if m.group().lower().replace("-", "").startswith("email") and _letter(sent, m):
+            if m.group().lower().replace("-", "").startswith("email") and is_letter(
+                sent, m.start(), m.end()
+            ):
                 continue
             out.append(_named(thing, sent, m, headline))
     out.sort(key=lambda f: f.start)
@@ -338,11 +320,6 @@ def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found
             continue
         kept.append(f)
     return kept
-
-
-def _letter(sent: str, m: re.Match[str]) -> bool:
-    """Whether "email" here is a letter the customer sent us, not their e-mail service."""
-    return bool(_LETTER_BEFORE.search(sent[: m.start()]) or _LETTER_AFTER.match(sent[m.end() :]))
 
 
 def _named(thing: Thing, sent: str, m: re.Match[str], headline: bool) -> _Found:

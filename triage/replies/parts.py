@@ -190,7 +190,7 @@ def apology(d: Draft) -> str:
 # tried" is only earned by steps
 _STEP = re.compile(
     r"\b(?:restart\w*|reboot\w*|re-?install\w*|uninstall\w*|clear\w*|reset\w*|unplug\w*|"
-    r"re-?connect\w*|disconnect\w*|swapp?\w*|updat\w*|turn\w*\s+(?:it\s+)?(?:off|on)|"
+    r"re-?connect\w*|disconnect\w*|swapp?\w*|updat\w*\s+(?:the\s+|my\s+)?(?:app|software|drivers?|browser|windows|firmware|it)\b|turn\w*\s+(?:it\s+)?(?:off|on)|"
     r"switch\w*\s+(?:it\s+)?(?:off|on)|logg?\w*\s+(?:out|in|off)|sign\w*\s+(?:out|in)|power\w*|"
     r"check\w*\s+\w+|tried\s+(?!twice|again|once|\w+\s+times)\w+|test\w*|replac\w*|remov\w*|recreat\w*|rebuil\w*|"
     # (deleting is a step only of a cache or an app: "a file I deleted" is the problem)
