@@ -1216,3 +1216,13 @@ def test_what_they_changed_in_their_settings_is_no_step_tried_to_thank_them_for(
     restarted = reading(tried=("updated the app and restarted it",))
     thanked = make(reply_config, keyword_kb, email(text), read=restarted).acknowledge
     assert re.search(r"what you've (?:already )?tried", thanked)
+
+
+def test_when_did_it_start_asks_of_an_update_only_of_software_and_once(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    app = make(reply_config, keyword_kb, email("The app on my tablet shows a blank page."))
+    mouse = make(reply_config, keyword_kb, email("The scroll wheel on my mouse does nothing."))
+    assert "such as an update" in app.text
+    assert app.text.count("When did it start") == 1  # the tablet asks no second one
+    assert "such as an update" not in mouse.text
