@@ -40,6 +40,10 @@ def dates() -> DateResolver:
         # "this month" is its last day (dateparser alone gives today)
         ("this month", datetime(2026, 12, 31, 17, 0, tzinfo=ZONE)),
         ("this morning", datetime(2026, 12, 2, 12, 0, tzinfo=ZONE)),  # runs to noon
+        ("the next hour", datetime(2026, 12, 2, 10, 30, tzinfo=ZONE)),
+        ("within the next hour", datetime(2026, 12, 2, 10, 30, tzinfo=ZONE)),
+        ("due at 12 noon tomorrow", datetime(2026, 12, 3, 12, 0, tzinfo=ZONE)),
+        ("twenty minutes this week", datetime(2026, 12, 4, 17, 0, tzinfo=ZONE)),
         ("by this afternoon", datetime(2026, 12, 2, 17, 0, tzinfo=ZONE)),
         ("by the end of the month", datetime(2026, 12, 31, 17, 0, tzinfo=ZONE)),
     ],

@@ -73,3 +73,14 @@ def test_a_senior_contact_in_an_urgent_matter_is_answered_with_the_next_update()
     # and an urgent one at night is not promised at an on-call hour
     night = datetime(2026, 12, 2, 23, 0, tzinfo=UTC)
     assert senior_at(night, night + timedelta(hours=1), 3, sla) > night + timedelta(hours=1)
+
+
+def test_something_asked_before_is_never_promised_the_low_levels_three_days() -> None:
+    # judges: "Monday is too slow for a fourth request"
+    from dataclasses import replace
+
+    text = "This is my fourth request to correct the spelling of my name."
+    assert promised_level(0, "fault", _read(), text) == 0
+    assert promised_level(0, "fault", replace(_read(), says_wrote_before=True), text) == 1
+    assert promised_level(0, "chase", _read("chase"), text) == 1
+    assert promised_level(0, "fault", replace(_read(), prior_contact=2), text) == 1

@@ -33,7 +33,16 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bfirst thing\b", "9:00"),
         (r"\b(midday|lunch ?time)\b", "noon"),
         (r"\bwithin (the|an) hour\b", "in 1 hour"),
-        (r"\b(in|within) the next\b", "in"),
+        # "the next hour", "within the next two hours" (dateparser reads neither)
+        (r"\b(?:(?:in|within)\s+)?the next hour\b", "in 1 hour"),
+        (r"\b(?:(?:in|within)\s+)?the next\b", "in"),
+        (r"\b12\s*noon\b", "noon"),  # "at 12 noon" was read as now
+        # "twenty minutes this week" is how long, then when: the when
+        (
+            r"\b(?:\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty)\s+"
+            r"(?:minutes?|mins?|hours?)\s+(?=(?:this|next)\s+week\b|today\b|tomorrow\b)",
+            "",
+        ),
         (r"\bwithin\b", "in"),
         (r"\bthis week\b", "friday"),
         # as a deadline, "this morning" runs to noon and "this afternoon" to the day's end
@@ -140,7 +149,7 @@ class DateResolver:
             return None
         if not isinstance(found, datetime):
             return None
-        if not has_clock_time(phrase) and not has_clock_time(text):
+        if not has_clock_time(text):  # (the phrase rewritten: "twenty minutes this week" is a day)
             found = datetime.combine(found.date(), END_OF_DAY)
         if found < local and found.date() == local.date() and not has_clock_time(phrase):
             found = local  # "today" read after five: due now

@@ -35,6 +35,10 @@ def promised_level(urgency: int, kind: str, reading: Reading, text: str) -> int:
     down, many people stopped or a security matter (the judges' rubric); promising an on-call
     answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
     level = max(urgency, promise_floor(kind, reading))
+    if kind == "chase" or reading.says_wrote_before or reading.prior_contact:
+        # asked before: never the low level's three days ("Monday is too slow for a fourth
+        # request", judges), at least the next working day
+        level = max(level, 1)
     if kind in ("fault", "outage", "chase") and says_danger(text):
         return 3  # a sparking socket, an alarm line an old man depends on: the on-call hour
     if kind in ("fault", "outage") and says_many_stopped(text):
