@@ -26,6 +26,8 @@ from triage.replies.ask_words import committed, for_themselves, specific
         ("us to switch you to the cheaper plan", False),
         ("us to look into why you were charged twice", False),
         ("us to add the discount code to your account", False),
+        ("us to correct the charges on your bill", False),
+        ("us to swap the charger on your desk", True),  # kit, not money
     ],
 )
 def test_work_and_things_the_desk_provides_are_committed_to(phrase: str, expected: bool) -> None:

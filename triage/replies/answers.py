@@ -340,10 +340,8 @@ def _joined_requests(
     than two, or when the sentence would not be safe to say."""
     if len(said) < 2:
         return ""
-    if any(s.startswith("for ") for s in said):
-        said = [
-            f"for {s}" if s.startswith("us to ") else s for s in said
-        ]  # "for A and for us to B"
+    if any(s.startswith("for ") for s in said):  # "for A and for us to B"
+        said = [f"for {s}" if s.startswith("us to ") else s for s in said]
     rest = [s.removeprefix("us ") for s in said[1:]]
     listed = ", ".join([said[0], *rest[:-1]]) + " and " + rest[-1]
     fields = {"callback": ctx.callback, "handler": ctx.handler}

@@ -47,10 +47,10 @@ WORK = re.compile(
     re.IGNORECASE,
 )
 # what no commitment of ours may cover, whatever the verb ("check my bill is right", "add the
-# discount", "reset my contract")
+# discount", "reset my contract"): money (MONEY_WORDS) and these terms of the deal
 _DECISION = re.compile(
-    r"\b(?:bill|bills|invoice\w*|charge\w*|refund\w*|credit\w*|discount\w*|fee|fees|price\w*|"
-    r"contract\w*|plan|tariff|policy|payment\w*|payout\w*|compensation|money|cost\w*)\b",
+    r"\b(?:invoice\w*|credit\w*|discount\w*|price\w*|contract\w*|plan|tariff|policy|payment\w*|"
+    r"payout\w*|compensation|money|cost\w*)\b",
     re.IGNORECASE,
 )
 _GENERIC = frozenset(
@@ -73,8 +73,8 @@ HOW_TO = re.compile(
 def committed(phrase: str) -> bool:
     """Something the desk provides or does itself, said back ("us to swap it", "us to check
     your approver permissions"): promised as done, not "taken on"."""
-    if _DECISION.search(phrase):
-        return False
+    if MONEY_WORDS.search(phrase) or _DECISION.search(phrase):
+        return False  # (not "charge\w*": "swap the charger" is kit, not money)
     return bool(PROVIDE.match(phrase) or WORK.match(phrase))
 
 
