@@ -17,6 +17,14 @@ from triage.replies.ourwords import lower_first, polish, shouts
         ("see https://example.com/x for the error", "see the link for the error"),
         # control characters cannot reorder our reply
         ("printer\u202e jammed", "printer jammed"),
+        # a list item loses the word that joined it to the next one
+        (
+            "Confirm whether a new certificate will be used from 14:00 tomorrow, and",
+            "Confirm whether a new certificate will be used from 14:00 tomorrow",
+        ),
+        ("Reset the PIN; or", "Reset the PIN"),
+        # ... but a clause that ends in its own particle keeps it
+        ("the light flickers on and off", "the light flickers on and off"),
     ],
 )
 def test_polish_keeps_only_words_safe_to_say_back(text: str, expected: str) -> None:

@@ -237,3 +237,47 @@ def test_a_chase_whose_clause_says_what_is_wrong_keeps_it(
 )
 def test_a_subject_said_back_as_a_topic(subject: str, topic: str) -> None:
     assert subject_phrase(subject) == topic
+
+
+def test_a_fault_is_said_back_with_since_when_and_the_message_it_shows(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges' good restatements: the thing, since when, what the screen says
+    text = (
+        'Hi, the VPN is down since 7am and every attempt fails with "Host unreachable". '
+        "Nobody here can work."
+    )
+    said = make(reply_config, keyword_kb, email(text, subject="VPN down"), read=reading("fault"))
+    assert "since 7am" in said.acknowledge
+    assert '"Host unreachable"' in said.acknowledge
+    # a request is said back by what it asks, not by a fault's details
+    asked = make(
+        reply_config,
+        keyword_kb,
+        email(text, subject="VPN down"),
+        read=reading("request", asks=("Could you reset my VPN token?",)),
+    )
+    assert "since 7am" not in asked.acknowledge
+
+
+def test_the_message_on_the_screen_says_more_than_a_stock_line(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # "As I understand it, something isn't working as it should" restated nothing (judges)
+    text = (
+        'Hello, our receptionist\'s account now shows "Account suspended" when she logs in. '
+        "She opens at 8 tomorrow."
+    )
+    one = make(
+        reply_config, keyword_kb, email(text, subject="Receptionist?"), read=reading("fault")
+    )
+    assert '"Account suspended"' in one.acknowledge
+    assert "something isn't working" not in one.acknowledge
+    wide = make(
+        reply_config,
+        keyword_kb,
+        email('Everyone in the office gets "Account suspended" when they log in.', subject="?"),
+        read=reading("outage", scope="site"),
+    )
+    assert "everyone at your site is" in wide.acknowledge
+    assert '"Account suspended"' in wide.acknowledge

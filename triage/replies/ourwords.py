@@ -204,6 +204,10 @@ def polish(text: str, *, trim: bool = True) -> str:
     s = _LEAD_IN.sub("", s).strip()
     s = re.sub(r"^(?:please\s+)?(?:just\s+)?(?:go\s+ahead\s+and\s+)?", "", s, flags=re.I)
     s = re.sub(r"[!?.;:,\s]+$", "", s)
+    # an item of a numbered list ends in the word that joins it to the next ("1. Confirm
+    # whether a new certificate will be used from 14:00 tomorrow, and")
+    s = re.sub(r"(?:[,;]?\s+(?:and|or|but|and\s+then|as\s+well\s+as))+$", "", s, flags=re.I)
+    s = re.sub(r"[!?.;:,\s]+$", "", s)
     # a word is left hanging only where a time word was cut after it ("..., starting today");
     # a clause that ends in a particle as written keeps it ("when it last checked in")
     while trim and (cut := _TAIL.sub("", s)) != s:

@@ -11,6 +11,7 @@ from triage.domain import Ask
 from triage.reading.topic import CUT_AT, clean_subject
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
+from triage.replies.detail import Detail, detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.grievance import complaint_about, grievance
 from triage.replies.ourwords import (
@@ -67,14 +68,20 @@ def restatement(d: Draft) -> str:
         # Printhead error" says more than its subject)
         said = None if d.reading.topic or loose else said
     ours = d.gist
+    # a fault's restatement says since when, what the screen says and what it stops, where
+    # the email tells it (judges' good restatements: "since Monday's update the Reports page
+    # takes 30-40 seconds", "PDF previews show 'Preview unavailable'")
+    told = detail(d.email.newest_text) if d.kind in ("fault", "outage") else Detail()
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
         # against "isn't printing properly"); else the thing and its trouble in our words
-        return d.render("restate_problem", problem=said)
+        return d.render("restate_problem", problem=with_detail(said, told))
     if ours is not None and not asking:
         if affected := who(d):
-            return d.render("restate_topic_scope", problem=ours.text, who=affected)
-        return d.render("restate_problem", problem=ours.text)
+            return d.render(
+                "restate_topic_scope", problem=with_detail(ours.text, told), who=affected
+            )
+        return d.render("restate_problem", problem=with_detail(ours.text, told))
     # what the subject line names ("the grey streak on prints"); for a request or a question
     # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
     # rather than "Thank you for asking us", which says back nothing
@@ -131,16 +138,22 @@ def restatement(d: Draft) -> str:
         return d.render(f"restate_subject_{d.kind}", topic=loose)
     vocab = d.rules.vocabulary
     if d.kind in ("fault", "outage") and (clause := _subject_clause(d.email.subject, vocab)):
-        return d.render("restate_problem", problem=clause)  # "the PDF preview is down"
+        # "the PDF preview is down"
+        return d.render("restate_problem", problem=with_detail(clause, told))
     # ... or the opening line, written the same way ("Broadband off since lunch. Again.")
     opening = _opening(d.email.newest_text)
     if d.kind in ("fault", "outage") and (clause := _subject_clause(opening, vocab, limit=12)):
-        return d.render("restate_problem", problem=clause)
+        return d.render("restate_problem", problem=with_detail(clause, told))
     if d.kind in ("fault", "outage") and (topic := _subject_thing(d.email.subject)):
         # "something isn't right here" and "this is affecting your whole team" say back
         # nothing (the judges' wrong restatement); "the double booked rooms" does
         slot = "restate_subject_scope" if affected else "restate_subject"
         return d.render(slot, topic=topic, who=affected)
+    if told.shows:
+        # the message on their screen says more than "something has gone wrong" or who is hit
+        if affected:
+            return d.render("restate_shows_scope", shows=told.shows, who=affected)
+        return d.render("restate_shows", shows=told.shows)
     if affected:
         return d.render("restate_scope", who=affected)
     slot = {

@@ -66,6 +66,9 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "restate_topic": frozenset({"problem"}),  # show you read the whole message
     "restate_topic_scope": frozenset({"problem", "who"}),
     "restate_scope": frozenset({"who"}),
+    # the message on their screen ("Account suspended"), and who gets it
+    "restate_shows": frozenset({"shows"}),
+    "restate_shows_scope": frozenset({"shows", "who"}),
     # what the subject line names ("the grey streak on prints"), by kind
     "restate_subject": frozenset({"topic"}),
     "restate_subject_scope": frozenset({"topic", "who"}),
