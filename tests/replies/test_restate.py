@@ -130,6 +130,10 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("Sarah's laptop dead", ""),
         ("Engineer missing", ""),
         ("Letters to my dead mother", ""),  # "dead" is no state of "letters to"
+        # how many is said before the thing ("ALL PRODUCT IMAGES GONE"), never a when
+        ("ALL PRODUCT IMAGES GONE", "all the product images are gone"),
+        ("All card terminals offline", "all the card terminals are offline"),
+        ("ALL DAY printer down", ""),
     ],
 )
 def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(

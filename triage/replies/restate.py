@@ -285,6 +285,9 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     followed by its state. One word before the state must be a thing the vocabulary knows or a
     name in capitals: "Karen stuck" is a person."""
     s = polish(_MARKS.sub(" ", clean_subject(subject)))
+    # "ALL PRODUCT IMAGES GONE": how many is said before the thing, not as part of it
+    every = re.match(r"(?:all|every)\s+(?=\w+\s+\w)", s, re.I)
+    s = s[every.end() :] if every else s
     words = s.split()
     if not 2 <= len(words) <= limit or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
         return ""
@@ -334,6 +337,10 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     np = (lower_first(said) if first in _AS_NAME else said) if named else f"the {lower_first(said)}"
     if PEOPLE.intersection(w.lower() for w in thing):
         np = np.replace("the ", "your ", 1)  # "Finance team can't open ..." is theirs
+    if every:
+        if not plural:
+            return ""  # "All day printer down": a when, not how many things
+        np = f"all {np}" if np.startswith(("the ", "your ")) else f"all the {np}"
     return f"{np} {verb} {rest}".strip()
 
 
