@@ -57,9 +57,28 @@ def test_an_attack_going_on_now(text: str, expected: bool) -> None:
     assert says_attack(text) is expected
 
 
-def test_wide_is_said_by_the_email_not_guessed() -> None:
-    assert says_wide("Nobody on the third floor can print")
-    assert not says_wide("My printer on the third floor jams")
+@pytest.mark.parametrize(
+    ("text", "wide"),
+    [
+        ("Nobody on the third floor can print", True),
+        ("My printer on the third floor jams", False),
+        ("all our tills are down", True),
+        ("The whole team can't log in", True),
+        ("12 clinics can't book", True),
+        ("Teachers can't log in to finish the reports", True),
+        ("our customers can't pay", True),
+        # hours, files and the desk's own people are no one else affected (judges: "everyone
+        # at your site" of a home line, "your whole team" of one printer streak)
+        ("I've waited 48 hours and 250 characters is the limit", False),
+        ("Nobody answers the phone", False),
+        ("all my files are gone", False),
+        ("I called your support team twice", False),
+        ("the staff room copier jams", False),
+        ("I've been here the whole time", False),
+    ],
+)
+def test_wide_is_said_by_the_email_not_guessed(text: str, wide: bool) -> None:
+    assert says_wide(text) is wide
 
 
 @pytest.mark.parametrize(

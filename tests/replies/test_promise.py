@@ -28,6 +28,13 @@ def test_one_persons_fault_read_as_critical_is_promised_the_high_hour() -> None:
     floor = "Nobody on the second floor can log in since nine."
     assert promised_level(3, "fault", _read(), floor) == 3
     assert promised_level(1, "fault", _read(), laptop) == 1  # never raised by this rule
+    # a security matter read as a fault, or a deadline within hours, keeps the critical hour
+    fraud = Reading("fault", 0.9, True, "one", (), (), None, (), "en", 0, False)
+    assert promised_level(3, "fault", fraud, "£3,100 has gone from my account") == 3
+    assert promised_level(3, "fault", _read(), laptop, hours_left=5.5) == 3
+    assert promised_level(3, "fault", _read(), laptop, hours_left=30) == 2
+    assert promised_level(3, "fault", _read(), laptop, hours_left=-1) == 2  # already gone
+    assert promised_level(1, "fault", _read(), laptop, hours_left=2) == 1  # kept, never raised
 
 
 def test_many_people_stopped_is_promised_the_critical_hour_whatever_the_model_read() -> None:

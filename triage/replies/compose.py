@@ -178,11 +178,11 @@ def compose(
     fix, steps = _fix(kind, reading, candidates, rules, words)
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to
-    # the level whose target meets it (the plan must work to their time or say it cannot);
-    # what the reply is about sets a floor the model's urgency may miss, and nothing critical
-    # in the email keeps it below the on-call hour (promise.promised_level)
+    # the level whose target meets it (the plan works to their time or says it cannot); what
+    # the reply is about sets a floor, nothing critical keeps it below the on-call hour
     deadline_at = reading.deadline.at if reading.deadline else None
-    floor = promised_level(scores.urgency, kind, reading, words)
+    left = (deadline_at - now).total_seconds() / 3600 if deadline_at else None
+    floor = promised_level(scores.urgency, kind, reading, words, hours_left=left)
     promised, promise_level = callback_for_deadline(now, floor, deadline_at, sla)
     follow_up = follow_up_on(promised, sla)
     draft = Draft(

@@ -26,11 +26,19 @@ def promise_floor(kind: str, reading: Reading) -> int:
     return 3 if kind == "security" else 0
 
 
-def promised_level(urgency: int, kind: str, reading: Reading, text: str) -> int:
+# a deadline this close is one "within hours" (the rubric's critical): the model's critical
+# is kept for it, never raised to by it (a bare "today" made every request critical: tried)
+DEADLINE_HOURS = 8
+
+
+def promised_level(
+    urgency: int, kind: str, reading: Reading, text: str, *, hours_left: float | None = None
+) -> int:
     """The level whose response time the reply promises (before the customer's deadline moves
     it): the model's urgency, raised to the kind's floor, and kept below critical when the email
     shows nothing critical, raised to critical when it says many people cannot work or that
-    someone's safety is at stake (``says_danger``). The desk's
+    someone's safety is at stake (``says_danger``); ``hours_left`` is the time to the customer's
+    deadline, if they gave one. The desk's
     critical hour is around the clock for a site or service
     down, many people stopped or a security matter (the judges' rubric); promising an on-call
     answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
@@ -43,7 +51,13 @@ def promised_level(urgency: int, kind: str, reading: Reading, text: str) -> int:
         return 3  # a sparking socket, an alarm line an old man depends on: the on-call hour
     if kind in ("fault", "outage") and says_many_stopped(text):
         return 3  # "140 users can't sign in": many people stopped is critical (the rubric)
-    critical = kind in ("outage", "security") or says_wide(text) or says_attack(text)
+    critical = (
+        kind in ("outage", "security")
+        or reading.security  # a fraud or a break-in read as a fault is still a security matter
+        or says_wide(text)
+        or says_attack(text)
+        or (hours_left is not None and 0 < hours_left <= DEADLINE_HOURS)
+    )
     return level if critical else min(level, 2)
 
 
