@@ -15,7 +15,7 @@ from triage.reading.topic import KIN
 # back only when the email itself says it.
 # many people, or places and machines of theirs ("12 clinics", "all our tills"); not hours,
 # days, files or characters ("48 hours", "all my files", "250 characters")
-_MANY = (
+_PLURALS = (
     r"(?:people|users|staff|colleagues|employees|students|pupils|members|agents|nurses|"
     r"teachers|doctors|clinicians|drivers|volunteers|tenants|residents|patients|guests|"
     r"customers|clients|workers|secretaries|technicians|sites|offices|branches|shops|stores|"
@@ -31,16 +31,16 @@ _WIDE = re.compile(
     # "nobody can print", "no one on the third floor can log in"; not "nobody answers"
     r"(?:nobody|no\s+one)\s+(?:here\s+|else\s+|(?:in|on|at)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?"
     r"(?:can|could|is\s+able|has\s+been\s+able|gets?|is\s+getting|has\s+(?:any|got))|"
-    rf"(?:whole|entire)\s+{_PLACE}|all\s+(?:the|our)\s+{_MANY}|"
+    rf"(?:whole|entire)\s+{_PLACE}|all\s+(?:the|our)\s+{_PLURALS}|"
     # a team or staff of theirs; "your support team" is the desk's
     rf"(?<!your\s)(?:colleagues?|departments?|dept|users)|(?<!your\s){_PLACE}-?wide|"
     r"(?<!your\s)(?<!support\s)(?<!service\s)(?<!sales\s)(?<!tech\s)team\b(?!\s+(?:at|of)\s+you)|"
     r"(?<!your\s)staff(?!\s+room)|"
-    rf"other\s+{_MANY}|(?:several|many|lots)\s+(?:of\s+)?(?:us|our\s+\w+|{_MANY})|"
+    rf"other\s+{_PLURALS}|(?:several|many|lots)\s+(?:of\s+)?(?:us|our\s+\w+|{_PLURALS})|"
     r"half\s+(?:the|of|our)|across\s+the\s+" + _PLACE + "|"
-    rf"(?<!your\s)(?<!other\s)(?:clients|customers)|\d+\s+(?:of\s+us|{_MANY})|"
+    rf"(?<!your\s)(?<!other\s)(?:clients|customers)|\d+\s+(?:of\s+us|{_PLURALS})|"
     # "teachers can't log in", "guests are locked out": many people, stopped
-    rf"{_MANY}\s+(?:here\s+)?(?:can't|cannot|can\s+not|couldn't|are\s+unable|are\s+(?:all\s+)?"
+    rf"{_PLURALS}\s+(?:here\s+)?(?:can't|cannot|can\s+not|couldn't|are\s+unable|are\s+(?:all\s+)?"
     r"(?:locked|stuck|getting)|have\s+no|keep\s+getting))\b",
     re.I,
 )
