@@ -27,6 +27,12 @@ def test_since_when_is_a_time_in_the_opening(text: str, since: str) -> None:
     assert detail(text).since == since
 
 
+def test_the_subjects_since_comes_first_and_nothing_changed_is_no_start() -> None:
+    body = "We have not changed anything on our side since last week. Nobody can sign in."
+    assert detail(body).since == ""
+    assert detail(body, "SSO failing for all users since ~8:40").since == "since about 8:40"
+
+
 def test_since_comes_from_the_opening_only() -> None:
     later = " ".join(["Some background about us."] * 6) + " It has been down since Monday."
     assert detail(later).since == ""

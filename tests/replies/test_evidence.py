@@ -67,6 +67,9 @@ def test_an_attack_going_on_now(text: str, expected: bool) -> None:
         ("12 clinics can't book", True),
         ("Teachers can't log in to finish the reports", True),
         ("our customers can't pay", True),
+        ("ALL THREE REGISTERS ARE FROZEN", True),
+        ("Our internet at the plant has been down since 6:40", True),
+        ("dispensing for the whole hospital has stopped", True),
         # hours, files and the desk's own people are no one else affected (judges: "everyone
         # at your site" of a home line, "your whole team" of one printer streak)
         ("I've waited 48 hours and 250 characters is the limit", False),

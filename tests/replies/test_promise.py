@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from triage.domain import Reading
-from triage.replies.promise import decision_at, promise_floor, promised_level, senior_at
+from triage.domain import Deadline, Reading
+from triage.replies.promise import (
+    decision_at,
+    hours_left,
+    promise_floor,
+    promised_level,
+    senior_at,
+)
 from triage.sla import SlaPolicy
 
 
@@ -91,3 +97,15 @@ def test_something_asked_before_is_never_promised_the_low_levels_three_days() ->
     assert promised_level(0, "fault", replace(_read(), says_wrote_before=True), text) == 1
     assert promised_level(0, "chase", _read("chase"), text) == 1
     assert promised_level(0, "fault", replace(_read(), prior_contact=2), text) == 1
+
+
+def test_only_a_deadline_with_a_clock_time_counts_its_hours() -> None:
+    now = datetime(2026, 12, 2, 10, 20, tzinfo=UTC)
+    five = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
+    assert hours_left(Deadline("by 5pm", five), now) == 6 + 40 / 60
+    assert hours_left(Deadline("within the next two hours", five), now) is not None
+    # "TODAY" runs to the end of the day: no deadline within hours (a one-person lockout
+    # promised "a top-priority incident" for it read as an over-claim)
+    assert hours_left(Deadline("TODAY", five), now) is None
+    assert hours_left(Deadline("before the board meets", None), now) is None
+    assert hours_left(None, now) is None

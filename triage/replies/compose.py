@@ -44,7 +44,7 @@ from triage.replies.parts import (
     sign_off,
     untried,
 )
-from triage.replies.promise import decision_at, promised_level, senior_at
+from triage.replies.promise import decision_at, hours_left, promised_level, senior_at
 from triage.replies.restate import restated_ask
 from triage.replies.rules import KINDS, ReplyRules
 from triage.replies.shape import Shape
@@ -181,7 +181,7 @@ def compose(
     # the level whose target meets it (the plan works to their time or says it cannot); what
     # the reply is about sets a floor, nothing critical keeps it below the on-call hour
     deadline_at = reading.deadline.at if reading.deadline else None
-    left = (deadline_at - now).total_seconds() / 3600 if deadline_at else None
+    left = hours_left(reading.deadline, now)
     floor = promised_level(scores.urgency, kind, reading, words, hours_left=left)
     promised, promise_level = callback_for_deadline(now, floor, deadline_at, sla)
     follow_up = follow_up_on(promised, sla)

@@ -29,7 +29,7 @@ _EVENT = (
 # "since" of time, not of reason ("since I need it by Friday"): what follows names a time
 _SINCE = re.compile(
     rf"""\bsince\s+(?P<when>
-      (?:(?:about|around|roughly|just\s+after|just\s+before|early|late)\s+)?
+      (?:(?:about|around|roughly|approx\.?|just\s+after|just\s+before|early|late|~)\s*)?
       (?:
         (?:last|this)\s+(?:{_DAY}|{_PART}|week|weekend|month)
       | {_DAY}(?:\s+{_PART})?(?:'s\s+(?:\w+\s+)?{_EVENT})?
@@ -48,7 +48,9 @@ _SINCE = re.compile(
 # a "since" of how long they have been with us is no start of the trouble
 _TENURE = re.compile(
     r"\b(?:customer|client|member|with\s+you|signed\s+up|joined|been\s+using|subscrib\w*|"
-    r"account\s+holder|worked\s+here|started\s+here|used\s+(?:you|us|it|them))\b",
+    r"account\s+holder|worked\s+here|started\s+here|used\s+(?:you|us|it|them)|"
+    # "we have not changed anything since last week": when nothing happened, not the trouble
+    r"(?:changed|touched|done)\s+anything|nothing\s+(?:has\s+)?changed)\b",
     re.I,
 )
 # a message on a screen: a verb of showing before a quote ("shows "Account suspended"",
@@ -100,10 +102,11 @@ class Detail:
     stops: str = ""
 
 
-def detail(text: str) -> Detail:
-    """The details told in the opening sentences of ``text`` (the newest text of an email)."""
+def detail(text: str, subject: str = "") -> Detail:
+    """The details told in ``subject`` and the opening sentences of ``text`` (the newest text
+    of an email); the subject's own "since ~8:40" comes first."""
     opening = [s for s in _SENTENCE.split(visible(text).strip()) if s.strip()]
-    opening = opening[:OPENING_SENTENCES]
+    opening = [subject, *opening[:OPENING_SENTENCES]] if subject else opening[:OPENING_SENTENCES]
     return Detail(since=_since(opening), shows=_shows(opening), stops=_stops(opening))
 
 
@@ -112,7 +115,8 @@ def _since(sentences: list[str]) -> str:
         if _TENURE.search(s):
             continue
         if m := _SINCE.search(s):
-            when = re.sub(r"\s+", " ", m.group("when")).strip()
+            when = re.sub(r"\s+", " ", m.group("when")).strip().replace("~", "about ")
+            when = re.sub(r"^approx\.?\s*", "about ", when, flags=re.I)
             return "since " + swap(_lower_words(when))
     return ""
 

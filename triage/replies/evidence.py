@@ -24,7 +24,9 @@ _PLURALS = (
 )
 _PLACE = (
     r"(?:team|site|office|building|company|firm|floor|department|school|shop|street|area|"
-    r"organisation|organization|practice|branch|warehouse|store|clinic|ward|trust|estate|campus)"
+    r"organisation|organization|practice|branch|warehouse|store|clinic|ward|trust|estate|campus|"
+    r"plant|factory|depot|hospital|restaurant|salon|hotel|surgery|library|lab|centre|center|"
+    r"venue|kitchen|studio|hall|yard|dock)"
 )
 _WIDE = re.compile(
     r"\b(?:every(?:one|body)|all\s+of\s+(?:us|them|our|the)|none\s+of\s+(?:us|them|our|the)|"
@@ -32,6 +34,10 @@ _WIDE = re.compile(
     r"(?:nobody|no\s+one)\s+(?:here\s+|else\s+|(?:in|on|at)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?"
     r"(?:can|could|is\s+able|has\s+been\s+able|gets?|is\s+getting|has\s+(?:any|got))|"
     rf"(?:whole|entire)\s+{_PLACE}|all\s+(?:the|our)\s+{_PLURALS}|"
+    # "ALL THREE REGISTERS ARE FROZEN"; "the internet at the plant" is the whole plant's
+    r"all\s+(?:(?:the|our)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s|"
+    r"(?:our|the)\s+(?:internet|network|wi-?fi|broadband|phones|phone\s+lines?|systems?|servers?|"
+    rf"e-?mail)\s+(?:at|in|across)\s+(?:the|our)\s+{_PLACE}|"
     # a team or staff of theirs; "your support team" is the desk's
     rf"(?<!your\s)(?:colleagues?|departments?|dept|users)|(?<!your\s){_PLACE}-?wide|"
     r"(?<!your\s)(?<!support\s)(?<!service\s)(?<!sales\s)(?<!tech\s)team\b(?!\s+(?:at|of)\s+you)|"

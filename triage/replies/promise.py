@@ -5,9 +5,10 @@ Pure."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
-from triage.domain import Reading
+from triage.domain import Deadline, Reading
 from triage.replies.evidence import says_attack, says_danger, says_many_stopped, says_wide
 from triage.sla import SlaPolicy, callback_at, is_business_time
 
@@ -29,6 +30,18 @@ def promise_floor(kind: str, reading: Reading) -> int:
 # a deadline this close is one "within hours" (the rubric's critical): the model's critical
 # is kept for it, never raised to by it (a bare "today" made every request critical: tried)
 DEADLINE_HOURS = 8
+
+
+# a clock time in the deadline's words ("by 3pm", "12 noon", "within the hour"); a bare
+# "TODAY" runs to the end of the working day and is no deadline within hours
+_CLOCK = re.compile(r"\d|\b(?:noon|midday|hours?|minutes?|lunch\w*)\b", re.I)
+
+
+def hours_left(deadline: Deadline | None, now: datetime) -> float | None:
+    """Hours from ``now`` to a deadline the customer gave with a clock time, else None."""
+    if deadline is None or deadline.at is None or not _CLOCK.search(deadline.phrase):
+        return None
+    return (deadline.at - now).total_seconds() / 3600
 
 
 def promised_level(

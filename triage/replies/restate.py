@@ -71,7 +71,9 @@ def restatement(d: Draft) -> str:
     # a fault's restatement says since when, what the screen says and what it stops, where
     # the email tells it (judges' good restatements: "since Monday's update the Reports page
     # takes 30-40 seconds", "PDF previews show 'Preview unavailable'")
-    told = detail(d.email.newest_text) if d.kind in ("fault", "outage") else Detail()
+    told = (
+        detail(d.email.newest_text, d.email.subject) if d.kind in ("fault", "outage") else Detail()
+    )
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
         # against "isn't printing properly"); else the thing and its trouble in our words
