@@ -29,6 +29,8 @@ from triage.replies.letdown import let_down
         ('I have had ONE reply, asking me to "clear my cache". Are you kidding me?', "advice"),
         ("Two people logged tickets and heard nothing back.", "silence"),
         ("Both times I got an auto-acknowledgement and nothing else.", "silence"),
+        ("Circling back, since my email of 10 days ago got no reply: it still fails.", "silence"),
+        ("My ticket from Monday has had no response.", "silence"),
         # the visit, not the call
         ("I took the morning off for the engineer visit. Nobody came and nobody rang.", "visit"),
         ("You keep saying restart it. I HAVE RESTARTED IT.", "advice"),

@@ -285,3 +285,18 @@ def test_the_message_on_the_screen_says_more_than_a_stock_line(
     )
     assert "everyone at your site is" in wide.acknowledge
     assert '"Account suspended"' in wide.acknowledge
+
+
+def test_a_chase_is_said_back_by_what_they_are_still_without(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "the day 3 no email on phone" pasted as a topic was garble
+    text = "Still nothing. Someone said they'd ring me yesterday. Nobody did."
+    chase = make(
+        reply_config,
+        keyword_kb,
+        email(text, subject="Day 3 no email on phone"),
+        read=reading("chase"),
+    )
+    assert "you still have no email on your phone" in chase.acknowledge
+    assert "day 3" not in chase.acknowledge.lower()

