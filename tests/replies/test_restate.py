@@ -300,3 +300,19 @@ def test_a_chase_is_said_back_by_what_they_are_still_without(
     )
     assert "you still have no email on your phone" in chase.acknowledge
     assert "day 3" not in chase.acknowledge.lower()
+
+
+def test_an_ask_whose_it_or_them_names_nothing_is_said_back_by_its_topic(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "copies the question and never says what 'them' is"
+    ask = "Do you want them back, or can I put them in the recycling?"
+    text = f"Hello, I've found two of your old routers in a drawer. {ask} Thanks."
+    q = make(
+        reply_config,
+        keyword_kb,
+        email(text, subject="Old routers"),
+        read=reading("question", asks=(ask,)),
+    )
+    assert "the old routers" in q.acknowledge
+    assert "want them back" not in q.acknowledge

@@ -24,6 +24,7 @@ from triage.replies.ourwords import (
     problem_phrase,
     shouts,
     swap,
+    unresolved,
 )
 from triage.replies.parts import Draft
 from triage.replies.requests import IMPERATIVES
@@ -82,9 +83,8 @@ def restatement(d: Draft) -> str:
         return d.render("restate_problem", problem=with_detail(said, told))
     if ours is not None and not asking:
         if affected := who(d):
-            return d.render(
-                "restate_topic_scope", problem=with_detail(ours.text, told), who=affected
-            )
+            said = with_detail(ours.text, told)
+            return d.render("restate_topic_scope", problem=said, who=affected)
         return d.render("restate_problem", problem=with_detail(ours.text, told))
     # what the subject line names ("the grey streak on prints"); for a request or a question
     # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
@@ -98,6 +98,8 @@ def restatement(d: Draft) -> str:
         # "Where has channel 412 gone?" in the subject: what they ask
         phrase = ask_phrase(d.email.subject)
         phrase = phrase if _names_something(phrase) and d.scores.frustration < 2 else None
+    # "whether we want them back": what "them" is was in the email, so its topic says more
+    phrase = None if phrase and named and unresolved(phrase) else phrase
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
         # one of several said back alone reads as the only one heard (judges: "picks out one
