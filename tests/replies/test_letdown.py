@@ -31,6 +31,8 @@ from triage.replies.letdown import let_down
         ("Both times I got an auto-acknowledgement and nothing else.", "silence"),
         ("Circling back, since my email of 10 days ago got no reply: it still fails.", "silence"),
         ("My ticket from Monday has had no response.", "silence"),
+        ("My last two emails got no reply", "silence"),
+        ("My emails to your support team have had no reply", "silence"),
         # the visit, not the call
         ("I took the morning off for the engineer visit. Nobody came and nobody rang.", "visit"),
         ("You keep saying restart it. I HAVE RESTARTED IT.", "advice"),
@@ -57,6 +59,11 @@ from triage.replies.letdown import let_down
         ("No one called in sick", None),
         ("No call recordings since the update", None),
         ("I've heard nothing from the supplier", None),
+        # someone else's silence is not ours
+        ("My email to the landlord got no reply", None),
+        ("My email to Dave in accounts got no reply, can you check it arrived?", None),
+        ("My ticket with Microsoft got no response", None),
+        ("My request to HR got no answer", None),
         ("The courier didn't turn up", None),
         ("My doctor's appointment was cancelled", None),
         ("You told me it was fixed and it has been great since. I never thought to ask.", None),

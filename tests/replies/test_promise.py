@@ -103,7 +103,10 @@ def test_only_a_deadline_with_a_clock_time_counts_its_hours() -> None:
     now = datetime(2026, 12, 2, 10, 20, tzinfo=UTC)
     five = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
     assert hours_left(Deadline("by 5pm", five), now) == 6 + 40 / 60
-    assert hours_left(Deadline("within the next two hours", five), now) is not None
+    two = datetime(2026, 12, 2, 12, 20, tzinfo=UTC)
+    assert hours_left(Deadline("within the next two hours", two), now) == 2
+    assert hours_left(Deadline("by 10 tomorrow", five), now) is not None
+    assert hours_left(Deadline("by the 15th", five), now) is None  # a date, no clock time
     # "TODAY" runs to the end of the day: no deadline within hours (a one-person lockout
     # promised "a top-priority incident" for it read as an over-claim)
     assert hours_left(Deadline("TODAY", five), now) is None

@@ -134,6 +134,8 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("ALL PRODUCT IMAGES GONE", "all the product images are gone"),
         ("All card terminals offline", "all the card terminals are offline"),
         ("ALL DAY printer down", ""),
+        ("ALL MORNING PHONES DOWN", ""),
+        ("All of the printers offline", "all the printers are offline"),
     ],
 )
 def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(

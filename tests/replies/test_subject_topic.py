@@ -20,6 +20,10 @@ from triage.replies.subject_topic import still_without
         ("No update on ticket #4411", ""),
         ("still no progress", ""),
         ("Printer list", ""),
+        ("Still no email from you", ""),
+        ("Still no fix", ""),
+        ("No show by engineer", ""),
+        ("Still no wifi in office", "you still have no Wi-Fi in your office"),
     ],
 )
 def test_a_chase_says_what_they_are_still_without(subject: str, said: str) -> None:

@@ -17,44 +17,54 @@ from triage.reading.topic import KIN
 # days, files or characters ("48 hours", "all my files", "250 characters")
 _PLURALS = (
     r"(?:people|users|staff|colleagues|employees|students|pupils|members|agents|nurses|"
-    r"teachers|doctors|clinicians|drivers|volunteers|tenants|residents|patients|guests|"
-    r"customers|clients|workers|secretaries|technicians|sites|offices|branches|shops|stores|"
-    r"clinics|schools|departments|teams|desks|wards|floors|machines|terminals|tills|computers|"
-    r"pcs|laptops|devices|phones|printers|screens|accounts|mailboxes|handsets|scanners)"
+    r"teachers|doctors|clinicians|drivers|volunteers|tenants|residents|patients|guests|kids|"
+    r"children|parents|engineers|managers|customers|clients|workers|secretaries|technicians|"
+    r"sites|offices|branches|shops|stores|clinics|schools|departments|teams|desks|wards|floors|"
+    r"machines|terminals|tills|registers|computers|pcs|laptops|devices|phones|printers|screens|"
+    r"accounts|mailboxes|handsets|scanners)"
 )
 _PLACE = (
     r"(?:team|site|office|building|company|firm|floor|department|school|shop|street|area|"
     r"organisation|organization|practice|branch|warehouse|store|clinic|ward|trust|estate|campus|"
     r"plant|factory|depot|hospital|restaurant|salon|hotel|surgery|library|lab|centre|center|"
-    r"venue|kitchen|studio|hall|yard|dock)"
+    r"venue|kitchen|studio|hall|yard|dock|network|system|workforce|family|household|fleet|town|"
+    r"city|village|region)"
 )
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 _WIDE = re.compile(
     r"\b(?:every(?:one|body)|all\s+of\s+(?:us|them|our|the)|none\s+of\s+(?:us|them|our|the)|"
-    # "nobody can print", "no one on the third floor can log in"; not "nobody answers"
+    # "nobody can print", "no one on the third floor can log in", "nobody in the building has
+    # internet"; not "nobody answers", "nobody gets back to me"
     r"(?:nobody|no\s+one)\s+(?:here\s+|else\s+|(?:in|on|at)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?"
-    r"(?:can|could|is\s+able|has\s+been\s+able|gets?|is\s+getting|has\s+(?:any|got))|"
+    r"(?:can|could|is\s+able|has\s+been\s+able|is\s+getting|has\s+(?:no\s+)?(?:internet|e-?mail|"
+    r"access|wi-?fi|phones?|signal|power|network|connection|service|any|got))|"
     rf"(?:whole|entire)\s+{_PLACE}|all\s+(?:the|our)\s+{_PLURALS}|"
-    # "ALL THREE REGISTERS ARE FROZEN"; "the internet at the plant" is the whole plant's
-    r"all\s+(?:(?:the|our)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s|"
-    r"(?:our|the)\s+(?:internet|network|wi-?fi|broadband|phones|phone\s+lines?|systems?|servers?|"
+    # "ALL THREE REGISTERS ARE FROZEN"; "our internet at the plant" is the whole plant's
+    rf"all\s+(?:(?:the|our)\s+)?{_COUNT}\s+{_PLURALS}|"
+    r"our\s+(?:internet|network|wi-?fi|broadband|phones|phone\s+lines?|systems?|servers?|"
     rf"e-?mail)\s+(?:at|in|across)\s+(?:the|our)\s+{_PLACE}|"
-    # a team or staff of theirs; "your support team" is the desk's
-    rf"(?<!your\s)(?:colleagues?|departments?|dept|users)|(?<!your\s){_PLACE}-?wide|"
-    r"(?<!your\s)(?<!support\s)(?<!service\s)(?<!sales\s)(?<!tech\s)team\b(?!\s+(?:at|of)\s+you)|"
-    r"(?<!your\s)staff(?!\s+room)|"
+    rf"colleagues?|departments?|dept|users|{_PLACE}-?wide|team\b(?!\s+(?:at|of)\s+you)|"
+    r"staff(?!\s+room)|people\s+(?:in|at|on|here|are|can't|cannot|keep|have|were)\b|"
+    r"others\s+(?:have|are|can't|cannot|too|as\s+well|also)\b|"
     rf"other\s+{_PLURALS}|(?:several|many|lots)\s+(?:of\s+)?(?:us|our\s+\w+|{_PLURALS})|"
     r"half\s+(?:the|of|our)|across\s+the\s+" + _PLACE + "|"
-    rf"(?<!your\s)(?<!other\s)(?:clients|customers)|\d+\s+(?:of\s+us|{_PLURALS})|"
+    rf"(?:clients|customers)|\d+\s+(?:of\s+us|(?:\w+\s+)?{_PLURALS})|"
     # "teachers can't log in", "guests are locked out": many people, stopped
     rf"{_PLURALS}\s+(?:here\s+)?(?:can't|cannot|can\s+not|couldn't|are\s+unable|are\s+(?:all\s+)?"
     r"(?:locked|stuck|getting)|have\s+no|keep\s+getting))\b",
     re.I,
 )
+# the desk's own people and customers ("your support team", "your other customers") are no
+# one of theirs affected
+_THE_DESKS = re.compile(r"\byour\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def says_wide(text: str) -> bool:
     """The email itself says more than one person is affected."""
-    return bool(_WIDE.search(text))
+    return any(
+        not _THE_DESKS.search(text[max(0, m.start() - 30) : m.start()])
+        for m in _WIDE.finditer(text)
+    )
 
 
 # people who can carry on: a slow client "not stopping anyone from working", a spellchecker

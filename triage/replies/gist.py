@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 
 from triage.replies.chase_words import ABOUT_THE_CHASE, CHASED_AGAIN, is_letter
+from triage.replies.detail import since_in
 from triage.replies.kb_files import Problem
-from triage.replies.ourwords import BRANDS, KEEP_CAPS, PEOPLE, SPELLED
+from triage.replies.ourwords import BRANDS, KEEP_CAPS, PEOPLE, SENTENCE, SPELLED
 from triage.replies.vocabulary import Thing, Trouble, Vocabulary
 
 FIRST_SENTENCES = 3  # the problem is stated near the top; later ones are detail or history
@@ -29,7 +30,6 @@ _GREETING = re.compile(
     re.I,
 )
 _REPLY_MARKS = re.compile(r"^(?:\s*(?:re|fw|fwd|aw)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 # words that are not part of a thing's name ("fix the fan": "fix" and "the" are not the fan)
 _STOP = frozenset(
@@ -43,13 +43,6 @@ _STOP = frozenset(
 _DETERMINERS = {"my": "your", "our": "your", "your": "the", "the": "the", "this": "the"}
 _DETERMINERS |= {"his": "his", "her": "her", "their": "the"}
 _AGAIN = re.compile(r"\b(?:again|once more|keeps? happening|back again|yet again)\b", re.I)
-_SINCE = re.compile(
-    r"\b(?:since\s+(?:yesterday|this\s+(?:morning|afternoon)|last\s+(?:night|week|\w+day)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|the\s+weekend)|for\s+(?:the\s+(?:past|last)\s+)?"
-    r"(?:\d+|two|three|four|five|six|several|a\s+few)\s+(?:minutes|hours|days|weeks|months))\b",
-    re.I,
-)
 _IT = re.compile(r"\b(?:it|it's|its|they|they're|this|that)\b", re.I)
 # who has a person's trouble ("Our accountant can't access ..."): a person word just before
 _PEOPLE = re.compile(rf"\b(?:(my|our|the)\s+)?({'|'.join(sorted(PEOPLE))}|new\s+starter)\s*$", re.I)
@@ -138,7 +131,7 @@ def gist(
         return None
     subject, _, body = text.partition("\n")
     subject = _REPLY_MARKS.sub("", subject)
-    first = [s for s in _SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
+    first = [s for s in SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
     while chasing and len(first) > sentences and ABOUT_THE_CHASE.search(first[0]):
         first = first[1:]
     first = first[:sentences]
@@ -263,10 +256,10 @@ def _sentence(
     verb = trouble.say[1 if thing.plural else 0]
     if again and trouble.again:
         return f"{thing.said} {verb} again", again
-    since = _SINCE.search(sent[m.start() :])
+    since = since_in(sent[m.start() :], how_long=True)
     if since and re.match(r"(?:is|are) ", verb):
         perfect = "has been" if verb.startswith("is") else "have been"
-        return f"{thing.said} {perfect} {verb.split(' ', 1)[1]} {since.group(0).lower()}", again
+        return f"{thing.said} {perfect} {verb.split(' ', 1)[1]} {since}", again
     return f"{thing.said} {verb}", again
 
 

@@ -90,10 +90,13 @@ _SILENCE = re.compile(
     r"(?:ticket|report|email|message|request))\b|"
     r"\b(?:still\s+)?no\s+(?:reply|response|answer)\s+(?:yet\s+)?from\s+(?:you|your|anyone\s+at|"
     r"support|the\s+(?:desk|helpdesk|service\s+desk|support\s+team))|"
-    # "my email of 10 days ago got no reply": their own message, unanswered
-    r"\bmy\s+(?:last\s+|first\s+|previous\s+|earlier\s+)?(?:e-?mail|message|ticket|request)\b"
-    r"(?:(?!\bto\s+(?:the|my|a|an|our|his|her)\b)[^.!?\n]){0,30}\b(?:got|had|has\s+had|received)\s+"
-    r"no\s+(?:reply|response|answer)\b",
+    # "my email of 10 days ago got no reply", "my last two emails have had no reply": their own
+    # messages to us, unanswered (not "my email to Dave in accounts")
+    r"\bmy\s+(?:last\s+|first\s+|previous\s+|earlier\s+)?(?:(?:two|three|four|\d+)\s+)?"
+    r"(?:e-?mails?|messages?|tickets?|requests?)\b"
+    r"(?:(?!\b(?:to|with|for)\s+(?!you\b|your\b|the\s+(?:desk|helpdesk|service\s+desk)\b|"
+    r"support\b))[^.!?\n]){0,30}\b(?:got|had|has\s+had|have\s+had|received|(?:still\s+)?ha(?:s|ve))\s+"
+    r"no\s+(?:reply|replies|response|answer)\b",
     re.I,
 )
 # something we said was done that is not: "you told me it was locked ... STILL sending",

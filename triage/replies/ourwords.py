@@ -185,6 +185,15 @@ def visible(text: str) -> str:
     return "".join(c for c in text if c in "\t\n " or unicodedata.category(c) not in ("Cc", "Cf"))
 
 
+# sentences of plain text: after end punctuation, or a line break
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def has_link(text: str) -> bool:
+    """Whether ``text`` holds a link or an email address (never said back)."""
+    return bool(_URL.search(text) or _EMAIL.search(text))
+
+
 _TAGS = re.compile(r"(?:^|\s)[#@][A-Za-z]\w*")  # not "order #55231" nor "@5pm"
 
 

@@ -34,7 +34,11 @@ DEADLINE_HOURS = 8
 
 # a clock time in the deadline's words ("by 3pm", "12 noon", "within the hour"); a bare
 # "TODAY" runs to the end of the working day and is no deadline within hours
-_CLOCK = re.compile(r"\d|\b(?:noon|midday|hours?|minutes?|lunch\w*)\b", re.I)
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?m\b|\s*o'clock)|\b(?:at|by|before|until|till)\s+\d{1,2}\b"
+    r"(?!\s*(?:st|nd|rd|th)\b)|\b(?:noon|midday|hours?|minutes?|lunch\w*)\b",
+    re.I,
+)
 
 
 def hours_left(deadline: Deadline | None, now: datetime) -> float | None:

@@ -11,7 +11,7 @@ from triage.domain import Ask
 from triage.reading.topic import CUT_AT, clean_subject
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
-from triage.replies.detail import Detail, detail, with_detail
+from triage.replies.detail import detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.grievance import complaint_about, grievance
 from triage.replies.ourwords import (
@@ -19,6 +19,7 @@ from triage.replies.ourwords import (
     HOSTILE,
     PEOPLE,
     SCARE_QUOTES,
+    SENTENCE,
     lower_first,
     polish,
     problem_phrase,
@@ -74,9 +75,7 @@ def restatement(d: Draft) -> str:
     # a fault's restatement says since when, what the screen says and what it stops, where
     # the email tells it (judges' good restatements: "since Monday's update the Reports page
     # takes 30-40 seconds", "PDF previews show 'Preview unavailable'")
-    told = (
-        detail(d.email.newest_text, d.email.subject) if d.kind in ("fault", "outage") else Detail()
-    )
+    told = detail(d.email.newest_text, d.email.subject) if d.kind in ("fault", "outage") else None
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
         # against "isn't printing properly"); else the thing and its trouble in our words
@@ -155,7 +154,7 @@ def restatement(d: Draft) -> str:
         # nothing (the judges' wrong restatement); "the double booked rooms" does
         slot = "restate_subject_scope" if affected else "restate_subject"
         return d.render(slot, topic=topic, who=affected)
-    if told.shows:
+    if told and told.shows:
         # the message on their screen says more than "something has gone wrong" or who is hit
         if affected:
             return d.render("restate_shows_scope", shows=told.shows, who=affected)
@@ -281,8 +280,7 @@ _GREETING = re.compile(
 
 def _opening(text: str) -> str:
     """The email's first sentence, its greeting left out ("Hi - whole shop offline since 9")."""
-    first = re.split(r"(?<=[.!?])\s+|\n+", _GREETING.sub("", text.strip(), count=1), maxsplit=1)
-    return first[0] if first else ""
+    return SENTENCE.split(_GREETING.sub("", text.strip(), count=1), maxsplit=1)[0]
 
 
 def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
@@ -291,8 +289,10 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     followed by its state. One word before the state must be a thing the vocabulary knows or a
     name in capitals: "Karen stuck" is a person."""
     s = polish(_MARKS.sub(" ", clean_subject(subject)))
-    # "ALL PRODUCT IMAGES GONE": how many is said before the thing, not as part of it
-    every = re.match(r"(?:all|every)\s+(?=\w+\s+\w)", s, re.I)
+    # "ALL PRODUCT IMAGES GONE": how many, said before the thing ("ALL DAY": a when, not said)
+    if re.match(r"(?:all|every)\s+(?:day|morning|night|week)\b", s, re.I):
+        return ""
+    every = re.match(r"(?:all|every)\s+(?:of\s+)?(?=\w+\s+\w)", s, re.I)
     s = s[every.end() :] if every else s
     words = s.split()
     if not 2 <= len(words) <= limit or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):

@@ -71,7 +71,8 @@ _DAY_COUNT = re.compile(
 )
 _NO_WORD = re.compile(
     r"\b(?:reply|replies|response|answer|update|word|news|call|callback|contact|one|body|idea|"
-    r"ticket|case|joy|luck|change|progress|help|urgent|asap|again|still)\b|[#@\d]",
+    r"ticket|case|joy|luck|change|progress|help|urgent|asap|again|still|fix|resolution|eta|"
+    r"feedback|confirmation|show|visit|engineer|you)\b|[#@\d]",
     re.I,
 )
 _STILL_NO = re.compile(r"^(?:still\s+)?no\s+(?P<what>[A-Za-z][\w' -]{1,40})$", re.I)
@@ -92,4 +93,7 @@ def still_without(subject: str) -> str:
     )
     if not 1 <= len(what.split()) <= 6 or _NO_WORD.search(what):
         return ""  # "No reply to my ticket": the wait, not what they are without
-    return f"you still have no {lower_first(what)}"
+    first = what.split()[0]
+    # "Laptop" lowered; "Wi-Fi", "VPN" and "iPad" kept as written
+    said = lower_first(what) if first.istitle() and "-" not in first else what
+    return f"you still have no {said}"
