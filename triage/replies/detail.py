@@ -248,7 +248,8 @@ def since_said(clause: str, since: str) -> str:
     if not m:
         return clause
     np, be, rest = m.group("np"), re.sub(r"\s+", " ", m.group("be").lower()), m.group("rest")
-    has = "have" if be.startswith(("are", "keep", "have")) or _plural(np) else "has"
+    many = be in ("are", "aren't", "are not", "keep", "have stopped")
+    has = "have" if many or _plural(np) else "has"
     if be in ("is", "are"):
         if re.match(r"\w+ing\b", rest) and not re.match(r"(?:missing|working)\b", rest):
             return clause  # "is printing faintly": a progressive, not a state
