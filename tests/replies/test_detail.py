@@ -14,8 +14,10 @@ from triage.replies.detail import Detail, detail, since_said, with_detail
         ("Since Monday's update the Reports page takes 40 seconds.", "since Monday's update"),
         ("The VPN has been down since 7am. Nobody can work.", "since 7am"),
         ("No internet since last Thursday and nobody has called.", "since last Thursday"),
-        # the desk's update is ours when said back
-        ("Live updates stopped since your update on Tuesday.", "since our update"),
+        # the desk's change is named, not owned as the cause (judges: 'since our DNS change'
+        # claims a cause not yet found); theirs is theirs
+        ("Live updates stopped since your update on Tuesday.", "since the update"),
+        ("It's been slow since our migration.", "since your migration"),
         ("Hi,\n\nThe till has been dead since about 12:05 today.", "since about 12:05 today"),
         # a "since" of reason, or of how long they have been with us, is no start
         ("Since I need it for Friday, please hurry. The printer is jammed.", ""),

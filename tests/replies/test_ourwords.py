@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.ourwords import lower_first, polish, shouts, unresolved
+from triage.replies.ourwords import lower_first, polish, shouts
 
 
 @pytest.mark.parametrize(
@@ -40,18 +40,3 @@ def test_a_name_keeps_its_capital_and_a_sentence_loses_it() -> None:
 def test_shouting_is_seen_but_a_code_is_not() -> None:
     assert shouts("FIX IT NOW")
     assert not shouts("error STA-LT-1184 on the VPN")
-
-
-@pytest.mark.parametrize(
-    ("phrase", "dangles"),
-    [
-        ("whether we want them back", True),
-        ("us to reset the activation so you can move it", True),
-        # the empty "it" of "it is", and no pronoun at all
-        ("whether it is better for you to buy through us", False),
-        ("whether it's off by default", False),
-        ("how to change the email address your invoices get sent to", False),
-    ],
-)
-def test_an_it_or_them_said_back_alone_names_nothing(phrase: str, dangles: bool) -> None:
-    assert unresolved(phrase) is dangles

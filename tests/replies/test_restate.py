@@ -304,17 +304,18 @@ def test_a_chase_is_said_back_by_what_they_are_still_without(
     assert "day 3" not in chase.acknowledge.lower()
 
 
-def test_an_ask_whose_it_or_them_names_nothing_is_said_back_by_its_topic(
+def test_a_security_matter_is_said_back_without_a_quoted_side_error(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
-    # judges: "copies the question and never says what 'them' is"
-    ask = "Do you want them back, or can I put them in the recycling?"
-    text = f"Hello, I've found two of your old routers in a drawer. {ask} Thanks."
-    q = make(
+    # judges: a leaked key restated as 'everyone sees "Permission denied"' misread the matter
+    text = (
+        'Our API key was pushed to a public repo. When I try to revoke it I get "Permission '
+        'denied: owner only". Please help now.'
+    )
+    leak = make(
         reply_config,
         keyword_kb,
-        email(text, subject="Old routers"),
-        read=reading("question", asks=(ask,)),
+        email(text, subject="Leaked API key"),
+        read=reading("fault", security=True),
     )
-    assert "the old routers" in q.acknowledge
-    assert "want them back" not in q.acknowledge
+    assert "Permission denied" not in leak.acknowledge

@@ -172,7 +172,8 @@ def since_in(sentence: str, *, how_long: bool = False) -> str:
         first, _, rest = when.partition(" ")
         if first.istitle() and not re.fullmatch(rf"{_DAY}|{_MONTH}", first, re.I):
             when = f"{first.lower()} {rest}".strip()
-        return "since " + swap(when)
+        # "since your DNS change": said as "the", not "our" (a cause we have not confirmed)
+        return "since " + swap(re.sub(r"^your\b", "the", when, flags=re.I))
     if how_long and (long := _FOR.search(sentence)):
         return long.group(0).lower()
     return ""

@@ -282,18 +282,3 @@ def problem_phrase(clause: str) -> str | None:
     if words[0].lower() in _OPENERS or words[0] in ("You", "Your", "You're", "You've"):
         s = s[:1].lower() + s[1:]
     return s
-
-
-# "it" or "them" as what a verb or a preposition takes ("whether we want them back", "move it
-# to Friday"), not the empty "it" of "whether it is better" or "it's"
-_OBJECT_PRONOUN = re.compile(
-    r"(?<!whether )(?<!if )(?<!that )\b(?:it|them)\b(?!\s*(?:is|was|'s|will|would|has|had|should|"
-    r"could|can|might|may|does|did|isn't|wasn't)\b)",
-    re.I,
-)
-
-
-def unresolved(phrase: str) -> bool:
-    """Whether ``phrase``, said back alone, holds an "it" or a "them" whose thing it does not
-    name (judges: "never says what 'them' is")."""
-    return bool(_OBJECT_PRONOUN.search(phrase))

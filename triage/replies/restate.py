@@ -25,7 +25,6 @@ from triage.replies.ourwords import (
     problem_phrase,
     shouts,
     swap,
-    unresolved,
 )
 from triage.replies.parts import Draft
 from triage.replies.requests import IMPERATIVES
@@ -75,7 +74,9 @@ def restatement(d: Draft) -> str:
     # a fault's restatement says since when, what the screen says and what it stops, where
     # the email tells it (judges' good restatements: "since Monday's update the Reports page
     # takes 30-40 seconds", "PDF previews show 'Preview unavailable'")
-    told = detail(d.email.newest_text, d.email.subject) if d.kind in ("fault", "outage") else None
+    # (not of a security matter: its quote is the attacker's or a side error, judges)
+    fault = d.kind in ("fault", "outage") and not d.reading.security
+    told = detail(d.email.newest_text, d.email.subject) if fault else None
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
         # against "isn't printing properly"); else the thing and its trouble in our words
@@ -97,8 +98,6 @@ def restatement(d: Draft) -> str:
         # "Where has channel 412 gone?" in the subject: what they ask
         phrase = ask_phrase(d.email.subject)
         phrase = phrase if _names_something(phrase) and d.scores.frustration < 2 else None
-    # "whether we want them back": what "them" is was in the email, so its topic says more
-    phrase = None if phrase and named and unresolved(phrase) else phrase
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
         # one of several said back alone reads as the only one heard (judges: "picks out one
