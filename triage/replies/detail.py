@@ -158,7 +158,7 @@ def detail(text: str, subject: str = "") -> Detail:
 
 def since_in(sentence: str, *, how_long: bool = False) -> str:
     """The first "since <a time>" in ``sentence`` that starts the trouble, in our words ("since
-    our update", "since Monday"), with ``how_long`` also "for three days"; else ""."""
+    the update", "since Monday"), with ``how_long`` also "for three days"; else ""."""
     for m in SINCE.finditer(sentence):
         if _NOT_THE_TROUBLE.search(sentence[max(0, m.start() - 60) : m.start()]):
             continue
@@ -170,7 +170,7 @@ def since_in(sentence: str, *, how_long: bool = False) -> str:
             rf"\b(?:{_DAY}|{_MONTH})\b", lambda d: d.group(0).title(), shout_down(when), flags=re.I
         )
         first, _, rest = when.partition(" ")
-        if first.istitle() and not re.fullmatch(rf"{_DAY}|{_MONTH}", first, re.I):
+        if first.istitle() and not re.fullmatch(rf"(?:{_DAY}|{_MONTH})(?:'s)?", first, re.I):
             when = f"{first.lower()} {rest}".strip()
         # "since your DNS change": said as "the", not "our" (a cause we have not confirmed)
         return "since " + swap(re.sub(r"^your\b", "the", when, flags=re.I))

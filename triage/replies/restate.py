@@ -344,7 +344,7 @@ def _subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
         np = np.replace("the ", "your ", 1)  # "Finance team can't open ..." is theirs
     if every:
         if not plural:
-            return ""  # "All day printer down": a when, not how many things
+            return ""  # "All printer down": one thing has no "all"
         np = f"all {np}" if np.startswith(("the ", "your ")) else f"all the {np}"
     return f"{np} {verb} {rest}".strip()
 
