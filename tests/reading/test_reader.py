@@ -145,6 +145,12 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "When I rang it from my mobile this morning a recording answered.", False),
         ("", "I called it in on Monday and heard nothing.", True),
         ("", "I rang it in yesterday and was given a ticket number.", True),
+        # contact denied is none ("charges for dates we never called you")
+        ("", "Three charges on Jan 6, Jan 12 and Jan 19: we never called you.", False),
+        ("", "I haven't contacted you about this before.", False),
+        ("", "cant log in since ur update. 3rd msg. nobody replies.", True),
+        ("", "I have rung you EVERY DAY and I've never complained before.", True),
+        ("", "If they had asked, I'd have told them I do it every day.", False),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

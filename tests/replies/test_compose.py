@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from triage.domain import Ask, Deadline, Email, Reading, Scores
-from triage.replies.compose import EMPTY_READING, compose, reply_kind
+from triage.replies.compose import EMPTY_READING, compose
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.letdown import let_down
@@ -521,30 +521,6 @@ def test_calm_question_without_impact_gets_no_apology_but_problems_do(
     )
     apologised = bool(re.search(r"\b(sorry|apologise)\b", s.acknowledge, re.I))
     assert apologised is (frustration >= 1)
-
-
-def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
-    reply_config: ReplyConfig,
-) -> None:
-    rules = reply_config.rules
-    assert reply_kind(reading("feedback", kind_p=0.5), rules, "Thanks") == "fault"
-    assert reply_kind(reading("feedback", kind_p=0.9), rules, "Thanks") == "feedback"
-    assert reply_kind(reading("", kind_p=0.0), rules, "") == "fault"
-    assert reply_kind(reading("fault", scope="site"), rules, "Nobody on 3 can print") == "outage"
-    # the head's scope alone does not make one person's fault an outage
-    assert reply_kind(reading("fault", scope="site"), rules, "The till PC won't load") == "fault"
-    hacked = "Our shared mailbox was hacked and is sending spam."
-    assert reply_kind(reading("outage", security=True), rules, hacked) == "security"
-    assert reply_kind(reading("request", security=True), rules, "Please add me") == "request"
-    # security only with words of one: a letter to a dead customer is no security matter
-    letter = "A letter came to my dead mother's house offering her a discount."
-    assert reply_kind(reading("security"), rules, letter) == "fault"
-    assert reply_kind(reading("security"), rules, "I clicked a phishing link") == "security"
-    # an attack going on now is one, whatever the heads read
-    now = "Someone is in my computer RIGHT NOW and your helpline has me on hold."
-    assert reply_kind(reading("request"), rules, now) == "security"
-    vished = "A caller said he was IT and I read out the code from my authenticator app."
-    assert reply_kind(reading("fault"), rules, vished) == "security"
 
 
 def test_signed_by_the_agent_or_the_desk(

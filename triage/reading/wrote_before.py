@@ -18,13 +18,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 CONTACT = frozenset(
-    """wrote written emailed e-mailed mailed called rang phoned reported raised logged
+    """wrote written emailed e-mailed mailed called rang rung phoned reported raised logged
     contacted messaged dm'd dmed tweeted asked chased sent submitted mentioned told explained
     opened complained""".split()
 )
 EARLIER = frozenset(
     """already before previously earlier twice times again ago last yesterday weeks days
-    months repeatedly multiple several numerous countless""".split()
+    months repeatedly multiple several numerous countless every""".split()
 )
 # verbs that are contact only with a contact as their object ("opened a ticket", "sent an
 # email"), not alone ("since we opened at 8:30", "I sent the file")
@@ -45,7 +45,7 @@ _CONTACTING = (
 )
 _SET_PHRASES = re.compile(
     r"\b((second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\d+th|umpteenth|nth|another)"
-    r" (email|message|call|request|chase"
+    r" (email|message|msg|mail|call|request|chase"
     # "the third time I'm writing"; not "the second time this month" (the fault came back)
     rf"|time\b[^.!?\n]{{0,40}}?\b{_CONTACTING})"
     rf"|\b{_CONTACTING}\b[^.!?\n]{{0,30}}?\b(second|third|fourth|fifth|\d+th|umpteenth) time"
@@ -119,6 +119,9 @@ def _earlier_contact(tok: Token) -> bool:
         return False  # "I rang the cardiology nurses this week": contact, but not with us
     if tok.lower_ in _DIALLED and _rang_the_line(tok):
         return False  # "when I rang it from my mobile": the line, not us
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in tok.children):
+        # "charges for dates we never called you", "I'd have told them": no contact at all
+        return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "conj":
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)

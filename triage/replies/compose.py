@@ -27,9 +27,10 @@ from triage.replies.answers import (
 from triage.replies.ask_classes import ask_class, contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
+from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed
-from triage.replies.evidence import gives_number, says_attack, says_done, says_outage, says_security
+from triage.replies.evidence import gives_number, says_done
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES
 from triage.replies.knowledge import KnowledgeBase
@@ -46,7 +47,7 @@ from triage.replies.parts import (
 )
 from triage.replies.promise import decision_at, hours_left, promised_level, senior_at
 from triage.replies.restate import restated_ask
-from triage.replies.rules import KINDS, ReplyRules
+from triage.replies.rules import ReplyRules
 from triage.replies.shape import Shape
 from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates
@@ -73,26 +74,6 @@ def email_key(email: Email) -> str:
         return email.message_id
     basis = "\x00".join((email.from_address or "", email.subject, email.newest_text))
     return hashlib.sha256(basis.encode()).hexdigest()
-
-
-def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
-    """The shape to write from the reading and the email's own words (``text``): the reading's
-    kind when sure enough; an attack the email reports as happening is a security matter
-    whatever the heads read; security (the kind, or the flag over a fault or outage) only with
-    words of one in the email, else a fault; a fault for a whole site an outage when the email
-    says it is wide and stopping people (``says_outage``); anything else a fault."""
-    kind = reading.kind
-    if kind not in KINDS or reading.kind_p < rules.kind_threshold(kind):
-        kind = "fault"
-    if kind != "feedback" and says_attack(text):
-        return "security"  # "someone is in my computer RIGHT NOW", read as a request
-    if kind == "security" and not says_security(text):
-        kind = "fault"  # safe steps for a letter to a dead mother would be harmful
-    if reading.security and kind in ("fault", "outage") and says_security(text):
-        return "security"
-    if kind == "fault" and reading.scope in ("site", "everyone") and says_outage(text):
-        return "outage"
-    return kind
 
 
 def _sure(match: KbMatch, rules: ReplyRules) -> bool:
@@ -360,7 +341,7 @@ def _promises(
     if deadline_missed(draft):
         out.append("The customer's deadline is before the promised update: try to answer sooner.")
     r = draft.reading
-    if r.kind in KINDS and r.kind_p < draft.rules.kind_threshold(r.kind):
+    if kind_unsure(r, draft.rules):
         out.append(f"Kind unsure ({r.kind}, p={r.kind_p:.2f}): written as a fault; check it.")
     return tuple(out)
 

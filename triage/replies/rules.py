@@ -63,6 +63,7 @@ class Conditional:
 class ReplyRules:
     min_kind_p: float = 0.35
     min_kind_p_by_kind: Mapping[str, float] = field(default_factory=dict)
+    min_chase_p_unsaid: float = 0.6  # a chase with no sign of earlier contact (choose_kind)
     update_every: tuple[int, int, int, int] = (0, 60, 60, 30)  # minutes, by urgency level
     max_questions: int = 3
     # one keyword phrase is too little to restate the topic, name its team or offer its fix
@@ -198,6 +199,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
     unknown = set(compose) - {
         "min_kind_p",
         "min_kind_p_by_kind",
+        "min_chase_p_unsaid",
         "update_every",
         "max_questions",
         "topic_keyword_min",
@@ -217,6 +219,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         rules = ReplyRules(
             min_kind_p=float(compose.get("min_kind_p", 0.35)),
             min_kind_p_by_kind={str(k): float(v) for k, v in by_kind.items()},
+            min_chase_p_unsaid=float(compose.get("min_chase_p_unsaid", 0.6)),
             update_every=tuple(int(every.get(lv, default_every[lv])) for lv in LEVELS),  # type: ignore[arg-type]
             max_questions=int(compose.get("max_questions", 3)),
             topic_keyword_min=float(compose.get("topic_keyword_min", 0.8)),
@@ -251,6 +254,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
     return ReplyRules(
         min_kind_p=rules.min_kind_p,
         min_kind_p_by_kind=rules.min_kind_p_by_kind,
+        min_chase_p_unsaid=rules.min_chase_p_unsaid,
         update_every=rules.update_every,
         max_questions=rules.max_questions,
         topic_keyword_min=rules.topic_keyword_min,

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from triage.domain import Reading
+from triage.replies.choose_kind import kind_unsure, reply_kind
+from triage.replies.config import ReplyConfig
+
+
+def reading(
+    kind: str = "fault",
+    *,
+    scope: str = "one",
+    security: bool = False,
+    kind_p: float = 0.9,
+    prior: int = 0,
+    wrote_before: bool = False,
+) -> Reading:
+    return Reading(
+        kind=kind,
+        kind_p=kind_p,
+        security=security,
+        scope=scope,
+        scope_words=(),
+        asks=(),
+        deadline=None,
+        tried=(),
+        language="en",
+        prior_contact=prior,
+        says_wrote_before=wrote_before,
+        problem="",
+        topic="",
+    )
+
+
+def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
+    reply_config: ReplyConfig,
+) -> None:
+    rules = reply_config.rules
+    assert reply_kind(reading("feedback", kind_p=0.5), rules, "Thanks") == "fault"
+    assert reply_kind(reading("feedback", kind_p=0.9), rules, "Thanks") == "feedback"
+    assert reply_kind(reading("", kind_p=0.0), rules, "") == "fault"
+    assert reply_kind(reading("fault", scope="site"), rules, "Nobody on 3 can print") == "outage"
+    # the head's scope alone does not make one person's fault an outage
+    assert reply_kind(reading("fault", scope="site"), rules, "The till PC won't load") == "fault"
+    hacked = "Our shared mailbox was hacked and is sending spam."
+    assert reply_kind(reading("outage", security=True), rules, hacked) == "security"
+    assert reply_kind(reading("request", security=True), rules, "Please add me") == "request"
+    # security only with words of one: a letter to a dead customer is no security matter
+    letter = "A letter came to my dead mother's house offering her a discount."
+    assert reply_kind(reading("security"), rules, letter) == "fault"
+    assert reply_kind(reading("security"), rules, "I clicked a phishing link") == "security"
+    # an attack going on now is one, whatever the heads read
+    now = "Someone is in my computer RIGHT NOW and your helpline has me on hold."
+    assert reply_kind(reading("request"), rules, now) == "security"
+    vished = "A caller said he was IT and I read out the code from my authenticator app."
+    assert reply_kind(reading("fault"), rules, vished) == "security"
+
+
+def test_a_chase_with_no_sign_of_earlier_contact_needs_a_surer_head(
+    reply_config: ReplyConfig,
+) -> None:
+    rules = reply_config.rules
+    dispute = "Three charges I don't recognise; last time it took five weeks to get a credit."
+    # a new dispute the head half-reads as a chase is written as a fault, flagged to the agent
+    assert reply_kind(reading("chase", kind_p=0.49), rules, dispute) == "fault"
+    assert kind_unsure(reading("chase", kind_p=0.49), rules)
+    # ... but the customer's words or the store's history make it one at the usual threshold
+    assert reply_kind(reading("chase", kind_p=0.49, wrote_before=True), rules, dispute) == "chase"
+    assert reply_kind(reading("chase", kind_p=0.49, prior=1), rules, dispute) == "chase"
+    # and a sure head is trusted ("promised callback - never happened")
+    assert reply_kind(reading("chase", kind_p=0.95), rules, "Promised callback") == "chase"
+    assert not kind_unsure(reading("fault", kind_p=0.49), rules)

@@ -1,0 +1,42 @@
+"""Which reply shape an email gets: the reading's kind where the heads are sure enough and
+the email's own words agree (design/reply-guide.md, "Read the message before writing"). Pure."""
+
+from __future__ import annotations
+
+from triage.domain import Reading
+from triage.replies.evidence import says_attack, says_outage, says_security
+from triage.replies.rules import KINDS, ReplyRules
+
+
+def kind_unsure(reading: Reading, rules: ReplyRules) -> bool:
+    """The heads read a kind but are too unsure of it to write to it, so the reply falls back
+    to a fault (no kind read at all is no doubt to flag to the agent). A chase
+    with no sign of earlier contact, in the store or in the customer's words, needs more: its
+    reply says they are still waiting to hear from us, a false claim of contact on a first
+    email (judges' harmful verdict: a new billing dispute that mentions "last time" answered
+    "Thanks for following this up with us")."""
+    if reading.kind not in KINDS:
+        return False
+    need = rules.kind_threshold(reading.kind)
+    if reading.kind == "chase" and not (reading.says_wrote_before or reading.prior_contact):
+        need = max(need, rules.min_chase_p_unsaid)
+    return reading.kind_p < need
+
+
+def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
+    """The shape to write from the reading and the email's own words (``text``): the reading's
+    kind when sure enough; an attack the email reports as happening is a security matter
+    whatever the heads read; security (the kind, or the flag over a fault or outage) only with
+    words of one in the email, else a fault; a fault for a whole site an outage when the email
+    says it is wide and stopping people (``says_outage``); anything else a fault."""
+    sure = reading.kind in KINDS and not kind_unsure(reading, rules)
+    kind = reading.kind if sure else "fault"
+    if kind != "feedback" and says_attack(text):
+        return "security"  # "someone is in my computer RIGHT NOW", read as a request
+    if kind == "security" and not says_security(text):
+        kind = "fault"  # safe steps for a letter to a dead mother would be harmful
+    if reading.security and kind in ("fault", "outage") and says_security(text):
+        return "security"
+    if kind == "fault" and reading.scope in ("site", "everyone") and says_outage(text):
+        return "outage"
+    return kind
