@@ -7,7 +7,6 @@ import pytest
 
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.restate import _subject_clause, _subject_thing, loose_subject
 from triage.replies.subject_topic import subject_phrase
 
 from .test_compose import email, make, reading, scores
@@ -69,81 +68,6 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
     assert "the grey streak on prints" in s.acknowledge
 
 
-@pytest.mark.parametrize(
-    ("subject", "thing"),
-    [
-        ("DOUBLE BOOKED ROOMS - GUESTS ARRIVING AT 4", "the double booked rooms"),
-        ("Check-in kiosk keeps exiting kiosk mode", "the check-in kiosk"),
-        ("COW battery", "the COW battery"),
-        # when, how many, who or a state is not the thing
-        ("payroll due at 3 - internet DEAD", ""),
-        ("whole site offline again", ""),
-        ("Finance team can't open shared reports", ""),
-        ("quota exceeded??", ""),
-        ("External email bouncing - whole firm", ""),
-        ("Engineer drilled into a cable - socket sparking", ""),
-        ("9 calls", ""),
-        ("MORE!THAN!ONCE", ""),  # would claim earlier contact
-        ("Same problem", ""),  # names nothing
-        ("Quick question", ""),
-        ("From Sarah", ""),
-        ("Cant login", ""),
-    ],
-)
-def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -> None:
-    assert _subject_thing(subject) == thing
-
-
-@pytest.mark.parametrize(
-    ("subject", "clause"),
-    [
-        ("PDF preview down for accounts team", "the PDF preview is down for accounts team"),
-        (
-            "Chat notifications stopped for our workspace",
-            "the chat notifications have stopped for your workspace",
-        ),
-        ("Shared inbox not pulling emails", "the shared inbox is not pulling emails"),
-        ("Finance team can't open shared reports", "your finance team can't open shared reports"),
-        ("CRM down - tender deadline 3pm", "the CRM is down"),
-        ("VPN down for everyone AGAIN", "the VPN is down for everyone"),
-        ("Teams down", "Teams is down"),
-        ("Phones down", "the phones are down"),
-        # no thing before its state, or no safe verb for it
-        ("WHY CAN'T I PRINT", ""),
-        ("whole site offline again", ""),
-        ("printer not happy", ""),
-        ("Laptop battery still dying", ""),
-        ("Your app is down", ""),
-        ("Printer broken more than once", ""),
-        ("Update failed", "the update has failed"),
-        ("Files deleted", "the files have been deleted"),
-        ("Printer down", "the printer is down"),
-        ("VPN down since this morning", "the VPN has been down since this morning"),
-        ("Chat status stuck on Out of office", "the chat status is stuck on Out of office"),
-        ("Turn it off", ""),  # an instruction, not a thing and its state
-        ("Clear cache not working", ""),
-        ("Email not working since Friday", "the email has not been working since Friday"),
-        ("Both monitors dead", ""),
-        ("My driver crashed and I hit my head", ""),
-        # a person, someone's, or ours
-        ("Karen stuck", ""),
-        ("Sarah's laptop dead", ""),
-        ("Engineer missing", ""),
-        ("Letters to my dead mother", ""),  # "dead" is no state of "letters to"
-        # how many is said before the thing ("ALL PRODUCT IMAGES GONE"), never a when
-        ("ALL PRODUCT IMAGES GONE", "all the product images are gone"),
-        ("All card terminals offline", "all the card terminals are offline"),
-        ("ALL DAY printer down", ""),
-        ("ALL MORNING PHONES DOWN", ""),
-        ("All of the printers offline", "all the printers are offline"),
-    ],
-)
-def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(
-    reply_config: ReplyConfig, subject: str, clause: str
-) -> None:
-    assert _subject_clause(subject, reply_config.rules.vocabulary) == clause
-
-
 def test_a_fault_with_no_subject_is_restated_by_its_opening_line(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
@@ -163,34 +87,6 @@ def test_a_fault_with_nothing_else_to_say_back_is_restated_by_its_subjects_thing
     s = make(reply_config, keyword_kb, e, scores(2, 2), read=reading())
     assert "the double booked rooms" in s.acknowledge
     assert "isn't right here" not in s.acknowledge
-
-
-@pytest.mark.parametrize(
-    ("subject", "topic"),
-    [
-        ("PASSWORD CHANGE AGAIN??", "the password change"),
-        ("sort order. AGAIN.", "the sort order"),
-        ("'Powered by Quillstack' on MY invoices", "'Powered by Quillstack' on your invoices"),
-        ("invite link keeps expiring", "the invite link"),
-        ("3rd email - user permissions", "the user permissions"),
-        # who did what, a letter to us, a state or one word: nothing to say back
-        ('"Sam" was rude', ""),
-        ("'Proactive' support - three weeks for a monitor", ""),  # scare quotes
-        ("As per my last email", ""),
-        ("Still being billed at old address", ""),
-        ("Congratulations", ""),
-        ("WHY NOBODY INSTALL MY INTERNET", ""),
-        # theirs to us is ours to own, and a verb with its object asks, it names nothing
-        ("Your van on my lawn", ""),
-        ("kill the pelican", ""),
-        ("cancel my account..", ""),
-    ],
-)
-def test_a_chase_or_complaint_is_said_back_by_its_subject_however_it_is_shouted(
-    subject: str, topic: str
-) -> None:
-    # "I understand you're unhappy with how this has been handled" says back nothing
-    assert loose_subject(subject) == topic
 
 
 def test_a_chase_is_said_back_by_what_it_waits_for_not_a_side_detail(
