@@ -34,6 +34,8 @@ def test_polish_keeps_only_words_safe_to_say_back(text: str, expected: str) -> N
 def test_a_name_keeps_its_capital_and_a_sentence_loses_it() -> None:
     assert lower_first("The printer jams") == "the printer jams"
     assert lower_first("VPN is down") == "VPN is down"
+    assert lower_first("Wi-Fi is dropping") == "Wi-Fi is dropping"  # a name with inner capitals
+    assert lower_first("OneDrive stopped") == "OneDrive stopped"
     assert lower_first("I can't log in") == "I can't log in"
 
 

@@ -68,6 +68,23 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
     assert "the grey streak on prints" in s.acknowledge
 
 
+def test_a_subjects_clause_says_more_than_its_topic_and_its_people_once(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("The DNS records are in but it has said pending for 3 days.", subject="")
+    e = email(e.newest_text, subject="Domain verification stuck - launch email tomorrow")
+    s = make(reply_config, keyword_kb, e, read=reading(topic="domain verification"))
+    assert "the domain verification is stuck" in s.acknowledge
+    assert "trouble with the domain verification" not in s.acknowledge
+    # who is hit is said once: the clause names the team already
+    e = email("Nobody in finance can open them since 9.", subject="Finance team can't open reports")
+    s = make(reply_config, keyword_kb, e, read=reading(scope="team"))
+    assert "your finance team can't open reports" in s.acknowledge
+    assert "whole team" not in s.acknowledge
+    e = email("I have a tribunal bundle due at 4 and I am stuck.", subject="WHY CAN'T I PRINT")
+    assert "you can't print" in make(reply_config, keyword_kb, e, read=reading()).acknowledge
+
+
 def test_a_fault_with_no_subject_is_restated_by_its_opening_line(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

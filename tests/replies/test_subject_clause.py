@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from triage.replies.config import ReplyConfig
-from triage.replies.subject_clause import loose_subject, subject_clause, subject_thing
+from triage.replies.subject_clause import loose_subject, subject_clause, subject_thing, subject_you
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,11 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("ALL DAY printer down", ""),
         ("ALL MORNING PHONES DOWN", ""),
         ("All of the printers offline", "all the printers are offline"),
+        # a fault that comes back is said as one
+        ("Truck tablet rebooting - third report", "the truck tablet keeps rebooting"),
+        ("Phones rebooting all day", "the phones keep rebooting all day"),
+        ("Laptop rebooting my files", ""),
+        ("wifi dropping every evening", "the Wi-Fi is dropping every evening"),
     ],
 )
 def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(
@@ -107,3 +112,21 @@ def test_a_chase_or_complaint_is_said_back_by_its_subject_however_it_is_shouted(
 ) -> None:
     # "I understand you're unhappy with how this has been handled" says back nothing
     assert loose_subject(subject) == topic
+
+
+@pytest.mark.parametrize(
+    ("subject", "said"),
+    [
+        ("WHY CAN'T I PRINT", "you can't print"),
+        ("still cant login", "you still can't log in"),
+        ("can't send or receive email", "you can't send or receive email"),
+        ("Cannot access my account", "you can't access your account"),
+        ("Re: Unable to log in on any device", "you can't log in on any device"),
+        # nothing of theirs to say back, or a subject line's shorthand
+        ("Can't believe you did this", ""),
+        ("Unable to log in to portal", ""),
+        ("Printer can't print", ""),
+    ],
+)
+def test_a_subject_that_says_what_they_cannot_do_is_said_back(subject: str, said: str) -> None:
+    assert subject_you(subject) == said

@@ -238,6 +238,8 @@ def lower_first(text: str) -> str:
         return text
     if first.removesuffix("'s") in _PROPER:
         return text
+    if any(c.isupper() for c in first[1:]):
+        return text  # "Wi-Fi", "iPad", "OneDrive": a name's inner capital says it is one
     return text[:1].lower() + text[1:]
 
 

@@ -18,7 +18,13 @@ from triage.replies.ourwords import (
     problem_phrase,
 )
 from triage.replies.parts import Draft
-from triage.replies.subject_clause import loose_subject, opening, subject_clause, subject_thing
+from triage.replies.subject_clause import (
+    loose_subject,
+    opening,
+    subject_clause,
+    subject_thing,
+    subject_you,
+)
 from triage.replies.subject_topic import A_STATE, still_without, subject_phrase
 
 
@@ -122,6 +128,14 @@ def restatement(d: Draft) -> str:
         return d.render("restate_topic", problem=problem)
     if named and d.kind in ("chase", "policy_complaint"):
         return d.render(f"restate_subject_{d.kind}", topic=named)
+    if d.kind in ("fault", "outage") and (clause := _fault_clause(d)):
+        # the clause a subject or an opening line abbreviates says more than its topic
+        # ("the domain verification is stuck", not "trouble with the domain verification")
+        said = with_detail(clause, told)
+        named_people = PEOPLE.intersection(re.findall(r"[a-z]+", clause.lower()))
+        if affected and not named_people:  # not "your finance team ..., and your whole team"
+            return d.render("restate_topic_scope", problem=said, who=affected)
+        return d.render("restate_problem", problem=said)
     if named and d.kind in ("fault", "outage"):
         if affected:
             return d.render("restate_subject_scope", topic=named, who=affected)
@@ -130,14 +144,6 @@ def restatement(d: Draft) -> str:
         # "I understand you're unhappy with how this has been handled" says back nothing: the
         # judges' wrong restatement; "the password change" of "PASSWORD CHANGE AGAIN??" does
         return d.render(f"restate_subject_{d.kind}", topic=loose)
-    vocab = d.rules.vocabulary
-    if d.kind in ("fault", "outage") and (clause := subject_clause(d.email.subject, vocab)):
-        # "the PDF preview is down"
-        return d.render("restate_problem", problem=with_detail(clause, told))
-    # ... or the opening line, written the same way ("Broadband off since lunch. Again.")
-    first = opening(d.email.newest_text)
-    if d.kind in ("fault", "outage") and (clause := subject_clause(first, vocab, limit=12)):
-        return d.render("restate_problem", problem=with_detail(clause, told))
     if d.kind in ("fault", "outage") and (topic := subject_thing(d.email.subject)):
         # "something isn't right here" and "this is affecting your whole team" say back
         # nothing (the judges' wrong restatement); "the double booked rooms" does
@@ -157,6 +163,18 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+def _fault_clause(d: Draft) -> str:
+    """A fault's subject as the clause it abbreviates ("PDF preview down" -> "the PDF preview
+    is down"), or as what they cannot do ("WHY CAN'T I PRINT" -> "you can't print"); else its
+    opening line written the same way ("Broadband off since lunch. Again.")."""
+    vocab = d.rules.vocabulary
+    return (
+        subject_clause(d.email.subject, vocab)
+        or subject_you(d.email.subject)
+        or subject_clause(opening(d.email.newest_text), vocab, limit=12)
+    )
 
 
 # a clause said back with its grammar intact: no capital a sentence left behind ("Customers get

@@ -115,6 +115,8 @@ _BE_STATE = frozenset(
 _HAS_STATE = frozenset("stopped disappeared crashed failed".split())
 _BEEN_STATE = frozenset("wiped deleted".split())  # "the files have been deleted"
 _OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
+# a fault that comes back, said as one: "Truck tablet rebooting" -> "... keeps rebooting"
+_KEEPS_STATE = frozenset("rebooting restarting disconnecting resetting beeping".split())
 _AS_NAME = frozenset("the your this that these those".split())
 _OURS = frozenset("engineer engineers technician technicians".split())  # the desk's people
 # a thing does not end in a word that needs more after it ("letters to", "my")
@@ -150,7 +152,7 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     words = s.split()
     if not 2 <= len(words) <= limit or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
         return ""
-    at = next((i for i, w in enumerate(words) if i and w.lower() in CUT_AT), 0)
+    at = next((i for i, w in enumerate(words) if i and w.lower() in CUT_AT | _KEEPS_STATE), 0)
     thing = [re.sub(r"^(?:my|our)$", "your", w, flags=re.I) for w in words[:at]]
     state, rest = words[at].lower() if at else "", swap(" ".join(words[at + 1 :]))
     # a second clause is not said back: "... crashed and I hit my head"
@@ -183,12 +185,15 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
         verb = f"{'have' if plural else 'has'} been {state}"
     elif state in _OWN_VERB:
         verb = _OWN_VERB[state] if plural else state
+    elif state in _KEEPS_STATE:
+        verb = f"{'keep' if plural else 'keeps'} {state}"
     else:
         return ""  # "still", "again", "doesn't": no safe verb
     if state == "not" and not rest.split(" ", 1)[0].endswith("ing"):
         return ""  # "is not pulling emails", never "is not happy"
     placed = not rest or _WHERE_WHEN.match(rest)
-    if (state in _BE_STATE or state in _HAS_STATE) and state != "not" and not placed:
+    fixed = state in _BE_STATE or state in _HAS_STATE or state in _KEEPS_STATE
+    if fixed and state != "not" and not placed:
         return ""  # "down for everyone", "down on rent day"; never "dead mother"
     first = thing[0].lower()
     named = first in _AS_NAME or first in BRANDS  # "Outlook keeps crashing"
@@ -201,3 +206,33 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
             return ""  # "All printer down": one thing has no "all"
         np = f"all {np}" if np.startswith(("the ", "your ")) else f"all the {np}"
     return f"{np} {verb} {rest}".strip()
+
+
+_CANT = re.compile(
+    r"^(?:why\s+)?(?P<still>still\s+)?(?:can'?t|cannot|unable\s+to|not\s+able\s+to)\s+"
+    r"(?:i\s+|we\s+)?(?P<what>[a-z][a-z' -]*)$",
+    re.I,
+)
+_JOINED = {"login": "log in", "logon": "log on", "signin": "sign in"}
+# a bare noun after its preposition is a subject line's shorthand ("log in to portal")
+_BARE_END = re.compile(r"\b(?:to|into|on|in|at|for|with|from|of)\s+(?P<last>[a-z][\w-]*)$")
+_WHOLE = frozenset("anyone anything anybody everything it them home work email online".split())
+
+
+def subject_you(subject: str) -> str:
+    """A subject that says what the customer cannot do, as our clause: "WHY CAN'T I PRINT"
+    -> "you can't print", "still cant login" -> "you still can't log in", "can't send or
+    receive email" -> "you can't send or receive email"; "" for anything else."""
+    s = clean_subject(subject).strip(" ?!.")
+    s = re.sub(r"\s+(?:again|now|please|urgent|asap)$", "", s, flags=re.I)
+    s = s.lower() if shouts(s) else s
+    cant = _CANT.match(s)
+    if cant is None or HOSTILE.search(s):
+        return ""
+    words = [_JOINED.get(w.lower(), w) for w in cant.group("what").split()]
+    what = re.sub(r"\b(?:my|our)\b", "your", " ".join(words), flags=re.I)
+    if not 1 <= len(what.split()) <= 6 or re.search(r"\b(?:i|you|u|me|we|us)\b", what, re.I):
+        return ""  # "can't believe you did this" is no trouble of theirs to say back
+    if (bare := _BARE_END.search(what)) and bare.group("last") not in _WHOLE:
+        return ""  # "you can't log in to portal"
+    return f"you {'still ' if cant.group('still') else ''}can't {what}"
