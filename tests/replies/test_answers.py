@@ -59,6 +59,22 @@ def test_refunds_visits_and_senior_calls_are_passed_on_never_promised(
     assert t.teams["billing_team"] in refund
 
 
+def test_an_escalation_asked_of_us_is_done_not_put_to_a_manager(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    asked = ("Please just escalate it.", "Escalate this now", "Can you escalate my ticket?")
+    for text in (*asked, "Please escalate"):
+        said = answer(Ask(text, "request"), ctx(), t)
+        assert "escalate" in said
+        assert t.supervisor in said
+        assert "their answer" not in said
+        assert errors(check(said, config=reply_config.tone, whole_reply=False)) == []
+    # a senior person asked for is still a request put to the manager, with their answer
+    senior = answer(Ask("Escalate it to your manager and get them to explain", "request"), ctx(), t)
+    assert "answer" in senior
+
+
 def test_a_security_question_about_cause_or_data_gets_no_guess(reply_config: ReplyConfig) -> None:
     t = reply_config.templates
     for text in ("How did they get in?", "Has my data been stolen?"):

@@ -12,6 +12,11 @@ from triage.replies.ask_classes import ask_class, contains_attack
     ("text", "expected"),
     [
         ("Call me. 555-0148. Today.", "call"),
+        # a call asked for in the other ways people put it
+        ("Can someone get it back up asap and give me a ring on 01632 960884?", "call"),
+        ("call my mobile.", "call"),
+        ("Please call the ED Nurse in Charge on 5500 once someone is on it.", "call"),
+        ("I tried to call the helpline on 0800 123 and nobody answered.", "statement"),
         ("Could someone ring me this afternoon?", "call"),
         ("I'd appreciate someone actually ringing me like they said they would.", "call"),
         ("Please stop calling me at work.", "stop_contact"),

@@ -595,3 +595,16 @@ def test_a_fault_back_again_is_owned_as_that_even_after_we_called_it_fixed(
     s = make(reply_config, keyword_kb, email(text), scores(2, 2), read=reading())
     assert any(line in s.acknowledge for line in _variants(reply_config, "apology_again"))
     assert not any(line in s.text for line in _variants(reply_config, "let_down_claim"))
+
+
+def test_what_the_answers_promise_is_left_to_the_agent_to_keep(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    asks = ("Please just escalate it.", "Can someone give me a ring on 01632 960884?")
+    e = email("Wi-Fi drops every ten minutes. " + " ".join(asks))
+    s = make(reply_config, keyword_kb, e, read=reading(asks=asks))
+    todo = " ".join(s.agent_todo)
+    assert "Escalate it to" in todo
+    assert "Phone the customer by" in todo
+    assert "to escalate this, and we have" in s.text
+    assert "01632" not in s.text

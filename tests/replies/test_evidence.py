@@ -136,6 +136,11 @@ def test_many_people_stopped_is_read_from_one_sentence(text: str, stopped: bool)
         ("It failed at 10:45 on 12/03/2026 with error 0x80070005.", False),
         ("We were charged £1,260.00 for 12 seats.", False),
         ("Ticket 4819023 is still open, ref 88123456.", False),  # a reference, not a phone
+        # an internal extension is a number to ring
+        ("Please call the ED Nurse in Charge on 5500 when someone is on it.", True),
+        ("I'm on ext. 4417 all day.", True),
+        ("Call me on Monday 2026 about it.", False),
+        ("It crashed on 2024 files only.", False),
     ],
 )
 def test_a_phone_number_in_the_email_is_seen(text: str, given: bool) -> None:

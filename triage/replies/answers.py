@@ -10,6 +10,7 @@ a senior call is passed on, with the time we will report back. Pure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
@@ -69,6 +70,15 @@ class AnswerContext:
     # what the email is about, for an answer that cannot say the ask back (" about the fan")
     about: str = ""
     attacks: frozenset[str] = frozenset()  # asks to stop an attack, in a security reply
+
+
+# an escalation asked of us and nothing more ("Please just escalate it.", "Escalate this now")
+ESCALATE_IT = re.compile(
+    r"^\W*(?:please\s+)?(?:(?:can|could|will)\s+you\s+)?(?:just\s+)?escalate"
+    r"(?:\s+(?:it|this|that|(?:my|the|our)\s+(?:\w+\s+)?(?:ticket|case|fault|complaint|issue)))?\s*"
+    r"(?:now|please|asap|urgently|immediately|today)?\W*$",
+    re.IGNORECASE,
+)
 
 
 def _slot(cls: str, ctx: AnswerContext) -> str:
@@ -147,6 +157,10 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
         return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and TAKE_IT_OFF.search(ask.text):
         return "do" if OFF_THE_PAPER.search(ask.text) else "money"
+    if cls == "escalate" and ESCALATE_IT.match(ask.text):
+        # "Please just escalate it": ours to do, and done, not a request put to a manager
+        # (judges: "turns 'please escalate it' into a request for a manager's answer")
+        return "escalate_it"
     if cls == "escalate" and CALL_WORDS.search(ask.text):
         # "I want a manager to call me in the next hour": the call is answered, not only the
         # escalation (judges: "ignores the manager call within the hour")
@@ -192,6 +206,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
     if cls in ctx.reuse and cls not in ("question", "do"):
         return _Answered(ctx.reuse[cls], False)
+    if cls == "escalate_it" and "escalate" in ctx.reuse:
+        return _Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
     slot = _slot(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
     callback = ctx.decision_callback if decided_elsewhere else ctx.callback

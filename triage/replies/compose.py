@@ -326,6 +326,8 @@ def _promises(
         out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")
     if classes & {"escalate", "escalate_call", "apology"} and not draft.supervisor:
         out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
+    if "escalate_it" in classes and not draft.supervisor:
+        out.append(f"Escalate it to {draft.templates.supervisor} now: the reply says it is.")
     if "escalate_call" in classes:
         out.append(f"Have {draft.templates.supervisor} ring the customer by the time promised.")
     if "money" in classes:

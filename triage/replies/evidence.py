@@ -294,9 +294,16 @@ _REFERENCE = re.compile(
 )
 
 
+# an internal extension to ring: "call the Nurse in Charge on 5500", "ext. 4417"
+_EXTENSION = re.compile(
+    r"\b(?:(?:call|ring|phone)\b[^.?!\n]{0,40}\bon|ext(?:ension)?\.?|x)\s*\d{3,5}\b(?![\d.:/%])",
+    re.I,
+)
+
+
 def gives_number(text: str) -> bool:
     """Whether the email gives a phone number to call (a ticket's or an order's is none)."""
-    return any(
+    return _EXTENSION.search(text) is not None or any(
         sum(c.isdigit() for c in m.group(0)) >= 7 and not _REFERENCE.search(text[: m.start()])
         for m in _NUMBER.finditer(text)
     )
