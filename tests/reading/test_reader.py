@@ -151,6 +151,11 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "cant log in since ur update. 3rd msg. nobody replies.", True),
         ("", "I have rung you EVERY DAY and I've never complained before.", True),
         ("", "If they had asked, I'd have told them I do it every day.", False),
+        ("", "I must have emailed you ten times about this.", True),
+        ("", "Haven't I already told you twice?", True),
+        ("", "I emailed every user the new password.", False),
+        ("", "We need another mailbox for the new starter.", False),
+        ("", "I've rung the bank twice about it.", False),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

@@ -64,9 +64,14 @@ def test_an_escalation_asked_of_us_is_done_not_put_to_a_manager(
 ) -> None:
     t = reply_config.templates
     asked = ("Please just escalate it.", "Escalate this now", "Can you escalate my ticket?")
-    for text in (*asked, "Please escalate"):
+    for text in (
+        *asked,
+        "Please escalate",
+        "Could you please escalate this?",
+        "Escalate it now please",
+    ):
         said = answer(Ask(text, "request"), ctx(), t)
-        assert "escalate" in said
+        assert "escalat" in said
         assert t.supervisor in said
         assert "their answer" not in said
         assert errors(check(said, config=reply_config.tone, whole_reply=False)) == []

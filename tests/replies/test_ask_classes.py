@@ -17,6 +17,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("call my mobile.", "call"),
         ("Please call the ED Nurse in Charge on 5500 once someone is on it.", "call"),
         ("I tried to call the helpline on 0800 123 and nobody answered.", "statement"),
+        ("Why did you call my mobile at midnight?", "cause"),  # reported, not asked
         ("Could someone ring me this afternoon?", "call"),
         ("I'd appreciate someone actually ringing me like they said they would.", "call"),
         ("Please stop calling me at work.", "stop_contact"),

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import pytest
+
 from triage.domain import Reading
+from triage.errors import ConfigError
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
+from triage.replies.rules import load_rules
 
 
 def reading(
@@ -69,3 +73,9 @@ def test_a_chase_with_no_sign_of_earlier_contact_needs_a_surer_head(
     # and a sure head is trusted ("promised callback - never happened")
     assert reply_kind(reading("chase", kind_p=0.95), rules, "Promised callback") == "chase"
     assert not kind_unsure(reading("fault", kind_p=0.49), rules)
+
+
+def test_the_unsaid_chase_threshold_is_a_probability() -> None:
+    assert load_rules({"compose": {"min_chase_p_unsaid": 0.7}}).min_chase_p_unsaid == 0.7
+    with pytest.raises(ConfigError, match="min_chase_p_unsaid"):
+        load_rules({"compose": {"min_chase_p_unsaid": 6}})

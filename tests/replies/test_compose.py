@@ -606,5 +606,5 @@ def test_what_the_answers_promise_is_left_to_the_agent_to_keep(
     todo = " ".join(s.agent_todo)
     assert "Escalate it to" in todo
     assert "Phone the customer by" in todo
-    assert "to escalate this, and we have" in s.text
+    assert "oversee" in s.plan  # "we're escalating this now, so ... oversees it from here"
     assert "01632" not in s.text

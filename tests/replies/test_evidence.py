@@ -141,6 +141,9 @@ def test_many_people_stopped_is_read_from_one_sentence(text: str, stopped: bool)
         ("I'm on ext. 4417 all day.", True),
         ("Call me on Monday 2026 about it.", False),
         ("It crashed on 2024 files only.", False),
+        ("I tried to call the service desk on 4000. Please call me back.", False),  # ours
+        ("Extension 4417 has no dial tone, ring me.", False),  # the dead phone
+        ("The screen is set to 1920 x 1080.", False),
     ],
 )
 def test_a_phone_number_in_the_email_is_seen(text: str, given: bool) -> None:

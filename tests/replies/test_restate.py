@@ -71,8 +71,8 @@ def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
 def test_a_subjects_clause_says_more_than_its_topic_and_its_people_once(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
-    e = email("The DNS records are in but it has said pending for 3 days.", subject="")
-    e = email(e.newest_text, subject="Domain verification stuck - launch email tomorrow")
+    text = "The DNS records are in but it has said pending for 3 days."
+    e = email(text, subject="Domain verification stuck - launch email tomorrow")
     s = make(reply_config, keyword_kb, e, read=reading(topic="domain verification"))
     assert "the domain verification is stuck" in s.acknowledge
     assert "trouble with the domain verification" not in s.acknowledge
@@ -81,6 +81,10 @@ def test_a_subjects_clause_says_more_than_its_topic_and_its_people_once(
     s = make(reply_config, keyword_kb, e, read=reading(scope="team"))
     assert "your finance team can't open reports" in s.acknowledge
     assert "whole team" not in s.acknowledge
+    e = email("Login stuck for everyone since 9.", subject="SSO login stuck for everyone")
+    s = make(reply_config, keyword_kb, e, read=reading(scope="everyone"))
+    assert "stuck for everyone" in s.acknowledge
+    assert "affecting" not in s.acknowledge  # said once
     e = email("I have a tribunal bundle due at 4 and I am stuck.", subject="WHY CAN'T I PRINT")
     assert "you can't print" in make(reply_config, keyword_kb, e, read=reading()).acknowledge
 

@@ -77,6 +77,7 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("Truck tablet rebooting - third report", "the truck tablet keeps rebooting"),
         ("Phones rebooting all day", "the phones keep rebooting all day"),
         ("Laptop rebooting my files", ""),
+        ("Server restarting tonight", ""),  # planned, not a fault that comes back
         ("wifi dropping every evening", "the Wi-Fi is dropping every evening"),
     ],
 )
@@ -126,6 +127,12 @@ def test_a_chase_or_complaint_is_said_back_by_its_subject_however_it_is_shouted(
         ("Can't believe you did this", ""),
         ("Unable to log in to portal", ""),
         ("Printer can't print", ""),
+        ("Why can't the printer print", ""),  # a thing before the verb
+        ("Cannot believe this", ""),  # no fault
+        ("Can't reset password", ""),  # shorthand
+        ("Can't unsubscribe from your emails", ""),  # their "your" is ours
+        ("cannot connect to the VPN", "you can't connect to the VPN"),
+        ("can't log in to Teams", "you can't log in to Teams"),
     ],
 )
 def test_a_subject_that_says_what_they_cannot_do_is_said_back(subject: str, said: str) -> None:

@@ -24,7 +24,7 @@ CONTACT = frozenset(
 )
 EARLIER = frozenset(
     """already before previously earlier twice times again ago last yesterday weeks days
-    months repeatedly multiple several numerous countless every""".split()
+    months repeatedly multiple several numerous countless""".split()
 )
 # verbs that are contact only with a contact as their object ("opened a ticket", "sent an
 # email"), not alone ("since we opened at 8:30", "I sent the file")
@@ -45,7 +45,7 @@ _CONTACTING = (
 )
 _SET_PHRASES = re.compile(
     r"\b((second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|\d+th|umpteenth|nth|another)"
-    r" (email|message|msg|mail|call|request|chase"
+    r" (email|message|msgs?\b|mail\b|call|request|chase"
     # "the third time I'm writing"; not "the second time this month" (the fault came back)
     rf"|time\b[^.!?\n]{{0,40}}?\b{_CONTACTING})"
     rf"|\b{_CONTACTING}\b[^.!?\n]{{0,30}}?\b(second|third|fourth|fifth|\d+th|umpteenth) time"
@@ -71,7 +71,9 @@ _US = frozenset(
     engineer engineers technician office department line number company""".split()
 )
 # contact with a person: "I rang the cardiology nurses", "I've called the bank"
-_PERSON_CONTACT = frozenset("rang called phoned contacted told emailed e-mailed messaged".split())
+_PERSON_CONTACT = frozenset(
+    "rang rung called phoned contacted told emailed e-mailed messaged".split()
+)
 # people and bodies that are not the desk (not "the manager", "the provider", "Sam": in an
 # email to the desk those are often ours)
 _OTHERS = frozenset(
@@ -107,6 +109,12 @@ def _rang_the_line(tok: Token) -> bool:
     )
 
 
+# counterfactual modals: "I'd have told them", "we could have called"
+_IF_ONLY = frozenset("would 'd could might should".split())
+# "every day", "every morning this week": again and again (not "every user")
+_EVERY = re.compile(r"\bevery\s+(?:single\s+)?(?:day|morning|afternoon|evening|week|time)\b")
+
+
 def _earlier_contact(tok: Token) -> bool:
     if tok.lower_ not in CONTACT or tok.tag_ not in ("VBD", "VBN"):
         return False
@@ -119,9 +127,11 @@ def _earlier_contact(tok: Token) -> bool:
         return False  # "I rang the cardiology nurses this week": contact, but not with us
     if tok.lower_ in _DIALLED and _rang_the_line(tok):
         return False  # "when I rang it from my mobile": the line, not us
-    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in tok.children):
-        # "charges for dates we never called you", "I'd have told them": no contact at all
-        return False
+    asked = tok.sent.text.rstrip().endswith("?")  # "Haven't I already told you twice?"
+    if any(c.dep_ == "neg" for c in tok.children) and not asked:
+        return False  # "charges for dates we never called you": no contact at all
+    if any(c.lower_ in _IF_ONLY for c in tok.children):
+        return False  # "I'd have told them": what would have been (not "must have emailed")
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "conj":
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -129,7 +139,7 @@ def _earlier_contact(tok: Token) -> bool:
         return False
     around = {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.children}
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if around & EARLIER:
+    if around & EARLIER or _EVERY.search(" ".join(t.lower_ for t in tok.subtree)):
         return True
     has_date = any(e.label_ in ("DATE", "TIME") for e in tok.sent.ents)
     return has_date and (tok.tag_ == "VBD" or bool(aux & {"have", "'ve", "had"}))

@@ -74,9 +74,9 @@ class AnswerContext:
 
 # an escalation asked of us and nothing more ("Please just escalate it.", "Escalate this now")
 ESCALATE_IT = re.compile(
-    r"^\W*(?:please\s+)?(?:(?:can|could|will)\s+you\s+)?(?:just\s+)?escalate"
-    r"(?:\s+(?:it|this|that|(?:my|the|our)\s+(?:\w+\s+)?(?:ticket|case|fault|complaint|issue)))?\s*"
-    r"(?:now|please|asap|urgently|immediately|today)?\W*$",
+    r"^\W*(?:please\s+)?(?:(?:can|could|will|would)\s+(?:you|someone|somebody)\s+)?(?:please\s+)?"
+    r"(?:just\s+)?escalate(?:\s+(?:it|this|that|(?:my|the|our)\s+(?:\w+\s+)?(?:ticket|case|fault|"
+    r"complaint|issue)))?(?:\s+(?:now|please|asap|urgently|immediately|today))*\W*$",
     re.IGNORECASE,
 )
 

@@ -92,11 +92,13 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "call",
             r"\b(?:call|phone|ring|telephone)\s+(?:me|us|back|him|her)\b"
-            # "give me a ring on 01632 ...", "call my mobile", "call the Nurse in Charge on 5500"
+            # asked, not reported ("why did you call my mobile at midnight?"): "give me a ring
+            # on 01632 ...", "call my mobile", "call the Nurse in Charge on 5500"
             r"|\bgive\s+(?:me|us)\s+a\s+(?:ring|call|bell|buzz)\b"
-            r"|\b(?:call|phone|ring)\s+(?:my|our)\s+(?:mobile|phone|number|landline|cell|extension)\b"
-            r"|(?:^\W*(?:please\s+)?|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+)"
-            r"(?:call|phone|ring)\s+(?:the\s+)?[\w' ]{2,40}?\bon\s+\+?\d[\d\s-]{2,}"
+            r"|(?:^\W*(?:please\s+)?|\b(?:please|and|to|(?:can|could|would|will)\s+(?:you|someone|"
+            r"somebody)(?:\s+please)?)\s+)(?:call|phone|ring)\s+(?:(?:my|our)\s+(?:mobile|phone|number|"
+            r"landline|cell|extension)\b|(?:the\s+)?[\w' ]{0,30}?\b(?:nurse|manager|office|reception|"
+            r"ward|site|shop|sister|matron|doctor|charge|desk|team|me|us)\b[\w' ]{0,20}?\bon\s+\+?\d)"
             # "I'd appreciate someone actually ringing me" (not "stop calling me", "you keep
             # ringing me": who would ring is someone of ours, asked for)
             r"|\b(?:someone|somebody|anyone|anybody)\s+(?:\w+\s+)?(?:calling|ringing|phoning)\s+"

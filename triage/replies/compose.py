@@ -344,7 +344,8 @@ def _promises(
         out.append("The customer's deadline is before the promised update: try to answer sooner.")
     r = draft.reading
     if kind_unsure(r, draft.rules):
-        out.append(f"Kind unsure ({r.kind}, p={r.kind_p:.2f}): written as a fault; check it.")
+        why = ", and no earlier contact shows" if r.kind == "chase" else ""
+        out.append(f"Kind unsure ({r.kind}, p={r.kind_p:.2f}{why}): written as a fault; check it.")
     return tuple(out)
 
 

@@ -294,9 +294,13 @@ _REFERENCE = re.compile(
 )
 
 
-# an internal extension to ring: "call the Nurse in Charge on 5500", "ext. 4417"
+# an internal extension given to ring: "call me on 5500", "call the Nurse in Charge on 5500",
+# "I'm on ext. 4417" (not "I called the desk on 4000", "Extension 4417 has no dial tone", a
+# year or a screen size)
 _EXTENSION = re.compile(
-    r"\b(?:(?:call|ring|phone)\b[^.?!\n]{0,40}\bon|ext(?:ension)?\.?|x)\s*\d{3,5}\b(?![\d.:/%])",
+    r"(?:^|[.!?]\s+|\b(?:please|and|can\s+you|could\s+you|could\s+someone|can\s+someone)\s+)"
+    r"(?:call|ring|phone)\s+(?:me|us|the\s+[\w' ]{2,40}?)\s+on\s+\d{3,5}\b(?![\d.:/%-])"
+    r"|\b(?:i'm|i\s+am|we're|we\s+are|me)\s+on\s+ext(?:ension)?\.?\s*\d{3,5}\b(?![\d.:/%-])",
     re.I,
 )
 

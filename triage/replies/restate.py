@@ -132,7 +132,8 @@ def restatement(d: Draft) -> str:
         # the clause a subject or an opening line abbreviates says more than its topic
         # ("the domain verification is stuck", not "trouble with the domain verification")
         said = with_detail(clause, told)
-        named_people = PEOPLE.intersection(re.findall(r"[a-z]+", clause.lower()))
+        words = re.findall(r"[a-z]+", clause.lower())
+        named_people = bool(PEOPLE.intersection(words)) or _EVERYONE.search(clause) is not None
         if affected and not named_people:  # not "your finance team ..., and your whole team"
             return d.render("restate_topic_scope", problem=said, who=affected)
         return d.render("restate_problem", problem=said)
@@ -163,6 +164,12 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+# who is hit, said in the clause already ("stuck for everyone", "down across the whole site")
+_EVERYONE = re.compile(
+    r"\b(?:everyone|everybody|all\s+of\s+us|whole|entire|all\s+(?:staff|users))\b", re.I
+)
 
 
 def _fault_clause(d: Draft) -> str:

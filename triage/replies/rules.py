@@ -228,6 +228,8 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{source}: [compose]: {exc}") from exc
+    if not 0.0 <= rules.min_chase_p_unsaid <= 1.0:
+        raise ConfigError(f"{source}: [compose] min_chase_p_unsaid: a probability, 0 to 1")
     questions = data.get("questions", {})
     if not isinstance(questions, Mapping) or set(questions) - set(KINDS):
         raise ConfigError(f"{source}: [questions.<kind>]: kinds are {KINDS}")

@@ -117,6 +117,9 @@ _BEEN_STATE = frozenset("wiped deleted".split())  # "the files have been deleted
 _OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
 # a fault that comes back, said as one: "Truck tablet rebooting" -> "... keeps rebooting"
 _KEEPS_STATE = frozenset("rebooting restarting disconnecting resetting beeping".split())
+_AGAIN_AND_AGAIN = re.compile(
+    r"(?:all\s+day|every\b|constantly|randomly|again|on\s+and\s+off)", re.I
+)
 _AS_NAME = frozenset("the your this that these those".split())
 _OURS = frozenset("engineer engineers technician technicians".split())  # the desk's people
 # a thing does not end in a word that needs more after it ("letters to", "my")
@@ -192,7 +195,9 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     if state == "not" and not rest.split(" ", 1)[0].endswith("ing"):
         return ""  # "is not pulling emails", never "is not happy"
     placed = not rest or _WHERE_WHEN.match(rest)
-    fixed = state in _BE_STATE or state in _HAS_STATE or state in _KEEPS_STATE
+    if state in _KEEPS_STATE and rest and not _AGAIN_AND_AGAIN.match(rest):
+        return ""  # "Server restarting tonight" is planned, not a fault that comes back
+    fixed = state in _BE_STATE or state in _HAS_STATE
     if fixed and state != "not" and not placed:
         return ""  # "down for everyone", "down on rent day"; never "dead mother"
     first = thing[0].lower()
@@ -214,25 +219,43 @@ _CANT = re.compile(
     re.I,
 )
 _JOINED = {"login": "log in", "logon": "log on", "signin": "sign in"}
-# a bare noun after its preposition is a subject line's shorthand ("log in to portal")
-_BARE_END = re.compile(r"\b(?:to|into|on|in|at|for|with|from|of)\s+(?P<last>[a-z][\w-]*)$")
-_WHOLE = frozenset("anyone anything anybody everything it them home work email online".split())
+# what a customer cannot do that is a fault of ours to look at (not "can't believe", "can't
+# wait", "can't thank the team enough")
+_CAN_DO = frozenset(
+    """print log sign access connect send receive open save download upload install scan get
+    see use load stream edit share book pay submit sync find join reach hear make""".split()
+)
+# an object said without its determiner that reads as plain English ("send or receive email")
+_BARE_OK = frozenset(
+    """email emails mail internet wi-fi wifi anything files documents calls messages
+    attachments payments online in on out into""".split()
+)
+_DETERMINED = frozenset("the a an my our any this that these those all some every".split())
+_FUNCTION = _DETERMINED | frozenset("to into on in at for from with of by or and".split())
 
 
 def subject_you(subject: str) -> str:
     """A subject that says what the customer cannot do, as our clause: "WHY CAN'T I PRINT"
     -> "you can't print", "still cant login" -> "you still can't log in", "can't send or
-    receive email" -> "you can't send or receive email"; "" for anything else."""
+    receive email" -> "you can't send or receive email"; "" for anything else: a verb that is
+    no fault ("can't believe this"), a thing before the verb ("why can't the printer print"),
+    an object in shorthand ("can't reset password") or their "your" (ours, to be said back)."""
     s = clean_subject(subject).strip(" ?!.")
     s = re.sub(r"\s+(?:again|now|please|urgent|asap)$", "", s, flags=re.I)
     s = s.lower() if shouts(s) else s
     cant = _CANT.match(s)
     if cant is None or HOSTILE.search(s):
         return ""
-    words = [_JOINED.get(w.lower(), w) for w in cant.group("what").split()]
+    words = " ".join(_JOINED.get(w.lower(), w) for w in cant.group("what").split()).split()
+    if not 1 <= len(words) <= 6 or words[0].lower() not in _CAN_DO:
+        return ""
+    if re.search(r"\b(?:i|you|your|u|ur|me|we|us)\b", " ".join(words), re.I):
+        return ""  # "can't unsubscribe from your emails": whose "your" is ours to say
+    for before, word in zip(["", *words], words, strict=False):
+        b, w = before.lower(), word.lower()
+        named = word[:1].isupper()  # "log in to Teams": a name needs no determiner
+        noun_like = not named and w not in _CAN_DO and w not in _FUNCTION and w not in _BARE_OK
+        if noun_like and b not in _DETERMINED and (b in _CAN_DO or b in _FUNCTION):
+            return ""  # "reset password", "log in to portal": a subject line's shorthand
     what = re.sub(r"\b(?:my|our)\b", "your", " ".join(words), flags=re.I)
-    if not 1 <= len(what.split()) <= 6 or re.search(r"\b(?:i|you|u|me|we|us)\b", what, re.I):
-        return ""  # "can't believe you did this" is no trouble of theirs to say back
-    if (bare := _BARE_END.search(what)) and bare.group("last") not in _WHOLE:
-        return ""  # "you can't log in to portal"
     return f"you {'still ' if cant.group('still') else ''}can't {what}"
