@@ -219,6 +219,9 @@ def test_a_chase_is_said_back_by_what_they_are_still_without(
     )
     assert "you still have no email on your phone" in chase.acknowledge
     assert "day 3" not in chase.acknowledge.lower()
+    e = email("3rd msg. nobody replies.", subject="still cant login")
+    cant = make(reply_config, keyword_kb, e, read=reading("chase"))
+    assert "you still can't log in" in cant.acknowledge
 
 
 def test_a_security_matter_is_said_back_without_a_quoted_side_error(

@@ -91,6 +91,7 @@ def test_a_faults_subject_is_said_back_as_the_clause_it_abbreviates(
     ("subject", "topic"),
     [
         ("PASSWORD CHANGE AGAIN??", "the password change"),
+        ("still cant login", ""),  # "the cant login" said nothing
         ("sort order. AGAIN.", "the sort order"),
         ("'Powered by Quillstack' on MY invoices", "'Powered by Quillstack' on your invoices"),
         ("invite link keeps expiring", "the invite link"),

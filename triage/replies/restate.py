@@ -50,8 +50,11 @@ def restatement(d: Draft) -> str:
     # a chase is about what it waits for, which its subject names ("Checking in on my
     # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
     # a chase's or a complaint's subject said back however it is shouted, worked out once
-    if d.kind == "chase" and (without := still_without(d.email.subject)):
-        return d.render("restate_problem", problem=without)  # "you still have no laptop"
+    if d.kind == "chase" and (
+        without := still_without(d.email.subject) or subject_you(d.email.subject)
+    ):
+        # "you still have no laptop", "you still can't log in"
+        return d.render("restate_problem", problem=without)
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     said = problem_phrase(d.reading.problem) if not asking else None
     # no capital a cut sentence left behind ("In has stopped charging anything"), no name cut

@@ -25,7 +25,7 @@ from triage.replies.vocabulary import Vocabulary
 
 _MARKS = re.compile(r"\b(?:again|still|urgent|asap|now|please|today)\b|[?!]+", re.I)
 _NOT_A_NAME = re.compile(
-    r"\b(?:you|we|us|i|me|nobody|no\s*one|why|what|how|who|can't|won't|cannot|not|never|is|are|"
+    r"\b(?:you|we|us|i|me|nobody|no\s*one|why|what|how|who|can'?t|won'?t|cannot|not|never|is|are|"
     r"was|were|has|have|had|per|last|reply|response|ticket|case|chas\w*|follow\w*)\b",
     re.I,
 )
