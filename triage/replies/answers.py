@@ -158,7 +158,7 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
     if cls in ("do", "attend") and ctx.about_money and TAKE_IT_OFF.search(ask.text):
         return "do" if OFF_THE_PAPER.search(ask.text) else "money"
     if cls == "escalate" and ESCALATE_IT.match(ask.text):
-        # "Please just escalate it": ours to do, and done, not a request put to a manager
+        # "Please just escalate it": ours to do, so taken on now, not a request put to a manager
         # (judges: "turns 'please escalate it' into a request for a manager's answer")
         return "escalate_it"
     if cls == "escalate" and CALL_WORDS.search(ask.text):
