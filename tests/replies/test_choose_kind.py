@@ -70,6 +70,10 @@ def test_a_chase_with_no_sign_of_earlier_contact_needs_a_surer_head(
     # ... but the customer's words or the store's history make it one at the usual threshold
     assert reply_kind(reading("chase", kind_p=0.49, wrote_before=True), rules, dispute) == "chase"
     assert reply_kind(reading("chase", kind_p=0.49, prior=1), rules, dispute) == "chase"
+    # ... and so does a promise they say they were given
+    late = "I was told my new laptop would be ready at 9 this morning. It's now 2pm."
+    assert reply_kind(reading("chase", kind_p=0.43), rules, late) == "chase"
+    assert kind_unsure(reading("chase", kind_p=0.43), rules, "I was told about the new plan.")
     # and a sure head is trusted ("promised callback - never happened")
     assert reply_kind(reading("chase", kind_p=0.95), rules, "Promised callback") == "chase"
     assert not kind_unsure(reading("fault", kind_p=0.49), rules)

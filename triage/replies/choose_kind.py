@@ -3,22 +3,34 @@ the email's own words agree (design/reply-guide.md, "Read the message before wri
 
 from __future__ import annotations
 
+import re
+
 from triage.domain import Reading
 from triage.replies.evidence import says_attack, says_outage, says_security
 from triage.replies.rules import KINDS, ReplyRules
 
+# a promise made to the writer about what would happen: earlier contact with a desk in all
+# but name ("I was told my new laptop would be ready at 9 this morning")
+_PROMISED = re.compile(
+    r"\b(?:i|we)\s+(?:was|were|had\s+been|have\s+been|'ve\s+been)\s+(?:told|promised|assured)\b"
+    r"[^.!?\n]{0,80}?\b(?:would|will|'d|was\s+going\s+to|were\s+going\s+to)\b",
+    re.I,
+)
 
-def kind_unsure(reading: Reading, rules: ReplyRules) -> bool:
+
+def kind_unsure(reading: Reading, rules: ReplyRules, text: str = "") -> bool:
     """The heads read a kind but are too unsure of it to write to it, so the reply falls back
     to a fault (no kind read at all is no doubt to flag to the agent). A chase
     with no sign of earlier contact, in the store or in the customer's words, needs more: its
     reply says they are still waiting to hear from us, a false claim of contact on a first
     email (judges' harmful verdict: a new billing dispute that mentions "last time" answered
-    "Thanks for following this up with us")."""
+    "Thanks for following this up with us"); a promise the email says it was given ("I was
+    told it would be ready at 9") is such a sign."""
     if reading.kind not in KINDS:
         return False
     need = rules.kind_threshold(reading.kind)
-    if reading.kind == "chase" and not (reading.says_wrote_before or reading.prior_contact):
+    earlier = reading.says_wrote_before or reading.prior_contact or _PROMISED.search(text)
+    if reading.kind == "chase" and not earlier:
         need = max(need, rules.min_chase_p_unsaid)
     return reading.kind_p < need
 
@@ -29,7 +41,7 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
     whatever the heads read; security (the kind, or the flag over a fault or outage) only with
     words of one in the email, else a fault; a fault for a whole site an outage when the email
     says it is wide and stopping people (``says_outage``); anything else a fault."""
-    sure = reading.kind in KINDS and not kind_unsure(reading, rules)
+    sure = reading.kind in KINDS and not kind_unsure(reading, rules, text)
     kind = reading.kind if sure else "fault"
     if kind != "feedback" and says_attack(text):
         return "security"  # "someone is in my computer RIGHT NOW", read as a request

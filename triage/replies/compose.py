@@ -343,7 +343,7 @@ def _promises(
     if deadline_missed(draft):
         out.append("The customer's deadline is before the promised update: try to answer sooner.")
     r = draft.reading
-    if kind_unsure(r, draft.rules):
+    if kind_unsure(r, draft.rules, draft.text):
         why = ", and no earlier contact shows" if r.kind == "chase" else ""
         out.append(f"Kind unsure ({r.kind}, p={r.kind_p:.2f}{why}): written as a fault; check it.")
     return tuple(out)
