@@ -228,6 +228,11 @@ def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
         ),
         # a licence that will expire has not expired
         ("licence", "My licence is expiring next month, can you renew it?"),
+        # a cable hanging across a road is not frozen, and a third report is no program
+        (
+            "THE CABLE IS STILL IN THE ROAD",
+            "THIRD report now about your cable hanging across the lane.",
+        ),
     ],
 )
 def test_nothing_is_said_when_no_thing_and_trouble_fit(

