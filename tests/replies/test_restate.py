@@ -251,3 +251,14 @@ def test_a_security_matter_is_said_back_without_a_quoted_side_error(
         read=reading("security"),
     )
     assert "syncing" not in vished.acknowledge
+    # ... but what they saw themselves is said back (paired judges preferred it)
+    ported = (
+        "My landline stopped working this morning and a different provider answered it. "
+        "I never asked for my number to be moved."
+    )
+    moved = make(reply_config, keyword_kb, email(ported), read=reading("security"))
+    assert "landline has stopped working" in moved.acknowledge
+    # and a fault with the security flag keeps its own problem
+    key = "At 02:00 you revoked our API key and our warehouse integration has stopped working."
+    flagged = make(reply_config, keyword_kb, email(key), read=reading("fault", security=True))
+    assert "integration has stopped working" in flagged.acknowledge

@@ -46,7 +46,7 @@ from triage.replies.parts import (
     thanks,
 )
 from triage.replies.refusal import refusal_for, refuse
-from triage.replies.restate import SECURITY_TROUBLES, restatement
+from triage.replies.restate import restatement, security_said
 from triage.replies.shape import Shape
 from triage.replies.values import SECTION_NAMES
 
@@ -294,8 +294,7 @@ def security(d: Draft) -> Shape:
     plan = section(paragraph(worry, handover, noguess), extra)
     close = section(d.render("security_close"), sign_off(d))
     # what they report, in our words, before anything else (never a guess at the cause)
-    # (what was done to them, not the caller's story: "a sync error" is no sync trouble)
-    told = d.gist is not None and d.gist.trouble in SECURITY_TROUBLES
+    told = d.gist is not None and security_said(d.gist, d.text)  # not a caller's story
     said = d.render("restate_security", problem=d.gist.text) if told and d.gist else ""
     # a report made before and not acted on is owned (the store's history or their word)
     ack = section(greeting(d), paragraph(said, repeat_line(d)))

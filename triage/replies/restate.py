@@ -12,6 +12,7 @@ from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.detail import detail, with_detail
 from triage.replies.evidence import says_wide
+from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
 from triage.replies.ourwords import (
     PEOPLE,
@@ -70,11 +71,8 @@ def restatement(d: Draft) -> str:
         # Printhead error" says more than its subject)
         said = None if d.reading.topic or loose else said
     ours = d.gist
-    if ours is not None and (d.kind == "security" or d.reading.security):
-        # a security matter is said back by what was done to them ("may have been accessed"),
-        # never by the story that came with it ("needed the code to fix a sync error" was
-        # said back as "your authenticator app has stopped syncing": judges' wrong)
-        ours = ours if ours.trouble in SECURITY_TROUBLES else None
+    if ours is not None and d.kind == "security" and not security_said(ours, d.text):
+        ours = None  # a caller's story is not their trouble (``security_said``)
     # a fault's restatement says since when, what the screen says and what it stops, where
     # the email tells it (judges' good restatements: "since Monday's update the Reports page
     # takes 30-40 seconds", "PDF previews show 'Preview unavailable'")
@@ -174,8 +172,23 @@ def restatement(d: Draft) -> str:
     return d.render(slot)
 
 
-# what is done to someone in a security matter, the only troubles its restatement says
-SECURITY_TROUBLES = frozenset(
+def security_said(ours: Gist, text: str) -> bool:
+    """Whether a security matter may be said back by this gist: what was done to them ("may
+    have been accessed"), or what they saw themselves ("my landline stopped working this
+    morning"); never the story a caller told ("someone saying they were from IT needed the
+    code to fix a sync error" was said back as "your authenticator app has stopped syncing",
+    a scammer's "slowing down the internet" as "your computer is running slowly": judges)."""
+    return ours.trouble in _SECURITY_TROUBLES or _PRETEXT.search(text) is None
+
+
+# someone who said they were someone else: what they said is a pretext
+_PRETEXT = re.compile(
+    r"\b(?:saying|said|claiming|claimed|pretending)\s+(?:to\s+be|(?:he|she|they)\s+(?:was|were|"
+    r"is|are|'s|'re))\b",
+    re.I,
+)
+# what is done to someone in a security matter
+_SECURITY_TROUBLES = frozenset(
     {"accessed", "ransom", "money-taken", "clicked", "payment-fraud", "stolen"}
 )
 # who is hit, said in the clause already ("stuck for everyone", "down across the whole site")
