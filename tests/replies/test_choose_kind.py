@@ -1,38 +1,16 @@
+"""Which reply shape an email gets (triage/replies/choose_kind.py): the reading's kind when sure
+enough, a chase only with a sign of earlier contact, security only with words of one."""
+
 from __future__ import annotations
 
 import pytest
 
-from triage.domain import Reading
 from triage.errors import ConfigError
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.rules import load_rules
 
-
-def reading(
-    kind: str = "fault",
-    *,
-    scope: str = "one",
-    security: bool = False,
-    kind_p: float = 0.9,
-    prior: int = 0,
-    wrote_before: bool = False,
-) -> Reading:
-    return Reading(
-        kind=kind,
-        kind_p=kind_p,
-        security=security,
-        scope=scope,
-        scope_words=(),
-        asks=(),
-        deadline=None,
-        tried=(),
-        language="en",
-        prior_contact=prior,
-        says_wrote_before=wrote_before,
-        problem="",
-        topic="",
-    )
+from .test_compose import reading
 
 
 def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
