@@ -1069,6 +1069,16 @@ def test_the_desks_own_steps_are_said_as_what_we_do_not_what_to_try(
     assert "worth" not in s.fix
     # the desk's steps are never dropped as something the customer already tried
     assert "We check each charge you've queried" in s.fix
+    # ... and they are no answer to "what should I do?"
+    asked = make(
+        reply_config,
+        keyword_kb,
+        email(e.newest_text + " What should I do in the meantime?", subject="seat charge"),
+        scores(1, 1),
+        read=reading(asks=("What should I do in the meantime?",)),
+    )
+    assert asked.kb_entry == "billing-charge-query"
+    assert "steps below" not in asked.plan
 
 
 def test_a_question_the_desk_answers_by_checking_says_who_and_when_before_the_steps(

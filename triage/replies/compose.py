@@ -214,7 +214,8 @@ def compose(
             cadence=str(rules.update_every[max(0, min(3, scores.urgency))]),
             supervisor=supervisor,
             security=kind == "security",
-            steps=shape.steps,
+            # steps of ours are no answer to "what should I do?" ("the steps below")
+            steps="" if draft.fix is not None and draft.fix.by == "desk" else shape.steps,
             policy=rules.policy,
             refusal=shape.refusal,
             # venting put as a question: answered by the acknowledgement, not a second feeling
