@@ -73,6 +73,17 @@ def test_someones_safety_is_promised_the_critical_hour() -> None:
         assert promised_level(1, "fault", _read(), calm) == 1, calm
     line = "My landline is dead and it's my only way of calling anyone, including 999."
     assert promised_level(1, "fault", _read(), line) == 3
+    # a cable down across a road, a pole about to fall
+    road = "THIRD report now about your cable hanging across Beacon Lane. A minibus nearly hit it."
+    pole = "Your telegraph pole is leaning over the footpath and the cable is sagging."
+    assert promised_level(1, "chase", _read("chase"), road) == 3
+    assert promised_level(1, "fault", _read(), pole) == 3
+    for calm in (
+        "The cable is hanging down behind my desk.",
+        "The phone line in the street was down last week but it's fine now? No, it's fine.",
+        "Lines on the road markings app are wrong.",
+    ):
+        assert promised_level(1, "fault", _read(), calm) == 1, calm
 
 
 def test_a_senior_contact_in_an_urgent_matter_is_answered_with_the_next_update() -> None:

@@ -242,7 +242,14 @@ def says_many_stopped(text: str) -> bool:
 _HAZARD = re.compile(
     r"\b(?:spark(?:s|ing|ed)|smoke\s+(?:coming|came|pouring)|smok(?:ing|ed)\s+(?:from|out)|"
     r"burning\s+smell|smell\w*\s+(?:of\s+)?burning|scorch(?:ed|\s+marks?)|electric(?:al)?\s+shock|"
-    r"(?:exposed|bare)\s+(?:wires?|cables?)|(?:caught|catch|catching)\s+fire|flames)\b",
+    r"(?:exposed|bare)\s+(?:wires?|cables?)|(?:caught|catch|catching)\s+fire|flames|"
+    # a cable down across a road, a pole about to fall (judges: "14:20 for a cable hanging
+    # across Station Road" at head height over a bus route)
+    r"(?:cables?|wires?|lines?)\s+(?:is\s+|are\s+|now\s+|still\s+)*(?:hanging|dangling|down|lying|"
+    r"sagging|trailing)\s+(?:low\s+)?(?:across|over|in|on|onto|into)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:road|street|lane|pavement|path|footpath|drive|driveway|junction|carriageway)|"
+    r"(?:telegraph\s+)?poles?\s+(?:is\s+|are\s+|now\s+)*(?:leaning|snapped|cracked|(?:has\s+)?fallen|"
+    r"about\s+to\s+(?:fall|come\s+down)))\b",
     re.I,
 )
 # ... or help that depends on a line that is down: an alarm, a monitor, calling 999
