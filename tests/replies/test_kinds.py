@@ -230,6 +230,23 @@ def test_security_starts_with_safe_steps_and_hands_over_by_name(
     assert errors(s.findings) == []
 
 
+def test_someone_who_posed_as_us_is_answered_with_what_we_never_do(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "neither scam reply says plainly that the caller wasn't us"
+    e = email(
+        "I had a call from someone saying they were from IT who needed the code from my "
+        "authenticator app. I read it out. Then I remembered you never phone like that."
+    )
+    s = make(reply_config, keyword_kb, e, scores(2, 1), read=reading("security"))
+    assert "not from us" in s.acknowledge
+    assert errors(s.findings) == []
+    # a bank's caller is not ours to disown
+    bank = email("A man on the phone said he was from the bank and wanted my card number.")
+    other = make(reply_config, keyword_kb, bank, scores(2, 1), read=reading("security"))
+    assert "not from us" not in other.text
+
+
 def test_a_security_report_made_before_is_owned_not_thanked_for_its_speed(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -26,7 +26,7 @@ from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.deadlines import deadline_line
-from triage.replies.evidence import says_can_work
+from triage.replies.evidence import says_can_work, says_posed_as_us
 from triage.replies.feedback import feedback
 from triage.replies.parts import (
     Draft,
@@ -297,7 +297,9 @@ def security(d: Draft) -> Shape:
     told = d.gist is not None and security_said(d.gist, d.text)  # not a caller's story
     said = d.render("restate_security", problem=d.gist.text) if told and d.gist else ""
     # a report made before and not acted on is owned (the store's history or their word)
-    ack = section(greeting(d), paragraph(said, repeat_line(d)))
+    # someone posed as us: what we never do, said plainly before the steps
+    not_us = d.render("security_not_us") if says_posed_as_us(d.text) else ""
+    ack = section(greeting(d), paragraph(said, not_us, repeat_line(d)))
     team = d.templates.teams["security_team"]
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
     if d.attacks:

@@ -150,6 +150,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "security_feeling": _NONE,
     "security_handover": frozenset({"callback"}),  # handed over by name
     "security_noguess": _NONE,  # no guesses about cause or data loss
+    "security_not_us": _NONE,  # someone posed as us: the desk's own rule, said plainly
     "security_close": _NONE,
     "language_colleague": frozenset({"language"}),  # Language: a speaker will answer
     "language_unknown": _NONE,
