@@ -241,6 +241,12 @@ def test_someone_who_posed_as_us_is_answered_with_what_we_never_do(
     s = make(reply_config, keyword_kb, e, scores(2, 1), read=reading("security"))
     assert "not from us" in s.acknowledge
     assert errors(s.findings) == []
+    # ... which is the answer to "is he one of yours?", not "we'll find out rather than guess"
+    ask = "Is he one of yours?"
+    asked = email(e.newest_text + " " + ask)
+    s = make(reply_config, keyword_kb, asked, scores(2, 1), read=reading("security", asks=(ask,)))
+    assert "not from us" in dict(s.answers)[ask]
+    assert "answer to your question" not in s.plan
     # a bank's caller is not ours to disown
     bank = email("A man on the phone said he was from the bank and wanted my card number.")
     other = make(reply_config, keyword_kb, bank, scores(2, 1), read=reading("security"))

@@ -10,7 +10,6 @@ a senior call is passed on, with the time we will report back. Pure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
@@ -18,6 +17,8 @@ from typing import Literal, NamedTuple
 from triage.domain import Ask
 from triage.replies.ask_classes import CALL_WORDS, ask_class
 from triage.replies.ask_words import (
+    ESCALATE_IT,
+    GENUINE,
     HOW_TO,
     OFF_THE_PAPER,
     PROVIDE,
@@ -70,15 +71,6 @@ class AnswerContext:
     # what the email is about, for an answer that cannot say the ask back (" about the fan")
     about: str = ""
     attacks: frozenset[str] = frozenset()  # asks to stop an attack, in a security reply
-
-
-# an escalation asked of us and nothing more ("Please just escalate it.", "Escalate this now")
-ESCALATE_IT = re.compile(
-    r"^\W*(?:please\s+)?(?:(?:can|could|will|would)\s+(?:you|someone|somebody)\s+)?(?:please\s+)?"
-    r"(?:just\s+)?escalate(?:\s+(?:it|this|that|(?:my|the|our)\s+(?:\w+\s+)?(?:ticket|case|fault|"
-    r"complaint|issue)))?(?:\s+(?:now|please|asap|urgently|immediately|today))*\W*$",
-    re.IGNORECASE,
-)
 
 
 def _slot(cls: str, ctx: AnswerContext) -> str:
@@ -157,6 +149,8 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
         return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and TAKE_IT_OFF.search(ask.text):
         return "do" if OFF_THE_PAPER.search(ask.text) else "money"
+    if "genuine" in ctx.reuse and GENUINE.search(ask.text):
+        return "genuine"  # "Is he one of yours?": the draft's "not from us" line answers it
     if cls == "escalate" and ESCALATE_IT.match(ask.text):
         # "Please just escalate it": ours to do, so taken on now, not a request put to a manager
         # (judges: "turns 'please escalate it' into a request for a manager's answer")

@@ -1,7 +1,8 @@
 """What an ask's words say about the answer it needs (triage/replies/answers.py): money asked
 back (and whether the email is about money at all), something the desk provides or does itself
 (committed to), a decision that is not ours to promise, a question that wants an answer even in
-feedback, an ask too vague to say back, one the customer would act on themselves. Pure.
+feedback, an ask too vague to say back, one the customer would act on themselves, an
+escalation asked of us, whether someone was really us. Pure.
 """
 
 from __future__ import annotations
@@ -107,4 +108,21 @@ CLAUSE_NOUN = re.compile(
     r"|^(?:a|an|the|some|written|full|formal)\s+(?:(?:written|full|formal)\s+)?(?:list|record|copy|"
     r"report)\s+(?:of|on|about)\s+(?:exactly\s+)?(?:what|who|when|where|why|how|which)\b",
     re.I,
+)
+
+
+# an escalation asked of us and nothing more ("Please just escalate it.", "Escalate this now")
+ESCALATE_IT = re.compile(
+    r"^\W*(?:please\s+)?(?:(?:can|could|will|would)\s+(?:you|someone|somebody)\s+)?(?:please\s+)?"
+    r"(?:just\s+)?escalate(?:\s+(?:it|this|that|(?:my|the|our)\s+(?:\w+\s+)?(?:ticket|case|fault|"
+    r"complaint|issue)))?(?:\s+(?:now|please|asap|urgently|immediately|today))*\W*$",
+    re.IGNORECASE,
+)
+
+
+# whether a caller or a message was really the desk's ("is he one of yours?", "was that you?")
+GENUINE = re.compile(
+    r"\bone\s+of\s+(?:yours|you|your\s+\w+)\b|\b(?:was|is)\s+(?:that|this|it|he|she|they)\s+"
+    r"(?:really\s+)?(?:you|from\s+you|from\s+it|genuine|legit\w*|real)\b|\bgenuine\b",
+    re.IGNORECASE,
 )

@@ -297,8 +297,11 @@ def security(d: Draft) -> Shape:
     told = d.gist is not None and security_said(d.gist, d.text)  # not a caller's story
     said = d.render("restate_security", problem=d.gist.text) if told and d.gist else ""
     # a report made before and not acted on is owned (the store's history or their word)
-    # someone posed as us: what we never do, said plainly before the steps
+    # someone posed as us: what we never do, said plainly before the steps, and the answer to
+    # "is he one of yours?" (judges: not "we'll find out rather than guess")
     not_us = d.render("security_not_us") if says_posed_as_us(d.text) else ""
+    if not_us:
+        reuse["genuine"] = not_us
     ack = section(greeting(d), paragraph(said, not_us, repeat_line(d)))
     team = d.templates.teams["security_team"]
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)

@@ -11,7 +11,7 @@ from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.detail import detail, with_detail
-from triage.replies.evidence import says_wide
+from triage.replies.evidence import says_pretext, says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
 from triage.replies.ourwords import (
@@ -178,15 +178,9 @@ def security_said(ours: Gist, text: str) -> bool:
     morning"); never the story a caller told ("someone saying they were from IT needed the
     code to fix a sync error" was said back as "your authenticator app has stopped syncing",
     a scammer's "slowing down the internet" as "your computer is running slowly": judges)."""
-    return ours.trouble in _SECURITY_TROUBLES or _PRETEXT.search(text) is None
+    return ours.trouble in _SECURITY_TROUBLES or not says_pretext(text)
 
 
-# someone who said they were someone else: what they said is a pretext
-_PRETEXT = re.compile(
-    r"\b(?:saying|said|claiming|claimed|pretending)\s+(?:to\s+be|(?:he|she|they)\s+(?:was|were|"
-    r"is|are|'s|'re))\b",
-    re.I,
-)
 # what is done to someone in a security matter
 _SECURITY_TROUBLES = frozenset(
     {"accessed", "ransom", "money-taken", "clicked", "payment-fraud", "stolen"}
