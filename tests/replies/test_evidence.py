@@ -12,7 +12,6 @@ from triage.replies.evidence import (
     says_many_stopped,
     says_more_than_once,
     says_outage,
-    says_posed_as_us,
     says_repeat_fault,
     says_security,
     says_upset,
@@ -271,18 +270,3 @@ def test_the_ransom_note_idiom_is_no_attack() -> None:
 def test_ransomware_in_other_words(text: str, security: bool, attack: bool) -> None:
     assert says_security(text) is security
     assert says_attack(text) is attack
-
-
-@pytest.mark.parametrize(
-    ("text", "posed"),
-    [
-        ("A call from someone saying they were from IT needed my code.", True),
-        ("He phoned saying he was from your technical department.", True),
-        ("An email from someone claiming to be the help desk.", True),
-        ("He said he was from the bank.", False),
-        ("The engineer said he was from the council.", False),
-        ("I was told by IT to reset it.", False),
-    ],
-)
-def test_someone_who_said_they_were_us_is_seen(text: str, posed: bool) -> None:
-    assert says_posed_as_us(text) is posed

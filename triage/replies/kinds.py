@@ -26,7 +26,7 @@ from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.deadlines import deadline_line
-from triage.replies.evidence import says_can_work, says_posed_as_us
+from triage.replies.evidence import says_can_work
 from triage.replies.feedback import feedback
 from triage.replies.parts import (
     Draft,
@@ -45,6 +45,7 @@ from triage.replies.parts import (
     sign_off,
     thanks,
 )
+from triage.replies.pretext import says_posed_as_us
 from triage.replies.refusal import refusal_for, refuse
 from triage.replies.restate import restatement, security_said
 from triage.replies.shape import Shape

@@ -11,7 +11,7 @@ from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.detail import detail, with_detail
-from triage.replies.evidence import says_pretext, says_wide
+from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
 from triage.replies.ourwords import (
@@ -19,6 +19,7 @@ from triage.replies.ourwords import (
     problem_phrase,
 )
 from triage.replies.parts import Draft
+from triage.replies.pretext import says_pretext
 from triage.replies.subject_clause import (
     loose_subject,
     opening,
