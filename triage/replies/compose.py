@@ -215,7 +215,7 @@ def compose(
             supervisor=supervisor,
             security=kind == "security",
             # steps of ours are no answer to "what should I do?" ("the steps below")
-            steps="" if draft.fix is not None and draft.fix.by == "desk" else shape.steps,
+            steps="" if draft.our_steps else shape.steps,
             policy=rules.policy,
             refusal=shape.refusal,
             # venting put as a question: answered by the acknowledgement, not a second feeling

@@ -186,7 +186,7 @@ def question(d: Draft) -> Shape:
     ack = section(greeting(d), paragraph(restatement(d), feeling(d), repeat_line(d)))
     answer = fix_steps(d, "question_answer_intro")
     # "what are these two charges?" answered by what we do (a desk entry): who and when first
-    desk = bool(answer) and d.fix is not None and d.fix.by == "desk"
+    desk = bool(answer) and d.our_steps
     fields = {**handler_fields(d), "cadence": ""}
     said = [a for a in d.reading.asks if ask_phrase(a.text) is not None]
     todo: tuple[str, ...] = ()
@@ -296,7 +296,7 @@ def security(d: Draft) -> Shape:
     close = section(d.render("security_close"), sign_off(d))
     # what they report, in our words, before anything else (never a guess at the cause)
     told = d.gist is not None and security_said(d.gist, d.text)  # not a caller's story
-    said = d.render("restate_security", problem=d.gist.text) if told and d.gist else ""
+    said = d.render("restate_security", problem=d.gist.text) if d.gist and told else ""
     # a report made before and not acted on is owned (the store's history or their word)
     # someone posed as us: what we never do, said plainly before the steps, and the answer to
     # "is he one of yours?" (judges: not "we'll find out rather than guess")

@@ -71,6 +71,11 @@ class Draft:
         return self.earlier > 0 or self.reading.says_wrote_before or self.failed is not None
 
     @property
+    def our_steps(self) -> bool:
+        """The fix is the desk's own steps (a knowledge-base entry with ``by = "desk"``)."""
+        return self.fix is not None and self.fix.by == "desk"
+
+    @property
     def team(self) -> str:
         entry = self.fix or self.topic
         return entry.team if entry is not None else ""

@@ -230,7 +230,7 @@ _BARE_OK = frozenset(
     """email emails mail internet wi-fi wifi anything files documents calls messages
     attachments payments online in on out into""".split()
 )
-_DETERMINED = frozenset("the a an my our any this that these those all some every".split())
+_DETERMINED = DETERMINED | frozenset("my our any all some every".split())
 _FUNCTION = _DETERMINED | frozenset("to into on in at for from with of by or and".split())
 
 
