@@ -166,10 +166,12 @@ class BatchResult:
 
 @dataclass(frozen=True, slots=True)
 class History:
-    """Earlier emails the store holds from this sender / in this thread, within ``window_days``."""
+    """Earlier emails the store holds from this sender / in this thread, within ``window_days``;
+    ``same_matter``: those in the thread or from the sender under the same subject."""
 
     same_sender: int = 0
     same_thread: int = 0
+    same_matter: int = 0
     window_days: int = 14
 
     @property
@@ -235,7 +237,8 @@ class Reading:
 
     ``kind``/``scope``/``security`` come from the reading heads on the encoder pass ("" when the
     artifact has none); asks, deadline, tried, language and ``says_wrote_before`` from the
-    text; ``prior_contact`` from the store (earlier emails from this sender or thread).
+    text; ``prior_contact`` from the store (earlier emails about this matter: in this thread, or
+    from this sender under the same subject; ``History.same_matter``).
     """
 
     kind: str

@@ -1,4 +1,5 @@
-"""Earlier contact: how many earlier emails came from this sender, or belong to this thread.
+"""Earlier contact: how many earlier emails came from this sender, or belong to this thread,
+and how many of those were about the same matter (the thread, or the sender's same subject).
 
 One rule for every path that decides: the store applies it to the rows it holds (one query per
 batch), ``suggest --jsonl`` to the earlier lines of its file. Pure.
@@ -6,6 +7,7 @@ batch), ``suggest --jsonl`` to the earlier lines of its file. Pure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,10 +23,22 @@ class Seen:
     from_address: str | None
     message_id: str | None
     in_reply_to: str | None
+    subject: str = ""
+
+
+# reply and forward prefixes mail clients add, in the languages a desk commonly sees
+_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr|wg|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+
+
+def subject_key(subject: str) -> str:
+    """The subject without reply/forward prefixes, case, spacing or end punctuation: two emails
+    from one sender with the same key are about the same matter."""
+    bare = _PREFIX.sub("", subject or "")
+    return " ".join(bare.lower().split()).strip(" .!?-:")
 
 
 def seen_of(email: Email, received_at: datetime) -> Seen:
-    return Seen(received_at, email.from_address, email.message_id, email.in_reply_to)
+    return Seen(received_at, email.from_address, email.message_id, email.in_reply_to, email.subject)
 
 
 def thread_refs(email: Email) -> set[str]:
@@ -43,8 +57,20 @@ def history_of(
     refs = thread_refs(email)
     recent = [e for e in earlier if _aware(e.received_at) >= since]
     same_sender = sum(1 for e in recent if sender and (e.from_address or "").lower() == sender)
-    same_thread = sum(1 for e in recent if e.message_id in refs or e.in_reply_to in refs)
-    return History(same_sender=same_sender, same_thread=same_thread, window_days=window_days)
+    thread = [e for e in recent if e.message_id in refs or e.in_reply_to in refs]
+    key = subject_key(email.subject)
+    same_subject = [
+        e
+        for e in recent
+        if key and sender and (e.from_address or "").lower() == sender
+        if subject_key(e.subject) == key
+    ]
+    return History(
+        same_sender=same_sender,
+        same_thread=len(thread),
+        same_matter=len({id(e) for e in (*thread, *same_subject)}),
+        window_days=window_days,
+    )
 
 
 def _aware(at: datetime) -> datetime:

@@ -13,7 +13,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from tests.store.conftest import store_url  # noqa: F401  (the two-backend fixture)
-from tests.test_review_cli import EMAILS, TagScorer
+from tests.test_review_cli import EMAILS, TagScorer, mail
 from triage.domain import Email, History, MailKey, RawMessage, Reading, Scores
 from triage.flow.decide import Decider
 from triage.flow.pipeline import TriageStage
@@ -137,3 +137,20 @@ def test_histories_come_from_one_query_per_batch(store: Store) -> None:
     # Dana wrote all four: each has the earlier ones as history, the same as one at a time
     assert [h.same_sender for h in histories] == [0, 1, 2, 3]
     assert histories == [store.history(i, 14) for i in claim.items]
+    # four different matters: none may be told back as "your earlier message about this"
+    assert [h.same_matter for h in histories] == [0, 0, 0, 0]
+
+
+def test_the_store_counts_the_same_subject_from_the_sender_as_the_same_matter(
+    store: Store,
+) -> None:
+    again = mail(5, "RE: vpn down again [u2f3]", "Still dropping every hour.")
+    other = mail(6, "Re: VPN DOWN AGAIN [u2f3]", "Same here.", sender="Lee <lee@other.example>")
+    items = [
+        to_intake(RawMessage(MailKey("default", "INBOX", 1, n + 1), d, len(d)))
+        for n, d in enumerate([*EMAILS, again, other])
+    ]
+    store.record_batch("default", "INBOX", 1, items, last_uid=len(items), now=NOW)
+    histories = store.histories(store.claim_batch(10, NOW, timedelta(minutes=5)).items, 14)
+    assert [h.same_matter for h in histories] == [0, 0, 0, 0, 1, 0]
+    assert [h.same_sender for h in histories] == [0, 1, 2, 3, 4, 0]

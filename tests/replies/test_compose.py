@@ -219,7 +219,7 @@ def test_any_email_gets_its_kind_of_reply_with_every_ask_answered_and_a_kept_pro
         keyword_kb,
         e,
         scores(urgency, frustration),
-        History(same_sender=earlier),
+        History(same_sender=earlier, same_matter=earlier),
         now=now,
         supervisor=supervisor,
         read=read,
@@ -384,8 +384,18 @@ def test_earlier_contact_is_said_with_the_facts_and_only_when_known(
     text = "THIS IS THE THIRD TIME I'M WRITING. My printer is jammed and shows an error light."
     unknown = make(reply_config, keyword_kb, email(text), read=reading())
     stored = make(
-        reply_config, keyword_kb, email(text), history=History(same_thread=2), read=reading()
+        reply_config,
+        keyword_kb,
+        email(text),
+        history=History(same_thread=2, same_matter=2),
+        read=reading(),
     )
+    # two earlier emails from the sender about other things: nothing to tell back
+    other = make(
+        reply_config, keyword_kb, email(text), history=History(same_sender=2), read=reading()
+    )
+    assert not other.repeat_contact
+    assert "earlier message" not in other.text
     said = make(reply_config, keyword_kb, email(text), read=reading(wrote_before=True))
     assert not unknown.repeat_contact
     assert not re.search(r"been in touch|earlier message|first time|more than once", unknown.text)

@@ -143,7 +143,13 @@ def test_chase_owns_the_delay_with_the_facts_the_store_holds(
 ) -> None:
     e = email("Still waiting on the new starter's laptop. Any news?")
     bare = make(reply_config, keyword_kb, e, read=reading("chase"))
-    known = make(reply_config, keyword_kb, e, history=History(same_sender=3), read=reading("chase"))
+    known = make(
+        reply_config,
+        keyword_kb,
+        e,
+        history=History(same_sender=3, same_matter=3),
+        read=reading("chase"),
+    )
     assert bare.kind == known.kind == "chase"
     assert not bare.repeat_contact
     assert errors(bare.findings) == []

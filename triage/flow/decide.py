@@ -67,7 +67,7 @@ def reading_of(
         deadline=text.deadline if text else None,
         tried=text.tried if text else (),
         language=text.language if text else "",
-        prior_contact=history.same_sender + history.same_thread,
+        prior_contact=history.same_matter,
         says_wrote_before=bool(text and text.says_wrote_before),
         problem=text.problem if text else "",
         topic=text.topic if text else "",

@@ -185,7 +185,7 @@ def compose(
         steps=steps,
         topic=topic.entry if _sure(topic, rules) else None,
         supervisor=supervisor,
-        earlier=max(history.same_sender, history.same_thread) or reading.prior_contact,
+        earlier=history.same_matter or reading.prior_contact,
         window_days=history.window_days,
         text=words,
         level=promise_level,

@@ -140,7 +140,8 @@ class TriageOps:
 
         Counts the account's earlier emails (lower id, received within the window before the
         item) from the same sender, and those in the same thread (Message-ID or In-Reply-To
-        among the item's References/In-Reply-To).
+        among the item's References/In-Reply-To), and of those the ones about the same matter
+        (``history_of``).
         """
         if not items:
             return []
@@ -162,6 +163,7 @@ class TriageOps:
                     col(EmailRow.from_address),
                     col(EmailRow.message_id),
                     col(EmailRow.in_reply_to),
+                    col(EmailRow.subject),
                 ).where(
                     col(EmailRow.account).in_({i.account for i in items}),
                     col(EmailRow.id) < max(i.id for i in items),
@@ -252,7 +254,7 @@ class TriageOps:
 
 def _history_of(item: StoredEmail, rows: Sequence[Any], window_days: int) -> History:
     earlier = (
-        Seen(r.received_at, r.from_address, r.message_id, r.in_reply_to)
+        Seen(r.received_at, r.from_address, r.message_id, r.in_reply_to, r.subject)
         for r in rows
         if r.account == item.account and r.id < item.id
     )
