@@ -247,6 +247,11 @@ def test_someone_who_posed_as_us_is_answered_with_what_we_never_do(
     s = make(reply_config, keyword_kb, e, scores(2, 1), read=reading("security"))
     assert "not from us" in s.acknowledge
     assert errors(s.findings) == []
+    # the code read out: a new password is not enough, the sessions and the authenticator go
+    assert "reset your authenticator" in s.text
+    kept = email("Someone rang asking for the code from my authenticator. I didn't give it.")
+    safe = make(reply_config, keyword_kb, kept, scores(2, 1), read=reading("security"))
+    assert "reset your authenticator" not in safe.text
     # ... which is the answer to "is he one of yours?", not "we'll find out rather than guess"
     ask = "Is he one of yours?"
     asked = email(e.newest_text + " " + ask)
