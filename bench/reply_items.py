@@ -77,9 +77,12 @@ def synthetic_rows(directory: Path) -> list[dict[str, Any]]:
 
 def in_split(split: str) -> Callable[[str], bool]:
     """The judged samples come from the dev split; ``train`` draws the same kind of items from
-    the training split, for developing against judges without looking at the judged items."""
+    the training split, for developing against judges without looking at the judged items;
+    ``all`` every sender, for a set kept apart from the model's data."""
     if split == "dev":
         return is_dev
+    if split == "all":
+        return lambda group: True  # a set kept apart from the model's data (data/check_emails)
     return lambda group: not is_dev(group)
 
 
@@ -323,9 +326,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--force", action="store_true", help="rebuild over existing verdicts")
     ap.add_argument(
         "--split",
-        choices=("dev", "train"),
+        choices=("dev", "train", "all"),
         default="dev",
-        help="dev: the judged samples; train: items for developing (never the judged ones)",
+        help="dev: the judged samples; train: items for developing (never the judged ones);"
+        " all: every sender of --synthetic (for data/check_emails, a set the model never saw)",
     )
     ap.add_argument(
         "--at",
