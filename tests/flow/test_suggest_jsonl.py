@@ -84,7 +84,9 @@ def test_one_suggestion_per_line_in_order(
     assert first["kb_entry"] == "printer-jam"
     assert first["text"].startswith(("Hi Ana,", "Hello Ana,"))  # name from the signature
     assert "Thanks," not in first["acknowledge"]
-    assert third["repeat_contact"] is True  # same sender, earlier line
+    # the same sender's earlier line is about a paper jam: nothing to tell back about this
+    assert third["repeat_contact"] is False
+    assert "repeat contact" in " ".join(third["route_reasons"])  # routing still counts it
     assert third["escalated"] is True  # angry and critical
     assert third["frustration"] == 3
 
@@ -169,3 +171,15 @@ def test_each_line_carries_its_candidate_fixes_with_their_source(tmp_path: Path)
     assert {f["origin"] for f in fixes} == {"kb"}
     assert fixes[0]["text"].startswith("1. ")
     assert fixes[0]["text"].split("\n")[0] in record["fix"]  # the used entry's steps
+
+
+def test_a_line_s_date_or_arrival_stands_in_for_the_date_header() -> None:
+    from triage.flow.suggest_jsonl import email_from_record
+
+    at = "2026-12-02T10:20:00+00:00"
+    _, arrived = email_from_record({"body": "hi", "received": at}, 1)
+    _, dated = email_from_record({"body": "hi", "date": "2026-12-02T09:00", "received": at}, 2)
+    _, bare = email_from_record({"body": "hi", "received": "not a time"}, 3)
+    assert arrived.date == datetime(2026, 12, 2, 10, 20, tzinfo=UTC)
+    assert dated.date == datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    assert bare.date is None

@@ -96,6 +96,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Please keep me updated", "update"),
         ("Could you let me know either way?", "inform"),
         ("An engineer TOMORROW to reconnect the line", "visit"),
+        ("Can someone come to the house on Friday?", "visit"),
+        # statements that "come to that email" ask for nobody to come
+        ("Please can someone stop it, all my bank statements come to that email.", "do"),
         ("FIX IT.", "attend"),
         ("Could you reset my voicemail PIN please", "do"),
         ("Is that your policy or ours?", "question"),

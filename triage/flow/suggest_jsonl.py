@@ -47,7 +47,8 @@ def email_from_record(record: dict[str, Any], line_no: int) -> tuple[str, Email]
         subject=str(record.get("subject") or ""),
         from_name=record.get("from_name") or None,
         from_address=record.get("from_email") or record.get("from_address") or None,
-        date=None,
+        # the line's Date, else its arrival: what a real message's Date header would say
+        date=_when(record.get("date")) or _when(record.get("received")),
         newest_text=newest,
         quoted_text=quoted,
         signature=signature,
@@ -56,14 +57,18 @@ def email_from_record(record: dict[str, Any], line_no: int) -> tuple[str, Email]
 
 
 def received_of(record: dict[str, Any], default: datetime) -> datetime:
-    value = record.get("received")
-    if isinstance(value, str):
-        try:
-            at = datetime.fromisoformat(value)
-        except ValueError:
-            return default
-        return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-    return default
+    return _when(record.get("received")) or default
+
+
+def _when(value: object) -> datetime | None:
+    """An ISO time of a line (naive: UTC), or None when absent or unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def suggestion_record(ident: str, d: Decision) -> dict[str, Any]:

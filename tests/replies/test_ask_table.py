@@ -1,0 +1,47 @@
+"""ask_table.py: the ordered table of ask classes. Each class must be reachable: a class whose
+every ask an earlier class takes first would never be answered its own way."""
+
+from __future__ import annotations
+
+from triage.domain import Ask
+from triage.replies.ask_classes import ask_class
+from triage.replies.ask_table import ASK_CLASSES
+
+# one ask each class answers, as customers put it
+EXAMPLES = {
+    "security_data": "I want to know whether patient data has been stolen",
+    "rhetorical": "WTF, guys?",
+    "dont": "Do NOT touch my desktop again.",
+    "apology": "I'd like a written apology",
+    "noted": "I'd like the complaint noted",
+    "pass_on": "Please forward this on to whoever handles billing",
+    "escalate": "I want your most senior person on a call with me",
+    "call": "Call me. 555-0148. Today.",
+    "cause": "Why did you call my mobile at midnight?",
+    "when": "Give me a realistic time it'll be back",
+    "update": "Please keep me updated",
+    "stop_contact": "Please stop calling me at work.",
+    "visit": "Can someone come to the house on Friday?",
+    "money": "A refund for every day it's been off",
+    "spare": "Any spare laptop?",
+    "cancel": "Please cancel my subscription.",
+    "revert": "Put it back TODAY.",
+    "confirm": "I want that in writing",
+    "what_to_do": "What should I do?",
+    "inform": "Can you tell me who it was passed on to?",
+    "how": "is there a way to turn on version history for the whole workspace",
+    "feature": "Could you please add export to .ods?",
+    "deadline": "I need it done by Friday",
+    "attend": "WHERE IS YOUR ON-CALL?!?!",
+}
+
+
+def test_the_class_names_are_unique() -> None:
+    names = [name for name, _ in ASK_CLASSES]
+    assert len(names) == len(set(names))
+
+
+def test_every_class_is_reached_by_an_ask_of_its_own() -> None:
+    assert set(EXAMPLES) == {name for name, _ in ASK_CLASSES}
+    for name, text in EXAMPLES.items():
+        assert ask_class(Ask(text, "request")) == name, text
