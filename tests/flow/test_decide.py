@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+import logging
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -159,3 +161,20 @@ def test_worker_refresh_and_jsonl_decide_the_sample_mailbox_alike(
             continue
         assert {k: rec[k] for k in stored} == stored, row.subject
     store.close()
+
+
+def test_a_composer_that_fails_on_one_email_leaves_it_routed_without_a_draft(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*_: object) -> None:
+        raise re.error("bad escape \\s")
+
+    decider = Decider(RoutingPolicy(), SlaPolicy(), composer=broken)  # type: ignore[arg-type]
+    with caplog.at_level(logging.ERROR, logger="triage.flow.decide"):
+        d = decide(
+            email(), Scores(2, 0.6, 1, 0.3, 0.0), History(), received=NOW, now=NOW, decider=decider
+        )
+    assert d.route.queue == "normal"
+    assert d.suggestion is None
+    assert any("write it by hand" in r for r in d.route.reasons)
+    assert "composer failed" in caplog.text

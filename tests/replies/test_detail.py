@@ -247,3 +247,10 @@ def test_a_stopped_work_the_clause_says_already_is_not_said_twice() -> None:
     assert with_detail("the app is showing an error message", Detail(shows="Token invalid")) == (
         'the app is showing the error "Token invalid"'
     )
+
+
+def test_a_backslash_in_the_message_on_the_screen_is_said_as_written() -> None:
+    # a replacement template would read "\S" as an escape and stop the whole run
+    told = Detail(since="", shows="Unable to connect to PRACTICE-SRV\\SQLEXPRESS", stops="")
+    out = with_detail("the imaging software is showing an error", told)
+    assert out == 'the imaging software is showing the error "Unable to connect to PRACTICE-SRV\\SQLEXPRESS"'

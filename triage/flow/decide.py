@@ -9,6 +9,7 @@ caller, because one encoder pass over a batch is several times cheaper than one 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -19,6 +20,8 @@ from triage.reading.values import TextReading
 from triage.replies.values import Suggestion
 from triage.route import RoutingPolicy, route
 from triage.sla import SlaPolicy
+
+log = logging.getLogger(__name__)
 
 # (email, scores, history, now, supervisor, reading) -> the suggested reply
 Composer = Callable[[Email, Scores, History, datetime, bool, Reading | None], Suggestion]
@@ -119,7 +122,14 @@ def decide(
         urgent = (
             replace(scores, urgency=decision.urgency) if decision.urgency is not None else scores
         )
-        suggestion = decider.composer(email, urgent, history, now, decision.supervisor, reading)
+        try:
+            suggestion = decider.composer(email, urgent, history, now, decision.supervisor, reading)
+        except Exception as exc:  # one email's draft must never stop the rest
+            # the email is still routed and queued; an agent writes this reply by hand, and the
+            # log keeps the traceback for us (a composer bug, not the customer's fault)
+            log.exception("no suggested reply for %r: the composer failed", email.message_id)
+            reason = f"no suggested reply: drafting failed ({type(exc).__name__}); write it by hand"
+            decision = replace(decision, reasons=(*decision.reasons, reason))
     actions: list[tuple[str, str]] = []
     if decision.queue == "priority":
         if decider.priority_folder:

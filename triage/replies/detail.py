@@ -275,9 +275,10 @@ def with_detail(clause: str, told: Detail | None) -> str:
     if told.shows and not _holds(out, told.shows):
         # "the sync button is showing an error (message)": that error, named
         quoted = f'"{told.shows}"' if re.match(r"error\b", told.shows, re.I) else ""
-        named = re.sub(
-            r"\ban\s+error(?:\s+message)?\b", quoted or f'the error "{told.shows}"', out, count=1
-        )
+        said = quoted or f'the error "{told.shows}"'
+        # a function, not a template: the customer's words may hold a backslash
+        # ("PRACTICE-SRV\SQLEXPRESS"), which a replacement template reads as an escape
+        named = re.sub(r"\ban\s+error(?:\s+message)?\b", lambda _: said, out, count=1)
         out = named if named != out else f'{out}, with the message "{told.shows}"'
     if told.stops and not _holds(out, _verb_part(told.stops)):
         out = f"{out}, so {told.stops}"
