@@ -253,4 +253,7 @@ def test_a_backslash_in_the_message_on_the_screen_is_said_as_written() -> None:
     # a replacement template would read "\S" as an escape and stop the whole run
     told = Detail(since="", shows="Unable to connect to PRACTICE-SRV\\SQLEXPRESS", stops="")
     out = with_detail("the imaging software is showing an error", told)
-    assert out == 'the imaging software is showing the error "Unable to connect to PRACTICE-SRV\\SQLEXPRESS"'
+    assert (
+        out
+        == 'the imaging software is showing the error "Unable to connect to PRACTICE-SRV\\SQLEXPRESS"'
+    )

@@ -33,7 +33,10 @@ from triage.replies.evidence import (
         # an authenticator app named in an ordinary login trouble is no attack
         ("Staff without phones can't set up the authenticator app, so they can't log in", False),
         # a sign-in page's own words, and a change denied: a rejected password, no attack
-        ('It says "The username or password you entered is incorrect" but I haven\'t changed it', False),
+        (
+            'It says "The username or password you entered is incorrect" but I haven\'t changed it',
+            False,
+        ),
         ("My password was changed overnight and it wasn't me", True),
     ],
 )

@@ -1268,8 +1268,14 @@ def test_what_they_changed_in_their_settings_is_no_step_tried_to_thank_them_for(
     s = make(reply_config, keyword_kb, email(text), read=read)
     assert "what you've" not in s.acknowledge
     restarted = reading(tried=("updated the app and restarted it",))
-    thanked = make(reply_config, keyword_kb, email(text), read=restarted).acknowledge
-    assert re.search(r"what you've (?:already )?tried", thanked)
+    # steps they tried, but no steps of ours follow: the thanks would answer nothing
+    unthanked = make(reply_config, keyword_kb, email(text), read=restarted)
+    assert "what you've" not in unthanked.acknowledge
+    jam = email("The printer on floor 2 has a paper jam. I restarted it twice.")
+    tried = reading(tried=("restarted it twice",))
+    thanked = make(reply_config, keyword_kb, jam, read=tried)
+    assert thanked.fix
+    assert re.search(r"what you've (?:already )?tried", thanked.acknowledge)
 
 
 def test_when_did_it_start_asks_of_an_update_only_of_software_and_once(
@@ -1280,3 +1286,18 @@ def test_when_did_it_start_asks_of_an_update_only_of_software_and_once(
     assert "such as an update" in app.text
     assert app.text.count("When did it start") == 1  # the tablet asks no second one
     assert "such as an update" not in mouse.text
+
+
+def test_anything_else_follows_what_we_did_not_a_promise_to_do_it_nor_a_loss(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    extra = {x for vs in reply_config.templates.slots["anything_else"].values() for x in vs}
+    ask = "Could you set up a guest Wi-Fi network for our reception?"
+    promised = make(reply_config, keyword_kb, email(ask), read=reading("request", asks=(ask,)))
+    assert not promised.fix
+    assert not any(x in promised.close for x in extra)
+    loss = email("My husband Peter passed away last month. The printer has a paper jam.")
+    bereaved = make(reply_config, keyword_kb, loss, read=reading())
+    assert bereaved.fix
+    assert not any(x in bereaved.close for x in extra)
+    # (a calm fault with steps still gets it: test_an_angry_customer_gets_one_line_of_empathy...)

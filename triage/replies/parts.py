@@ -210,7 +210,11 @@ def thanks(d: Draft) -> str:
     gave us the fix, from a customer who is not furious (thanks for "setting out what happened so
     clearly" to an angry customer reads as a template); for "the clear description" of two
     lines neither."""
-    if any(len(t.split()) >= 2 and _STEP.search(t) for t in d.reading.tried):
+    # ... only where steps follow that leave theirs out: with no steps, "thank you for telling
+    # us what you've already tried" answers nothing (fresh-email judges: "they tried nothing",
+    # "stock line")
+    shown = d.fix is not None and bool(d.steps) and d.fix.by != "desk"
+    if shown and any(len(t.split()) >= 2 and _STEP.search(t) for t in d.reading.tried):
         skipped = d.fix is not None and 0 < len(d.steps) < len(d.fix.steps)
         if skipped or d.upset < 2:  # to a furious customer, a plain thanks read as stock
             return d.render("thanks_tried_skipped" if skipped else "thanks_tried")
@@ -321,8 +325,9 @@ def _fits(q: Conditional, d: Draft) -> bool:
 
 def anything_else(d: Draft) -> str:
     """ "Is there anything else we can help with?", not to a customer who shows anger: judges
-    read it as a cheerful script there ("drop the cheerful closing with angry customers")."""
-    return "" if d.upset >= 2 else d.render("anything_else")
+    read it as a cheerful script there ("drop the cheerful closing with angry customers"), nor
+    to someone who has lost a person close to them ("anything else?" after a bereavement)."""
+    return "" if d.upset >= 2 or says_bereaved(d.text) else d.render("anything_else")
 
 
 def sign_off(d: Draft) -> str:
