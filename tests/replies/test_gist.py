@@ -111,6 +111,17 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "I clicked the link in it and entered my card details.",
             "you opened a link or an attachment in a message that may not be genuine",
         ),
+        # a fake-looking message with nothing opened: no "you opened a link"
+        (
+            "Is this email genuine?",
+            "I got a phishing email about my pension. I haven't clicked anything.",
+            "you've had a message that may not be genuine",
+        ),
+        (
+            "My account shows unusual sign-in activity",
+            "I had three approval requests I didn't start.",
+            "your account may have been accessed by someone else",
+        ),
         ("Ransom screen on the family PC", "", "the family PC is showing a ransom demand"),
         (
             "£186,000 PAID TO AN UNKNOWN ACCOUNT",

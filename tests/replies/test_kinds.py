@@ -1301,3 +1301,14 @@ def test_anything_else_follows_what_we_did_not_a_promise_to_do_it_nor_a_loss(
     assert bereaved.fix
     assert not any(x in bereaved.close for x in extra)
     # (a calm fault with steps still gets it: test_an_angry_customer_gets_one_line_of_empathy...)
+
+
+def test_a_month_with_no_day_is_said_as_that_month(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # its resolved "17:00 on Thursday 2 September" was a precision the customer never gave
+    e = email("Our reports have been wrong since the release.")
+    month = Deadline("before our renewal conversation in September", NOW + timedelta(days=60))
+    s = make(reply_config, keyword_kb, e, read=reading(deadline=month))
+    assert "before September" in s.plan
+    assert "17:00" not in s.plan

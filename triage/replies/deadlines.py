@@ -31,6 +31,16 @@ _CALENDAR = re.compile(
 )
 
 
+_MONTH = re.compile(
+    r"(?i)\b(?:january|february|march|april|june|july|august|september|october|november|"
+    r"december)\b"
+)
+_DAY = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|"
+    r"tomorrow|week|end)\b"
+)
+
+
 def _their_time(d: Draft) -> str | None:
     """Their deadline as they put it, in a form that follows "You need this": the phrase when
     it names no clock time ("next week" stays "next week", not a made-up 17:00), else the
@@ -51,6 +61,12 @@ def _their_time(d: Draft) -> str | None:
             r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you|my|our)\b", phrase
         )
     )
+    # a month with no day ("before our renewal conversation in September") is said as that
+    # month: its resolved "17:00 on Thursday 2 September" was a precision they never gave
+    month = _MONTH.search(phrase)
+    if month and not safe and not re.search(r"\d", phrase) and not _DAY.search(phrase):
+        when = "before" if re.match(r"(?i)before\b", phrase) else "by"
+        return f"{when} {month.group(0).capitalize()}"
     # a phrase with a number ("due at 12", "the 28th") is said as the time it resolved to:
     # "You need this by due at 12" is what pasting it would give
     if at is not None and (has_clock_time(phrase) or not safe or re.search(r"\d", phrase)):
