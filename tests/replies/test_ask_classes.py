@@ -97,6 +97,11 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Could you let me know either way?", "inform"),
         ("An engineer TOMORROW to reconnect the line", "visit"),
         ("Can someone come to the house on Friday?", "visit"),
+        ("Please ring 07700 900731 if easier.", "call"),
+        (
+            "Can someone with a full export contact me on +1 212 555 0148 as soon as possible.",
+            "call",
+        ),
         # statements that "come to that email" ask for nobody to come
         ("Please can someone stop it, all my bank statements come to that email.", "do"),
         ("FIX IT.", "attend"),
@@ -148,6 +153,8 @@ def test_stopping_an_attack_is_told_from_asking_about_it() -> None:
     assert contains_attack(Ask("Freeze the payout NOW, lock the account", "request"))
     assert contains_attack(Ask("right now I need the number stopped and returned.", "request"))
     assert contains_attack(Ask("Please preserve the logs for our legal team.", "request"))
+    assert contains_attack(Ask("Force sign-out of all sessions on our tenant", "request"))
+    assert contains_attack(Ask("Can you wipe it or block it?", "question"))
     assert not contains_attack(Ask("Was my account accessed?", "question"))
     assert not contains_attack(Ask("Could you reset my voicemail PIN please?", "request"))
 

@@ -70,6 +70,8 @@ from triage.replies.askback import ask_phrase
             "whether the IT induction session is still on Thursday at 2",
         ),
         ("Is something going on?", "whether something is going on"),
+        # "this" is the subject, not "this a": no "whether this a is known issue"
+        ("Is this a known issue?", "whether this is a known issue"),
         (
             "Where do I find the guest Wi-Fi password?",
             "where you find the guest Wi-Fi password",

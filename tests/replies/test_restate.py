@@ -110,6 +110,20 @@ def test_a_fault_with_nothing_else_to_say_back_is_restated_by_its_subjects_thing
     assert "isn't right here" not in s.acknowledge
 
 
+def test_with_nothing_else_to_say_back_the_subject_line_is_quoted(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # "As I understand it, something isn't working as it should" names nothing (judges: wrong)
+    e = email(
+        "Since your 5.2 release every task end date on the view shows one day earlier.",
+        subject="Gantt dates off by a day since 5.2 update",
+    )
+    s = make(reply_config, keyword_kb, e, scores(1, 0), read=reading())
+    assert 'your email about "Gantt dates off by a day since 5.2 update"' in s.acknowledge
+    generic = reply_config.templates.slots["restate_fault"]["any"]
+    assert not any(line in s.acknowledge for line in generic)
+
+
 def test_a_chase_is_said_back_by_what_it_waits_for_not_a_side_detail(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.subject_topic import still_without
+from triage.replies.subject_topic import quoted_subject, still_without
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,23 @@ from triage.replies.subject_topic import still_without
 )
 def test_a_chase_says_what_they_are_still_without(subject: str, said: str) -> None:
     assert still_without(subject) == said
+
+
+@pytest.mark.parametrize(
+    ("subject", "quoted"),
+    [
+        ("Deactivated users still showing up", "Deactivated users still showing up"),
+        ("Charged twice this month??", "Charged twice this month"),
+        ("Re: [#123] VPN down again", "VPN down again"),
+        ("CCTV FOOTAGE FROM LAST NIGHT", "CCTV footage from last night"),  # not shouted back
+        # nothing to quote: no topic, a sentence or an order, hostile, or our claim in quotes
+        ("URGENT!!!", ""),
+        ("Question", ""),
+        ("I want to speak to a HUMAN", ""),
+        ("CANCEL our subscription", ""),
+        ("This is a joke", ""),
+        ("Page 1 rankings - guaranteed!", ""),
+    ],
+)
+def test_a_subject_is_quoted_back_only_when_it_names_the_matter(subject: str, quoted: str) -> None:
+    assert quoted_subject(subject) == quoted

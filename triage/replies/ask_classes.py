@@ -35,7 +35,9 @@ CONTAIN = re.compile(
     # "I need the number stopped and returned", "the payout frozen"
     r"|\b(?:accounts?|payouts?|payments?|transfers?|numbers?|cards?|sessions?|access|port)\s+"
     r"(?:\w+\s+)?(?:stopped|frozen|locked|blocked|suspended|disabled|cancell?ed|revoked|"
-    r"reversed|shut\s+down|taken\s+down)\b",
+    r"reversed|shut\s+down|taken\s+down)\b"
+    # "Force sign-out of all sessions", and a lost device's "Can you wipe it or block it?"
+    r"|\bsign[- ]?outs?\s+(?:of\s+)?(?:all|every|any)\b|\b(?:wipe|lock|block|disable|freeze)\s+(?:it|them)\b",
     re.IGNORECASE,
 )
 

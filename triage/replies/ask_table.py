@@ -88,6 +88,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "call",
             r"\b(?:call|phone|ring|telephone)\s+(?:me|us|back|him|her)\b"
+            # a number to use: "Please ring 07700 900731 if easier", "contact me on +1 212 ..."
+            r"|\b(?:call|phone|ring|telephone|contact|text)\s+(?:me\s+|us\s+)?(?:on\s+)?\+?\(?\d[\d ()-]{5,}\d"
             # asked, not reported ("why did you call my mobile at midnight?"): "give me a ring
             # on 01632 ...", "call my mobile", "call the Nurse in Charge on 5500"
             r"|\bgive\s+(?:me|us)\s+a\s+(?:ring|call|bell|buzz)\b"

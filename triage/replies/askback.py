@@ -100,7 +100,7 @@ _APPRECIATE = re.compile(
 )
 # "Could the projector be set to ...?", "could your invoices include ...?": a subject that is
 # a thing, found by the verb after it (a short list: no parse here), said as "whether ..."
-_THING = r"(?:the|your|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?"
+_THING = r"(?:the|your|my|our|this|that|these|those)(?!\s+(?:a|an|the)\b)(?:\s+[\w'-]+){1,4}?"
 _THING_MODAL = re.compile(
     rf"^(?P<modal>could|can|would|will|should)\s+(?P<np>{_THING})\s+(?:please\s+)?"
     r"(?P<adv>(?:still|also|just|ever|actually)\s+)?"

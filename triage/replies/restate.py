@@ -27,7 +27,7 @@ from triage.replies.subject_clause import (
     subject_thing,
     subject_you,
 )
-from triage.replies.subject_topic import A_STATE, still_without, subject_phrase
+from triage.replies.subject_topic import A_STATE, quoted_subject, still_without, subject_phrase
 
 
 def who(d: Draft) -> str:
@@ -120,6 +120,8 @@ def restatement(d: Draft) -> str:
         # expired" of "can I pause my subscription?"); their asks are said back in the plan
         if named:
             return d.render(f"restate_subject_{d.kind}", topic=named)
+        if quoted := quoted_subject(d.email.subject):
+            return d.render("restate_subject_quoted", subject=quoted)
         # "Thanks for your question" to a furious customer reads as a template: the empathy
         # line that follows says what the acknowledgement needs to
         return "" if d.tone == "upset" else d.render(f"restate_{d.kind}")
@@ -162,6 +164,8 @@ def restatement(d: Draft) -> str:
         if affected:
             return d.render("restate_shows_scope", shows=told.shows, who=affected)
         return d.render("restate_shows", shows=told.shows)
+    if quoted := quoted_subject(d.email.subject):
+        return d.render("restate_subject_quoted", subject=quoted)
     if affected:
         return d.render("restate_scope", who=affected)
     slot = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from triage.replies.ourwords import BRANDS, HOSTILE, lower_first, polish, shouts
+from triage.replies.ourwords import BRANDS, HOSTILE, lower_first, polish, shout_down, shouts
 from triage.replies.requests import IMPERATIVES
 
 # a subject line that names no topic: about the message itself, the wait, or shouting
@@ -97,3 +97,36 @@ def still_without(subject: str) -> str:
     # "Laptop" lowered; "Wi-Fi", "VPN" and "iPad" kept as written
     said = lower_first(what) if first.istitle() and "-" not in first else what
     return f"you still have no {said}"
+
+
+_TAGS = re.compile(r"^(?:\s*(?:re|fwd?|aw|sv)\s*:\s*)+|\[[^\]]*\]|\(\s*#?\d+\s*\)", re.I)
+_CONTENT = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def quoted_subject(subject: str) -> str:
+    """The subject line to quote back as what the email is about ("Deactivated users still
+    showing up"), when nothing better could be said: a quoted subject reads as a pasted
+    subject line to judges (awkward), where "something isn't working as it should" says back
+    nothing at all (wrong). "" for a subject that names nothing (``_META`` alone: "Help",
+    "URGENT", "Question"), a hostile one, or one too long to quote."""
+    s = polish(_TAGS.sub(" ", subject), trim=False).strip(" ?!.,;:-")
+    s = shout_down(s) if shouts(s) else s
+    content = [w for w in _CONTENT.findall(s) if not _META.fullmatch(w)]
+    if len(content) < 2 or len(s.split()) > 12 or HOSTILE.search(s) or _CLAIMS.search(s):
+        return ""
+    first = s.split()[0].lower()
+    if first in IMPERATIVES or _SENTENCE_START.match(s):
+        return ""  # "I want to speak to a human", "cancel our subscription": no title to quote
+    return s[:1].upper() + s[1:]
+
+
+# words that would read as our claim in our reply, quoted or not ("guaranteed!", "refund"),
+# and quotes of their own
+_CLAIMS = re.compile(
+    r"(?i)\b(?:guarantee\w*|promis\w*|refund\w*|compensat\w*|fixed|resolved|free|liab\w*|"
+    r"fault|sorry|apolog\w*|winner|won|prize)\b|[\"“”]"
+)
+_SENTENCE_START = re.compile(
+    r"(?i)(?:i|i'm|i've|we|we're|we've|you|you're|why|how|what|who|when|where|which|can|could|"
+    r"is|are|do|does|did|will|would|should|please|hi|hello|dear)\b"
+)
