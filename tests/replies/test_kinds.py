@@ -414,22 +414,6 @@ def test_a_deadline_sooner_than_the_level_allows_moves_the_promise_up_to_meet_it
     assert not any("meet the customer's deadline" in t for t in plain.agent_todo)
 
 
-def test_a_topic_is_sure_only_on_keywords_never_on_the_embedding_alone(
-    keyword_kb: KnowledgeBase,
-) -> None:
-    from triage.replies.compose import _sure
-    from triage.replies.rules import ReplyRules
-    from triage.replies.values import KbMatch
-
-    entry = keyword_kb.entries[0]
-    rules = ReplyRules()
-    near = KbMatch(entry, 0.7, 0.9, 0.59, True, "embedding+keywords")  # one common word
-    rare = KbMatch(entry, 0.61, 0.9, 0.78, True, "embedding+keywords")  # one rare word
-    strong = KbMatch(entry, 0.75, 0.5, 0.95, True, "embedding+keywords")  # a phrase and more
-    unsure = KbMatch(entry, 0.4, 0.9, 0.95, False, "embedding+keywords")
-    assert [_sure(m, rules) for m in (near, rare, strong, unsure)] == [False, False, True, False]
-
-
 def test_the_customers_problem_is_said_back_in_our_words_never_their_anger(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

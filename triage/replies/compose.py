@@ -24,16 +24,17 @@ from triage.replies.answers import (
     new_sentences,
     used_class,
 )
-from triage.replies.ask_classes import ask_class, contains_attack
+from triage.replies.ask_classes import contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
+from triage.replies.choose_fix import FIXES, choose_fix, last_resort, sure
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed
-from triage.replies.evidence import gives_number, says_done
+from triage.replies.evidence import gives_number
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES
-from triage.replies.knowledge import KnowledgeBase
+from triage.replies.knowledge import KnowledgeBase, best_of, fitting
 from triage.replies.names import addressed_as, customer_name
 from triage.replies.parts import (
     Draft,
@@ -43,7 +44,6 @@ from triage.replies.parts import (
     section,
     shown_upset,
     sign_off,
-    untried,
 )
 from triage.replies.promise import decision_at, hours_left, promised_level, senior_at
 from triage.replies.restate import restated_ask
@@ -53,7 +53,7 @@ from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates
 from triage.replies.tone import check_suggestion
 from triage.replies.tone_config import ToneConfig
-from triage.replies.values import History, KbMatch, Suggestion
+from triage.replies.values import History, Suggestion
 from triage.sla import (
     LEVELS,
     SlaPolicy,
@@ -63,8 +63,6 @@ from triage.sla import (
     format_when,
 )
 
-# kinds whose reply may offer a knowledge-base fix (an outage gets the incident, never steps)
-_FIXES = frozenset({"fault", "request", "question", "security"})
 EMPTY_READING = Reading("", 0.0, False, "", (), (), None, (), "", 0, False)
 
 
@@ -74,37 +72,6 @@ def email_key(email: Email) -> str:
         return email.message_id
     basis = "\x00".join((email.from_address or "", email.subject, email.newest_text))
     return hashlib.sha256(basis.encode()).hexdigest()
-
-
-def _sure(match: KbMatch, rules: ReplyRules) -> bool:
-    """Sure enough of the topic to restate it, name its team or offer its steps."""
-    # Keywords must carry the topic on their own. The encoder is tuned for mood and urgency,
-    # not topic: on 60 train-split emails it put most entries at cosine 0.8-0.9 to every email,
-    # and of the 30 matches it made confident 17 were another problem (a noisy PC read as a
-    # compromised account, a TV remote as a door-access card); one matched rare keyword (0.78)
-    # was right in fewer than half, two or a longer phrase (>= 0.8) in nearly all.
-    return match.confident and match.keyword_score >= rules.topic_keyword_min
-
-
-def _fix(
-    kind: str, reading: Reading, candidates: list[KbMatch], rules: ReplyRules, text: str
-) -> tuple[KbMatch | None, tuple[str, ...]]:
-    """The first confident candidate whose steps are left once what they tried (the reading's
-    and what the email ``text`` says was done) is taken out."""
-    tried = reading.tried + says_done(text)
-    if kind not in _FIXES:
-        return None, ()
-    how_to = any(ask_class(a) == "how" for a in reading.asks)
-    for match in candidates:
-        if not _sure(match, rules):
-            continue
-        if kind == "question" and "question" not in match.entry.kinds and not how_to:
-            continue  # troubleshooting steps are no answer to "is there a site licence?"
-        # the desk's own steps are never "already tried" by the customer
-        steps = match.entry.steps if match.entry.by == "desk" else untried(match.entry.steps, tried)
-        if steps:
-            return match, steps
-    return None, ()
 
 
 def _language(draft: Draft, language: str) -> tuple[Shape, tuple[str, ...]]:
@@ -147,16 +114,10 @@ def compose(
     query = f"{email.subject}\n{email.newest_text}"
     embedding = scores.embedding or None
     problem = email_gist(words, kind, rules.vocabulary)
-    topic = kb.match(query, embedding, scores.model_version, problem, reading.scope or "one")
-    candidates = kb.candidates(
-        query,
-        embedding,
-        scores.model_version,
-        scope=reading.scope or "one",
-        kind=kind,
-        problem=problem,
-    )
-    fix, steps = _fix(kind, reading, candidates, rules, words)
+    ranked = kb.rank(query, embedding, scores.model_version, problem)
+    topic = best_of(ranked, reading.scope or "one")
+    candidates = fitting(ranked, scope=reading.scope or "one", kind=kind)
+    fix, steps = choose_fix(kind, reading, candidates, rules, words)
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to
     # the level whose target meets it (the plan works to their time or says it cannot); what
@@ -183,7 +144,7 @@ def compose(
         first_name=addressed_as(email, name),
         fix=fix.entry if fix else None,
         steps=steps,
-        topic=topic.entry if _sure(topic, rules) else None,
+        topic=topic.entry if sure(topic, rules) else None,
         supervisor=supervisor,
         earlier=history.same_matter or reading.prior_contact,
         window_days=history.window_days,
@@ -194,6 +155,7 @@ def compose(
         restated=restated_ask(kind, scores.frustration, reading.asks),
         attacks=frozenset(a.text for a in reading.asks if contains_attack(a)),
     )
+    draft = last_resort(draft, candidates, ranked)
     language = reading.language
     foreign = bool(language) and language != rules.desk_language
     if foreign:
@@ -273,7 +235,7 @@ def compose(
         kb_closest=topic.entry.id,
         similarity=topic.similarity if fix is None else fix.similarity,
         kb_score=topic.score if fix is None else fix.score,
-        placeholder=fix is None and kind in _FIXES,
+        placeholder=fix is None and kind in FIXES,
         repeat_contact=draft.repeat,
         escalated=supervisor,
         name=name,

@@ -260,9 +260,7 @@ class KnowledgeBase:
         """The best entry. ``model_version`` (from ``Scores``) guards against mixing models.
         Of entries scored alike (two that answer the same ``problem``: the internet down at
         home and in the area), the one whose scopes hold ``scope``."""
-        ranked = self.rank(text, embedding, model_version, problem)
-        tied = [m for m in ranked if m.score == ranked[0].score and scope in m.entry.scopes]
-        return tied[0] if tied else ranked[0]
+        return best_of(self.rank(text, embedding, model_version, problem), scope)
 
     def candidates(
         self,
@@ -283,13 +281,32 @@ class KnowledgeBase:
         filter. The scores are those of the whole base (contrast is against every entry), so
         ``confident`` means the same as in ``match``; an empty list means nothing fits.
         """
-        wanted_scope = "" if scope in ("", "na") else scope
-        return [
-            m
-            for m in self.rank(query, embedding, model_version, problem)
-            if (not wanted_scope or wanted_scope in m.entry.scopes)
-            and (not kind or kind in m.entry.kinds)
-        ][: max(n, 0)]
+        ranked = self.rank(query, embedding, model_version, problem)
+        return fitting(ranked, scope=scope, kind=kind, n=n)
+
+
+def best_of(ranked: Sequence[KbMatch], scope: str = "") -> KbMatch:
+    """``KnowledgeBase.match`` of an already ranked list (one ranking serves both)."""
+    tied = [m for m in ranked if m.score == ranked[0].score and scope in m.entry.scopes]
+    return tied[0] if tied else ranked[0]
+
+
+def fitting(
+    ranked: Sequence[KbMatch], *, scope: str = "", kind: str = "", n: int = 3
+) -> list[KbMatch]:
+    """``KnowledgeBase.candidates`` of an already ranked list."""
+    wanted_scope = "" if scope in ("", "na") else scope
+    return [
+        m
+        for m in ranked
+        if (not wanted_scope or wanted_scope in m.entry.scopes)
+        and (not kind or kind in m.entry.kinds)
+    ][: max(n, 0)]
+
+
+def runner_up(ranked: Sequence[KbMatch], match: KbMatch) -> float:
+    """The best keyword score of any entry but ``match``'s: how near another topic comes."""
+    return max((m.keyword_score for m in ranked if m.entry.id != match.entry.id), default=0.0)
 
 
 def _contrast(sims: Sequence[float]) -> list[float]:
