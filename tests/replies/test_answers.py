@@ -209,9 +209,16 @@ def test_asks_none_of_whose_words_can_be_said_back_share_one_sentence(
         t.format(callback="17:00 today", handler_obj="us")
         for t in templates.slots["answer_rest_plain"]["any"]
     }
-    assert said[0] in shared
-    alone = answer_asks(asks[:1], ctx, templates)  # a single one keeps its own plain line
-    assert alone[0][1] not in shared
+    assert said[0] in shared  # ("What now?" is too short to quote: neither is quoted)
+    # asks that can be quoted are, by name, in one sentence: "the rest of what you asked"
+    # names none (judges: passed over)
+    quotable = (asks[0], Ask("Where has the old menu gone?", "question"), asks[2])
+    named = [sentence for _, sentence in answer_asks(quotable, ctx, templates)]
+    assert named[0] == named[1]
+    assert '"What exactly are we getting for that?"' in named[0]
+    assert '"Where has the old menu gone?"' in named[0]
+    alone = answer_asks(asks[:1], ctx, templates)  # a single one is quoted by itself
+    assert '"What exactly are we getting for that?"' in alone[0][1]
 
 
 def test_several_named_questions_are_answered_in_one_sentence(reply_config: ReplyConfig) -> None:

@@ -29,6 +29,7 @@ from triage.replies.ask_words import (
     specific,
 )
 from triage.replies.askback import ask_phrase
+from triage.replies.quoted_asks import quoted_sentence
 from triage.replies.rules import PolicyRule
 from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates, Tone
@@ -295,8 +296,9 @@ def answer_asks(
         [r.commit for _, r in answered if r.commit], ctx, templates, "answer_commits"
     )
     plain = [text for text, r in answered if r.plain]
-    shared = ""
-    if len(plain) >= 2:
+    quoted = quoted_sentence(plain, templates, ctx.key, ctx.style, fields)
+    shared = quoted if quoted and _safe(quoted, ctx) else ""
+    if len(plain) >= 2 and not shared:
         slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
         shared = templates.render(slot, ctx.key, ctx.style, **fields)
     return tuple(

@@ -109,7 +109,8 @@ def quoted_subject(subject: str) -> str:
     subject line to judges (awkward), where "something isn't working as it should" says back
     nothing at all (wrong). "" for a subject that names nothing (``_META`` alone: "Help",
     "URGENT", "Question"), a hostile one, or one too long to quote."""
-    s = polish(_TAGS.sub(" ", subject), trim=False).strip(" ?!.,;:-")
+    # (no "!": ours would read as cheer to an upset customer, quoted or not)
+    s = polish(_TAGS.sub(" ", subject), trim=False).replace("!", "").strip(" ?.,;:-")
     s = shout_down(s) if shouts(s) else s
     content = [w for w in _CONTENT.findall(s) if not _META.fullmatch(w)]
     if len(content) < 2 or len(s.split()) > 12 or HOSTILE.search(s) or _CLAIMS.search(s):

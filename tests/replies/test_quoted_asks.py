@@ -1,0 +1,33 @@
+"""quoted_asks.py: which asks are quoted back as written, and how a list of them reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.quoted_asks import quotable, quoted_list
+
+
+@pytest.mark.parametrize(
+    ("ask", "quoted"),
+    [
+        ("What would it cost?", "What would it cost?"),
+        ("And where has the old menu gone?", "Where has the old menu gone?"),
+        ("Hey, can you fix it today?!", "Can you fix it today?"),  # no "!" of ours
+        # only a question put as one: no statement taken for an ask, no guess
+        ("Ran it at 7am, 1pm and 10pm today, all the same.", ""),
+        ("I'm guessing it's now picking up the browser locale?", ""),
+        # not quoted: too short to name anything, too long to quote, hostile or shouted
+        ("What now?", ""),
+        ("I'd like to understand why I, a customer of nine years, am paying more than anyone", ""),
+        ("Is this some kind of joke?", ""),
+        ("WHERE IS MY LAPTOP?", ""),
+    ],
+)
+def test_only_short_plain_asks_are_quoted(ask: str, quoted: str) -> None:
+    assert quotable(ask) == quoted
+
+
+def test_a_list_of_quotes_reads_as_one() -> None:
+    assert quoted_list(["A?"]) == '"A?"'
+    assert quoted_list(["A?", "B"]) == '"A?" and "B"'
+    assert quoted_list(["A", "B", "C?"]) == '"A", "B" and "C?"'

