@@ -345,6 +345,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     check_out_dir(out, args.force)
     out.mkdir(parents=True, exist_ok=True)
 
+    if args.split == "all" and args.synthetic == REPO / SYNTHETIC_DIR:
+        raise SystemExit(
+            "--split all is for a set kept apart (data/check_emails/...): it would"
+            " draw the judged dev emails too; give --synthetic"
+        )
     pick = in_split(args.split)
     emails = rubric_sample(synthetic_rows(args.synthetic), args.rubric_n, args.seed, pick)
     tweets = ab_sample(brand_answered(args.data / TWCS_CSV, pick), args.ab_n, args.seed)

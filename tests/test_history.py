@@ -39,7 +39,11 @@ def _seen(
         ("VPN down", "RE: Fwd: vpn  DOWN!", True),
         ("VPN down", "AW: VPN down", True),
         ("VPN down", "Printer jams", False),
+        ("VPN down", "[EXTERNAL] Re: VPN down (ref INC0012)", True),
+        # subjects that name no matter are no same matter
         ("", "", False),
+        ("Help", "Re: help", False),
+        ("URGENT!", "Urgent", False),
     ],
 )
 def test_subject_key(a: str, b: str, same: bool) -> None:

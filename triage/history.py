@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from triage.domain import Email, History
+from triage.subjects import bare_subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,15 +27,22 @@ class Seen:
     subject: str = ""
 
 
-# reply and forward prefixes mail clients add, in the languages a desk commonly sees
-_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr|wg|antw)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+# a ticket reference a system adds at the end ("(ref INC0012)", "[#66014]")
+_TICKET = re.compile(r"\s*(?:\[[^\]]*\]|\((?:ref\b|#)[^)]*\))\s*$", re.I)
+# subjects that name no matter: two emails called "Help" are not about the same thing
+_NAMES_NOTHING = re.compile(
+    r"^(?:no subject|help|help needed|urgent|question|query|problem|issue|request|hello|hi|"
+    r"support|it|it support|fyi|important|enquiry|inquiry|follow up|following up)?$"
+)
 
 
 def subject_key(subject: str) -> str:
-    """The subject without reply/forward prefixes, case, spacing or end punctuation: two emails
-    from one sender with the same key are about the same matter."""
-    bare = _PREFIX.sub("", subject or "")
-    return " ".join(bare.lower().split()).strip(" .!?-:")
+    """The subject without reply/forward marks, tags, a trailing ticket reference, case,
+    spacing or end punctuation: two emails from one sender with the same key are about the
+    same matter. "" for a subject that names no matter ("Help", "Urgent", "(no subject)")."""
+    bare = _TICKET.sub("", bare_subject(subject))
+    key = " ".join(bare.lower().split()).strip(" .!?-:()")
+    return "" if _NAMES_NOTHING.match(key) else key
 
 
 def seen_of(email: Email, received_at: datetime) -> Seen:
@@ -51,7 +59,12 @@ def history_of(
 ) -> History:
     """Count the ``earlier`` emails received within the window before this one from the same
     sender (address, any case) and in the same thread (their Message-ID or In-Reply-To is
-    among this email's references)."""
+    among this email's references); of those, the ones about the same matter: in the thread,
+    or from the sender under the same subject (``subject_key``). Only the matter count may be
+    told back to the customer ("our records show one earlier message from you"): a repeat
+    sender's earlier email is usually about something else (69 senders of the synthetic set
+    write about two or more unrelated things), and "sorry it still isn't resolved" would be
+    false."""
     since = _aware(received_at) - timedelta(days=window_days)
     sender = (email.from_address or "").lower()
     refs = thread_refs(email)

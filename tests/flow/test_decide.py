@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from triage.classify.model import Classifier
 from triage.domain import Email, History, MailKind, Scores
-from triage.errors import MessageError, NotFound
+from triage.errors import MessageError, NotFound, StoreBusy
 from triage.flow.decide import Decider, decide
 from triage.flow.pipeline import TriageStage
 from triage.flow.runtime import load_classifier, make_decider
@@ -178,3 +178,15 @@ def test_a_composer_that_fails_on_one_email_leaves_it_routed_without_a_draft(
     assert d.suggestion is None
     assert any("write it by hand" in r for r in d.route.reasons)
     assert "composer failed" in caplog.text
+
+
+def test_our_own_errors_from_the_composer_still_stop_or_retry() -> None:
+    # a busy store (learned cases read inside the composer) is retried, not "write it by hand"
+    def busy(*_: object) -> None:
+        raise StoreBusy("database is locked")
+
+    decider = Decider(RoutingPolicy(), SlaPolicy(), composer=busy)  # type: ignore[arg-type]
+    with pytest.raises(StoreBusy):
+        decide(
+            email(), Scores(2, 0.6, 1, 0.3, 0.0), History(), received=NOW, now=NOW, decider=decider
+        )

@@ -98,6 +98,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("An engineer TOMORROW to reconnect the line", "visit"),
         ("Can someone come to the house on Friday?", "visit"),
         ("Please ring 07700 900731 if easier.", "call"),
+        ("Should I ring 0345 300 3000?", "what_to_do"),  # asks what to do, not for a call
+        ("Could someone come down to the ward?", "visit"),
+        ("Can you come to reception at 3?", "visit"),
         (
             "Can someone with a full export contact me on +1 212 555 0148 as soon as possible.",
             "call",
@@ -155,6 +158,7 @@ def test_stopping_an_attack_is_told_from_asking_about_it() -> None:
     assert contains_attack(Ask("Please preserve the logs for our legal team.", "request"))
     assert contains_attack(Ask("Force sign-out of all sessions on our tenant", "request"))
     assert contains_attack(Ask("Can you wipe it or block it?", "question"))
+    assert not contains_attack(Ask("Please don't lock it again", "request"))
     assert not contains_attack(Ask("Was my account accessed?", "question"))
     assert not contains_attack(Ask("Could you reset my voicemail PIN please?", "request"))
 

@@ -40,10 +40,17 @@ def test_the_last_resort_fills_only_a_draft_that_would_offer_nothing(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
     # one phrase points to one entry, and no question fits: its steps are offered
-    ask = "Can you put it back?"
-    gone = email(f"The lettings shared mailbox has vanished from Outlook on my desktop. {ask}")
-    s = make(reply_config, keyword_kb, gone, read=reading("request", asks=(ask,)))
-    assert s.kb_entry == "shared-mailbox-missing"
+    twice = email(
+        "You've taken my direct debit twice this month, £64.99 on the 1st and again on the "
+        "3rd. It's put me into my overdraft.",
+        subject="Charged twice this month??",
+    )
+    s = make(reply_config, keyword_kb, twice, read=reading())
+    assert s.kb_entry == "billing-duplicate-charge"  # recorded as the fix it is
+    assert not s.placeholder
+    # ... and only by the last resort: the strict rule alone offers nothing here
+    strict = replace(reply_config, rules=replace(reply_config.rules, topic_keyword_alone=0.0))
+    assert make(strict, keyword_kb, twice, read=reading()).kb_entry is None
     # a phrase two entries share, or a draft that asks its questions, stays as it was
     blank = make(reply_config, keyword_kb, email("The app on my tablet shows a blank page."))
     assert blank.kb_entry != "print-quality"

@@ -38,6 +38,7 @@ from triage.replies.evidence import (
             False,
         ),
         ("My password was changed overnight and it wasn't me", True),
+        ("The bank details you hold for us were changed yesterday and none of us did it", True),
     ],
 )
 def test_security_is_said_only_in_words_of_one(text: str, expected: bool) -> None:

@@ -118,6 +118,11 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "you've had a message that may not be genuine",
         ),
         (
+            "Is this email genuine?",
+            "I have not clicked the link in the fake email, is it genuine?",
+            "you've had a message that may not be genuine",
+        ),
+        (
             "My account shows unusual sign-in activity",
             "I had three approval requests I didn't start.",
             "your account may have been accessed by someone else",

@@ -253,6 +253,12 @@ def test_someone_who_posed_as_us_is_answered_with_what_we_never_do(
     kept = email("Someone rang asking for the code from my authenticator. I didn't give it.")
     safe = make(reply_config, keyword_kb, kept, scores(2, 1), read=reading("security"))
     assert "reset your authenticator" not in safe.text
+    denied = email(
+        "Three sign-in prompts came that I didn't start. I haven't approved any of them."
+    )
+    assert "reset your authenticator" not in make(reply_config, keyword_kb, denied).text
+    banks = email("A man from the bank rang and I read out the code from my banking app.")
+    assert "reset your authenticator" not in make(reply_config, keyword_kb, banks).text
     # ... which is the answer to "is he one of yours?", not "we'll find out rather than guess"
     ask = "Is he one of yours?"
     asked = email(e.newest_text + " " + ask)
@@ -1294,5 +1300,5 @@ def test_a_month_with_no_day_is_said_as_that_month(
     e = email("Our reports have been wrong since the release.")
     month = Deadline("before our renewal conversation in September", NOW + timedelta(days=60))
     s = make(reply_config, keyword_kb, e, read=reading(deadline=month))
-    assert "before September" in s.plan
+    assert "need this in September" in s.plan
     assert "17:00" not in s.plan

@@ -44,6 +44,10 @@ def test_a_chase_says_what_they_are_still_without(subject: str, said: str) -> No
         ("CANCEL our subscription", ""),
         ("This is a joke", ""),
         ("Page 1 rankings - guaranteed!", ""),
+        ("New router password is Xk93pq", ""),  # a secret
+        ("Mum passed away - her account", ""),  # a loss is not quoted back
+        ("Printer won't print colour", "Printer won't print colour"),
+        ("eBay orders not syncing", "eBay orders not syncing"),
     ],
 )
 def test_a_subject_is_quoted_back_only_when_it_names_the_matter(subject: str, quoted: str) -> None:

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Protocol
 
 from triage.domain import Email, History, Reading, ReadingGuess, RouteDecision, Scores
+from triage.errors import TriageError
 from triage.reading.values import TextReading
 from triage.replies.values import Suggestion
 from triage.route import RoutingPolicy, route
@@ -124,6 +125,8 @@ def decide(
         )
         try:
             suggestion = decider.composer(email, urgent, history, now, decision.supervisor, reading)
+        except TriageError:
+            raise  # ours (a busy store, a bad config) mean retry or stop, not "write it by hand"
         except Exception as exc:  # one email's draft must never stop the rest
             # the email is still routed and queued; an agent writes this reply by hand, and the
             # log keeps the traceback for us (a composer bug, not the customer's fault)

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from triage.subjects import bare_subject
+
 MAX_WORDS = 8
 # reply and forward marks, ticket references and bracketed tags are not part of the topic
-_PREFIX = re.compile(r"^\s*(?:(?:re|fw|fwd|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _TICKET = re.compile(
     r"\b(?:ticket|ref|reference|case|inc|req|incident)\b\W*[#:]?\s*[\w-]*\d[\w-]*|#\s*\d[\w-]*",
@@ -95,7 +96,7 @@ def clean_subject(subject: str) -> str:
     dash ("Laptop battery - ticket #48190" -> "Laptop battery"); a part about the chase is
     passed over for the one that names the topic ("3rd email - admin console lockout" ->
     "admin console lockout")."""
-    s = _PREFIX.sub("", subject)
+    s = bare_subject(subject)
     s = _BRACKETS.sub(" ", s)
     parts = re.split(r"\s+[-–—|]\s+|:\s+", s)
     s = next((p for p in parts if p.strip() and not _CHASE_PART.match(p.strip())), parts[0])

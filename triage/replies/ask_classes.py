@@ -37,7 +37,7 @@ CONTAIN = re.compile(
     r"(?:\w+\s+)?(?:stopped|frozen|locked|blocked|suspended|disabled|cancell?ed|revoked|"
     r"reversed|shut\s+down|taken\s+down)\b"
     # "Force sign-out of all sessions", and a lost device's "Can you wipe it or block it?"
-    r"|\bsign[- ]?outs?\s+(?:of\s+)?(?:all|every|any)\b|\b(?:wipe|lock|block|disable|freeze)\s+(?:it|them)\b",
+    r"|\bsign[- ]?outs?\s+(?:of\s+)?(?:all|every|any)\b|(?<!n't\s)(?<!not\s)(?<!never\s)\b(?:wipe|lock|block|disable|freeze)\s+(?:it|them)\b",
     re.IGNORECASE,
 )
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from triage.replies.evidence import PHONE_NUMBER
+
 _W = r"(?:[\w'-]+\s+)"
 ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -89,7 +91,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "call",
             r"\b(?:call|phone|ring|telephone)\s+(?:me|us|back|him|her)\b"
             # a number to use: "Please ring 07700 900731 if easier", "contact me on +1 212 ..."
-            r"|\b(?:call|phone|ring|telephone|contact|text)\s+(?:me\s+|us\s+)?(?:on\s+)?\+?\(?\d[\d ()-]{5,}\d"
+            # (asked of us: not "Should I ring 0345 ...?" nor "Why did you text 07700 ...?")
+            r"|(?:^\W*|\bplease\s+|\b(?:can|could|would|will)\s+(?:you|someone|somebody)\s+"
+            r"(?:please\s+)?)(?:call|phone|ring|telephone|contact|text)\s+(?:me\s+|us\s+)?(?:on\s+)?"
+            rf"{PHONE_NUMBER}|\b(?:contact|text)\s+(?:me|us)\s+on\s+{PHONE_NUMBER}"
             # asked, not reported ("why did you call my mobile at midnight?"): "give me a ring
             # on 01632 ...", "call my mobile", "call the Nurse in Charge on 5500"
             r"|\bgive\s+(?:me|us)\s+a\s+(?:ring|call|bell|buzz)\b"
@@ -150,8 +155,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "come back to me with a date" asks for an answer, not a visit
             r"\bon[\s-]?site\b|\bcome\s+(?:out|round|over|in|and|here|by|back(?!\s+to\s+(?:me|us)))\b"
             # "come to the house", not "my bank statements come to that email"
-            r"|\bcome\s+to\s+(?:me|us|(?:my|our|the)\s+(?:house|home|office|site|shop|flat|"
-            r"premises|address|place|school|surgery|practice|building))\b"
+            r"|\bcome\s+(?:down\s+|up\s+|over\s+|round\s+)?to\s+(?:me|us|reception|site|"
+            r"(?:my|our|the)\s+(?:\w+\s+)?(?:house|home|office|site|shop|flat|premises|address|place|"
+            r"school|surgery|practice|building|desk|ward|warehouse|reception|room|floor|lab|"
+            r"clinic|store|depot|unit|yard|branch|factory|plant|hall|classroom|kitchen|studio))\b"
             r"|\b(?:engineer|technician|someone|somebody)\b[^.?!]{0,20}\b(?:here|in\s+(?:my|our|the)\s+office|out\s+to|round|on\s+site)\b"
             r"|\bvisit\b|\bsend\s+(?:an?\s+)?(?:\w+\s+)?(?:engineer|technician|someone|somebody)\b"
             r"|\b(?:engineer|technician|someone|somebody)\s+out\b"

@@ -1,5 +1,5 @@
-"""Which knowledge-base entry's steps a draft offers (design/reply-guide.md, "Fixes that fit, or
-the right questions"): a confident match that fits the symptom, the scope and the kind, less
+"""Which knowledge-base entry's steps a draft offers (issue 15, "Fixes that fit, or the right
+questions"; design/reply-guide.md on fixes that fit the scope): a confident match that fits the symptom, the scope and the kind, less
 what the customer already tried; as a last resort, the one entry a single keyword phrase points
 to. Pure.
 """
@@ -7,7 +7,6 @@ to. Pure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from triage.domain import Reading
 from triage.replies.ask_classes import ask_class
@@ -65,7 +64,9 @@ def choose_fix(
     return None, ()
 
 
-def last_resort(draft: Draft, candidates: list[KbMatch], ranked: Sequence[KbMatch]) -> Draft:
+def last_resort(
+    draft: Draft, candidates: list[KbMatch], ranked: Sequence[KbMatch]
+) -> tuple[KbMatch, tuple[str, ...]] | None:
     """A fault or a request that would get no fix and no question at all takes the entry one
     keyword phrase points to, when no other entry comes near it (``[compose]
     topic_keyword_alone``): judges count an empty fix section a wrong fix, and on fresh emails
@@ -73,8 +74,8 @@ def last_resort(draft: Draft, candidates: list[KbMatch], ranked: Sequence[KbMatc
     then: one phrase ("blank page", "starts on Monday") also misleads, and where questions
     fit they are asked instead; never for a security matter, whose safe steps stand."""
     if draft.fix is not None or draft.kind not in ("fault", "request"):
-        return draft
+        return None
     if questions(draft, draft.kind):
-        return draft
+        return None
     fix, steps = choose_fix(draft.kind, draft.reading, candidates, draft.rules, draft.text, ranked)
-    return replace(draft, fix=fix.entry, steps=steps) if fix is not None else draft
+    return (fix, steps) if fix is not None else None

@@ -30,7 +30,7 @@ from triage.replies.brief import brief, is_brief
 from triage.replies.choose_fix import FIXES, choose_fix, last_resort, sure
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
-from triage.replies.deadlines import deadline_missed
+from triage.replies.deadlines import deadline_missed, gone_before
 from triage.replies.evidence import gives_number
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES
@@ -106,7 +106,7 @@ def compose(
     """The suggested reply for ``email``, with its tone findings (``now`` must be aware)."""
     tone = tone or ToneConfig()
     rules = rules or ReplyRules()
-    reading = reading or EMPTY_READING
+    reading = gone_before(reading or EMPTY_READING, email.date, now)
     key = email_key(email)
     name = customer_name(email)
     words = email_text(email)  # what the rules read; the reply's own text comes later
@@ -146,7 +146,9 @@ def compose(
         steps=steps,
         topic=topic.entry if sure(topic, rules) else None,
         supervisor=supervisor,
-        earlier=history.same_matter or reading.prior_contact,
+        # the store's count, not the reading's copy of it: a reading stored before the count
+        # was by matter counted any email from the sender
+        earlier=history.same_matter,
         window_days=history.window_days,
         text=words,
         level=promise_level,
@@ -155,7 +157,9 @@ def compose(
         restated=restated_ask(kind, scores.frustration, reading.asks),
         attacks=frozenset(a.text for a in reading.asks if contains_attack(a)),
     )
-    draft = last_resort(draft, candidates, ranked)
+    if (fallback := last_resort(draft, candidates, ranked)) is not None:
+        fix, steps = fallback  # recorded as the fix, like any other (kb_entry, placeholder)
+        draft = replace(draft, fix=fix.entry, steps=steps)
     language = reading.language
     foreign = bool(language) and language != rules.desk_language
     if foreign:

@@ -6,8 +6,10 @@ to, and whether our promised update comes before it. Pure.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 
+from triage.domain import Reading
 from triage.reading.dates import has_clock_time
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.parts import Draft
@@ -65,7 +67,9 @@ def _their_time(d: Draft) -> str | None:
     # month: its resolved "17:00 on Thursday 2 September" was a precision they never gave
     month = _MONTH.search(phrase)
     if month and not safe and not re.search(r"\d", phrase) and not _DAY.search(phrase):
-        when = "before" if re.match(r"(?i)before\b", phrase) else "by"
+        # "before our renewal conversation in September" is some day in September, not
+        # "before September"; "by the September board" is by then
+        when = "by" if re.match(r"(?i)by\b", phrase) else "in"
         return f"{when} {month.group(0).capitalize()}"
     # a phrase with a number ("due at 12", "the 28th") is said as the time it resolved to:
     # "You need this by due at 12" is what pasting it would give
@@ -88,11 +92,6 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
     if deadline is None:
         return ""
     at = deadline.at
-    written = d.email.date  # the Date header: when they wrote (None: unknown)
-    if at is not None and written is not None and at <= written:
-        # gone before they wrote ("Ran it at 7am, 1pm and 10pm today" read as a time, or "I
-        # needed it for 9 this morning"): not our reply's lateness, and no time to work to
-        return ""
     if at is not None and at <= d.now:
         # already gone when we write: "we're working to it" of a past time, beside a Monday
         # update, was the judges' contradiction; say so plainly instead
@@ -113,6 +112,17 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
     if slot == "deadline_before" and time_said:
         slot = "deadline_before_said"
     return d.render(slot, deadline=said, callback=d.callback)
+
+
+def gone_before(reading: Reading, written: datetime | None, now: datetime) -> Reading:
+    """The reading without a deadline that had passed when they wrote (the Date header, or now
+    if that is sooner): "Ran it at 7am, 1pm and 10pm today" read as a time, or "I needed it for
+    9 this morning" are no time the plan can work to, and "this reply reaches you after the
+    time you needed it" would be no lateness of ours."""
+    at = reading.deadline.at if reading.deadline else None
+    if at is None or written is None or at > min(written, now):
+        return reading
+    return replace(reading, deadline=None)
 
 
 def deadline_missed(d: Draft) -> bool:

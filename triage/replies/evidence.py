@@ -123,7 +123,8 @@ _SECURITY = re.compile(
     r"logged|signed|broken)\s+in(?:to)?|(?:password|passcode|pin|code|bank\s+details)s?\b"
     # ... not a sign-in page's own words ("the password you entered is incorrect") nor a change
     # they deny ("I haven't changed it"): a rejected password is a sign-in fault
-    r"(?:(?!\byou\b|\b(?:haven't|hasn't|have\s+not|has\s+not|not|never)\b)[^.?!\n]){0,40}"
+    r"(?:(?!\byou(?:'ve|\s+have)?\s+(?:entered|typed)\b|\b(?:haven't|hasn't|have\s+not|has\s+not|"
+    r"not|never)\b)[^.?!\n]){0,40}"
     r"\b(?:changed|reset|given|gave|shared|read\s+(?:it\s+)?out|entered|typed)|"
     r"(?:gave|read\s+out|told|shared|entered|typed)\b[^.?!\n]{0,40}\b(?:password|passcode|pin|"
     r"code|bank\s+details|card\s+(?:number|details)))\b"
@@ -294,7 +295,8 @@ def says_bereaved(text: str) -> bool:
 
 # a phone number: seven digits or more in one run of digits, spaces, dashes and brackets
 # ("07700 900123", "+44 (0)20 7946 0958", "555-0123"); not a date, a time or an amount
-_NUMBER = re.compile(r"(?<![\w£$€.:/])\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)")
+PHONE_NUMBER = r"(?<![\w£$€.:/])\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)"
+_NUMBER = re.compile(PHONE_NUMBER)
 
 
 _REFERENCE = re.compile(

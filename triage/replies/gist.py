@@ -22,6 +22,7 @@ from triage.replies.detail import since_in
 from triage.replies.kb_files import Problem
 from triage.replies.ourwords import BRANDS, KEEP_CAPS, PEOPLE, SENTENCE, SPELLED
 from triage.replies.vocabulary import Thing, Trouble, Vocabulary
+from triage.subjects import bare_subject
 
 FIRST_SENTENCES = 3  # the problem is stated near the top; later ones are detail or history
 _GREETING = re.compile(
@@ -29,7 +30,6 @@ _GREETING = re.compile(
     r"[^.!?\n]{0,40}[,!]?\s*$",
     re.I,
 )
-_REPLY_MARKS = re.compile(r"^(?:\s*(?:re|fw|fwd|aw)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 # words that are not part of a thing's name ("fix the fan": "fix" and "the" are not the fan)
 _STOP = frozenset(
@@ -130,7 +130,7 @@ def gist(
     if not vocab.troubles or not vocab.things:
         return None
     subject, _, body = text.partition("\n")
-    subject = _REPLY_MARKS.sub("", subject)
+    subject = bare_subject(subject)
     first = [s for s in SENTENCE.split(body) if s.strip() and not _GREETING.match(s)]
     while chasing and len(first) > sentences and ABOUT_THE_CHASE.search(first[0]):
         first = first[1:]
@@ -170,12 +170,12 @@ def _said(
         m = trouble.words.search(sent)
         if m is None:
             continue
+        if _NEGATED.search(sent[: m.start()]) and not _NEGATION.match(m.group(0)):
+            continue  # "things that aren't broken", "it's not slow", "I haven't clicked it"
         if not trouble.say[0]:
             # said the same whatever it is about ("you opened a link in a message that may
             # not be genuine"): the link is no thing to say a trouble of
             return Gist(trouble.alone, "", False, "", trouble.id)
-        if _NEGATED.search(sent[: m.start()]) and not _NEGATION.match(m.group(0)):
-            continue  # "things that aren't broken", "it's not slow"
         if _LIKE.search(sent[: m.start()]):
             continue  # "it looks like a ransom note": a figure of speech, not the trouble
         fits = [f for f in found if not trouble.groups or f.thing.group in trouble.groups]

@@ -164,7 +164,8 @@ def restatement(d: Draft) -> str:
         if affected:
             return d.render("restate_shows_scope", shows=told.shows, who=affected)
         return d.render("restate_shows", shows=told.shows)
-    if quoted := quoted_subject(d.email.subject):
+    security = d.kind == "security" or d.reading.security  # no phishing subject quoted back
+    if not security and (quoted := quoted_subject(d.email.subject)):
         return d.render("restate_subject_quoted", subject=quoted)
     if affected:
         return d.render("restate_scope", who=affected)

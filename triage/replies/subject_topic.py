@@ -7,6 +7,7 @@ import re
 
 from triage.replies.ourwords import BRANDS, HOSTILE, lower_first, polish, shout_down, shouts
 from triage.replies.requests import IMPERATIVES
+from triage.subjects import bare_subject
 
 # a subject line that names no topic: about the message itself, the wait, or shouting
 _META = re.compile(
@@ -99,7 +100,8 @@ def still_without(subject: str) -> str:
     return f"you still have no {said}"
 
 
-_TAGS = re.compile(r"^(?:\s*(?:re|fwd?|aw|sv)\s*:\s*)+|\[[^\]]*\]|\(\s*#?\d+\s*\)", re.I)
+# a tag or a ticket number anywhere in it ("VPN down [EXTERNAL]", "(#4412)")
+_TAGS = re.compile(r"\[[^\]]*\]|\(\s*#?\d+\s*\)")
 _CONTENT = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
@@ -110,7 +112,7 @@ def quoted_subject(subject: str) -> str:
     nothing at all (wrong). "" for a subject that names nothing (``_META`` alone: "Help",
     "URGENT", "Question"), a hostile one, or one too long to quote."""
     # (no "!": ours would read as cheer to an upset customer, quoted or not)
-    s = polish(_TAGS.sub(" ", subject), trim=False).replace("!", "").strip(" ?.,;:-")
+    s = polish(_TAGS.sub(" ", bare_subject(subject)), trim=False).replace("!", "").strip(" ?.,;:-")
     s = shout_down(s) if shouts(s) else s
     content = [w for w in _CONTENT.findall(s) if not _META.fullmatch(w)]
     if len(content) < 2 or len(s.split()) > 12 or HOSTILE.search(s) or _CLAIMS.search(s):
@@ -118,14 +120,16 @@ def quoted_subject(subject: str) -> str:
     first = s.split()[0].lower()
     if first in IMPERATIVES or _SENTENCE_START.match(s):
         return ""  # "I want to speak to a human", "cancel our subscription": no title to quote
-    return s[:1].upper() + s[1:]
+    return s if s[1:2].isupper() else s[:1].upper() + s[1:]  # "eBay" stays "eBay"
 
 
 # words that would read as our claim in our reply, quoted or not ("guaranteed!", "refund"),
 # and quotes of their own
 _CLAIMS = re.compile(
     r"(?i)\b(?:guarantee\w*|promis\w*|refund\w*|compensat\w*|fixed|resolved|free|liab\w*|"
-    r"fault|sorry|apolog\w*|winner|won|prize)\b|[\"“”]"
+    r"fault|sorry|apolog\w*|winner|won(?!['’])|prize)\b|[\"“”]"
+    # nor a secret ("new password is Xk93pq"), nor a loss ("Mum passed away"): not for quoting
+    r"|\b(?:password|passcode|pin|code)\s*(?:is|was|:|=)|\b(?:passed\s+away|died|funeral|bereave\w*)\b"
 )
 _SENTENCE_START = re.compile(
     r"(?i)(?:i|i'm|i've|we|we're|we've|you|you're|why|how|what|who|when|where|which|can|could|"
