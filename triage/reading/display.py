@@ -79,7 +79,7 @@ def reading_text(raw: str | None) -> Text | None:
         out.append("\n  already tried: " + "; ".join(f"“{t}”" for t in data["tried"]))
     contact = []
     if data.get("prior_contact"):
-        contact.append(f"{data['prior_contact']} earlier email(s) about this in the store")
+        contact.append(f"{data['prior_contact']} earlier email(s) in the store")
     if data.get("says_wrote_before"):
         contact.append("says they wrote before")
     if contact:
