@@ -1258,14 +1258,11 @@ def test_what_they_changed_in_their_settings_is_no_step_tried_to_thank_them_for(
     s = make(reply_config, keyword_kb, email(text), read=read)
     assert "what you've" not in s.acknowledge
     restarted = reading(tried=("updated the app and restarted it",))
-    # steps they tried, but no steps of ours follow: the thanks would answer nothing
-    unthanked = make(reply_config, keyword_kb, email(text), read=restarted)
-    assert "what you've" not in unthanked.acknowledge
-    jam = email("The printer on floor 2 has a paper jam. I restarted it twice.")
-    tried = reading(tried=("restarted it twice",))
-    thanked = make(reply_config, keyword_kb, jam, read=tried)
-    assert thanked.fix
-    assert re.search(r"what you've (?:already )?tried", thanked.acknowledge)
+    thanked = make(reply_config, keyword_kb, email(text), read=restarted).acknowledge
+    assert re.search(r"what you've (?:already )?tried", thanked)
+    # asking the neighbours is no step tried (fresh-email judges: a stock line)
+    asked = reading(tried=("checked with about 8 neighbours",))
+    assert "what you've" not in make(reply_config, keyword_kb, email(text), read=asked).acknowledge
 
 
 def test_when_did_it_start_asks_of_an_update_only_of_software_and_once(

@@ -46,6 +46,7 @@ def test_a_chase_says_what_they_are_still_without(subject: str, said: str) -> No
         ("Page 1 rankings - guaranteed!", ""),
         ("New router password is Xk93pq", ""),  # a secret
         ("Mum passed away - her account", ""),  # a loss is not quoted back
+        ("Your sales rep LIED about monthly billing", ""),  # an accusation, in capitals
         ("Printer won't print colour", "Printer won't print colour"),
         ("eBay orders not syncing", "eBay orders not syncing"),
     ],

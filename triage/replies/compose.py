@@ -27,7 +27,7 @@ from triage.replies.answers import (
 from triage.replies.ask_classes import contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
-from triage.replies.choose_fix import FIXES, choose_fix, last_resort, sure
+from triage.replies.choose_fix import FIXES, choose_fix, sure
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed, gone_before
@@ -157,9 +157,6 @@ def compose(
         restated=restated_ask(kind, scores.frustration, reading.asks),
         attacks=frozenset(a.text for a in reading.asks if contains_attack(a)),
     )
-    if (fallback := last_resort(draft, candidates, ranked)) is not None:
-        fix, steps = fallback  # recorded as the fix, like any other (kb_entry, placeholder)
-        draft = replace(draft, fix=fix.entry, steps=steps)
     language = reading.language
     foreign = bool(language) and language != rules.desk_language
     if foreign:

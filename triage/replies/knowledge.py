@@ -304,11 +304,6 @@ def fitting(
     ][: max(n, 0)]
 
 
-def runner_up(ranked: Sequence[KbMatch], match: KbMatch) -> float:
-    """The best keyword score of any entry but ``match``'s: how near another topic comes."""
-    return max((m.keyword_score for m in ranked if m.entry.id != match.entry.id), default=0.0)
-
-
 def _contrast(sims: Sequence[float]) -> list[float]:
     mean = sum(sims) / len(sims)
     spread = 1.0 - mean if mean < 1.0 else 1.0

@@ -193,6 +193,9 @@ def apology(d: Draft) -> str:
 # a step of troubleshooting, as opposed to what the reading also takes for "tried" ("moved
 # in", "waited an hour", "upgraded to Scale on Friday"): thanks for "listing what you've
 # tried" is only earned by steps
+_ASKED_AROUND = re.compile(
+    r"\b(?:neighbou?rs?|colleagues?|friends?|people|everyone|others|next\s+door)\b", re.I
+)
 _STEP = re.compile(
     r"\b(?:restart\w*|reboot\w*|re-?install\w*|uninstall\w*|clear\w*|reset\w*|unplug\w*|"
     r"re-?connect\w*|disconnect\w*|swapp?\w*|updat\w*\s+(?:the\s+|my\s+)?(?:app|software|drivers?|browser|windows|firmware|it)\b|turn\w*\s+(?:it\s+)?(?:off|on)|"
@@ -210,11 +213,11 @@ def thanks(d: Draft) -> str:
     gave us the fix, from a customer who is not furious (thanks for "setting out what happened so
     clearly" to an angry customer reads as a template); for "the clear description" of two
     lines neither."""
-    # ... only where steps follow that leave theirs out: with no steps, "thank you for telling
-    # us what you've already tried" answers nothing (fresh-email judges: "they tried nothing",
-    # "stock line")
-    shown = d.fix is not None and bool(d.steps) and d.fix.by != "desk"
-    if shown and any(len(t.split()) >= 2 and _STEP.search(t) for t in d.reading.tried):
+    # (asking the neighbours is no step tried: "thank you for telling us what you've tried" of
+    # "I've checked with about 8 neighbours" was a stock line to fresh-email judges, while
+    # paired judges preferred the thanks wherever real steps were listed, steps of ours or not)
+    steps = [t for t in d.reading.tried if not _ASKED_AROUND.search(t)]
+    if any(len(t.split()) >= 2 and _STEP.search(t) for t in steps):
         skipped = d.fix is not None and 0 < len(d.steps) < len(d.fix.steps)
         if skipped or d.upset < 2:  # to a furious customer, a plain thanks read as stock
             return d.render("thanks_tried_skipped" if skipped else "thanks_tried")
@@ -301,12 +304,17 @@ def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
     return section(intro, numbered(d.steps), why)
 
 
+_PROBLEMS = frozenset({"fault", "outage"})
+
+
 def questions(d: Draft, kind: str) -> list[str]:
     """The topic's questions when the topic answers this kind of email, else the desk's for
     this kind, less what the email answers. A fault topic's questions diagnose a fault: asked
     of a request ("help with our office move" matched the desk phone topic) they were the
     judges' "questions for a different problem"."""
-    fits = d.topic is not None and (not d.topic.kinds or kind in d.topic.kinds)
+    wrong = d.topic is not None and d.topic.kinds and kind not in d.topic.kinds
+    # (a fault's questions and an outage's find the same cause: "is it the whole building?")
+    fits = d.topic is not None and not (wrong and not {kind, *d.topic.kinds} <= _PROBLEMS)
     topic = tuple(d.topic.questions) if d.topic is not None and fits else ()
     generic = tuple(
         q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text) and _fits(q, d)

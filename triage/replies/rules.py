@@ -68,9 +68,6 @@ class ReplyRules:
     max_questions: int = 3
     # one keyword phrase is too little to restate the topic, name its team or offer its fix
     topic_keyword_min: float = 0.8
-    # ... unless it stands alone: no other entry's keywords within ``topic_lead`` of it
-    topic_keyword_alone: float = 0.0  # 0: never
-    topic_lead: float = 0.15
     detailed_words: int = 80  # a message this long earns thanks for its detail
     brief_chars: int = 0  # a message this short gets the brief reply (0: never)
     scopes: Mapping[str, str] = field(default_factory=dict)
@@ -206,8 +203,6 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         "update_every",
         "max_questions",
         "topic_keyword_min",
-        "topic_keyword_alone",
-        "topic_lead",
         "detailed_words",
         "brief_chars",
     }
@@ -228,8 +223,6 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
             update_every=tuple(int(every.get(lv, default_every[lv])) for lv in LEVELS),  # type: ignore[arg-type]
             max_questions=int(compose.get("max_questions", 3)),
             topic_keyword_min=float(compose.get("topic_keyword_min", 0.8)),
-            topic_keyword_alone=float(compose.get("topic_keyword_alone", 0.0)),
-            topic_lead=float(compose.get("topic_lead", 0.15)),
             detailed_words=int(compose.get("detailed_words", 80)),
             brief_chars=int(compose.get("brief_chars", 0)),
         )
@@ -267,8 +260,6 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         update_every=rules.update_every,
         max_questions=rules.max_questions,
         topic_keyword_min=rules.topic_keyword_min,
-        topic_keyword_alone=rules.topic_keyword_alone,
-        topic_lead=rules.topic_lead,
         detailed_words=rules.detailed_words,
         brief_chars=rules.brief_chars,
         scopes=scopes,

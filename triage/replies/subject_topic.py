@@ -113,6 +113,8 @@ def quoted_subject(subject: str) -> str:
     "URGENT", "Question"), a hostile one, or one too long to quote."""
     # (no "!": ours would read as cheer to an upset customer, quoted or not)
     s = polish(_TAGS.sub(" ", bare_subject(subject)), trim=False).replace("!", "").strip(" ?.,;:-")
+    if _EMPHASIS.search(s) and not shouts(s):
+        return ""  # one word in capitals for emphasis ("LIED"): not ours to quote back
     s = shout_down(s) if shouts(s) else s
     content = [w for w in _CONTENT.findall(s) if not _META.fullmatch(w)]
     if len(content) < 2 or len(s.split()) > 12 or HOSTILE.search(s) or _CLAIMS.search(s):
@@ -130,7 +132,12 @@ _CLAIMS = re.compile(
     r"fault|sorry|apolog\w*|winner|won(?!['’])|prize)\b|[\"“”]"
     # nor a secret ("new password is Xk93pq"), nor a loss ("Mum passed away"): not for quoting
     r"|\b(?:password|passcode|pin|code)\s*(?:is|was|:|=)|\b(?:passed\s+away|died|funeral|bereave\w*)\b"
+    # nor an accusation ("Your sales rep LIED about billing": paired judges, three of three)
+    r"|\b(?:lied|liars?|lying|lies|stole|stolen|theft|thie\w+|cheat\w*|rip-?off|scam\w*|"
+    r"fraud\w*|con|conned|robb\w*|incompeten\w*)\b"
 )
+# a word in capitals that is no acronym (three letters or more, a vowel: "LIED", "NEVER")
+_EMPHASIS = re.compile(r"\b(?=[A-Z]*[AEIOU])[A-Z]{4,}\b")
 _SENTENCE_START = re.compile(
     r"(?i)(?:i|i'm|i've|we|we're|we've|you|you're|why|how|what|who|when|where|which|can|could|"
     r"is|are|do|does|did|will|would|should|please|hi|hello|dear)\b"
