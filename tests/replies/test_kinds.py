@@ -1275,14 +1275,19 @@ def test_when_did_it_start_asks_of_an_update_only_of_software_and_once(
     assert "such as an update" not in mouse.text
 
 
-def test_anything_else_follows_what_we_did_not_a_promise_to_do_it_nor_a_loss(
+def test_anything_else_closes_a_request_but_never_a_loss(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
     extra = {x for vs in reply_config.templates.slots["anything_else"].values() for x in vs}
+    # a request keeps the guide's close (paired judges, 21 calls of 21)
     ask = "Could you set up a guest Wi-Fi network for our reception?"
-    promised = make(reply_config, keyword_kb, email(ask), read=reading("request", asks=(ask,)))
-    assert not promised.fix
-    assert not any(x in promised.close for x in extra)
+    text = (
+        f"{ask} Clients waiting there keep asking for the office password, which isn't ideal, "
+        "and we'd like one with a password we can change every month. It should not give "
+        "anyone access to our case files or the printers, and a quote first would be great."
+    )
+    promised = make(reply_config, keyword_kb, email(text), read=reading("request", asks=(ask,)))
+    assert any(x in promised.close for x in extra)
     loss = email("My husband Peter passed away last month. The printer has a paper jam.")
     bereaved = make(reply_config, keyword_kb, loss, read=reading())
     assert bereaved.fix
