@@ -1,6 +1,6 @@
 """Which knowledge-base entry's steps a draft offers (issue 15, "Fixes that fit, or the right
-questions"; design/reply-guide.md on fixes that fit the scope): a confident match that fits the symptom, the scope and the kind, less
-what the customer already tried. Pure.
+questions"): a confident match that fits the symptom, the scope and the kind, less what the
+customer already tried. Pure.
 """
 
 from __future__ import annotations

@@ -58,13 +58,7 @@ def quoted_sentence(
     quotes = [quotable(text) for text in plain]
     if not quotes or not all(quotes) or len(quotes) > MAX_QUOTED:
         return ""
-    one = len(quotes) == 1
+    it = "it" if len(quotes) == 1 else "each of them"
     return templates.render(
-        "answer_quoted_questions" if all(q.endswith("?") for q in quotes) else "answer_quoted",
-        key,
-        style,
-        quotes=quoted_list(quotes),
-        that="that's" if one else "those are",
-        it="it" if one else "each of them",
-        **fields,
+        "answer_quoted_questions", key, style, quotes=quoted_list(quotes), it=it, **fields
     )

@@ -120,7 +120,7 @@ def restatement(d: Draft) -> str:
         # expired" of "can I pause my subscription?"); their asks are said back in the plan
         if named:
             return d.render(f"restate_subject_{d.kind}", topic=named)
-        if quoted := quoted_subject(d.email.subject):
+        if quoted := _quoted(d):
             return d.render("restate_subject_quoted", subject=quoted)
         # "Thanks for your question" to a furious customer reads as a template: the empathy
         # line that follows says what the acknowledgement needs to
@@ -164,8 +164,7 @@ def restatement(d: Draft) -> str:
         if affected:
             return d.render("restate_shows_scope", shows=told.shows, who=affected)
         return d.render("restate_shows", shows=told.shows)
-    security = d.kind == "security" or d.reading.security  # no phishing subject quoted back
-    if not security and (quoted := quoted_subject(d.email.subject)):
+    if quoted := _quoted(d):
         return d.render("restate_subject_quoted", subject=quoted)
     if affected:
         return d.render("restate_scope", who=affected)
@@ -176,6 +175,13 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+def _quoted(d: Draft) -> str:
+    """Their subject line to quote back, never in a security matter (a phishing email's own
+    subject)."""
+    security = d.kind == "security" or d.reading.security
+    return "" if security else quoted_subject(d.email.subject)
 
 
 def security_said(ours: Gist, text: str) -> bool:
