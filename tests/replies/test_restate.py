@@ -3,6 +3,8 @@ subject names, or how wide it is, said only from what the email itself shows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from triage.replies.config import ReplyConfig
@@ -276,3 +278,18 @@ def test_a_security_matter_is_said_back_without_a_quoted_side_error(
     key = "At 02:00 you revoked our API key and our warehouse integration has stopped working."
     flagged = make(reply_config, keyword_kb, email(key), read=reading("fault", security=True))
     assert "integration has stopped working" in flagged.acknowledge
+
+
+def test_a_forwarded_email_in_a_security_matter_is_not_quoted_by_its_subject(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # that subject is the phishing email's, not the customer's
+    e = email(
+        "Got this today, looks odd to me. Is it real? Please have a look.",
+        subject="FW: Your mailbox storage is almost full",
+    )
+    s = make(reply_config, keyword_kb, e, read=reading("question", security=True))
+    assert "mailbox storage is almost full" not in s.acknowledge
+    plain = replace(e, subject="Mailbox storage warning on my laptop")
+    ok = make(reply_config, keyword_kb, plain, read=reading("question", security=True))
+    assert "mailbox storage warning on your laptop" in ok.acknowledge

@@ -178,10 +178,13 @@ def restatement(d: Draft) -> str:
 
 
 def _quoted(d: Draft) -> str:
-    """Their subject line to quote back, never in a security matter (a phishing email's own
-    subject)."""
-    security = d.kind == "security" or d.reading.security
-    return "" if security else quoted_subject(d.email.subject)
+    """Their subject line to quote back, never in a security reply nor of a forwarded email in
+    a security matter: that subject is the phishing email's own ("FW: Your mailbox is almost
+    full"), not theirs."""
+    forwarded = re.match(r"(?i)\s*fwd?\s*:", d.email.subject) is not None
+    if d.kind == "security" or d.reading.security and forwarded:
+        return ""
+    return quoted_subject(d.email.subject)
 
 
 def security_said(ours: Gist, text: str) -> bool:
