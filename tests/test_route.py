@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from triage.domain import Deadline, MailKind, Reading, Scores
+from triage.domain import Ask, Deadline, MailKind, Reading, Scores
 from triage.replies.values import History
 from triage.route import RoutingPolicy, queue_sort_key, route
 from triage.sla import SlaPolicy
@@ -109,15 +109,19 @@ def test_queue_order_angriest_then_most_urgent_then_oldest() -> None:
 
 
 def reading(
-    scope: str = "one", security: bool = False, deadline: Deadline | None = None
+    scope: str = "one",
+    security: bool = False,
+    deadline: Deadline | None = None,
+    kind: str = "fault",
+    asks: tuple[Ask, ...] = (),
 ) -> Reading:
     return Reading(
-        kind="fault",
+        kind=kind,
         kind_p=0.9,
         security=security,
         scope=scope,
         scope_words=("whole office",) if scope == "site" else (),
-        asks=(),
+        asks=asks,
         deadline=deadline,
         tried=(),
         language="en",
@@ -193,3 +197,47 @@ def test_raised_urgency_moves_the_due_time_and_priority() -> None:
     assert site.due is not None
     assert calm.due is not None
     assert site.due < calm.due
+
+
+LEAVER = (
+    Ask("Disable his network account at 5:30pm on the 14th", "request"),
+    Ask("Set an auto-reply on his mailbox pointing people to the logistics inbox", "request"),
+)
+
+
+def not_customer_route(r: Reading):  # type: ignore[no-untyped-def]
+    return route(
+        MailKind.CUSTOMER,
+        scores(1, 0, 1.0),
+        History(),
+        received=MONDAY_10,
+        policy=POLICY,
+        sla=SLA,
+        reading=r,
+    )
+
+
+def test_a_plain_request_to_the_desk_is_kept_although_the_model_says_not_a_customer() -> None:
+    d = not_customer_route(reading(kind="request", asks=LEAVER))
+    assert d.queue == "normal"
+    assert any("kept although the model" in x and "asks the desk for 2" in x for x in d.reasons)
+
+
+@pytest.mark.parametrize(
+    "r",
+    [
+        # a question is not enough: newsletters ask "Can't make it?"
+        reading(kind="request", asks=(Ask("Can you come?", "question"),)),
+        # a mailing's own asks
+        reading(kind="request", asks=(Ask("Register now to save your seat.", "request"),)),
+        reading(
+            kind="request",
+            asks=LEAVER + (Ask("If you are interested, please reply", "request"),),
+        ),
+        # newsletters and offers are read as feedback
+        reading(kind="feedback", asks=LEAVER),
+        reading(kind="", asks=LEAVER),
+    ],
+)
+def test_mailings_and_questions_do_not_overrule_the_model(r: Reading) -> None:
+    assert not_customer_route(r).queue == "ignored"
