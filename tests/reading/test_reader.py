@@ -156,6 +156,10 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "I emailed every user the new password.", False),
         ("", "We need another mailbox for the new starter.", False),
         ("", "I've rung the bank twice about it.", False),
+        # "sent it" is contact only when it went to us
+        ("", "I've sent it manually for now but it's a hassle to do that every week.", False),
+        ("", "I sent it to you twice last week.", True),
+        ("", "I sent an email about this yesterday.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

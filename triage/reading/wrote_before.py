@@ -109,6 +109,18 @@ def _rang_the_line(tok: Token) -> bool:
     )
 
 
+# "sent it" / "submitted this" is contact only when it went to us ("I sent it to you on
+# Monday"): otherwise "it" is the report, the form, the file ("I've sent it manually for now")
+_PASSED_ON = frozenset("sent submitted".split())
+_VAGUE = frozenset("it this".split())
+
+
+def _sent_to_us(tok: Token) -> bool:
+    if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _VAGUE for c in tok.children):
+        return True
+    return any(t.lower_ in _US for t in tok.subtree if t.dep_ == "pobj")
+
+
 # counterfactual modals: "I'd have told them", "we could have called"
 _IF_ONLY = frozenset("would 'd could might should".split())
 # "every day", "every morning this week": again and again (not "every user")
@@ -123,6 +135,8 @@ def _earlier_contact(tok: Token) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and c.lower_ in objects for c in tok.children
     ):
         return False  # "since we opened at 8:30" is the shop, not a ticket
+    if tok.lower_ in _PASSED_ON and not _sent_to_us(tok):
+        return False  # "I've sent it manually every week": the report, not a message to us
     if any(c.dep_ == "dobj" and _someone_else(tok, c) for c in tok.children):
         return False  # "I rang the cardiology nurses this week": contact, but not with us
     if tok.lower_ in _DIALLED and _rang_the_line(tok):
