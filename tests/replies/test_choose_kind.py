@@ -19,6 +19,10 @@ def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
     rules = reply_config.rules
     assert reply_kind(reading("feedback", kind_p=0.5), rules, "Thanks") == "fault"
     assert reply_kind(reading("feedback", kind_p=0.9), rules, "Thanks") == "feedback"
+    # a thank-you that says so and asks nothing is one, however unsure the head
+    note = "Aisha sorted my bill in ten minutes. Just wanted to say thanks - she was brilliant."
+    assert reply_kind(reading("feedback", kind_p=0.5), rules, note) == "feedback"
+    assert reply_kind(reading("fault", kind_p=0.5), rules, note) == "fault"
     assert reply_kind(reading("", kind_p=0.0), rules, "") == "fault"
     assert reply_kind(reading("fault", scope="site"), rules, "Nobody on 3 can print") == "outage"
     # the head's scope alone does not make one person's fault an outage

@@ -18,6 +18,14 @@ _PROMISED = re.compile(
 )
 
 
+# "just wanted to say thanks", "a quick note to say thank you": the email says what it is for
+_THANKS_NOTE = re.compile(
+    r"\b(?:wanted|want|writing|write|wish|like)\s+to\s+(?:say\s+)?(?:a\s+(?:big|huge|quick)\s+)?"
+    r"thank|\b(?:note|line|email|message)\s+to\s+(?:say\s+)?(?:a\s+(?:big\s+)?)?thank",
+    re.IGNORECASE,
+)
+
+
 def kind_unsure(reading: Reading, rules: ReplyRules, text: str = "") -> bool:
     """The heads read a kind but are too unsure of it to write to it, so the reply falls back
     to a fault (no kind read at all is no doubt to flag to the agent). A chase
@@ -28,6 +36,8 @@ def kind_unsure(reading: Reading, rules: ReplyRules, text: str = "") -> bool:
     told it would be ready at 9") is such a sign."""
     if reading.kind not in KINDS:
         return False
+    if reading.kind == "feedback" and not reading.asks and _THANKS_NOTE.search(text):
+        return False  # a thank-you that says so and asks nothing (one read at 0.596)
     need = rules.kind_threshold(reading.kind)
     earlier = reading.says_wrote_before or reading.prior_contact or _PROMISED.search(text)
     if reading.kind == "chase" and not earlier:
