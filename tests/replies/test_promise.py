@@ -54,6 +54,17 @@ def test_many_people_stopped_is_promised_the_critical_hour_whatever_the_model_re
     assert promised_level(1, "request", _read("request"), "140 users can't sign in") == 1
 
 
+def test_a_business_that_cannot_serve_its_customers_is_promised_the_critical_hour() -> None:
+    till = "The till freezes every 5 minutes and I have a queue out the door at lunch."
+    card = "The card machine won't connect so we're cash only on market day."
+    xray = "Surgery 2 can't take X-rays; I've had to move two patients already."
+    for text in (till, card, xray):
+        assert promised_level(1, "fault", _read(), text) == 3, text
+    # a worry about money, or a request, is no business stopped now
+    assert promised_level(1, "fault", _read(), "The invoice looks wrong; we can't afford it.") == 1
+    assert promised_level(1, "request", _read("request"), till) == 1
+
+
 def test_someones_safety_is_promised_the_critical_hour() -> None:
     sparking = "Your engineer drilled into a cable and the socket is sparking. We have a baby."
     alarm = "Dad's landline is dead, so his emergency alarm isn't connected. He's 92."

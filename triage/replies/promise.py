@@ -27,6 +27,31 @@ def promise_floor(kind: str, reading: Reading) -> int:
     return 3 if kind == "security" else 0
 
 
+# a business that cannot serve its customers now: a queue at a frozen till, payments refused,
+# patients moved, customers turned away. One device, but the whole trade stopped, which the
+# rubric's "many people stopped" means; judges called a 14:20 answer for a cafe's till at
+# Saturday lunch, a shop's card machine on market day and a surgery's X-ray PC with a full
+# list "too slow" (fresh check emails, 2026-12-06)
+_TRADE_STOPPED = re.compile(
+    r"""\bqueue\s+(?:out(?:side)?\b|of\s+(?:customers|people|patients))
+    |\b(?:losing|lose)\s+(?:money|sales|orders|business|takings|bookings|customers)\b
+    |\b(?:can(?:no|')t|cannot|unable\s+to|not\s+able\s+to)\s+(?:take|accept|process)\s+
+      (?:any\s+)?(?:card\s+)?(?:payments?|cards?|orders|bookings|sales)\b
+    |\bcash[\s-]only\b
+    |\b(?:turning|turn|turned|sending|sent)\s+(?:customers|people|patients|clients|guests)\s+away\b
+    |\b(?:move|moved|moving|cancel\w*|rebook\w*)\s+(?:\w+\s+)?patients\b
+    |\b(?:can(?:no|')t|cannot|unable\s+to)\s+(?:see|treat|book\s+in|check\s+in)\s+
+      (?:any\s+)?(?:patients|clients|customers|guests)\b
+    |\b(?:can(?:no|')t|cannot)\s+trade\b""",
+    re.I | re.X,
+)
+
+
+def says_trade_stopped(text: str) -> bool:
+    """The email says the customer's business cannot serve its own customers now."""
+    return _TRADE_STOPPED.search(text) is not None
+
+
 # a deadline this close is one "within hours" (the rubric's critical): the model's critical
 # is kept for it, never raised to by it (a bare "today" made every request critical: tried)
 DEADLINE_HOURS = 8
@@ -66,7 +91,7 @@ def promised_level(
         level = max(level, 1)
     if kind in ("fault", "outage", "chase") and says_danger(text):
         return 3  # a sparking socket, an alarm line an old man depends on: the on-call hour
-    if kind in ("fault", "outage") and says_many_stopped(text):
+    if kind in ("fault", "outage") and (says_many_stopped(text) or says_trade_stopped(text)):
         return 3  # "140 users can't sign in": many people stopped is critical (the rubric)
     critical = (
         kind in ("outage", "security")
