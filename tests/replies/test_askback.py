@@ -195,6 +195,18 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
             "consulting rooms, please?",
             "us to turn off the screensaver on the PCs in the Fracture Clinic consulting rooms",
         ),
+        # a particle stays with its verb when the urgency word after it goes
+        ("Please can someone remote in ASAP.", "us to remote in"),
+        # the question after a dash is the ask
+        (
+            "I'm on the service line so I can't take any calls - is there a spare I can borrow?",
+            "whether there is a spare you can borrow",
+        ),
+        # the ask ends at its "please"; what follows is why
+        (
+            "Can this be sorted today please, we can't do anything.",
+            "whether this can be sorted today",
+        ),
     ],
 )
 def test_a_long_or_labelled_ask_is_said_back_by_its_point(text: str, expected: str) -> None:

@@ -205,9 +205,10 @@ def is_request(text: str) -> bool:
 # "Question: ...", "Q2. ...", "1) ...": a label, not the question
 _LABEL = re.compile(r"^(?:(?:question|q)\s*\d*\s*[:.)-]|\d+\s*[.)])\s*", re.I)
 _YES_OR_NO = re.compile(r",?\s*(?:yes\s+or\s+no|or\s+not)$", re.I)
+_PLEASE_THEN = re.compile(r"\s+please\s*[,;-]\s+\S.*$", re.I)
 # a question after a statement in one sentence ("..., how do I clear space?")
 _LAST_QUESTION = re.compile(
-    r"^[^?]*?[,;:]\s+((?:how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|"
+    r"^[^?]*?(?:[,;:]|\s[-\u2013])\s+((?:how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|"
     r"should)\b[^,;:]*)$",
     re.I,
 )
@@ -272,6 +273,8 @@ def ask_phrase(text: str) -> str | None:
     if (m := _SAME_ASK.match(p)) and m.group("v1").lower() == m.group("v2").lower():
         p = p[: m.start("again")] + p[m.end("again") :]
     p = _YES_OR_NO.sub("", _LABEL.sub("", p))
+    # "Can this be sorted today please, we can't do anything": the ask ends at its "please"
+    p = _PLEASE_THEN.sub("", p)
     if question and (m := _LAST_QUESTION.search(p)):
         p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
     if _SHORTENS.match(p) and (len(p.split()) > MAX_WORDS or _OR_ELSE.search(p)):

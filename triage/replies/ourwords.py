@@ -101,6 +101,13 @@ _DANGLING = re.compile(
     r"latest|first\s+thing)$",
     re.I,
 )
+# "remote in", "log on": a particle that belongs to its verb is not left hanging by the cut
+# ("Please can someone remote in ASAP" was said back as "us to remote")
+_PARTICLE_VERB = re.compile(
+    r"\b(?:remote|log|logged|sign|signed|dial|dialled|pop|drop|come|call|check|checked|plug|"
+    r"hand|fill|turn|switch|clock)\s+(?:in|on)$",
+    re.I,
+)
 
 # Pronouns seen from the customer's side -> from ours. "you" means the help desk in their mail.
 _SWAP = {
@@ -220,7 +227,7 @@ def polish(text: str, *, trim: bool = True) -> str:
     # a word is left hanging only where a time word was cut after it ("..., starting today");
     # a clause that ends in a particle as written keeps it ("when it last checked in")
     while trim and (cut := _TAIL.sub("", s)) != s:
-        s = _DANGLING.sub("", cut)
+        s = cut if _PARTICLE_VERB.search(cut) else _DANGLING.sub("", cut)
     return re.sub(r"\s+", " ", s).strip(" -'")
 
 
