@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from triage.domain import Reading
 from triage.replies.ask_classes import ask_class
+from triage.replies.done import asks_only_given, said_done
 from triage.replies.evidence import says_done
 from triage.replies.parts import untried
 from triage.replies.rules import ReplyRules
@@ -39,7 +40,7 @@ def choose_fix(
 ) -> tuple[KbMatch | None, tuple[str, ...]]:
     """The first confident candidate whose steps are left once what they tried (the reading's
     and what the email ``text`` says was done) is taken out."""
-    tried = reading.tried + says_done(text)
+    tried = reading.tried + says_done(text) + said_done(text)
     if kind not in FIXES:
         return None, ()
     how_to = any(ask_class(a) == "how" for a in reading.asks)
@@ -50,6 +51,7 @@ def choose_fix(
             continue  # troubleshooting steps are no answer to "is there a site licence?"
         # the desk's own steps are never "already tried" by the customer
         steps = match.entry.steps if match.entry.by == "desk" else untried(match.entry.steps, tried)
+        steps = tuple(s for s in steps if not asks_only_given(s, text))
         if steps:
             return match, steps
     return None, ()
