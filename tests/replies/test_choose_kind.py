@@ -23,6 +23,13 @@ def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
     note = "Aisha sorted my bill in ten minutes. Just wanted to say thanks - she was brilliant."
     assert reply_kind(reading("feedback", kind_p=0.5), rules, note) == "feedback"
     assert reply_kind(reading("fault", kind_p=0.5), rules, note) == "fault"
+    # so is feedback or a suggestion that says so, and feedback on earlier tickets is no chase
+    idea = "Just a suggestion rather than a problem. Would you consider a weekly drop-in?"
+    assert reply_kind(reading("feedback", kind_p=0.5), rules, idea) == "feedback"
+    support = "I'm writing to give some feedback on your support, not about a specific issue."
+    assert reply_kind(reading("chase", kind_p=0.9), rules, support) == "policy_complaint"
+    assert reply_kind(reading("chase", kind_p=0.5), rules, support) == "policy_complaint"
+    assert reply_kind(reading("chase", kind_p=0.9), rules, "Still no reply.") == "chase"
     assert reply_kind(reading("", kind_p=0.0), rules, "") == "fault"
     assert reply_kind(reading("fault", scope="site"), rules, "Nobody on 3 can print") == "outage"
     # the head's scope alone does not make one person's fault an outage

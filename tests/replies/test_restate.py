@@ -140,6 +140,21 @@ def test_a_chase_is_said_back_by_what_it_waits_for_not_a_side_detail(
     assert "dropped" not in s.acknowledge
 
 
+def test_a_complaint_about_the_service_is_not_said_back_as_a_fault_it_names_in_passing(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Every ticket I've raised about the website follows the same pattern: a first reply "
+        "after 3-4 days telling me to clear browsing data and try Chrome or Firefox (which I'd "
+        "already done), then it's closed. I don't think this is what we're paying for.",
+        subject="Feedback on your support",
+    )
+    complaint = make(reply_config, keyword_kb, e, scores(0, 1), read=reading("policy_complaint"))
+    fault = make(reply_config, keyword_kb, e, scores(0, 1), read=reading("fault"))
+    assert "website" in fault.acknowledge, fault.acknowledge  # the browser topic, for a fault
+    assert "website" not in complaint.acknowledge
+
+
 def test_a_chase_whose_clause_says_what_is_wrong_keeps_it(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

