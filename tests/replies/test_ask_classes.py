@@ -133,6 +133,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Could you add a dark mode option?", "feature"),
         ("Could you add me to the finance distribution list?", "do"),
         ("Please remove the £9.99 delivery charge", "money"),
+        # a disputed invoice cancelled is money decided by billing, not work we take on
+        ("Cancel the invoice.", "money"),
+        ("Can you void invoice INV-21177?", "money"),
         ("Is it safe to delete the old one now?", "question"),  # not "put the old one back"
         ("Do not call me", "dont"),  # never "we'll ring you"
         ("How do I export to Excel?", "how"),
