@@ -276,6 +276,14 @@ def _who(before: str) -> tuple[str, bool]:
     return f"{owner} {noun}", plural
 
 
+# the address or device the email was written from is not what is broken
+_WRITING_FROM = re.compile(
+    r"\b(?:writing|emailing|e-mailing|sending\s+this|sent|replying|messaging|contacting\s+you)\s+"
+    r"(?:(?:to\s+)?you\s+)?(?:this\s+)?from\s+(?:my|a|an|our|her|his|their)\s+(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found]:
     """The things a sentence names, in order, each with the customer's words before it (a
     subject line's capitals are a headline's, not names: "Boardroom Video Conferencing")."""
@@ -287,6 +295,8 @@ def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found
                 continue
             if sent[: m.start()].count('"') % 2:
                 continue  # inside a quotation ("drive encryption recovery key"): their words
+            if _WRITING_FROM.search(sent[: m.start()]):
+                continue  # "Writing from my personal email because I can't get into anything"
             if m.group().lower().replace("-", "").startswith("email") and is_letter(
                 sent, m.start(), m.end()
             ):
