@@ -804,6 +804,11 @@ def test_a_call_asked_for_uses_the_number_the_email_gives(
     assert "number you gave" in with_number.text or "number in your email" in with_number.text
     assert "isn't in your email" not in with_number.text
     assert "number" in without.text  # asked for, since the email gives none
+    # a number in the signature is one to ring as well
+    signed = email(f"The card machine is down. {ask}", signature="Gavin Trent\n07700 900330")
+    by_signature = make(reply_config, keyword_kb, signed, read=reading(asks=(ask,)))
+    assert "reply with the number" not in by_signature.text
+    assert "number in your email" in by_signature.text or "number you gave" in by_signature.text
 
 
 def test_an_angry_customer_gets_one_line_of_empathy_and_no_cheerful_close(

@@ -190,7 +190,9 @@ def compose(
             restated=draft.restated.text if draft.restated else "",
             attacks=draft.attacks if kind == "security" else frozenset(),
             about_money=bool(MONEY_WORDS.search(draft.text)),
-            has_number=gives_number(draft.text),
+            # a number in the signature is one to ring ("Gavin Trent / Trent Outdoor / 07700
+            # 900330" was asked "please reply with the number": judges)
+            has_number=gives_number(draft.text) or gives_number(draft.email.signature),
             about=f" about {problem.about}" if problem and problem.about else "",
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
