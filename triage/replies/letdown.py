@@ -32,6 +32,10 @@ _CALL = re.compile(
     r"\b(?:promised|booked|arranged|supposed\s+to\s+(?:get|have))\s+(?:me\s+)?(?:a\s+)?"
     r"call(?:\s*back)?\b[^.!?]{0,80}(?:never|didn't|did\s+not|hasn't|nobody|no\s+one|nothing)|"
     r"\bpromised\s+(?:me\s+)?(?:a\s+)?call(?:\s*back)?\s+\w+\s+times\b|"
+    # "the lady said someone would call me back that day, nobody did"
+    r"\b(?:said|told\s+(?:me|us)|promised)\s+(?:that\s+)?(?:someone|somebody|they|you|he|she|"
+    r"an?\s+\w+)\s+would\s+(?:call|ring|phone)\b[^!?]{0,80}?(?:\bno(?:body|\s+one)\s+(?:did|has)\b|"
+    r"\b(?:they|you|he|she)\s+(?:never\s+did|didn't|did\s+not|haven't|hasn't)\b)|"
     # "I was promised a callback on Tuesday ... It's now Friday ... like they said they would"
     # (the day since named, "it's now Friday"; the call not made, "nobody rang ... like they
     # said they would"; not "Sam rang as promised" nor "It's now working fine")
