@@ -25,6 +25,8 @@ def test_a_tried_list_and_first_person_deeds_are_read() -> None:
         "checked spam, junk, quarantine",
     )
     assert said_done("I've reported it to the police, crime ref 41/88213/25.")
+    # what they will not be told again counts as done
+    assert said_done("Look at my line rather than telling me to turn it off and on again.")
     # what they will do, or did not do, is not done
     assert said_done("I'll check the cables tonight. I haven't tried restarting it.") == ()
 

@@ -16,6 +16,14 @@ from triage.replies.letdown import let_down
         ("The lady said someone would call me back that day, nobody did.", "call"),
         ("She said a manager would ring me. He never did.", "call"),
         ("They said someone would call me back and they did, within the hour.", None),
+        # a time we gave, long passed
+        ("I was told 3-5 working days. It's now been two weeks.", "late"),
+        (
+            'Your agent (Jess) told me it was "an area fault, fixed within 48 hours". It wasn\'t.',
+            "late",
+        ),
+        ("I was told two weeks and it arrived in two weeks, thanks.", None),
+        ("I was told by the courier 2 days. It's now been a week.", None),
         ("I have been promised a callback SIX times.", "call"),
         ("Engineer no-show AGAIN. Still no internet.", "visit"),
         ("Both times I was promised an engineer within 48 hours. Nobody has come.", "visit"),

@@ -28,6 +28,13 @@ _BARE = re.compile(
     r"reinstalled|swapped|reported)\s[^.!?\n;)]{3,120}",
     re.I,
 )
+# "rather than telling me to turn it off and on again", "please don't ask me to restart it":
+# what they will not be told again is as good as done
+_NOT_AGAIN = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|(?:please\s+)?(?:don't|do\s+not))\s+(?:just\s+)?"
+    r"(?:telling|tell|asking|ask)\s+(?:me|us)\s+to\s+[^.!?\n;]{3,80}",
+    re.I,
+)
 # "What I've tried:", "Tried so far:", "Things we've done:" heading a list
 _TRIED_HEAD = re.compile(
     r"^\s*(?:what\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:tried|done)(?:\s+so\s+far)?\s*:?\s*$"
@@ -42,6 +49,7 @@ def said_done(text: str) -> tuple[str, ...]:
     """The clauses of ``text`` (the newest text of an email) that say something was done."""
     found = [m.group(0) for m in _DID.finditer(text)]
     found += [m.group(0).strip(" (\n.!?") for m in _BARE.finditer(text)]
+    found += [m.group(0) for m in _NOT_AGAIN.finditer(text)]
     found += _listed(text)
     return tuple(found)
 

@@ -118,10 +118,23 @@ _CLAIM = re.compile(
     r"\bnot\s+ready\b)",
     re.I,
 )
+# a time we gave that has long passed: "I was told 3-5 working days. It's now been two weeks",
+# "your live chat agent (Jess) told me it was 'an area fault, fixed within 48 hours'. It
+# wasn't." (by us: "I was told", "you said", "your agent told me"; not "the shop told me")
+_LATE = re.compile(
+    r"\b(?:i\s+was|we\s+were|you|your\s+[\w ]{0,25}?(?:\([^)]*\)\s*)?)\s*(?:told|said|promised|quoted)"
+    r"\s+(?!by\s+(?!you\b|your\b))(?:me\s+|us\s+)?[^.!?\n]{0,60}?\b(?:\d+(?:\s*(?:-|to)\s*\d+)?|one|"
+    r"two|three|four|five|a\s+few)\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)\b"
+    r"[^!?\n]{0,120}?(?:\b(?:it|that|they)\s+(?:wasn't|isn't|hasn't|didn't|weren't)\b|"
+    r"\b(?:it's|it\s+has|it\s+is|that's|that\s+was)\s+(?:now\s+)?(?:been\s+)?(?:over\s+|more\s+than\s+)?"
+    r"(?:two|three|four|five|six|\d+|a)\s+(?:weeks?|days?|months?)|\bnow\s+day\s+\d+)",
+    re.I,
+)
 _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
     ("visit", _VISIT),
     ("call", _CALL),
     ("claim", _CLAIM),
+    ("late", _LATE),
     ("advice", _ADVICE),
     ("silence", _SILENCE),
 )
@@ -129,7 +142,7 @@ _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
 
 @lru_cache(maxsize=256)  # a draft asks several times (``Draft.failed``); the text is the key
 def let_down(text: str) -> str | None:
-    """Which failure of ours the email reports: "call", "visit", "claim", "advice" or
+    """Which failure of ours the email reports: "call", "visit", "claim", "late", "advice" or
     "silence"; None when it reports none."""
     # "nobody came" of a visit named in that sentence or the one before (not "the office was
     # shut so nobody came in ... could an engineer look at it?")
