@@ -90,6 +90,15 @@ def test_a_clause_too_long_to_say_back_is_said_without_where_and_when(reader: Te
     assert said == "the shared finance spreadsheet has been crashing"
 
 
+def test_a_change_too_long_to_say_back_is_not_cut_to_its_verb(reader: TextReader) -> None:
+    text = (
+        "We received our renewal quote this week and the per-seat price has gone from £18 to "
+        "£22 - an increase of just over 22%."
+    )
+    said = _problem(reader, text, "Renewal price increase")
+    assert not said.endswith("has gone")
+
+
 def test_a_bare_it_is_named_only_by_a_subject_that_names_a_thing(reader: TextReader) -> None:
     text = "It hasn't worked properly since the weekend."
     assert _problem(reader, text, "Slow in the evenings") == ""  # no noun: "it" stays unknown

@@ -213,7 +213,14 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
     clause = said(tokens, swap, text, added)
     if len(clause.split()) > MAX_WORDS:
         cut = _where_and_when(root, subject)
-        clause = said([t for t in tokens if t.i not in cut], swap, text, added)
+        tokens = [t for t in tokens if t.i not in cut]
+        clause = said(tokens, swap, text, added)
+    kept = {t.i for t in tokens}
+    if root.lower_ in _CHANGES and any(
+        c.dep_ == "prep" and c.lower_ in ("from", "to", "by") and c.i not in kept
+        for c in root.children
+    ):
+        return ""  # "the price has gone from £18 to £22" said as "the price has gone"
     n = len(clause.split())
     return clause if MIN_WORDS <= n <= MAX_WORDS else ""
 
@@ -238,6 +245,14 @@ def _with_be(root: Token, subject: Token, swap: dict[int, str]) -> dict[int, tup
         if first.text.istitle():
             swap.setdefault(first.i, first.text.lower())
     return added
+
+
+# verbs of a change, which say nothing once their "from" or "to" is cut
+# (word forms: the pipeline runs without its lemmatizer)
+_CHANGES = frozenset(
+    """gone went going goes risen rose rising rises increased increasing jumped changed moved
+    dropped fell fallen doubled climbed shot""".split()
+)
 
 
 def _where_and_when(root: Token, subject: Token) -> set[int]:

@@ -109,6 +109,11 @@ def _rang_the_line(tok: Token) -> bool:
     )
 
 
+# what a contact in a relative clause may be about and still be one ("the callback I asked
+# for on Monday", "the engineer I was promised")
+_CONTACT_NOUNS = frozenset(
+    "callback call-back visit engineer appointment reply response answer update refund".split()
+)
 # "sent it" / "submitted this" is contact only when it went to us ("I sent it to you on
 # Monday"): otherwise "it" is the report, the form, the file ("I've sent it manually for now")
 _PASSED_ON = frozenset("sent submitted".split())
@@ -131,10 +136,13 @@ def _earlier_contact(tok: Token) -> bool:
     if tok.lower_ not in CONTACT or tok.tag_ not in ("VBD", "VBN"):
         return False
     objects = CASE_OBJECTS if tok.lower_ == "opened" else CONTACT_OBJECTS
-    if tok.lower_ in NEEDS_OBJECT and not any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in objects for c in tok.children
+    if tok.lower_ in NEEDS_OBJECT and not (
+        any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in objects for c in tok.children)
+        or (tok.dep_ == "relcl" and tok.head.lower_ in objects)  # "the ticket I raised"
     ):
         return False  # "since we opened at 8:30" is the shop, not a ticket
+    if tok.dep_ == "relcl" and tok.head.lower_ not in CONTACT_OBJECTS | _CONTACT_NOUNS:
+        return False  # "the features we asked for last year": the thing, not a contact
     if tok.lower_ in _PASSED_ON and not _sent_to_us(tok):
         return False  # "I've sent it manually every week": the report, not a message to us
     if any(c.dep_ == "dobj" and _someone_else(tok, c) for c in tok.children):
