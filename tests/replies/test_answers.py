@@ -88,6 +88,19 @@ def test_a_security_question_about_cause_or_data_gets_no_guess(reply_config: Rep
         assert "guess" in said
 
 
+def test_why_in_a_complaint_about_a_decision_is_put_to_those_who_made_it(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    ask = Ask("Why did we receive no advance notice?", "question")
+    fault = answer(ask, ctx("fault"), t)
+    complaint = answer(ask, ctx("policy_complaint"), t)
+    assert "cause" in fault
+    assert "cause" not in complaint
+    assert "decision" in complaint
+    assert "14:00" in complaint
+
+
 def test_changing_back_is_a_decision_only_in_a_policy_complaint(reply_config: ReplyConfig) -> None:
     t = reply_config.templates
     ask = Ask("I want you to roll back this import on your end", "request")

@@ -158,6 +158,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     # Asks: each one answered or acknowledged (triage/replies/answers.py)
     "answer_cause": _ANSWER,
     "answer_cause_security": _ANSWER,
+    "answer_cause_decision": _ANSWER,
     "answer_when": _ANSWER,
     "answer_when_outage": _ANSWER,
     "answer_update": _ANSWER,
