@@ -97,7 +97,7 @@ def test_why_in_a_complaint_about_a_decision_is_put_to_those_who_made_it(
     complaint = answer(ask, ctx("policy_complaint"), t)
     assert "cause" in fault
     assert "cause" not in complaint
-    assert "decision" in complaint
+    assert "people responsible" in complaint
     assert "14:00" in complaint
 
 

@@ -29,6 +29,8 @@ def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
     support = "I'm writing to give some feedback on your support, not about a specific issue."
     assert reply_kind(reading("chase", kind_p=0.9), rules, support) == "policy_complaint"
     assert reply_kind(reading("chase", kind_p=0.5), rules, support) == "policy_complaint"
+    review = "I wanted to raise some concerns ahead of our contract review next month."
+    assert reply_kind(reading("chase", kind_p=0.8), rules, review) == "policy_complaint"
     assert reply_kind(reading("chase", kind_p=0.9), rules, "Still no reply.") == "chase"
     assert reply_kind(reading("", kind_p=0.0), rules, "") == "fault"
     assert reply_kind(reading("fault", scope="site"), rules, "Nobody on 3 can print") == "outage"

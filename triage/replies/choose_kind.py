@@ -33,7 +33,9 @@ _SAYS_FEEDBACK = re.compile(
     r"\b(?:just\s+)?a\s+(?:small\s+|quick\s+)?suggestion\b|^\W*suggestion\s*:"
     r"|\bto\s+give\s+(?:you\s+)?(?:some\s+)?feedback\b"
     r"|\bnot\s+about\s+a\s+(?:specific|particular)\s+(?:problem|issue|ticket)\b"
-    r"|\brather\s+than\s+a\s+(?:problem|complaint|fault)\b",
+    r"|\brather\s+than\s+a\s+(?:problem|complaint|fault)\b"
+    # "I wanted to raise some concerns ahead of our contract review"
+    r"|\b(?:raise|share|voice)\s+(?:some\s+|a\s+few\s+|my\s+|our\s+|a\s+)?concerns?\b",
     re.IGNORECASE | re.MULTILINE,
 )
 
