@@ -153,6 +153,11 @@ def test_a_complaint_about_the_service_is_not_said_back_as_a_fault_it_names_in_p
     fault = make(reply_config, keyword_kb, e, scores(0, 1), read=reading("fault"))
     assert "website" in fault.acknowledge, fault.acknowledge  # the browser topic, for a fault
     assert "website" not in complaint.acknowledge
+    # a complaint whose subject names the topic is about it
+    named = replace(e, subject="The website is HIDEOUS now")
+    about = make(reply_config, keyword_kb, named, scores(0, 1), read=reading("policy_complaint"))
+    assert "website" in about.acknowledge
+    assert "hideous" not in about.acknowledge.lower()
 
 
 def test_a_chase_whose_clause_says_what_is_wrong_keeps_it(

@@ -127,9 +127,10 @@ def restatement(d: Draft) -> str:
         return "" if d.tone == "upset" else d.render(f"restate_{d.kind}")
     affected = who(d)
     problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
-    if problem and d.kind == "policy_complaint" and d.topic and d.kind not in d.topic.kinds:
+    if problem and d.kind == "policy_complaint" and d.topic and not _subject_names(d):
         # a complaint about the service names a fault only in passing ("your last three replies
-        # told me to clear my cache"): the fault's topic is a side detail (judges: wrong)
+        # told me to clear my cache"): the fault's topic is a side detail (judges: wrong); a
+        # complaint whose subject names it is about it ("The new email signature is HIDEOUS")
         problem = ""
     if problem and d.reading.scope in ("site", "everyone"):
         # an end-user topic ("the laptop won't join the Wi-Fi") does not describe a whole site
@@ -270,3 +271,11 @@ def _names_something(phrase: str | None) -> bool:
         return False
     words = re.findall(r"[\w'-]+", phrase.lower())
     return sum(w not in _EMPTY_WORDS for w in words) >= 2
+
+
+def _subject_names(d: Draft) -> bool:
+    """Whether the subject line names the draft's knowledge-base topic (one of its keywords)."""
+    subject = d.email.subject.lower()
+    return d.topic is not None and any(
+        re.search(rf"\b{re.escape(k.lower())}", subject) for k in d.topic.keywords
+    )
