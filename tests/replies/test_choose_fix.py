@@ -37,3 +37,26 @@ def test_one_rare_phrase_never_offers_steps_on_its_own(
         subject="Charged twice this month??",
     )
     assert make(reply_config, keyword_kb, twice, read=reading()).kb_entry is None
+
+
+def test_steps_they_did_are_left_out_and_a_lone_first_step_is_no_fix(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    junk = email(
+        "I've requested a password reset 4 times and nothing arrives (checked spam, junk, "
+        "quarantine). Can you reset it manually?",
+        subject="password reset email not arriving",
+    )
+    s = make(reply_config, keyword_kb, junk, read=reading())
+    assert s.kb_entry == "spam-junk-missing-mail"
+    assert "Junk or Spam folder" not in s.text
+    excel = email(
+        "Excel crashes every time I open our month-end workbook (Consol_v7.xlsm). Other "
+        "spreadsheets open fine.\n\nWhat I've tried:\n- Opening in Safe Mode (excel /safe) - "
+        "opens but macros don't run\n- Repairing Office",
+        subject="Excel crashing on month-end workbook",
+    )
+    e = make(reply_config, keyword_kb, excel, read=reading())
+    assert "safe mode" not in e.fix.lower()
+    # "Save a copy" alone, once the safe-mode test and the file's name are out, is no fix
+    assert "Save a copy" not in e.fix

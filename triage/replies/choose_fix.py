@@ -52,6 +52,11 @@ def choose_fix(
         # the desk's own steps are never "already tried" by the customer
         steps = match.entry.steps if match.entry.by == "desk" else untried(match.entry.steps, tried)
         steps = tuple(s for s in steps if not asks_only_given(s, text))
+        if len(steps) == 1 < len(match.entry.steps) - 1:
+            # one step left of three or more is a first step whose point has gone ("Save a
+            # copy" once the safe-mode test they did is out), and the entry's "why" is no
+            # longer about what is left
+            continue
         if steps:
             return match, steps
     return None, ()
