@@ -25,6 +25,13 @@ def test_a_tried_list_and_first_person_deeds_are_read() -> None:
         "checked spam, junk, quarantine",
     )
     assert said_done("I've reported it to the police, crime ref 41/88213/25.")
+    # one deed a phrase: a long clause is cut at its joins, a list kept whole
+    laptop = "I've checked the socket with a lamp and it works, the charger light is on."
+    assert said_done(laptop) == (
+        "I've checked the socket with a lamp",
+        "it works",
+        "the charger light is on",
+    )
     # what they will not be told again counts as done
     assert said_done("Look at my line rather than telling me to turn it off and on again.")
     # what they will do, or did not do, is not done

@@ -42,6 +42,7 @@ _TRIED_HEAD = re.compile(
     r"(?:\s+so\s+far)?\s*:\s*$",
     re.I,
 )
+_JOINS = re.compile(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but|then)\s+|\s+-\s+|;", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(?P<item>\S.*)$")
 
 
@@ -51,7 +52,22 @@ def said_done(text: str) -> tuple[str, ...]:
     found += [m.group(0).strip(" (\n.!?") for m in _BARE.finditer(text)]
     found += [m.group(0) for m in _NOT_AGAIN.finditer(text)]
     found += _listed(text)
-    return tuple(found)
+    # one deed a phrase: a long clause shares two words with some unrelated step ("I've checked
+    # the socket with a lamp and it works, the charger light is on" is no "bring it to the desk
+    # with its charger ... while it is checked")
+    return tuple(p for f in found for p in _deeds(f))
+
+
+def _deeds(clause: str) -> list[str]:
+    """A clause cut at its joins, a one-word piece kept with the one before ("checked spam,
+    junk, quarantine" stays one list)."""
+    out: list[str] = []
+    for piece in (p.strip() for p in _JOINS.split(clause)):
+        if out and len(piece.split()) < 2:
+            out[-1] = f"{out[-1]}, {piece}"
+        elif piece:
+            out.append(piece)
+    return out
 
 
 def _listed(text: str) -> list[str]:
