@@ -60,3 +60,15 @@ def test_steps_they_did_are_left_out_and_a_lone_first_step_is_no_fix(
     assert "safe mode" not in e.fix.lower()
     # "Save a copy" alone, once the safe-mode test and the file's name are out, is no fix
     assert "Save a copy" not in e.fix
+
+
+def test_a_how_to_question_naming_an_entrys_phrase_gets_its_steps(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "How do I change my wifi password?"
+    question = email(f"{ask} Ex-lodger still has it.", subject="wifi password")
+    s = make(reply_config, keyword_kb, question, read=reading("question", asks=(ask,)))
+    assert s.kb_entry == "wifi-password-change"
+    # the same phrase in a fault is one phrase, not sure enough for steps
+    fault = email("The wifi password stopped working on my laptop.", subject="wifi password")
+    assert make(reply_config, keyword_kb, fault, read=reading()).kb_entry != "wifi-password-change"

@@ -43,9 +43,9 @@ def choose_fix(
     tried = reading.tried + says_done(text) + said_done(text)
     if kind not in FIXES:
         return None, ()
-    how_to = any(ask_class(a) == "how" for a in reading.asks)
+    how_to = [a.text.lower() for a in reading.asks if ask_class(a) == "how"]
     for match in candidates:
-        if not sure(match, rules):
+        if not (sure(match, rules) or _asked_how(match, how_to, kind)):
             continue
         if kind == "question" and "question" not in match.entry.kinds and not how_to:
             continue  # troubleshooting steps are no answer to "is there a site licence?"
@@ -60,3 +60,13 @@ def choose_fix(
         if steps:
             return match, steps
     return None, ()
+
+
+def _asked_how(match: KbMatch, how_to: list[str], kind: str) -> bool:
+    """A how-to question that names an entry's phrase ("How do I change my wifi password?")
+    is that entry's, though one phrase alone is not sure enough for a fault (``sure``): the
+    question says what it is about, and the entry answers questions."""
+    if kind != "question" or "question" not in match.entry.kinds or not match.confident:
+        return False
+    phrases = [k.lower() for k in match.entry.keywords if len(k.split()) >= 2]
+    return any(p in ask for p in phrases for ask in how_to)
