@@ -237,6 +237,32 @@ def test_a_plain_request_to_the_desk_is_kept_although_the_model_says_not_a_custo
         # newsletters and offers are read as feedback
         reading(kind="feedback", asks=LEAVER),
         reading(kind="", asks=LEAVER),
+        # one ask is not enough
+        reading(kind="request", asks=LEAVER[:1]),
+        # a mailing's asks are about the reader's own things, or in a mailing's verbs
+        reading(
+            kind="request",
+            asks=(
+                Ask("Please renew your subscription to avoid interruption.", "request"),
+                Ask("Sign in to the admin centre to update the payment details.", "request"),
+            ),
+        ),
+        reading(
+            kind="request",
+            asks=(
+                Ask("Please review", "request"),
+                Ask("sign the document by Friday.", "request"),
+                Ask("Do not share this email.", "request"),
+            ),
+        ),
+        reading(
+            kind="request",
+            asks=(
+                Ask("Save your seat today", "request"),
+                Ask("Bring your questions for our panel.", "request"),
+                Ask("Please approve or reject this request in the portal.", "request"),
+            ),
+        ),
     ],
 )
 def test_mailings_and_questions_do_not_overrule_the_model(r: Reading) -> None:

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from triage.domain import History, MailKind, Queue, Reading, RouteDecision, Scores
+from triage.replies.ourwords import APOSTROPHES
 from triage.sla import SlaPolicy, due_at
 
 __all__ = ["FRUSTRATION", "URGENCY", "Queue", "RouteDecision", "RoutingPolicy", "route"]
@@ -76,7 +77,8 @@ def route(
         # The text-only head is sure of some real customers (seen on the dev set: a thank-you
         # asking to close the ticket, a third chase for a promised credit). Hiding a reply in a
         # thread we already hold costs far more than an agent glancing at an auto-reply that
-        # slipped past the header rules, so the thread wins over the model.
+        # slipped past the header rules, so the thread wins over the model, and so do two
+        # plain asks for the desk (``asks_the_desk``).
         reasons.append(
             f"kept although the model thinks this is not a customer ({scores.not_customer:.0%}):"
             + (
@@ -125,33 +127,55 @@ def route(
     )
 
 
-# what a mailing's asks say ("Register now", "if you're interested, please reply", "if you don't
-# want to receive further emails"): an ask that names one is the sender's, not a customer's
-_MAILING_ASK = re.compile(
+# an ask a mailing makes of its reader, about the reader's own things ("Please renew your
+# subscription", "Save your seat", "Please change your password") or in its own verbs ("Sign
+# up", "Register now", "Please review and sign", "Please approve or reject"): not one for the desk
+_READERS_OWN = re.compile(r"\byour\b", re.IGNORECASE)
+# ... and an ask only a mailing makes, which vetoes the lot ("if you're interested, please
+# reply", "if you don't want to receive further emails")
+_MAILING_ONLY = re.compile(
     r"\bregister\b|\bunsubscribe|further (?:e-?mails|messages)|if you(?:'re| are) interested",
+    re.IGNORECASE,
+)
+_MAILING_VERB = re.compile(
+    r"^\W*(?:please\s+)?(?:sign|join|save|book|register|click|verify|review|approve|reject|"
+    r"complete|take|renew|upgrade|update|confirm|read|download|accept|claim|do\s+not|don't|"
+    r"unsubscribe|reply|follow|visit|log\s+in|check\s+out|learn|discover|shop)\b",
     re.IGNORECASE,
 )
 _CUSTOMER_KINDS = frozenset(
     ("fault", "outage", "request", "question", "chase", "policy_complaint", "security")
 )
+# the least asks for the desk that overrule the not-customer head
+_ASKS_THAT_OVERRULE = 2
 
 
 def asks_the_desk(reading: Reading | None) -> int:
-    """How many things the email plainly asks the desk to do (0 when it is not such an email).
+    """How many things the email plainly asks the desk to do: its request asks, less those a
+    mailing makes of its reader; 0 when fewer than two, or when the email is not read as a
+    customer kind (newsletters and offers are read as feedback).
 
     The text-only not-customer head is sure of some real requests: a leaver's list from HR
-    ("Disable his account at 5:30pm on the 14th ..."), a new starter's, a subject access
-    request forwarded by a client (fresh check emails, 2026-12-06). An email whose reading is a
-    customer kind (not feedback: newsletters read as feedback) with at least one request ask
-    that no mailing would make is kept, because hiding a request costs more than an agent
-    glancing at one mailing. On the 1,520 synthetic and fresh emails this keeps 5 customers
-    the head dropped and no labelled non-customer (the mailing words were chosen on those).
+    ("Disable his account at 5:30pm on the 14th", "Set an auto-reply on his mailbox"), a new
+    starter's, a subject access request forwarded by a client (fresh check emails,
+    2026-12-06). Two such asks keep the email, because hiding a request costs more than an
+    agent glancing at one mailing. On the 1,520 synthetic and fresh emails this keeps 5
+    customers the head dropped and no labelled non-customer; on eleven vendor notices,
+    webinars, offers, approval robots and password-expiry notices written to test it (review,
+    session 18) it keeps none.
     """
     if reading is None or reading.kind not in _CUSTOMER_KINDS:
         return 0
-    if any(_MAILING_ASK.search(a.text) for a in reading.asks):
+    if any(_MAILING_ONLY.search(a.text.translate(APOSTROPHES)) for a in reading.asks):
         return 0
-    return sum(1 for a in reading.asks if a.type == "request")
+    desk = [
+        a
+        for a in reading.asks
+        if a.type == "request"
+        and not _READERS_OWN.search(a.text.translate(APOSTROPHES))
+        and not _MAILING_VERB.match(a.text.translate(APOSTROPHES))
+    ]
+    return len(desk) if len(desk) >= _ASKS_THAT_OVERRULE else 0
 
 
 READING_RULES = ("scope", "security", "deadline")
