@@ -22,15 +22,30 @@ def test_kind_falls_back_to_a_fault_when_unsure_and_security_comes_first(
     # a thank-you that says so and asks nothing is one, however unsure the head
     note = "Aisha sorted my bill in ten minutes. Just wanted to say thanks - she was brilliant."
     assert reply_kind(reading("feedback", kind_p=0.5), rules, note) == "feedback"
-    assert reply_kind(reading("fault", kind_p=0.5), rules, note) == "fault"
+    # ... not one that says thanks and then what is wrong, or thanks in advance
+    again = "I'm writing to thank you for fixing my laptop yesterday, but it's broken again."
+    assert reply_kind(reading("feedback", kind_p=0.5), rules, again) == "fault"
+    ahead = "My screen cracked. I'd like to thank you in advance for sorting a replacement."
+    assert reply_kind(reading("feedback", kind_p=0.5), rules, ahead) == "fault"
     # so is feedback or a suggestion that says so, and feedback on earlier tickets is no chase
     idea = "Just a suggestion rather than a problem. Would you consider a weekly drop-in?"
     assert reply_kind(reading("feedback", kind_p=0.5), rules, idea) == "feedback"
     support = "I'm writing to give some feedback on your support, not about a specific issue."
     assert reply_kind(reading("chase", kind_p=0.9), rules, support) == "policy_complaint"
     assert reply_kind(reading("chase", kind_p=0.5), rules, support) == "policy_complaint"
-    review = "I wanted to raise some concerns ahead of our contract review next month."
+    review = (
+        "I wanted to raise some concerns ahead of our contract review next month. My team "
+        "ended up chasing by phone repeatedly."
+    )
     assert reply_kind(reading("chase", kind_p=0.8), rules, review) == "policy_complaint"
+    # ... but feedback that chases is a chase, and a suggestion someone made is no feedback
+    chasing = (
+        "I emailed on Monday to share my concerns about the server room. Still no reply and "
+        "it's 31C in there now."
+    )
+    assert reply_kind(reading("chase", kind_p=0.8), rules, chasing) == "chase"
+    made = "Your colleague made a suggestion to clear the cache but I still can't log in."
+    assert reply_kind(reading("feedback", kind_p=0.5), rules, made) == "fault"
     assert reply_kind(reading("chase", kind_p=0.9), rules, "Still no reply.") == "chase"
     assert reply_kind(reading("", kind_p=0.0), rules, "") == "fault"
     assert reply_kind(reading("fault", scope="site"), rules, "Nobody on 3 can print") == "outage"

@@ -7,6 +7,7 @@ import re
 
 from triage.domain import Reading
 from triage.replies.evidence import says_attack, says_outage, says_security
+from triage.replies.ourwords import APOSTROPHES
 from triage.replies.rules import KINDS, ReplyRules
 
 # a promise made to the writer about what would happen: earlier contact with a desk in all
@@ -24,13 +25,21 @@ _THANKS_NOTE = re.compile(
     r"thank|\b(?:note|line|email|message)\s+to\s+(?:say\s+)?(?:a\s+(?:big\s+)?)?thank",
     re.IGNORECASE,
 )
+# ... and nothing wrong after it: "writing to thank you for fixing it yesterday, but it's broken
+# again" is a fault (review, session 18)
+_STILL_WRONG = re.compile(
+    r"\b(?:but|however|again|still|broken|not\s+working|stopped|isn't|doesn't|can't|won't|"
+    r"in\s+advance)\b",
+    re.IGNORECASE,
+)
 
 
 # the email says it is feedback or a suggestion, not a problem: "Just a suggestion rather than a
 # problem", "I'm writing to give some feedback on your support process, not about a specific
-# issue" (fresh check emails: answered with diagnostic questions, and as a chase)
+# issue" (fresh check emails: answered with diagnostic questions, and as a chase); not "your
+# colleague made a suggestion to clear the cache but I still can't log in"
 _SAYS_FEEDBACK = re.compile(
-    r"\b(?:just\s+)?a\s+(?:small\s+|quick\s+)?suggestion\b|^\W*suggestion\s*:"
+    r"\b(?:just|only)\s+a\s+(?:small\s+|quick\s+)?suggestion\b|^\W*suggestion\s*:"
     r"|\bto\s+give\s+(?:you\s+)?(?:some\s+)?feedback\b"
     r"|\bnot\s+about\s+a\s+(?:specific|particular)\s+(?:problem|issue|ticket)\b"
     r"|\brather\s+than\s+a\s+(?:problem|complaint|fault)\b"
@@ -38,6 +47,28 @@ _SAYS_FEEDBACK = re.compile(
     r"|\b(?:raise|share|voice)\s+(?:some\s+|a\s+few\s+|my\s+|our\s+|a\s+)?concerns?\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# a chase in its own words: feedback that chases is still a chase ("Following up on my email
+# where I wanted to raise a concern about our backups. Has anyone looked at it yet?")
+_CHASING = re.compile(
+    r"\b(?:following\s+up|follow(?:ing)?[- ]up\s+on|any\s+(?:update|news|progress)|still\s+(?:no|waiting|nothing)|"
+    r"has\s+anyone\s+(?:looked|replied|picked)|chasing\s+(?:this|up|again|my|our|you)|"
+    r"heard\s+nothing|no\s+(?:reply|response))\b",
+    re.IGNORECASE,
+)
+
+
+def says_thanks_only(text: str) -> bool:
+    """The email opens by saying it is a thank-you, and says nothing wrong after that."""
+    text = text.translate(APOSTROPHES)
+    m = _THANKS_NOTE.search(text[:300])
+    return m is not None and not _STILL_WRONG.search(text[m.start() :])
+
+
+def says_feedback(text: str) -> bool:
+    """The email says it is feedback, a suggestion or a concern about the service, and does
+    not chase."""
+    text = text.translate(APOSTROPHES)
+    return bool(_SAYS_FEEDBACK.search(text)) and not _CHASING.search(text)
 
 
 def kind_unsure(reading: Reading, rules: ReplyRules, text: str = "") -> bool:
@@ -50,9 +81,9 @@ def kind_unsure(reading: Reading, rules: ReplyRules, text: str = "") -> bool:
     told it would be ready at 9") is such a sign."""
     if reading.kind not in KINDS:
         return False
-    if reading.kind == "feedback" and not reading.asks and _THANKS_NOTE.search(text):
+    if reading.kind == "feedback" and not reading.asks and says_thanks_only(text):
         return False  # a thank-you that says so and asks nothing (one read at 0.596)
-    if reading.kind == "feedback" and _SAYS_FEEDBACK.search(text):
+    if reading.kind == "feedback" and says_feedback(text):
         return False  # "Suggestion: IT drop-in sessions", read at 0.59
     need = rules.kind_threshold(reading.kind)
     earlier = reading.says_wrote_before or reading.prior_contact or _PROMISED.search(text)
@@ -69,7 +100,7 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
     says it is wide and stopping people (``says_outage``); anything else a fault."""
     sure = reading.kind in KINDS and not kind_unsure(reading, rules, text)
     kind = reading.kind if sure else "fault"
-    if reading.kind == "chase" and kind in ("chase", "fault") and _SAYS_FEEDBACK.search(text):
+    if reading.kind == "chase" and kind in ("chase", "fault") and says_feedback(text):
         # feedback on how earlier tickets went is a complaint about the service, not a chase
         # of one ("you're still waiting to hear from us about the feedback": judges, harmful)
         kind = "policy_complaint"
