@@ -14,16 +14,30 @@ from triage.replies.letdown import let_down
         ("Day two with no working email. Still no callback. Seriously?", "call"),
         ("Nobody has rung me back to tell me what is happening.", "call"),
         ("The lady said someone would call me back that day, nobody did.", "call"),
-        ("She said a manager would ring me. He never did.", "call"),
+        ("I was told someone would ring me today. They didn\u2019t.", "call"),
         ("They said someone would call me back and they did, within the hour.", None),
+        # ... said by someone not ours, or what did not happen is not the call
+        ("The courier said he would phone before delivering; he didn't and left it outside.", None),
+        ("My bank said they would call me back about the fraud, they haven't yet.", None),
+        ("The engineer said he would ring on his way. He hasn't arrived yet, no worries.", None),
+        ("She said someone would call me back, and they did, but they didn't fix it.", None),
         # a time we gave, long passed
         ("I was told 3-5 working days. It's now been two weeks.", "late"),
+        ("I was told 3-5 working days. It\u2019s now been two weeks.", "late"),
         (
             'Your agent (Jess) told me it was "an area fault, fixed within 48 hours". It wasn\'t.',
             "late",
         ),
         ("I was told two weeks and it arrived in two weeks, thanks.", None),
         ("I was told by the courier 2 days. It's now been a week.", None),
+        # ... not passed yet, not a problem, or given by someone else
+        ("You said 5 working days. It's been 3 days so far, just checking.", None),
+        ("I was told 2 weeks for the laptop and that's fine, it isn't urgent.", None),
+        (
+            "Your engineer said it would take 2 hours. It wasn't a problem, he was done in one.",
+            None,
+        ),
+        ("I was told 3-5 working days by the Dell rep. It's now been two weeks.", None),
         ("I have been promised a callback SIX times.", "call"),
         ("Engineer no-show AGAIN. Still no internet.", "visit"),
         ("Both times I was promised an engineer within 48 hours. Nobody has come.", "visit"),

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from triage.replies.ourwords import APOSTROPHES
+
 # who, on our side: "you", "your engineer", "nobody", "no one from your team"
 _WE = (
     r"(?:you|your\s+(?:\w+\s+)?(?:engineer|technician|agent|team|colleague|staff|support|company|"
@@ -32,10 +34,16 @@ _CALL = re.compile(
     r"\b(?:promised|booked|arranged|supposed\s+to\s+(?:get|have))\s+(?:me\s+)?(?:a\s+)?"
     r"call(?:\s*back)?\b[^.!?]{0,80}(?:never|didn't|did\s+not|hasn't|nobody|no\s+one|nothing)|"
     r"\bpromised\s+(?:me\s+)?(?:a\s+)?call(?:\s*back)?\s+\w+\s+times\b|"
-    # "the lady said someone would call me back that day, nobody did"
-    r"\b(?:said|told\s+(?:me|us)|promised)\s+(?:that\s+)?(?:someone|somebody|they|you|he|she|"
-    r"an?\s+\w+)\s+would\s+(?:call|ring|phone)\b[^!?]{0,80}?(?:\bno(?:body|\s+one)\s+(?:did|has)\b|"
-    r"\b(?:they|you|he|she)\s+(?:never\s+did|didn't|did\s+not|haven't|hasn't)\b)|"
+    # "the lady said someone would call me back that day, nobody did": said by one of ours (you,
+    # your people, or "the lady"/"the agent" they spoke to, not the courier or the bank), and
+    # the call is what did not happen ("he hasn't arrived yet" is no missed call)
+    r"\b(?:you|your\s+\w+|the\s+(?:lady|man|woman|guy|agent|person|advisor|adviser|operator)|"
+    r"(?:i|we)\s+(?:was|were)\s+told)\s+(?:said|told\s+(?:me|us)|promised)?\s*(?:that\s+)?"
+    r"(?:someone|somebody|they|you|he|she|a\s+manager|an?\s+engineer)\s+would\s+(?:call|ring|phone)\b"
+    r"[^!?.]{0,60}[.,;]?\s*(?:\bno(?:body|\s+one)\s+(?:did|has|called|rang|phoned)\b|"
+    r"\b(?:they|you|he|she)\s+(?:never\s+did|never\s+(?:called|rang|phoned)|didn't(?:\s+(?:call|ring|phone))?|"
+    r"did\s+not(?:\s+(?:call|ring|phone))?|hasn't\s+(?:called|rung|phoned)|haven't\s+(?:called|rung|phoned))"
+    r"(?:\W*$|\W+(?:and|so|yet|either|still)\b|\W*[.!]))|"
     # "I was promised a callback on Tuesday ... It's now Friday ... like they said they would"
     # (the day since named, "it's now Friday"; the call not made, "nobody rang ... like they
     # said they would"; not "Sam rang as promised" nor "It's now working fine")
@@ -120,21 +128,71 @@ _CLAIM = re.compile(
 )
 # a time we gave that has long passed: "I was told 3-5 working days. It's now been two weeks",
 # "your live chat agent (Jess) told me it was 'an area fault, fixed within 48 hours'. It
-# wasn't." (by us: "I was told", "you said", "your agent told me"; not "the shop told me")
-_LATE = re.compile(
+# wasn't." Given by us ("I was told", "you said", "your agent told me"; not "by the Dell rep"),
+# and passed: the time since is longer than the time given ("You said 5 working days. It's
+# been 3 days so far" is not late), or the next sentence says it did not happen
+_GAVE = re.compile(
     r"\b(?:i\s+was|we\s+were|you|your\s+[\w ]{0,25}?(?:\([^)]*\)\s*)?)\s*(?:told|said|promised|quoted)"
-    r"\s+(?!by\s+(?!you\b|your\b))(?:me\s+|us\s+)?[^.!?\n]{0,60}?\b(?:\d+(?:\s*(?:-|to)\s*\d+)?|one|"
-    r"two|three|four|five|a\s+few)\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)\b"
-    r"[^!?\n]{0,120}?(?:\b(?:it|that|they)\s+(?:wasn't|isn't|hasn't|didn't|weren't)\b|"
-    r"\b(?:it's|it\s+has|it\s+is|that's|that\s+was)\s+(?:now\s+)?(?:been\s+)?(?:over\s+|more\s+than\s+)?"
-    r"(?:two|three|four|five|six|\d+|a)\s+(?:weeks?|days?|months?)|\bnow\s+day\s+\d+)",
+    r"\s+(?:me\s+|us\s+)?(?P<rest>[^.!?\n]{0,80})",
     re.I,
 )
+_NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a|an"
+_SPAN = re.compile(
+    rf"\b(?P<n>{_NUMBER})(?:\s*(?:-|to)\s*(?P<m>{_NUMBER}))?\s+(?:working\s+|business\s+)?"
+    r"(?P<u>hours?|days?|weeks?|months?)\b",
+    re.I,
+)
+_SINCE = re.compile(
+    r"\b(?:it's|it\s+has|it\s+is|that's|that\s+was|we're|we\s+are|i'm|i\s+am)\s+(?:now\s+)?"
+    r"(?:been\s+|on\s+)?(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?"
+    rf"(?:(?P<n>{_NUMBER})\s+(?P<u>hours?|days?|weeks?|months?)|day\s+(?P<day>\d+))\b"
+    r"|\bnow\s+day\s+(?P<day2>\d+)\b",
+    re.I,
+)
+_DIDNT = re.compile(r"^\W*(?:it|that|they)\s+(?:wasn't|isn't|hasn't|didn't|weren't)\W*$", re.I)
+_THIRD_PARTY = re.compile(
+    r"\bby\s+(?:the|a|an|my|our|his|her)\s+(?!desk\b|helpdesk\b|service\b|support\b|team\b)\w+",
+    re.I,
+)
+_OUTCOME = re.compile(r"\b(?:fixed|sorted|resolved|ready|back|done|repaired|working|live)\b", re.I)
+_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3,
+}  # fmt: skip
+_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720}
+
+
+def _hours(n: str | None, unit: str) -> float:
+    count = _WORDS.get(re.sub(r"\s+", " ", (n or "1").lower())) or int(n or 1)
+    return float(count) * _HOURS[unit.lower().rstrip("s")]
+
+
+def _late(text: str) -> bool:
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
+    for i, sentence in enumerate(sentences):
+        for gave in _GAVE.finditer(sentence):
+            rest = gave.group("rest")
+            span = _SPAN.search(rest)
+            if span is None or _THIRD_PARTY.search(rest):
+                continue
+            given = _hours(span.group("m") or span.group("n"), span.group("u"))
+            after = sentences[i + 1 : i + 3]
+            if after and _DIDNT.match(after[0]) and _OUTCOME.search(rest):
+                return True  # "fixed within 48 hours". It wasn't.
+            for later in [sentence[gave.end() :], *after]:
+                if (since := _SINCE.search(later)) is None:
+                    continue
+                day = since.group("day") or since.group("day2")
+                passed = float(day) * 24 if day else _hours(since.group("n"), since.group("u"))
+                if passed > given:
+                    return True
+    return False
+
+
 _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
     ("visit", _VISIT),
     ("call", _CALL),
     ("claim", _CLAIM),
-    ("late", _LATE),
     ("advice", _ADVICE),
     ("silence", _SILENCE),
 )
@@ -144,6 +202,7 @@ _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
 def let_down(text: str) -> str | None:
     """Which failure of ours the email reports: "call", "visit", "claim", "late", "advice" or
     "silence"; None when it reports none."""
+    text = text.translate(APOSTROPHES)  # "didn’t", "It’s": as typed on a phone
     # "nobody came" of a visit named in that sentence or the one before (not "the office was
     # shut so nobody came in ... could an engineer look at it?")
     sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
@@ -153,4 +212,6 @@ def let_down(text: str) -> str | None:
     for kind, pattern in _KINDS:
         if pattern.search(text):
             return kind
+        if kind == "claim" and _late(text):
+            return "late"
     return None
