@@ -21,19 +21,32 @@ def test_a_tried_list_and_first_person_deeds_are_read() -> None:
     assert "Repairing Office from Apps & Features" in done
     assert any("Safe Mode" in d for d in done)
     assert not any("colleague" in d for d in done)  # the list ends at the blank line
+    # ... and so do asks after a blank line
+    asks = "What I've tried:\n- Restarting the laptop\n\n1. Can you reinstall Office for me?"
+    assert said_done(asks) == ("Restarting the laptop",)
     assert said_done("Nothing arrives (checked spam, junk, quarantine).") == (
         "checked spam, junk, quarantine",
     )
-    assert said_done("I've reported it to the police, crime ref 41/88213/25.")
-    # one deed a phrase: a long clause is cut at its joins, a list kept whole
-    laptop = "I've checked the socket with a lamp and it works, the charger light is on."
-    assert said_done(laptop) == (
-        "I've checked the socket with a lamp",
-        "it works",
-        "the charger light is on",
+    assert said_done("I've reported it to the police, crime ref 41/88213/25.") == (
+        "I've reported it to the police",
     )
+    # what happened after a deed is no deed; a deed supposed or asked about is none
+    assert said_done("I've restarted Excel twice but it still freezes.") == (
+        "I've restarted Excel twice",
+    )
+    assert said_done("If I reset my password, will my phone stop getting email?") == ()
+    assert said_done("Should I have restarted it first? I'd tried safe mode last year.") == ()
+    assert said_done("I\u2019ve checked the cables and restarted the router.") == (
+        "I've checked the cables",
+        "restarted the router",
+    )
+    # one deed a phrase: a long clause is cut at its joins, what happened after it left out
+    laptop = "I've checked the socket with a lamp and it works, the charger light is on."
+    assert said_done(laptop) == ("I've checked the socket with a lamp",)
     # what they will not be told again counts as done
-    assert said_done("Look at my line rather than telling me to turn it off and on again.")
+    assert said_done("Look at my line rather than telling me to turn it off and on again.") == (
+        "rather than telling me to turn it off and on again",
+    )
     # what they will do, or did not do, is not done
     assert said_done("I'll check the cables tonight. I haven't tried restarting it.") == ()
 
@@ -60,10 +73,18 @@ def test_a_step_they_did_is_left_out() -> None:
             "Asset tag is HL-L04417.",
             False,
         ),
+        # a label with no value after it gives nothing
+        (
+            "Tell us the Key ID and the laptop's asset tag.",
+            "Key ID: 4A7F21C0. I can't find the asset tag on my 2019 laptop.",
+            False,
+        ),
+        ("Tell us the asset tag.", "Where is the asset number? Is it the 12-digit one?", False),
+        # a file's name is not among the details (a step that asks for it asks where it is too)
         (
             "If it still freezes, tell us the file's name and where it is saved.",
-            "It crashes on Consol_May24_v7.xlsm from SharePoint.",
-            True,
+            "It crashes on Consol_May24_v7.xlsm.",
+            False,
         ),
         # a step that asks for nothing is never "given"
         ("Restart the laptop with the key ID written down.", "Key ID is 4A7F21C0.", False),

@@ -5,14 +5,18 @@ customer already tried. Pure.
 
 from __future__ import annotations
 
+import re
+
 from triage.domain import Reading
 from triage.replies.ask_classes import ask_class
 from triage.replies.done import asks_only_given, said_done
 from triage.replies.evidence import says_done
+from triage.replies.ourwords import APOSTROPHES
 from triage.replies.parts import untried
 from triage.replies.rules import ReplyRules
 from triage.replies.values import KbMatch
 
+_HOW_TO_WORDS = 4
 # kinds whose reply may offer a knowledge-base fix (an outage gets the incident, never steps)
 FIXES = frozenset({"fault", "request", "question", "security"})
 
@@ -52,10 +56,11 @@ def choose_fix(
         # the desk's own steps are never "already tried" by the customer
         steps = match.entry.steps if match.entry.by == "desk" else untried(match.entry.steps, tried)
         steps = tuple(s for s in steps if not asks_only_given(s, text))
-        if len(steps) == 1 < len(match.entry.steps) - 1:
-            # one step left of three or more is a first step whose point has gone ("Save a
-            # copy" once the safe-mode test they did is out), and the entry's "why" is no
-            # longer about what is left
+        if len(steps) == 1 < len(match.entry.steps) - 1 and steps[0] == match.entry.steps[0]:
+            # the entry's first step alone, of three or more, is a preparation whose point has
+            # gone ("Save a copy" once the safe-mode test they did is out), and the entry's
+            # "why" is no longer about it; a last step left ("tell us ... and we will trace
+            # it") is still the right next action
             continue
         if steps:
             return match, steps
@@ -63,10 +68,16 @@ def choose_fix(
 
 
 def _asked_how(match: KbMatch, how_to: list[str], kind: str) -> bool:
-    """A how-to question that names an entry's phrase ("How do I change my wifi password?")
-    is that entry's, though one phrase alone is not sure enough for a fault (``sure``): the
-    question says what it is about, and the entry answers questions."""
+    """A how-to question that names an entry's long phrase ("How do I change my wifi
+    password?") is that entry's, though one phrase alone is not sure enough for a fault
+    (``sure``): the question says what it is about, and the entry answers questions. Four
+    words at least: three-word phrases ("free up space", "leave a message", "pay my bill")
+    named other entries' topics in questions about something else (review, session 18)."""
     if kind != "question" or "question" not in match.entry.kinds or not match.confident:
         return False
-    phrases = [k.lower() for k in match.entry.keywords if len(k.split()) >= 2]
-    return any(p in ask for p in phrases for ask in how_to)
+    phrases = [k.lower() for k in match.entry.keywords if len(k.split()) >= _HOW_TO_WORDS]
+    return any(
+        re.search(rf"\b{re.escape(p)}\b", ask.translate(APOSTROPHES))
+        for p in phrases
+        for ask in how_to
+    )

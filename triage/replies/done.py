@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import re
 
-# "I've checked ...", "we have already reported it ...", "I tried clearing ..."; not "I haven't
-# tried ..." (no "not" fits between the subject and the verb), nor "I'll check"
-_DID = re.compile(
-    r"\b(?:i|we)(?:'ve|\s+have|\s+had|'d)?\s+(?:already\s+|also\s+|just\s+|even\s+|both\s+)?"
+from triage.replies.ourwords import APOSTROPHES
+
+# the verbs of a deed, in the past: "I've checked ...", "we have already reported it ..."
+_VERBS = (
     r"(?:tried|checked|cleared|selected|reported|swapped|repaired|reinstalled|re-installed|"
     r"updated|reset|followed|restarted|rebooted|unplugged|replaced|changed|plugged|moved|"
-    r"disabled|enabled|removed|deleted|signed\s+out|logged\s+out)\b[^.!?\n;]{3,120}",
+    r"disabled|enabled|removed|deleted|held|pressed|saved|copied|signed\s+out|logged\s+out)"
+)
+# with "I"/"we" before it; not "I haven't tried" (no "not" fits between the subject and the
+# verb), "I'll check" or "I'd tried it on my old PC" ("'d" is as often "would")
+_DID = re.compile(
+    rf"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|also\s+|just\s+|even\s+|both\s+)?"
+    rf"{_VERBS}\b[^.!?\n;]{{3,120}}",
     re.I,
 )
 # "(checked spam, junk, quarantine)", "Checked the cables - all fine": the verb without "I"
@@ -28,6 +34,11 @@ _BARE = re.compile(
     r"reinstalled|swapped|reported)\s[^.!?\n;)]{3,120}",
     re.I,
 )
+# a piece after a join that is a deed of its own ("..., and restarted the router"), not what
+# happened ("but it still freezes", "and it works")
+_PIECE_DID = re.compile(
+    rf"^(?:(?:i|we)(?:'ve|\s+have|\s+had)?\s+)?(?:also\s+|even\s+)?{_VERBS}\b", re.I
+)
 # "rather than telling me to turn it off and on again", "please don't ask me to restart it":
 # what they will not be told again is as good as done
 _NOT_AGAIN = re.compile(
@@ -35,6 +46,9 @@ _NOT_AGAIN = re.compile(
     r"(?:telling|tell|asking|ask)\s+(?:me|us)\s+to\s+[^.!?\n;]{3,80}",
     re.I,
 )
+# a deed only supposed or asked about: "If I reset my password, will ...?", "Should I have
+# restarted it?"
+_SUPPOSED = re.compile(r"\b(?:if|when|whether|should|would|could|will|shall|unless)\b", re.I)
 # "What I've tried:", "Tried so far:", "Things we've done:" heading a list
 _TRIED_HEAD = re.compile(
     r"^\s*(?:what\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:tried|done)(?:\s+so\s+far)?\s*:?\s*$"
@@ -44,67 +58,87 @@ _TRIED_HEAD = re.compile(
 )
 _JOINS = re.compile(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but|then)\s+|\s+-\s+|;", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(?P<item>\S.*)$")
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?]?", re.I)
 
 
 def said_done(text: str) -> tuple[str, ...]:
     """The clauses of ``text`` (the newest text of an email) that say something was done."""
-    found = [m.group(0) for m in _DID.finditer(text)]
-    found += [m.group(0).strip(" (\n.!?") for m in _BARE.finditer(text)]
-    found += [m.group(0) for m in _NOT_AGAIN.finditer(text)]
+    text = text.translate(APOSTROPHES)  # "I’ve checked": as typed on a phone
+    found: list[str] = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        if not sentence.strip() or sentence.rstrip().endswith("?"):
+            continue  # "Should I have restarted it?": asked, not done
+        for deed in (*_DID.finditer(sentence), *_BARE.finditer(sentence)):
+            if _SUPPOSED.search(sentence[: deed.start()]):
+                continue  # "If I reset my password from the sign-in page, ..."
+            found += _deeds(deed.group(0).strip(" (\n.!?"))
+        found += [d.group(0) for d in _NOT_AGAIN.finditer(sentence)]
     found += _listed(text)
-    # one deed a phrase: a long clause shares two words with some unrelated step ("I've checked
-    # the socket with a lamp and it works, the charger light is on" is no "bring it to the desk
-    # with its charger ... while it is checked")
-    return tuple(p for f in found for p in _deeds(f))
+    return tuple(found)
 
 
 def _deeds(clause: str) -> list[str]:
-    """A clause cut at its joins, a one-word piece kept with the one before ("checked spam,
-    junk, quarantine" stays one list)."""
+    """A clause cut at its joins: the piece with the verb, and each later piece that is a deed
+    of its own; a one-word piece stays with the one before ("checked spam, junk, quarantine"
+    is one list). One deed a phrase: a long clause shares two words with some unrelated step
+    ("I've checked the socket with a lamp and it works, the charger light is on" is no "bring
+    it to the desk with its charger ... while it is checked")."""
     out: list[str] = []
     for piece in (p.strip() for p in _JOINS.split(clause)):
         if out and len(piece.split()) < 2:
             out[-1] = f"{out[-1]}, {piece}"
-        elif piece:
+        elif piece and (not out or _PIECE_DID.match(piece)):
             out.append(piece)
+        elif piece:
+            break  # "but it still freezes": what happened, and what follows is about it
     return out
 
 
 def _listed(text: str) -> list[str]:
     """The items of each "What I've tried:" list."""
     out: list[str] = []
-    listing = False
+    listing, items = False, 0
     for line in text.splitlines():
         if _TRIED_HEAD.match(line):
-            listing = True
+            listing, items = True, 0
             continue
         if not listing:
             continue
         item = _ITEM.match(line)
         if item:
             out.append(item.group("item"))
-        elif line.strip():
-            listing = False
+            items += 1
+        elif items or line.strip():
+            listing = False  # a blank line after its items, or a line of prose, ends the list
     return out
 
 
 # details a step asks for, and how the email shows it already gave them (a value after the
 # label): a step that asks only for what they gave is left out ("tell us the Key ID" to
-# someone who wrote "Key ID 4A7F21C0"; "the file's name" after "Consol_May24_v7.xlsm")
+# someone who wrote "Key ID 4A7F21C0")
 _GIVEN = (
-    (r"\bkey\s+id\b", r"\bkey\s+id\b[^.\n]{0,20}?\b[0-9A-F]{6,}\b"),
-    (r"\basset\s+(?:tag|number)\b", r"\basset\s+(?:tag|number|no)\b[^.\n]{0,15}?\b[\w-]*\d[\w-]*"),
-    (r"\bcrime\s+ref", r"\bcrime\s+ref\w*\b[^.\n]{0,15}?\d"),
-    (r"\bserial\s+number\b", r"\bserial\b[^.\n]{0,15}?\b[A-Z0-9-]*\d[A-Z0-9-]*\b"),
-    (r"\bfile'?s?\s+name\b", r"\b[\w-]+\.(?:xlsx|xlsm|xls|docx|doc|pdf|pptx|csv)\b"),
+    # the value right after its label ("Key ID: 4A7F21C0", "asset tag is HL-L04417"), with a
+    # digit in it, so "I can't find the asset tag" or "the Key ID field" gives nothing
+    (
+        r"\bkey\s+id\b",
+        r"(?i:\bkey\s+id\b)\s*(?:(?i:is)\s+|[:#-]\s*)?(?=[0-9A-Fa-f]*\d)[0-9A-Fa-f]{8}\b",
+    ),
+    (
+        r"\basset\s+(?:tag|number)\b",
+        r"(?i:\basset\s+(?:tag|number|no)\b\.?)\s*(?:(?i:is)\s+|[:#-]\s*)?"
+        r"(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9-]{3,}\b",
+    ),
+    (r"\bcrime\s+ref", r"(?i:\bcrime\s+ref\w*\b\.?)\s*(?:(?i:number|no|is)\.?\s*|[:#-]\s*)?\d"),
 )
 _ASKS_US = re.compile(r"\b(?:tell|send|give)\s+us\b|\blet\s+us\s+know\b", re.I)
 
 
 def asks_only_given(step: str, text: str) -> bool:
-    """Whether ``step`` asks for details that ``text`` already gives, and for nothing else we
-    could tell apart (every detail it names is given)."""
+    """Whether every detail of ``_GIVEN`` that ``step`` asks for is one ``text`` already gives
+    (a step that also asks for something else, such as where a file was saved, is judged
+    only by those details)."""
     if not _ASKS_US.search(step):
         return False
     named = [given for asked, given in _GIVEN if re.search(asked, step, re.I)]
-    return bool(named) and all(re.search(given, text, re.I) for given in named)
+    return bool(named) and all(re.search(given, text) for given in named)
