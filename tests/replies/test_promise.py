@@ -63,6 +63,15 @@ def test_a_business_that_cannot_serve_its_customers_is_promised_the_critical_hou
     # a worry about money, or a request, is no business stopped now
     assert promised_level(1, "fault", _read(), "The invoice looks wrong; we can't afford it.") == 1
     assert promised_level(1, "request", _read("request"), till) == 1
+    for calm in (
+        "Not urgent - we're not losing money over it, it's just annoying.",
+        "If the website stays this slow we could lose customers.",
+        "Since the update I can't see patients' allergies in the record screen.",
+        "There's a queue of people waiting to use the one working printer upstairs.",
+        "The vending machine in the staff room is cash only now.",
+    ):
+        assert promised_level(1, "fault", _read(), calm) == 1, calm
+    assert promised_level(1, "fault", _read(), "We can\u2019t take card payments.") == 3
 
 
 def test_someones_safety_is_promised_the_critical_hour() -> None:

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from triage.domain import Deadline, Reading
 from triage.replies.evidence import says_attack, says_danger, says_many_stopped, says_wide
+from triage.replies.ourwords import APOSTROPHES
 from triage.sla import SlaPolicy, callback_at, is_business_time
 
 # a decision another team makes (a refund, a policy change) is promised at this level's time
@@ -33,23 +34,31 @@ def promise_floor(kind: str, reading: Reading) -> int:
 # Saturday lunch, a shop's card machine on market day and a surgery's X-ray PC with a full
 # list "too slow" (fresh check emails, 2026-12-06)
 _TRADE_STOPPED = re.compile(
-    r"""\bqueue\s+(?:out(?:side)?\b|of\s+(?:customers|people|patients))
-    |\b(?:losing|lose)\s+(?:money|sales|orders|business|takings|bookings|customers)\b
-    |\b(?:can(?:no|')t|cannot|unable\s+to|not\s+able\s+to)\s+(?:take|accept|process)\s+
-      (?:any\s+)?(?:card\s+)?(?:payments?|cards?|orders|bookings|sales)\b
-    |\bcash[\s-]only\b
+    r"""\bqueue\s+(?:out(?:side)?\s+(?:the\s+)?(?:door|shop)|of\s+(?:customers|patients|clients))\b
+    |(?<!not\s)(?<!n't\s)\b(?:losing|lose)\s+(?:money|sales|orders|business|takings|bookings)\b
+    |\b(?:can(?:no|')t|cannot|unable\s+to|not\s+able\s+to)\s+(?:take|accept)\s+
+      (?:any\s+)?(?:card\s+)?(?:payments?|cards?)\b
+    |\b(?:we(?:'re|\s+are)|we've\s+gone|gone|going|so)\s+cash[\s-]only\b
     |\b(?:turning|turn|turned|sending|sent)\s+(?:customers|people|patients|clients|guests)\s+away\b
-    |\b(?:move|moved|moving|cancel\w*|rebook\w*)\s+(?:\w+\s+)?patients\b
-    |\b(?:can(?:no|')t|cannot|unable\s+to)\s+(?:see|treat|book\s+in|check\s+in)\s+
-      (?:any\s+)?(?:patients|clients|customers|guests)\b
+    |\b(?:move|moved|moving|cancel\w*|rebook\w*)\s+(?:\w+\s+)?patients\b(?!')
+    |\b(?:can(?:no|')t|cannot|unable\s+to)\s+(?:treat|book\s+in|check\s+in)\s+
+      (?:any\s+)?(?:patients|clients|customers|guests)\b(?!')
     |\b(?:can(?:no|')t|cannot)\s+trade\b""",
     re.I | re.X,
+)
+# "we could lose customers", "if it stays slow we might lose sales": not stopped now
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|would|will|if|worried|afraid)\b[^.!?\n]{0,30}$", re.I
 )
 
 
 def says_trade_stopped(text: str) -> bool:
     """The email says the customer's business cannot serve its own customers now."""
-    return _TRADE_STOPPED.search(text) is not None
+    text = text.translate(APOSTROPHES)
+    return any(
+        not _HYPOTHETICAL.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _TRADE_STOPPED.finditer(text)
+    )
 
 
 # a deadline this close is one "within hours" (the rubric's critical): the model's critical
