@@ -136,6 +136,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         # a disputed invoice cancelled is money decided by billing, not work we take on
         ("Cancel the invoice.", "money"),
         ("Can you void invoice INV-21177?", "money"),
+        # ... not a mailbox, a folder or a template named after invoices
+        ("Can you remove the Invoices shared mailbox from my Outlook?", "do"),
+        ("Can you withdraw the bill scanning profile from the copier?", "do"),
         ("Is it safe to delete the old one now?", "question"),  # not "put the old one back"
         ("Do not call me", "dont"),  # never "we'll ring you"
         ("How do I export to Excel?", "how"),

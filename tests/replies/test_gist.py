@@ -339,7 +339,6 @@ def test_a_subjects_again_of_our_failure_is_not_the_fault_back(vocab: Vocabulary
 
 def test_the_address_the_email_was_written_from_is_not_what_is_broken(vocab: Vocabulary) -> None:
     body = "Writing from my personal email because I can't get into anything at work."
-    found = said(vocab, "Locked out", body)
-    assert found is None or "personal email" not in found
+    assert said(vocab, "Locked out", body) == "you can't get into your account"
     # the same words as the thing that fails are read
     assert said(vocab, "help", "I can't get into my personal email since 8am.") is not None

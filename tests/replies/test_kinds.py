@@ -809,6 +809,10 @@ def test_a_call_asked_for_uses_the_number_the_email_gives(
     by_signature = make(reply_config, keyword_kb, signed, read=reading(asks=(ask,)))
     assert "reply with the number" not in by_signature.text
     assert "number in your email" in by_signature.text or "number you gave" in by_signature.text
+    # ... but not a VAT or fax number
+    vat = email(f"The card machine is down. {ask}", signature="Trent Ltd\nVAT No: GB 123 4567 89")
+    by_vat = make(reply_config, keyword_kb, vat, read=reading(asks=(ask,)))
+    assert "number in your email" not in by_vat.text
 
 
 def test_an_angry_customer_gets_one_line_of_empathy_and_no_cheerful_close(

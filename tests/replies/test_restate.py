@@ -154,9 +154,15 @@ def test_a_complaint_about_the_service_is_not_said_back_as_a_fault_it_names_in_p
     assert "website" in fault.acknowledge, fault.acknowledge  # the browser topic, for a fault
     assert "website" not in complaint.acknowledge
     # a complaint whose subject names the topic is about it
-    named = replace(e, subject="The website is HIDEOUS now")
-    about = make(reply_config, keyword_kb, named, scores(0, 1), read=reading("policy_complaint"))
-    assert "website" in about.acknowledge
+    signature = email(
+        "Who signed off the new mandatory email signature? The logo is enormous and the "
+        "disclaimer runs to six lines. I want the old one back.",
+        subject="The new email signature is HIDEOUS",
+    )
+    about = make(
+        reply_config, keyword_kb, signature, scores(0, 1), read=reading("policy_complaint")
+    )
+    assert "the email signature looks wrong" in about.acknowledge  # the topic's restatement
     assert "hideous" not in about.acknowledge.lower()
 
 

@@ -78,7 +78,7 @@ def _slot(cls: str, ctx: AnswerContext) -> str:
     """The template slot for a class of ask in this draft."""
     security = ctx.security or ctx.kind == "security"
     if cls in ("security_data", "cause"):
-        if not security and ctx.kind == "policy_complaint":
+        if cls == "cause" and not security and ctx.kind == "policy_complaint":
             return "answer_cause_decision"
         return "answer_cause_security" if security else "answer_cause"
     if cls == "when":

@@ -170,9 +170,12 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b"
             # "I want my $13 back", "our 90 quid back"
             r"|\b(?:my|our|the)\s+(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s*(?:quid|pounds?|dollars?|euros?))\s+back\b"
-            r"|\b(?:remove|take\s+off|cancel|reverse|drop|knock\s+off|void|withdraw|write\s+off)\s+"
-            r"(?:the\s+|this\s+|that\s+|your\s+)?(?:\S+\s+){0,2}(?:charge|fee|surcharge|penalty|"
-            r"invoice|bill)s?\b"
+            r"|\b(?:remove|take\s+off|cancel|reverse|drop|knock\s+off)\s+(?:the\s+|this\s+|that\s+)?"
+            r"(?:\S+\s+){0,2}(?:charge|fee|surcharge|penalty)s?\b"
+            # "Cancel the invoice.", "void invoice INV-21177": a bill disputed, not a mailbox
+            # or a folder called Invoices
+            r"|\b(?:cancel|void|withdraw|write\s+off)\s+(?:the\s+|this\s+|that\s+|your\s+|our\s+)?"
+            r"(?:invoice|bill)\b(?!\s+(?:template|folder|mailbox|profile|scanning|email|run))"
             # "you pay for the repair" asks money of us; "I'm happy to pay for it" does not
             r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
         ),

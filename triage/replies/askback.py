@@ -205,10 +205,15 @@ def is_request(text: str) -> bool:
 # "Question: ...", "Q2. ...", "1) ...": a label, not the question
 _LABEL = re.compile(r"^(?:(?:question|q)\s*\d*\s*[:.)-]|\d+\s*[.)])\s*", re.I)
 _YES_OR_NO = re.compile(r",?\s*(?:yes\s+or\s+no|or\s+not)$", re.I)
-_PLEASE_THEN = re.compile(r"\s+please\s*[,;-]\s+\S.*$", re.I)
+# "please," then a clause of its own ("..., we can't do anything"), not a second ask ("please,
+# and also reset my PIN") nor a second please ("please, please sort it")
+_PLEASE_THEN = re.compile(
+    r"\s+please\s*[,;-]\s+(?:we|i|it|it's|they|this|that|there|everything|nothing)\b.*$", re.I
+)
 # a question after a statement in one sentence ("..., how do I clear space?")
 _LAST_QUESTION = re.compile(
-    r"^[^?]*?(?:[,;:]|\s[-\u2013])\s+((?:how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|"
+    r"^(?!\W*(?:can|could|would|will|is|are|do|does|did|how|what|when|where|why|who|which)\b)"
+    r"[^?]*?(?:[,;:]|\s[-\u2013\u2014])\s+((?:how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|"
     r"should)\b[^,;:]*)$",
     re.I,
 )

@@ -13,6 +13,7 @@ agent must still do is left as text in the reply: it goes on the Suggestion (``a
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -191,8 +192,8 @@ def compose(
             attacks=draft.attacks if kind == "security" else frozenset(),
             about_money=bool(MONEY_WORDS.search(draft.text)),
             # a number in the signature is one to ring ("Gavin Trent / Trent Outdoor / 07700
-            # 900330" was asked "please reply with the number": judges)
-            has_number=gives_number(draft.text) or gives_number(draft.email.signature),
+            # 900330" was asked "please reply with the number": judges), not a VAT or fax one
+            has_number=gives_number(draft.text) or signature_number(draft.email.signature),
             about=f" about {problem.about}" if problem and problem.about else "",
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
@@ -348,3 +349,16 @@ def composer_for(config: ReplyConfig, kb: KnowledgeBase, *, agent: str | None = 
         )
 
     return composer
+
+
+_NOT_A_PHONE = re.compile(
+    r"\b(?:vat|fax|reg(?:istered|istration)?|company|charity|account|sort)\b", re.I
+)
+
+
+def signature_number(signature: str) -> bool:
+    """Whether a signature gives a phone number: a line with a number that is not a VAT, fax,
+    company or account number."""
+    return any(
+        gives_number(line) for line in signature.splitlines() if not _NOT_A_PHONE.search(line)
+    )

@@ -278,7 +278,7 @@ def _who(before: str) -> tuple[str, bool]:
 
 # the address or device the email was written from is not what is broken
 _WRITING_FROM = re.compile(
-    r"\b(?:writing|emailing|e-mailing|sending\s+this|sent|replying|messaging|contacting\s+you)\s+"
+    r"\b(?:writing|emailing|e-mailing|sending\s+this|replying|messaging|contacting\s+you)\s+"
     r"(?:(?:to\s+)?you\s+)?(?:this\s+)?from\s+(?:my|a|an|our|her|his|their)\s+(?:[\w'-]+\s+){0,2}$",
     re.I,
 )

@@ -277,5 +277,5 @@ def _subject_names(d: Draft) -> bool:
     """Whether the subject line names the draft's knowledge-base topic (one of its keywords)."""
     subject = d.email.subject.lower()
     return d.topic is not None and any(
-        re.search(rf"\b{re.escape(k.lower())}", subject) for k in d.topic.keywords
+        re.search(rf"\b{re.escape(k.lower())}(?:e?s)?\b", subject) for k in d.topic.keywords
     )
