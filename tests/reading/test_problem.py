@@ -96,7 +96,7 @@ def test_a_change_too_long_to_say_back_is_not_cut_to_its_verb(reader: TextReader
         "£22 - an increase of just over 22%."
     )
     said = _problem(reader, text, "Renewal price increase")
-    assert not said.endswith("has gone")
+    assert said == ""
 
 
 def test_a_bare_it_is_named_only_by_a_subject_that_names_a_thing(reader: TextReader) -> None:

@@ -161,9 +161,13 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         # ... about a ticket or a callback it is
         ("", "The ticket I raised last week is still open.", True),
         ("", "The callback I asked for on Monday never came.", True),
+        ("", "The problem I reported last week is back.", True),
+        ("", "The access I asked for on Monday still isn't set up.", True),
         # "sent it" is contact only when it went to us
         ("", "I've sent it manually for now but it's a hassle to do that every week.", False),
         ("", "I sent it to you twice last week.", True),
+        ("", "I sent it last Tuesday, did you get it?", True),
+        ("", "I submitted this yesterday via the portal and still nothing.", True),
         ("", "I sent an email about this yesterday.", True),
     ],
 )

@@ -109,10 +109,11 @@ def _rang_the_line(tok: Token) -> bool:
     )
 
 
-# what a contact in a relative clause may be about and still be one ("the callback I asked
-# for on Monday", "the engineer I was promised")
-_CONTACT_NOUNS = frozenset(
-    "callback call-back visit engineer appointment reply response answer update refund".split()
+# what a contact verb in a relative clause is about when it is a wish for the product, not a
+# matter raised with the desk ("the features we actually asked for in the last year")
+_NOT_TOLD = frozenset(
+    """feature features functionality improvement improvements things options option tools
+    integrations integration roadmap""".split()
 )
 # "sent it" / "submitted this" is contact only when it went to us ("I sent it to you on
 # Monday"): otherwise "it" is the report, the form, the file ("I've sent it manually for now")
@@ -120,8 +121,19 @@ _PASSED_ON = frozenset("sent submitted".split())
 _VAGUE = frozenset("it this".split())
 
 
+# "I sent it last Tuesday, did you get it?", "I submitted this yesterday via the portal":
+# sent to us, said by what follows
+_TO_US = re.compile(
+    r"\bdid\s+you\s+(?:get|receive)|\bstill\s+(?:nothing|no\b)|\bheard\s+nothing|\bno\s+(?:reply|response)"
+    r"|\bvia\s+(?:the\s+|your\s+)?(?:portal|form|website|app)",
+    re.I,
+)
+
+
 def _sent_to_us(tok: Token) -> bool:
     if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _VAGUE for c in tok.children):
+        return True
+    if _TO_US.search(tok.sent.text):
         return True
     return any(t.lower_ in _US for t in tok.subtree if t.dep_ == "pobj")
 
@@ -141,8 +153,8 @@ def _earlier_contact(tok: Token) -> bool:
         or (tok.dep_ == "relcl" and tok.head.lower_ in objects)  # "the ticket I raised"
     ):
         return False  # "since we opened at 8:30" is the shop, not a ticket
-    if tok.dep_ == "relcl" and tok.head.lower_ not in CONTACT_OBJECTS | _CONTACT_NOUNS:
-        return False  # "the features we asked for last year": the thing, not a contact
+    if tok.dep_ == "relcl" and tok.head.lower_ in _NOT_TOLD:
+        return False  # "the features we asked for last year": a wish for the product
     if tok.lower_ in _PASSED_ON and not _sent_to_us(tok):
         return False  # "I've sent it manually every week": the report, not a message to us
     if any(c.dep_ == "dobj" and _someone_else(tok, c) for c in tok.children):
