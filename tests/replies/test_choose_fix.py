@@ -31,11 +31,7 @@ def test_one_rare_phrase_never_offers_steps_on_its_own(
     blank = make(reply_config, keyword_kb, email("The app on my tablet shows a blank page."))
     assert blank.kb_entry is None
     assert "When did it start" in blank.text
-    twice = email(
-        "You've taken my direct debit twice this month, £64.99 on the 1st and again on the "
-        "3rd. It's put me into my overdraft.",
-        subject="Charged twice this month??",
-    )
+    twice = email("I think I was charged twice for May. Can you look?", subject="Billing")
     assert make(reply_config, keyword_kb, twice, read=reading()).kb_entry is None
 
 

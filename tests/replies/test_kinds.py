@@ -698,7 +698,7 @@ def test_a_product_change_or_a_charge_taken_off_is_passed_on_never_promised(
     [(_, said)] = s.answers
     assert "can't promise" in said or "without a promise" in said
     assert "arrange it" not in s.text
-    assert "when it will be done" not in s.text  # no plan line promising it after all
+    assert "it will be done" not in s.text  # no plan line promising it after all
     # "take it off" of a delivery charge asks for money back: the billing team decides
     e = email("My bill has a £9.99 delivery charge I was told I wouldn't pay. Can you take it off?")
     took = make(
@@ -1024,7 +1024,7 @@ def test_a_request_put_only_as_questions_is_not_promised_a_date_it_will_be_done(
     ask = "Can the EXTERNAL warning banner on emails be smaller?"
     e = email(f"The warning banner takes half my screen on small laptops. {ask}")
     s = make(reply_config, keyword_kb, e, read=reading("request", asks=(ask,)))
-    assert "when it will be done" not in s.text
+    assert "it will be done" not in s.text
     assert "by " in s.plan  # our next update is still promised
 
 
