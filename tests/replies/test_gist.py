@@ -342,3 +342,11 @@ def test_the_address_the_email_was_written_from_is_not_what_is_broken(vocab: Voc
     assert said(vocab, "Locked out", body) == "you can't get into your account"
     # the same words as the thing that fails are read
     assert said(vocab, "help", "I can't get into my personal email since 8am.") is not None
+
+
+def test_a_device_dropped_on_the_floor_is_no_connection_dropping(vocab: Vocabulary) -> None:
+    floor = "I dropped my work phone and the screen is cracked. Happy to drop it in."
+    assert "dropping" not in (said(vocab, "Cracked work phone screen", floor) or "")
+    assert said(vocab, "help", "My work phone keeps dropping calls.") == (
+        "your work phone keeps dropping out"
+    )

@@ -72,6 +72,10 @@ def test_a_business_that_cannot_serve_its_customers_is_promised_the_critical_hou
     ):
         assert promised_level(1, "fault", _read(), calm) == 1, calm
     assert promised_level(1, "fault", _read(), "We can\u2019t take card payments.") == 3
+    # a server room overheating takes every shared system with it
+    hot = 'Beeping from the server room; the panel by the door says "HIGH TEMP - ZONE 2".'
+    assert promised_level(1, "fault", _read(), hot) == 3
+    assert promised_level(1, "fault", _read(), "The server room door lock is broken.") == 1
 
 
 def test_someones_safety_is_promised_the_critical_hour() -> None:

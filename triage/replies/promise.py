@@ -52,6 +52,23 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# a server room overheating: every shared system goes down when its servers switch off to
+# protect themselves (judges: "a server-room high-temperature alarm is critical ... not an
+# update by 14:20")
+_ROOM_HOT = re.compile(
+    r"\b(?:server|comms|computer|data)\s+(?:room|cupboard|cabinet)\b[^.!?\n]{0,120}?"
+    r"\b(?:high\s+temp\w*|temperature|overheat\w*|too\s+hot|air\s*-?con\w*\s+(?:has\s+)?"
+    r"(?:failed|stopped|broken|off))"
+    r"|\b(?:high\s+temp\w*|overheat\w*)\b[^.!?\n]{0,60}?\b(?:server|comms)\s+(?:room|cupboard|cabinet)\b",
+    re.I,
+)
+
+
+def says_room_hot(text: str) -> bool:
+    """The email says a server room is overheating."""
+    return _ROOM_HOT.search(text) is not None
+
+
 def says_trade_stopped(text: str) -> bool:
     """The email says the customer's business cannot serve its own customers now."""
     text = text.translate(APOSTROPHES)
@@ -100,7 +117,9 @@ def promised_level(
         level = max(level, 1)
     if kind in ("fault", "outage", "chase") and says_danger(text):
         return 3  # a sparking socket, an alarm line an old man depends on: the on-call hour
-    if kind in ("fault", "outage") and (says_many_stopped(text) or says_trade_stopped(text)):
+    if kind in ("fault", "outage") and (
+        says_many_stopped(text) or says_trade_stopped(text) or says_room_hot(text)
+    ):
         return 3  # "140 users can't sign in": many people stopped is critical (the rubric)
     critical = (
         kind in ("outage", "security")
