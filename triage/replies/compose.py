@@ -28,6 +28,7 @@ from triage.replies.answers import (
 from triage.replies.ask_classes import contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
+from triage.replies.call_asked import with_call_asked
 from triage.replies.choose_fix import FIXES, choose_fix, sure
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
@@ -107,10 +108,10 @@ def compose(
     """The suggested reply for ``email``, with its tone findings (``now`` must be aware)."""
     tone = tone or ToneConfig()
     rules = rules or ReplyRules()
-    reading = gone_before(reading or EMPTY_READING, email.date, now)
     key = email_key(email)
     name = customer_name(email)
     words = email_text(email)  # what the rules read; the reply's own text comes later
+    reading = with_call_asked(gone_before(reading or EMPTY_READING, email.date, now), words)
     kind = reply_kind(reading, rules, words)
     query = f"{email.subject}\n{email.newest_text}"
     embedding = scores.embedding or None

@@ -1,0 +1,42 @@
+"""A call the email demands that the reading's asks missed ("Somebody call me NOW 07700
+900492", "3) someone senior to ring me", "Then call me on 555-0176"): added as an ask, so the
+reply answers it. Pure.
+
+The reader finds asks by their form; a shouted imperative with a phone number after it, or the
+third item of a list whose first two it read, can slip past it, and an unanswered "call me" is
+the ask the judges name first in an angry email (fresh development emails, session 18: a cafe
+with a frozen till, "Somebody call me NOW", got no word about a call). Only a demand counts:
+the call verb opens its sentence or list item ("Call me", "Somebody call me", "Then call me",
+"someone senior to ring me", "you will call me"), not a report of one ("I was told an engineer
+would call me back", "my customers keep ringing me").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from triage.domain import Ask, Reading
+from triage.replies.ourwords import APOSTROPHES
+
+_DEMAND = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*|\d[.)]\s*|[-*\u2022]\s+)"
+    r"(?P<ask>(?:(?:then|please|so|and)\s+)?"
+    r"(?:(?:somebody|someone|anyone|a\s+manager|your\s+manager|you)(?:\s+senior)?\s+)?"
+    r"(?:(?:will|must|should|need\s+to|to|please)\s+)?"
+    r"(?:call|ring|phone)\s+(?:me|us)\b[^.!?\n]{0,60})",
+    re.IGNORECASE,
+)
+# an ask the reading already has about a call
+_CALL = re.compile(r"\b(?:call|ring|phone)\w*\b", re.IGNORECASE)
+
+
+def with_call_asked(reading: Reading, text: str) -> Reading:
+    """``reading`` with the call the email demands added last, when none of its asks is one."""
+    if any(_CALL.search(a.text) for a in reading.asks):
+        return reading
+    m = _DEMAND.search(text.translate(APOSTROPHES))
+    if m is None:
+        return reading
+    ask = m.group("ask").strip(" ,;:-")
+    return replace(reading, asks=(*reading.asks, Ask(ask, "request")))
