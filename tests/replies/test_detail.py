@@ -257,3 +257,17 @@ def test_a_backslash_in_the_message_on_the_screen_is_said_as_written() -> None:
         out
         == 'the imaging software is showing the error "Unable to connect to PRACTICE-SRV\\SQLEXPRESS"'
     )
+
+
+def test_stuck_on_one_screen_names_the_screen_they_quote() -> None:
+    text = 'My desk phone has been stuck on "Registering..." since 8.'
+    assert with_detail("the desk phone is stuck on one screen", None, text) == (
+        'the desk phone is stuck on "Registering..."'
+    )
+    # nothing quoted, or a quote we would not say back: as it was
+    plain = "My laptop is stuck on the blue screen."
+    assert with_detail("the laptop is stuck on one screen", None, plain) == (
+        "the laptop is stuck on one screen"
+    )
+    rude = 'stuck on "this rubbish screen"'
+    assert "rubbish" not in with_detail("it is stuck on one screen", None, rude)

@@ -266,9 +266,21 @@ def since_said(clause: str, since: str) -> str:
     return clause
 
 
-def with_detail(clause: str, told: Detail | None) -> str:
+# the screen they are stuck on, as they quote it: stuck on "Registering...", stuck on the
+# "Preparing Automatic Repair" screen
+_STUCK_ON = re.compile(
+    r"\bstuck\s+(?:on|at)\s+(?:the\s+|a\s+)?[\"\u201c\u2018']([^\"\u201d\u2019'\n]{2,40})[\"\u201d\u2019']"
+)
+
+
+def with_detail(clause: str, told: Detail | None, text: str = "") -> str:
     """The restated ``clause`` with what else was told: since when, the message on the screen
-    (as written, in quotes) and what it stops. A detail the clause already holds is not added."""
+    (as written, in quotes) and what it stops. A detail the clause already holds is not added.
+    "stuck on one screen" names the screen when ``text`` quotes it (judges: "'stuck on one
+    screen' should say stuck on 'Registering'")."""
+    if (m := _STUCK_ON.search(text)) and "on one screen" in clause and safe_quote(m.group(1)):
+        said = m.group(1).strip()
+        clause = clause.replace("on one screen", f'on "{said}"', 1)
     if told is None:
         return clause
     out = since_said(clause, told.since)
@@ -297,3 +309,8 @@ def _holds(clause: str, words: str) -> bool:
     said = set(re.findall(r"[a-z0-9]+", clause.lower()))
     wanted = re.findall(r"[a-z0-9]+", words.lower())
     return bool(wanted) and all(w in said for w in wanted[:2])
+
+
+def safe_quote(quote: str) -> bool:
+    """A quoted screen we may say back: no shouting word, link or markup."""
+    return not (HOSTILE.search(quote) or has_link(quote) or re.search(r"[<>{}\[\]`]", quote))

@@ -86,9 +86,9 @@ def restatement(d: Draft) -> str:
         return d.render("restate_problem", problem=with_detail(said, told))
     if ours is not None and not asking:
         if affected := who(d):
-            said = with_detail(ours.text, told)
+            said = with_detail(ours.text, told, d.text)
             return d.render("restate_topic_scope", problem=said, who=affected)
-        return d.render("restate_problem", problem=with_detail(ours.text, told))
+        return d.render("restate_problem", problem=with_detail(ours.text, told, d.text))
     # what the subject line names ("the grey streak on prints"); for a request or a question
     # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
     # rather than "Thank you for asking us", which says back nothing
@@ -113,7 +113,7 @@ def restatement(d: Draft) -> str:
         # a request about something broken ("replace the extender, it keeps dropping out") is
         # better said back by what is broken than by "your request"; a question by what it
         # is about ("merging duplicate contacts"), not by what is broken
-        return d.render("restate_problem", problem=ours.text)
+        return d.render("restate_problem", problem=with_detail(ours.text, None, d.text))
     if asking:
         # a topic says what is broken and a scope who is hit: neither restates a request or a
         # question ("affecting your whole team" of a training request, "the licence has
