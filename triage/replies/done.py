@@ -5,8 +5,11 @@ The reading's ``tried`` keeps the steps it is sure of; the fix needs more, becau
 repeats what they did is a wrong fix to the judges whatever else the draft gets right (fresh
 check emails, 2026-12-06: safe mode after "Opening in Safe Mode", the junk folder after
 "checked spam, junk, quarantine", the police after "we've reported it to the police"). So
-here every clause with a first-person verb of doing counts, and every item of a "What I've
-tried:" list. ``parts.untried`` then drops a step that shares two content words with one.
+here every deed said in the past counts (one deed a phrase; not one supposed or asked about),
+every item of a "What I've tried:" list, and what they ask not to be told again.
+``parts.untried`` then drops a step that shares two content words with one. The reader's
+``tried`` (parse-based, measured in issue 14) and ``evidence.says_done`` overlap with this:
+one detector in the reader is the cleaner design, left for a session that re-measures it.
 """
 
 from __future__ import annotations
