@@ -187,7 +187,7 @@ def _shows(sentences: list[str]) -> str:
             quote = next(q for q in m.group("q1", "q2", "q3", "q4") if q).strip(" .")
             if not 1 <= len(quote.split()) <= MAX_QUOTE_WORDS or _NOT_A_MESSAGE.match(quote):
                 continue
-            if HOSTILE.search(quote) or has_link(quote) or re.search(r'[<>{}\[\]`"]', quote):
+            if not safe_quote(quote) or '"' in quote:
                 continue  # a link or markup is not said back, even in quotes
             if not _ERRORISH.search(quote):
                 continue  # "Connected", "label created": a status, not what is wrong
@@ -312,5 +312,6 @@ def _holds(clause: str, words: str) -> bool:
 
 
 def safe_quote(quote: str) -> bool:
-    """A quoted screen we may say back: no shouting word, link or markup."""
+    """A quote from the email we may say back (a message, a screen): no hostile word, link or
+    markup."""
     return not (HOSTILE.search(quote) or has_link(quote) or re.search(r"[<>{}\[\]`]", quote))
