@@ -6,7 +6,10 @@ Each variant runs in a fresh process (so peak RSS is its own) over the same emai
   naive   transformers pipeline("text-classification") on the base model, one email per
           call, truncation 256, whole body (what a user would write first)
   shipped triage.classify.model.Classifier (ONNX Runtime int8 per-channel, Rust tokenizer,
-          newest text only, one email per call), including evidence and embedding
+          newest text only, one email per call), including evidence and the topic embedding
+          (the base sentence model's own pass over the first 128 tokens, classify/topic.py)
+  notopic the same without the topic pass (the embedding is the classifier's pooled vector,
+          as before session 19): what the topic embedding costs
   fp32    the same path with the fp32 ONNX encoder (reference)
 The host is shared and noisy, so the same variants also run interleaved in ONE process
 (chunks of 50 emails, rotating order): ``interleaved_emails_per_s`` and the paired
@@ -153,7 +156,9 @@ def _setup(name: str, emails: list[tuple[str, str]], model_dir: Path) -> tuple[A
         from triage.classify.encoding import clip_chars, compose, newest_text
         from triage.classify.model import Classifier
 
-        clf = Classifier.load(model_dir, backend="int8" if name == "shipped" else "fp32")
+        clf = Classifier.load(
+            model_dir, backend="fp32" if name == "fp32" else "int8", topic=name != "notopic"
+        )
 
         def one(subject: str, body: str) -> object:
             return clf.classify([(subject, newest_text(body))])
@@ -254,7 +259,7 @@ def main() -> None:
         metavar="DATA_DIR",
         help="instead: compare fp32 / int8 / int8 with FFN-down fp32 on the dev sets",
     )
-    ap.add_argument("--variants", default="naive,shipped,fp32")
+    ap.add_argument("--variants", default="naive,shipped,notopic,fp32")
     ap.add_argument("--model-dir", type=Path, default=REPO / "models")
     a = ap.parse_args()
     if a.variant:

@@ -103,6 +103,13 @@ class Scores:
     model_version: str = ""
     # the reading heads on the same pass (empty when the artifact has none)
     guess: ReadingGuess | None = None
+    # the space ``embedding`` is in (classify/topic.py's identity); "" means model_version's
+    embedding_model: str = ""
+
+    @property
+    def space(self) -> str:
+        """What made ``embedding``: vectors of two spaces are never compared."""
+        return self.embedding_model or self.model_version
 
 
 @dataclass(frozen=True, slots=True)

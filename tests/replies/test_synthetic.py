@@ -287,7 +287,7 @@ def test_sample_through_the_trained_classifier_composes_without_tone_errors(
     kb = KnowledgeBase.load(
         reply_config.knowledge.model_copy(update={"cache_dir": tmp_path}),
         embedder=classifier,
-        embedder_id=classifier.model_version,
+        embedder_id=classifier.embedding_model,
     )
     sample = rows[::40]
     emails = [_email(r) for r in sample]

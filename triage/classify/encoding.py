@@ -69,7 +69,12 @@ class Encoded:
 class TextEncoder:
     """The Rust tokenizer from the base model, with head+tail truncation done by us."""
 
-    def __init__(self, tokenizer_file: Path, max_length: int = DEFAULT_MAX_LENGTH) -> None:
+    def __init__(
+        self,
+        tokenizer_file: Path,
+        max_length: int = DEFAULT_MAX_LENGTH,
+        head_share: float = HEAD_SHARE,
+    ) -> None:
         from tokenizers import Tokenizer
 
         if not tokenizer_file.is_file():
@@ -83,6 +88,7 @@ class TextEncoder:
         tok.no_truncation()
         self._tok = tok
         self.max_length = max_length
+        self.head_share = head_share
         cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
         if cls_id is None or sep_id is None:
             raise ModelError(f"{tokenizer_file} has no [CLS]/[SEP] tokens: not a BERT tokenizer")
@@ -97,7 +103,7 @@ class TextEncoder:
             offs = list(enc.offsets)
             budget = self.max_length - 2
             if len(ids) > budget:
-                head = int(budget * HEAD_SHARE)
+                head = int(budget * self.head_share)
                 tail = budget - head
                 ids = ids[:head] + ids[len(ids) - tail :]
                 offs = offs[:head] + offs[len(offs) - tail :]

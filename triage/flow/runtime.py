@@ -124,7 +124,7 @@ def make_composer(
     kb = KnowledgeBase.load(
         kb_settings,
         embedder=classifier,
-        embedder_id=classifier.model_version if classifier is not None else "",
+        embedder_id=classifier.embedding_model if classifier is not None else "",
     )
     cases = CaseShelf(store.cases) if store is not None else CaseBase
     return with_fixes(composer_for(cfg, kb, agent=agent), kb, cases, settings.kb)

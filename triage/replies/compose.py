@@ -116,7 +116,7 @@ def compose(
     query = f"{email.subject}\n{email.newest_text}"
     embedding = scores.embedding or None
     problem = email_gist(words, kind, rules.vocabulary)
-    ranked = kb.rank(query, embedding, scores.model_version, problem)
+    ranked = kb.rank(query, embedding, scores.space, problem)
     topic = best_of(ranked, reading.scope or "one")
     candidates = fitting(ranked, scope=reading.scope or "one", kind=kind)
     fix, steps = choose_fix(kind, reading, candidates, rules, words)

@@ -107,8 +107,8 @@ def load_replies(
 ) -> tuple[ReplyConfig, KnowledgeBase]:
     """Everything ``compose`` needs, in one call for the CLI and the worker.
 
-    ``embedder`` is the loaded classifier (``Classifier.embed``; its ``model_version`` names the
-    cache); without one the knowledge base runs on keywords only.
+    ``embedder`` is the loaded classifier (``Classifier.embed``; its ``embedding_model`` names
+    the cache and the space); without one the knowledge base runs on keywords only.
     """
     config = load_reply_config(path, sla=sla, root=root)
     kb = KnowledgeBase.load(config.knowledge, embedder=embedder, embedder_id=embedder_id)

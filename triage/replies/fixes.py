@@ -54,7 +54,7 @@ def candidate_fixes(
     kind = suggestion.kind if reading is not None and reading.kind else ""
     matches = cases.nearest(
         scores.embedding or None,
-        scores.model_version,
+        scores.space,
         kind=kind,
         min_similarity=settings.min_similarity,
         n=settings.cases,
