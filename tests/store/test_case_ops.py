@@ -84,3 +84,37 @@ def test_the_answered_email_is_found_by_in_reply_to_then_references(stored: Stor
     assert later.message_id == "<m1@example>"
     assert stored.answered_email(["<unknown@x>"]) is None
     assert stored.answered_email([]) is None
+
+
+def test_a_case_carries_the_space_its_email_was_embedded_in(stored: Store) -> None:
+    from datetime import timedelta
+
+    from sqlmodel import Session
+
+    from triage.domain import RouteDecision, Scores
+    from triage.store.case_ops import case_for
+    from triage.store.tables import EmailRow
+    from triage.store.triage_ops import TriageResult
+
+    claim = stored.claim_batch(16, NOW, timedelta(minutes=5))
+    space = "all-minilm-l6-v2:abc:mean128-head:int8"
+    by_id = {
+        1: Scores(1, 0.3, 1, 0.3, 0.01, embedding=(0.6, 0.8), model_version="clf-1",
+                  embedding_model=space),
+        # a row triaged before the space was recorded: its vector is the classifier's
+        2: Scores(1, 0.3, 1, 0.3, 0.01, embedding=(0.6, 0.8), model_version="clf-1"),
+    }  # fmt: skip
+    decision = RouteDecision("normal", None, False, False, ())
+    results = [TriageResult(b.id, by_id[b.id], decision, None) for b in claim.items]
+    assert stored.save_decisions(claim, results, NOW) == 2
+    with Session(stored.engine) as s:
+        rows = {i: s.get(EmailRow, i) for i in (1, 2)}
+        assert rows[1] is not None
+        assert rows[2] is not None
+        assert (rows[1].embedding_model, rows[2].embedding_model) == (space, None)
+        made = [
+            case_for(r, "Pull the jammed sheet out of tray 2.", origin="approved",
+                     ref=f"review:{i}", agent="jo", at=NOW)
+            for i, r in rows.items()
+        ]  # fmt: skip
+    assert [c.model_version if c else None for c in made] == [space, "clf-1"]

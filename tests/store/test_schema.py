@@ -25,7 +25,7 @@ from triage.store import Store, schema
 from triage.store.engine import make_engine
 from triage.store.tables import AuditRow
 
-HEAD = "0006"  # the newest revision
+HEAD = "0007"  # the newest revision
 PG_URL = os.environ.get("TRIAGE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

@@ -12,8 +12,8 @@ class CaseSettings(BaseModel):
     # the desk's Sent folder, read by `triage kb import-sent` (read-only: nothing is changed)
     sent_folder: str = "Sent"
     # a case is offered when the two customer emails' embeddings have at least this cosine
-    # (the fine-tuned space puts unrelated support emails at 0.6-0.8: keep it high) ...
-    min_similarity: float = Field(default=0.85, ge=0.0, le=1.0)
+    # (the base sentence model's space, classify/topic.py; bench/case_similarity.py) ...
+    min_similarity: float = Field(default=0.55, ge=0.0, le=1.0)
     # ... and share at least this part of their content words (Jaccard; 0 = no such gate)
     min_overlap: float = Field(default=0.15, ge=0.0, le=1.0)
     # how many cases at most are offered next to the knowledge-base candidates (0: none)

@@ -60,7 +60,8 @@ def case_for(
         kind=str(kind),
         message_id=row.message_id,
         embedding=tuple(float(x) for x in vec),
-        model_version=row.model_version or "",
+        # the case's vector is the email's, in the space the email's row says
+        model_version=row.embedding_model or row.model_version or "",
     )
 
 

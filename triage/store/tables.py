@@ -56,6 +56,8 @@ class EmailRow(SQLModel, table=True):
     evidence: str = Field(default="[]", sa_column=Column(Text))  # JSON list of objects
     embedding: bytes | None = Field(default=None, sa_column=Column(LargeBinary))  # float32
     model_version: str | None = None
+    # the space ``embedding`` is in (classify/topic.py); NULL: made by ``model_version``
+    embedding_model: str | None = None
     # the reading (JSON: kind, scope, asks, deadline, tried, language, ...), see triage/reading/
     reading: str | None = Field(default=None, sa_column=Column(Text))
     # suggestion (JSON of the Suggestion) and routing

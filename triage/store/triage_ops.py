@@ -271,6 +271,7 @@ def _write(s: Session, row: EmailRow, r: TriageResult, now: datetime) -> None:
     )
     row.embedding = np.asarray(sc.embedding, dtype=np.float32).tobytes() if sc.embedding else None
     row.model_version = sc.model_version
+    row.embedding_model = sc.embedding_model or None
     row.suggestion = r.suggestion_json
     row.reading = r.reading_json
     row.queue, row.due_at = d.queue, d.due
