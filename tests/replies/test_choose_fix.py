@@ -11,7 +11,7 @@ from triage.replies.values import KbMatch
 from .test_compose import email, make, reading
 
 
-def test_a_topic_is_sure_only_on_keywords_never_on_the_embedding_alone(
+def test_a_topic_is_sure_on_keywords_or_when_the_sentence_embedding_is_sure(
     keyword_kb: KnowledgeBase,
 ) -> None:
     entry = keyword_kb.entries[0]
@@ -21,6 +21,10 @@ def test_a_topic_is_sure_only_on_keywords_never_on_the_embedding_alone(
     strong = KbMatch(entry, 0.75, 0.5, 0.95, True, "embedding+keywords")  # a phrase and more
     unsure = KbMatch(entry, 0.4, 0.9, 0.95, False, "embedding+keywords")
     assert [sure(m, rules) for m in (near, rare, strong, unsure)] == [False, False, True, False]
+    # the base sentence model's space, close and clearly closest, with one of its words
+    # (knowledge.py ``semantic``): sure without a keyword phrase
+    meant = KbMatch(entry, 0.4, 0.8, 0.3, True, "embedding+keywords", semantic=True)
+    assert sure(meant, rules)
 
 
 def test_one_rare_phrase_never_offers_steps_on_its_own(

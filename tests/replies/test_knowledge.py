@@ -495,3 +495,80 @@ def test_an_entry_can_say_a_setting_its_steps_do_not_fit(keyword_kb: KnowledgeBa
         problem = gist(text, vocab)
         assert problem is not None
         assert problem.answered_by(keyword_kb.problems_of(entry), text) is fits
+
+
+def _axis_kb(semantic_min: float = 0.6, margin: float = 0.05) -> KnowledgeBase:
+    """Three entries, each embedded as one axis of a 4-dimensional space: what a vector is near
+    is set by hand (the semantic rule alone, not a model's quality)."""
+    entries = tuple(
+        parse_entry(
+            GOOD_ENTRY.replace("Printer jam", f"Entry {name}").replace(
+                'keywords = ["paper jam"]', f'keywords = ["{word}", "{name} phrase"]'
+            ),
+            name,
+        )
+        for name, word in (("alpha", "backup"), ("beta", "television"), ("gamma", "voicemail"))
+    )
+    vectors = np.eye(4, dtype=np.float32)[:3]
+    settings = KbSettings(semantic_min=semantic_min, semantic_margin=margin)
+    return KnowledgeBase(entries, settings, vectors, (0, 1, 2), "space-1")
+
+
+def _toward(weights: Sequence[float]) -> list[float]:
+    v = np.asarray([*weights, 0.0], dtype=np.float32)
+    v[3] = np.sqrt(max(0.0, 1.0 - float(v @ v)))
+    return [float(x) for x in v]
+
+
+def test_the_sentence_embedding_alone_is_sure_of_a_clearly_nearest_entry() -> None:
+    kb = _axis_kb()
+    # 0.62 from alpha, 0.3 from beta, and "backup" named: alpha, though its score (keywords
+    # and contrast) would not carry it
+    found = kb.match("the backup emails say failed", _toward([0.62, 0.3, 0.2]), "space-1")
+    assert found.entry.id == "alpha"
+    assert found.confident
+    assert found.semantic
+    assert found.score < kb.settings.threshold
+
+
+def test_the_sentence_embedding_needs_one_of_the_entrys_words() -> None:
+    # meaning without a word in common is a resemblance ("here are our new bank details" is
+    # 0.69 from invoice fraud in the base model's space)
+    found = _axis_kb().match("nightly job status failed", _toward([0.7, 0.3, 0.1]), "space-1")
+    assert found.entry.id == "alpha"
+    assert not found.confident
+    assert not found.semantic
+
+
+@pytest.mark.parametrize(
+    ("weights", "kb_args"),
+    [
+        ([0.55, 0.2, 0.1], ()),  # not close enough
+        ([0.65, 0.62, 0.1], ()),  # two siblings: the embedding cannot tell them apart
+        ([0.62, 0.3, 0.2], (0.0,)),  # off
+    ],
+)
+def test_the_sentence_embedding_is_not_sure_when_far_tied_or_off(
+    weights: list[float], kb_args: tuple[float, ...]
+) -> None:
+    found = _axis_kb(*kb_args).match("backup television", _toward(weights), "space-1")
+    assert not found.semantic
+    assert not found.confident
+
+
+def test_an_entry_its_keywords_make_sure_of_comes_before_one_the_embedding_is() -> None:
+    kb = _axis_kb()
+    # beta's phrase and word are named (a confident score); alpha is the nearest in meaning
+    text = "television beta phrase, and a backup"
+    ranked = kb.rank(text, _toward([0.75, 0.2, 0.1]), "space-1")
+    assert [m.entry.id for m in ranked[:2]] == ["beta", "alpha"]
+    assert ranked[0].confident
+    assert not ranked[0].semantic
+    assert ranked[1].confident
+    assert ranked[1].semantic
+
+
+def test_the_sentence_embedding_is_never_used_across_spaces() -> None:
+    found = _axis_kb().match("backup", _toward([0.9, 0.1, 0.1]), "another-space")
+    assert found.method == "keywords"
+    assert not found.semantic

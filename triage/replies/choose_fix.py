@@ -32,7 +32,9 @@ def sure(match: KbMatch, rules: ReplyRules) -> bool:
     # last resort for drafts that offered nothing, won 4 and lost 7 of the paired judges' calls
     # (router steps for a bereavement, VPN steps for a reset router, mailbox-size steps for an
     # import): a lone phrase still misleads more often than it helps.
-    return match.confident and match.keyword_score >= rules.topic_keyword_min
+    # (Session 19: the base sentence model's embedding, made for meaning, is sure of an entry
+    # when it is close and clearly closer than any other: ``semantic``.)
+    return match.confident and (match.semantic or match.keyword_score >= rules.topic_keyword_min)
 
 
 def choose_fix(

@@ -8,17 +8,15 @@ closer the email is to this entry than to the average entry: (cos_i - mean cos) 
   means the same thing under both, so one threshold works before and after the model changes.
   ``KbMatch.similarity`` still reports the raw cosine.
 
-- The email embedding is the classifier's pooled, L2-normalised vector (``Scores.embedding``):
-  no second model pass. Entries are embedded once with the same model (an injected ``Embedder``)
-  as one row per title and per symptom phrase, and an entry's similarity is its best row: customers
-  describe one symptom, not the whole entry.
-- Keyword overlap (the entry's ``keywords`` found in the subject and text, weighted by how rare the
-  keyword is across entries) makes retrieval robust where the embedding is tuned for urgency and
-  frustration more than for topic, and is the whole score on the embedding-free path (no model yet,
-  or an embedding of another size than the cached entries).
-- Keywords that would make a confident match on their own (``keyword_threshold``) keep it when an
+- The email embedding is ``Scores.embedding``: the base sentence model's (classify/topic.py),
+  or the classifier's pooled vector where no topic encoder is loaded. Entries are embedded once
+  by the same model, one row per title and symptom phrase; an entry's similarity is its best row.
+- Keyword overlap (the entry's ``keywords`` in the subject and text, weighted by rarity) is the
+  whole score on the embedding-free path; keywords confident on their own keep the match when an
   embedding is there too: the embedding may add evidence, never veto it.
-- Below ``threshold`` the match is not ``confident`` and the composer writes a marked placeholder.
+- ``semantic_min``: in the sentence model's space an entry at least that close, clearly closer
+  than any other, with one of its words in the email, is confident on the embedding alone.
+- Below ``threshold`` (and not semantic) the match is not ``confident``: no steps, questions.
 
 Entry embeddings are cached in ``cache_dir`` as ``.npy`` plus a JSON of file hashes and the
 embedder's identity; any changed, added or removed file, or another model, recomputes them.
@@ -65,6 +63,12 @@ class KbSettings(BaseModel):
     weight_embedding: float = Field(default=0.5, ge=0.0, le=1.0)
     threshold: float = Field(default=0.55, ge=0.0, le=1.0)
     keyword_threshold: float = Field(default=0.7, ge=0.0, le=1.0)
+    # an entry the sentence embedding alone makes sure of: at least ``semantic_min`` cosine
+    # and ``semantic_margin`` above every other entry (0 = off). Only in a space made for
+    # meaning (the base sentence model, topic.py): the fine-tuned classifier's puts every
+    # email at 0.6-0.9 of every entry
+    semantic_min: float = Field(default=0.0, ge=0.0, le=1.0)
+    semantic_margin: float = Field(default=0.05, ge=0.0, le=1.0)
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -221,6 +225,11 @@ class KnowledgeBase:
         sims = self.similarities(embedding)
         contrast = _contrast(sims) if sims is not None else None
         s = self.settings
+        # the embedding alone, and one of the entry's own words in the email: meaning without
+        # a shared word ("here are our new bank details" is 0.69 from invoice fraud) is a
+        # resemblance, not the same problem
+        near = _semantic(sims, s) if sims is not None else [False] * len(self.entries)
+        sure = [n and k > 0.0 for n, k in zip(near, keywords, strict=True)]
         out = []
         for i, entry in enumerate(self.entries):
             if contrast is None:
@@ -243,11 +252,23 @@ class KnowledgeBase:
                     score=round(score, 4),
                     similarity=None if sims is None else round(sims[i], 4),
                     keyword_score=round(keywords[i], 4),
-                    confident=score >= threshold and not other[i],
+                    confident=(score >= threshold or sure[i]) and not other[i] and not missing[i],
                     method=method,  # type: ignore[arg-type]
+                    semantic=sure[i] and not other[i] and not missing[i],
                 )
             )
-        return sorted(out, key=lambda m: (-m.score, m.entry.id))
+        # an entry confident on its score (keywords: what the email names) first, then one
+        # the sentence embedding alone is sure of, which may score below an unsure one whose
+        # keywords are common ("wifi" in the TV's "can't find the wifi")
+        return sorted(
+            out,
+            key=lambda m: (
+                not m.confident,
+                m.semantic and m.score < s.threshold,
+                -m.score,
+                m.entry.id,
+            ),
+        )
 
     def match(
         self,
@@ -302,6 +323,18 @@ def fitting(
         if (not wanted_scope or wanted_scope in m.entry.scopes)
         and (not kind or kind in m.entry.kinds)
     ][: max(n, 0)]
+
+
+def _semantic(sims: Sequence[float], s: KbSettings) -> list[bool]:
+    """Entries the embedding alone is sure of: close enough, and clearly closer than any other
+    entry (a near tie is two siblings, "VPN down for everyone" and "my VPN won't connect",
+    which scope and kind must tell apart, not the embedding)."""
+    if s.semantic_min <= 0.0 or len(sims) < 2:
+        return [False] * len(sims)
+    order = sorted(range(len(sims)), key=lambda i: -sims[i])
+    best, second = order[0], order[1]
+    sure = sims[best] >= s.semantic_min and sims[best] - sims[second] >= s.semantic_margin
+    return [i == best and sure for i in range(len(sims))]
 
 
 def _contrast(sims: Sequence[float]) -> list[float]:

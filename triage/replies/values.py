@@ -76,6 +76,9 @@ class KbMatch:
     keyword_score: float
     confident: bool
     method: Literal["embedding+keywords", "keywords"]
+    # confident on the sentence embedding alone (knowledge.py ``semantic_min``): sure of the
+    # topic without its keywords
+    semantic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
