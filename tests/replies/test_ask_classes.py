@@ -142,6 +142,10 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Is it safe to delete the old one now?", "question"),  # not "put the old one back"
         ("Do not call me", "dont"),  # never "we'll ring you"
         ("How do I export to Excel?", "how"),
+        # asks for the way: answered by steps when the draft has them
+        ("Is there a setting to fix this?", "how"),
+        ("Is there a workaround for the date shift?", "how"),
+        ("Is there a setting on your side for the retention period we can see?", "question"),
         ("Can you add Sarah to the Export team?", "do"),
         ("Could you reset it, or I'm cancelling my contract", "do"),  # the threat is no ask
         ("Is this how you treat customers?", "rhetorical"),

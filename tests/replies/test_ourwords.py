@@ -42,3 +42,14 @@ def test_a_name_keeps_its_capital_and_a_sentence_loses_it() -> None:
 def test_shouting_is_seen_but_a_code_is_not() -> None:
     assert shouts("FIX IT NOW")
     assert not shouts("error STA-LT-1184 on the VPN")
+
+
+def test_initialisms_written_in_lower_case_are_spelled_as_they_are() -> None:
+    from triage.replies.ourwords import spelled
+
+    assert spelled("the tv doesn't show the cctv footage or the csv") == (
+        "the TV doesn't show the CCTV footage or the CSV"
+    )
+    # words that are also initialisms stay words; a name inside a word or path is left alone
+    assert spelled("it wants a pin for the sim") == "it wants a pin for the sim"
+    assert spelled("report.pdf and tvshow") == "report.pdf and tvshow"

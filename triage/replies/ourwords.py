@@ -57,6 +57,23 @@ SPELLED = {
     "linkedin": "LinkedIn",
     "onedrive": "OneDrive",
     "sharepoint": "SharePoint",
+    # initialisms ("the tv doesn't show your Wi-Fi", "the cctv footage": judges, session 19);
+    # not "it", "pin" or "sim", which are also words
+    "tv": "TV",
+    "tvs": "TVs",
+    "cctv": "CCTV",
+    "csv": "CSV",
+    "pdf": "PDF",
+    "pdfs": "PDFs",
+    "usb": "USB",
+    "crm": "CRM",
+    "sso": "SSO",
+    "mfa": "MFA",
+    "dns": "DNS",
+    "nas": "NAS",
+    "hdmi": "HDMI",
+    "ssl": "SSL",
+    "api": "API",
 }
 _SPELLED = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, SPELLED)) + r")(?![\w@/-])")
 
