@@ -49,6 +49,16 @@ def test_a_tried_list_and_first_person_deeds_are_read() -> None:
     )
     # what they will do, or did not do, is not done
     assert said_done("I'll check the cables tonight. I haven't tried restarting it.") == ()
+    # a restart said without "I", in the past or as it happens
+    box = "TV box error E-301 again. Restarting it AGAIN. Any actual fix?"
+    assert said_done(box) == ("Restarting it AGAIN",)
+    assert said_done("Unplugged it for 30 secs like the website said, no change.") == (
+        "Unplugged it for 30 secs like the website said",
+    )
+    restart = ("Switch the TV box off at the wall, wait 30 seconds and switch it back on.",)
+    assert untried(restart, said_done(box)) == ()
+    # "Reset my password please" asks for it
+    assert said_done("Reset my password please.") == ()
 
 
 def test_a_step_they_did_is_left_out() -> None:

@@ -31,10 +31,13 @@ _DID = re.compile(
     rf"{_VERBS}\b[^.!?\n;]{{3,120}}",
     re.I,
 )
-# "(checked spam, junk, quarantine)", "Checked the cables - all fine": the verb without "I"
+# "(checked spam, junk, quarantine)", "Checked the cables - all fine": the verb without "I";
+# "Unplugged it for 30 secs like the website said", "Restarting it AGAIN." (a restart step
+# after them was a wrong fix: review, session 19); not "reset", which opens a request too
 _BARE = re.compile(
     r"(?:^|[(\n]|[.!?]\s+)\s*(?:already\s+)?(?:tried|checked|cleared|restarted|rebooted|"
-    r"reinstalled|swapped|reported)\s[^.!?\n;)]{3,120}",
+    r"reinstalled|swapped|reported|unplugged|power[- ]cycled|(?:turned|switched)\s+it\s+off|"
+    r"restarting|rebooting|unplugging)\s[^.!?\n;)]{3,120}",
     re.I,
 )
 # a piece after a join that is a deed of its own ("..., and restarted the router"), not what

@@ -346,9 +346,10 @@ _STOP = frozenset(
     """the a an my your our it its to of in on for and or with from at by this that is was
     have has had be been i we you me us them they again already all then""".split()
 )
-# "Turn the router off at the plug" is the restart "I switched it off and on again" did
+# "Turn the router off at the plug", "Switch the TV box off at the wall" are the restart "I
+# switched it off and on again" did
 _RESTART = re.compile(
-    r"\b(?:restart\w*|reboot\w*|(?:turn|switch)\w*\s+(?:[\w-]+\s+){0,2}?off|power[- ]cycl\w*|"
+    r"\b(?:restart\w*|reboot\w*|(?:turn|switch)\w*\s+(?:[\w-]+\s+){0,3}?off|power[- ]cycl\w*|"
     r"unplug\w*|off\s+and\s+(?:back\s+)?on)\b",
     re.I,
 )
