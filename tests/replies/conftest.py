@@ -26,6 +26,7 @@ class BaseModelEmbedder:
     """Mean pooling + L2 norm over all-MiniLM-L6-v2 (the sentence-transformers recipe), local files only."""
 
     model_version = "base:all-minilm-l6-v2:mean"
+    sentence_space = True  # the published sentence model's own space (knowledge.py)
 
     def __init__(self) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")

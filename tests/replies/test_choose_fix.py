@@ -25,6 +25,9 @@ def test_a_topic_is_sure_on_keywords_or_when_the_sentence_embedding_is_sure(
     # (knowledge.py ``semantic``): sure without a keyword phrase
     meant = KbMatch(entry, 0.4, 0.8, 0.3, True, "embedding+keywords", semantic=True)
     assert sure(meant, rules)
+    # an entry that answers other problems, or lacks what it requires, is never confident
+    vetoed = KbMatch(entry, 0.4, 0.8, 0.3, False, "embedding+keywords", semantic=True)
+    assert not sure(vetoed, rules)
 
 
 def test_one_rare_phrase_never_offers_steps_on_its_own(

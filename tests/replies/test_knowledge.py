@@ -4,6 +4,7 @@ import re
 import shutil
 import tomllib
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -469,8 +470,8 @@ def test_unrelated_emails_are_not_confident_matches(
 def test_trained_classifier_embeddings_rank_the_right_entry_first(
     kb_queries: list[dict[str, Any]], reply_config: ReplyConfig, tmp_path: Path
 ) -> None:
-    """The production path: entries embedded by ``Classifier.embed``, emails by the embedding that
-    ``Classifier.classify`` already returns in ``Scores`` (no second model pass)."""
+    """The production path: entries embedded by ``Classifier.embed``, emails by the embedding
+    ``Classifier.classify`` returns in ``Scores`` (the topic encoder's), compared in its space."""
     models = ROOT / "models"
     if not (models / "meta.json").exists():
         pytest.skip("no trained model artifact in models/")
@@ -479,7 +480,10 @@ def test_trained_classifier_embeddings_rank_the_right_entry_first(
     classifier = Classifier.load(models, threads=1, cache_dir=ROOT / "var" / "model-cache")
     settings = reply_config.knowledge.model_copy(update={"cache_dir": tmp_path})
     kb = KnowledgeBase.load(settings, embedder=classifier)
+    assert kb.embedder_id == classifier.embedding_model  # the space, not the classifier's version
+    assert kb.sentence_space
     scores = classifier.classify([(q["subject"], q["body"]) for q in kb_queries])
+    assert {s.space for s in scores} == {kb.embedder_id}
     rate, used, misses = _top1(kb, kb_queries, [s.embedding for s in scores])
     assert rate >= TOP1_TARGET, misses
     assert used >= USED_TARGET
@@ -511,7 +515,7 @@ def _axis_kb(semantic_min: float = 0.6, margin: float = 0.05) -> KnowledgeBase:
     )
     vectors = np.eye(4, dtype=np.float32)[:3]
     settings = KbSettings(semantic_min=semantic_min, semantic_margin=margin)
-    return KnowledgeBase(entries, settings, vectors, (0, 1, 2), "space-1")
+    return KnowledgeBase(entries, settings, vectors, (0, 1, 2), "space-1", sentence_space=True)
 
 
 def _toward(weights: Sequence[float]) -> list[float]:
@@ -571,4 +575,42 @@ def test_an_entry_its_keywords_make_sure_of_comes_before_one_the_embedding_is() 
 def test_the_sentence_embedding_is_never_used_across_spaces() -> None:
     found = _axis_kb().match("backup", _toward([0.9, 0.1, 0.1]), "another-space")
     assert found.method == "keywords"
+    assert not found.semantic
+
+
+def test_an_entry_the_embedding_is_sure_of_ranks_above_an_unsure_one_that_scores_higher() -> None:
+    axis = _axis_kb()
+    # "backup" is gamma's word too, so it counts for little: beta's rarer word scores beta
+    # higher than alpha, though not confidently; alpha is near in meaning and named: alpha is
+    # the one the composer may use, so it leads
+    gamma = replace(axis.entries[2], keywords=("voicemail", "backup"))
+    kb = KnowledgeBase(
+        (*axis.entries[:2], gamma), axis.settings, axis.vectors, axis.row_entry, "space-1",
+        sentence_space=True,
+    )  # fmt: skip
+    text = "the television, and the backup"
+    ranked = kb.rank(text, _toward([0.6, 0.3, 0.2]), "space-1")
+    by_id = {m.entry.id: m for m in ranked}
+    assert by_id["beta"].score > by_id["alpha"].score
+    assert not by_id["beta"].confident
+    assert by_id["alpha"].semantic
+    assert ranked[0].entry.id == "alpha"
+
+
+def test_the_embedding_never_overrules_what_an_entry_requires() -> None:
+    kb = _axis_kb()
+    alpha = replace(kb.entries[0], requires="tape drive")
+    strict = KnowledgeBase(
+        (alpha, *kb.entries[1:]), kb.settings, kb.vectors, kb.row_entry, "space-1",
+        sentence_space=True,
+    )  # fmt: skip
+    found = strict.match("the backup emails say failed", _toward([0.62, 0.3, 0.2]), "space-1")
+    assert not found.semantic
+    assert not found.confident
+
+
+def test_the_embedding_alone_is_sure_only_in_a_sentence_models_space() -> None:
+    kb = _axis_kb()
+    pooled = KnowledgeBase(kb.entries, kb.settings, kb.vectors, kb.row_entry, "space-1")
+    found = pooled.match("the backup emails say failed", _toward([0.62, 0.3, 0.2]), "space-1")
     assert not found.semantic

@@ -70,6 +70,7 @@ class Classifier:
         # loaded (topic.py: made for finding what an email is about), else this pooled vector
         self.topic = topic
         self.embedding_model = topic.identity if topic is not None else self.model_version
+        self.sentence_space = topic is not None  # a space made for meaning (knowledge.py)
 
     @classmethod
     def load(
@@ -109,9 +110,10 @@ class Classifier:
             reading=load_reading_heads(path),
             graph=onnx_path.parent.name,
             topic=(
-                TopicEncoder.load(
-                    cache_dir or DEFAULT_CACHE, threads, backend=backend, batch_size=batch_size
-                )
+                # one email per call whatever the classifier's batch: dynamic int8 picks its
+                # scales per batch, so a batched vector would depend on its neighbours (0.985)
+                # and the same email could find another fix in another batch
+                TopicEncoder.load(cache_dir or DEFAULT_CACHE, threads, backend=backend)
                 if topic
                 else None
             ),

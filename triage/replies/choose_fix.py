@@ -22,8 +22,9 @@ FIXES = frozenset({"fault", "request", "question", "security"})
 
 
 def sure(match: KbMatch, rules: ReplyRules) -> bool:
-    """Sure enough of the topic to restate it, name its team or offer its steps."""
-    # Keywords must carry the topic on their own. The encoder is tuned for mood and urgency,
+    """Sure enough of the topic to restate it, name its team or offer its steps: on its
+    keywords, or (session 19) on the base sentence model's embedding (``semantic``)."""
+    # Keywords had to carry the topic on their own (until session 19's sentence embedding). The encoder is tuned for mood and urgency,
     # not topic: on 60 train-split emails it put most entries at cosine 0.8-0.9 to every email,
     # and of the 30 matches it made confident 17 were another problem (a noisy PC read as a
     # compromised account, a TV remote as a door-access card); one matched rare keyword (0.78)
@@ -32,9 +33,11 @@ def sure(match: KbMatch, rules: ReplyRules) -> bool:
     # last resort for drafts that offered nothing, won 4 and lost 7 of the paired judges' calls
     # (router steps for a bereavement, VPN steps for a reset router, mailbox-size steps for an
     # import): a lone phrase still misleads more often than it helps.
-    # (Session 19: the base sentence model's embedding, made for meaning, is sure of an entry
-    # when it is close and clearly closer than any other: ``semantic``.)
-    return match.confident and (match.semantic or match.keyword_score >= rules.topic_keyword_min)
+    return match.confident and (match.semantic or on_keywords(match, rules))
+
+
+def on_keywords(match: KbMatch, rules: ReplyRules) -> bool:
+    return match.confident and match.keyword_score >= rules.topic_keyword_min
 
 
 def choose_fix(
@@ -50,7 +53,11 @@ def choose_fix(
     if kind not in FIXES:
         return None, ()
     how_to = [a.text.lower() for a in reading.asks if ask_class(a) == "how"]
-    for match in candidates:
+    # the entries the email's own words make sure of first: the embedding's nearest entry
+    # took the line test a customer asked for ("anything you can check on the line from your
+    # end?") and gave router tips instead (review, session 19)
+    ordered = sorted(candidates, key=lambda m: not on_keywords(m, rules))
+    for match in ordered:
         if not (sure(match, rules) or _asked_how(match, how_to, kind)):
             continue
         if kind == "question" and "question" not in match.entry.kinds and not how_to:

@@ -29,7 +29,7 @@ from triage.replies.ask_classes import contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
 from triage.replies.call_asked import with_call_asked
-from triage.replies.choose_fix import FIXES, choose_fix, sure
+from triage.replies.choose_fix import FIXES, choose_fix, on_keywords, sure
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed, gone_before
@@ -55,7 +55,7 @@ from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates
 from triage.replies.tone import check_suggestion
 from triage.replies.tone_config import ToneConfig
-from triage.replies.values import History, Suggestion
+from triage.replies.values import History, KbMatch, Suggestion
 from triage.sla import (
     LEVELS,
     SlaPolicy,
@@ -66,6 +66,16 @@ from triage.sla import (
 )
 
 EMPTY_READING = Reading("", 0.0, False, "", (), (), None, (), "", 0, False)
+
+
+def _sure_topic(topic: KbMatch, rules: ReplyRules, scope: str) -> bool:
+    """The topic the draft names (its team, its questions, an outage's workaround): a sure
+    one; one the embedding alone is sure of must also fit the scope read (a site-wide entry is
+    no topic of one person's email), as its steps must (``fitting``)."""
+    if not sure(topic, rules):
+        return False
+    fits = scope in ("", "na") or scope in topic.entry.scopes
+    return fits or on_keywords(topic, rules)
 
 
 def email_key(email: Email) -> str:
@@ -146,7 +156,7 @@ def compose(
         first_name=addressed_as(email, name),
         fix=fix.entry if fix else None,
         steps=steps,
-        topic=topic.entry if sure(topic, rules) else None,
+        topic=topic.entry if _sure_topic(topic, rules, reading.scope) else None,
         supervisor=supervisor,
         # the store's count, not the reading's copy of it: a reading stored before the count
         # was by matter counted any email from the sender

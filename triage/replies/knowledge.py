@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from triage.replies.gist import Gist
 from triage.replies.kb_files import Problem, problem_patterns, read_entries
+from triage.replies.kb_semantic import named_patterns, rank_score, semantic_sure
 from triage.replies.values import KbEntry, KbMatch
 
 Vector = npt.NDArray[np.float32]
@@ -97,10 +98,15 @@ class KnowledgeBase:
     settings: KbSettings = field(default_factory=KbSettings)
     vectors: Vector | None = field(default=None, repr=False)  # one row per (entry, text)
     row_entry: tuple[int, ...] = ()  # entries index of each row
-    embedder_id: str = ""  # the model that made ``vectors`` (its model_version)
+    embedder_id: str = ""  # the space ``vectors`` are in (the embedder's embedding_model)
+    # whether that space is a sentence model's, made for meaning (classify/topic.py): only
+    # there may the embedding alone make an entry sure (``semantic_min``); the classifier's
+    # own pooled vector puts every email at 0.6-0.9 of every entry
+    sentence_space: bool = False
     _keywords: tuple[tuple[tuple[tuple[str, ...], float], ...], ...] = field(default=(), repr=False)
     _problems: tuple[tuple[Problem, ...], ...] = field(default=(), repr=False)
     _requires: tuple[re.Pattern[str] | None, ...] = field(default=(), repr=False)
+    _named: tuple[re.Pattern[str] | None, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         # keyword weights: idf over entries, so "password" (in many) counts less than "voicemail";
@@ -129,6 +135,7 @@ class KnowledgeBase:
         object.__setattr__(self, "_problems", problems)
         requires = tuple(re.compile(e.requires, re.I) if e.requires else None for e in self.entries)
         object.__setattr__(self, "_requires", requires)
+        object.__setattr__(self, "_named", named_patterns(self.entries))
 
     @classmethod
     def load(
@@ -144,11 +151,16 @@ class KnowledgeBase:
         if embedder is None:
             return cls(entries, settings)
         texts, rows = entry_texts(entries)
+        # the space the embedder's vectors are in (a classifier with the topic encoder: its
+        # embedding_model, not its model_version)
         ident = embedder_id or str(
-            getattr(embedder, "model_version", "") or type(embedder).__qualname__
+            getattr(embedder, "embedding_model", "")
+            or getattr(embedder, "model_version", "")
+            or type(embedder).__qualname__
         )
         vectors = _cached_vectors(settings.cache_dir, entries, texts, embedder, ident)
-        return cls(entries, settings, vectors, rows, ident)
+        sentence = bool(getattr(embedder, "sentence_space", False))
+        return cls(entries, settings, vectors, rows, ident, sentence)
 
     def problems_of(self, entry: KbEntry) -> tuple[Problem, ...]:
         """The entry's "things: troubles @ where" patterns, compiled once."""
@@ -210,6 +222,7 @@ class KnowledgeBase:
         # another problem (print-quality steps for a jam, home router steps for an office
         # desk): never confident, whatever its words share with the email
         other = [False] * len(self.entries)
+        answers = [False] * len(self.entries)
         if problem is not None:
             answers = [problem.answered_by(p, text) for p in self._problems]
             keywords = [PROBLEM_SCORE if a else k for a, k in zip(answers, keywords, strict=True)]
@@ -225,11 +238,14 @@ class KnowledgeBase:
         sims = self.similarities(embedding)
         contrast = _contrast(sims) if sims is not None else None
         s = self.settings
-        # the embedding alone, and one of the entry's own words in the email: meaning without
-        # a shared word ("here are our new bank details" is 0.69 from invoice fraud) is a
-        # resemblance, not the same problem
-        near = _semantic(sims, s) if sims is not None else [False] * len(self.entries)
-        sure = [n and k > 0.0 for n, k in zip(near, keywords, strict=True)]
+        sure = semantic_sure(
+            sims if self.sentence_space else None,
+            s.semantic_min,
+            s.semantic_margin,
+            text,
+            self._named,
+            answers,
+        )
         out = []
         for i, entry in enumerate(self.entries):
             if contrast is None:
@@ -257,18 +273,10 @@ class KnowledgeBase:
                     semantic=sure[i] and not other[i] and not missing[i],
                 )
             )
-        # an entry confident on its score (keywords: what the email names) first, then one
-        # the sentence embedding alone is sure of, which may score below an unsure one whose
-        # keywords are common ("wifi" in the TV's "can't find the wifi")
-        return sorted(
-            out,
-            key=lambda m: (
-                not m.confident,
-                m.semantic and m.score < s.threshold,
-                -m.score,
-                m.entry.id,
-            ),
-        )
+        # by score; an entry the sentence embedding alone is sure of ranks just below those
+        # confident on their score, above every unsure one ("wifi" in the TV's "can't find
+        # the wifi" scores an unsure entry higher). With ``semantic_min`` 0, the old order.
+        return sorted(out, key=lambda m: (-rank_score(m, s.threshold), m.entry.id))
 
     def match(
         self,
@@ -323,18 +331,6 @@ def fitting(
         if (not wanted_scope or wanted_scope in m.entry.scopes)
         and (not kind or kind in m.entry.kinds)
     ][: max(n, 0)]
-
-
-def _semantic(sims: Sequence[float], s: KbSettings) -> list[bool]:
-    """Entries the embedding alone is sure of: close enough, and clearly closer than any other
-    entry (a near tie is two siblings, "VPN down for everyone" and "my VPN won't connect",
-    which scope and kind must tell apart, not the embedding)."""
-    if s.semantic_min <= 0.0 or len(sims) < 2:
-        return [False] * len(sims)
-    order = sorted(range(len(sims)), key=lambda i: -sims[i])
-    best, second = order[0], order[1]
-    sure = sims[best] >= s.semantic_min and sims[best] - sims[second] >= s.semantic_margin
-    return [i == best and sure for i in range(len(sims))]
 
 
 def _contrast(sims: Sequence[float]) -> list[float]:
