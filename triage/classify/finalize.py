@@ -31,7 +31,7 @@ def calibrate_artifact(out_dir: Path, data_dir: Path, *, quick: bool, seed: int)
 
     calib = calibration_rows(data_dir, seed, quick)
     cache = out_dir.parent / "model-cache" if quick else None
-    clf = Classifier.load(out_dir, cache_dir=cache)
+    clf = Classifier.load(out_dir, cache_dir=cache, topic=False)
     out = clf.head_outputs([(e.subject, e.text) for e in calib])
     loaded = art.load(out_dir)
     meta = loaded.meta

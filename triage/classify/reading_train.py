@@ -204,7 +204,11 @@ def train_and_evaluate(model_dir: Path, data_root: Path, seed: int = 0) -> dict[
     # a graph that outputs every layer, so every candidate is read from the same pass; its
     # last layer is bit-identical to the shipped graph's (tests/classify/test_model.py)
     clf = Classifier.load(
-        model_dir, threads=1, cache_dir=REPO_ROOT / "var" / "model-cache", layers=ALL_LAYERS
+        model_dir,
+        threads=1,
+        cache_dir=REPO_ROOT / "var" / "model-cache",
+        layers=ALL_LAYERS,
+        topic=False,  # evaluation: no draft, no topic embedding
     )
     names = sorted({b for blocks in CANDIDATES.values() for b in blocks})
     blocks = _blocks(clf, rows, names)

@@ -76,7 +76,7 @@ def record_seed_runs(model_dir: Path, run_dirs: list[Path], data_dir: Path) -> d
     for d in run_dirs:
         meta = art.load(d).meta
         check_same_recipe(shipped.meta, meta, d)
-        clf = Classifier.load(d, cache_dir=d / "model-cache", backend="int8")
+        clf = Classifier.load(d, cache_dir=d / "model-cache", backend="int8", topic=False)
         runs[str(meta.get("seed"))] = suite.headline(suite.evaluate_all(clf, sets))
     record = {
         "shipped_seed": shipped.meta.get("seed"),

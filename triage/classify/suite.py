@@ -178,7 +178,7 @@ def evaluate_artifact(model_dir: Path, data_dir: Path, *, quick: bool, seed: int
     cache = model_dir.parent / "model-cache" if quick else None
     metrics: dict[str, Any] = {}
     for backend in ("int8", "fp32"):
-        clf = Classifier.load(model_dir, cache_dir=cache, backend=backend)
+        clf = Classifier.load(model_dir, cache_dir=cache, backend=backend, topic=False)
         metrics[backend] = evaluate_all(clf, sets)
     if not quick:
         from triage.classify.baseline import TfidfBaseline

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from triage.classify import artifact as art
-from triage.classify.encoding import TextEncoder
+from triage.classify.encoding import Encoded, TextEncoder
 from triage.classify.onnx_run import F32, base_hash_cached, ensure_onnx, l2, run_states, session
 
 MAX_LENGTH = 128
@@ -56,14 +56,20 @@ class TopicEncoder:
         # head only: the opening says what it is about; the classifier's tail (the threat, the
         # deadline) is mood and urgency
         encoder = TextEncoder(base / "tokenizer.json", MAX_LENGTH, head_share=1.0)
-        identity = f"all-minilm-l6-v2:{digest[:12]}:{RECIPE}:{backend}"
+        # the graph's folder names the weights and the export recipe: a graph built another
+        # way is another space
+        identity = f"all-minilm-l6-v2:{path.parent.name}:{RECIPE}:{backend}"
         # run in turn with the classifier's session: no spinning threads left behind
         return cls(session(path, threads, spin=False), encoder, identity, batch_size)
+
+    def encode(self, texts: Sequence[str]) -> list[Encoded]:
+        """The token ids the pass reads (head only, at most ``MAX_LENGTH``)."""
+        return self._encoder.encode(list(texts))
 
     def embed(self, texts: Sequence[str]) -> F32:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        encoded = self._encoder.encode(list(texts))
+        encoded = self.encode(texts)
         pooled = [
             outs[0].mean(axis=0) for outs in run_states(self._session, encoded, self.batch_size)
         ]

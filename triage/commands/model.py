@@ -36,7 +36,7 @@ def evaluate(settings: Settings, *, data: Path, as_json: bool) -> None:
     from triage.views import echo
 
     rows = load_eval_rows(data)
-    report = evaluate_rows(load_classifier(settings), rows)
+    report = evaluate_rows(load_classifier(settings, topic=False), rows)
     echo(json.dumps(report) if as_json else format_report(report))
 
 
@@ -51,7 +51,7 @@ def classify(settings: Settings, *, source: str, jsonl: Path | None, as_json: bo
     from triage.reports import scores_text
     from triage.views import echo
 
-    clf = load_classifier(settings)
+    clf = load_classifier(settings, topic=False)  # scores and a reading: no draft, no fix
     reader = TextReader(settings.sla.zone)
     if jsonl is not None:
         classify_jsonl(clf, jsonl, sys.stdout, reader=reader, at=now())

@@ -75,13 +75,16 @@ def open_store(settings: Settings) -> Store:
     )
 
 
-def load_classifier(settings: Settings) -> Classifier:
+def load_classifier(settings: Settings, *, topic: bool = True) -> Classifier:
+    """The classifier; ``topic``: with the topic encoder, for paths that compose drafts (its
+    embedding finds the fix), not for scoring alone (``classify``, ``eval``)."""
     from triage.classify.model import Classifier
 
     return Classifier.load(
         settings.model.path,
         threads=settings.model.threads,
         cache_dir=settings.model.cache_dir or settings.paths.data_dir / "model-cache",
+        topic=topic,
     )
 
 
@@ -126,7 +129,16 @@ def make_composer(
         embedder=classifier,
         embedder_id=classifier.embedding_model if classifier is not None else "",
     )
-    cases = CaseShelf(store.cases) if store is not None else CaseBase
+    # cases stored in another space (before the topic embedding) are embedded again, once
+    cases = (
+        CaseShelf(
+            store.cases,
+            embedder=classifier,
+            space=classifier.embedding_model if classifier is not None else "",
+        )
+        if store is not None
+        else CaseBase
+    )
     return with_fixes(composer_for(cfg, kb, agent=agent), kb, cases, settings.kb)
 
 
