@@ -60,7 +60,7 @@ def refresh_suggestion(
     )
     if d.suggestion is None:
         raise NotFound(f"email {email_id} gets no suggested reply: " + "; ".join(d.route.reasons))
-    store.set_suggestion(email_id, suggestion_json(d.suggestion))
+    store.set_suggestion(email_id, suggestion_json(d.suggestion), scores)
     return d
 
 

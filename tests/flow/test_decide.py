@@ -109,6 +109,24 @@ def test_worker_refresh_and_jsonl_decide_the_sample_mailbox_alike(
     assert len(rows) > 40
     assert {r.stage for r in rows} == {"triaged"}
     assert {r.queue for r in rows} >= {"priority", "normal", "ignored"}
+    # the fixes were found by the topic embedding, stored with the space it is in (a path that
+    # passed the classifier's version instead would fall back to keywords, and find no case)
+    drafted = [r for r in rows if r.suggestion]
+    assert {r.embedding_model for r in drafted} == {classifier.embedding_model}
+    assert all(json.loads(r.suggestion or "")["similarity"] is not None for r in drafted)
+    # a row embedded in an older space gets the new vector when its draft is made again
+    old = drafted[0]
+    with Session(store.engine) as s:
+        stale = s.get(EmailRow, old.id)
+        assert stale is not None
+        stale.embedding_model, stale.embedding = "pooled-before", b"\x00" * 16
+        s.add(stale)
+        s.commit()
+    assert old.id is not None
+    refresh_suggestion(store, old.id, classifier, decider, NOW)
+    again = store.row(old.id)
+    assert again.embedding_model == classifier.embedding_model
+    assert again.embedding == old.embedding
 
     # 2. suggest ID --refresh (what the CLI command calls)
     for row in rows:

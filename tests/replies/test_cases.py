@@ -3,9 +3,12 @@ what of a reply is learned (triage/replies/cases.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
+import numpy as np
 import pytest
 
 from triage.replies.cases import (
@@ -117,6 +120,45 @@ def test_the_shelf_reads_the_store_again_only_after_its_ttl() -> None:
     assert [c.id for c in shelf().cases] == [1]
     clock[0] = 60.0
     assert [c.id for c in shelf().cases] == [2]
+
+
+class Fake:
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        self.calls.append(list(texts))
+        return np.asarray([[0.0, 1.0, 0.0]] * len(texts), dtype=np.float32)
+
+
+def test_a_case_of_another_space_is_embedded_again_from_its_question_once() -> None:
+    # cases learned before the topic embedding (session 19) hold the classifier's pooled
+    # vector: compared with nothing, they would never be offered again
+    old, new, bare = (
+        case(1, (1.0, 0.0, 0.0), model="pooled"),
+        case(2, (0.0, 0.0, 1.0), model="topic"),
+        case(3, (), model="pooled"),
+    )
+    bare = replace(bare, question="")
+    clock = [0.0]
+    fake = Fake()
+    shelf = CaseShelf(
+        lambda: [old, new, bare], ttl=1.0, clock=lambda: clock[0], embedder=fake, space="topic"
+    )
+    got = {c.id: c for c in shelf().cases}
+    assert got[1].embedding == (0.0, 1.0, 0.0)
+    assert got[1].model_version == "topic"
+    assert got[2] == new
+    assert got[3] == bare  # no question to embed: left as it was (never offered)
+    assert fake.calls == [["question 1"]]
+    clock[0] = 5.0
+    shelf()
+    assert fake.calls == [["question 1"]]  # once a process, not at every reload
+    found = shelf().nearest([0.0, 1.0, 0.0], "topic", min_similarity=0.9, n=5)
+    assert [m.case.id for m in found] == [1]
+    # with no embedder (a file-only run), cases stay as stored
+    plain = CaseShelf(lambda: [old], space="topic")
+    assert plain().cases == (old,)
 
 
 SUGGESTED = {

@@ -1,19 +1,18 @@
 """Cases: what the desk itself answered, learned from its approved edits and its Sent folder.
 
-A case pairs a stored customer email (its text, short, and its pooled embedding) with the
-answer the desk gave it. Composing a new email offers the nearest cases as candidate fixes
+A case pairs a stored customer email (its text, short, and its embedding) with the answer the
+desk gave it. Composing a new email offers the nearest cases as candidate fixes
 next to the knowledge base (triage/replies/fixes.py); nothing of a case reaches a draft unless
 the agent puts it there (``triage review``: the candidate's number).
 
-- Nearness is the cosine of the two customer emails' pooled, L2-normalised embeddings (the
-  classifier's ``Scores.embedding``, stored with each email): similar problems, not similar
-  answers. Only embeddings of the same model are compared (cosines across two spaces mean
-  nothing), and only cases of the same kind of reply when the new email's kind is known.
-- The cosine alone is a weak topic signal: the encoder is tuned for urgency and frustration,
-  and unrelated support emails sit at 0.6-0.8. On the knowledge base's 74 labelled queries
-  (tests/data/kb_queries.jsonl; ``bench/case_similarity.py``) pairs at cosine >= 0.85 were the
-  same topic 7 % of the time; also asking for a share of the same content words (Jaccard >=
-  0.15) made it 40 % at about half the recall (words alone: 29 %). So a case passes both gates.
+- Nearness is the cosine of the two customer emails' embeddings (``Scores.embedding``, the
+  base sentence model's since session 19, stored with each email): similar problems, not
+  similar answers. Only embeddings of one space are compared (``CaseShelf`` embeds a case of
+  another again), and only cases of the same kind of reply when the new email's kind is known.
+- The cosine alone is still a weak topic signal on the knowledge base's labelled queries
+  (``bench/case_similarity.py``), so a case must also share content words (Jaccard >= 0.15):
+  at 0.55 and 0.15, 11 of 25 same-problem pairs pass with 18 others (the classifier's own
+  vector at 0.85: 8 with 19).
 - What is learned is the desk's own words: paragraphs of the reply that the suggestion did
   not write (our sections come from the templates and the knowledge base: a case that only
   repeats them, or a candidate fix put in unchanged, teaches nothing). Greeting and sign-off go.
@@ -27,9 +26,9 @@ import math
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -157,25 +156,57 @@ class CaseBase:
         return found[:n]
 
 
+class Embeds(Protocol):
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.floating]: ...
+
+
 class CaseShelf:
     """The case base a long-running process composes with, read again from the store at most
-    every ``ttl`` seconds, so cases learned meanwhile are offered without a restart."""
+    every ``ttl`` seconds, so cases learned meanwhile are offered without a restart.
+
+    With an ``embedder`` whose vectors are in ``space``, a case stored in another space (one
+    learned before the topic embedding, session 19, or from an email triaged before it) is
+    embedded again from its question, once a process, so it is still found: its old vector
+    is never compared with new ones, and nothing is lost by the upgrade."""
 
     def __init__(
         self,
         load: Callable[[], Iterable[Case]],
         ttl: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        embedder: Embeds | None = None,
+        space: str = "",
     ) -> None:
         self._load, self._ttl, self._clock = load, ttl, clock
+        self._embedder, self._space = embedder, space
+        self._again: dict[tuple[str, str], tuple[float, ...]] = {}  # (ref, question) -> vector
         self._base: CaseBase | None = None
         self._at = 0.0
 
     def __call__(self) -> CaseBase:
         now = self._clock()
         if self._base is None or now - self._at >= self._ttl:
-            self._base, self._at = CaseBase(tuple(self._load())), now
+            self._base, self._at = CaseBase(self._in_space(tuple(self._load()))), now
         return self._base
+
+    def _in_space(self, cases: tuple[Case, ...]) -> tuple[Case, ...]:
+        if self._embedder is None or not self._space:
+            return cases
+        stale = [
+            c for c in cases if c.model_version != self._space and c.question
+            and (c.ref, c.question) not in self._again
+        ]  # fmt: skip
+        if stale:
+            rows = self._embedder.embed([c.question for c in stale])
+            for c, row in zip(stale, rows, strict=True):
+                self._again[(c.ref, c.question)] = tuple(float(x) for x in row)
+        return tuple(
+            replace(c, embedding=self._again[(c.ref, c.question)], model_version=self._space)
+            if c.model_version != self._space and (c.ref, c.question) in self._again
+            else c
+            for c in cases
+        )
 
 
 # -- what is learned from a reply ---------------------------------------------------------

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import case, func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from triage.domain import Scores
 from triage.errors import NotFound
 from triage.reading.serial import needs_speaker, reading_from_dict
 from triage.store.engine import session_scope
@@ -142,12 +144,20 @@ class ReviewOps:
             r.review = state
             s.add(r)
 
-    def set_suggestion(self, email_id: int, suggestion_json: str) -> None:
+    def set_suggestion(
+        self, email_id: int, suggestion_json: str, embedding: Scores | None = None
+    ) -> None:
+        """The email's suggested reply; with ``embedding``, the Scores it was composed from,
+        whose embedding (and its space) replace the stored one: a case learned from this email
+        later is then found in the space new emails are in."""
         with session_scope(self.engine) as s:
             r = s.get(EmailRow, email_id)
             if r is None:
                 raise NotFound(f"no email with id {email_id}")
             r.suggestion = suggestion_json
+            if embedding is not None and embedding.embedding:
+                r.embedding = np.asarray(embedding.embedding, dtype=np.float32).tobytes()
+                r.embedding_model = embedding.space
             s.add(r)
 
     def save_reply(
