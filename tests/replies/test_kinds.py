@@ -114,6 +114,20 @@ def test_request_that_policy_does_not_allow_gets_a_clear_kind_no_with_an_alterna
     assert any("admin-rights" in t for t in s.agent_todo)
 
 
+def test_a_refusal_shows_no_steps_so_no_heads_up_about_them(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # the admin-rights entry fits, and its heads-up speaks of "the steps below": the refusal
+    # shows none (paired judges: "points to steps below that don't exist")
+    ask = "Could someone grant me temporary admin rights on the lab PC?"
+    text = f"The spectrometer's tool needs admin access to change its settings. {ask}"
+    s = make(reply_config, keyword_kb, email(text), read=reading("request", asks=(ask,)))
+    assert s.kb_entry == "admin-rights-request"
+    assert "can't give administrator rights" in s.text
+    assert "below" not in s.text
+    assert not re.search(r"^1\. ", s.text, re.M)
+
+
 def test_question_is_answered_first_when_the_knowledge_base_has_it(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
@@ -142,7 +143,9 @@ def request(d: Draft) -> Shape:
     if rule is not None:
         refusal = refuse(d, rule)
         nxt = d.render("policy_refuse_next", callback=d.callback)
-        extra, reuse = _common_plan(d, nxt)
+        # the refusal shows no steps, so no heads-up about them ("the steps below get you the
+        # same result": paired judges, session 19, three of three)
+        extra, reuse = _common_plan(replace(d, fix=None, steps=()), nxt)
         todo = (f"Check that the policy '{rule.id}' applies before sending the refusal.",)
         close = section(anything_else(d), sign_off(d))
         return Shape(
