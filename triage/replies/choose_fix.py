@@ -25,14 +25,15 @@ def sure(match: KbMatch, rules: ReplyRules) -> bool:
     """Sure enough of the topic to restate it, name its team or offer its steps: on its
     keywords, or (session 19) on the base sentence model's embedding (``semantic``)."""
     # Keywords had to carry the topic on their own until session 19's sentence embedding. The
-    # classifier's encoder is tuned for mood and urgency, not topic: on 60 train-split emails it put most entries at cosine 0.8-0.9 to every email,
-    # and of the 30 matches it made confident 17 were another problem (a noisy PC read as a
-    # compromised account, a TV remote as a door-access card); one matched rare keyword (0.78)
-    # was right in fewer than half, two or a longer phrase (>= 0.8) in nearly all.
-    # Tried again on fresh emails (session 17): one phrase that no other entry came near, as a
-    # last resort for drafts that offered nothing, won 4 and lost 7 of the paired judges' calls
-    # (router steps for a bereavement, VPN steps for a reset router, mailbox-size steps for an
-    # import): a lone phrase still misleads more often than it helps.
+    # classifier's encoder is tuned for mood and urgency, not topic: on 60 train-split emails
+    # it put most entries at cosine 0.8-0.9 to every email, and of the 30 matches it made
+    # confident 17 were another problem (a noisy PC read as a compromised account, a TV remote
+    # as a door-access card); one matched rare keyword (0.78) was right in fewer than half,
+    # two or a longer phrase (>= 0.8) in nearly all. Tried again on fresh emails (session 17):
+    # one phrase that no other entry came near, as a last resort for drafts that offered
+    # nothing, won 4 and lost 7 of the paired judges' calls (router steps for a bereavement,
+    # VPN steps for a reset router, mailbox-size steps for an import): a lone phrase still
+    # misleads more often than it helps.
     return match.confident and (match.semantic or on_keywords(match, rules))
 
 
