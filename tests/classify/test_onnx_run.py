@@ -15,9 +15,9 @@ from triage.classify.topic import TopicEncoder
 
 def test_batches_give_each_email_its_own_unpadded_states() -> None:
     topic = TopicEncoder.load(REPO / "var" / "model-cache", threads=1)
-    encoded = topic._encoder.encode(["short one", "a much longer email " * 10, "mid length text"])  # noqa: SLF001
-    one = list(run_states(topic._session, encoded, 1))  # noqa: SLF001
-    many = list(run_states(topic._session, encoded, 2))  # noqa: SLF001
+    encoded = topic.encode(["short one", "a much longer email " * 10, "mid length text"])
+    one = list(run_states(topic._session, encoded, 1))
+    many = list(run_states(topic._session, encoded, 2))
     assert [o[0].shape[0] for o in one] == [len(e.ids) for e in encoded]
     for a, b in zip(one, many, strict=True):
         assert a[0].shape == b[0].shape

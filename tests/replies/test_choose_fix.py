@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from triage.domain import Scores
 from triage.replies.choose_fix import sure
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.rules import ReplyRules
 from triage.replies.values import KbMatch
 
+from .conftest import BaseModelEmbedder
 from .test_compose import email, make, reading
 
 
@@ -105,3 +107,26 @@ def test_the_first_step_alone_is_no_fix_but_a_last_step_is() -> None:
     chosen, steps = choose_fix("fault", read, [match], rules, last)
     assert chosen is match
     assert steps == (entry.steps[3],)
+
+
+def test_a_fix_found_by_meaning_is_offered_and_marked_for_the_agent(
+    reply_config: ReplyConfig, embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    # "our wifi" alone is not sure enough on keywords; the sentence embedding puts the email
+    # clearly nearest the older-TV band entry, which it names ("older tv")
+    text = (
+        "Our older TV in the bedroom no longer lists our wifi since the hub was updated. "
+        "Phones and the laptop see it fine."
+    )
+    mail = email(text, subject="TV and wifi")
+    [vector] = base_embedder.embed([f"{mail.subject}\n\n{text}"])
+    scored = Scores(1, 0.33, 0, 0.0, 0.0, embedding=tuple(float(x) for x in vector),
+                    embedding_model=base_embedder.model_version)  # fmt: skip
+    s = make(reply_config, embedded_kb, mail, scored, read=reading())
+    assert s.kb_entry == "tv-wifi-band"
+    assert s.kb_semantic
+    assert "2.4 GHz" in s.text
+    # found by the keywords alone (no embedding): no fix, nothing marked
+    plain = make(reply_config, embedded_kb, mail, read=reading())
+    assert plain.kb_entry is None
+    assert not plain.kb_semantic

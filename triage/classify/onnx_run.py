@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -97,7 +97,10 @@ def onnx_paths(
 
 
 def ensure_onnx(
-    artifact: art.Artifact, cache_dir: Path, backend: str, layers: tuple[int, ...]
+    artifact: art.Artifact,
+    cache_dir: Path,
+    backend: Literal["int8", "fp32"],
+    layers: tuple[int, ...],
 ) -> Path:
     fp32, int8 = onnx_paths(artifact, cache_dir, layers)
     wanted = int8 if backend == "int8" else fp32

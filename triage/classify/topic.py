@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -45,7 +45,12 @@ class TopicEncoder:
 
     @classmethod
     def load(
-        cls, cache_dir: Path, threads: int = 0, *, backend: str = "int8", batch_size: int = 1
+        cls,
+        cache_dir: Path,
+        threads: int = 0,
+        *,
+        backend: Literal["int8", "fp32"] = "int8",
+        batch_size: int = 1,
     ) -> TopicEncoder:
         base = art.base_model_dir()
         cache_dir.mkdir(parents=True, exist_ok=True)

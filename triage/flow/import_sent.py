@@ -4,7 +4,7 @@ Each sent message is threaded to the stored customer email it answers by its In-
 its References (newest first); a reply that names no stored email is left alone: no guess by
 subject or sender. Its newest text (quoted history and signature cut by triage/parse/) less
 greeting, sign-off and what our suggestion wrote becomes a case with the answered email's
-pooled embedding (triage/store/case_ops.py ``case_for``).
+embedding and its space (triage/store/case_ops.py ``case_for``).
 
 The mailbox is only read: the folder is EXAMINEd, messages are fetched with BODY.PEEK by UID
 lists, nothing is flagged, copied or moved. Headers come first, so a re-run downloads only the

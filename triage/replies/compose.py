@@ -250,6 +250,7 @@ def compose(
         kb_closest=topic.entry.id,
         similarity=topic.similarity if fix is None else fix.similarity,
         kb_score=topic.score if fix is None else fix.score,
+        kb_semantic=fix is not None and fix.semantic and not on_keywords(fix, rules),
         placeholder=fix is None and kind in FIXES,
         repeat_contact=draft.repeat,
         escalated=supervisor,

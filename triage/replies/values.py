@@ -111,6 +111,9 @@ class Suggestion:
     kb_closest: str | None = None  # the best entry even when not confident (a hint for the agent)
     similarity: float | None = None
     kb_score: float | None = None
+    # the fix's entry was sure on the email's sentence embedding alone, not on its keywords
+    # (knowledge.py ``semantic_min``): shown to the agent, counted in production
+    kb_semantic: bool = False
     placeholder: bool = False  # no fix was offered: the agent may know one (see agent_todo)
     repeat_contact: bool = False  # earlier contact is established (the store, or they say so)
     escalated: bool = False

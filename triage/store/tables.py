@@ -161,7 +161,7 @@ class MailboxActionRow(SQLModel, table=True):
 class CaseRow(SQLModel, table=True):
     """A case learned from the desk's own answer to a stored customer email (an approved
     edit, or a reply found in the Sent folder): retrievable next to the knowledge base by the
-    customer email's pooled embedding (triage/replies/cases.py)."""
+    customer email's embedding, in the space its row names (triage/replies/cases.py)."""
 
     __tablename__ = "cases"
     __table_args__ = (UniqueConstraint("ref", name="uq_case_ref"),)
