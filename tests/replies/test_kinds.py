@@ -193,6 +193,29 @@ def test_policy_complaint_says_where_the_decision_sits(
     assert "asked us to do" not in c.text
 
 
+def test_an_exception_to_the_password_rules_gets_a_kind_no(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # the demo mailbox's top email (issue 14's example) was promised "we will start on that
+    # straight away"
+    ask = "Switch it off for my account."
+    e = email(
+        "Whoever decided that we need to change our passwords every 60 days AND make them 14 "
+        "characters is frankly incompetent. This is bureaucratic nonsense. " + ask
+    )
+    s = make(
+        reply_config, keyword_kb, e, scores(0, 3), read=reading("policy_complaint", asks=(ask,))
+    )
+    [rule] = [r for r in reply_config.rules.policy if r.id == "password-rules"]
+    assert f"we can't {rule.refuse}" in dict(s.answers)[ask]
+    assert "straight away" not in s.text
+    assert "take that on" not in s.text
+    # a password question with nothing asked off is no refusal
+    q = email("How often do we have to change our passwords now?")
+    quiet = make(reply_config, keyword_kb, q, read=reading("question", asks=(q.newest_text,)))
+    assert "we can't" not in quiet.text
+
+
 def test_feedback_is_short_thanks_and_where_it_goes(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
