@@ -216,6 +216,19 @@ def test_an_exception_to_the_password_rules_gets_a_kind_no(
     assert "we can't" not in quiet.text
 
 
+def test_the_team_that_looks_after_the_thing_owns_a_problem_no_topic_names(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # no knowledge-base entry fits; the desk phone is the telephony team's
+    e = email("My desk phone has been stuck on a grey screen since 8 and I can't take calls.")
+    s = make(reply_config, keyword_kb, e, read=reading("fault"))
+    assert s.kb_entry is None
+    assert "telephony team" in s.plan.lower()
+    # a complaint is put to "the people responsible", not to a team guessed from its words
+    c = make(reply_config, keyword_kb, e, read=reading("policy_complaint"))
+    assert "telephony team" not in c.text
+
+
 def test_feedback_is_short_thanks_and_where_it_goes(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

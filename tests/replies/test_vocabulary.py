@@ -20,6 +20,10 @@ def test_a_vocabulary_loads_into_frozen_values() -> None:
     assert v.troubles[0].say == ("keeps jamming", "keep jamming")
     assert v.troubles[0].groups == frozenset({"printer"})
     assert v.troubles[0].again
+    assert v.team_of("printer") == ""
+    owned = load_vocabulary({"things": [{**THING, "team": "desktop support team"}]})
+    assert owned.team_of("printer") == "desktop support team"
+    assert owned.team_of("fax") == ""
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,9 @@ class Thing:
     group: str  # which troubles fit it ("connection", "device", "software", ...)
     said: str = ""  # what it is called instead of the customer's words ("your home internet")
     own: bool = False  # "your" without a "my" (the customer's line, account, bill)
+    # the desk's team that looks after it ("network team"): named as the owner of a problem
+    # with this thing when no knowledge-base topic names one ("" = none)
+    team: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,10 @@ class Vocabulary:
         it?" of an email that names none)."""
         return any(t.words.search(text) for t in self.things if not groups or t.group in groups)
 
+    def team_of(self, thing: str) -> str:
+        """The team that looks after the thing with this id ("" when none is set)."""
+        return next((t.team for t in self.things if t.id == thing), "")
+
 
 def _pattern(value: object, where: str) -> re.Pattern[str]:
     if not isinstance(value, str) or not value:
@@ -88,9 +95,12 @@ def load_vocabulary(data: Mapping[str, Any], source: str = "config") -> Vocabula
             group=str(r.get("group", "")),
             said=str(r.get("said", "")),
             own=bool(r.get("own", False)),
+            team=str(r.get("team", "")),
         )
         for r in _rows(
-            data.get("things", []), f"{source}: [[things]]", {"id", "words", "group", "said", "own"}
+            data.get("things", []),
+            f"{source}: [[things]]",
+            {"id", "words", "group", "said", "own", "team"},
         )
     ]
     troubles = []
