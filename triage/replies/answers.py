@@ -29,6 +29,7 @@ from triage.replies.ask_words import (
     specific,
 )
 from triage.replies.askback import ask_phrase
+from triage.replies.listed_asks import listed_sentence
 from triage.replies.quoted_asks import quoted_sentence
 from triage.replies.rules import PolicyRule
 from triage.replies.split_asks import split_ask
@@ -72,6 +73,9 @@ class AnswerContext:
     # what the email is about, for an answer that cannot say the ask back (" about the fan")
     about: str = ""
     attacks: frozenset[str] = frozenset()  # asks to stop an attack, in a security reply
+    # the email's own list lines, cleaned ("Network account and email"): asks among them may be
+    # listed back one per line (listed_asks.py)
+    list_lines: tuple[str, ...] = ()
 
 
 def _slot(cls: str, ctx: AnswerContext) -> str:
@@ -290,7 +294,7 @@ def answer_asks(
     your question ...") read as a template answering nothing."""
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
     answered = _without_repeats(answered)
-    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
+    fields = {"callback": ctx.callback, "handler": ctx.handler, "handler_obj": ctx.handler_obj}
     joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
     # two things to do said back in one sentence, not "we will take that on now" twice
     tasks = _joined_requests([r.request for _, r in answered if r.request], ctx, templates)
@@ -300,6 +304,10 @@ def answer_asks(
     plain = [text for text, r in answered if r.plain]
     quoted = quoted_sentence(plain, templates, ctx.key, ctx.style, fields)
     shared = quoted if quoted and _safe(quoted, ctx) else ""
+    if len(plain) >= 2 and not shared:
+        # each named on its own line, in their words, before one sentence that names none
+        listed = listed_sentence(plain, ctx.list_lines, templates, ctx.key, ctx.style, fields)
+        shared = listed if listed and _safe(listed, ctx) else ""
     if len(plain) >= 2 and not shared:
         slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
         shared = templates.render(slot, ctx.key, ctx.style, **fields)
@@ -386,4 +394,7 @@ def new_sentences(answers: tuple[tuple[str, str], ...], already: str) -> list[st
         if sentence not in already and not any(sentence in o for o in out):
             out.append(sentence)
     shared = {s for s in out if sum(said == s for _, said in answers) > 1}
-    return [s for s in out if s not in shared] + [s for s in out if s in shared]
+    ordered = [s for s in out if s not in shared] + [s for s in out if s in shared]
+    # a list of their points (listed_asks.py) ends the paragraph: a sentence after it would
+    # run on from its last line
+    return [s for s in ordered if "\n" not in s] + [s for s in ordered if "\n" in s]

@@ -37,6 +37,7 @@ from triage.replies.evidence import gives_number
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES
 from triage.replies.knowledge import KnowledgeBase, best_of, fitting
+from triage.replies.listed_asks import list_lines
 from triage.replies.names import addressed_as, customer_name
 from triage.replies.parts import (
     Draft,
@@ -206,6 +207,7 @@ def compose(
             # 900330" was asked "please reply with the number": judges), not a VAT or fax one
             has_number=gives_number(draft.text) or signature_number(draft.email.signature),
             about=f" about {problem.about}" if problem and problem.about else "",
+            list_lines=list_lines(email.newest_text),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = shape.todo + _promises(draft, answers, ctx)

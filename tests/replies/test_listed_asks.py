@@ -1,0 +1,88 @@
+"""listed_asks.py: which asks are listed back one per line, and how the list reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.domain import Ask
+from triage.replies.answers import AnswerContext, answer_asks, new_sentences
+from triage.replies.config import ReplyConfig
+from triage.replies.listed_asks import list_lines, listable
+
+NEW_STARTER = """Could you please set up the following for her:
+
+- Laptop (standard finance build) and a docking station for desk F2-14
+- Network account and email
+2) A desk phone if we still do those?
+
+Would be great if the laptop could be ready by Friday."""
+
+
+def test_the_emails_list_lines_are_read_without_their_marks() -> None:
+    assert list_lines(NEW_STARTER) == (
+        "Laptop (standard finance build) and a docking station for desk F2-14",
+        "Network account and email",
+        "A desk phone if we still do those?",
+    )
+
+
+@pytest.mark.parametrize(
+    ("ask", "item"),
+    [
+        ("- Network account and email.", "Network account and email"),
+        ("and a desk phone if we still do those?", "A desk phone if we still do those?"),
+        # what happened or what is so, not an ask: a list of their history
+        ("after I explained again, a reply from a different person", ""),
+        ("We expect about 4TB over the life of the project", ""),
+        ("We need read-only access for our partners", "We need read-only access for our partners"),
+        # hostile, shouted or too short to name anything
+        ("Fix this useless rubbish", ""),
+        ("REMOVE IT NOW", ""),
+        ("Email", ""),
+    ],
+)
+def test_only_plain_points_are_listed(ask: str, item: str) -> None:
+    assert listable(ask) == item
+
+
+def _ctx() -> AnswerContext:
+    return AnswerContext(
+        kind="request",
+        key="<k@x>",
+        style="calm",
+        callback="17:00 GMT today",
+        handler="our user accounts team",
+        handler_obj="our user accounts team",
+        list_lines=list_lines(NEW_STARTER),
+    )
+
+
+def test_a_list_the_email_wrote_is_confirmed_line_by_line(reply_config: ReplyConfig) -> None:
+    asks = (
+        Ask("Network account and email", "request"),
+        Ask("A desk phone if we still do those?", "question"),
+    )
+    answered = answer_asks(asks, _ctx(), reply_config.templates)
+    said = {sentence for _, sentence in answered}
+    assert len(said) == 1  # one sentence, then the points under it
+    lines = said.pop().split("\n")
+    assert "our user accounts team" in lines[0]
+    assert "17:00 GMT today" in lines[0]
+    assert lines[1:] == ["- Network account and email", "- A desk phone if we still do those?"]
+
+
+def test_asks_from_running_prose_are_not_listed(reply_config: ReplyConfig) -> None:
+    # "Entirely cosmetic" and "Scroll down" were asks the reader took from prose: a list
+    # would show them, the single sentence does not
+    asks = (Ask("Entirely cosmetic", "request"), Ask("Scroll down", "request"))
+    answered = answer_asks(asks, _ctx(), reply_config.templates)
+    assert all("\n" not in sentence for _, sentence in answered)
+    # nor is a fragment of a list line ("Network account" of "Network account and email")
+    part = (Ask("Network account", "request"), Ask("Laptop", "request"))
+    assert all("\n" not in s for _, s in answer_asks(part, _ctx(), reply_config.templates))
+
+
+def test_the_list_ends_the_paragraph() -> None:
+    listed = "These are the points:\n- A\n- B"
+    answers = (("a", listed), ("b", listed), ("c", "You asked why: we'll check."))
+    assert new_sentences(answers, "")[-1] == listed
