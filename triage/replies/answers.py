@@ -29,7 +29,7 @@ from triage.replies.ask_words import (
     specific,
 )
 from triage.replies.askback import ask_phrase
-from triage.replies.listed_asks import listed_sentence
+from triage.replies.listed_asks import listed, listed_sentence
 from triage.replies.quoted_asks import quoted_sentence
 from triage.replies.rules import PolicyRule
 from triage.replies.split_asks import split_ask
@@ -294,7 +294,7 @@ def answer_asks(
     your question ...") read as a template answering nothing."""
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
     answered = _without_repeats(answered)
-    fields = {"callback": ctx.callback, "handler": ctx.handler, "handler_obj": ctx.handler_obj}
+    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
     joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
     # two things to do said back in one sentence, not "we will take that on now" twice
     tasks = _joined_requests([r.request for _, r in answered if r.request], ctx, templates)
@@ -306,7 +306,8 @@ def answer_asks(
     shared = quoted if quoted and _safe(quoted, ctx) else ""
     if len(plain) >= 2 and not shared:
         # each named on its own line, in their words, before one sentence that names none
-        listed = listed_sentence(plain, ctx.list_lines, templates, ctx.key, ctx.style, fields)
+        rest = len(plain) < len(answered)
+        listed = listed_sentence(plain, ctx.list_lines, templates, ctx, fields, rest=rest)
         shared = listed if listed and _safe(listed, ctx) else ""
     if len(plain) >= 2 and not shared:
         slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
@@ -394,7 +395,6 @@ def new_sentences(answers: tuple[tuple[str, str], ...], already: str) -> list[st
         if sentence not in already and not any(sentence in o for o in out):
             out.append(sentence)
     shared = {s for s in out if sum(said == s for _, said in answers) > 1}
-    ordered = [s for s in out if s not in shared] + [s for s in out if s in shared]
     # a list of their points (listed_asks.py) ends the paragraph: a sentence after it would
     # run on from its last line
-    return [s for s in ordered if "\n" not in s] + [s for s in ordered if "\n" in s]
+    return sorted(out, key=lambda s: (listed(s), s in shared))

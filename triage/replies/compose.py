@@ -37,7 +37,7 @@ from triage.replies.evidence import gives_number
 from triage.replies.gist import email_gist
 from triage.replies.kinds import SHAPES
 from triage.replies.knowledge import KnowledgeBase, best_of, fitting
-from triage.replies.listed_asks import list_lines
+from triage.replies.listed_asks import list_lines, listed
 from triage.replies.names import addressed_as, customer_name
 from triage.replies.parts import (
     Draft,
@@ -210,7 +210,7 @@ def compose(
             list_lines=list_lines(email.newest_text),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
-        todo = shape.todo + _promises(draft, answers, ctx)
+        todo = shape.todo + _promises(draft, answers, ctx) + _listed_todo(answers, draft.callback)
         if floor < scores.urgency and promise_level < scores.urgency:
             todo += (
                 f"Read as {LEVELS[scores.urgency]}, but the email shows no one else affected, "
@@ -266,6 +266,19 @@ def compose(
     )
     findings = tuple(check_suggestion(suggestion, frustration=scores.frustration, config=tone))
     return replace(suggestion, findings=findings)
+
+
+def _listed_todo(answers: tuple[tuple[str, str], ...], callback: str) -> tuple[str, ...]:
+    """The points listed back unread by anyone (listed_asks.py) are promised an answer each:
+    the agent routes them."""
+    lists = {said for _, said in answers if listed(said)}
+    n = sum(said.count("\n- ") for said in lists)
+    if not n:
+        return ()
+    return (
+        f"The reply lists {n} of the customer's points and promises an answer on each by "
+        f"{callback}: route each one (some may not be ours to do).",
+    )
 
 
 def _text(shape: Shape) -> str:

@@ -9,36 +9,54 @@ Only asks the customer wrote as a list (lines that start with "-", "*", "1." or 
 listed: taken from running prose, the reader's asks include statements ("Entirely cosmetic",
 "Scroll down"), threats and rhetoric that the single sentence hid and a list would show. Each
 item is the customer's own words, cleaned of list marks and lead-ins, under a sentence that
-says they are points "from your email": nothing is turned into our words, so nothing can be
-turned wrong (their "I" and "we" stay theirs, as on any list quoted back). An item that would
-not read as one of their points (hostile or shouted, too short or too long) keeps the whole set
-on the old single sentence. Pure.
+says they are points "from your email" and promises an answer on each, not that each will be
+done: nothing is turned into our words (their "I" and "we" stay theirs, as on any list quoted
+back). An item that would
+not read as one of their points, or is not safe to place in ours (a link, markup, a long number,
+a threat, hostile or shouted, too short or too long) keeps the whole set on the old single
+sentence. Pure.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
-from triage.replies.ourwords import APOSTROPHES, HOSTILE, shouts, visible
+from triage.replies.askback import THREAT_TAIL
+from triage.replies.ourwords import APOSTROPHES, HOSTILE, has_link, has_markup, shouts, visible
 from triage.replies.templates import Templates, Tone
+
+
+class Keyed(Protocol):
+    """What picks the wording: the email's key and the reply's tone (answers.AnswerContext)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def style(self) -> Tone: ...
+
 
 MIN_ITEMS = 2  # one ask is answered by itself (quoted or by its class)
 MAX_ITEMS = 8  # a longer list is a form pasted back, not points to confirm
 MIN_WORDS = 2
-MAX_WORDS = 30  # a list line longer than this is a paragraph, not a point to confirm
+MAX_WORDS = 20  # "Adding to the Finance-All distribution list and the Finance Teams channel" is 12
+MAX_CHARS = 160  # a token or a pasted path is one "word" however long
+MAX_DIGITS = 8  # a card, account or phone number is not said back (askback.py's rule)
+# "- item", "* item", "1. item", "2) item", "a) item": a-h, as lists of options rarely run
+# further and "i." would be a roman numeral
 _MARK = re.compile(r"^\s*(?:[-*•–·]|\(?\d{1,2}[.):]|\(?[a-hA-H][.)])\s+")
-_LEAD = re.compile(
-    r"^(?:(?:and|also|so|but|plus|oh|ok|okay|then|just|hey|hi|hello|please)\b[\s,]*)+", re.I
-)
-
+# joining words only, each followed by a space or comma ("And a desk phone ..."); not words
+# that can start a point ("OK button greyed out", "Plus size uniforms")
+_LEAD = re.compile(r"^(?:(?:and|also|so|but|please)\b[\s,]+)+", re.I)
+_CLOSE = re.compile(r"\banything\s+else\b", re.I)  # our closing line's words, not a point
 
 # a list line that tells what happened or what is so, not what they ask: "after I explained
 # again, a reply from a different person ...", "We expect about 4TB over the project"
 _NARRATIVE = re.compile(
     r"^(?:after|finally|first(?:ly)?|second(?:ly)?|next|later|when|while|before|since|because|"
     r"once|eventually|usually|(?:i|we|my|our|it|this|that|they|there)\b(?![^?]*\b(?:need|want|"
-    r"would like|'d like|require|please|could|can)\b))",
+    r"would like|'d like|require|please|could|can(?!'t|not))\b))",
     re.I,
 )
 
@@ -49,9 +67,20 @@ def listable(text: str) -> str:
     s = _clean(text)
     if not s or "\n" in s or not MIN_WORDS <= len(s.split()) <= MAX_WORDS:
         return ""
+    if len(s) > MAX_CHARS or len(re.findall(r"\d", s)) > MAX_DIGITS:
+        return ""
+    # what the other say-back paths never place in ours: links, addresses, markup or code,
+    # a threat's tail ("... or I'm leaving"), insults, shouting, our own closing words
+    if has_link(s) or has_markup(s) or THREAT_TAIL.search(s) or _CLOSE.search(s):
+        return ""
     if HOSTILE.search(s) or shouts(s) or (not s.endswith("?") and _NARRATIVE.match(s)):
         return ""
     return s[:1].upper() + s[1:]
+
+
+def listed(sentence: str) -> bool:
+    """Whether an answer is a list of their points (a sentence, then "- " lines)."""
+    return "\n- " in sentence
 
 
 def list_lines(text: str) -> tuple[str, ...]:
@@ -69,9 +98,11 @@ def _clean(text: str) -> str:
 def _in_list(item: str, lines: Sequence[str]) -> bool:
     """A whole list line, or a whole question within one ("Is that normal, or have I lost
     edit rights?"); not a fragment of one ("Entirely cosmetic", split off at its comma)."""
-    low = item.lower()
+    low = item.casefold()
+    whole = re.compile(rf"(?:^|[.?!;,]\s+){re.escape(low)}(?:\s|$)")
     return any(
-        low == line.lower() or (item.endswith("?") and low in line.lower()) for line in lines
+        low == line.casefold() or (item.endswith("?") and whole.search(line.casefold()))
+        for line in lines
     )
 
 
@@ -79,20 +110,23 @@ def listed_sentence(
     plain: Sequence[str],
     lines: Sequence[str],
     templates: Templates,
-    key: str,
-    style: Tone,
+    ctx: Keyed,
     fields: Mapping[str, str],
+    *,
+    rest: bool = False,
 ) -> str:
     """One sentence and the asks under it, one per line, or "" when any of them can't be
-    listed or was not one of the email's list ``lines`` (``list_lines``). ``fields``: the
-    callback and who handles it (``callback``, ``handler``)."""
+    listed or was not one of the email's list ``lines`` (``list_lines``). ``rest``: other
+    asks were answered before ("On the other points ..."). ``fields``: the callback."""
     items = [listable(text) for text in plain]
     if not MIN_ITEMS <= len(items) <= MAX_ITEMS or not all(items):
         return ""
     if not all(_in_list(item, lines) for item in items):
         return ""
-    items = list(dict.fromkeys(items))  # the same point asked twice is listed once
+    # the same point asked twice is listed once, whatever its capitals
+    items = list({item.casefold(): item for item in reversed(items)}.values())[::-1]
     if len(items) < MIN_ITEMS:
         return ""
-    lead = templates.render("answer_listed", key, style, **fields)
+    slot = "answer_listed_rest" if rest else "answer_listed"
+    lead = templates.render(slot, ctx.key, ctx.style, **fields)
     return "\n".join([lead, *(f"- {item}" for item in items)])

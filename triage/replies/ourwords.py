@@ -214,6 +214,11 @@ def visible(text: str) -> str:
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds markup, code or emoji characters (never placed in ours as is)."""
+    return bool(_UNSAFE.search(text))
+
+
 def has_link(text: str) -> bool:
     """Whether ``text`` holds a link or an email address (never said back)."""
     return bool(_URL.search(text) or _EMAIL.search(text))

@@ -206,7 +206,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_requests": frozenset({"asks", "callback", "handler"}),  # ... things to do
     "answer_commits": frozenset({"asks", "callback", "handler"}),  # ... things we will do
     "answer_all_plain": frozenset({"callback", "handler_obj"}),
-    "answer_listed": frozenset({"callback", "handler"}),
+    "answer_listed": frozenset({"callback"}),
+    "answer_listed_rest": frozenset({"callback"}),
     # questions that could not be said back, quoted as written ("What would it cost?")
     "answer_quoted_questions": frozenset({"quotes", "it", "callback", "handler_obj"}),
 }
