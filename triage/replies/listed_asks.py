@@ -1,20 +1,20 @@
 """Several asks none of whose words could be said in ours, listed back one per line under one
-sentence ("These are the points we have from your email ...:" then "- Network account and
-email", "- A site survey of the new office"), where "On the other points you raised, we'd
-rather check than guess" named none of them. Judges counted such asks as lumped together or
-passed over (session 19's development judges: "asks lumped together"); a new starter's list of
-six things to set up, or an office move's five, is what an agent confirms item by item.
+sentence ("We'll look into each of these points from your email, and by ... you'll hear where
+each one stands, including anything we can't do:" then "- Network account and email"), where
+"On the other points you raised, we'd rather check than guess" named none of them. Judges
+counted such asks as lumped together or passed over (session 19's development judges); a new
+starter's list of things to set up, or a pre-sales email's five questions, is what an agent
+confirms item by item.
 
 Only asks the customer wrote as a list (lines that start with "-", "*", "1." or "a)") are
 listed: taken from running prose, the reader's asks include statements ("Entirely cosmetic",
 "Scroll down"), threats and rhetoric that the single sentence hid and a list would show. Each
-item is the customer's own words, cleaned of list marks and lead-ins, under a sentence that
-says they are points "from your email" and promises an answer on each, not that each will be
-done: nothing is turned into our words (their "I" and "we" stay theirs, as on any list quoted
-back). An item that would
-not read as one of their points, or is not safe to place in ours (a link, markup, a long number,
-a threat, hostile or shouted, too short or too long) keeps the whole set on the old single
-sentence. Pure.
+item is the customer's own words, cleaned of list marks and joining words, under a sentence
+that promises an answer on each, not that each will be done; nothing is turned into our words
+(their "I" and "we" stay theirs, as on any list quoted back). An item that would not read as
+one of their points, or is not safe to place in ours (a link, markup, a long number, a threat,
+hostile or shouted, too short or too long), keeps the whole set on the old single sentence.
+Pure.
 """
 
 from __future__ import annotations
