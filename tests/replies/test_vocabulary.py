@@ -53,6 +53,28 @@ def test_a_question_names_only_groups_the_vocabulary_has() -> None:
     assert load_rules(data).questions["fault"][0].named == frozenset({"printer"})
 
 
+def test_an_action_is_checked_like_a_question() -> None:
+    data: dict[str, Any] = {
+        "things": [THING],
+        "actions": {"fault": [{"do": "check the tray", "named": ["fax"]}]},
+    }
+    with pytest.raises(ConfigError, match=r"\[\[actions.fault\]\] 'check the tray': no"):
+        load_rules(data, "replies.toml")
+    data["actions"] = {"fault": [{"ask": "check the tray"}]}
+    with pytest.raises(ConfigError, match="a table with 'do'"):
+        load_rules(data, "replies.toml")
+    data["actions"] = {"complaint": [{"do": "check the tray"}]}
+    with pytest.raises(ConfigError, match=r"\[actions.<kind>\]: kinds are"):
+        load_rules(data, "replies.toml")
+    data["actions"] = {
+        "fault": [{"do": "check the tray", "named": ["printer"], "when": r"\bjam\b"}]
+    }
+    action = load_rules(data).actions["fault"][0]
+    assert action.text == "check the tray"
+    assert action.applies("a paper JAM again")  # any case
+    assert not action.applies("it keeps jamming")
+
+
 def test_names_finds_a_thing_of_the_groups_asked_for() -> None:
     v = load_vocabulary({"things": [THING, {"id": "bill", "words": "bills?", "group": "money"}]})
     assert v.names("the printer upstairs")

@@ -19,7 +19,6 @@ from triage.replies.parts import (
     feeling,
     greeting,
     paragraph,
-    questions,
     repeat_line,
     section,
     sign_off,
@@ -27,6 +26,7 @@ from triage.replies.parts import (
 )
 from triage.replies.restate import restatement
 from triage.replies.shape import Shape
+from triage.replies.unknown_fix import questions
 
 BRIEF_KINDS = frozenset({"fault", "question", "request", "chase", "policy_complaint"})
 
@@ -49,6 +49,8 @@ def brief(d: Draft, shape: Shape) -> Shape:
     fix = ""
     if d.kind == "fault" and (asked := questions(d, d.kind)):
         fix = d.render("brief_question", question=asked[0])
+    elif d.kind == "fault":
+        fix = shape.fix  # what we'll do first, already one sentence (or nothing)
     # the full fix's lead-in ("could you tell us:") was the answer to "what should I do?"; it
     # is gone with the list, so that ask gets its own answer
     reuse = {k: v for k, v in shape.reuse.items() if k != "what_to_do"}

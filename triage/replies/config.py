@@ -65,6 +65,7 @@ def load_reply_config(
         "topics",
         "policy",
         "questions",
+        "actions",
         "security",
         "language",
         "things",

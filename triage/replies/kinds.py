@@ -40,7 +40,6 @@ from triage.replies.parts import (
     numbered,
     owner,
     paragraph,
-    questions,
     repeat_line,
     section,
     sign_off,
@@ -50,6 +49,7 @@ from triage.replies.pretext import says_posed_as_us
 from triage.replies.refusal import refusal_for, refuse
 from triage.replies.restate import restatement, security_said
 from triage.replies.shape import Shape
+from triage.replies.unknown_fix import our_action, questions
 from triage.replies.values import SECTION_NAMES
 
 ANSWER_FIRST = ("acknowledge", "fix", "plan", "close")
@@ -74,11 +74,18 @@ def _common_plan(d: Draft, callback_line: str) -> tuple[str, dict[str, str]]:
     return paragraph(deadline, escalation, heads_up), reuse
 
 
-def _no_fix_todo(d: Draft) -> tuple[str, ...]:
-    return (
-        "No knowledge-base fix fits this problem and its scope, so the reply asks questions "
-        "instead: add the fix if you know it.",
-    )
+def _no_fix_todo(asked: bool, acting: bool) -> tuple[str, ...]:
+    if asked:
+        instead = "asks questions instead. Add the fix if you know it."
+    elif acting:
+        instead = (
+            "says what we'll check first (the email answers the usual questions). Make sure "
+            "it happens, and add the fix if you know it."
+        )
+    else:
+        instead = "offers neither a fix nor questions (the email answers the usual ones). Add "
+        instead += "the fix if you know it, or ask what you still need."
+    return (f"No knowledge-base fix fits this problem and its scope, so the reply {instead}",)
 
 
 def fault(d: Draft) -> Shape:
@@ -97,12 +104,16 @@ def fault(d: Draft) -> Shape:
     else:
         asked = questions(d, "fault")
         intro = d.render("questions_intro") if asked else ""
-        # no questions fit: no filler ("our update will say what we've found": the plan says it)
         fix = section(intro, numbered(asked), d.render("questions_after")) if asked else ""
         if intro:
             reuse["what_to_do"] = intro
+        # the email answers every question: what we'll do next about what it names (no
+        # filler when nothing fits: "our update will say what we've found" is the plan's)
+        done = "" if asked else our_action(d, "fault")
+        if done:
+            fix = d.render("our_action", action=done)
         close = sign_off(d)
-        todo = _no_fix_todo(d)
+        todo = _no_fix_todo(bool(asked), bool(done))
     return Shape(ack, plan, fix, close, steps="below" if steps else "", reuse=reuse, todo=todo)
 
 

@@ -18,7 +18,7 @@ from triage.replies.evidence import (
 )
 from triage.replies.gist import Gist
 from triage.replies.letdown import let_down
-from triage.replies.rules import Conditional, ReplyRules
+from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
 from triage.sla import SlaPolicy
@@ -310,33 +310,6 @@ def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
     said = any(p.search(d.fix.why) and any(map(p.search, gone)) for p in (_RESTART, _REINSTALL))
     why = "" if said else d.render("fix_why", why=d.fix.why)
     return section(intro, numbered(d.steps), why)
-
-
-_PROBLEMS = frozenset({"fault", "outage"})
-
-
-def questions(d: Draft, kind: str) -> list[str]:
-    """The topic's questions when the topic answers this kind of email, else the desk's for
-    this kind, less what the email answers. A fault topic's questions diagnose a fault: asked
-    of a request ("help with our office move" matched the desk phone topic) they were the
-    judges' "questions for a different problem"."""
-    wrong = d.topic is not None and d.topic.kinds and kind not in d.topic.kinds
-    # (a fault's questions and an outage's find the same cause: "is it the whole building?")
-    fits = d.topic is not None and not (wrong and not {kind, *d.topic.kinds} <= _PROBLEMS)
-    topic = tuple(d.topic.questions) if d.topic is not None and fits else ()
-    generic = tuple(
-        q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text) and _fits(q, d)
-    )
-    chosen = list(dict.fromkeys((*topic, *generic)))
-    return chosen[: d.rules.max_questions]
-
-
-def _fits(q: Conditional, d: Draft) -> bool:
-    """A question about what the email names, and how wide it is, asked only where it fits."""
-    text, vocab = d.text, d.rules.vocabulary
-    if q.unnamed and vocab.names(text) or q.scopes and d.reading.scope not in q.scopes:
-        return False
-    return not q.named or vocab.names(text, q.named)
 
 
 def anything_else(d: Draft) -> str:

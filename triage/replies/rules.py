@@ -1,6 +1,7 @@
 """What the composer needs to know besides the wording: ``config/replies.toml``'s ``[compose]``,
-``[scopes]``, ``[topics]``, ``[[policy]]``, ``[[questions.<kind>]]``, ``[security]`` and
-``[language]`` tables, validated once into frozen values (the desk's to change, like the wording).
+``[scopes]``, ``[topics]``, ``[[policy]]``, ``[[questions.<kind>]]``, ``[[actions.<kind>]]``,
+``[security]`` and ``[language]`` tables, validated once into frozen values (the desk's to
+change, like the wording).
 
 Patterns are written like the tone lists: a plain phrase (whole words, any case) or, after
 ``re:``, a regular expression. ``unless`` / ``when`` are regular expressions on the email.
@@ -74,6 +75,8 @@ class ReplyRules:
     topics: Mapping[str, str] = field(default_factory=dict)
     policy: tuple[PolicyRule, ...] = ()
     questions: Mapping[str, tuple[Conditional, ...]] = field(default_factory=dict)
+    # what the desk does next when no fix is known and the email answers the questions
+    actions: Mapping[str, tuple[Conditional, ...]] = field(default_factory=dict)
     safe_steps: tuple[Conditional, ...] = ()
     max_safe_steps: int = 4
     desk_language: str = "en"
@@ -231,8 +234,10 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
     if not 0.0 <= rules.min_chase_p_unsaid <= 1.0:
         raise ConfigError(f"{source}: [compose] min_chase_p_unsaid: a probability, 0 to 1")
     questions = data.get("questions", {})
-    if not isinstance(questions, Mapping) or set(questions) - set(KINDS):
-        raise ConfigError(f"{source}: [questions.<kind>]: kinds are {KINDS}")
+    actions = data.get("actions", {})
+    for name, table in (("questions", questions), ("actions", actions)):
+        if not isinstance(table, Mapping) or set(table) - set(KINDS):
+            raise ConfigError(f"{source}: [{name}.<kind>]: kinds are {KINDS}")
     security = data.get("security", {})
     language = data.get("language", {})
     if not isinstance(security, Mapping) or not isinstance(language, Mapping):
@@ -242,17 +247,8 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         raise ConfigError(f"{source}: [scopes]: keys are team, site, everyone")
     vocabulary = load_vocabulary(data, source)
     groups = {t.group for t in vocabulary.things}
-    asked = {
-        str(kind): _conditionals(rows, "ask", f"{source}: [[questions.{kind}]]")
-        for kind, rows in questions.items()
-    }
-    for kind, conditionals in asked.items():
-        for q in conditionals:
-            if q.named - groups:
-                raise ConfigError(
-                    f"{source}: [[questions.{kind}]] {q.text!r}: no [[things]] have group(s)"
-                    f" {sorted(q.named - groups)}"
-                )
+    asked = _by_kind(questions, "questions", "ask", groups, source)
+    done = _by_kind(actions, "actions", "do", groups, source)
     return ReplyRules(
         min_kind_p=rules.min_kind_p,
         min_kind_p_by_kind=rules.min_kind_p_by_kind,
@@ -266,6 +262,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         topics=_strings(data.get("topics", {}), f"{source}: [topics]"),
         policy=_policy(data.get("policy", []), source),
         questions=asked,
+        actions=done,
         safe_steps=_conditionals(
             security.get("steps", []), "step", f"{source}: [[security.steps]]"
         ),
@@ -275,3 +272,21 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         language_lines=_strings(language.get("lines", {}), f"{source}: [language.lines]"),
         vocabulary=vocabulary,
     )
+
+
+def _by_kind(
+    table: Mapping[str, Any], name: str, key: str, groups: set[str], source: str
+) -> dict[str, tuple[Conditional, ...]]:
+    """``[[<name>.<kind>]]`` rows (the text under ``key``), each naming only known groups."""
+    out = {
+        str(kind): _conditionals(rows, key, f"{source}: [[{name}.{kind}]]")
+        for kind, rows in table.items()
+    }
+    for kind, conditionals in out.items():
+        for c in conditionals:
+            if c.named - groups:
+                raise ConfigError(
+                    f"{source}: [[{name}.{kind}]] {c.text!r}: no [[things]] have group(s)"
+                    f" {sorted(c.named - groups)}"
+                )
+    return out

