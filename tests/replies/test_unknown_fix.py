@@ -88,3 +88,17 @@ def test_a_calendar_on_a_phone_or_a_tv_word_in_passing_gets_no_line_test(
         s = make(reply_config, keyword_kb, email(text), read=reading("fault"))
         assert "phone system" not in s.fix, text
         assert "TV" not in s.fix, text
+
+
+def test_an_action_is_for_the_thing_the_problem_is_about_not_one_named_in_passing(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # the app drops out; the connection named beside it is fine: no line test for an app
+    text = (
+        "Since Monday the booking app keeps dropping out every few minutes, even though the "
+        "internet connection keeps working for everything else."
+    )
+    s = make(reply_config, keyword_kb, email(text), read=reading("fault"))
+    assert "test on your line" not in s.fix
+    line = "Since Monday the internet connection keeps dropping out every few minutes."
+    assert "test on your line" in make(reply_config, keyword_kb, email(line)).fix

@@ -41,6 +41,20 @@ def our_action(d: Draft, kind: str) -> str:
     offers no fix, no questions": the desk's own next action is a fix of that kind, and it is
     ours to keep (a check, a test, a booking), never an outcome. One, the most specific: a
     second, looser one was the judges' kind of "steps for a different problem"."""
+    thing = d.rules.vocabulary.group_of(d.gist.thing) if d.gist is not None else ""
     return next(
-        (a.text for a in d.rules.actions.get(kind, ()) if a.applies(d.text) and _fits(a, d)), ""
+        (
+            a.text
+            for a in d.rules.actions.get(kind, ())
+            if a.applies(d.text) and _fits(a, d) and _about(a, thing)
+        ),
+        "",
     )
+
+
+def _about(action: Conditional, thing: str) -> bool:
+    """An action for what the problem is about: where the email's problem names its thing
+    ("the app keeps dropping"), an action for other things it mentions ("a line test" for an
+    app that drops, because "connection" was named too) lost to no action at all in paired
+    checks."""
+    return not (thing and action.named) or thing in action.named

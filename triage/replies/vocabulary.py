@@ -61,6 +61,10 @@ class Vocabulary:
         it?" of an email that names none)."""
         return any(t.words.search(text) for t in self.things if not groups or t.group in groups)
 
+    def group_of(self, thing: str) -> str:
+        """The group of the thing with this id ("" when none is set)."""
+        return next((t.group for t in self.things if t.id == thing), "")
+
     def team_of(self, thing: str) -> str:
         """The team that looks after the thing with this id ("" when none is set)."""
         return next((t.team for t in self.things if t.id == thing), "")
