@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.ourwords import lower_first, polish, shouts
+from triage.replies.ourwords import lower_first, polish, shouts, unsafe_verbatim
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,24 @@ def test_initialisms_written_in_lower_case_are_spelled_as_they_are() -> None:
     # words that are also initialisms stay words; a name inside a word or path is left alone
     assert spelled("it wants a pin for the sim") == "it wants a pin for the sim"
     assert spelled("report.pdf and tvshow") == "report.pdf and tvshow"
+
+
+@pytest.mark.parametrize(
+    ("text", "unsafe"),
+    [
+        ("Can we get the invoice split by cost centre?", False),
+        ("Order 5523 arrived without its charger", False),  # a short number is fine
+        ("See https://status.example.com for the outage", True),
+        ("Reply to ops@example.com instead", True),
+        ("Set it to `true` in the config", True),
+        ("Refund card 4929123456781234", True),
+        ("Fix it today or we're cancelling", True),
+        ("Sort it out, you clowns", True),
+        ("FIX THE PRINTER NOW", True),
+    ],
+)
+def test_words_said_back_as_written_keep_out_links_code_numbers_threats_insults(
+    text: str, unsafe: bool
+) -> None:
+    assert unsafe_verbatim(text) is unsafe
+

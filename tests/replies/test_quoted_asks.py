@@ -21,6 +21,11 @@ from triage.replies.quoted_asks import quotable, quoted_list
         ("I'd like to understand why I, a customer of nine years, am paying more than anyone", ""),
         ("Is this some kind of joke?", ""),
         ("WHERE IS MY LAPTOP?", ""),
+        # nor what no reply says back as written: a link, markup, a card number, a threat
+        ("Can you check why www.example.com/reset fails?", ""),
+        ("Is the <b>portal</b> down for everyone?", ""),
+        ("Why did you charge card 4929 1234 5678 1234?", ""),
+        ("Will you refund it, or I'll go to the bank?", ""),
     ],
 )
 def test_only_short_plain_asks_are_quoted(ask: str, quoted: str) -> None:

@@ -10,7 +10,8 @@ import re
 
 from triage.domain import Ask
 from triage.replies.ask_table import ASK_CLASSES
-from triage.replies.askback import NOUN_START, THREAT_TAIL, is_request
+from triage.replies.askback import NOUN_START, is_request
+from triage.replies.ourwords import THREAT_TAIL
 from triage.replies.requests import CAN_I, IMPERATIVES, desk_request
 
 # Stopping an attack in the desk's own systems, asked in a security matter: "terminate his

@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 
 from triage.replies.ask_words import CLAUSE_NOUN
-from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
+from triage.replies.ourwords import (
+    APOSTROPHES,
+    HOSTILE,
+    THREAT_TAIL,
+    long_number,
+    lower_first,
+    polish,
+    shouts,
+    swap,
+    visible,
+)
 from triage.replies.requests import CAN_I, IMPERATIVES, WHO, desk_request
 
 _REQUEST = re.compile(
@@ -92,7 +102,6 @@ _FRAME = re.compile(
     r"(?:please\s+)?(?:could|can|would|will)\s+(?:you|someone)(?:\s+please)?)\s+",
     re.I,
 )
-THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
 _APPRECIATE = re.compile(
     r"^(?:i|we)(?:'d|\s+would)\s+(?:really\s+|also\s+)?appreciate\s+"
     r"(?P<rest>(?:a|an|the|some|any|your|my|our|this|that)\b.+)$",
@@ -289,7 +298,7 @@ def ask_phrase(text: str) -> str | None:
         # they need, not what for
         need = _PURPOSE.split(p, maxsplit=1)[0]
         p = need if len(need.split()) >= 5 else p
-    if not p or len(_FRAME.sub("", p).split()) > MAX_WORDS or len(re.findall(r"\d", p)) > 8:
+    if not p or len(_FRAME.sub("", p).split()) > MAX_WORDS or long_number(p):
         return None
     out: str | None = None
     if (rest := desk_request(p)) is not None:

@@ -23,8 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from triage.replies.askback import THREAT_TAIL
-from triage.replies.ourwords import APOSTROPHES, HOSTILE, has_link, has_markup, shouts, visible
+from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, visible
 from triage.replies.templates import Templates, Tone
 
 
@@ -42,7 +41,6 @@ MAX_ITEMS = 8  # a longer list is a form pasted back, not points to confirm
 MIN_WORDS = 2
 MAX_WORDS = 20  # "Adding to the Finance-All distribution list and the Finance Teams channel" is 12
 MAX_CHARS = 160  # a token or a pasted path is one "word" however long
-MAX_DIGITS = 8  # a card, account or phone number is not said back (askback.py's rule)
 # "- item", "* item", "1. item", "2) item", "a) item": a-h, as lists of options rarely run
 # further and "i." would be a roman numeral
 _MARK = re.compile(r"^\s*(?:[-*•–·]|\(?\d{1,2}[.):]|\(?[a-hA-H][.)])\s+")
@@ -67,13 +65,10 @@ def listable(text: str) -> str:
     s = _clean(text)
     if not s or "\n" in s or not MIN_WORDS <= len(s.split()) <= MAX_WORDS:
         return ""
-    if len(s) > MAX_CHARS or len(re.findall(r"\d", s)) > MAX_DIGITS:
+    # (ourwords.unsafe_verbatim: links, markup, long numbers, threats, insults, shouting)
+    if len(s) > MAX_CHARS or unsafe_verbatim(s) or _CLOSE.search(s):
         return ""
-    # what the other say-back paths never place in ours: links, addresses, markup or code,
-    # a threat's tail ("... or I'm leaving"), insults, shouting, our own closing words
-    if has_link(s) or has_markup(s) or THREAT_TAIL.search(s) or _CLOSE.search(s):
-        return ""
-    if HOSTILE.search(s) or shouts(s) or (not s.endswith("?") and _NARRATIVE.match(s)):
+    if not s.endswith("?") and _NARRATIVE.match(s):  # what happened, not what they ask
         return ""
     return s[:1].upper() + s[1:]
 

@@ -224,6 +224,31 @@ def has_link(text: str) -> bool:
     return bool(_URL.search(text) or _EMAIL.search(text))
 
 
+# "..., or I'm going to the ombudsman", "or else": the threat after an ask, never said back
+THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
+MAX_DIGITS = 8  # a card, account or phone number is never said back
+
+
+def long_number(text: str) -> bool:
+    """Whether ``text`` holds more digits than a reply may say back (a card or account)."""
+    return len(re.findall(r"\d", text)) > MAX_DIGITS
+
+
+def unsafe_verbatim(text: str) -> bool:
+    """Whether the customer's words may not go into our reply as they wrote them (quoted or
+    listed): a link or an address, markup or code, a long number, a threat's tail ("... or
+    I'm leaving"), an insult or shouting. One rule for every path that says their words back
+    unchanged, so that none of them lets through what another keeps out."""
+    return (
+        has_link(text)
+        or has_markup(text)
+        or long_number(text)
+        or THREAT_TAIL.search(text) is not None
+        or HOSTILE.search(text) is not None
+        or shouts(text)
+    )
+
+
 _TAGS = re.compile(r"(?:^|\s)[#@][A-Za-z]\w*")  # not "order #55231" nor "@5pm"
 
 

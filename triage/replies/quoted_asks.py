@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from triage.replies.ourwords import APOSTROPHES, HOSTILE, shouts, visible
+from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, visible
 from triage.replies.templates import Templates, Tone
 
 MAX_WORDS = 14  # a longer ask quoted whole would copy a run of the email back
@@ -26,14 +26,15 @@ MAX_QUOTED = 2  # three quotes in a row read as a form, not an answer
 
 
 def quotable(text: str) -> str:
-    """The ask as it will be quoted ("What would it cost?"), or "" when it is long, hostile,
-    shouted, or holds quotes or line breaks of its own."""
+    """The ask as it will be quoted ("What would it cost?"), or "" when it is long, not safe to
+    say back as written, or holds quotes or line breaks of its own."""
     s = _LEAD.sub("", visible(text).translate(APOSTROPHES).strip()).strip()
     s = s.replace("!", "").rstrip(" .,;:-")  # no "!": ours would read as cheer, quoted or not
     # "What now?" quoted says less than the plain line that names what the email is about
     if not s or "\n" in s or '"' in s or not MIN_WORDS <= len(s.split()) <= MAX_WORDS:
         return ""
-    if HOSTILE.search(s) or shouts(s):
+    # links, markup, a card number, a threat: ourwords.unsafe_verbatim, as for listed asks
+    if unsafe_verbatim(s):
         return ""
     # only a question put as one: a sentence the reading took for an ask ("Ran it at 7am, all
     # the same", "Please treat as urgent") or a guess ("My guess is it's the locale?") quoted
