@@ -73,4 +73,3 @@ def test_words_said_back_as_written_keep_out_links_code_numbers_threats_insults(
     text: str, unsafe: bool
 ) -> None:
     assert unsafe_verbatim(text) is unsafe
-

@@ -63,8 +63,8 @@ def test_an_action_is_checked_like_a_question() -> None:
     data["actions"] = {"fault": [{"ask": "check the tray"}]}
     with pytest.raises(ConfigError, match="a table with 'do'"):
         load_rules(data, "replies.toml")
-    data["actions"] = {"complaint": [{"do": "check the tray"}]}
-    with pytest.raises(ConfigError, match=r"\[actions.<kind>\]: kinds are"):
+    data["actions"] = {"request": [{"do": "check the tray"}]}  # read by nothing
+    with pytest.raises(ConfigError, match=r"only \[\[actions.fault\]\] is read"):
         load_rules(data, "replies.toml")
     data["actions"] = {
         "fault": [{"do": "check the tray", "named": ["printer"], "when": r"\bjam\b"}]

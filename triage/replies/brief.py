@@ -38,7 +38,8 @@ def is_brief(d: Draft) -> bool:
 
 
 def brief(d: Draft, shape: Shape) -> Shape:
-    """``shape`` cut to the brief form; the answers to the asks are added after it as usual."""
+    """``shape`` cut to the brief form: a fault keeps one question, or the one line of what we'll
+    do first; the answers to the asks are added after it as usual."""
     tried = thanks(d) if d.reading.tried else ""  # "we won't ask you to do it again" stays
     # a request or a question is no failure of ours: no apology, as in their full shape
     plain = d.kind in ("request", "question")
@@ -50,7 +51,9 @@ def brief(d: Draft, shape: Shape) -> Shape:
     if d.kind == "fault" and (asked := questions(d, d.kind)):
         fix = d.render("brief_question", question=asked[0])
     elif d.kind == "fault":
-        fix = shape.fix  # what we'll do first, already one sentence (or nothing)
+        # no question left to ask: kinds.fault's one sentence of what we'll do first (or
+        # nothing), short enough for the brief form as it is
+        fix = shape.fix
     # the full fix's lead-in ("could you tell us:") was the answer to "what should I do?"; it
     # is gone with the list, so that ask gets its own answer
     reuse = {k: v for k, v in shape.reuse.items() if k != "what_to_do"}

@@ -79,12 +79,12 @@ def _no_fix_todo(asked: bool, acting: bool) -> tuple[str, ...]:
         instead = "asks questions instead. Add the fix if you know it."
     elif acting:
         instead = (
-            "says what we'll check first (the email answers the usual questions). Make sure "
-            "it happens, and add the fix if you know it."
+            "says what we'll do first (no question was left to ask). Check that it fits this "
+            "problem before you send it, then make sure it happens; add the fix if you know it."
         )
     else:
-        instead = "offers neither a fix nor questions (the email answers the usual ones). Add "
-        instead += "the fix if you know it, or ask what you still need."
+        instead = "offers neither a fix nor questions (no question was left to ask). Add the "
+        instead += "fix if you know it, or ask what you still need."
     return (f"No knowledge-base fix fits this problem and its scope, so the reply {instead}",)
 
 

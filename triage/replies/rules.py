@@ -235,9 +235,12 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         raise ConfigError(f"{source}: [compose] min_chase_p_unsaid: a probability, 0 to 1")
     questions = data.get("questions", {})
     actions = data.get("actions", {})
-    for name, table in (("questions", questions), ("actions", actions)):
-        if not isinstance(table, Mapping) or set(table) - set(KINDS):
-            raise ConfigError(f"{source}: [{name}.<kind>]: kinds are {KINDS}")
+    if not isinstance(questions, Mapping) or set(questions) - set(KINDS):
+        raise ConfigError(f"{source}: [questions.<kind>]: kinds are {KINDS}")
+    # only a fault's reply says what we'll do first (kinds.fault): any other table would be
+    # read by nothing
+    if not isinstance(actions, Mapping) or set(actions) - {"fault"}:
+        raise ConfigError(f"{source}: [actions.<kind>]: only [[actions.fault]] is read")
     security = data.get("security", {})
     language = data.get("language", {})
     if not isinstance(security, Mapping) or not isinstance(language, Mapping):

@@ -1,6 +1,7 @@
 """What a draft offers when no knowledge-base fix is known (reply-guide: "when the fix is not
-known, the two or three questions that find the cause"): the questions the email does not
-answer yet, else what the desk will do next about what it names. Pure."""
+known, the two or three questions that find the cause"): the questions the email leaves open
+(a fault's, a request's: who approves it), else, for a fault, what the desk will do first about
+what it is about. Pure."""
 
 from __future__ import annotations
 
