@@ -52,6 +52,12 @@ def _problem(reader: TextReader, text: str, subject: str = "") -> str:
             "MONITOR ARM STILL BROKEN. PROPPED UP ON PAPER FOR A MONTH.",
             "the monitor arm is still broken",
         ),
+        (  # a shouted contraction is lowered whole: "DOESN'T" is two tokens, "DOESN" + "'T"
+            "Workday password reset - AGAIN",
+            "The reset link sends me to a page that says contact your administrator. Self-service "
+            "reset just DOESN'T WORK on Workday.",
+            "self-service reset just doesn't work on Workday",
+        ),
         (  # the trouble inside a chase: a clause of its own
             "Still waiting - ticket 77120",
             "I opened ticket 77120 eight days ago about my calendar not syncing with the mobile "

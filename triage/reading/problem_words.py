@@ -112,6 +112,9 @@ def _phrase(token: Token) -> list[Token]:
     return out
 
 
+_CONTRACTED = re.compile(r"^(?:n['’]t|['’][a-z]{1,2})$", re.I)  # "N'T", "'LL", "'S", "'VE"
+
+
 def _join(
     tokens: list[Token],
     replace: dict[int, str],
@@ -127,10 +130,15 @@ def _join(
         written = []  # a shouted clause is said calmly: "MONITOR ARM STILL BROKEN"
     # only a short capitalised word that is no shouted English word keeps its capitals
     # ("VPN", "SSO"; not "NOT", "DELETED")
-    written = [
-        w if not (w.isupper() and (len(w) > 4 or w.lower() in _SHOUTED)) else t.text
-        for w, t in zip(written, tokens, strict=False)
-    ]
+    calm: list[str] = []
+    for w, t in zip(written, tokens, strict=False):
+        shouted = w.isupper() and (len(w) > 4 or w.lower() in _SHOUTED)
+        # a contraction's tail follows its word: "DOESN'T" is "DOES" + "N'T", said "doesn't"
+        tail = (
+            _CONTRACTED.match(w) is not None and bool(calm) and calm[-1] != written[len(calm) - 1]
+        )
+        calm.append(t.text if shouted or (tail and w.isupper()) else w)
+    written = calm
     out = []
     for n, t in enumerate(tokens):
         word = replace.get(t.i, written[n] if written else t.text)
