@@ -22,6 +22,7 @@ from triage.replies.quoted_asks import quotable, quoted_list
         ("Is this some kind of joke?", ""),
         ("WHERE IS MY LAPTOP?", ""),
         # nor what no reply says back as written: a link, markup, a card number, a threat
+        ("Could you add 203.0.113.58 for us today?", "Could you add 203.0.113.58 for us today?"),
         ("Can you check why www.example.com/reset fails?", ""),
         ("Is the <b>portal</b> down for everyone?", ""),
         ("Why did you charge card 4929 1234 5678 1234?", ""),

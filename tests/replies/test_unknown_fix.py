@@ -116,6 +116,8 @@ WRONG_THING = [
     ("We bought 20 licences in March and were charged for 25 on this invoice.", "licences on"),
     ("My laptop restarts automatically every hour since Monday; unsaved work is lost.", "logs"),
     ("Since Monday every order shows twice in the app; customers are only charged once.", "charge"),
+    ("The Wi-Fi has dead spots in the study and bedroom since the install.", "test on your line"),
+    ("The nightly backup didn't run last night; there's a charge for it on the invoice.", "logs"),
     # a hazard needs "switch it off and unplug it" first, not a booking
     ("My laptop battery is swollen and the case has lifted since yesterday.", "book it in"),
     ("My laptop has a burning smell and the fan is very loud since this morning.", "book it in"),
@@ -144,3 +146,24 @@ def test_the_row_for_what_it_is_about_wins(
 ) -> None:
     # (the password one also reads as "wrong" software; the account row comes first)
     assert action in make(reply_config, keyword_kb, email(text), read=reading("fault")).fix
+
+
+@pytest.mark.parametrize(
+    ("action", "text"),
+    [
+        # a line they show is fine on a cable, or one every test has passed, needs no line test
+        ("run a test on your line", "The internet drops on Wi-Fi; wired it works fine."),
+        ("run a test on your line", "Every line test says no fault found, yet it drops."),
+        ("check the network equipment", "Our office Wi-Fi has dead spots in the back room."),
+        # a reset page that gives a 404 is a broken page, not a locked account
+        ("check your account", "I can't log in: the reset page gives a 404."),
+    ],
+)
+def test_a_row_stays_out_where_its_step_would_not_help(
+    reply_config: ReplyConfig, action: str, text: str
+) -> None:
+    row = next(a for a in reply_config.rules.actions["fault"] if a.text.startswith(action))
+    assert row.when is not None
+    assert row.when.search(text)  # the row's own words are there ...
+    assert not row.applies(text)  # ... and what it may not be said of keeps it out
+

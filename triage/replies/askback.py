@@ -11,18 +11,9 @@ from __future__ import annotations
 
 import re
 
+from triage.replies import ourwords
 from triage.replies.ask_words import CLAUSE_NOUN
-from triage.replies.ourwords import (
-    APOSTROPHES,
-    HOSTILE,
-    THREAT_TAIL,
-    long_number,
-    lower_first,
-    polish,
-    shouts,
-    swap,
-    visible,
-)
+from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
 from triage.replies.requests import CAN_I, IMPERATIVES, WHO, desk_request
 
 _REQUEST = re.compile(
@@ -281,7 +272,7 @@ def ask_phrase(text: str) -> str | None:
     p = polish(raw)
     while (cut := _ASK_OPENER.sub("", p, count=1)) != p and len(cut.split()) >= 3:
         p = cut
-    p = _WILL_TAIL.sub("", THREAT_TAIL.sub("", _LEAD_IN.sub("", p, count=1)))
+    p = _WILL_TAIL.sub("", ourwords.THREAT_TAIL.sub("", _LEAD_IN.sub("", p, count=1)))
     p = _ASIDE.sub("", p)  # "(the one with pre-2019 files, I think it's ARCH01)" is an aside
     # "Do you sell X or do you only repair them?": one question, said with one verb
     if (m := _SAME_ASK.match(p)) and m.group("v1").lower() == m.group("v2").lower():
@@ -298,7 +289,7 @@ def ask_phrase(text: str) -> str | None:
         # they need, not what for
         need = _PURPOSE.split(p, maxsplit=1)[0]
         p = need if len(need.split()) >= 5 else p
-    if not p or len(_FRAME.sub("", p).split()) > MAX_WORDS or long_number(p):
+    if not p or len(_FRAME.sub("", p).split()) > MAX_WORDS or ourwords.long_number(p):
         return None
     out: str | None = None
     if (rest := desk_request(p)) is not None:
