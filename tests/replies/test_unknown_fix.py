@@ -166,4 +166,3 @@ def test_a_row_stays_out_where_its_step_would_not_help(
     assert row.when is not None
     assert row.when.search(text)  # the row's own words are there ...
     assert not row.applies(text)  # ... and what it may not be said of keeps it out
-
