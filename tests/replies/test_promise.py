@@ -27,6 +27,19 @@ def test_a_site_outage_and_a_security_matter_are_promised_the_critical_hour() ->
     assert promised_level(0, "security", _read("security"), "a phishing email") == 3
 
 
+def test_a_fault_a_request_or_a_complaint_is_answered_by_the_next_working_day() -> None:
+    # the low level's three working days are for what can wait and questions with no hurry
+    order = "Could you order 2 black toners for the reception printer?"
+    assert promised_level(0, "request", _read("request"), order) == 1
+    assert promised_level(0, "policy_complaint", _read("policy_complaint"), "Why the rise?") == 1
+    assert promised_level(0, "fault", _read(), "The tab order is odd on the form.") == 1
+    assert promised_level(0, "question", _read("question"), "How do I add a signature?") == 0
+    assert promised_level(0, "feedback", _read("feedback"), "Thanks for the quick fix!") == 0
+    # ... unless they say it can wait
+    assert promised_level(0, "fault", _read(), "Purely cosmetic, no rush at all.") == 0
+    assert promised_level(0, "request", _read("request"), "Whenever you get a chance.") == 0
+
+
 def test_one_persons_fault_read_as_critical_is_promised_the_high_hour() -> None:
     laptop = "My laptop won't turn on this morning."
     assert promised_level(3, "fault", _read(), laptop) == 2
@@ -128,10 +141,12 @@ def test_something_asked_before_is_never_promised_the_low_levels_three_days() ->
     from dataclasses import replace
 
     text = "This is my fourth request to correct the spelling of my name."
-    assert promised_level(0, "fault", _read(), text) == 0
-    assert promised_level(0, "fault", replace(_read(), says_wrote_before=True), text) == 1
+    # (a question may wait three days; a fault, request or complaint never does)
+    question = _read("question")
+    assert promised_level(0, "question", question, text) == 0
+    assert promised_level(0, "question", replace(question, says_wrote_before=True), text) == 1
     assert promised_level(0, "chase", _read("chase"), text) == 1
-    assert promised_level(0, "fault", replace(_read(), prior_contact=2), text) == 1
+    assert promised_level(0, "question", replace(question, prior_contact=2), text) == 1
 
 
 def test_only_a_deadline_with_a_clock_time_counts_its_hours() -> None:

@@ -13,6 +13,17 @@ from triage.replies.evidence import says_attack, says_danger, says_many_stopped,
 from triage.replies.ourwords import APOSTROPHES
 from triage.sla import SlaPolicy, callback_at, is_business_time
 
+# kinds whose reply is promised by the next working day at the latest, unless the email says it
+# can wait ("no rush", "purely cosmetic", "whenever you get a chance")
+_NEXT_DAY = frozenset({"fault", "request", "policy_complaint"})
+_NO_RUSH = re.compile(
+    r"\b(?:no\s+(?:rush|hurry|panic)|not\s+(?:urgent|a\s+priority|time[- ]critical)|"
+    r"(?:purely|just|only|entirely)\s+cosmetic|cosmetic|low\s+priority|whenever\s+(?:you|it's|is)|"
+    r"when\s+you\s+(?:get|have)\s+(?:a\s+)?(?:chance|moment|minute)|in\s+(?:your\s+)?own\s+time|"
+    r"no\s+great\s+urgency|not\s+in\s+a\s+hurry|nothing\s+urgent|can\s+wait)\b",
+    re.I,
+)
+
 # a decision another team makes (a refund, a policy change) is promised at this level's time
 # at the soonest (normal: the next working day), never at an on-call hour
 DECISION_LEVEL = 1
@@ -111,6 +122,11 @@ def promised_level(
     down, many people stopped or a security matter (the judges' rubric); promising an on-call
     answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
     level = max(urgency, promise_floor(kind, reading))
+    if kind in _NEXT_DAY and not _NO_RUSH.search(text.translate(APOSTROPHES)):
+        # the low level's three working days are for cosmetic problems and questions with no
+        # time pressure (the judges' rubric): judges called Monday "too slow" for a toner
+        # order, an install due on Friday and a price talk before a renewal (session 21)
+        level = max(level, 1)
     if kind == "chase" or reading.says_wrote_before or reading.prior_contact:
         # asked before: never the low level's three days ("Monday is too slow for a fourth
         # request", judges), at least the next working day
