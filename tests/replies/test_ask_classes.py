@@ -91,7 +91,8 @@ from triage.replies.ask_classes import ask_class, contains_attack
             "inform",
         ),  # asks for the fix: its first line answers it
         ("Is there a fix?", "what_to_do"),
-        ("Any ideas on the cost?", "question"),
+        ("Any ideas on the cost?", "cost"),  # a price is sent, not "we'll find out"
+        ("How much is the data used?", "question"),
         ("is there a way to turn on version history for the whole workspace", "how"),
         ("Please keep me updated", "update"),
         ("Could you let me know either way?", "inform"),

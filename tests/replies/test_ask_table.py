@@ -24,6 +24,7 @@ EXAMPLES = {
     "visit": "Can someone come to the house on Friday?",
     "money": "A refund for every day it's been off",
     "spare": "Any spare laptop?",
+    "cost": "Let me know what it'd cost",
     "cancel": "Please cancel my subscription.",
     "revert": "Put it back TODAY.",
     "confirm": "I want that in writing",

@@ -137,6 +137,19 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\btime\s?(?:scale|frame|line)s?\b|\bwhat\s+time\b",
         ),
         (
+            # what something would cost them: a price is sent, not "we'll keep you posted" (dev
+            # judges: "passes over his cost question" for "Let me know what it'd cost")
+            "cost",
+            r"\bwhat\s+(?:it|that|this|they|those|each|the\s+\w+)\s*(?:'d|'ll|would|will|might|"
+            r"could)?\s+cost\b|\bhow\s+much\s+(?:would|will|does|do|is|might|could)\s+(?:it|that|"
+            r"this|they|those|each|the\s+\w+(?:\s+\w+)?)\s+(?:cost|be|come\s+to)\b|\bhow\s+much\s+"
+            r"(?:it|that|this|they)\s+(?:would|will|might)\s+(?:cost|be)\b|\bhow\s+much\s+(?:for|to)\b"
+            r"|\b(?:a|the|any|rough|ballpark)\s+(?:rough\s+|ballpark\s+)?(?:price|quote|estimate|"
+            r"costing|cost)\b(?!\s+(?:rise|increase|change))|\bquote\s+(?:me|us)\b"
+            # (before "update": "let me know what it'd cost"; money back is "money", below)
+            r"(?![^?]*\b(?:refund|credit|compensat|money\s+back))",
+        ),
+        (
             "update",
             r"\bupdate\s+(?:me|us)\b|\bupdates?\s+(?:on|about|from)\b"
             r"|\b(?:an?|any|regular|hourly|daily|proper|some|actual|real|further|latest|next)\s+updates?\b"
