@@ -166,3 +166,21 @@ def test_a_row_stays_out_where_its_step_would_not_help(
     assert row.when is not None
     assert row.when.search(text)  # the row's own words are there ...
     assert not row.applies(text)  # ... and what it may not be said of keeps it out
+
+
+def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
+    reply_config: ReplyConfig,
+) -> None:
+    approver = next(
+        q for q in reply_config.rules.questions["request"] if q.text.startswith("Who needs")
+    )
+    assert approver.applies("Could I get access to the Finance shared drive from Monday?")
+    assert approver.applies("Please can I have Visio installed on my laptop?")
+    for text in (
+        # dev judges: absurd of a charity's donated laptops, a quote, a legal-hold export
+        "Could you wipe six donated laptops for our volunteers? Let me know what it'd cost.",
+        "Could you send a quote for a guest Wi-Fi network with no access to our systems?",
+        "We need a full export of our account today for a litigation hold.",
+        "Could I keep access to the Employment shared drive? My supervisor has agreed.",
+    ):
+        assert not approver.applies(text), text
