@@ -58,6 +58,12 @@ def _problem(reader: TextReader, text: str, subject: str = "") -> str:
             "reset just DOESN'T WORK on Workday.",
             "self-service reset just doesn't work on Workday",
         ),
+        (  # ... whichever way spaCy splits it: "CA" + "N'T", "I" + "'M"
+            "help",
+            "The printer CAN'T print anything since Monday.",
+            "the printer can't print anything since Monday",
+        ),
+        ("help", "I'M LOCKED OUT of the portal since 9.", "I'm locked out of the portal"),
         (  # the trouble inside a chase: a clause of its own
             "Still waiting - ticket 77120",
             "I opened ticket 77120 eight days ago about my calendar not syncing with the mobile "

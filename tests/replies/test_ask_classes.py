@@ -93,6 +93,16 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Is there a fix?", "what_to_do"),
         ("Any ideas on the cost?", "cost"),  # a price is sent, not "we'll find out"
         ("How much is the data used?", "question"),
+        ("What would that cost us?", "cost"),
+        ("How much would a new laptop cost?", "cost"),
+        ("Is there a charge?", "cost"),
+        # money back, a cancellation or a price put back are theirs, not a price to send
+        ("Will you refund the cost of the repair?", "money"),
+        ("How much will it cost to cancel my contract?", "cancel"),
+        ("Put the price back", "revert"),
+        # a cost centre, "at any cost", an approved quote: no price asked for
+        ("The cost centre 4410 is wrong, can you change it?", "question"),
+        ("The quote was approved, can you book it in?", "question"),
         ("is there a way to turn on version history for the whole workspace", "how"),
         ("Please keep me updated", "update"),
         ("Could you let me know either way?", "inform"),

@@ -64,6 +64,8 @@ def test_initialisms_written_in_lower_case_are_spelled_as_they_are() -> None:
         ("Reply to ops@example.com instead", True),
         ("Set it to `true` in the config", True),
         ("Refund card 4929123456781234", True),
+        ("Please add 203.0.113.58 to the allow list", False),  # an IP address they ask about
+        ("Ring me on 06.12.34.56.78", True),  # five groups: a phone number
         ("Fix it today or we're cancelling", True),
         ("Sort it out, you clowns", True),
         ("FIX THE PRINTER NOW", True),

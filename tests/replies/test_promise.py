@@ -38,6 +38,16 @@ def test_a_fault_a_request_or_a_complaint_is_answered_by_the_next_working_day() 
     # ... unless they say it can wait
     assert promised_level(0, "fault", _read(), "Purely cosmetic, no rush at all.") == 0
     assert promised_level(0, "request", _read("request"), "Whenever you get a chance.") == 0
+    grateful = "No rush at all, but I'd be very grateful."
+    assert promised_level(0, "request", _read("request"), grateful) == 0
+    # ... and only when they do: not a "but", a question, or words that only look like it
+    for text in (
+        "Not urgent for me, but the CEO needs it.",
+        "Why did you mark my ticket as not urgent?",
+        "It crashes whenever you open the file.",
+        "This is not cosmetic: it stops invoicing.",
+    ):
+        assert promised_level(0, "fault", _read(), text) == 1, text
 
 
 def test_one_persons_fault_read_as_critical_is_promised_the_high_hour() -> None:

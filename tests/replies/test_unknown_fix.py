@@ -176,11 +176,22 @@ def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
     )
     assert approver.applies("Could I get access to the Finance shared drive from Monday?")
     assert approver.applies("Please can I have Visio installed on my laptop?")
+    assert approver.applies("Could I have local admin on my PC? Looking forward to hearing.")
     for text in (
         # dev judges: absurd of a charity's donated laptops, a quote, a legal-hold export
         "Could you wipe six donated laptops for our volunteers? Let me know what it'd cost.",
         "Could you send a quote for a guest Wi-Fi network with no access to our systems?",
         "We need a full export of our account today for a litigation hold.",
         "Could I keep access to the Employment shared drive? My supervisor has agreed.",
+        "Forwarding from HR: four new starters need access to the Ward 7 shared drive.",
     ):
         assert not approver.applies(text), text
+
+
+def test_a_line_they_say_is_not_working_on_a_cable_either_still_gets_its_test(
+    reply_config: ReplyConfig,
+) -> None:
+    row = next(
+        a for a in reply_config.rules.actions["fault"] if a.text.startswith("run a test on your")
+    )
+    assert row.applies("The internet keeps dropping, and on ethernet it's not working either.")

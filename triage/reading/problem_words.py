@@ -132,12 +132,15 @@ def _join(
     # ("VPN", "SSO"; not "NOT", "DELETED")
     calm: list[str] = []
     for w, t in zip(written, tokens, strict=False):
+        if calm and w.isupper() and _CONTRACTED.match(w):
+            # a shouted contraction is said calmly as a whole: spaCy splits "DOESN'T" into
+            # "DOES" + "N'T", "CAN'T" into "CA" + "N'T", "I'M" into "I" + "'M"
+            if calm[-1].isupper() and calm[-1] != "I":
+                calm[-1] = calm[-1].lower()
+            calm.append(w.lower())
+            continue
         shouted = w.isupper() and (len(w) > 4 or w.lower() in _SHOUTED)
-        # a contraction's tail follows its word: "DOESN'T" is "DOES" + "N'T", said "doesn't"
-        tail = (
-            _CONTRACTED.match(w) is not None and bool(calm) and calm[-1] != written[len(calm) - 1]
-        )
-        calm.append(t.text if shouted or (tail and w.isupper()) else w)
+        calm.append(t.text if shouted else w)
     written = calm
     out = []
     for n, t in enumerate(tokens):

@@ -140,14 +140,22 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # what something would cost them: a price is sent, not "we'll keep you posted" (dev
             # judges: "passes over his cost question" for "Let me know what it'd cost")
             "cost",
-            r"\bwhat\s+(?:it|that|this|they|those|each|the\s+\w+)\s*(?:'d|'ll|would|will|might|"
-            r"could)?\s+cost\b|\bhow\s+much\s+(?:would|will|does|do|is|might|could)\s+(?:it|that|"
-            r"this|they|those|each|the\s+\w+(?:\s+\w+)?)\s+(?:cost|be|come\s+to)\b|\bhow\s+much\s+"
-            r"(?:it|that|this|they)\s+(?:would|will|might)\s+(?:cost|be)\b|\bhow\s+much\s+(?:for|to)\b"
-            r"|\b(?:a|the|any|rough|ballpark)\s+(?:rough\s+|ballpark\s+)?(?:price|quote|estimate|"
-            r"costing|cost)\b(?!\s+(?:rise|increase|change))|\bquote\s+(?:me|us)\b"
-            # (before "update": "let me know what it'd cost"; money back is "money", below)
-            r"(?![^?]*\b(?:refund|credit|compensat|money\s+back))",
+            # not money back, a cancellation or a price put back: "money", "cancel", "revert"
+            r"^(?![^?]*\b(?:refund\w*|credit\w*|compensat\w*|money\s+back|cancel\w*|terminat\w*|"
+            r"back)\b)[\s\S]*?(?:"
+            r"\bwhat\s+(?:would|will|might|does|do|did|could)\s+(?:it|that|this|they|those|each|"
+            r"the\s+\w+(?:\s+\w+)?)\s+cost\b"  # "What would that cost us?", "what will it cost"
+            r"|\bwhat\s+(?:it|that|this|they|those|each)\s*(?:'d|'ll|would|will|might|could)?\s+cost\b"
+            r"|\bhow\s+much\s+(?:is|are)\s+(?:it|that|this|they|those|one|each)\W*$"
+            r"|\bhow\s+much\s+(?:would|will|does|do|is|are|might|could)\b[^?]{0,40}"
+            r"\b(?:cost|charge|come\s+to)\b|\bhow\s+much\s+(?:would|will)\s+(?:it|that|this)\s+be\b"
+            r"|\bhow\s+much\s+(?:for|to)\s+(?:a|an|the|\d|one|two|three|replac|fix|repair|add|"
+            r"upgrad|install|set|get)"
+            r"|\bis\s+there\s+(?:a|any)\s+(?:charge|cost|fee)\b"
+            r"|\b(?:send|give|get|provide|need|want|like)\s+(?:me\s+|us\s+)?(?:a|an|some)\s+(?:rough\s+|"
+            r"ballpark\s+|quick\s+)?(?:price|quote|quotation|estimate|costing)\b"
+            r"|\bquote\s+(?:me|us|for)\b|\b(?:idea|ideas)\s+(?:on|of)\s+(?:the\s+)?(?:cost|price)\b"
+            r"|\b(?:a|any)\s+(?:rough\s+|ballpark\s+)?(?:price|quote|estimate)\b(?!\s+(?:was|is|has)\b))",
         ),
         (
             "update",

@@ -326,6 +326,10 @@ def _promises(
         out.append(f"Have {draft.templates.supervisor} ring the customer by the time promised.")
     if "money" in classes:
         out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
+    if "cost" in classes:
+        out.append(
+            f"Send the price the reply promises by {ctx.decision_callback or draft.callback}."
+        )
     if "feature" in classes:
         out.append("Pass the product change asked for to the team that builds it.")
     if "visit" in classes:

@@ -229,13 +229,15 @@ THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I
 MAX_DIGITS = 8  # a card, account or phone number is never said back
 
 
-_IPV4 = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+# four dotted groups of at most three digits, no more on either side ("06.12.34.56.78" is a
+# phone number, not an address)
+_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![.\d])")
 
 
 def long_number(text: str) -> bool:
-    """Whether ``text`` holds more digits than a reply may say back (a card or account); an
-    IP address is no secret and is said back ("Could you add 203.0.113.58 for us today?":
-    a paired judge preferred it quoted to a line that named nothing)."""
+    """Whether ``text`` holds more digits than a reply may say back (a card or account); an IP
+    address the customer asks about is said back to them ("Could you add 203.0.113.58 for us
+    today?": paired judges preferred it quoted to a line that named nothing)."""
     return len(re.findall(r"\d", _IPV4.sub("", text))) > MAX_DIGITS
 
 

@@ -18,11 +18,30 @@ from triage.sla import SlaPolicy, callback_at, is_business_time
 _NEXT_DAY = frozenset({"fault", "request", "policy_complaint"})
 _NO_RUSH = re.compile(
     r"\b(?:no\s+(?:rush|hurry|panic)|not\s+(?:urgent|a\s+priority|time[- ]critical)|"
-    r"(?:purely|just|only|entirely)\s+cosmetic|cosmetic|low\s+priority|whenever\s+(?:you|it's|is)|"
+    r"(?:purely|just|only|entirely|mostly)\s+cosmetic|cosmetic\s+(?:issue|problem|thing|only)|"
+    r"whenever\s+(?:you\s+(?:can|get|have)|it'?s\s+convenient)|"
     r"when\s+you\s+(?:get|have)\s+(?:a\s+)?(?:chance|moment|minute)|in\s+(?:your\s+)?own\s+time|"
-    r"no\s+great\s+urgency|not\s+in\s+a\s+hurry|nothing\s+urgent|can\s+wait)\b",
+    r"no\s+great\s+urgency|not\s+in\s+a\s+hurry|nothing\s+urgent|(?:it|this)\s+can\s+wait)\b",
     re.I,
 )
+# "not urgent for me, but the CEO needs it today": what follows a "but" takes it back ("no rush
+# at all, but I'd be very grateful" does not)
+_UNLESS = re.compile(
+    r"\b(?:but|however|though|although|except|yet)\b[^.!?\n]*\b(?:needs?|needed|urgent\w*|asap|"
+    r"today|tonight|tomorrow|soon|quickly|now|deadline|by\s+\w+day)\b",
+    re.I,
+)
+
+
+def says_no_rush(text: str) -> bool:
+    """The email says it can wait, in a sentence of its own that does not take it back
+    ("Not urgent for me but the CEO needs it") and is no question ("Why is it low priority?")."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text.translate(APOSTROPHES)):
+        m = _NO_RUSH.search(sentence)
+        if m and "?" not in sentence and not _UNLESS.search(sentence[m.end() :]):
+            return True
+    return False
+
 
 # a decision another team makes (a refund, a policy change) is promised at this level's time
 # at the soonest (normal: the next working day), never at an on-call hour
@@ -122,7 +141,7 @@ def promised_level(
     down, many people stopped or a security matter (the judges' rubric); promising an on-call
     answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
     level = max(urgency, promise_floor(kind, reading))
-    if kind in _NEXT_DAY and not _NO_RUSH.search(text.translate(APOSTROPHES)):
+    if kind in _NEXT_DAY and not says_no_rush(text):
         # the low level's three working days are for cosmetic problems and questions with no
         # time pressure (the judges' rubric): judges called Monday "too slow" for a toner
         # order, an install due on Friday and a price talk before a renewal (session 21)

@@ -238,7 +238,7 @@ def clean(clause: str) -> bool:
 
 # the asks whose own words can restate a request or a question (a call, a refund, "when?" are
 # answered by their class's line and restate nothing)
-_RESTATING = frozenset({"do", "question", "how", "inform"})
+_RESTATING = frozenset({"do", "question", "how", "inform", "cost"})
 
 
 def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...]) -> Ask | None:
