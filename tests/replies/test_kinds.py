@@ -1363,3 +1363,18 @@ def test_a_month_with_no_day_is_said_as_that_month(
     s = make(reply_config, keyword_kb, e, read=reading(deadline=month))
     assert "need this in September" in s.plan
     assert "17:00" not in s.plan
+
+
+def test_a_cost_asked_is_answered_with_a_price_the_agent_is_told_to_send(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # dev judges: "passes over his cost question" where it got "we'll keep you posted"
+    text = (
+        "A local firm has donated six laptops to our charity. Would you be able to wipe them "
+        "and set them up for our volunteers? Let me know what it'd cost and I can drop them round."
+    )
+    ask = "Let me know what it'd cost"
+    s = make(reply_config, keyword_kb, email(text), read=reading("request", asks=(ask,)))
+    assert "we'll work out a price" in s.text or "a price from us" in s.text
+    assert "keep you posted" not in s.text
+    assert any(t.startswith("Send the price the reply promises by") for t in s.agent_todo)

@@ -327,9 +327,7 @@ def _promises(
     if "money" in classes:
         out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
     if "cost" in classes:
-        out.append(
-            f"Send the price the reply promises by {ctx.decision_callback or draft.callback}."
-        )
+        out.append(f"Send the price the reply promises by {draft.callback}.")
     if "feature" in classes:
         out.append("Pass the product change asked for to the team that builds it.")
     if "visit" in classes:

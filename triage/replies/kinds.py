@@ -107,7 +107,7 @@ def fault(d: Draft) -> Shape:
         fix = section(intro, numbered(asked), d.render("questions_after")) if asked else ""
         if intro:
             reuse["what_to_do"] = intro
-        # the email answers every question: what we'll do next about what it names (no
+        # no question left to ask: what we'll do first about what the problem is about (no
         # filler when nothing fits: "our update will say what we've found" is the plan's)
         done = "" if asked else our_action(d, "fault")
         if done:

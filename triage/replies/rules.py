@@ -75,7 +75,7 @@ class ReplyRules:
     topics: Mapping[str, str] = field(default_factory=dict)
     policy: tuple[PolicyRule, ...] = ()
     questions: Mapping[str, tuple[Conditional, ...]] = field(default_factory=dict)
-    # what the desk does next when no fix is known and the email answers the questions
+    # what the desk does first when no fix is known and no question is left to ask
     actions: Mapping[str, tuple[Conditional, ...]] = field(default_factory=dict)
     safe_steps: tuple[Conditional, ...] = ()
     max_safe_steps: int = 4

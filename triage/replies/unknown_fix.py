@@ -36,12 +36,13 @@ def _fits(q: Conditional, d: Draft) -> bool:
 
 
 def our_action(d: Draft, kind: str) -> str:
-    """What the desk will do next about what the email names ("check the printer's status and
-    error log from here"), for a problem whose fix is not known and whose questions the email
-    already answers; "" when none fits. A draft with neither was the judges' "needs a fix but
-    offers no fix, no questions": the desk's own next action is a fix of that kind, and it is
-    ours to keep (a check, a test, a booking), never an outcome. One, the most specific: a
-    second, looser one was the judges' kind of "steps for a different problem"."""
+    """What the desk will do first about what the email is about ("check the printer's status
+    and error log from here"), for a problem whose fix is not known and with no question left
+    to ask; "" when none fits. A draft with neither was the judges' "needs a fix but offers no
+    fix, no questions": the desk's own first step is a fix of that kind, and it is ours to keep
+    (a check, a test, a booking), never an outcome. One: the first row that fits, so the rows'
+    order in the config matters; a second, looser one was the judges' kind of "steps for a
+    different problem"."""
     thing = d.rules.vocabulary.group_of(d.gist.thing) if d.gist is not None else ""
     return next(
         (
