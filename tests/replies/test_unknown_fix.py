@@ -195,3 +195,20 @@ def test_a_line_they_say_is_not_working_on_a_cable_either_still_gets_its_test(
         a for a in reply_config.rules.actions["fault"] if a.text.startswith("run a test on your")
     )
     assert row.applies("The internet keeps dropping, and on ethernet it's not working either.")
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # dev judges called each of these irrelevant to the email it was asked of
+        ("Does it happen all the time", "Deactivated users still show in the assignee dropdown."),
+        ("Which email address", "I lost my admin rights today. No email, no warning, nothing."),
+        ("When did it start", "Outlook underlines 'colour'. How do I switch it to UK English?"),
+    ],
+)
+def test_a_generic_question_stays_out_where_the_email_makes_it_irrelevant(
+    reply_config: ReplyConfig, question: str, text: str
+) -> None:
+    asked = [q for q in reply_config.rules.questions["fault"] if q.text.startswith(question)]
+    assert asked
+    assert not any(q.applies(text) for q in asked)
