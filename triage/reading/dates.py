@@ -53,6 +53,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # Before this hour an email is written in the small hours of the night (see _resolve).
 SMALL_HOURS_END = 5
+# a bare clock time at most this long gone when the email is read is today's, passed; an older
+# one is tomorrow's ("by 08:00" read at 09:30, "by 9" written at 17:00)
+JUST_GONE = timedelta(hours=1)
 _TOMORROW = re.compile(r"(?<!after )\btomorrow\b", re.IGNORECASE)
 _EVENING = re.compile(r"\b(tonight|evening|night)\b", re.IGNORECASE)
 # a phrase that names its day ("midnight tomorrow" ends that day)
@@ -153,6 +156,15 @@ class DateResolver:
             found = datetime.combine(found.date(), END_OF_DAY)
         if found < local and found.date() == local.date() and not has_clock_time(phrase):
             found = local  # "today" read after five: due now
+        if (
+            has_clock_time(text)
+            and not _NAMES_DAY.search(phrase)
+            and found.date() == local.date() + timedelta(days=1)
+            and timedelta(0) < local - (found - timedelta(days=1)) <= JUST_GONE
+        ):
+            # "a client workshop at 10" read at 10:20: the time has just gone today (the email
+            # was written before it, or sat in a queue), not tomorrow's 10:00 (dev judges)
+            found -= timedelta(days=1)
         if re.search(
             r"\bmidnight\s+(?:tonight|today)|\b(?:tonight|today)\s+at\s+midnight", phrase, re.I
         ):
