@@ -6,6 +6,7 @@ import pytest
 
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.rules import Conditional
 
 from .test_compose import email, make, reading
 
@@ -20,6 +21,12 @@ DESK_PHONE = (
 )
 RELEASE = "Since your 5.2 release on Tuesday every Gantt end date shows a day early."
 DEAD_PC = "The lectern PC in Lecture Theatre 2 won't boot since this morning; it loops on repair."
+
+
+def _row(cfg: ReplyConfig, table: str, kind: str, start: str) -> Conditional:
+    """The config row of ``[[<table>.<kind>]]`` whose text starts with ``start``."""
+    rows = cfg.rules.actions if table == "actions" else cfg.rules.questions
+    return next(r for r in rows[kind] if r.text.startswith(start))
 
 
 @pytest.mark.parametrize(
@@ -162,7 +169,7 @@ def test_the_row_for_what_it_is_about_wins(
 def test_a_row_stays_out_where_its_step_would_not_help(
     reply_config: ReplyConfig, action: str, text: str
 ) -> None:
-    row = next(a for a in reply_config.rules.actions["fault"] if a.text.startswith(action))
+    row = _row(reply_config, "actions", "fault", action)
     assert row.when is not None
     assert row.when.search(text)  # the row's own words are there ...
     assert not row.applies(text)  # ... and what it may not be said of keeps it out
@@ -171,9 +178,7 @@ def test_a_row_stays_out_where_its_step_would_not_help(
 def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
     reply_config: ReplyConfig,
 ) -> None:
-    approver = next(
-        q for q in reply_config.rules.questions["request"] if q.text.startswith("Who needs")
-    )
+    approver = _row(reply_config, "questions", "request", "Who needs")
     assert approver.applies("Could I get access to the Finance shared drive from Monday?")
     assert approver.applies("Please can I have Visio installed on my laptop?")
     assert approver.applies("Could I have local admin on my PC? Looking forward to hearing.")
@@ -191,9 +196,7 @@ def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
 def test_a_line_they_say_is_not_working_on_a_cable_either_still_gets_its_test(
     reply_config: ReplyConfig,
 ) -> None:
-    row = next(
-        a for a in reply_config.rules.actions["fault"] if a.text.startswith("run a test on your")
-    )
+    row = _row(reply_config, "actions", "fault", "run a test on your")
     assert row.applies("The internet keeps dropping, and on ethernet it's not working either.")
 
 
