@@ -226,6 +226,9 @@ class Ask:
 
     text: str
     type: AskType
+    # the ask with its "it" or "them" named ("can you wipe my work iPhone or block it"), for
+    # saying it back; "" when it has none (triage/reading/refers.py)
+    named: str = ""
 
 
 @dataclass(frozen=True, slots=True)

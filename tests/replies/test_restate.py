@@ -37,6 +37,22 @@ def test_a_question_is_restated_by_what_was_asked_unless_the_customer_is_upset(
     assert "asking whether" not in upset.acknowledge
 
 
+def test_an_ask_is_said_back_with_its_it_named_where_the_reader_named_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "Thanks for asking us to wipe it or block it" does not say what "it" is
+    ask = "Can you wipe it or block it?"
+    text = f"I've lost my work iPhone on the train. {ask}"
+    read = reading("request", asks=(ask,))
+    named = replace(
+        read, asks=(replace(read.asks[0], named="Can you wipe my work iPhone or block it?"),)
+    )
+    said = make(reply_config, keyword_kb, email(text), read=named)
+    assert "asking us to wipe your work iPhone or block it" in said.acknowledge
+    plain = make(reply_config, keyword_kb, email(text), read=read)
+    assert "asking us to wipe it or block it" in plain.acknowledge
+
+
 def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -27,6 +27,7 @@ from triage.reading.dates import DateResolver
 from triage.reading.deadline import find_deadline
 from triage.reading.language import LanguageGuesser
 from triage.reading.problem import find_problem
+from triage.reading.refers import name_asks
 from triage.reading.topic import find_topic
 from triage.reading.tried import find_tried
 from triage.reading.values import Ask, TextReading
@@ -77,7 +78,8 @@ class TextReader:
                 # the subject is tagged (no parse): for its topic, and to name a bare "it"
                 problem = find_problem(doc, subject, self._parse_subject, texts[i])
                 topic = find_topic(subject, self._parse_subject, texts[i])
-                out.append(replace(reading, problem=problem, topic=topic))
+                asks = name_asks(doc, texts[i], reading.asks, subject, topic)
+                out.append(replace(reading, problem=problem, topic=topic, asks=asks))
         return out
 
     def _parse_subject(self, subject: str) -> Doc:

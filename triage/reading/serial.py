@@ -21,7 +21,10 @@ def reading_to_dict(r: Reading) -> dict[str, Any]:
         "security": r.security,
         "scope": r.scope,
         "scope_words": list(r.scope_words),
-        "asks": [{"text": a.text, "type": a.type} for a in r.asks],
+        "asks": [
+            {"text": a.text, "type": a.type, **({"named": a.named} if a.named else {})}
+            for a in r.asks
+        ],
         "deadline": (
             {
                 "phrase": r.deadline.phrase,
@@ -47,7 +50,7 @@ def reading_from_dict(d: dict[str, Any]) -> Reading:
         security=bool(d.get("security", False)),
         scope=str(d.get("scope", "")),
         scope_words=tuple(d.get("scope_words", ())),
-        asks=tuple(Ask(a["text"], a["type"]) for a in d.get("asks", ())),
+        asks=tuple(Ask(a["text"], a["type"], a.get("named", "")) for a in d.get("asks", ())),
         deadline=(
             Deadline(
                 deadline["phrase"],

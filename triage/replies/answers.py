@@ -28,7 +28,7 @@ from triage.replies.ask_words import (
     for_themselves,
     specific,
 )
-from triage.replies.askback import ask_phrase
+from triage.replies.askback import said_ask
 from triage.replies.listed_asks import listed, listed_sentence
 from triage.replies.quoted_asks import quoted_sentence
 from triage.replies.rules import PolicyRule
@@ -183,7 +183,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     if cls == "how" and not ctx.steps:
         cls = "question"
     # their words said back, worked out once here and for the classes whose answers say them
-    said_back = ask_phrase(ask.text) if ctx.kind == "feedback" or cls in _SAID_BACK else None
+    said_back = said_ask(ask) if ctx.kind == "feedback" or cls in _SAID_BACK else None
     if (
         ctx.kind == "feedback"
         and cls in ("do", "statement", "attend", "question", "how")

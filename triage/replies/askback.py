@@ -1,16 +1,14 @@
 """An ask said back in our words, as the complement of "You asked ..." ("us to reset your
-voicemail PIN", "for a copy of the call notes", "whether there is a way to ..."), or None when
-no form can be made reliably right.
-
-Only short, plain asks are said back: insults, threats, legal words, shouting and anything that
-would not read as one grammatical clause are left to the kind-level answer instead (reply-guide:
-"never repeat insults, capitals, threats or legal claims back"). Pure.
-"""
+voicemail PIN", "whether there is a way to ..."), or None when no form can be made reliably
+right. Only short, plain asks are said back: insults, threats, legal words, shouting and
+anything that would not read as one grammatical clause are left to the kind-level answer
+(reply-guide: "never repeat insults, capitals, threats or legal claims back"). Pure."""
 
 from __future__ import annotations
 
 import re
 
+from triage.domain import Ask
 from triage.replies import ourwords
 from triage.replies.ask_words import CLAUSE_NOUN
 from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
@@ -261,6 +259,11 @@ def _yes_no(m: re.Match[str]) -> str | None:
     if subject == "you" and verb in ("can", "could", "will", "would"):
         return None  # a request, handled as one
     return f"whether {said} {verb} {swap(rest)}"
+
+
+def said_ask(ask: Ask) -> str | None:
+    """``ask_phrase`` of the ask with its "it" named where the reader could name it."""
+    return ask_phrase(ask.named or ask.text)
 
 
 def ask_phrase(text: str) -> str | None:

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
-from triage.replies.askback import ask_phrase
+from triage.replies.askback import said_ask
 from triage.replies.deadlines import deadline_line
 from triage.replies.evidence import says_can_work
 from triage.replies.feedback import feedback
@@ -204,7 +204,7 @@ def question(d: Draft) -> Shape:
     # "what are these two charges?" answered by what we do (a desk entry): who and when first
     desk = bool(answer) and d.our_steps
     fields = {**handler_fields(d), "cadence": ""}
-    said = [a for a in d.reading.asks if ask_phrase(a.text) is not None]
+    said = [a for a in d.reading.asks if said_ask(a) is not None]
     todo: tuple[str, ...] = ()
     if answer and not desk:
         extra, reuse = _common_plan(d, "")

@@ -9,7 +9,7 @@ import re
 
 from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
-from triage.replies.askback import ask_phrase
+from triage.replies.askback import ask_phrase, said_ask
 from triage.replies.detail import detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
@@ -96,7 +96,7 @@ def restatement(d: Draft) -> str:
     if named and named.split()[-1].lower() in PEOPLE:
         named = ""  # "the parents" of "Parents can't pay by some cards" is who, not what
     asked = d.restated
-    phrase = ask_phrase(asked.text) if asked is not None else None
+    phrase = said_ask(asked) if asked is not None else None
     if phrase is None and asking and d.email.subject.rstrip().endswith("?"):
         # "Where has channel 412 gone?" in the subject: what they ask
         phrase = ask_phrase(d.email.subject)
@@ -250,7 +250,7 @@ def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...]) -> Ask | No
     if kind not in ("request", "question") or frustration >= 2:
         return None
     for ask in asks:
-        if ask_class(ask) in _RESTATING and _names_something(ask_phrase(ask.text)):
+        if ask_class(ask) in _RESTATING and _names_something(said_ask(ask)):
             return ask
     return None
 
