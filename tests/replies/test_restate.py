@@ -53,6 +53,30 @@ def test_an_ask_is_said_back_with_its_it_named_where_the_reader_named_it(
     assert "asking us to wipe it or block it" in plain.acknowledge
 
 
+def test_a_faults_subject_said_as_its_sentence_names_what_is_wrong(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "the server is making a noise it shouldn't" of "Alarm going off in server room"
+    e = email("The alarm in the basement has been beeping since 8. Can someone come?")
+    read = replace(reading("fault"), headline="the alarm is going off in the server room")
+    said = make(reply_config, keyword_kb, e, read=read)
+    assert "the alarm is going off in the server room" in said.acknowledge
+    # a product's name the reader lowered at the subject's start is spelled as it is
+    named = replace(reading("fault"), headline="the excel is crashing on the month-end workbook")
+    excel = make(reply_config, keyword_kb, email("Excel crashes every time."), read=named)
+    assert "Excel is crashing on the month-end workbook" in excel.acknowledge
+
+
+def test_a_request_with_nothing_else_to_say_back_says_its_subjects_sentence(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("Clients tell us our quotes land in their junk folder. Can you check our setup?")
+    read = replace(reading("request"), headline="your emails are going to junk")
+    said = make(reply_config, keyword_kb, e, read=read)
+    assert "your emails are going to junk" in said.acknowledge
+    assert "Thanks for sending this request" not in said.acknowledge
+
+
 def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

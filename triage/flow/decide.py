@@ -75,6 +75,7 @@ def reading_of(
         says_wrote_before=bool(text and text.says_wrote_before),
         problem=text.problem if text else "",
         topic=text.topic if text else "",
+        headline=text.headline if text else "",
     )
 
 

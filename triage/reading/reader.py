@@ -25,6 +25,7 @@ from triage.reading.asks import find_asks
 from triage.reading.automated import is_automated
 from triage.reading.dates import DateResolver
 from triage.reading.deadline import find_deadline
+from triage.reading.headline import find_headline
 from triage.reading.language import LanguageGuesser
 from triage.reading.problem import find_problem
 from triage.reading.refers import name_asks
@@ -79,7 +80,10 @@ class TextReader:
                 problem = find_problem(doc, subject, self._parse_subject, texts[i])
                 topic = find_topic(subject, self._parse_subject, texts[i])
                 asks = name_asks(doc, texts[i], reading.asks, subject, topic)
-                out.append(replace(reading, problem=problem, topic=topic, asks=asks))
+                headline = find_headline(subject, self._parse_subject, texts[i])
+                out.append(
+                    replace(reading, problem=problem, topic=topic, asks=asks, headline=headline)
+                )
         return out
 
     def _parse_subject(self, subject: str) -> Doc:

@@ -39,6 +39,7 @@ def reading_to_dict(r: Reading) -> dict[str, Any]:
         "says_wrote_before": r.says_wrote_before,
         "problem": r.problem,
         "topic": r.topic,
+        "headline": r.headline,
     }
 
 
@@ -65,6 +66,7 @@ def reading_from_dict(d: dict[str, Any]) -> Reading:
         says_wrote_before=bool(d.get("says_wrote_before", False)),
         problem=str(d.get("problem", "")),  # readings stored before it was read: none
         topic=str(d.get("topic", "")),
+        headline=str(d.get("headline", "")),
     )
 
 

@@ -91,6 +91,12 @@ _CHASE_PART = re.compile(
 )
 
 
+def hostile(s: str) -> bool:
+    """Words a topic must not say back: anger, legal words, a loss, a judgement, praise that
+    may be sarcasm; "still", "again" and "never" are left to the caller."""
+    return _HOSTILE.search(re.sub(r"(?i)\b(?:still|again|never)\b", " ", s)) is not None
+
+
 def clean_subject(subject: str) -> str:
     """The subject without reply marks, ticket numbers, brackets and a second part after a
     dash ("Laptop battery - ticket #48190" -> "Laptop battery"); a part about the chase is
@@ -153,7 +159,7 @@ def find_topic(subject: str, parse: Callable[[str], object], text: str = "") -> 
         s = " ".join(w.lower() if len(w) >= 3 and w.isupper() else w for w in s.split())
     s = " ".join(w.lower() if len(w) >= 5 and w.isupper() else w for w in s.split())
     first, _, rest = s.partition(" ")
-    if first[:1].isupper() and _named_in(first, text):
+    if first[:1].isupper() and named_in(first, text):
         # a name alone takes no article ("trouble with Outlook"); a thing named after it does
         # ("the Outlook calendar")
         return f"the {first} {rest}" if rest else first
@@ -163,7 +169,7 @@ def find_topic(subject: str, parse: Callable[[str], object], text: str = "") -> 
 _SENTENCE_START = re.compile(r"(?:[.!?:]\s+|\n\s*)$")
 
 
-def _named_in(word: str, text: str) -> bool:
+def named_in(word: str, text: str) -> bool:
     """``word`` stands capitalised in ``text`` where a sentence does not start: a name
     ("Outlook", "Teams"), not a common word capitalised only as a subject line's first."""
     for m in re.finditer(rf"\b{re.escape(word)}\b", text):

@@ -24,6 +24,7 @@ class TextReading:
     says_wrote_before: bool
     problem: str = ""  # the main problem clause, in their words (triage/reading/problem.py)
     topic: str = ""  # the subject line as a noun phrase, in our voice (triage/reading/topic.py)
+    headline: str = ""  # the subject line as a clause, in our voice (reading/headline.py)
 
 
 EMPTY = TextReading(asks=(), deadline=None, tried=(), language="", says_wrote_before=False)

@@ -15,8 +15,10 @@ from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
 from triage.replies.ourwords import (
+    BRANDS,
     PEOPLE,
     problem_phrase,
+    spelled,
 )
 from triage.replies.parts import Draft
 from triage.replies.pretext import says_pretext
@@ -80,6 +82,12 @@ def restatement(d: Draft) -> str:
     # (not of a security matter: its quote is the attacker's or a side error, judges)
     fault = d.kind in ("fault", "outage") and not d.reading.security
     told = detail(d.email.newest_text, d.email.subject) if fault else None
+    if fault and d.reading.headline:
+        # the subject line is the customer's own summary of the fault: said as the sentence it
+        # abbreviates ("the alarm is going off in the server room") it names what is wrong
+        # better than our words for its kind ("the server is making a noise it shouldn't")
+        # or a clause cut from the body ("last night's wind is hanging down across the road")
+        return _with_scope(d, with_detail(_spelled(d.reading.headline), told, d.text))
     if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
         # their clause when it says more than our words would ("won't print double-sided"
         # against "isn't printing properly"); else the thing and its trouble in our words
@@ -120,6 +128,8 @@ def restatement(d: Draft) -> str:
         # expired" of "can I pause my subscription?"); their asks are said back in the plan
         if named:
             return d.render(f"restate_subject_{d.kind}", topic=named)
+        if d.reading.headline:  # "your emails are going to junk", not the subject quoted
+            return d.render("restate_problem", problem=_spelled(d.reading.headline))
         if quoted := _quoted(d):
             return d.render("restate_subject_quoted", subject=quoted)
         # "Thanks for your question" to a furious customer reads as a template: the empathy
@@ -145,12 +155,7 @@ def restatement(d: Draft) -> str:
     if d.kind in ("fault", "outage") and (clause := _fault_clause(d)):
         # the clause a subject or an opening line abbreviates says more than its topic
         # ("the domain verification is stuck", not "trouble with the domain verification")
-        said = with_detail(clause, told)
-        words = re.findall(r"[a-z]+", clause.lower())
-        named_people = bool(PEOPLE.intersection(words)) or _EVERYONE.search(clause) is not None
-        if affected and not named_people:  # not "your finance team ..., and your whole team"
-            return d.render("restate_topic_scope", problem=said, who=affected)
-        return d.render("restate_problem", problem=said)
+        return _with_scope(d, with_detail(clause, told))
     if named and d.kind in ("fault", "outage"):
         if affected:
             return d.render("restate_subject_scope", topic=named, who=affected)
@@ -180,6 +185,27 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+def _spelled(headline: str) -> str:
+    """A product's name spelled as it is ("Excel is crashing", "the Wi-Fi"), which the reader
+    cannot tell from a common word at the start of a subject line."""
+    brand = re.match(
+        r"the ([a-z]+)\b(?= (?:is|are|has|have|keeps|won't|can't|isn't|doesn't)\b)", headline
+    )
+    if brand and brand.group(1) in BRANDS:
+        headline = brand.group(1).capitalize() + headline[brand.end() :]
+    return spelled(headline)
+
+
+def _with_scope(d: Draft, said: str) -> str:
+    """A fault's clause, and who it hits unless the clause names them already (not "your
+    finance team ..., and your whole team")."""
+    words = re.findall(r"[a-z]+", said.lower())
+    named_people = bool(PEOPLE.intersection(words)) or _EVERYONE.search(said) is not None
+    if (affected := who(d)) and not named_people:
+        return d.render("restate_topic_scope", problem=said, who=affected)
+    return d.render("restate_problem", problem=said)
 
 
 def _quoted(d: Draft) -> str:

@@ -1,0 +1,87 @@
+"""The subject line as the clause it abbreviates (triage/reading/headline.py), through the
+whole reader: the article and the verb a headline drops put back, in our voice; nothing when
+the subject is not a thing followed by what is wrong with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.conftest import RECEIVED
+from triage.reading.reader import TextReader
+
+TEXT = "Hi, could someone have a look when you get a chance? Thanks, Sam"
+
+
+def _headline(reader: TextReader, subject: str, text: str = TEXT) -> str:
+    return reader.read(subject, text, RECEIVED).headline
+
+
+@pytest.mark.parametrize(
+    ("subject", "headline"),
+    [
+        ("Deactivated users still showing up", "your deactivated users are still showing up"),
+        ("Colour printer printing blank pages", "the colour printer is printing blank pages"),
+        # the article a headline drops after a preposition; none before a number or a time
+        ("Alarm going off in server room (basement)", "the alarm is going off in the server room"),
+        ("PDF export stuck at 99% - need it for 9am", "the PDF export is stuck at 99%"),
+        # a participle of a state takes "is", of an event "has", of what was done "has been"
+        ("Shared mailbox vanished", "the shared mailbox has vanished"),
+        ("Laptop stolen from car", "the laptop has been stolen from the car"),
+        # going on since a time: "has been"
+        (
+            "Scheduled reports not arriving since Monday",
+            "the scheduled reports have not been arriving since Monday",
+        ),
+        # the headline's own clause, with "my" in our voice; a second part is not said back
+        (
+            "My contacts disappeared after the email move",
+            "your contacts have disappeared after the email move",
+        ),
+        (
+            "Utilisation report doesn't match timesheets",
+            "the utilisation report doesn't match timesheets",
+        ),
+        ("Tax software won't submit - deadline tonight", "the tax software won't submit"),
+        # a word the tagger calls a verb is the thing's last noun when a state follows
+        ("Finance reports failing - month-end tomorrow", "the finance reports are failing"),
+        (
+            "Door pass not working on back entrance",
+            "the door pass is not working on the back entrance",
+        ),
+        # shouting said calmly; short capitals are names
+        ("Signing links BROKEN - deal closes tomorrow", "the signing links are broken"),
+        ("ED tracking board down", "the ED tracking board is down"),
+    ],
+)
+def test_a_headline_is_said_as_its_sentence(
+    reader: TextReader, subject: str, headline: str
+) -> None:
+    assert _headline(reader, subject) == headline
+
+
+def test_a_name_the_email_writes_takes_no_article(reader: TextReader) -> None:
+    text = "Hi, since the update Sage Payroll won't open for any of us. Thanks, Janet"
+    assert _headline(reader, "Sage Payroll won't open", text) == "Sage Payroll won't open"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Your update broke everything",  # ours to own, not to repeat
+        "Need email working before my flight",  # what they need, not what is wrong
+        "WEBSITE DOWN DURING OUR SALE",  # a shout
+        "Engineer drilled into a cable",  # what someone did
+        "MFA locked out before audit",  # people are locked out, not the MFA
+        "licence expired popup",  # a noun phrase, not a state
+        "Invoice numbering gap",
+        "files needed in 2 hours",  # a deadline, not a problem
+        "Custom roles for a new hire next month",  # no state at all
+        "AutoCAD says licence expired",  # who says what would read as our claim
+        "Third time writing about the drops",  # a count, not a thing
+        "Printer broken?",  # a question
+    ],
+)
+def test_no_clause_is_made_of_what_is_not_a_thing_and_its_state(
+    reader: TextReader, subject: str
+) -> None:
+    assert _headline(reader, subject) == ""
