@@ -48,9 +48,17 @@ def _headline(reader: TextReader, subject: str, text: str = TEXT) -> str:
             "Door pass not working on back entrance",
             "the door pass is not working on the back entrance",
         ),
+        # "my" and "our" in our voice wherever they stand
+        ("Invoices missing our VAT number", "the invoices are missing your VAT number"),
+        # a noun the tagger calls a verb, with no other noun before its state
+        (
+            "Gantt dates off by a day since 5.2 update",
+            "the gantt dates have been off by a day since 5.2 update",
+        ),
         # shouting said calmly; short capitals are names
         ("Signing links BROKEN - deal closes tomorrow", "the signing links are broken"),
         ("ED tracking board down", "the ED tracking board is down"),
+        ("New registrar has NO access - on call tonight", "the new registrar has no access"),
     ],
 )
 def test_a_headline_is_said_as_its_sentence(

@@ -63,8 +63,19 @@ def test_a_faults_subject_said_as_its_sentence_names_what_is_wrong(
     assert "the alarm is going off in the server room" in said.acknowledge
     # a product's name the reader lowered at the subject's start is spelled as it is
     named = replace(reading("fault"), headline="the excel is crashing on the month-end workbook")
-    excel = make(reply_config, keyword_kb, email("Excel crashes every time."), read=named)
+    excel = make(reply_config, keyword_kb, email("It falls over on one file."), read=named)
     assert "Excel is crashing on the month-end workbook" in excel.acknowledge
+
+
+def test_our_words_that_name_the_same_thing_are_kept_over_the_subject(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: a subject said back nearly as written reads as pasted, where our words for the
+    # same thing were plain ("the time recording software keeps freezing")
+    e = email("Excel keeps crashing whenever I open the month-end workbook.")
+    read = replace(reading("fault"), headline="the excel is crashing on the month-end workbook")
+    said = make(reply_config, keyword_kb, e, read=read)
+    assert "Excel keeps crashing" in said.acknowledge
 
 
 def test_a_request_with_nothing_else_to_say_back_says_its_subjects_sentence(

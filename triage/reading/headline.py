@@ -89,6 +89,7 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
         return ""
     tokens: list[Token] = list(parse(s))  # type: ignore[call-overload]
     head = _noun_phrase_end(tokens)
+    head = _verb_tagged_head(tokens) if head is None else head
     if head is None or not _a_thing(tokens[: head + 1]):
         return ""
     np_end = _phrase_end(tokens, head)
@@ -179,11 +180,22 @@ def _plural(head: Token, s: str) -> bool:
     )
 
 
+def _verb_tagged_head(tokens: list[Token]) -> int | None:
+    """ "Gantt dates off by a day": the tagger's verb "dates" is the head of a noun phrase
+    with no other noun, when a state follows it."""
+    k = next((i for i, t in enumerate(tokens) if t.tag_ not in _IN_NP), None)
+    if not k or tokens[k].tag_ not in ("VBZ", "VBP") or tokens[k].lower_ in _OWN_VERBS:
+        return None
+    return k if k + 1 < len(tokens) and _predicate(tokens[k + 1 :]) else None
+
+
 def _predicate(rest: list[Token]) -> bool:
     """The words after the thing say its state, as a headline drops "is": "still showing
     up", "not working", "printing blank pages", "unbearably slow", "down across the road";
     not a noun phrase's second half ("numbering gap", "high CPU", "remote access")."""
     first, nxt = rest[0], rest[1] if len(rest) > 1 else None
+    if first.lower_ in _PLACE_WORDS:
+        return True
     if first.tag_ == "RB":
         return nxt is not None and _predicate(rest[1:])
     if first.tag_ == "VBG":
@@ -210,8 +222,17 @@ def _shouted(s: str) -> bool:
 
 
 def _calm(word: str) -> str:
-    """A shouted word said calmly; short capitals are names ("VPN", "PACS")."""
-    return word.lower() if len(word) >= 5 and word.isupper() else word
+    """A shouted word said calmly ("NO access"), in our voice ("from my address" -> "from
+    your address"); short capitals are names ("VPN", "PACS")."""
+    low = word.lower()
+    if low in _POSSESSIVE:
+        return _POSSESSIVE[low]
+    shouted = word.isupper() and (len(word) >= 5 or low in _SMALL_WORDS)
+    return low if shouted else word
+
+
+# short words that are never names, however they are written
+_SMALL_WORDS = frozenset("no not all now any and or the is are our my new old yet".split())
 
 
 def _noun_phrase_end(tokens: list[Token]) -> int | None:
@@ -244,11 +265,14 @@ def _determined(s: str, tokens: list[Token], text: str) -> str:
     """The noun phrase as written, with an article in our voice: "my laptop" -> "your
     laptop", "Gantt dates" -> "the Gantt dates", "deactivated users" -> "the deactivated
     users"; a name takes none ("Excel", "Sage Payroll")."""
-    words = [_calm(w) for w in s[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split()]
+    raw = s[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split()
+    words = [raw[0], *(_calm(w) for w in raw[1:])]
     first = words[0]
     low = first.lower()
     if low in _POSSESSIVE:
         return " ".join([_POSSESSIVE[low], *words[1:]])
+    words[0] = _calm(first)
+    first = words[0]
     if tokens[0].tag_ == "DT":
         return " ".join([low, *words[1:]])
     if first.istitle() and named_in(first, text) and not re.search(rf"\b{low}\b", text):

@@ -82,16 +82,14 @@ def restatement(d: Draft) -> str:
     # (not of a security matter: its quote is the attacker's or a side error, judges)
     fault = d.kind in ("fault", "outage") and not d.reading.security
     told = detail(d.email.newest_text, d.email.subject) if fault else None
-    if fault and d.reading.headline:
-        # the subject line is the customer's own summary of the fault: said as the sentence it
-        # abbreviates ("the alarm is going off in the server room") it names what is wrong
-        # better than our words for its kind ("the server is making a noise it shouldn't")
-        # or a clause cut from the body ("last night's wind is hanging down across the road")
+    # their clause when it says more than our words would ("won't print double-sided" against
+    # "isn't printing properly")
+    better = said and (ours is None or ours.generic and clean(said) and ours.head in said.lower())
+    theirs = said if said and better else ""
+    if fault and d.reading.headline and _headline_better(d.reading.headline, theirs, ours):
         return _with_scope(d, with_detail(_spelled(d.reading.headline), told, d.text))
-    if said and (ours is None or ours.generic and clean(said) and ours.head in said.lower()):
-        # their clause when it says more than our words would ("won't print double-sided"
-        # against "isn't printing properly"); else the thing and its trouble in our words
-        return d.render("restate_problem", problem=with_detail(said, told))
+    if theirs:  # else the thing and its trouble in our words
+        return d.render("restate_problem", problem=with_detail(theirs, told))
     if ours is not None and not asking:
         if affected := who(d):
             said = with_detail(ours.text, told, d.text)
@@ -185,6 +183,35 @@ def restatement(d: Draft) -> str:
         "policy_complaint": "restate_policy_complaint",
     }.get(d.kind, "restate_fault")
     return d.render(slot)
+
+
+def _headline_better(headline: str, theirs: str, ours: Gist | None) -> bool:
+    """Whether the subject said as its sentence ("the alarm is going off in the server room")
+    says the fault better than the clause cut from the body or our words for its kind. Paired
+    judges preferred it where those were vague ("the server is making a noise it shouldn't",
+    "the PDF is stuck on one screen") or about something else ("last night's wind is hanging
+    down across the road" of a cable down), and preferred those where they named the same
+    thing ("the time recording software keeps freezing"): a subject said back nearly as
+    written reads as pasted."""
+    if theirs:  # their own clause from the body
+        return not _same_thing(headline, theirs)
+    if ours is None:
+        return True
+    return ours.generic or ours.trouble in _VAGUE or not _same_thing(headline, ours.text)
+
+
+# troubles that say little of what the customer sees
+_VAGUE = frozenset({"stuck", "noise"})
+_HEADLINE_VERB = re.compile(
+    r"\s(?:is|are|has|have|keeps?|won't|can't|doesn't|don't|isn't|aren't|hasn't|haven't|may)\b"
+)
+
+
+def _same_thing(headline: str, clause: str) -> bool:
+    """The headline's thing (its words before the verb) is named in ``clause`` too."""
+    thing = _HEADLINE_VERB.split(headline, maxsplit=1)[0]
+    words = {w for w in re.findall(r"[a-z][a-z-]+", thing.lower()) if w not in ("the", "your")}
+    return bool(words & set(re.findall(r"[a-z][a-z-]+", clause.lower())))
 
 
 def _spelled(headline: str) -> str:
