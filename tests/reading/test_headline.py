@@ -87,6 +87,8 @@ def test_a_name_the_email_writes_takes_no_article(reader: TextReader) -> None:
         "AutoCAD says licence expired",  # who says what would read as our claim
         "Third time writing about the drops",  # a count, not a thing
         "Printer broken?",  # a question
+        "Router has a mind of its own",  # a joke, not a state ("has no access" is one)
+        "Brother has no phone line",  # family are who is hit, not the thing that is broken
     ],
 )
 def test_no_clause_is_made_of_what_is_not_a_thing_and_its_state(

@@ -55,6 +55,18 @@ def test_them_is_the_one_thing_the_sentence_before_acts_on(reader: TextReader) -
         ("Campaign approval stuck", "My patience is running out. Please approve it today."),
         # an act on a thing is not the thing ("Laptop repair": I need the laptop)
         ("Laptop repair - any update?", "It has been two weeks. I need it for my course."),
+        # nor an event it is needed for, nor a symptom
+        ("Interview in 2 hours", "My video interview starts at 2. Please look at it now."),
+        ("Headset echo on calls", "My headset echoes. Could I swap it for a new one?"),
+        # what is carried in is the whole device, not the part the subject names
+        ("Trackpad still sticking", "The trackpad sticks again. When can I bring it back in?"),
+        # "them" is the "these" the ask names first
+        (
+            "DPA / subprocessor list",
+            "We need the DPA. Could you send these over or tell me where I can download them?",
+        ),
+        # a subject that says what to do names no thing ("the reschedule engineer visit")
+        ("Reschedule engineer visit", "I'm away on Tuesday. Could we move it to next week?"),
     ],
 )
 def test_no_safe_antecedent_leaves_the_ask_as_written(

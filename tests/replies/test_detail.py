@@ -103,6 +103,12 @@ def test_what_the_trouble_stops_is_said_in_our_words(text: str, stops: str) -> N
         ("the printer is printing faintly", "since Monday", "the printer is printing faintly"),
         # a clause that says when already keeps its own
         ("the VPN has been down since 9", "since 7am", "the VPN has been down since 9"),
+        # judges: "the cable has been down after the storm since the storm"
+        (
+            "the cable is down after the storm",
+            "since the storm",
+            "the cable is down after the storm",
+        ),
     ],
 )
 def test_since_is_said_only_where_the_tense_takes_it(clause: str, since: str, said: str) -> None:

@@ -25,7 +25,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from triage.reading.nlp import TIME_WORDS
-from triage.reading.topic import clean_subject, hostile, named_in
+from triage.reading.topic import KIN, clean_subject, hostile, named_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -119,6 +119,8 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
     if first.tag_ in _FINITE:
         if first.lower_ not in _OWN_VERBS and first.tag_ != "MD" or len(rest) < 2:
             return ""  # "Engineer drilled into a cable": what someone did, not a state
+        if first.lower_ in ("has", "have") and rest[1].lower_ not in ("no", "not", "been"):
+            return ""  # "Router has a mind of its own" is a joke; "has no access" is a state
         return f"{thing} {tail}"  # "the dashboard vs export totals don't match"
     if any(t.tag_ in _FINITE for t in rest) or not _predicate(rest):
         return ""
@@ -211,7 +213,7 @@ def _predicate(rest: list[Token]) -> bool:
 def _a_thing(np: list[Token]) -> bool:
     """A noun phrase that names a thing: not people, a time, a count or a reference."""
     head = np[-1]
-    if head.lower_ in _NOBODY | TIME_WORDS | {"time", "times"} or np[0].tag_ == "CD":
+    if head.lower_ in _NOBODY | KIN | TIME_WORDS | {"time", "times"} or np[0].tag_ == "CD":
         return False
     return not any(re.search(r"\d", str(t.text)) for t in np)
 

@@ -42,6 +42,13 @@ _ACTS = frozenset(
     """repair repairs replacement reset transfer renewal approval request order delivery
     installation install setup migration upgrade compatibility""".split()
 )
+# nor is an event it is needed for ("look at it" of "Interview in 2 hours" is the connection),
+# nor a symptom ("swap it for a new one" of "Headset echo" is the headset)
+_NOT_THINGS = _ACTS | frozenset(
+    """interview interviews meeting meetings presentation exam exams class lesson tournament
+    deadline demo pitch echo crackle noise buzz hum lag delay fault error glitch bug crash
+    outage""".split()
+)
 _PEOPLE = frozenset(
     """staff colleague colleagues user users people person customer customers student students
     team teams client clients volunteer volunteers kid kids child children parent parents guest
@@ -113,10 +120,12 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
 # a pronoun as a thing acted on: "wipe it", "look at it", "get the photos off it"; not the
 # matter in hand ("someone is on it", "hear about it", "get round to it", "asking for it")
 _OBJECT_PREPS = frozenset("at into off from onto".split())
-# verbs whose "it" is the act or the situation: "do it", "I'd appreciate it if ..."
+# verbs whose "it" is the act or the situation: "do it", "I'd appreciate it if ...", and
+# verbs of carrying, whose "it" is the whole device ("bring it back in" of "Trackpad still
+# sticking" is the laptop)
 _NOT_A_THING_VERBS = frozenset(
     """do does did doing done make makes made appreciate mean means meant like love hate
-    sort""".split()
+    sort bring brings carry drop book post""".split()
 )
 
 
@@ -134,6 +143,8 @@ def _named_before(span: Span, pronoun: Token) -> bool:
     """The ask names a thing of the pronoun's number before it ("look at the dead one to see
     if anything can be recovered from it"): that is what it stands for, said already."""
     number = _PRONOUNS[pronoun.lower_]
+    if number == "plural" and any(t.lower_ in ("these", "those") for t in span if t.i < pronoun.i):
+        return True  # "send these over, or point me to where I can download them"
     return any(
         t.i < pronoun.i
         and t.tag_.startswith("NN")
@@ -219,15 +230,20 @@ def _topic_head(topic: str) -> str:
     return _topic_thing(topic).split()[-1].lower()
 
 
+# a subject that starts with what to do is no name for a thing ("Reschedule engineer visit")
+_DOING = frozenset("reschedule change cancel move need request update fix replace reset".split())
+
+
 def _topic_agrees(topic: str, pronoun: str) -> bool:
     """The topic can stand for the pronoun: its head (the last word before a preposition) is
     a thing of the pronoun's number, and it holds no number ("the MW-3450", "the suspicious
-    logins on 3 admin accounts" are references, not names)."""
-    if any(ch.isdigit() for ch in topic):
+    logins on 3 admin accounts" are references, not names) and no verb ("the reschedule
+    engineer visit")."""
+    if any(ch.isdigit() for ch in topic) or _DOING.intersection(topic.lower().split()):
         return False
     last = _topic_head(topic)
     plural = _singular(last) != last
-    return last not in _NOTHING | _PEOPLE | _ACTS and plural == (pronoun == "them")
+    return last not in _NOTHING | _PEOPLE | _NOT_THINGS and plural == (pronoun == "them")
 
 
 def _same_stem(verb: str, phrase: str) -> bool:
@@ -240,7 +256,7 @@ def _is_thing(tok: Token) -> bool:
     low = tok.lower_
     return (
         tok.tag_ in ("NN", "NNS", "NNP", "NNPS")
-        and low not in _NOTHING | _PEOPLE | _ACTS | KIN
+        and low not in _NOTHING | _PEOPLE | _NOT_THINGS | KIN
         and low not in TIME_WORDS
         and not (tok.tag_ == "NNP" and tok.ent_type_ == "PERSON")
         and not any(c.lower_ == "no" for c in tok.children)  # "NO INTERNET" is a state

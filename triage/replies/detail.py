@@ -237,7 +237,9 @@ def _plural(np: str) -> bool:
 def since_said(clause: str, since: str) -> str:
     """``clause`` with ``since`` where the tense allows it ("the VPN has been down since 7am",
     "you haven't been able to log in since Monday"), else the clause as it was."""
-    if not since or re.search(r"\b(?:since|for\s+\w+\s+(?:days?|hours?|weeks?))\b", clause):
+    # "down after the storm" says when already ("... after the storm since the storm": judges)
+    when = r"\b(?:since|after|during|for\s+\w+\s+(?:days?|hours?|weeks?))\b"
+    if not since or re.search(when, clause):
         return clause
     # "aren't coming through any more", "is down right now": "since" says when already
     now = _NOW.sub("", clause)

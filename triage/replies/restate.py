@@ -210,8 +210,12 @@ _HEADLINE_VERB = re.compile(
 def _same_thing(headline: str, clause: str) -> bool:
     """The headline's thing (its words before the verb) is named in ``clause`` too."""
     thing = _HEADLINE_VERB.split(headline, maxsplit=1)[0]
-    words = {w for w in re.findall(r"[a-z][a-z-]+", thing.lower()) if w not in ("the", "your")}
-    return bool(words & set(re.findall(r"[a-z][a-z-]+", clause.lower())))
+    words = {_stem(w) for w in re.findall(r"[a-z][a-z-]+", thing.lower())} - {"the", "your"}
+    return bool(words & {_stem(w) for w in re.findall(r"[a-z][a-z-]+", clause.lower())})
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _spelled(headline: str) -> str:
