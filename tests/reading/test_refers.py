@@ -60,6 +60,14 @@ def test_them_is_the_one_thing_the_sentence_before_acts_on(reader: TextReader) -
         ("Headset echo on calls", "My headset echoes. Could I swap it for a new one?"),
         # what is carried in is the whole device, not the part the subject names
         ("Trackpad still sticking", "The trackpad sticks again. When can I bring it back in?"),
+        # "fix it" is the whole trouble, not a thing ("fix the Outlook password prompt")
+        ("Outlook password prompt", "Outlook keeps asking for my password. Can someone fix it?"),
+        # a thing in a prepositional phrase is no antecedent: "it" is the authenticator
+        (
+            "New phone - no authenticator codes",
+            "The Authenticator didn't carry over and it asks for a sign-in on my old phone. "
+            "Can you reset it so I can set it up on the new phone?",
+        ),
         # "them" is the "these" the ask names first
         (
             "DPA / subprocessor list",

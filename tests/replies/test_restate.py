@@ -67,6 +67,16 @@ def test_a_faults_subject_said_as_its_sentence_names_what_is_wrong(
     assert "Excel is crashing on the month-end workbook" in excel.acknowledge
 
 
+def test_a_named_screen_is_kept_over_the_subject(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "stuck on 'Starting up... please wait'" says more than the subject's "stuck"
+    e = email("My laptop is stuck on 'Starting up... please wait' since last night.")
+    read = replace(reading("fault"), headline="the laptop is stuck since last night")
+    said = make(reply_config, keyword_kb, e, read=read)
+    assert "Starting up" in said.acknowledge
+
+
 def test_our_words_that_name_the_same_thing_are_kept_over_the_subject(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -28,7 +28,7 @@ from triage.replies.ask_words import (
     for_themselves,
     specific,
 )
-from triage.replies.askback import said_ask
+from triage.replies.askback import ask_phrase, said_ask
 from triage.replies.listed_asks import listed, listed_sentence
 from triage.replies.quoted_asks import quoted_sentence
 from triage.replies.rules import PolicyRule
@@ -203,7 +203,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         if ctx.kind == "question":
             cls = "question"
     phrase = said_back if cls in _SAID_BACK else None
-    if cls == "attend" and specific(phrase):
+    if cls == "attend" and specific(ask_phrase(ask.text)):  # as written: "look at it" is not
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
     if cls in ctx.reuse and cls not in ("question", "do"):
         return _Answered(ctx.reuse[cls], False)

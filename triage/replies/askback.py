@@ -262,8 +262,10 @@ def _yes_no(m: re.Match[str]) -> str | None:
 
 
 def said_ask(ask: Ask) -> str | None:
-    """``ask_phrase`` of the ask with its "it" named where the reader could name it."""
-    return ask_phrase(ask.named or ask.text)
+    """``ask_phrase`` of the ask with its "it" named, where the ask as written is said back
+    too: naming "it" mends the wording, never adds a line (judges: a redundant line)."""
+    said = ask_phrase(ask.text)
+    return ask_phrase(ask.named) or said if ask.named and said else said
 
 
 def ask_phrase(text: str) -> str | None:

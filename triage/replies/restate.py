@@ -9,7 +9,7 @@ import re
 
 from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
-from triage.replies.askback import ask_phrase, said_ask
+from triage.replies.askback import ask_phrase
 from triage.replies.detail import detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
@@ -86,7 +86,12 @@ def restatement(d: Draft) -> str:
     # "isn't printing properly")
     better = said and (ours is None or ours.generic and clean(said) and ours.head in said.lower())
     theirs = said if said and better else ""
-    if fault and d.reading.headline and _headline_better(d.reading.headline, theirs, ours):
+    ours_said = with_detail(ours.text, told, d.text) if ours is not None else ""
+    if (
+        fault
+        and d.reading.headline
+        and _headline_better(d.reading.headline, theirs, ours, ours_said)
+    ):
         return _with_scope(d, with_detail(_spelled(d.reading.headline), told, d.text))
     if theirs:  # else the thing and its trouble in our words
         return d.render("restate_problem", problem=with_detail(theirs, told))
@@ -102,7 +107,7 @@ def restatement(d: Draft) -> str:
     if named and named.split()[-1].lower() in PEOPLE:
         named = ""  # "the parents" of "Parents can't pay by some cards" is who, not what
     asked = d.restated
-    phrase = said_ask(asked) if asked is not None else None
+    phrase = _named_phrase(asked) if asked is not None else None
     if phrase is None and asking and d.email.subject.rstrip().endswith("?"):
         # "Where has channel 412 gone?" in the subject: what they ask
         phrase = ask_phrase(d.email.subject)
@@ -185,7 +190,7 @@ def restatement(d: Draft) -> str:
     return d.render(slot)
 
 
-def _headline_better(headline: str, theirs: str, ours: Gist | None) -> bool:
+def _headline_better(headline: str, theirs: str, ours: Gist | None, ours_said: str) -> bool:
     """Whether the subject said as its sentence ("the alarm is going off in the server room")
     says the fault better than the clause cut from the body or our words for its kind. Paired
     judges preferred it where those were vague ("the server is making a noise it shouldn't",
@@ -197,11 +202,11 @@ def _headline_better(headline: str, theirs: str, ours: Gist | None) -> bool:
         return not _same_thing(headline, theirs)
     if ours is None:
         return True
-    return ours.generic or ours.trouble in _VAGUE or not _same_thing(headline, ours.text)
+    # "stuck on one screen" says little, unless the screen is named ("stuck on 'Starting up'")
+    vague = ours.trouble == "noise" or "one screen" in ours_said
+    return ours.generic or vague or not _same_thing(headline, ours.text)
 
 
-# troubles that say little of what the customer sees
-_VAGUE = frozenset({"stuck", "noise"})
 _HEADLINE_VERB = re.compile(
     r"\s(?:is|are|has|have|keeps?|won't|can't|doesn't|don't|isn't|aren't|hasn't|haven't|may)\b"
 )
@@ -307,9 +312,15 @@ def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...]) -> Ask | No
     if kind not in ("request", "question") or frustration >= 2:
         return None
     for ask in asks:
-        if ask_class(ask) in _RESTATING and _names_something(said_ask(ask)):
+        if ask_class(ask) in _RESTATING and _names_something(_named_phrase(ask)):
             return ask
     return None
+
+
+def _named_phrase(ask: Ask) -> str | None:
+    """The ask said back with its "it" named where the reader could ("Thanks for asking us to
+    wipe your work iPhone or block it"; "wipe it" said back alone does not say what "it" is)."""
+    return (ask_phrase(ask.named) if ask.named else None) or ask_phrase(ask.text)
 
 
 # words that name nothing on their own: "whether that is right" says back no problem
