@@ -268,6 +268,6 @@ class Reading:
     # what the subject line names, as a noun phrase in our voice ("the grey streak on
     # prints"; "" when the subject is not one): triage/reading/topic.py
     topic: str = ""
-    # the subject line as the clause it abbreviates, in our voice ("the deactivated users are
+    # the subject line as the clause it abbreviates, in our voice ("your deactivated users are
     # still showing up"; "" when it is not one): triage/reading/headline.py
     headline: str = ""

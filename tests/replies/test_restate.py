@@ -63,8 +63,21 @@ def test_a_faults_subject_said_as_its_sentence_names_what_is_wrong(
     assert "the alarm is going off in the server room" in said.acknowledge
     # a product's name the reader lowered at the subject's start is spelled as it is
     named = replace(reading("fault"), headline="the excel is crashing on the month-end workbook")
-    excel = make(reply_config, keyword_kb, email("It falls over on one file."), read=named)
+    e = email("Since Monday Excel falls over on one file.")
+    excel = make(reply_config, keyword_kb, e, read=named)
     assert "Excel is crashing on the month-end workbook" in excel.acknowledge
+
+
+def test_a_forwarded_lure_is_never_said_back_as_their_problem(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # review: "FW: Mailbox storage almost full" said back as "the mailbox storage is almost full"
+    e = email("Got this today, looks dodgy to me. Should I click the link?")
+    read = replace(
+        reading("question", security=True), headline="the mailbox storage is almost full"
+    )
+    said = make(reply_config, keyword_kb, e, read=read)
+    assert "storage is almost full" not in said.acknowledge
 
 
 def test_a_named_screen_is_kept_over_the_subject(

@@ -1,8 +1,9 @@
 """The subject line as the sentence it abbreviates, in our voice: "Deactivated users still
-showing up" -> "the deactivated users are still showing up", "Gantt dates off by a day since
-5.2 update" -> "the Gantt dates are off by a day since 5.2 update", "Dashboard vs export totals
-don't match" -> "the dashboard vs export totals don't match"; "" when the subject is not a thing
-followed by what is wrong with it.
+showing up" -> "your deactivated users are still showing up", "Alarm going off in server room"
+-> "the alarm is going off in the server room", "Payroll broken since Monday" -> "the payroll
+has been broken since Monday", "Dashboard vs export totals don't match" -> "the dashboard vs
+export totals don't match"; "" when the subject is not a thing followed by what is wrong with
+it.
 
 Subject lines are headlines: they drop the verb "to be" and the article. With nothing better to
 say back, the reply had quoted the subject ("Thanks for your email about "Deactivated users
@@ -60,32 +61,53 @@ _OWN_VERBS = frozenset(
 _NOT_A_STATE = frozenset("due needed required wanted".split())
 _PLACE_WORDS = frozenset("off down offline".split())
 _AFTER_STATE = frozenset("again today now still".split())  # "Cable down across the road"
-_PERSONAL = re.compile(r"\b(?:you|your|yours|u|ur|we|us|i|me|i'm|i've|i'd)\b", re.I)
+_PERSONAL = re.compile(
+    r"\b(?:you|your|yours|u|ur|we|us|i|me|i'm|i've|i'd|mine|ours|myself)\b", re.I
+)
 _POSSESSIVE = {"my": "your", "our": "your"}
 # a second clause or a note after the headline is not said back ("Editor broken, launch
 # tomorrow", "Coverage checker says no fibre but neighbour has it")
 _SECOND = re.compile(r"\s*(?:,|;|/|\s-\s|\s(?:and|but|so|because|while)\s).*$", re.I)
 _TRAILING = re.compile(r"(?:\s+(?:right\s+now|now|asap|urgent|urgently|please|pls))+\s*$", re.I)
-# no thing at all ("Someone has changed my account")
-_NOBODY = frozenset("someone somebody anyone nobody everyone everybody".split())
+# no thing at all ("Someone has changed my account", "Everything broken again")
+_NOBODY = frozenset(
+    """someone somebody anyone nobody everyone everybody everything anything something
+    nothing""".split()
+)
 # the customer's people: "your deactivated users", "your finance team"
 _PEOPLE = frozenset(
     """staff team user users people person customer customers client clients student students
     parent parents accountant manager starter starters member members colleague colleagues
     patient patients""".split()
 )
-# who says what ("AutoCAD says licence expired") reads as our claim when said back
-_REPORTING = frozenset("says say said shows show reads tells".split())
+# who says what ("AutoCAD says licence expired") reads as our claim when said back, and a verb
+# of seeming is never the thing's last noun ("Printer shows offline" is not "the printer
+# shows are offline", "Laptop runs hot" not "the laptop runs are hot": review)
+_NOT_NOUNS = frozenset(
+    """says say said shows show reads read tells runs run looks look seems seem feels feel
+    sounds sound appears appear stays stay remains remain gets get turns turn goes go works
+    work""".split()
+)
+# a tail that is slang, a judgement or the customer's aside is not said back in our voice
+# ("broken again ffs", "is a complete farce", "slow as usual": review)
+_ASIDE = re.compile(
+    r"\b(?:ffs|fml|lol|smh|ugh|wtf|omg|jeez|ffs|grr+|argh+|sigh|as\s+usual|as\s+always|"
+    r"yet\s+again|of\s+course|obviously|apparently|supposedly)\b|[^\x00-\x7f£€‘’“”–—]",
+    re.I,
+)
+MAX_CHARS = 200  # a subject longer than this is not a headline (and no regex sees it)
 
 
 def find_headline(subject: str, parse: Callable[[str], object], text: str = "") -> str:
     """The subject as a clause in our voice, or "". ``text`` (the email's words) says which
     capitalised words are names ("Excel", "Sage Payroll"), which take no article."""
+    if len(subject) > MAX_CHARS:
+        return ""
     s = _TRAILING.sub("", _SECOND.sub("", clean_subject(subject)))
     words = s.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS or "?" in s or "!" in s:
         return ""
-    if _PERSONAL.search(s) or hostile(s) or _shouted(s):
+    if _PERSONAL.search(s) or hostile(s) or _shouted(s) or _ASIDE.search(s):
         return ""
     tokens: list[Token] = list(parse(s))  # type: ignore[call-overload]
     head = _noun_phrase_end(tokens)
@@ -96,7 +118,7 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
     rest = tokens[np_end:]
     if rest and rest[0].tag_ in ("VBZ", "VBP") and rest[0].lower_ not in _OWN_VERBS:
         # "Finance reports failing": the word tagged as a verb is the thing's last noun
-        if len(rest) < 2 or not _predicate(rest[1:]):
+        if len(rest) < 2 or rest[0].lower_ in _NOT_NOUNS or not _predicate(rest[1:]):
             return ""
         head, np_end, rest = np_end, np_end + 1, rest[1:]
     if not rest or rest[0].lower_ in _NOT_A_STATE:
@@ -110,8 +132,11 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
         return ""  # "licence expired popup", "rollout locked out our staff": not a state
     if first.lower_ == "locked" and len(rest) > 1 and rest[1].lower_ == "out":
         return ""  # people are locked out ("MFA locked out before audit"), never a thing
+    since = re.search(r"\bsince\b", tail) is not None
     if participle and first.lower_ in _STATES:
-        return f"{thing} {'are' if plural else 'is'} {tail}"
+        # "broken since Monday" has been so: "has been broken since Monday"
+        be = ("have been" if plural else "has been") if since else ("are" if plural else "is")
+        return f"{thing} {be} {tail}"
     if participle and first.lower_ in _EVENTS:
         return f"{thing} {'have' if plural else 'has'} {tail}"
     if participle and first.lower_ in _BEEN:
@@ -121,10 +146,12 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
             return ""  # "Engineer drilled into a cable": what someone did, not a state
         if first.lower_ in ("has", "have") and rest[1].lower_ not in ("no", "not", "been"):
             return ""  # "Router has a mind of its own" is a joke; "has no access" is a state
+        if first.lower_ in ("is", "are") and rest[1].tag_ == "DT":
+            return ""  # "Broadband is a complete farce": a judgement, not a state
         return f"{thing} {tail}"  # "the dashboard vs export totals don't match"
     if any(t.tag_ in _FINITE for t in rest) or not _predicate(rest):
         return ""
-    if re.search(r"\bsince\b", tail):
+    if since:
         # "not arriving since Monday" has been going on: "have not been arriving since Monday"
         has = "have" if plural else "has"
         if tail.startswith("not "):
@@ -133,6 +160,16 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
     return f"{thing} {'are' if plural else 'is'} {tail}"
 
 
+# a preposition and one noun that make an idiom, not a place or a thing
+_IDIOMS = {
+    "by": frozenset("mistake accident error hand email post phone default design".split()),
+    "on": frozenset("fire hold charge site call time purpose order standby loan".split()),
+    "in": frozenset("progress use stock limbo error order time place person transit".split()),
+    "at": frozenset("risk home work night random".split()),
+    "under": frozenset("warranty repair review investigation".split()),
+    "for": frozenset("sale free repair".split()),
+    "of": frozenset("charge date".split()),
+}
 # nouns that take no article after a preposition ("going to junk", "landing in spam")
 _MASS = frozenset(
     """spam junk email mail work home data software internet wifi wi-fi broadband power
@@ -143,24 +180,29 @@ _MASS = frozenset(
 
 def _articled(s: str, rest: list[Token]) -> str:
     """The words after the thing, calmed, with the article a headline drops after a
-    preposition put back: "going off in server room" -> "... in the server room", "stuck
-    since 5.2 update" -> "... since the 5.2 update"; not before a name, a number, a time, a
-    plural or a mass noun ("since Monday", "at 99%", "to junk")."""
+    preposition put back: "going off in server room" -> "... in the server room", "stolen
+    from car" -> "... from the car"; not before a name, a number, a time, a plural, a mass
+    noun or an idiom ("since Monday", "at 99%", "to junk", "by mistake")."""
     out: list[str] = []
     for i, t in enumerate(rest):
-        out.append(_calm(s[t.idx : t.idx + len(t)]) + t.whitespace_)
+        word = s[t.idx : t.idx + len(t)]
+        # a shouted state is said calmly ("FULL", "SLOW"); a shouted noun may be a name
+        shouted = word.isupper() and str(t.tag_)[:2] in ("JJ", "RB", "VB")
+        out.append((word.lower() if shouted else _calm(word)) + t.whitespace_)
         nxt = rest[i + 1] if i + 1 < len(rest) else None
-        if t.tag_ != "IN" or nxt is None or nxt.tag_ not in ("JJ", "NN", "VBN", "VBG", "CD"):
+        if t.tag_ != "IN" or nxt is None or nxt.tag_ not in ("JJ", "NN", "VBN", "VBG"):
             continue
         # the noun phrase that follows: its last noun is its head, and decides
         run = list(takewhile(lambda u: u.tag_ in _IN_NP | {"VBN", "VBG"}, rest[i + 1 :]))
         nouns = [u for u in run if u.tag_ in _NOUNS]
         if not nouns or nouns[-1].tag_ != "NN" or nouns[-1].lower_ in _MASS | TIME_WORDS:
             continue
-        if nxt.tag_ == "CD" and not re.search(r"[a-z]", nxt.text, re.I):
-            continue  # "at 99%"
-        if len(run) == 1 and s[nxt.idx : nxt.idx + 1].isupper():
-            continue  # a name: "in ED"
+        if (
+            s[nxt.idx : nxt.idx + 1].isupper()
+            or len(run) < 2
+            and nxt.lower_ in _IDIOMS.get(t.lower_, ())
+        ):
+            continue  # a name ("in ED"), or an idiom ("by mistake", "on fire": review)
         out.append("the ")
     return "".join(out).strip()
 
@@ -197,7 +239,8 @@ def _predicate(rest: list[Token]) -> bool:
     not a noun phrase's second half ("numbering gap", "high CPU", "remote access")."""
     first, nxt = rest[0], rest[1] if len(rest) > 1 else None
     if first.lower_ in _PLACE_WORDS:
-        return True
+        # "down across the road"; not "offline igen idag" (a subject in another language)
+        return _ends_or_goes_on(rest[1:])
     if first.tag_ == "RB":
         return nxt is not None and _predicate(rest[1:])
     if first.tag_ == "VBG":
@@ -277,7 +320,7 @@ def _determined(s: str, tokens: list[Token], text: str) -> str:
     first = words[0]
     if tokens[0].tag_ == "DT":
         return " ".join([low, *words[1:]])
-    if first.istitle() and named_in(first, text) and not re.search(rf"\b{low}\b", text):
+    if first.istitle() and named_in(first, text) and not re.search(rf"\b{re.escape(low)}\b", text):
         if all(w.istitle() for w in words):
             return " ".join(words)  # "Excel", "Sage Payroll"
         return " ".join(["the", *words])  # "the Teams calls"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from triage.domain import Ask
 from triage.reading.nlp import TIME_WORDS
-from triage.reading.topic import KIN, clean_subject
+from triage.reading.topic import KIN, clean_subject, named_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,6 +32,13 @@ _PRONOUNS = {"it": "singular", "them": "plural"}
 # reset it?" is the authenticator, not the phone: judges)
 _ROLE_RANK = {"dobj": 0, "nsubjpass": 1, "nsubj": 1, "attr": 2, "appos": 2}
 _CHUNK_TAGS = frozenset("DT PRP$ JJ JJR JJS NN NNS NNP NNPS CD HYPH POS VBN VBG".split())
+# the adjectives said back with a thing: which one it is, never what they think of it ("the
+# crappy router" said back is their judgement in our mouth: review)
+_NEUTRAL = frozenset(
+    """old new spare work main personal second shared external internal wireless black colour
+    color portable mobile desk home office back front upstairs downstairs big small large first
+    last current previous replacement other whole""".split()
+)
 # words that name no thing to act on, people, and what is not a thing at all
 _NOTHING = frozenset(
     """problem problems issue issues thing things stuff way ways time times lot bit help
@@ -100,14 +107,16 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
     named = {_singular(w) for w in re.findall(r"[a-z][a-z-]*", about.lower())}
     found = _antecedent(doc, pronoun, named)
     if found is not None:
-        if doc[found[0]].idx >= start:
-            return ""
+        if doc[found[0]].idx >= start or _rival(doc, found[1] + 1, pronoun, named):
+            return ""  # "the laptop is fine but I left my charger here. Can you send it?"
         phrase = _our_words(doc, text, *found)
     elif (
         topic
         and _topic_agrees(topic, pronoun.lower_)
         # "reset it so I can set it up on the new phone": the ask names the topic as another
         and _topic_head(topic) not in {_singular(t.lower_) for t in span}
+        # "Phone screen cracked. Can you replace it?": the screen, nearer, may be what it is
+        and not _rival(doc, _sentence_start(doc, pronoun, back=1), pronoun, named)
     ):
         # the topic is in our voice ("your laptop"); the ask is in theirs
         phrase = re.sub(r"^your\b", "my", _topic_thing(topic))
@@ -161,6 +170,26 @@ def _named_before(span: Span, pronoun: Token) -> bool:
         and t.lower_ not in _PEOPLE
         and _agrees(t, number)
         for t in span
+    )
+
+
+def _sentence_start(doc: Doc, pronoun: Token, back: int) -> int:
+    """The first token of the sentence ``back`` sentences before the pronoun's."""
+    sents = list(doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+    return int(sents[max(0, here - back)].start)
+
+
+def _rival(doc: Doc, start: int, pronoun: Token, named: set[str]) -> bool:
+    """Another thing of the pronoun's number between ``start`` and the pronoun, not one the
+    subject names: "it" may as well be that one, so it is left unnamed (review)."""
+    number = _PRONOUNS[pronoun.lower_]
+    return any(
+        _is_thing(t) and _agrees(t, number) and not _names(_singular(t.lower_), named)
+        for t in doc[start : pronoun.i]
+        # a thing that could be an antecedent at all; a name ("It has Outlook on it") is not
+        # what a customer asks to be sent, wiped or replaced
+        if t.dep_ in _ROLE_RANK and t.tag_ not in ("NNP", "NNPS")
     )
 
 
@@ -271,6 +300,13 @@ def _is_thing(tok: Token) -> bool:
     )
 
 
+def _judged(tok: Token) -> bool:
+    """An adjective that says what they think of the thing ("crappy", "dodgy"), not which
+    one it is ("old", "spare", "archived")."""
+    low = tok.lower_
+    return tok.tag_.startswith("JJ") and low not in _NEUTRAL and not low.endswith("ed")
+
+
 def _agrees(tok: Token, number: str) -> bool:
     plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
     return plural == (number == "plural")
@@ -285,6 +321,8 @@ def _chunk_start(head: Token) -> int:
     for left in reversed(list(head.lefts)):
         words = left.doc[left.left_edge.i : left.right_edge.i + 1]
         if left.right_edge.i != start - 1 or any(t.tag_ not in _CHUNK_TAGS for t in words):
+            break
+        if any(_judged(t) for t in words):
             break
         # a compound's own left words ("the BitLocker recovery key") come with it
         start = left.left_edge.i
@@ -306,6 +344,7 @@ def _our_words(doc: Doc, text: str, first: int, last: int) -> str:
         return " ".join(["the", *words[1:]])
     if low in _DETERMINERS:
         return " ".join([low, *words[1:]])
-    if words[0][:1].isupper() and doc[first].tag_ in ("NNP", "NNPS"):
-        return " ".join(words)  # a name: "Outlook", "VPN"
+    name = words[0].isupper() or words[0][:1].isupper() and named_in(words[0], text)
+    if name and doc[first].tag_ in ("NNP", "NNPS"):
+        return " ".join(words)  # a name: "Outlook", "VPN"; not "Router" starting a sentence
     return " ".join(["the", words[0].lower() if words[0].istitle() else words[0], *words[1:]])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from triage.domain import Ask
+from triage.reading.topic import named_in
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
 from triage.replies.detail import detail, with_detail
@@ -92,7 +93,7 @@ def restatement(d: Draft) -> str:
         and d.reading.headline
         and _headline_better(d.reading.headline, theirs, ours, ours_said)
     ):
-        return _with_scope(d, with_detail(_spelled(d.reading.headline), told, d.text))
+        return _with_scope(d, with_detail(_spelled(d.reading.headline, d.text), told, d.text))
     if theirs:  # else the thing and its trouble in our words
         return d.render("restate_problem", problem=with_detail(theirs, told))
     if ours is not None and not asking:
@@ -131,8 +132,10 @@ def restatement(d: Draft) -> str:
         # expired" of "can I pause my subscription?"); their asks are said back in the plan
         if named:
             return d.render(f"restate_subject_{d.kind}", topic=named)
-        if d.reading.headline:  # "your emails are going to junk", not the subject quoted
-            return d.render("restate_problem", problem=_spelled(d.reading.headline))
+        # "your emails are going to junk", not the subject quoted; never in a security matter,
+        # where the subject may be the lure's own ("FW: Mailbox storage almost full")
+        if d.reading.headline and not (d.kind == "security" or d.reading.security):
+            return d.render("restate_problem", problem=_spelled(d.reading.headline, d.text))
         if quoted := _quoted(d):
             return d.render("restate_subject_quoted", subject=quoted)
         # "Thanks for your question" to a furious customer reads as a template: the empathy
@@ -223,15 +226,17 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _spelled(headline: str) -> str:
-    """A product's name spelled as it is ("Excel is crashing", "the Wi-Fi"), which the reader
-    cannot tell from a common word at the start of a subject line."""
+def _spelled(headline: str, text: str) -> str:
+    """A product's name spelled as it is ("Excel is crashing", "the iPhone"), which the reader
+    cannot tell from a common word at the start of a subject line; only where the email writes
+    it so mid-sentence ("Office is flooded" is a room: review)."""
+    headline = spelled(headline)
     brand = re.match(
         r"the ([a-z]+)\b(?= (?:is|are|has|have|keeps|won't|can't|isn't|doesn't)\b)", headline
     )
-    if brand and brand.group(1) in BRANDS:
+    if brand and brand.group(1) in BRANDS and named_in(brand.group(1).capitalize(), text):
         headline = brand.group(1).capitalize() + headline[brand.end() :]
-    return spelled(headline)
+    return headline
 
 
 def _with_scope(d: Draft, said: str) -> str:
