@@ -75,7 +75,10 @@ def test_them_is_the_one_thing_the_sentence_before_acts_on(reader: TextReader) -
         ),
         # a nearer thing the customer named may be what "it" is: left unnamed (review)
         ("Laptop", "The laptop is fine now but I left my charger here. Can you send it to me?"),
-        ("Phone", "Phone screen cracked. Can you replace it?"),
+        (
+            "New laptop",
+            "Thanks for the new laptop. I still have the old monitor on my desk. Could you collect it on Friday?",
+        ),
         # a subject that says what to do names no thing ("the reschedule engineer visit")
         ("Reschedule engineer visit", "I'm away on Tuesday. Could we move it to next week?"),
     ],

@@ -107,7 +107,8 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
     named = {_singular(w) for w in re.findall(r"[a-z][a-z-]*", about.lower())}
     found = _antecedent(doc, pronoun, named)
     if found is not None:
-        if doc[found[0]].idx >= start or _rival(doc, found[1] + 1, pronoun, named):
+        near = max(found[1] + 1, _sentence_start(doc, pronoun, back=1))
+        if doc[found[0]].idx >= start or _rival(doc, near, pronoun, named):
             return ""  # "the laptop is fine but I left my charger here. Can you send it?"
         phrase = _our_words(doc, text, *found)
     elif (
@@ -181,15 +182,18 @@ def _sentence_start(doc: Doc, pronoun: Token, back: int) -> int:
 
 
 def _rival(doc: Doc, start: int, pronoun: Token, named: set[str]) -> bool:
-    """Another thing of the pronoun's number between ``start`` and the pronoun, not one the
-    subject names: "it" may as well be that one, so it is left unnamed (review)."""
+    """Another thing of the pronoun's number between ``start`` (at most the sentence before the
+    ask's) and the pronoun, not one the subject names: "it" may as well be that one, so it is
+    left unnamed (review: "the laptop is fine but I left my charger here. Can you send it?")."""
     number = _PRONOUNS[pronoun.lower_]
     return any(
         _is_thing(t) and _agrees(t, number) and not _names(_singular(t.lower_), named)
         for t in doc[start : pronoun.i]
-        # a thing that could be an antecedent at all; a name ("It has Outlook on it") is not
-        # what a customer asks to be sent, wiped or replaced
-        if t.dep_ in _ROLE_RANK and t.tag_ not in ("NNP", "NNPS")
+        # a thing acted on ("I left my charger here"), as a rival must be to be sent, wiped or
+        # replaced instead; not a name, nor what a thing is ("It's one cartridge" of the toner)
+        if t.dep_ == "dobj"
+        and t.tag_ not in ("NNP", "NNPS")
+        and not any(c.isdigit() for c in t.text)
     )
 
 
