@@ -108,7 +108,9 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
     found = _antecedent(doc, pronoun, named)
     if found is not None:
         near = max(found[1] + 1, _sentence_start(doc, pronoun, back=1))
-        if doc[found[0]].idx >= start or _rival(doc, near, pronoun, named):
+        # "reset it so I can set it up on the new phone": the ask names that thing as another
+        elsewhere = _singular(doc[found[1]].lower_) in {_singular(t.lower_) for t in span}
+        if doc[found[0]].idx >= start or elsewhere or _rival(doc, near, pronoun, named):
             return ""  # "the laptop is fine but I left my charger here. Can you send it?"
         phrase = _our_words(doc, text, *found)
     elif (
@@ -189,12 +191,21 @@ def _rival(doc: Doc, start: int, pronoun: Token, named: set[str]) -> bool:
     return any(
         _is_thing(t) and _agrees(t, number) and not _names(_singular(t.lower_), named)
         for t in doc[start : pronoun.i]
-        # a thing acted on ("I left my charger here"), as a rival must be to be sent, wiped or
-        # replaced instead; not a name, nor what a thing is ("It's one cartridge" of the toner)
+        # a thing they have, left or got ("I left my charger here", "I still have the old
+        # monitor"), as a rival must be to be sent, collected or replaced instead; not what a
+        # thing is ("It's one cartridge"), a name, an idiom ("hit the same wall") or an act
+        # ("started double-clicking")
         if t.dep_ == "dobj"
+        and t.head.lower_ in _HAVING
         and t.tag_ not in ("NNP", "NNPS")
-        and not any(c.isdigit() for c in t.text)
+        and not t.lower_.endswith("ing")
     )
+
+
+_HAVING = frozenset(
+    """have has had left leave got get bought buy put keep kept brought ordered received took
+    take lost found attached attach enclosed uploaded""".split()
+)
 
 
 def _only_thing_before(doc: Doc, pronoun: Token) -> tuple[int, int] | None:

@@ -262,8 +262,7 @@ def _yes_no(m: re.Match[str]) -> str | None:
 
 
 def said_ask(ask: Ask) -> str | None:
-    """``ask_phrase`` of the ask with its "it" named, where the ask as written is said back
-    too: naming "it" mends the wording, never adds a line (judges: a redundant line)."""
+    """``ask_phrase`` with "it" named, only where the ask as written is said back too."""
     said = ask_phrase(ask.text)
     return ask_phrase(ask.named) or said if ask.named and said else said
 

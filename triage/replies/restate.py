@@ -228,15 +228,21 @@ def _stem(word: str) -> str:
 
 def _spelled(headline: str, text: str) -> str:
     """A product's name spelled as it is ("Excel is crashing", "the iPhone"), which the reader
-    cannot tell from a common word at the start of a subject line; only where the email writes
-    it so mid-sentence ("Office is flooded" is a room: review)."""
+    cannot tell from a common word at the start of a subject line; a name that is also a
+    common word only where the email writes it so mid-sentence ("Office is flooded" is a room:
+    review)."""
     headline = spelled(headline)
     brand = re.match(
         r"the ([a-z]+)\b(?= (?:is|are|has|have|keeps|won't|can't|isn't|doesn't)\b)", headline
     )
-    if brand and brand.group(1) in BRANDS and named_in(brand.group(1).capitalize(), text):
-        headline = brand.group(1).capitalize() + headline[brand.end() :]
+    name = brand.group(1) if brand else ""
+    if brand and name in BRANDS and (name not in _COMMON or named_in(name.capitalize(), text)):
+        headline = name.capitalize() + headline[brand.end() :]
     return headline
+
+
+# product names that are also common words
+_COMMON = frozenset("office windows word edge mac teams".split())
 
 
 def _with_scope(d: Draft, said: str) -> str:
