@@ -91,6 +91,20 @@ def test_the_headline_is_stored_with_the_reading(reader: TextReader) -> None:
     assert reading_from_dict(stored).headline == ""
 
 
+def test_subjects_tagged_in_one_batch_read_as_they_do_alone(reader: TextReader) -> None:
+    # read_many tags the headlines of a batch together (a third of the cost a call each)
+    subjects = [
+        "Deactivated users still showing up",
+        "Colour printer printing blank pages",
+        "Shared mailbox vanished",
+        "Finance reports failing - month-end tomorrow",
+        "Laptop stolen from car",
+    ]
+    many = reader.read_many([(s, TEXT, RECEIVED) for s in subjects])
+    assert [r.headline for r in many] == [_headline(reader, s) for s in subjects]
+    assert all(r.headline for r in many)
+
+
 def test_a_name_the_email_writes_takes_no_article(reader: TextReader) -> None:
     text = "Hi, since the update Sage Payroll won't open for any of us. Thanks, Janet"
     assert _headline(reader, "Sage Payroll won't open", text) == "Sage Payroll won't open"

@@ -98,9 +98,10 @@ _ASIDE = re.compile(
 MAX_CHARS = 200  # a subject longer than this is not a headline (and no regex sees it)
 
 
-def find_headline(subject: str, parse: Callable[[str], object], text: str = "") -> str:
-    """The subject as a clause in our voice, or "". ``text`` (the email's words) says which
-    capitalised words are names ("Excel", "Sage Payroll"), which take no article."""
+def headline_text(subject: str) -> str:
+    """The part of the subject a headline is read from (its first clause, without trailing
+    urgency words), or "" when no headline can come of it: what the reader tags, in one batch
+    for many emails (``TextReader.read_many``)."""
     if len(subject) > MAX_CHARS:
         return ""
     s = _TRAILING.sub("", _SECOND.sub("", clean_subject(subject)))
@@ -108,6 +109,15 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
     if not MIN_WORDS <= len(words) <= MAX_WORDS or "?" in s or "!" in s:
         return ""
     if _PERSONAL.search(s) or hostile(s) or _shouted(s) or _ASIDE.search(s):
+        return ""
+    return s
+
+
+def find_headline(subject: str, parse: Callable[[str], object], text: str = "") -> str:
+    """The subject as a clause in our voice, or "". ``text`` (the email's words) says which
+    capitalised words are names ("Excel", "Sage Payroll"), which take no article."""
+    s = headline_text(subject)
+    if not s:
         return ""
     tokens: list[Token] = list(parse(s))  # type: ignore[call-overload]
     head = _noun_phrase_end(tokens)
