@@ -53,6 +53,8 @@ def _headline(reader: TextReader, subject: str, text: str = TEXT) -> str:
             "Door pass not working on back entrance",
             "the door pass is not working on the back entrance",
         ),
+        # after "not" a participle and its object are the state, not a noun phrase
+        ("HubSpot deals not creating projects", "the HubSpot deals are not creating projects"),
         # "my" and "our" in our voice wherever they stand
         ("Invoices missing our VAT number", "the invoices are missing your VAT number"),
         # a noun the tagger calls a verb, with no other noun before its state

@@ -243,7 +243,7 @@ def _verb_tagged_head(tokens: list[Token]) -> int | None:
     return k if k + 1 < len(tokens) and _predicate(tokens[k + 1 :]) else None
 
 
-def _predicate(rest: list[Token]) -> bool:
+def _predicate(rest: list[Token], adverb: bool = False) -> bool:
     """The words after the thing say its state, as a headline drops "is": "still showing
     up", "not working", "printing blank pages", "unbearably slow", "down across the road";
     not a noun phrase's second half ("numbering gap", "high CPU", "remote access")."""
@@ -252,11 +252,13 @@ def _predicate(rest: list[Token]) -> bool:
         # "down across the road"; not "offline igen idag" (a subject in another language)
         return _ends_or_goes_on(rest[1:])
     if first.tag_ == "RB":
-        return nxt is not None and _predicate(rest[1:])
+        return nxt is not None and _predicate(rest[1:], adverb=True)
     if first.tag_ == "VBG":
         if nxt is not None and nxt.tag_ == "VBG":
             return False  # "Ticket scanning failing"
-        return not (len(rest) == 2 and nxt is not None and nxt.tag_ in _NOUNS)
+        # "numbering gap" right after the thing is its noun phrase going on; after "not" or
+        # "still" it is a verb and its object ("not creating projects")
+        return adverb or not (len(rest) == 2 and nxt is not None and nxt.tag_ in _NOUNS)
     if first.tag_ in ("JJ", "VBN"):
         # "unbearably slow", "offline in all 4 restaurants", "broken again"; not "mic not"
         return nxt is None or nxt.tag_ in ("IN", "TO", "CC") or nxt.lower_ in _AFTER_STATE
