@@ -68,47 +68,62 @@ def test_a_faults_subject_said_as_its_sentence_names_what_is_wrong(
     assert "Excel is crashing on the month-end workbook" in excel.acknowledge
 
 
-def test_a_forwarded_lure_is_never_said_back_as_their_problem(
-    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+@pytest.mark.parametrize(
+    ("kind", "security", "text", "headline", "said", "not_said"),
+    [
+        # review: a forwarded lure ("FW: Mailbox storage almost full") is not their problem
+        (
+            "question",
+            True,
+            "Got this today, looks dodgy to me. Should I click the link?",
+            "the mailbox storage is almost full",
+            "",
+            "storage is almost full",
+        ),
+        # judges: "stuck on 'Starting up... please wait'" says more than the subject's "stuck"
+        (
+            "fault",
+            False,
+            "My laptop is stuck on 'Starting up... please wait' since last night.",
+            "the laptop is stuck since last night",
+            "Starting up",
+            "",
+        ),
+        # judges: a subject said back nearly as written reads as pasted, where our words for
+        # the same thing were plain ("the time recording software keeps freezing")
+        (
+            "fault",
+            False,
+            "Excel keeps crashing whenever I open the month-end workbook.",
+            "the excel is crashing on the month-end workbook",
+            "Excel keeps crashing",
+            "",
+        ),
+        # a request with nothing else to say back says its subject's sentence, not a stock line
+        (
+            "request",
+            False,
+            "Clients tell us our quotes land in their junk folder. Can you check our setup?",
+            "your emails are going to junk",
+            "your emails are going to junk",
+            "Thanks for sending this request",
+        ),
+    ],
+)
+def test_where_the_subjects_sentence_is_said_back(
+    reply_config: ReplyConfig,
+    keyword_kb: KnowledgeBase,
+    kind: str,
+    security: bool,
+    text: str,
+    headline: str,
+    said: str,
+    not_said: str,
 ) -> None:
-    # review: "FW: Mailbox storage almost full" said back as "the mailbox storage is almost full"
-    e = email("Got this today, looks dodgy to me. Should I click the link?")
-    read = replace(
-        reading("question", security=True), headline="the mailbox storage is almost full"
-    )
-    said = make(reply_config, keyword_kb, e, read=read)
-    assert "storage is almost full" not in said.acknowledge
-
-
-def test_a_named_screen_is_kept_over_the_subject(
-    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
-) -> None:
-    # judges: "stuck on 'Starting up... please wait'" says more than the subject's "stuck"
-    e = email("My laptop is stuck on 'Starting up... please wait' since last night.")
-    read = replace(reading("fault"), headline="the laptop is stuck since last night")
-    said = make(reply_config, keyword_kb, e, read=read)
-    assert "Starting up" in said.acknowledge
-
-
-def test_our_words_that_name_the_same_thing_are_kept_over_the_subject(
-    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
-) -> None:
-    # judges: a subject said back nearly as written reads as pasted, where our words for the
-    # same thing were plain ("the time recording software keeps freezing")
-    e = email("Excel keeps crashing whenever I open the month-end workbook.")
-    read = replace(reading("fault"), headline="the excel is crashing on the month-end workbook")
-    said = make(reply_config, keyword_kb, e, read=read)
-    assert "Excel keeps crashing" in said.acknowledge
-
-
-def test_a_request_with_nothing_else_to_say_back_says_its_subjects_sentence(
-    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
-) -> None:
-    e = email("Clients tell us our quotes land in their junk folder. Can you check our setup?")
-    read = replace(reading("request"), headline="your emails are going to junk")
-    said = make(reply_config, keyword_kb, e, read=read)
-    assert "your emails are going to junk" in said.acknowledge
-    assert "Thanks for sending this request" not in said.acknowledge
+    read = replace(reading(kind, security=security), headline=headline)
+    ack = make(reply_config, keyword_kb, email(text), read=read).acknowledge
+    assert said in ack
+    assert not not_said or not_said not in ack
 
 
 def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
