@@ -78,7 +78,8 @@ def test_a_headline_is_said_as_its_sentence(
 def test_a_path_in_the_subject_is_read_not_run_as_a_pattern(reader: TextReader) -> None:
     # review: the first word went into a regex unescaped, and one email stopped the batch
     text = "Hi, the C:\\Users folder is full again on my PC. Can you look?"
-    assert isinstance(_headline(reader, "C:\\Users folder full of junk", text), str)
+    said = _headline(reader, "C:\\Users folder full of junk", text)
+    assert said == "the C:\\Users folder is full of junk"
 
 
 def test_the_headline_is_stored_with_the_reading(reader: TextReader) -> None:
@@ -139,7 +140,13 @@ def test_a_name_the_email_writes_takes_no_article(reader: TextReader) -> None:
         "Laptop of mine broken",
         "Everything broken again",
         "Skrivaren offline igen idag",  # another language
-        "Printer " + "now " * 3000 + "x",  # no regex over an endless subject
+        "Printer broken again :-/",
+        "Printer broken again. Typical.",
+        "Phone shows not registered",  # "shows" tagged as a noun is still no thing
+        # our own service, said back in our voice, would be an admission (second review)
+        "Helpdesk still ignoring tickets",
+        "IT team still ignoring requests",
+        "Support not answering phones",
     ],
 )
 def test_no_clause_is_made_of_what_is_not_a_thing_and_its_state(

@@ -75,6 +75,8 @@ def test_them_is_the_one_thing_the_sentence_before_acts_on(reader: TextReader) -
         ),
         # a nearer thing the customer named may be what "it" is: left unnamed (review)
         ("Laptop", "The laptop is fine now but I left my charger here. Can you send it to me?"),
+        ("Laptop", "The laptop is fine now but the charger is broken. Can you replace it?"),
+        ("Phone", "Phone screen cracked. Can you replace it?"),
         (
             "New laptop",
             "Thanks for the new laptop. I still have the old monitor on my desk. Could you collect it on Friday?",
@@ -94,6 +96,8 @@ def test_no_safe_antecedent_leaves_the_ask_as_written(
 def test_their_judgement_of_the_thing_is_not_said_back(reader: TextReader) -> None:
     text = "The crappy router keeps dropping. Can you replace it?"
     assert _named(reader, "Router", text) == ["Can you replace the router?"]
+    dodgy = "Your dodgy router keeps dropping. Can you replace it?"  # "dodgy" tagged a noun
+    assert _named(reader, "Router", dodgy) == ["Can you replace the router?"]
     # a capital that starts a sentence is no name ("replace Router")
     plain = "Router keeps dropping out. Can you replace it?"
     assert _named(reader, "Router", plain) == ["Can you replace the router?"]

@@ -61,6 +61,7 @@ _NOT_THINGS = _ACTS | frozenset(
 _PEOPLE = frozenset(
     """staff colleague colleagues user users people person customer customers student students
     team teams client clients volunteer volunteers kid kids child children parent parents guest
+    starter starters
     guests member members engineer engineers everyone someone anyone manager managers boss
     family friend friends husband wife son daughter mum dad mother father partner""".split()
 )
@@ -110,7 +111,7 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
         near = max(found[1] + 1, _sentence_start(doc, pronoun, back=1))
         # "reset it so I can set it up on the new phone": the ask names that thing as another
         elsewhere = _singular(doc[found[1]].lower_) in {_singular(t.lower_) for t in span}
-        if doc[found[0]].idx >= start or elsewhere or _rival(doc, near, pronoun, named):
+        if doc[found[0]].idx >= start or elsewhere or _rival(doc, text, near, pronoun, named):
             return ""  # "the laptop is fine but I left my charger here. Can you send it?"
         phrase = _our_words(doc, text, *found)
     elif (
@@ -119,7 +120,7 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
         # "reset it so I can set it up on the new phone": the ask names the topic as another
         and _topic_head(topic) not in {_singular(t.lower_) for t in span}
         # "Phone screen cracked. Can you replace it?": the screen, nearer, may be what it is
-        and not _rival(doc, _sentence_start(doc, pronoun, back=1), pronoun, named)
+        and not _rival(doc, text, _sentence_start(doc, pronoun, back=1), pronoun, named)
     ):
         # the topic is in our voice ("your laptop"); the ask is in theirs
         phrase = re.sub(r"^your\b", "my", _topic_thing(topic))
@@ -183,21 +184,23 @@ def _sentence_start(doc: Doc, pronoun: Token, back: int) -> int:
     return int(sents[max(0, here - back)].start)
 
 
-def _rival(doc: Doc, start: int, pronoun: Token, named: set[str]) -> bool:
+def _rival(doc: Doc, text: str, start: int, pronoun: Token, named: set[str]) -> bool:
     """Another thing of the pronoun's number between ``start`` (at most the sentence before the
     ask's) and the pronoun, not one the subject names: "it" may as well be that one, so it is
-    left unnamed (review: "the laptop is fine but I left my charger here. Can you send it?")."""
+    left unnamed (reviews: "the laptop is fine but the charger is broken. Can you replace it?",
+    "I left my charger here. Can you send it?")."""
     number = _PRONOUNS[pronoun.lower_]
     return any(
         _is_thing(t) and _agrees(t, number) and not _names(_singular(t.lower_), named)
         for t in doc[start : pronoun.i]
-        # a thing they have, left or got ("I left my charger here", "I still have the old
-        # monitor"), as a rival must be to be sent, collected or replaced instead; not what a
-        # thing is ("It's one cartridge"), a name, an idiom ("hit the same wall") or an act
-        # ("started double-clicking")
-        if t.dep_ == "dobj"
-        and t.head.lower_ in _HAVING
+        # a thing that is in a state ("the charger is broken", "screen cracked") or that they
+        # have, left or got ("I still have the old monitor"); not what a thing is ("It's one
+        # cartridge"), a name ("It has Outlook", "is PIN locked"), a number ("43%"), an idiom
+        # ("hit the same wall") or an act ("started double-clicking")
+        if (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "dobj" and t.head.lower_ in _HAVING)
         and t.tag_ not in ("NNP", "NNPS")
+        and not text[t.idx : t.idx + len(t)].isupper()
+        and t.text.isalpha()
         and not t.lower_.endswith("ing")
     )
 
@@ -316,10 +319,19 @@ def _is_thing(tok: Token) -> bool:
 
 
 def _judged(tok: Token) -> bool:
-    """An adjective that says what they think of the thing ("crappy", "dodgy"), not which
-    one it is ("old", "spare", "archived")."""
+    """A word that says what they think of the thing ("crappy", "dodgy", "knackered"), not
+    which one it is ("old", "spare", "archived"); the tagger calls some of them nouns."""
     low = tok.lower_
+    if low in _JUDGING:
+        return True
     return tok.tag_.startswith("JJ") and low not in _NEUTRAL and not low.endswith("ed")
+
+
+_JUDGING = frozenset(
+    """dodgy crappy crap rubbish useless bloody stupid pathetic damn damned cursed sodding
+    blasted knackered overpriced flimsy cheap awful terrible horrible ancient wretched
+    garbage junk""".split()
+)
 
 
 def _agrees(tok: Token, number: str) -> bool:
@@ -359,7 +371,8 @@ def _our_words(doc: Doc, text: str, first: int, last: int) -> str:
         return " ".join(["the", *words[1:]])
     if low in _DETERMINERS:
         return " ".join([low, *words[1:]])
-    name = words[0].isupper() or words[0][:1].isupper() and named_in(words[0], text)
+    name = words[0][:1].isupper() and not words[0].isupper() and named_in(words[0], text)
     if name and doc[first].tag_ in ("NNP", "NNPS"):
-        return " ".join(words)  # a name: "Outlook", "VPN"; not "Router" starting a sentence
+        return " ".join(words)  # a name: "Outlook"; not "Router" starting a sentence, and an
+        # acronym takes "the" ("the PC", "the VPN")
     return " ".join(["the", words[0].lower() if words[0].istitle() else words[0], *words[1:]])
