@@ -1,9 +1,9 @@
 """The subject line as the sentence it abbreviates, in our voice: "Deactivated users still
 showing up" -> "your deactivated users are still showing up", "Alarm going off in server room"
 -> "the alarm is going off in the server room", "Payroll broken since Monday" -> "the payroll
-has been broken since Monday", "Dashboard vs export totals don't match" -> "the dashboard vs
-export totals don't match"; "" when the subject is not a thing followed by what is wrong with
-it.
+has been broken since Monday", "Utilisation report doesn't match timesheets" -> "the
+utilisation report doesn't match timesheets"; "" when the subject is not a thing followed by
+what is wrong with it.
 
 Subject lines are headlines: they drop the verb "to be" and the article. With nothing better to
 say back, the reply had quoted the subject ("Thanks for your email about "Deactivated users
@@ -168,7 +168,7 @@ def find_headline(subject: str, parse: Callable[[str], object], text: str = "") 
             return ""  # "Router has a mind of its own" is a joke; "has no access" is a state
         if first.lower_ in ("is", "are") and rest[1].tag_ == "DT":
             return ""  # "Broadband is a complete farce": a judgement, not a state
-        return f"{thing} {tail}"  # "the dashboard vs export totals don't match"
+        return f"{thing} {tail}"  # "the utilisation report doesn't match timesheets"
     if any(t.tag_ in _FINITE for t in rest) or not _predicate(rest):
         return ""
     if since:
