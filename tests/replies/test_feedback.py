@@ -74,3 +74,25 @@ def test_a_real_question_in_a_thank_you_is_answered_not_filed_as_feedback(
     s = make(reply_config, keyword_kb, email(text), read=reading("feedback", asks=(ask,)))
     assert "Tomás" in s.plan
     assert "version history" in s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "not_said"),
+    [
+        # judges: "invents 'it's all working now'" of thanks for Maria who sorted an import
+        (
+            "Just wanted to say thank you to Maria, who sorted our import last week.",
+            "Maria",
+            "working",
+        ),
+        # it is news they gave: said back
+        ("Thanks to Jade, the printer is working again. Great job!", "working again", ""),
+        ("The VPN is back up and working again, thanks.", "working", ""),
+    ],
+)
+def test_thanks_for_a_person_is_not_news_that_it_works_unless_they_say_so(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, text: str, said: str, not_said: str
+) -> None:
+    draft = make(reply_config, keyword_kb, email(text), read=reading("feedback"))
+    assert said in draft.text
+    assert not not_said or not_said not in draft.acknowledge

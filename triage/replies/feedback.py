@@ -17,6 +17,9 @@ _FIXED = re.compile(
 )
 
 
+_WORKING = re.compile(r"\b(?:working|stable|back\s+(?:up|online|to\s+normal))\b", re.IGNORECASE)
+
+
 # praise, not a suggestion: a warm word back fits better than "we really do read these"
 _PRAISE = re.compile(
     r"\b(?:great|amazing|brilliant|excellent|fantastic|awesome|superb|wonderful|impressed|"
@@ -107,7 +110,9 @@ def feedback(d: Draft) -> Shape:
         thanks_slot = (
             "feedback_suggestions_praise" if _PRAISE.search(text) else "feedback_suggestions"
         )
-    elif _FIXED.search(text):
+    elif _FIXED.search(text) and not (person and not _WORKING.search(text)):
+        # thanks for a person who "sorted" or "fixed" something is thanks for them, not news
+        # that "it's all working now", which they never said (judges: "invents")
         thanks_slot = "feedback_fixed"
     else:
         thanks_slot = "feedback_praise" if praise else "feedback_thanks"
