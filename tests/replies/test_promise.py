@@ -27,14 +27,17 @@ def test_a_site_outage_and_a_security_matter_are_promised_the_critical_hour() ->
     assert promised_level(0, "security", _read("security"), "a phishing email") == 3
 
 
-def test_a_fault_a_request_or_a_complaint_is_answered_by_the_next_working_day() -> None:
-    # the low level's three working days are for what can wait and questions with no hurry
+def test_a_fault_a_request_a_complaint_or_a_question_is_answered_by_the_next_working_day() -> None:
+    # the low level's three working days are for what says it can wait (judges: Monday for "a
+    # simple how-to" question was too slow)
     order = "Could you order 2 black toners for the reception printer?"
     assert promised_level(0, "request", _read("request"), order) == 1
     assert promised_level(0, "policy_complaint", _read("policy_complaint"), "Why the rise?") == 1
     assert promised_level(0, "fault", _read(), "The tab order is odd on the form.") == 1
-    assert promised_level(0, "question", _read("question"), "How do I add a signature?") == 0
+    assert promised_level(0, "question", _read("question"), "How do I add a signature?") == 1
     assert promised_level(0, "feedback", _read("feedback"), "Thanks for the quick fix!") == 0
+    later = "How do I add a signature? No rush, whenever you get a chance."
+    assert promised_level(0, "question", _read("question"), later) == 0
     # ... unless they say it can wait
     assert promised_level(0, "fault", _read(), "Purely cosmetic, no rush at all.") == 0
     assert promised_level(0, "request", _read("request"), "Whenever you get a chance.") == 0
@@ -150,8 +153,8 @@ def test_something_asked_before_is_never_promised_the_low_levels_three_days() ->
     # judges: "Monday is too slow for a fourth request"
     from dataclasses import replace
 
-    text = "This is my fourth request to correct the spelling of my name."
-    # (a question may wait three days; a fault, request or complaint never does)
+    text = "This is my fourth request to correct it. No rush, whenever you get a chance."
+    # (a question that says it can wait may wait three days, unless it was asked before)
     question = _read("question")
     assert promised_level(0, "question", question, text) == 0
     assert promised_level(0, "question", replace(question, says_wrote_before=True), text) == 1

@@ -15,7 +15,7 @@ from triage.sla import SlaPolicy, callback_at, is_business_time
 
 # kinds whose reply is promised by the next working day at the latest, unless the email says it
 # can wait ("no rush", "purely cosmetic", "whenever you get a chance")
-_NEXT_DAY = frozenset({"fault", "request", "policy_complaint"})
+_NEXT_DAY = frozenset({"fault", "request", "policy_complaint", "question"})
 _NO_RUSH = re.compile(
     r"\b(?:no\s+(?:rush|hurry|panic)|not\s+(?:urgent|a\s+priority|time[- ]critical)|"
     r"(?:purely|just|only|entirely|mostly)\s+cosmetic|cosmetic\s+(?:issue|problem|thing|only)|"
@@ -142,9 +142,9 @@ def promised_level(
     answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
     level = max(urgency, promise_floor(kind, reading))
     if kind in _NEXT_DAY and not says_no_rush(text):
-        # the low level's three working days are for cosmetic problems and questions with no
-        # time pressure (the judges' rubric): judges called Monday "too slow" for a toner
-        # order, an install due on Friday and a price talk before a renewal (session 21)
+        # the low level's three working days are for what says it can wait: judges called
+        # Monday "too slow" for a toner order, an install due on Friday and a price talk
+        # before a renewal (session 21), and for "a simple how-to" question (session 22)
         level = max(level, 1)
     if kind == "chase" or reading.says_wrote_before or reading.prior_contact:
         # asked before: never the low level's three days ("Monday is too slow for a fourth
