@@ -106,9 +106,9 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
     # the thing the subject names comes before its where and when ("NO INTERNET AT MY DESK")
     about = _topic_head(topic) if topic else _topic_thing(clean_subject(subject) or "-")
     named = {_singular(w) for w in re.findall(r"[a-z][a-z-]*", about.lower())}
-    found = _antecedent(doc, pronoun, named)
+    found = _antecedent(pronoun, named)
     if found is not None:
-        near = max(found[1] + 1, _sentence_start(doc, pronoun, back=1))
+        near = max(found[1] + 1, _sentence_start(pronoun, back=1))
         # "reset it so I can set it up on the new phone": the ask names that thing as another
         elsewhere = _singular(doc[found[1]].lower_) in {_singular(t.lower_) for t in span}
         if doc[found[0]].idx >= start or elsewhere or _rival(doc, text, near, pronoun, named):
@@ -120,11 +120,11 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
         # "reset it so I can set it up on the new phone": the ask names the topic as another
         and _topic_head(topic) not in {_singular(t.lower_) for t in span}
         # "Phone screen cracked. Can you replace it?": the screen, nearer, may be what it is
-        and not _rival(doc, text, _sentence_start(doc, pronoun, back=1), pronoun, named)
+        and not _rival(doc, text, _sentence_start(pronoun, back=1), pronoun, named)
     ):
         # the topic is in our voice ("your laptop"); the ask is in theirs
         phrase = re.sub(r"^your\b", "my", _topic_thing(topic))
-    elif pronoun.lower_ == "them" and (only := _only_thing_before(doc, pronoun)) is not None:
+    elif pronoun.lower_ == "them" and (only := _only_thing_before(pronoun)) is not None:
         # "it" is as often the whole situation ("approve it", "fix it") as a thing named before
         phrase = _our_words(doc, text, *only)
     else:
@@ -177,11 +177,18 @@ def _named_before(span: Span, pronoun: Token) -> bool:
     )
 
 
-def _sentence_start(doc: Doc, pronoun: Token, back: int) -> int:
+def _sentences_back(pronoun: Token, n: int) -> list[Span]:
+    """The pronoun's sentence and up to ``n - 1`` before it, nearest first (walked back from
+    the pronoun, not by listing the whole email's sentences for every ask)."""
+    sents = [pronoun.sent]
+    while len(sents) < n and sents[-1].start > 0:
+        sents.append(pronoun.doc[sents[-1].start - 1].sent)
+    return sents
+
+
+def _sentence_start(pronoun: Token, back: int) -> int:
     """The first token of the sentence ``back`` sentences before the pronoun's."""
-    sents = list(doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-    return int(sents[max(0, here - back)].start)
+    return int(_sentences_back(pronoun, back + 1)[-1].start)
 
 
 def _rival(doc: Doc, text: str, start: int, pronoun: Token, named: set[str]) -> bool:
@@ -211,17 +218,17 @@ _HAVING = frozenset(
 )
 
 
-def _only_thing_before(doc: Doc, pronoun: Token) -> tuple[int, int] | None:
+def _only_thing_before(pronoun: Token) -> tuple[int, int] | None:
     """The one thing of the pronoun's number that the sentence just before the ask acts on ("My guess is the report excludes archived projects? If so, is there a way to
     include them?"); None when there are none or several."""
     number = _PRONOUNS[pronoun.lower_]
-    sents = list(doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-    if here == 0:
+    back = _sentences_back(pronoun, 2)
+    if len(back) < 2:
         return None
+    before = back[1]
     heads = [
         t
-        for t in sents[here - 1]
+        for t in before
         if t.dep_ in ("dobj", "nsubjpass")
         and _is_thing(t)
         and _agrees(t, number)
@@ -232,19 +239,17 @@ def _only_thing_before(doc: Doc, pronoun: Token) -> tuple[int, int] | None:
     first = _chunk_start(heads[0])
     others = [
         t
-        for t in sents[here - 1]
+        for t in before
         if t.tag_.startswith("NN") and _agrees(t, number) and not first <= t.i <= heads[0].i
     ]
     return None if others else (first, heads[0].i)
 
 
-def _antecedent(doc: Doc, pronoun: Token, named: set[str]) -> tuple[int, int] | None:
+def _antecedent(pronoun: Token, named: set[str]) -> tuple[int, int] | None:
     """The (first, last) token indices of the noun phrase ``pronoun`` stands for: one whose
     head is a word of the subject line (``named``)."""
     number = _PRONOUNS[pronoun.lower_]
-    sents = list(doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-    for sent in reversed(sents[max(0, here - _SENTENCES_BACK + 1) : here + 1]):
+    for sent in _sentences_back(pronoun, _SENTENCES_BACK):
         heads = [
             t
             for t in sent
