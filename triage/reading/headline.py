@@ -123,10 +123,10 @@ def headline_text(subject: str) -> str:
     return s
 
 
-def find_headline(subject: str, parse: Callable[[str], object], text: str = "") -> str:
-    """The subject as a clause in our voice, or "". ``text`` (the email's words) says which
-    capitalised words are names ("Excel", "Sage Payroll"), which take no article."""
-    s = headline_text(subject)
+def read_headline(s: str, parse: Callable[[str], object], text: str = "") -> str:
+    """The subject, already cut to its ``headline_text``, as a clause in our voice, or "".
+    ``text`` (the email's words) says which capitalised words are names ("Excel", "Sage
+    Payroll"), which take no article."""
     if not s:
         return ""
     tokens: list[Token] = list(parse(s))  # type: ignore[call-overload]

@@ -25,7 +25,7 @@ from triage.reading.asks import find_asks
 from triage.reading.automated import is_automated
 from triage.reading.dates import DateResolver
 from triage.reading.deadline import find_deadline
-from triage.reading.headline import find_headline, headline_text
+from triage.reading.headline import headline_text, read_headline
 from triage.reading.language import LanguageGuesser
 from triage.reading.problem import find_problem
 from triage.reading.refers import name_asks
@@ -68,7 +68,8 @@ class TextReader:
         empty = {i for i, (subject, _, _) in enumerate(rows) if is_automated(subject, texts[i])}
         docs = self._parse(texts, langs, empty)
         # the subjects' headlines tagged in one batch (a call each costs three times as much)
-        wanted = sorted({headline_text(rows[i][0]) for i in docs} - {""})
+        heads = {i: headline_text(rows[i][0]) for i in docs}
+        wanted = sorted(set(heads.values()) - {""})
         tagged = dict(zip(wanted, nlp_mod.tag_many(self._nlp, wanted), strict=True))
 
         def tag(s: str) -> Doc:
@@ -87,7 +88,7 @@ class TextReader:
                 problem = find_problem(doc, subject, self._parse_subject, texts[i])
                 topic = find_topic(subject, self._parse_subject, texts[i])
                 asks = name_asks(doc, texts[i], reading.asks, subject, topic)
-                headline = find_headline(subject, tag, texts[i])
+                headline = read_headline(heads[i], tag, texts[i])
                 out.append(
                     replace(reading, problem=problem, topic=topic, asks=asks, headline=headline)
                 )

@@ -11,7 +11,7 @@ from triage.domain import Ask
 from triage.reading.topic import named_in
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
-from triage.replies.detail import detail, with_detail
+from triage.replies.detail import Detail, detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
@@ -87,11 +87,10 @@ def restatement(d: Draft) -> str:
     # "isn't printing properly")
     better = said and (ours is None or ours.generic and clean(said) and ours.head in said.lower())
     theirs = said if said and better else ""
-    ours_said = with_detail(ours.text, told, d.text) if ours is not None else ""
     if (
         fault
         and d.reading.headline
-        and _headline_better(d.reading.headline, theirs, ours, ours_said)
+        and _headline_better(d.reading.headline, theirs, ours, told, d.text)
     ):
         return _with_scope(d, with_detail(_spelled(d.reading.headline, d.text), told, d.text))
     if theirs:  # else the thing and its trouble in our words
@@ -193,7 +192,9 @@ def restatement(d: Draft) -> str:
     return d.render(slot)
 
 
-def _headline_better(headline: str, theirs: str, ours: Gist | None, ours_said: str) -> bool:
+def _headline_better(
+    headline: str, theirs: str, ours: Gist | None, told: Detail | None, text: str
+) -> bool:
     """Whether the subject said as its sentence ("the alarm is going off in the server room")
     says the fault better than the clause cut from the body or our words for its kind. Paired
     judges preferred it where those were vague ("the server is making a noise it shouldn't",
@@ -206,7 +207,7 @@ def _headline_better(headline: str, theirs: str, ours: Gist | None, ours_said: s
     if ours is None:
         return True
     # "stuck on one screen" says little, unless the screen is named ("stuck on 'Starting up'")
-    vague = ours.trouble == "noise" or "one screen" in ours_said
+    vague = ours.trouble == "noise" or "one screen" in with_detail(ours.text, told, text)
     return ours.generic or vague or not _same_thing(headline, ours.text)
 
 
