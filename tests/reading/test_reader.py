@@ -280,3 +280,20 @@ def test_two_commands_in_a_row_are_read_and_echoed_times_are_no_deadline(
     assert any(a.text.startswith("Freeze the payout NOW, lock the account") for a in reading.asks)
     assert reading.deadline is not None
     assert "3pm" in reading.deadline.phrase
+
+
+def test_a_command_with_a_comment_spliced_on_is_an_ask_without_the_comment(
+    reader: TextReader,
+) -> None:
+    text = (
+        "This is the third system this year where self-service reset just DOESN'T WORK. "
+        "Reset it and fix the link, it's not difficult. I'm copying my director."
+    )
+    assert _asks(_read(reader, text)) == ["Reset it and fix the link"]
+    assert _asks(_read(reader, "Send me the invoice, it's urgent.")) == ["Send me the invoice"]
+    # an aside or a comment with no command before it asks nothing
+    for said in ("Trust me, it's annoying.", "If you see it, it's fine.", "Honestly, it's bad."):
+        assert _asks(_read(reader, said)) == [], said
+    # a comma inside a question is not a comment to cut
+    asked = _asks(_read(reader, "Could you check it, it's the one by the door?"))
+    assert asked == ["Could you check it, it's the one by the door?"]

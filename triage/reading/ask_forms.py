@@ -222,9 +222,33 @@ def imperative(toks: list[Token]) -> bool:
         return _bare_command(first.head)
     if first.dep_ == "advcl" and first.head.i > first.i:
         # "Freeze the payout NOW, lock the account": two commands in a row, parsed as one
-        # hanging off the other
-        return _bare_command(first.head)
+        # hanging off the other; "Put it back today, it's ridiculous": a command and the
+        # comment spliced on after a comma, parsed as hanging off the comment
+        return _bare_command(first.head) or _comment_after(first)
     return first.dep_ in ("ROOT", "ccomp") or first.head.lower_ in PLEASE
+
+
+_BE = frozenset({"is", "'s", "’s", "was"})
+# "Trust me, it's annoying", "Mind you, it was quick": asides, not commands
+_ASIDES = frozenset({"trust", "believe", "mind", "look", "listen", "imagine", "face", "say"})
+
+
+def _comment_after(verb: Token) -> bool:
+    """ "Fix it, it's not hard", "Send me the invoice, it's urgent": the head the command
+    hangs off is "it's/that's/this is" + a word describing it, after a comma; not "If you
+    see it, it's fine" (no command there) nor "Turn left, it's the second door" (a noun)."""
+    head = verb.head
+    if head.lower_ not in _BE or head.i - verb.i < 2 or verb.lower_ in _ASIDES:
+        return False
+    between = verb.doc[verb.i + 1 : head.i]
+    kids = list(head.children)
+    subject = [c.lower_ for c in kids if c.dep_ == "nsubj"]
+    return (
+        any(t.text == "," for t in between)
+        and subject in (["it"], ["that"], ["this"])
+        and any(c.dep_ == "acomp" for c in kids)
+        and _bare_command(verb)
+    )
 
 
 def _quoted(tok: Token) -> bool:

@@ -92,6 +92,8 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
                 kind = None  # "Friday is our busiest day": it tells, it asks nothing
             if kind and disclaimed(toks_of):
                 kind = None  # "I'm not asking for anything today"
+            if kind == "request":
+                clause = _COMMENT_TAIL.sub("", clause)  # "Fix it[, it's not hard.]"
             if kind and clause:
                 out.append(Ask(text=clause, type=kind))
         if sent.text.rstrip().endswith(":"):
@@ -103,6 +105,15 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
             ):
                 out.pop()  # the intro itself ("I want:") is not an ask; its lines are
     return tuple(out)
+
+
+# the comment spliced after a command ("Put it back today, it's ridiculous"): how they feel
+# about it, not part of what they ask (said back, it would come back as our words)
+_COMMENT_TAIL = re.compile(
+    r",\s+(?:it|that|this)(?:'s|’s|\s+is|\s+was)\s+(?:not\s+|so\s+|really\s+|very\s+|just\s+)?"
+    r"[a-z]+[.!]*$",
+    re.I,
+)
 
 
 # what asks in a request-shaped clause: a word of asking, or a question mark
