@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from triage.domain import Scores
 from triage.replies.choose_fix import sure
 from triage.replies.config import ReplyConfig
@@ -130,3 +132,78 @@ def test_a_fix_found_by_meaning_is_offered_and_marked_for_the_agent(
     plain = make(reply_config, embedded_kb, mail, read=reading())
     assert plain.kb_entry is None
     assert not plain.kb_semantic
+
+
+def test_steps_are_offered_only_where_the_email_reads_like_the_entrys_symptoms() -> None:
+    from triage.domain import Reading
+    from triage.replies.choose_fix import choose_fix, close_to
+    from triage.replies.values import KbEntry
+
+    def entry(kinds: tuple[str, ...]) -> KbEntry:
+        return KbEntry(
+            id="print-quality",
+            title="Prints come out faded or streaky",
+            symptoms=("prints are faded",),
+            keywords=("printer", "prints"),
+            steps=("Print a cleaning page.", "Tell us the printer's label."),
+            why="A dirty drum fades prints.",
+            kinds=kinds,
+        )
+
+    rules = ReplyRules()  # fix_similarity_min 0.6, as config/replies.toml sets it
+    read = Reading("fault", 0.9, False, "one", (), (), None, (), "en", 0, False)
+    prints = entry(("fault",))
+    # sure of the printer on its keywords, but "printing blank pages" is not "faded" (0.56)
+    far = KbMatch(prints, 0.79, 0.56, 0.9, True, "embedding+keywords")
+    near = KbMatch(prints, 0.85, 0.74, 0.9, True, "embedding+keywords")
+    plain = KbMatch(prints, 0.9, None, 0.9, True, "keywords")  # no embedding: not judged
+    assert choose_fix("fault", read, [far], rules, "blank pages") == (None, ())
+    assert choose_fix("fault", read, [far, near], rules, "faded")[0] is near
+    assert choose_fix("fault", read, [plain], rules, "faded")[0] is plain
+    assert [close_to(m, rules) for m in (far, near, plain)] == [False, True, True]
+    # a security matter keeps its safe steps however it is worded
+    secure = KbMatch(entry(("security",)), 0.79, 0.49, 0.9, True, "embedding+keywords")
+    assert choose_fix("security", read, [secure], rules, "a text scam")[0] is secure
+    # the gate is the desk's setting: 0 offers every sure entry's steps, as before
+    assert choose_fix("fault", read, [far], replace(rules, fix_similarity_min=0.0), "")[0] is far
+
+
+def test_keywords_of_a_topic_with_another_symptom_give_our_first_step_not_its_steps(
+    reply_config: ReplyConfig, embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    # a printer's keywords make the print-quality topic sure, but "blank pages" is not its
+    # faded or streaky prints: no cleaning-page steps, nor its "is the mark in the same
+    # place?", but what we do first about a printer
+    text = (
+        "The colour printer on the second floor has started printing completely blank "
+        "pages for anything in colour. Black and white jobs come out fine."
+    )
+    mail = email(text, subject="Colour printer printing blank pages")
+    [vector] = base_embedder.embed([f"{mail.subject}\n\n{text}"])
+    scored = Scores(1, 0.33, 0, 0.0, 0.0, embedding=tuple(float(x) for x in vector),
+                    embedding_model=base_embedder.model_version)  # fmt: skip
+    s = make(reply_config, embedded_kb, mail, scored, read=reading())
+    assert s.kb_closest == "print-quality"
+    assert s.similarity is not None
+    assert s.similarity < reply_config.rules.fix_similarity_min
+    assert s.kb_entry is None
+    assert "cleaning page" not in s.text
+    assert "same place" not in s.text
+    assert "check the printer's status and error log" in s.fix
+    # the desk that wants every sure entry's steps sets the gate to 0
+    rules = replace(reply_config.rules, fix_similarity_min=0.0)
+    loose = make(replace(reply_config, rules=rules), embedded_kb, mail, scored,
+                 read=reading())  # fmt: skip
+    assert loose.kb_entry == "print-quality"
+
+
+def test_the_symptom_gate_is_a_cosine_the_config_sets() -> None:
+    import pytest
+
+    from triage.errors import ConfigError
+    from triage.replies.rules import load_rules
+
+    assert load_rules({"compose": {"fix_similarity_min": 0.5}}).fix_similarity_min == 0.5
+    assert load_rules({}).fix_similarity_min == ReplyRules().fix_similarity_min == 0.6
+    with pytest.raises(ConfigError, match="fix_similarity_min"):
+        load_rules({"compose": {"fix_similarity_min": 1.5}})

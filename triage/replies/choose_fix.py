@@ -63,6 +63,8 @@ def choose_fix(
             continue
         if kind == "question" and "question" not in match.entry.kinds and not how_to:
             continue  # troubleshooting steps are no answer to "is there a site licence?"
+        if not _fits_symptom(match, rules, kind, how_to):
+            continue
         # the desk's own steps are never "already tried" by the customer
         steps = match.entry.steps if match.entry.by == "desk" else untried(match.entry.steps, tried)
         steps = tuple(s for s in steps if not asks_only_given(s, text))
@@ -75,6 +77,22 @@ def choose_fix(
         if steps:
             return match, steps
     return None, ()
+
+
+def _fits_symptom(match: KbMatch, rules: ReplyRules, kind: str, how_to: list[str]) -> bool:
+    """Whether the email reads like the entry's own symptoms (the base sentence model's
+    cosine with its title and symptom phrases, ``rules.fix_similarity_min``): its keywords
+    make the topic sure, not the problem ("colour printer printing blank pages" is a printing
+    topic, but faded-print steps do not fit it; "the engineer never came" names the
+    broadband, not a broadband fault). A security matter keeps its safe steps, and a how-to
+    question that names the entry's phrase is its question (``_asked_how``)."""
+    return kind == "security" or _asked_how(match, how_to, kind) or close_to(match, rules)
+
+
+def close_to(match: KbMatch, rules: ReplyRules) -> bool:
+    """The email's cosine with the entry's title and symptoms is at least
+    ``rules.fix_similarity_min``, or unknown (the keyword-only path, no embedding)."""
+    return match.similarity is None or match.similarity >= rules.fix_similarity_min
 
 
 def _asked_how(match: KbMatch, how_to: list[str], kind: str) -> bool:

@@ -29,7 +29,7 @@ from triage.replies.ask_classes import contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
 from triage.replies.call_asked import with_call_asked
-from triage.replies.choose_fix import FIXES, choose_fix, on_keywords, sure
+from triage.replies.choose_fix import FIXES, choose_fix, close_to, on_keywords, sure
 from triage.replies.choose_kind import kind_unsure, reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed, gone_before
@@ -158,6 +158,7 @@ def compose(
         fix=fix.entry if fix else None,
         steps=steps,
         topic=topic.entry if _sure_topic(topic, rules, reading.scope) else None,
+        symptom_fits=close_to(topic, rules),
         supervisor=supervisor,
         # the store's count, not the reading's copy of it: a reading stored before the count
         # was by matter counted any email from the sender

@@ -55,6 +55,9 @@ class Draft:
     restated: Ask | None = None  # the ask the restatement says back (``restate.restated_ask``)
     # the asks that ask us to stop an attack ("freeze the payout"): promised first
     attacks: frozenset[str] = frozenset()
+    # the email reads like the topic's own symptoms (``choose_fix.fits_symptom``): its
+    # questions diagnose this problem, not only its topic
+    symptom_fits: bool = True
 
     @property
     def tone(self) -> Tone:

@@ -69,6 +69,9 @@ class ReplyRules:
     max_questions: int = 3
     # one keyword phrase is too little to restate the topic, name its team or offer its fix
     topic_keyword_min: float = 0.8
+    # the least cosine (base sentence model, email against the entry's title and symptoms) for
+    # an entry's steps to be offered; None on the keyword-only path (no embedding) passes
+    fix_similarity_min: float = 0.6
     detailed_words: int = 80  # a message this long earns thanks for its detail
     brief_chars: int = 0  # a message this short gets the brief reply (0: never)
     scopes: Mapping[str, str] = field(default_factory=dict)
@@ -206,6 +209,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         "update_every",
         "max_questions",
         "topic_keyword_min",
+        "fix_similarity_min",
         "detailed_words",
         "brief_chars",
     }
@@ -226,11 +230,14 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
             update_every=tuple(int(every.get(lv, default_every[lv])) for lv in LEVELS),  # type: ignore[arg-type]
             max_questions=int(compose.get("max_questions", 3)),
             topic_keyword_min=float(compose.get("topic_keyword_min", 0.8)),
+            fix_similarity_min=float(compose.get("fix_similarity_min", 0.6)),
             detailed_words=int(compose.get("detailed_words", 80)),
             brief_chars=int(compose.get("brief_chars", 0)),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{source}: [compose]: {exc}") from exc
+    if not 0.0 <= rules.fix_similarity_min <= 1.0:
+        raise ConfigError(f"{source}: [compose] fix_similarity_min: a cosine, 0 to 1")
     if not 0.0 <= rules.min_chase_p_unsaid <= 1.0:
         raise ConfigError(f"{source}: [compose] min_chase_p_unsaid: a probability, 0 to 1")
     questions = data.get("questions", {})
@@ -259,6 +266,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
         update_every=rules.update_every,
         max_questions=rules.max_questions,
         topic_keyword_min=rules.topic_keyword_min,
+        fix_similarity_min=rules.fix_similarity_min,
         detailed_words=rules.detailed_words,
         brief_chars=rules.brief_chars,
         scopes=scopes,

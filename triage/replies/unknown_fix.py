@@ -18,7 +18,10 @@ def questions(d: Draft, kind: str) -> list[str]:
     judges' "questions for a different problem"."""
     wrong = d.topic is not None and d.topic.kinds and kind not in d.topic.kinds
     # (a fault's questions and an outage's find the same cause: "is it the whole building?")
+    # (nor where the email does not read like the topic's symptoms: "which meeting app, and
+    # are you using a headset?" to someone whose headset mic, in the app they named, is dead)
     fits = d.topic is not None and not (wrong and not {kind, *d.topic.kinds} <= _PROBLEMS)
+    fits = fits and d.symptom_fits
     topic = tuple(d.topic.questions) if d.topic is not None and fits else ()
     generic = tuple(
         q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text) and _fits(q, d)
