@@ -215,3 +215,38 @@ def test_a_generic_question_stays_out_where_the_email_makes_it_irrelevant(
     asked = [q for q in reply_config.rules.questions["fault"] if q.text.startswith(question)]
     assert asked
     assert not any(q.applies(text) for q in asked)
+
+
+def test_a_general_question_is_for_a_short_vague_email_not_one_that_describes_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    short = "The booking system keeps freezing. Help!"
+    s = make(reply_config, keyword_kb, email(short), read=reading("fault"))
+    assert "When did it start" in s.fix
+    # the same fault described at length: no general question, which reads as not read, and
+    # none invented in its place
+    long = (
+        "The booking system on the front desk PC keeps freezing whenever we open the "
+        "delivery screen and scan a parcel. It closes straight away, every time, and goes back "
+        "to the home screen. It does it on every booking, for everyone who uses that PC. The "
+        "other two PCs are fine and nothing else seems wrong with this one."
+    )
+    assert len(long.split()) > 40
+    described = make(reply_config, keyword_kb, email(long), read=reading("fault"))
+    assert "When did it start" not in described.text
+    assert "What are you doing" not in described.text
+    assert "?" not in described.fix
+
+
+def test_most_words_is_a_whole_number_of_words() -> None:
+    from triage.errors import ConfigError
+    from triage.replies.rules import load_rules
+
+    row = {"ask": "What do you see?", "most_words": 40}
+    [q] = load_rules({"questions": {"fault": [row]}}).questions["fault"]
+    assert q.most_words == 40
+    assert q.applies("a few words")
+    assert not q.applies("word " * 41)
+    for bad in (-1, 2.5, True, "40"):
+        with pytest.raises(ConfigError, match="most_words"):
+            load_rules({"questions": {"fault": [{**row, "most_words": bad}]}})

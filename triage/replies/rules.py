@@ -53,8 +53,13 @@ class Conditional:
     # asked only where the reading's scope is one of these ("is anyone near you seeing the
     # same?" of an email that says the whole team is: judges, training split)
     scopes: frozenset[str] = frozenset()
+    # asked only of an email of at most this many words (0: any): a generic "what exactly do
+    # you see?" re-asks what a longer email described (tune judges, six of six "wrong")
+    most_words: int = 0
 
     def applies(self, email_text: str) -> bool:
+        if self.most_words and len(email_text.split()) > self.most_words:
+            return False
         if self.when is not None and not self.when.search(email_text):
             return False
         return self.unless is None or not self.unless.search(email_text)
@@ -173,11 +178,15 @@ def _conditionals(rows: object, key: str, where: str) -> tuple[Conditional, ...]
             "unnamed",
             "named",
             "scopes",
+            "most_words",
         }:
             raise ConfigError(
                 f"{at}: a table with '{key}' and optional 'when' / 'unless' / 'unnamed' / 'named'"
-                " / 'scopes'"
+                " / 'scopes' / 'most_words'"
             )
+        most = row.get("most_words", 0)
+        if not isinstance(most, int) or isinstance(most, bool) or most < 0:
+            raise ConfigError(f"{at}: 'most_words' is a whole number of words (0: any)")
         scopes = row.get("scopes", [])
         if not isinstance(scopes, list) or not all(isinstance(g, str) for g in scopes):
             raise ConfigError(f"{at}: 'scopes' is a list of the reading's scopes")
@@ -192,6 +201,7 @@ def _conditionals(rows: object, key: str, where: str) -> tuple[Conditional, ...]
                 bool(row.get("unnamed", False)),
                 frozenset(named),
                 frozenset(scopes),
+                most,
             )
         )
     return tuple(out)
