@@ -1194,9 +1194,8 @@ def test_whether_anyone_else_sees_it_is_not_asked_of_an_email_that_says_a_team_d
 ) -> None:
     text = (
         "The connection to the reporting portal keeps dropping out, and I have to sign in again "
-        "each time, which loses the report I was building. It is slowing down the checks we "
-        "need to finish for the board pack, so I'd be grateful for a look at it."
-    )
+        "each time. It is slowing down the board pack checks, so I'd be grateful for a look."
+    )  # (at most 40 words: a general question is not asked of a longer email)
     one = make(reply_config, keyword_kb, email(text, subject="PDF preview"), read=reading())
     team = make(
         reply_config,
