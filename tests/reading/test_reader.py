@@ -291,8 +291,20 @@ def test_a_command_with_a_comment_spliced_on_is_an_ask_without_the_comment(
     )
     assert _asks(_read(reader, text)) == ["Reset it and fix the link"]
     assert _asks(_read(reader, "Send me the invoice, it's urgent.")) == ["Send me the invoice"]
-    # an aside or a comment with no command before it asks nothing
-    for said in ("Trust me, it's annoying.", "If you see it, it's fine.", "Honestly, it's bad."):
+    # the comment is cut wherever it goes ("not that hard", "was fine yesterday")
+    assert _asks(_read(reader, "Fix it, it's not that hard.")) == ["Fix it"]
+    assert _asks(_read(reader, "Reset it, it was fine yesterday.")) == ["Reset it"]
+    assert _asks(_read(reader, "Look into it, it's urgent.")) == ["Look into it"]
+    # an aside, a withdrawal or a comment with no command before it asks nothing
+    for said in (
+        "Trust me, it's annoying.",
+        "Look, it's broken.",
+        "Forget it, it's fine.",
+        "Never mind, it's fine.",
+        "If you see it, it's fine.",
+        "Turn left, it's the second door.",
+        "Honestly, it's bad.",
+    ):
         assert _asks(_read(reader, said)) == [], said
     # a comma inside a question is not a comment to cut
     asked = _asks(_read(reader, "Could you check it, it's the one by the door?"))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
+
+import pytest
 
 from triage.domain import Scores
 from triage.replies.choose_fix import sure
@@ -155,7 +159,10 @@ def test_steps_are_offered_only_where_the_email_reads_like_the_entrys_symptoms()
     prints = entry(("fault",))
     # sure of the printer on its keywords, but "printing blank pages" is not "faded" (0.56)
     far = KbMatch(prints, 0.79, 0.56, 0.9, True, "embedding+keywords")
-    near = KbMatch(prints, 0.85, 0.74, 0.9, True, "embedding+keywords")
+    # a lower-ranked entry the email does read like gives the steps (the topic named in the
+    # restatement stays the top one's: compose.py)
+    jams = replace(prints, id="printer-jam", title="Paper jams in the printer")
+    near = KbMatch(jams, 0.7, 0.74, 0.9, True, "embedding+keywords")
     plain = KbMatch(prints, 0.9, None, 0.9, True, "keywords")  # no embedding: not judged
     assert choose_fix("fault", read, [far], rules, "blank pages") == (None, ())
     assert choose_fix("fault", read, [far, near], rules, "faded")[0] is near
@@ -198,12 +205,73 @@ def test_keywords_of_a_topic_with_another_symptom_give_our_first_step_not_its_st
 
 
 def test_the_symptom_gate_is_a_cosine_the_config_sets() -> None:
-    import pytest
-
     from triage.errors import ConfigError
     from triage.replies.rules import load_rules
 
     assert load_rules({"compose": {"fix_similarity_min": 0.5}}).fix_similarity_min == 0.5
     assert load_rules({}).fix_similarity_min == ReplyRules().fix_similarity_min == 0.6
-    with pytest.raises(ConfigError, match="fix_similarity_min"):
-        load_rules({"compose": {"fix_similarity_min": 1.5}})
+    for bad in (1.5, -0.1, True, "0.6"):
+        with pytest.raises(ConfigError, match="fix_similarity_min"):
+            load_rules({"compose": {"fix_similarity_min": bad}})
+
+
+def test_the_gate_is_shipped_on_and_reads_only_the_sentence_models_space(
+    reply_config: ReplyConfig,
+    base_embedder: BaseModelEmbedder,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    assert reply_config.rules.fix_similarity_min == 0.6  # config/replies.toml
+
+    class PooledSpace:
+        """The same vectors, said to be the classifier's pooled space (no topic encoder)."""
+
+        model_version = "classifier:test"
+        sentence_space = False
+
+        def embed(self, texts: Sequence[str]) -> Any:
+            return base_embedder.embed(texts)
+
+    settings = reply_config.knowledge.model_copy(
+        update={"cache_dir": tmp_path_factory.mktemp("kb-pooled")}
+    )
+    kb = KnowledgeBase.load(settings, embedder=PooledSpace())
+    assert not kb.sentence_space
+    text = (
+        "The colour printer on the second floor has started printing completely blank "
+        "pages for anything in colour. Black and white jobs come out fine."
+    )
+    mail = email(text, subject="Colour printer printing blank pages")
+    [vector] = base_embedder.embed([f"{mail.subject}\n\n{text}"])
+    scored = Scores(1, 0.33, 0, 0.0, 0.0, embedding=tuple(float(x) for x in vector),
+                    embedding_model=PooledSpace.model_version)  # fmt: skip
+    s = make(reply_config, kb, mail, scored, read=reading())
+    # a cosine in another space says nothing about the symptom: the steps stay
+    assert s.similarity is not None
+    assert s.similarity < 0.6
+    assert s.kb_entry == "print-quality"
+
+
+def test_a_how_to_question_naming_the_entry_is_answered_however_far_its_wording() -> None:
+    from triage.domain import Ask, Reading
+    from triage.replies.choose_fix import choose_fix
+    from triage.replies.values import KbEntry
+
+    entry = KbEntry(
+        id="wifi-password-change",
+        title="Change the Wi-Fi password",
+        symptoms=("the ex-lodger still has our wifi password",),
+        keywords=("change my wifi password",),
+        steps=("Open the router's page.", "Choose a new password."),
+        why="The router keeps the password.",
+        kinds=("question",),
+    )
+    ask = Ask("How do I change my wifi password?", "question")
+    read = Reading("question", 0.9, False, "one", (), (ask,), None, (), "en", 0, False)
+    far = KbMatch(entry, 0.7, 0.41, 0.9, True, "embedding+keywords")
+    chosen, steps = choose_fix("question", read, [far], ReplyRules(), ask.text)
+    assert chosen is far
+    assert steps == entry.steps
+    # the same entry for a fault worded far from it: no steps
+    fault = replace(read, kind="fault", asks=())
+    assert choose_fix("fault", fault, [replace(far, entry=replace(entry, kinds=("fault",)))],
+                      ReplyRules(), "it broke") == (None, ())  # fmt: skip

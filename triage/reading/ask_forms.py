@@ -224,31 +224,37 @@ def imperative(toks: list[Token]) -> bool:
         # "Freeze the payout NOW, lock the account": two commands in a row, parsed as one
         # hanging off the other; "Put it back today, it's ridiculous": a command and the
         # comment spliced on after a comma, parsed as hanging off the comment
-        return _bare_command(first.head) or _comment_after(first)
+        return _bare_command(first.head) or comment_comma(first) is not None
     return first.dep_ in ("ROOT", "ccomp") or first.head.lower_ in PLEASE
 
 
 _BE = frozenset({"is", "'s", "’s", "was"})
-# "Trust me, it's annoying", "Mind you, it was quick": asides, not commands
-_ASIDES = frozenset({"trust", "believe", "mind", "look", "listen", "imagine", "face", "say"})
+# "Trust me, it's annoying", "Look, it's broken", "Forget it, it's fine": asides and
+# withdrawals, not commands (but "Look into it, it's urgent" asks)
+_ASIDES = frozenset(
+    {"trust", "believe", "mind", "look", "listen", "imagine", "face", "say", "forget"}
+)
+_ASIDE_WORDS = frozenset({"me", "us", "you", "it", "never"})
 
 
-def _comment_after(verb: Token) -> bool:
-    """ "Fix it, it's not hard", "Send me the invoice, it's urgent": the head the command
-    hangs off is "it's/that's/this is" + a word describing it, after a comma; not "If you
-    see it, it's fine" (no command there) nor "Turn left, it's the second door" (a noun)."""
+def comment_comma(verb: Token) -> Token | None:
+    """The comma before a comment spliced onto a command ("Fix it[, it's not hard]", "Send
+    me the invoice[, it's urgent]"): the head the command hangs off is "it's/that's/this is" +
+    a word describing it; None for "If you see it, it's fine" (no command there), "Turn left,
+    it's the second door" (a noun) or an aside ("Trust me, it's annoying")."""
     head = verb.head
-    if head.lower_ not in _BE or head.i - verb.i < 2 or verb.lower_ in _ASIDES:
-        return False
-    between = verb.doc[verb.i + 1 : head.i]
+    if verb.dep_ != "advcl" or head.lower_ not in _BE or head.i - verb.i < 2:
+        return None
+    if verb.lower_ in _ASIDES and all(
+        c.is_punct or c.lower_ in _ASIDE_WORDS for c in verb.children
+    ):
+        return None
     kids = list(head.children)
     subject = [c.lower_ for c in kids if c.dep_ == "nsubj"]
-    return (
-        any(t.text == "," for t in between)
-        and subject in (["it"], ["that"], ["this"])
-        and any(c.dep_ == "acomp" for c in kids)
-        and _bare_command(verb)
-    )
+    if subject not in (["it"], ["that"], ["this"]) or not any(c.dep_ == "acomp" for c in kids):
+        return None
+    commas = [t for t in verb.doc[verb.i + 1 : head.i] if t.text == ","]
+    return commas[-1] if commas and _bare_command(verb) else None
 
 
 def _quoted(tok: Token) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from triage.reading.ask_forms import ask_type, disclaimed, first_content
+from triage.reading.ask_forms import ask_type, comment_comma, disclaimed, first_content
 from triage.reading.values import Ask, AskType
 
 if TYPE_CHECKING:
@@ -92,8 +92,8 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
                 kind = None  # "Friday is our busiest day": it tells, it asks nothing
             if kind and disclaimed(toks_of):
                 kind = None  # "I'm not asking for anything today"
-            if kind == "request":
-                clause = _COMMENT_TAIL.sub("", clause)  # "Fix it[, it's not hard.]"
+            if kind == "request" and (cut := _comment_cut(toks_of)) is not None:
+                clause = _tidy(text[start:cut])  # "Fix it[, it's not hard.]": what they ask
             if kind and clause:
                 out.append(Ask(text=clause, type=kind))
         if sent.text.rstrip().endswith(":"):
@@ -107,13 +107,13 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
     return tuple(out)
 
 
-# the comment spliced after a command ("Put it back today, it's ridiculous"): how they feel
-# about it, not part of what they ask (said back, it would come back as our words)
-_COMMENT_TAIL = re.compile(
-    r",\s+(?:it|that|this)(?:'s|’s|\s+is|\s+was)\s+(?:not\s+|so\s+|really\s+|very\s+|just\s+)?"
-    r"[a-z]+[.!]*$",
-    re.I,
-)
+def _comment_cut(toks: list[Token]) -> int | None:
+    """Where the comment spliced onto a command starts (``ask_forms.comment_comma``), as a
+    character offset: how they feel about it is not part of what they ask, and said back it
+    would come back as our words ("You asked us to fix it, it's not that hard")."""
+    first = first_content(toks)
+    comma = comment_comma(first) if first is not None else None
+    return comma.idx if comma is not None else None
 
 
 # what asks in a request-shaped clause: a word of asking, or a question mark

@@ -1,6 +1,7 @@
 """Which knowledge-base entry's steps a draft offers (issue 15, "Fixes that fit, or the right
-questions"): a confident match that fits the symptom, the scope and the kind, less what the
-customer already tried. Pure.
+questions"): a sure match that fits the scope and the kind, that the email reads like (its
+cosine with the entry's own title and symptoms, ``close_to``), less what the customer already
+tried. Pure.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ FIXES = frozenset({"fault", "request", "question", "security"})
 
 
 def sure(match: KbMatch, rules: ReplyRules) -> bool:
-    """Sure enough of the topic to restate it, name its team or offer its steps: on its
+    """Sure enough of the topic to restate it or name its team, and the first condition of
+    offering its steps (``choose_fix`` also asks that the email read like its symptoms): on its
     keywords, or (session 19) on the base sentence model's embedding (``semantic``)."""
     # Keywords had to carry the topic on their own until session 19's sentence embedding. The
     # classifier's encoder is tuned for mood and urgency, not topic: on 60 train-split emails
@@ -48,8 +50,10 @@ def choose_fix(
     rules: ReplyRules,
     text: str,
 ) -> tuple[KbMatch | None, tuple[str, ...]]:
-    """The first confident candidate whose steps are left once what they tried (the reading's
-    and what the email ``text`` says was done) is taken out."""
+    """The first sure candidate (``sure``, or a how-to naming it) of this kind that the email
+    reads like (``_fits_symptom``) whose steps are left once what they tried (the reading's
+    and what the email ``text`` says was done) is taken out. A lower-ranked entry may give the
+    steps while the topic (its team's name, the restatement) stays the top one's."""
     tried = reading.tried + says_done(text) + said_done(text)
     if kind not in FIXES:
         return None, ()
@@ -91,8 +95,10 @@ def _fits_symptom(match: KbMatch, rules: ReplyRules, kind: str, how_to: list[str
 
 def close_to(match: KbMatch, rules: ReplyRules) -> bool:
     """The email's cosine with the entry's title and symptoms is at least
-    ``rules.fix_similarity_min``, or unknown (the keyword-only path, no embedding)."""
-    return match.similarity is None or match.similarity >= rules.fix_similarity_min
+    ``rules.fix_similarity_min``, or unknown (the keyword-only path, no embedding), or the gate
+    is off (0: an entry with no rows has a cosine of -1, and cosines can be negative)."""
+    least = rules.fix_similarity_min
+    return least <= 0 or match.similarity is None or match.similarity >= least
 
 
 def _asked_how(match: KbMatch, how_to: list[str], kind: str) -> bool:

@@ -70,8 +70,8 @@ EMPTY_READING = Reading("", 0.0, False, "", (), (), None, (), "", 0, False)
 
 
 def _sure_topic(topic: KbMatch, rules: ReplyRules, scope: str) -> bool:
-    """The topic the draft names (its team, its questions, an outage's workaround): a sure
-    one; one the embedding alone is sure of must also fit the scope read (a site-wide entry is
+    """The topic the draft names (its team, its questions where the email reads like its
+    symptoms, ``Draft.symptom_fits``, an outage's workaround): a sure one; one the embedding alone is sure of must also fit the scope read (a site-wide entry is
     no topic of one person's email), as its steps must (``fitting``)."""
     if not sure(topic, rules):
         return False
@@ -130,7 +130,11 @@ def compose(
     ranked = kb.rank(query, embedding, scores.space, problem)
     topic = best_of(ranked, reading.scope or "one")
     candidates = fitting(ranked, scope=reading.scope or "one", kind=kind)
-    fix, steps = choose_fix(kind, reading, candidates, rules, words)
+    # the symptom gate reads a cosine in the base sentence model's space only: the classifier's
+    # own pooled vector puts every email near every entry (knowledge.py), so without a topic
+    # encoder the gate is off
+    gate = rules if kb.sentence_space else replace(rules, fix_similarity_min=0.0)
+    fix, steps = choose_fix(kind, reading, candidates, gate, words)
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to
     # the level whose target meets it (the plan works to their time or says it cannot); what
@@ -158,7 +162,7 @@ def compose(
         fix=fix.entry if fix else None,
         steps=steps,
         topic=topic.entry if _sure_topic(topic, rules, reading.scope) else None,
-        symptom_fits=close_to(topic, rules),
+        symptom_fits=close_to(topic, gate),
         supervisor=supervisor,
         # the store's count, not the reading's copy of it: a reading stored before the count
         # was by matter counted any email from the sender

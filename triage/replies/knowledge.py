@@ -13,7 +13,9 @@ closer the email is to this entry than to the average entry: (cos_i - mean cos) 
   by the same model, one row per title and symptom phrase; an entry's similarity is its best row.
 - Keyword overlap (the entry's ``keywords`` in the subject and text, weighted by rarity) is the
   whole score on the embedding-free path; keywords confident on their own keep the match when an
-  embedding is there too: the embedding may add evidence, never veto it.
+  embedding is there too: the embedding may add evidence, never veto it, in the ranking. (The
+  steps are another matter: ``choose_fix`` offers them only where the raw cosine, in the base
+  sentence model's space, says the email reads like the entry's symptoms.)
 - ``semantic_min``: in the sentence model's space an entry at least that close, clearly closer
   than any other, with one of its words in the email, is confident on the embedding alone.
 - Below ``threshold`` (and not semantic) the match is not ``confident``: no steps, questions.

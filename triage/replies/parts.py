@@ -55,8 +55,10 @@ class Draft:
     restated: Ask | None = None  # the ask the restatement says back (``restate.restated_ask``)
     # the asks that ask us to stop an attack ("freeze the payout"): promised first
     attacks: frozenset[str] = frozenset()
-    # the email reads like the topic's own symptoms (``choose_fix.fits_symptom``): its
-    # questions diagnose this problem, not only its topic
+    # the email reads like the topic's own symptoms (``choose_fix.close_to`` of the topic's
+    # match, the gate the fix's steps pass): its questions diagnose this problem, not only its
+    # topic; used only where no fix was chosen, so the fix's exemptions (a security case, a
+    # how-to naming the entry) do not arise
     symptom_fits: bool = True
 
     @property

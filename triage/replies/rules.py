@@ -39,7 +39,8 @@ class PolicyRule:
 
 @dataclass(frozen=True, slots=True)
 class Conditional:
-    """A line given only when ``when`` matches the email, or left out when ``unless`` does."""
+    """A line given only when ``when`` matches the email, or left out when ``unless`` does, or
+    when the email is longer than ``most_words``."""
 
     text: str
     when: re.Pattern[str] | None = None
@@ -207,6 +208,14 @@ def _conditionals(rows: object, key: str, where: str) -> tuple[Conditional, ...]
     return tuple(out)
 
 
+def _number(table: Mapping[str, Any], key: str, default: float) -> float:
+    """``table[key]`` as a number (``true`` is not 1.0), else ``default``."""
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{key}: {value!r} is not a number")
+    return float(value)
+
+
 def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
     """The reply rules from the whole parsed ``replies.toml``."""
     compose = data.get("compose", {})
@@ -240,7 +249,7 @@ def load_rules(data: Mapping[str, Any], source: str = "config") -> ReplyRules:
             update_every=tuple(int(every.get(lv, default_every[lv])) for lv in LEVELS),  # type: ignore[arg-type]
             max_questions=int(compose.get("max_questions", 3)),
             topic_keyword_min=float(compose.get("topic_keyword_min", 0.8)),
-            fix_similarity_min=float(compose.get("fix_similarity_min", 0.6)),
+            fix_similarity_min=_number(compose, "fix_similarity_min", 0.6),
             detailed_words=int(compose.get("detailed_words", 80)),
             brief_chars=int(compose.get("brief_chars", 0)),
         )

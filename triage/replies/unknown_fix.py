@@ -12,10 +12,11 @@ _PROBLEMS = frozenset({"fault", "outage"})
 
 
 def questions(d: Draft, kind: str) -> list[str]:
-    """The topic's questions when the topic answers this kind of email, else the desk's for
-    this kind, less what the email answers. A fault topic's questions diagnose a fault: asked
-    of a request ("help with our office move" matched the desk phone topic) they were the
-    judges' "questions for a different problem"."""
+    """The topic's questions when the topic answers this kind of email and the email reads like
+    its symptoms (``Draft.symptom_fits``), else the desk's for this kind, less what the email
+    answers and, for the general ones, only of a short email (``Conditional.most_words``). A
+    fault topic's questions diagnose a fault: asked of a request ("help with our office move"
+    matched the desk phone topic) they were the judges' "questions for a different problem"."""
     wrong = d.topic is not None and d.topic.kinds and kind not in d.topic.kinds
     # (a fault's questions and an outage's find the same cause: "is it the whole building?")
     # (nor where the email does not read like the topic's symptoms: "which meeting app, and
