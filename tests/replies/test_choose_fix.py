@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from triage.domain import Scores
+from triage.domain import Email, Scores
 from triage.replies.choose_fix import sure
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
@@ -17,6 +17,25 @@ from triage.replies.values import KbMatch
 
 from .conftest import BaseModelEmbedder
 from .test_compose import email, make, reading
+
+
+def _embedded(
+    embedder: BaseModelEmbedder, text: str, subject: str, space: str = ""
+) -> tuple[Email, Scores]:
+    """The email and its scores carrying the base sentence model's embedding of it (said to be
+    of ``space`` where given)."""
+    mail = email(text, subject=subject)
+    [vector] = embedder.embed([f"{mail.subject}\n\n{text}"])
+    scored = Scores(1, 0.33, 0, 0.0, 0.0, embedding=tuple(float(x) for x in vector),
+                    embedding_model=space or embedder.model_version)  # fmt: skip
+    return mail, scored
+
+
+# a printer named, but not the print-quality entry's faded or streaky prints (cosine 0.56)
+BLANK_PAGES = (
+    "The colour printer on the second floor has started printing completely blank pages for "
+    "anything in colour. Black and white jobs come out fine."
+)
 
 
 def test_a_topic_is_sure_on_keywords_or_when_the_sentence_embedding_is_sure(
@@ -124,10 +143,7 @@ def test_a_fix_found_by_meaning_is_offered_and_marked_for_the_agent(
         "Our older TV in the bedroom no longer lists our wifi since the hub was updated. "
         "Phones and the laptop see it fine."
     )
-    mail = email(text, subject="TV and wifi")
-    [vector] = base_embedder.embed([f"{mail.subject}\n\n{text}"])
-    scored = Scores(1, 0.33, 0, 0.0, 0.0, embedding=tuple(float(x) for x in vector),
-                    embedding_model=base_embedder.model_version)  # fmt: skip
+    mail, scored = _embedded(base_embedder, text, "TV and wifi")
     s = make(reply_config, embedded_kb, mail, scored, read=reading())
     assert s.kb_entry == "tv-wifi-band"
     assert s.kb_semantic
@@ -181,14 +197,7 @@ def test_keywords_of_a_topic_with_another_symptom_give_our_first_step_not_its_st
     # a printer's keywords make the print-quality topic sure, but "blank pages" is not its
     # faded or streaky prints: no cleaning-page steps, nor its "is the mark in the same
     # place?", but what we do first about a printer
-    text = (
-        "The colour printer on the second floor has started printing completely blank "
-        "pages for anything in colour. Black and white jobs come out fine."
-    )
-    mail = email(text, subject="Colour printer printing blank pages")
-    [vector] = base_embedder.embed([f"{mail.subject}\n\n{text}"])
-    scored = Scores(1, 0.33, 0, 0.0, 0.0, embedding=tuple(float(x) for x in vector),
-                    embedding_model=base_embedder.model_version)  # fmt: skip
+    mail, scored = _embedded(base_embedder, BLANK_PAGES, "Colour printer printing blank pages")
     s = make(reply_config, embedded_kb, mail, scored, read=reading())
     assert s.kb_closest == "print-quality"
     assert s.similarity is not None
@@ -236,14 +245,9 @@ def test_the_gate_is_shipped_on_and_reads_only_the_sentence_models_space(
     )
     kb = KnowledgeBase.load(settings, embedder=PooledSpace())
     assert not kb.sentence_space
-    text = (
-        "The colour printer on the second floor has started printing completely blank "
-        "pages for anything in colour. Black and white jobs come out fine."
+    mail, scored = _embedded(
+        base_embedder, BLANK_PAGES, "Colour printer printing blank pages", PooledSpace.model_version
     )
-    mail = email(text, subject="Colour printer printing blank pages")
-    [vector] = base_embedder.embed([f"{mail.subject}\n\n{text}"])
-    scored = Scores(1, 0.33, 0, 0.0, 0.0, embedding=tuple(float(x) for x in vector),
-                    embedding_model=PooledSpace.model_version)  # fmt: skip
     s = make(reply_config, kb, mail, scored, read=reading())
     # a cosine in another space says nothing about the symptom: the steps stay
     assert s.similarity is not None
