@@ -71,8 +71,9 @@ EMPTY_READING = Reading("", 0.0, False, "", (), (), None, (), "", 0, False)
 
 def _sure_topic(topic: KbMatch, rules: ReplyRules, scope: str) -> bool:
     """The topic the draft names (its team, its questions where the email reads like its
-    symptoms, ``Draft.symptom_fits``, an outage's workaround): a sure one; one the embedding alone is sure of must also fit the scope read (a site-wide entry is
-    no topic of one person's email), as its steps must (``fitting``)."""
+    symptoms, ``Draft.symptom_fits``, an outage's workaround): a sure one; one the embedding
+    alone is sure of must also fit the scope read (a site-wide entry is no topic of one
+    person's email), as its steps must (``fitting``)."""
     if not sure(topic, rules):
         return False
     fits = scope in ("", "na") or scope in topic.entry.scopes
