@@ -184,6 +184,11 @@ def test_steps_are_offered_only_where_the_email_reads_like_the_entrys_symptoms()
     assert choose_fix("fault", read, [far, near], rules, "faded")[0] is near
     assert choose_fix("fault", read, [plain], rules, "faded")[0] is plain
     assert [close_to(m, rules) for m in (far, near, plain)] == [False, True, True]
+    # an entry whose steps keep someone safe, or are the desk's own, keeps them: they ask
+    # nothing of the customer that could miss the problem
+    for kept in (replace(prints, safety=True), replace(prints, by="desk")):
+        own = KbMatch(kept, 0.79, 0.4, 0.9, True, "embedding+keywords")
+        assert choose_fix("fault", read, [own], rules, "blank pages")[0] is own
     # a security matter keeps its safe steps however it is worded
     secure = KbMatch(entry(("security",)), 0.79, 0.49, 0.9, True, "embedding+keywords")
     assert choose_fix("security", read, [secure], rules, "a text scam")[0] is secure
