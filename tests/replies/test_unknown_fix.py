@@ -250,3 +250,37 @@ def test_most_words_is_a_whole_number_of_words() -> None:
     for bad in (-1, 2.5, True, "40"):
         with pytest.raises(ConfigError, match="most_words"):
             load_rules({"questions": {"fault": [{**row, "most_words": bad}]}})
+
+
+def test_a_general_question_still_beats_nothing_for_an_email_of_middling_length(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    middling = (
+        "The booking system on the front desk PC keeps freezing on the delivery screen when we "
+        "scan a parcel. It closes and goes back to the home screen, and the booking is lost. "
+        "The other two PCs at the desk are fine."
+    )
+    assert 40 < len(f"help {middling}".split()) <= 60
+    s = make(reply_config, keyword_kb, email(middling), read=reading("fault"))
+    assert "When did it start" in s.fix  # no first step of ours fits: the question, not nothing
+    # where a first step of ours fits, it takes the question's place at any length
+    printer = (
+        PRINTER + " The labels go on every parcel we send out, so it matters to us a lot here."
+    )
+    assert 40 < len(f"help {printer}".split()) <= 60
+    p = make(reply_config, keyword_kb, email(printer), read=reading("fault"))
+    assert "check the printer's status" in p.fix
+    assert "?" not in p.fix
+
+
+def test_alone_words_is_a_whole_number_of_words() -> None:
+    from triage.errors import ConfigError
+    from triage.replies.rules import load_rules
+
+    row = {"ask": "What do you see?", "most_words": 40, "alone_words": 60}
+    [q] = load_rules({"questions": {"fault": [row]}}).questions["fault"]
+    assert q.applies("word " * 50, alone=True)
+    assert not q.applies("word " * 50)
+    assert not q.applies("word " * 61, alone=True)
+    with pytest.raises(ConfigError, match="alone_words"):
+        load_rules({"questions": {"fault": [{**row, "alone_words": -5}]}})

@@ -103,13 +103,15 @@ def fault(d: Draft) -> Shape:
         )
     else:
         asked = questions(d, "fault")
+        # no question left to ask: what we'll do first about what the problem is about (no
+        # filler when nothing fits: "our update will say what we've found" is the plan's)
+        done = "" if asked else our_action(d, "fault")
+        if not asked and not done:
+            asked = questions(d, "fault", alone=True)  # a general question beats nothing
         intro = d.render("questions_intro") if asked else ""
         fix = section(intro, numbered(asked), d.render("questions_after")) if asked else ""
         if intro:
             reuse["what_to_do"] = intro
-        # no question left to ask: what we'll do first about what the problem is about (no
-        # filler when nothing fits: "our update will say what we've found" is the plan's)
-        done = "" if asked else our_action(d, "fault")
         if done:
             fix = d.render("our_action", action=done)
         close = sign_off(d)

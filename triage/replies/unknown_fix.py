@@ -11,10 +11,11 @@ from triage.replies.rules import Conditional
 _PROBLEMS = frozenset({"fault", "outage"})
 
 
-def questions(d: Draft, kind: str) -> list[str]:
+def questions(d: Draft, kind: str, alone: bool = False) -> list[str]:
     """The topic's questions when the topic answers this kind of email and the email reads like
     its symptoms (``Draft.symptom_fits``), else the desk's for this kind, less what the email
-    answers and, for the general ones, only of a short email (``Conditional.most_words``). A
+    answers and, for the general ones, only of a short email (``Conditional.most_words``; with
+    ``alone``, where the draft would otherwise offer nothing, ``alone_words``). A
     fault topic's questions diagnose a fault: asked of a request ("help with our office move"
     matched the desk phone topic) they were the judges' "questions for a different problem"."""
     wrong = d.topic is not None and d.topic.kinds and kind not in d.topic.kinds
@@ -25,7 +26,7 @@ def questions(d: Draft, kind: str) -> list[str]:
     fits = fits and d.symptom_fits
     topic = tuple(d.topic.questions) if d.topic is not None and fits else ()
     generic = tuple(
-        q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text) and _fits(q, d)
+        q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text, alone) and _fits(q, d)
     )
     chosen = list(dict.fromkeys((*topic, *generic)))
     return chosen[: d.rules.max_questions]
