@@ -27,7 +27,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from triage.reading.nlp import TIME_WORDS
-from triage.reading.topic import KIN, clean_subject, hostile, named_in
+from triage.reading.topic import KIN, POSSESSIVE, clean_subject, hostile, named_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,7 +65,6 @@ _AFTER_STATE = frozenset("again today now still".split())  # "Cable down across 
 _PERSONAL = re.compile(
     r"\b(?:you|your|yours|u|ur|we|us|i|me|i'm|i've|i'd|mine|ours|myself)\b", re.I
 )
-_POSSESSIVE = {"my": "your", "our": "your"}
 # a second clause or a note after the headline is not said back ("Editor broken, launch
 # tomorrow", "Coverage checker says no fibre but neighbour has it")
 _SECOND = re.compile(r"\s*(?:,|;|/|\s-\s|\s(?:and|but|so|because|while)\s).*$", re.I)
@@ -295,8 +294,8 @@ def _calm(word: str) -> str:
     """A shouted word said calmly ("NO access"), in our voice ("from my address" -> "from
     your address"); short capitals are names ("VPN", "PACS")."""
     low = word.lower()
-    if low in _POSSESSIVE:
-        return _POSSESSIVE[low]
+    if low in POSSESSIVE:
+        return POSSESSIVE[low]
     shouted = word.isupper() and (len(word) >= 5 or low in _SMALL_WORDS)
     return low if shouted else word
 
@@ -339,8 +338,8 @@ def _determined(s: str, tokens: list[Token], text: str) -> str:
     words = [raw[0], *(_calm(w) for w in raw[1:])]
     first = words[0]
     low = first.lower()
-    if low in _POSSESSIVE:
-        return " ".join([_POSSESSIVE[low], *words[1:]])
+    if low in POSSESSIVE:
+        return " ".join([POSSESSIVE[low], *words[1:]])
     words[0] = _calm(first)
     first = words[0]
     if tokens[0].tag_ == "DT":

@@ -75,7 +75,7 @@ KIN = frozenset(
     """mum mom mam dad mother father wife husband son daughter brother sister gran nan grandma
     grandad grandpa granny grandmother grandfather partner aunt uncle""".split()
 )
-_POSSESSIVE = {"my": "your", "our": "your", "mine": "yours"}
+POSSESSIVE = {"my": "your", "our": "your", "mine": "yours"}
 _DETERMINERS = frozenset("a an the this that these those some any".split())
 
 
@@ -186,8 +186,8 @@ def _determined(first: str, rest: str) -> str:
     on prints" -> "the grey streak on prints"; a first word that is not an acronym or a name
     in the middle of the sentence is lower-cased."""
     low = first.lower()
-    if low in _POSSESSIVE:
-        return _POSSESSIVE[low] + rest
+    if low in POSSESSIVE:
+        return POSSESSIVE[low] + rest
     if low in _DETERMINERS:
         return low + rest
     if not (first.isupper() and len(first) > 1) and not re.search(r".[A-Z]", first):
