@@ -62,6 +62,26 @@ def test_a_list_after_i_want_is_one_ask_per_line(reader: TextReader) -> None:
     ]
 
 
+def test_a_numbered_line_the_parse_cuts_is_still_one_ask(reader: TextReader) -> None:
+    # the parse ended a sentence inside "1) an engineer this week, first slot of the day",
+    # and the list's other two lines were lost with it; a detail after a dash ("- he'll hand
+    # them to Paul") does not make a line tell rather than ask
+    text = (
+        "Nobody came. I want:\n1) an engineer this week, first slot of the day\n"
+        "2) compensation for today's lost wages and every day without service\n"
+        "3) someone senior to ring me, not a script reader\n\n"
+        "Please could you:\n- Arrange collection of his laptop and phone - he'll hand them "
+        "to Paul on the day\n- Access to the Finance shared drive - same as Tom Gilbert has\n"
+    )
+    assert _asks(_read(reader, text)) == [
+        "an engineer this week, first slot of the day",
+        "compensation for today's lost wages and every day without service",
+        "someone senior to ring me, not a script reader",
+        "Arrange collection of his laptop and phone - he'll hand them to Paul on the day",
+        "Access to the Finance shared drive - same as Tom Gilbert has",
+    ]
+
+
 def test_two_commands_joined_by_and_are_two_asks(reader: TextReader) -> None:
     text = "Stop the restore job immediately and explain what happened to my folders."
     assert len(_read(reader, text).asks) == 2

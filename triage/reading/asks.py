@@ -67,16 +67,27 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
     out: list[Ask] = []
     in_list = False
     short = len(text) <= SHORT_TEXT
+    item_end = -1  # where the list item being read ends (a parse may split its line)
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
+        if sent.start_char < item_end:
+            continue  # the rest of a list line already read as one item
         if not toks or boilerplate(sent.text.lower()):
             continue
         line = _starts_line(sent)
         if in_list and line and not (_after_blank(sent) and not _bulleted(toks) and out):
-            item = _tidy(text[sent.start_char : sent.end_char])
+            # a numbered or bulleted line is one item, wherever the parse cut it
+            end = (
+                _item_end(text, sent.start_char, sent.end_char)
+                if _bulleted(toks)
+                else sent.end_char
+            )
+            item_end = end
+            item = _tidy(text[sent.start_char : end])
             listed: AskType = "question" if item.endswith("?") else "request"
+            head = _item_head(doc, text, sent.start_char, end)
             if sum(ch.isalpha() for ch in item) >= 3 and not (
-                listed == "request" and _says(toks, item)
+                listed == "request" and _says(head, item)
             ):
                 out.append(Ask(item, listed))
             continue
@@ -105,6 +116,29 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
             ):
                 out.pop()  # the intro itself ("I want:") is not an ask; its lines are
     return tuple(out)
+
+
+def _item_end(text: str, start: int, end: int) -> int:
+    """Where a bulleted list item ends: at its sentence's end when that closes a
+    sentence ("A desk phone if we still do those?" then "Otherwise ..."), else at the end of
+    its line, which the parse may have cut ("1) an engineer this week, first slot of" / "the
+    day"): the item is the customer's line, not the parser's sentence."""
+    if text[start:end].rstrip().endswith((".", "?", "!")):
+        return end
+    newline = text.find("\n", start)
+    return len(text) if newline < 0 else max(newline, end)
+
+
+# what a list item adds after a spaced dash is a detail of it ("Access to the shared drive -
+# same as Tom has", "Arrange collection of his laptop - he'll hand it to Paul"), not what
+# decides whether the line asks or tells
+_ITEM_DETAIL = re.compile(r"\s+[-–—]\s+")
+
+
+def _item_head(doc: Doc, text: str, start: int, end: int) -> list[Token]:
+    """The tokens of a list item before any detail after a spaced dash."""
+    detail = _ITEM_DETAIL.search(text, start, end)
+    return _tokens(doc, start, detail.start() if detail else end)
 
 
 def _comment_cut(toks: list[Token]) -> int | None:
