@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from triage.domain import Ask
-from triage.replies.answers import AnswerContext, answer_asks, new_sentences
+from triage.replies.answers import AnswerContext, answer_asks
 from triage.replies.config import ReplyConfig
-from triage.replies.listed_asks import list_lines, listable
+from triage.replies.joined_asks import new_sentences
+from triage.replies.listed_asks import list_lines, listable, point
 
 NEW_STARTER = """Could you please set up the following for her:
 
@@ -119,3 +122,74 @@ def test_the_list_ends_the_paragraph() -> None:
     listed = "These are the points:\n- A\n- B"
     answers = (("a", listed), ("b", listed), ("c", "You asked why: we'll check."))
     assert new_sentences(answers, "")[-1] == listed
+
+
+LEAVER = """Please could you:
+1. Disable his network account at 5:30pm on the 14th
+2. Set an auto-reply on his mailbox pointing people to the logistics inbox, and give his manager Paul Dempsey access to the mailbox for 90 days
+3. Arrange collection of his laptop and phone - he'll hand them to Paul on the day"""
+
+LEAVER_ASKS = (
+    Ask("Disable his network account at 5:30pm on the 14th", "request"),
+    Ask(
+        "Set an auto-reply on his mailbox pointing people to the logistics inbox, and give his "
+        "manager Paul Dempsey access to the mailbox for 90 days",
+        "request",
+    ),
+    Ask(
+        "Arrange collection of his laptop and phone - he'll hand them to Paul on the day", "request"
+    ),
+)
+
+
+def _leaver_ctx(restated: str = "") -> AnswerContext:
+    return AnswerContext(
+        kind="request",
+        key="<leaver@x>",
+        style="calm",
+        callback="17:00 GMT today",
+        handler="our user accounts team",
+        handler_obj="our user accounts team",
+        list_lines=list_lines(LEAVER),
+        restated=restated,
+    )
+
+
+def test_a_checklist_of_things_to_do_is_committed_to_point_by_point(
+    reply_config: ReplyConfig,
+) -> None:
+    # judges: "confirms only the account disable; mailbox, auto-reply and device collection
+    # ignored" when the first point was said back and the rest got "as for your request"
+    ctx = _leaver_ctx(restated=LEAVER_ASKS[0].text)
+    said = {s for _, s in answer_asks(LEAVER_ASKS, ctx, reply_config.templates)}
+    assert len(said) == 1
+    lines = said.pop().split("\n")
+    assert "17:00 GMT today" in lines[0]
+    assert "each" in lines[0]
+    assert "done" in lines[0]  # committed to, not only looked into
+    assert lines[1:] == [
+        "- Disable his network account at 5:30pm on the 14th",
+        f"- {LEAVER_ASKS[1].text}",  # a long line of their own list is still one point
+        "- Arrange collection of his laptop and phone",  # its detail after the dash is not
+    ]
+
+
+def test_a_point_is_listed_without_its_bracketed_or_dashed_detail() -> None:
+    assert point(
+        "Access to the Finance shared drive (F:\\Finance\\Accounts) - same as Tom has"
+    ) == ("Access to the Finance shared drive")
+    assert (
+        point("The publishing problem fixed tonight, or") == "The publishing problem fixed tonight"
+    )
+    # a detail that is most of the point stays
+    assert point("Laptop - ASAP") == "Laptop - ASAP"
+
+
+def test_points_already_said_back_one_by_one_are_not_listed(reply_config: ReplyConfig) -> None:
+    # nothing goes unnamed: each answer says its point back ("You asked us to disable ...")
+    asks = LEAVER_ASKS[:1] + (Ask("Reset my voicemail PIN", "request"),)
+    lines = LEAVER.replace(LEAVER_ASKS[1].text, "Reset my voicemail PIN")
+    ctx = replace(_leaver_ctx(), list_lines=list_lines(lines))
+    said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
+    assert all("\n" not in s for s in said)
+    assert "disable his network account" in said[0]

@@ -29,12 +29,18 @@ from triage.replies.ask_words import (
     specific,
 )
 from triage.replies.askback import ask_phrase, said_ask
-from triage.replies.listed_asks import listed, listed_sentence
+from triage.replies.joined_asks import joined_questions, joined_requests, safe
+from triage.replies.listed_asks import (
+    GROUPED,
+    POINT_WORDS,
+    TO_DO,
+    list_items,
+    listed_sentence,
+)
 from triage.replies.quoted_asks import quoted_sentence
 from triage.replies.rules import PolicyRule
 from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates, Tone
-from triage.replies.tone import check, errors
 from triage.replies.tone_config import ToneConfig
 
 Where = Literal["above", "below", ""]
@@ -246,7 +252,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         if phrase is not None and slot not in _OWN_FORM and for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
         said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
-        if said and _safe(said, ctx):
+        if said and safe(said, ctx):
             question = phrase if phrase and slot == "answer_question" else ""
             request = (
                 phrase if phrase and slot == "answer_do" and phrase.startswith("us to ") else ""
@@ -265,19 +271,6 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
 _OWN_FORM = frozenset({"answer_inform", "answer_feature"})
 
 
-def _safe(sentence: str, ctx: AnswerContext) -> bool:
-    """Their words said back must not make ours claim, promise or admit what we can't: the
-    tone checker's error rules, and no cheer ("lol"), on the sentence alone."""
-    found = check(
-        sentence,
-        config=ctx.tone,
-        whole_reply=False,
-        prior_contact=ctx.prior_contact,
-        security=ctx.security or ctx.kind == "security",
-    )
-    return not errors(found) and not any(f.rule == "over-cheer" for f in found)
-
-
 # the classes whose answer slots say the ask back ("answer_do", "answer_question", ...), and
 # "attend", which becomes "do" when what it names is specific (``ask_words.specific``)
 _SAID_BACK = frozenset(
@@ -294,21 +287,41 @@ def answer_asks(
     your question ...") read as a template answering nothing."""
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
     answered = _without_repeats(answered)
-    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
-    joined = _joined_questions([r.question for _, r in answered if r.question], ctx, templates)
+    handler_cap = ctx.handler[:1].upper() + ctx.handler[1:]
+    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj, "handler_cap": handler_cap}
+    # the points of their own list, listed back under one sentence where all can be
+    grouped, all_to_do = _list_points(asks, ctx, templates)
+    # only where a point would otherwise go unnamed (a stock line, or the one the
+    # acknowledgement said back) and no other ask needs "the other points" line after it
+    unnamed = [t for t, r in answered if r.plain or t == ctx.restated]
+    if not unnamed or not set(unnamed) <= grouped:
+        grouped = frozenset()
+    points = listed_sentence(
+        [t for t, _ in answered if t in grouped],
+        ctx.list_lines,
+        templates,
+        ctx,
+        fields,
+        rest=len(grouped) < len(answered),
+        to_do=ctx.kind == "request" and all_to_do,
+        most_words=POINT_WORDS,
+    )
+    if points and safe(points, ctx):
+        answered = [(t, _Answered(points, False) if t in grouped else r) for t, r in answered]
+    joined = joined_questions([r.question for _, r in answered if r.question], ctx, templates)
     # two things to do said back in one sentence, not "we will take that on now" twice
-    tasks = _joined_requests([r.request for _, r in answered if r.request], ctx, templates)
-    commits = _joined_requests(
+    tasks = joined_requests([r.request for _, r in answered if r.request], ctx, templates)
+    commits = joined_requests(
         [r.commit for _, r in answered if r.commit], ctx, templates, "answer_commits"
     )
     plain = [text for text, r in answered if r.plain]
     quoted = quoted_sentence(plain, templates, ctx.key, ctx.style, fields)
-    shared = quoted if quoted and _safe(quoted, ctx) else ""
+    shared = quoted if quoted and safe(quoted, ctx) else ""
     if len(plain) >= 2 and not shared:
         # each named on its own line, in their words, before one sentence that names none
         rest = len(plain) < len(answered)
         listed = listed_sentence(plain, ctx.list_lines, templates, ctx, fields, rest=rest)
-        shared = listed if listed and _safe(listed, ctx) else ""
+        shared = listed if listed and safe(listed, ctx) else ""
     if len(plain) >= 2 and not shared:
         slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
         shared = templates.render(slot, ctx.key, ctx.style, **fields)
@@ -343,6 +356,27 @@ def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answer
     return _Answered(" ".join(new), False, parts=tuple(new))
 
 
+def _list_points(
+    asks: tuple[Ask, ...], ctx: AnswerContext, templates: Templates
+) -> tuple[frozenset[str], bool]:
+    """The asks on lines of the customer's own list ("Please could you: 1. Disable his
+    account ... 2. Set an auto-reply ... 3. Arrange collection ...") whose class is answered
+    as one of its points (``listed_asks.GROUPED``): a leaver's or new starter's checklist is
+    confirmed point by point, not one point said back and the rest "as for your request"
+    (judges: "confirms only the account disable; mailbox and device collection ignored").
+    Not a refusal, a feedback wish, or stopping an attack. The flag: every one asks us to do something (``listed_asks.TO_DO``)."""
+    items = list_items([a.text for a in asks], ctx.list_lines)
+    classes = {
+        a.text: used_class(a, ctx)
+        for a in asks
+        if a.text in items and ctx.kind != "feedback" and not _refusal(a, ctx, templates)
+    }
+    if ctx.refusal:
+        classes = {t: c for t, c in classes.items() if c not in ("do", "revert")}
+    points = frozenset(t for t, c in classes.items() if c in GROUPED)
+    return points, bool(points) and all(classes[t] in TO_DO for t in points)
+
+
 def _without_repeats(answered: list[tuple[str, _Answered]]) -> list[tuple[str, _Answered]]:
     """An ask that holds several does not say again what an earlier answer said ("Please
     call me", then "I need a date, an engineer and a call back")."""
@@ -354,47 +388,3 @@ def _without_repeats(answered: list[tuple[str, _Answered]]) -> list[tuple[str, _
             r = r._replace(sentence=" ".join(kept), parts=tuple(kept))
         out.append((text, r))
     return out
-
-
-def _joined_requests(
-    said: list[str], ctx: AnswerContext, templates: Templates, slot: str = "answer_requests"
-) -> str:
-    """Several things to do in one sentence ("You asked us to A and to B: ..."); "" for fewer
-    than two, or when the sentence would not be safe to say."""
-    if len(said) < 2:
-        return ""
-    if any(s.startswith("for ") for s in said):  # "for A and for us to B"
-        said = [f"for {s}" if s.startswith("us to ") else s for s in said]
-    rest = [s.removeprefix("us ") for s in said[1:]]
-    listed = ", ".join([said[0], *rest[:-1]]) + " and " + rest[-1]
-    fields = {"callback": ctx.callback, "handler": ctx.handler}
-    sentence = templates.render(slot, ctx.key, ctx.style, asks=listed, **fields)
-    return sentence if _safe(sentence, ctx) else ""
-
-
-def _joined_questions(said: list[str], ctx: AnswerContext, templates: Templates) -> str:
-    """Several named questions in one sentence ("You asked whether A, whether B and what C:
-    ..."): judges counted "we'd rather check than guess" three times in a row. "" for fewer
-    than two, or when the sentence would not be safe to say."""
-    if len(said) < 2:
-        return ""
-    listed = ", ".join(said[:-1]) + " and " + said[-1]
-    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj}
-    sentence = templates.render("answer_questions", ctx.key, ctx.style, asks=listed, **fields)
-    return sentence if _safe(sentence, ctx) else ""
-
-
-def new_sentences(answers: tuple[tuple[str, str], ...], already: str) -> list[str]:
-    """The answering sentences not yet in the draft (``already``), each once, in ask order;
-    one that answers several asks ("On the other points you raised ...") goes last, after the
-    answers it is "other" to."""
-    out: list[str] = []
-    for _, sentence in answers:
-        # one answer may be held in another that answers several asks ("... You asked for a
-        # call: ..."): said once
-        if sentence not in already and not any(sentence in o for o in out):
-            out.append(sentence)
-    shared = {s for s in out if sum(said == s for _, said in answers) > 1}
-    # a list of their points (listed_asks.py) ends the paragraph: a sentence after it would
-    # run on from its last line
-    return sorted(out, key=lambda s: (listed(s), s in shared))

@@ -22,7 +22,6 @@ from triage.domain import Ask, Email, Reading, Scores
 from triage.replies.answers import (
     AnswerContext,
     answer_asks,
-    new_sentences,
     used_class,
 )
 from triage.replies.ask_classes import contains_attack
@@ -35,6 +34,7 @@ from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed, gone_before
 from triage.replies.evidence import gives_number
 from triage.replies.gist import email_gist
+from triage.replies.joined_asks import new_sentences
 from triage.replies.kinds import SHAPES
 from triage.replies.knowledge import KnowledgeBase, best_of, fitting
 from triage.replies.listed_asks import list_lines, listed

@@ -40,6 +40,10 @@ MIN_ITEMS = 2  # one ask is answered by itself (quoted or by its class)
 MAX_ITEMS = 8  # a longer list is a form pasted back, not points to confirm
 MIN_WORDS = 2
 MAX_WORDS = 20  # "Adding to the Finance-All distribution list and the Finance Teams channel" is 12
+# a point of a checklist they wrote may run longer: "Set an auto-reply on his mailbox pointing
+# people to the logistics inbox, and give his manager Paul Dempsey access to the mailbox for
+# 90 days" (25) is one line of a leaver's list, not a form pasted back
+POINT_WORDS = 30
 MAX_CHARS = 160  # a token or a pasted path is one "word" however long
 # "- item", "* item", "1. item", "2) item", "a) item": a-h, as lists of options rarely run
 # further and "i." would be a roman numeral
@@ -59,11 +63,11 @@ _NARRATIVE = re.compile(
 )
 
 
-def listable(text: str) -> str:
+def listable(text: str, most_words: int = MAX_WORDS) -> str:
     """The ask as one line of the list ("Network account and email"), or "" when it would not
     read as one of the customer's points under our sentence."""
     s = _clean(text)
-    if not s or "\n" in s or not MIN_WORDS <= len(s.split()) <= MAX_WORDS:
+    if not s or "\n" in s or not MIN_WORDS <= len(s.split()) <= most_words:
         return ""
     # (ourwords.unsafe_verbatim: links, markup, long numbers, threats, insults, shouting)
     if len(s) > MAX_CHARS or unsafe_verbatim(s) or _CLOSE.search(s):
@@ -71,6 +75,39 @@ def listable(text: str) -> str:
     if not s.endswith("?") and _NARRATIVE.match(s):  # what happened, not what they ask
         return ""
     return s[:1].upper() + s[1:]
+
+
+# what a list line adds after a spaced dash or in brackets is a detail of the point, not the
+# point: "A site survey of the new office - cabling, where the cabinet should go, ...", "Access
+# to the Finance shared drive (F:\\Finance\\Management Accounts)" (a path is not safe to say
+# back), "Arranging the broadband move - I gather lead times can be long"
+_DETAIL = re.compile(r"\s+[-–—]\s+.*$")
+# "- The publishing problem fixed tonight, or": the joining word of a list of alternatives
+_JOINED = re.compile(r"[\s,]+(?:or|and)$", re.I)
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+
+# the classes of ask (ask_classes.py) that, on a line of the customer's own list, are answered
+# as one of the list's points; a refund, a price, a call, a visit, an escalation or a deadline
+# keeps the sentence of its own that says who decides it and when
+GROUPED = frozenset(
+    {"do", "statement", "attend", "pass_on", "question", "how", "inform", "what_to_do"}
+)
+# of those, the ones that ask us to do something: a list of nothing else is committed to
+TO_DO = frozenset({"do", "statement", "attend"})
+
+
+def point(text: str, most_words: int = MAX_WORDS) -> str:
+    """A list line as one point to list back: without a detail after a spaced dash or in
+    brackets, where enough of the point is left ("" when it would not read as one point)."""
+    short = _JOINED.sub("", _DETAIL.sub("", _BRACKETS.sub("", _clean(text))).strip(" .,;:-"))
+    return listable(short if len(short.split()) >= MIN_WORDS else text, most_words)
+
+
+def list_items(asks: Sequence[str], lines: Sequence[str]) -> frozenset[str]:
+    """The asks that are whole lines of the email's own list, when there are at least two:
+    each is one of the points the answer lists back."""
+    items = frozenset(a for a in asks if _in_list(_clean(a), lines))
+    return items if len(items) >= MIN_ITEMS else frozenset()
 
 
 def listed(sentence: str) -> bool:
@@ -109,19 +146,26 @@ def listed_sentence(
     fields: Mapping[str, str],
     *,
     rest: bool = False,
+    to_do: bool = False,
+    most_words: int = MAX_WORDS,
 ) -> str:
     """One sentence and the asks under it, one per line, or "" when any of them can't be
     listed or was not one of the email's list ``lines`` (``list_lines``). ``rest``: other
-    asks were answered before ("On the other points ..."). ``fields``: the callback."""
-    items = [listable(text) for text in plain]
-    if not MIN_ITEMS <= len(items) <= MAX_ITEMS or not all(items):
+    asks were answered before ("On the other points ..."). ``to_do``: each asks us to do
+    something, and the sentence commits to each. ``most_words``: the longest point listed.
+    ``fields``: the callback."""
+    if not MIN_ITEMS <= len(plain) <= MAX_ITEMS:
         return ""
-    if not all(_in_list(item, lines) for item in items):
+    if not all(_in_list(_clean(text), lines) for text in plain):
+        return ""
+    items = [point(text, most_words) for text in plain]
+    if not all(items):
         return ""
     # the same point asked twice is listed once, whatever its capitals
     items = list({item.casefold(): item for item in reversed(items)}.values())[::-1]
     if len(items) < MIN_ITEMS:
         return ""
-    slot = "answer_listed_rest" if rest else "answer_listed"
+    slot = ("answer_listed_do_rest" if rest else "answer_listed_do") if to_do else ""
+    slot = slot or ("answer_listed_rest" if rest else "answer_listed")
     lead = templates.render(slot, ctx.key, ctx.style, **fields)
     return "\n".join([lead, *(f"- {item}" for item in items)])

@@ -210,6 +210,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_all_plain": frozenset({"callback", "handler_obj"}),
     "answer_listed": frozenset({"callback"}),
     "answer_listed_rest": frozenset({"callback"}),
+    "answer_listed_do": frozenset({"callback", "handler_cap"}),
+    "answer_listed_do_rest": frozenset({"callback", "handler_cap"}),
     # questions that could not be said back, quoted as written ("What would it cost?")
     "answer_quoted_questions": frozenset({"quotes", "it", "callback", "handler_obj"}),
 }
