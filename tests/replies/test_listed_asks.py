@@ -10,7 +10,7 @@ from triage.domain import Ask
 from triage.replies.answers import AnswerContext, answer_asks
 from triage.replies.config import ReplyConfig
 from triage.replies.joined_asks import new_sentences
-from triage.replies.listed_asks import list_lines, listable, point
+from triage.replies.listed_asks import list_lines, listable, listed_sentence, point
 
 NEW_STARTER = """Could you please set up the following for her:
 
@@ -178,11 +178,74 @@ def test_a_point_is_listed_without_its_bracketed_or_dashed_detail() -> None:
     assert point(
         "Access to the Finance shared drive (F:\\Finance\\Accounts) - same as Tom has"
     ) == ("Access to the Finance shared drive")
-    assert (
-        point("The publishing problem fixed tonight, or") == "The publishing problem fixed tonight"
-    )
     # a detail that is most of the point stays
     assert point("Laptop - ASAP") == "Laptop - ASAP"
+    # a detail that limits the point is what they ask: without it we would promise more
+    assert point("Delete his mailbox - only after Paul has exported it") == (
+        "Delete his mailbox - only after Paul has exported it"
+    )
+    assert point("Remove his admin rights - but not his email yet") == (
+        "Remove his admin rights - but not his email yet"
+    )
+    assert point("Wipe his laptop (once his files are backed up)") == (
+        "Wipe his laptop (once his files are backed up)"
+    )
+
+
+def _listed_for(texts: list[str], reply_config: ReplyConfig, **kw: object) -> list[str]:
+    lines = "Please could you:\n" + "\n".join(f"- {t}" for t in texts)
+    ctx = replace(_leaver_ctx(), list_lines=list_lines(lines), **kw)  # type: ignore[arg-type]
+    asks = tuple(Ask(t, "request") for t in texts)
+    return [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
+
+
+def test_alternatives_are_not_listed_as_points_to_do(reply_config: ReplyConfig) -> None:
+    # "fix it tonight, or publish my draft from your side": one of them is wanted, and listed
+    # under "we'll take each of these on" both would be promised
+    texts = [
+        "Get the publishing problem fixed tonight, or",
+        "Publish my saved draft from your side",
+    ]
+    said = _listed_for(texts, reply_config, restated=texts[0])
+    assert not any("\n- " in s for s in said)
+    # the same two as a checklist are listed
+    both = [texts[0].removesuffix(", or"), texts[1]]
+    assert any("\n- " in s for s in _listed_for(both, reply_config, restated=both[0]))
+
+
+def test_points_alike_without_their_details_are_listed_in_full(reply_config: ReplyConfig) -> None:
+    texts = ["Access to the shared drive (Finance)", "Access to the shared drive (HR)"]
+    lines = list_lines("Please could you:\n" + "\n".join(f"- {t}" for t in texts))
+    fields = {"callback": "17:00 GMT today", "handler_cap": "We"}
+    said = listed_sentence(texts, lines, reply_config.templates, _ctx(), fields)
+    assert said.split("\n")[1:] == [f"- {t}" for t in texts]
+
+
+def test_a_checklist_after_another_answer_is_committed_to_as_well(
+    reply_config: ReplyConfig,
+) -> None:
+    asks = (Ask("Could you call me back on Friday?", "request"), *LEAVER_ASKS)
+    ctx = _leaver_ctx(restated=LEAVER_ASKS[0].text)
+    said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
+    assert "\n" not in said[0]
+    assert said[1] == said[2] == said[3]
+    assert said[1].split("\n")[0] in {
+        t.replace("{handler_cap}", "Our user accounts team").replace(
+            "{callback}", "17:00 GMT today"
+        )
+        for t in reply_config.templates.slots["answer_listed_do_rest"]["any"]
+    }
+
+
+def test_a_list_that_also_asks_questions_is_not_committed_to(reply_config: ReplyConfig) -> None:
+    texts = ["Disable his network account on Friday", "Will his files be kept?"]
+    lines = "Please could you:\n" + "\n".join(f"- {t}" for t in texts)
+    ctx = replace(_leaver_ctx(), list_lines=list_lines(lines))
+    asks = (Ask(texts[0], "request"), Ask(texts[1], "question"))
+    said = {s for _, s in answer_asks(asks, ctx, reply_config.templates)}
+    assert len(said) == 1
+    lead = said.pop().split("\n")[0]
+    assert "anything we can't do" in lead  # an answer on each, not that each is done
 
 
 def test_points_already_said_back_one_by_one_are_not_listed(reply_config: ReplyConfig) -> None:

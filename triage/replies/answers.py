@@ -37,6 +37,7 @@ from triage.replies.listed_asks import (
     list_items,
     listed_sentence,
 )
+from triage.replies.ourwords import upper_first
 from triage.replies.quoted_asks import quoted_sentence
 from triage.replies.rules import PolicyRule
 from triage.replies.split_asks import split_ask
@@ -223,7 +224,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     fields = {
         "callback": callback,
         "handler": ctx.handler,
-        "handler_cap": ctx.handler[:1].upper() + ctx.handler[1:],
+        "handler_cap": upper_first(ctx.handler),
         "handler_obj": ctx.handler_obj,
         "cadence": ctx.cadence,
         "about": ctx.about,
@@ -287,10 +288,16 @@ def answer_asks(
     your question ...") read as a template answering nothing."""
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
     answered = _without_repeats(answered)
-    handler_cap = ctx.handler[:1].upper() + ctx.handler[1:]
-    fields = {"callback": ctx.callback, "handler_obj": ctx.handler_obj, "handler_cap": handler_cap}
-    # the points of their own list, listed back under one sentence where all can be
+    fields = {
+        "callback": ctx.callback,
+        "handler_obj": ctx.handler_obj,
+        "handler_cap": upper_first(ctx.handler),
+    }
+    # the points of their own list, listed back under one sentence where all can be; not one
+    # the draft's own line answers (the steps, the deadline line)
     grouped, all_to_do = _list_points(asks, ctx, templates)
+    own = set(ctx.reuse.values())
+    grouped = frozenset(t for t, r in answered if t in grouped and r.sentence not in own)
     # only where a point would otherwise go unnamed (a stock line, or the one the
     # acknowledgement said back) and no other ask needs "the other points" line after it
     unnamed = [t for t, r in answered if r.plain or t == ctx.restated]
@@ -302,7 +309,7 @@ def answer_asks(
         templates,
         ctx,
         fields,
-        rest=len(grouped) < len(answered),
+        rest=any(t not in grouped for t, _ in answered),
         to_do=ctx.kind == "request" and all_to_do,
         most_words=POINT_WORDS,
     )
@@ -364,7 +371,8 @@ def _list_points(
     as one of its points (``listed_asks.GROUPED``): a leaver's or new starter's checklist is
     confirmed point by point, not one point said back and the rest "as for your request"
     (judges: "confirms only the account disable; mailbox and device collection ignored").
-    Not a refusal, a feedback wish, or stopping an attack. The flag: every one asks us to do something (``listed_asks.TO_DO``)."""
+    Not a refusal, a feedback wish, stopping an attack, or what the steps answer ("what
+    should I do?"). The flag: every one asks us to do something (``listed_asks.TO_DO``)."""
     items = list_items([a.text for a in asks], ctx.list_lines)
     classes = {
         a.text: used_class(a, ctx)
@@ -373,6 +381,8 @@ def _list_points(
     }
     if ctx.refusal:
         classes = {t: c for t, c in classes.items() if c not in ("do", "revert")}
+    if ctx.steps:
+        classes = {t: c for t, c in classes.items() if c not in ("what_to_do", "how")}
     points = frozenset(t for t, c in classes.items() if c in GROUPED)
     return points, bool(points) and all(classes[t] in TO_DO for t in points)
 

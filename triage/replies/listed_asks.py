@@ -9,8 +9,11 @@ confirms item by item.
 Only asks the customer wrote as a list (lines that start with "-", "*", "1." or "a)") are
 listed: taken from running prose, the reader's asks include statements ("Entirely cosmetic",
 "Scroll down"), threats and rhetoric that the single sentence hid and a list would show. Each
-item is the customer's own words, cleaned of list marks and joining words, under a sentence
-that promises an answer on each, not that each will be done; nothing is turned into our words
+item is the customer's own words, cleaned of list marks and joining words (and of a detail
+after a spaced dash or in brackets, unless it limits the point), under a sentence that
+promises an answer on each, not that each will be done; only a request's checklist of things
+for us to do (a leaver's, a new starter's) is committed to, each point "done or exactly what
+it's waiting on" (``to_do``); a list of alternatives is not listed; nothing is turned into our words
 (their "I" and "we" stay theirs, as on any list quoted back). An item that would not read as
 one of their points, or is not safe to place in ours (a link, markup, a long number, a threat,
 hostile or shouted, too short or too long), keeps the whole set on the old single sentence.
@@ -23,7 +26,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, visible
+from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, upper_first, visible
 from triage.replies.templates import Templates, Tone
 
 
@@ -74,7 +77,7 @@ def listable(text: str, most_words: int = MAX_WORDS) -> str:
         return ""
     if not s.endswith("?") and _NARRATIVE.match(s):  # what happened, not what they ask
         return ""
-    return s[:1].upper() + s[1:]
+    return upper_first(s)
 
 
 # what a list line adds after a spaced dash or in brackets is a detail of the point, not the
@@ -82,9 +85,18 @@ def listable(text: str, most_words: int = MAX_WORDS) -> str:
 # to the Finance shared drive (F:\\Finance\\Management Accounts)" (a path is not safe to say
 # back), "Arranging the broadband move - I gather lead times can be long"
 _DETAIL = re.compile(r"\s+[-–—]\s+.*$")
-# "- The publishing problem fixed tonight, or": the joining word of a list of alternatives
-_JOINED = re.compile(r"[\s,]+(?:or|and)$", re.I)
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
+# ... but a detail that limits the point is part of what they ask: "Delete his mailbox - only
+# after Paul has exported it", "Wipe his laptop (once his files are backed up)", "Remove his
+# admin rights - but NOT his email yet" (review: the bare point would be promised as asked)
+_LIMITS = re.compile(
+    r"\b(?:only|after|once|until|till|before|not|never|but|except|unless|if|when|without|"
+    r"don't|do\s+not|n't)\b|n't\b",
+    re.I,
+)
+# "- The publishing problem fixed tonight, or": a list of alternatives, one of which is wanted;
+# listed as points, each would be promised
+_ALTERNATIVE = re.compile(r"(?:^or\b|[\s,]or$)", re.I)
 
 # the classes of ask (ask_classes.py) that, on a line of the customer's own list, are answered
 # as one of the list's points; a refund, a price, a call, a visit, an escalation or a deadline
@@ -92,21 +104,30 @@ _BRACKETS = re.compile(r"\s*\([^()]*\)")
 GROUPED = frozenset(
     {"do", "statement", "attend", "pass_on", "question", "how", "inform", "what_to_do"}
 )
-# of those, the ones that ask us to do something: a list of nothing else is committed to
-TO_DO = frozenset({"do", "statement", "attend"})
+# of those, the ones that ask us to do something: a list of nothing else is committed to (not
+# "statement": a line the reader took for an ask that asks nothing is not promised)
+TO_DO = frozenset({"do", "attend"})
 
 
 def point(text: str, most_words: int = MAX_WORDS) -> str:
     """A list line as one point to list back: without a detail after a spaced dash or in
-    brackets, where enough of the point is left ("" when it would not read as one point)."""
-    short = _JOINED.sub("", _DETAIL.sub("", _BRACKETS.sub("", _clean(text))).strip(" .,;:-"))
-    return listable(short if len(short.split()) >= MIN_WORDS else text, most_words)
+    brackets, where enough of the point is left and the detail does not limit it ("" when it
+    would not read as one point)."""
+    full = _clean(text)
+    details = [m.group(0) for m in (*_BRACKETS.finditer(full), *_DETAIL.finditer(full))]
+    if any(_LIMITS.search(d) for d in details):
+        return listable(full, most_words)
+    short = _DETAIL.sub("", _BRACKETS.sub("", full)).strip(" .,;:-")
+    return listable(short if len(short.split()) >= MIN_WORDS else full, most_words)
 
 
 def list_items(asks: Sequence[str], lines: Sequence[str]) -> frozenset[str]:
-    """The asks that are whole lines of the email's own list, when there are at least two:
-    each is one of the points the answer lists back."""
+    """The asks that are whole lines of the email's own list, when there are at least two
+    and they are not alternatives ("... tonight, or" / "... until it's fixed"): each is one
+    of the points the answer lists back."""
     items = frozenset(a for a in asks if _in_list(_clean(a), lines))
+    if any(_ALTERNATIVE.search(_clean(a)) for a in items):
+        return frozenset()
     return items if len(items) >= MIN_ITEMS else frozenset()
 
 
@@ -153,17 +174,21 @@ def listed_sentence(
     listed or was not one of the email's list ``lines`` (``list_lines``). ``rest``: other
     asks were answered before ("On the other points ..."). ``to_do``: each asks us to do
     something, and the sentence commits to each. ``most_words``: the longest point listed.
-    ``fields``: the callback."""
+    ``fields``: the callback, and the handler for a sentence that commits."""
     if not MIN_ITEMS <= len(plain) <= MAX_ITEMS:
         return ""
     if not all(_in_list(_clean(text), lines) for text in plain):
         return ""
-    items = [point(text, most_words) for text in plain]
-    if not all(items):
-        return ""
-    # the same point asked twice is listed once, whatever its capitals
-    items = list({item.casefold(): item for item in reversed(items)}.values())[::-1]
-    if len(items) < MIN_ITEMS:
+    # the same point asked twice is listed once, whatever its capitals, where it came first
+    firsts: dict[str, str] = {}
+    for text in plain:
+        firsts.setdefault(_clean(text).casefold(), text)
+    items = [point(text, most_words) for text in firsts.values()]
+    if len({item.casefold() for item in items}) < len(items):
+        # two points alike once their details go ("Access to the drive (Finance)" and
+        # "... (HR)"): each said in full
+        items = [listable(text, most_words) for text in firsts.values()]
+    if len(items) < MIN_ITEMS or not all(items):
         return ""
     slot = ("answer_listed_do_rest" if rest else "answer_listed_do") if to_do else ""
     slot = slot or ("answer_listed_rest" if rest else "answer_listed")

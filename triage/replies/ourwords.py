@@ -294,6 +294,11 @@ _PROPER = frozenset(
 )
 
 
+def upper_first(text: str) -> str:
+    """ "our network team" -> "Our network team": to open a sentence or a listed point."""
+    return text[:1].upper() + text[1:]
+
+
 def lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     if first.isupper() and len(first) > 1 or first in ("I", "I'm", "I've", "I'd", "I'll"):

@@ -18,6 +18,7 @@ from triage.replies.evidence import (
 )
 from triage.replies.gist import Gist
 from triage.replies.letdown import let_down
+from triage.replies.ourwords import upper_first
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
@@ -284,7 +285,7 @@ def handler_fields(d: Draft) -> dict[str, str]:
     subject, obj = handler(d)
     return {
         "handler": subject,
-        "handler_cap": subject[:1].upper() + subject[1:],
+        "handler_cap": upper_first(subject),
         "handler_obj": obj,
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, visible
+from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, upper_first, visible
 from triage.replies.templates import Templates, Tone
 
 MAX_WORDS = 14  # a longer ask quoted whole would copy a run of the email back
@@ -41,7 +41,7 @@ def quotable(text: str) -> str:
     # as "You asked ..." would misquote them
     if not s.endswith("?") or _GUESS.match(s):
         return ""
-    return s[:1].upper() + s[1:]
+    return upper_first(s)
 
 
 def quoted_list(quotes: Sequence[str]) -> str:
