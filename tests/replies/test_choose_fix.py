@@ -284,3 +284,20 @@ def test_a_how_to_question_naming_the_entry_is_answered_however_far_its_wording(
     fault = replace(read, kind="fault", asks=())
     assert choose_fix("fault", fault, [replace(far, entry=replace(entry, kinds=("fault",)))],
                       ReplyRules(), "it broke") == (None, ())  # fmt: skip
+
+
+def test_a_security_topic_the_email_reads_like_says_what_happened_in_its_own_words(
+    reply_config: ReplyConfig, embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    # no sentence of the email can be said back as what was done to them, and the reply went
+    # from the greeting to the steps (judges: "no restatement of the hijacked mailbox")
+    text = (
+        "Two friends rang this morning: they've had emails from my address asking them to buy "
+        "gift cards because I'm stuck abroad. I'm at home and I never sent them. What do I do?"
+    )
+    mail, scored = _embedded(base_embedder, text, "My email is sending messages I didn't write")
+    s = make(reply_config, embedded_kb, mail, scored, read=reading("security", security=True))
+    entry = embedded_kb.get("compromised-account")
+    assert entry is not None
+    assert entry.said
+    assert entry.said in s.acknowledge

@@ -273,7 +273,8 @@ def test_security_starts_with_safe_steps_and_hands_over_by_name(
         "by itself, and he wants my login and a payment. Was my data stolen?"
     )
     s = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security", asks=(ask,)))
-    greeting, intro, steps, *_ = s.text.split("\n\n")
+    # (what they report, or that it is treated as a security matter, comes before the steps)
+    greeting, intro, steps, *_ = [p for p in s.text.split("\n\n") if "security matter" not in p]
     assert intro.endswith(":")
     assert steps.startswith("1. ")
     assert s.kb_entry is None  # no knowledge-base entry: the desk's safe steps
@@ -1377,3 +1378,19 @@ def test_a_cost_asked_is_answered_with_a_price_the_agent_is_told_to_send(
     assert "we'll work out a price" in s.text or "a price from us" in s.text
     assert "keep you posted" not in s.text
     assert any(t.startswith("Send the price the reply promises by") for t in s.agent_todo)
+
+
+def test_a_security_report_with_nothing_to_say_back_still_says_what_we_treat_it_as(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "no restatement of the suspected compromise" where the reply went from the
+    # greeting straight to the steps
+    e = email(
+        "Possible breach: there is a script on our checkout page that none of us added, and it "
+        "sends what customers type to an address we have never heard of."
+    )
+    read = reading("security", security=True)
+    s = make(reply_config, keyword_kb, e, scores(3, 1), read=read)
+    assert s.kind == "security"
+    said = s.acknowledge.split("\n\n")[1]
+    assert said in reply_config.templates.slots["restate_security_plain"]["any"]

@@ -196,7 +196,13 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     contained = 0
     # what they report said back, or the earlier contact they report (never a let-down line:
     # "that was our failure" would admit liability in a security matter)
-    openers = ["restate_security", "security_not_us", "repeat_said", "repeat_followup"]
+    openers = [
+        "restate_security",
+        "restate_security_plain",
+        "security_not_us",
+        "repeat_said",
+        "repeat_followup",
+    ]
     slots = reply_config.templates.slots
     said_back = {x for o in openers for vs in slots[o].values() for x in vs}
     let_down_lines = {

@@ -34,6 +34,8 @@ def entry_parts(entry: KbEntry) -> list[tuple[str, str]]:
         parts.append(("incident", entry.incident))
     if entry.workaround:
         parts.append(("workaround", entry.workaround))
+    if entry.said:
+        parts.append(("said", entry.said))
     return parts
 
 

@@ -22,6 +22,7 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
                                   # we do on our side: check a bill, run an export)
     requires = ""                 # optional: a regular expression the email must contain
     safety = false                # optional: the steps keep someone safe (a sparking socket)
+    said = ""                     # optional: a security matter said back, as a clause
     +++
     1. First step, in plain words.
     2. Second step.
@@ -66,6 +67,7 @@ _KEYS = {
     "by",
     "requires",
     "safety",
+    "said",
 }
 _BY = ("customer", "desk")
 
@@ -173,6 +175,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         by=by,
         requires=requires,
         safety=safety,
+        said=text_value("said", False),
     )
 
 

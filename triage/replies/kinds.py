@@ -321,6 +321,18 @@ def security(d: Draft) -> Shape:
     not_us = d.render("security_not_us") if says_posed_as_us(d.text) else ""
     if not_us:
         reuse["genuine"] = not_us
+    elif not said:
+        # no sentence of theirs to say back: the topic's own words where the email reads like
+        # its symptoms, else that we treat it as a security matter; a reply that said nothing
+        # of what they reported was judged to have no restatement (a subject line is not said
+        # back here: it may be the scam's)
+        # (a security fix is offered below the symptom bar; its words are not said back there)
+        topic_said = d.topic.said if d.topic is not None and d.symptom_fits else ""
+        said = (
+            d.render("restate_security", problem=topic_said)
+            if topic_said
+            else d.render("restate_security_plain")
+        )
     ack = section(greeting(d), paragraph(said, not_us, repeat_line(d)))
     team = d.templates.teams["security_team"]
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
