@@ -301,3 +301,12 @@ def test_a_security_topic_the_email_reads_like_says_what_happened_in_its_own_wor
     assert entry is not None
     assert entry.said
     assert entry.said in s.acknowledge
+    # about a colleague's account ("the account", still not theirs to be told of as ours to
+    # guess): the plain line, not the topic's clause
+    team = reading("security", security=True, scope="team")
+    other = make(reply_config, embedded_kb, mail, scored, read=team)
+    assert entry.said not in other.acknowledge
+    assert any(
+        p in other.acknowledge
+        for p in reply_config.templates.slots["restate_security_plain"]["any"]
+    )

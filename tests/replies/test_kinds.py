@@ -272,9 +272,11 @@ def test_security_starts_with_safe_steps_and_hands_over_by_name(
         "A man on the phone said he was from the bank; now he's on my computer, the mouse moves "
         "by itself, and he wants my login and a payment. Was my data stolen?"
     )
-    s = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security", asks=(ask,)))
-    # (what they report, or that it is treated as a security matter, comes before the steps)
-    greeting, intro, steps, *_ = [p for p in s.text.split("\n\n") if "security matter" not in p]
+    read = reading("security", asks=(ask,), security=True)
+    s = make(reply_config, keyword_kb, e, scores(3, 3), read=read)
+    # what they report, or that it is treated as a security matter, comes before the steps
+    greeting, said, intro, steps, *_ = s.text.split("\n\n")
+    assert "security matter" in said
     assert intro.endswith(":")
     assert steps.startswith("1. ")
     assert s.kb_entry is None  # no knowledge-base entry: the desk's safe steps
@@ -296,8 +298,11 @@ def test_someone_who_posed_as_us_is_answered_with_what_we_never_do(
         "I had a call from someone saying they were from IT who needed the code from my "
         "authenticator app. I read it out. Then I remembered you never phone like that."
     )
-    s = make(reply_config, keyword_kb, e, scores(2, 1), read=reading("security"))
+    s = make(reply_config, keyword_kb, e, scores(2, 1), read=reading("security", security=True))
     assert "not from us" in s.acknowledge
+    # what we never do says what this is: no second, plain "security matter" line on top
+    plain = reply_config.templates.slots["restate_security_plain"]["any"]
+    assert not any(p in s.acknowledge for p in plain)
     assert errors(s.findings) == []
     # the code read out: a new password is not enough, the sessions and the authenticator go
     assert "reset your authenticator" in s.text

@@ -14,7 +14,7 @@ import pytest
 from triage.errors import ConfigError
 from triage.replies.config import ReplyConfig
 from triage.replies.gist import gist
-from triage.replies.kb_check import check_entries
+from triage.replies.kb_check import check_entries, entry_parts
 from triage.replies.kb_files import KB_KINDS, KB_SCOPES, parse_entry, read_entries
 from triage.replies.knowledge import PROBLEM_SCORE, KbSettings, KnowledgeBase
 from triage.replies.rules import load_rules
@@ -101,6 +101,7 @@ QUESTIONS = 'questions = ["Which printer is it?", "What does its screen show?"]\
 FAULT = QUESTIONS + 'scopes = ["one"]\nkinds = ["fault"]\n'
 OUTAGE = QUESTIONS + 'scopes = ["site"]\nkinds = ["outage"]\n'
 INCIDENT = 'incident = "An incident is open; we update you every 30 minutes."\n'
+SECURITY = QUESTIONS + 'scopes = ["one"]\nkinds = ["security"]\n'
 
 
 @pytest.mark.parametrize(
@@ -137,6 +138,10 @@ INCIDENT = 'incident = "An incident is open; we update you every 30 minutes."\n'
         (FAULT + 'problems = ["printer: jamming @ "]\n', "problems", "troubles @ where"),
         (FAULT + 'by = "engineer"\n', "by", "customer, desk"),
         (FAULT + 'requires = "alarm("\n', "requires", "regular expression"),
+        # a security matter said back inside our sentence: a security entry's lower-case clause
+        (FAULT + 'said = "the printer may be jammed"\n', "said", "security"),
+        (SECURITY + 'said = "Someone may be using the account"\n', "said", "lower-case"),
+        (SECURITY + 'said = "someone may be using the account."\n', "said", "final stop"),
     ],
 )
 def test_new_front_matter_keys_are_validated_naming_file_and_key(
@@ -155,6 +160,14 @@ def test_new_front_matter_keys_are_read() -> None:
     assert entry.steps == ()  # an outage may have no workaround: its reply is the incident wording
     with pytest.raises(ConfigError, match="two numbered steps"):
         parse_entry(_with(FAULT, steps=""), "x")  # a fix without steps is not a fix
+
+
+def test_a_security_entrys_said_clause_is_read_and_checked() -> None:
+    entry = parse_entry(_with(SECURITY + 'said = "someone may be using the account"\n'), "x")
+    assert entry.said == "someone may be using the account"
+    assert parse_entry(_with(SECURITY), "x").said == ""
+    # the tone checker reads it with the rest of what can reach a customer
+    assert ("said", entry.said) in entry_parts(entry)
 
 
 def test_who_takes_the_steps_and_what_the_email_must_name_are_read() -> None:

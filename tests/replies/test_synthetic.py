@@ -190,7 +190,7 @@ def test_outages_and_whole_sites_get_no_end_user_steps(
 def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     drafts: list[tuple[dict[str, Any], Reading, Suggestion]], reply_config: ReplyConfig
 ) -> None:
-    security = [(row, s) for row, _, s in drafts if s.kind == "security"]
+    security = [(row, r, s) for row, r, s in drafts if s.kind == "security"]
     assert len(security) >= 60
     team = reply_config.templates.teams["security_team"]
     contained = 0
@@ -198,6 +198,7 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     # "that was our failure" would admit liability in a security matter)
     openers = [
         "restate_security",
+        "restate_security_topic",
         "restate_security_plain",
         "security_not_us",
         "repeat_said",
@@ -214,11 +215,15 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     opening = re.compile(
         "|".join(re.escape(x).replace(re.escape("{problem}"), ".+") for x in said_back)
     )
-    for row, s in security:
+    for row, read, s in security:
         paragraphs = s.text.split("\n\n")[1:]
+        # what they report said back before the steps (or that it is treated as a security
+        # matter, or an earlier report owned): never the greeting straight into the steps,
+        # where the reader flags a security matter (a kind read without the flag says nothing)
         if opening.match(paragraphs[0]):
-            # what they report, said back before the steps (and an earlier report owned)
             paragraphs = paragraphs[1:]
+        else:
+            assert not read.security, row["id"]
         after_greeting = ["\n\n".join(paragraphs[:1]), "\n\n".join(paragraphs[1:])]
         if not after_greeting[0].endswith(":"):
             # an admin asking us to stop it ("suspend his account"): that, being done, first

@@ -150,6 +150,12 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
     safety = meta.get("safety", False)
     if not isinstance(safety, bool):
         raise ConfigError(f"{where}: safety must be true or false")
+    said = text_value("said", False)
+    if said and ("security" not in kinds or said[:1].isupper() or said[-1:] in ".!?;:"):
+        raise ConfigError(
+            f"{where}: said is a security entry's clause, lower-case and without a final stop"
+            f" (it is said inside our sentence): {said!r}"
+        )
     by = text_value("by", False) or "customer"
     if by not in _BY:
         raise ConfigError(f"{where}: by is {by!r}; allowed: {', '.join(_BY)}")
@@ -175,7 +181,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         by=by,
         requires=requires,
         safety=safety,
-        said=text_value("said", False),
+        said=said,
     )
 
 

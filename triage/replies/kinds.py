@@ -322,17 +322,7 @@ def security(d: Draft) -> Shape:
     if not_us:
         reuse["genuine"] = not_us
     elif not said:
-        # no sentence of theirs to say back: the topic's own words where the email reads like
-        # its symptoms, else that we treat it as a security matter; a reply that said nothing
-        # of what they reported was judged to have no restatement (a subject line is not said
-        # back here: it may be the scam's)
-        # (a security fix is offered below the symptom bar; its words are not said back there)
-        topic_said = d.topic.said if d.topic is not None and d.symptom_fits else ""
-        said = (
-            d.render("restate_security", problem=topic_said)
-            if topic_said
-            else d.render("restate_security_plain")
-        )
+        said = _security_topic_said(d)
     ack = section(greeting(d), paragraph(said, not_us, repeat_line(d)))
     team = d.templates.teams["security_team"]
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
@@ -342,6 +332,22 @@ def security(d: Draft) -> Shape:
             *todo,
         )
     return Shape(ack, plan, fix, close, ANSWER_FIRST, "above" if steps else "", reuse, todo)
+
+
+def _security_topic_said(d: Draft) -> str:
+    """Where no sentence of theirs can be said back: the topic's own clause (``said``) where
+    the email reads like its symptoms, is about the writer's own matter and the steps are that
+    topic's, else that we treat it as a security matter; "" for an email without the security
+    flag. A reply that said nothing of what they reported was judged to have no restatement
+    (a subject line is not said back here: it may be the scam's)."""
+    if not d.reading.security:
+        return ""
+    topic = d.topic
+    own = d.reading.scope == "one" and not d.attacks  # "your account", not a colleague's
+    steps_agree = d.fix is None or (topic is not None and d.fix.id == topic.id)
+    if topic is not None and topic.said and d.symptom_fits and own and steps_agree:
+        return d.render("restate_security_topic", problem=topic.said)
+    return d.render("restate_security_plain")
 
 
 SHAPES: dict[str, Callable[[Draft], Shape]] = {

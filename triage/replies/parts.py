@@ -58,8 +58,8 @@ class Draft:
     attacks: frozenset[str] = frozenset()
     # the email reads like the topic's own symptoms (``choose_fix.close_to`` of the topic's
     # match, the gate the fix's steps pass): its questions diagnose this problem, not only its
-    # topic; used only where no fix was chosen, so the fix's exemptions (a security case, a
-    # how-to naming the entry) do not arise
+    # topic; and whether a security reply may say the topic's own clause (``KbEntry.said``).
+    # The fix's exemptions (a security case, a how-to naming the entry) do not apply to it
     symptom_fits: bool = True
 
     @property

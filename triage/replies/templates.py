@@ -89,7 +89,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "apology": _NONE,  # apologise for real and own it
     "apology_again": _NONE,  # ... and own that it has happened again
     "restate_security": frozenset({"problem"}),  # what they report, before the safe steps
-    "restate_security_plain": frozenset(),  # nothing of it can be said back, and no topic line
+    "restate_security_topic": frozenset({"problem"}),  # ... the topic's own clause
+    "restate_security_plain": _NONE,  # nothing of it can be said back, and no topic line
     "apology_chase": _NONE,
     "apology_neutral": _NONE,  # ... without owning a cause that may not be ours (security)
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
