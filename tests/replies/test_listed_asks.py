@@ -143,16 +143,7 @@ LEAVER_ASKS = (
 
 
 def _leaver_ctx(restated: str = "") -> AnswerContext:
-    return AnswerContext(
-        kind="request",
-        key="<leaver@x>",
-        style="calm",
-        callback="17:00 GMT today",
-        handler="our user accounts team",
-        handler_obj="our user accounts team",
-        list_lines=list_lines(LEAVER),
-        restated=restated,
-    )
+    return replace(_ctx(), key="<leaver@x>", list_lines=list_lines(LEAVER), restated=restated)
 
 
 def test_a_checklist_of_things_to_do_is_committed_to_point_by_point(

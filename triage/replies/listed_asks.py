@@ -13,8 +13,8 @@ item is the customer's own words, cleaned of list marks and joining words (and o
 after a spaced dash or in brackets, unless it limits the point), under a sentence that
 promises an answer on each, not that each will be done; only a request's checklist of things
 for us to do (a leaver's, a new starter's) is committed to, each point "done or exactly what
-it's waiting on" (``to_do``); a list of alternatives is not listed; nothing is turned into our words
-(their "I" and "we" stay theirs, as on any list quoted back). An item that would not read as
+it's waiting on" (``to_do``); a list of alternatives is not listed; nothing is turned into
+our words (their "I" and "we" stay theirs, as on any list quoted back). An item that would not read as
 one of their points, or is not safe to place in ours (a link, markup, a long number, a threat,
 hostile or shouted, too short or too long), keeps the whole set on the old single sentence.
 Pure.
@@ -123,8 +123,8 @@ def point(text: str, most_words: int = MAX_WORDS) -> str:
 
 def list_items(asks: Sequence[str], lines: Sequence[str]) -> frozenset[str]:
     """The asks that are whole lines of the email's own list, when there are at least two
-    and they are not alternatives ("... tonight, or" / "... until it's fixed"): each is one
-    of the points the answer lists back."""
+    and they are not alternatives (a line that ends or starts with "or": "The publishing
+    problem fixed tonight, or"): each is one of the points the answer lists back."""
     items = frozenset(a for a in asks if _in_list(_clean(a), lines))
     if any(_ALTERNATIVE.search(_clean(a)) for a in items):
         return frozenset()
