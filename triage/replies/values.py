@@ -64,7 +64,7 @@ class KbEntry:
     requires: str = ""
     # the steps keep someone safe (a sparking socket): introduced as such, not "worth trying"
     safety: bool = False
-    # a security matter said back in our words, as a clause ("someone else may be using your
+    # a security matter said back in our words, as a clause ("someone else may be using the
     # account"), where the email's own sentence cannot be: a security reply with no sentence
     # of what happened read as "no restatement" (judges: "no restatement of the compromise")
     said: str = ""
