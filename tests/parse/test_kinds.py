@@ -65,6 +65,23 @@ def test_subject_mentioning_office_mid_sentence_is_customer() -> None:
 
 
 @pytest.mark.parametrize(
+    "subject",
+    ["out of office", "Out of office stuck on", "On vacation - can I get email abroad?"],
+)
+def test_a_subject_about_an_away_notice_is_a_customer(subject: str) -> None:
+    # only an away notice's label ("Out of Office: ...") marks an auto-reply by subject alone
+    assert _kind({}, subject=subject) is MailKind.CUSTOMER
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Out of Office AutoReply: laptop", "Out of office until 3 January", "On vacation: Re: hi"],
+)
+def test_an_away_notices_label_is_an_auto_reply(subject: str) -> None:
+    assert _kind({}, subject=subject) is MailKind.AUTO_REPLY
+
+
+@pytest.mark.parametrize(
     ("headers", "subject", "ctype", "reason"),
     [
         (

@@ -21,11 +21,17 @@ _DSN_SUBJECT = re.compile(
 )
 _DELIVERY_REPORT = re.compile(r"report-type\s*=\s*\"?delivery-status", re.IGNORECASE)
 _READ_RECEIPT = re.compile(r"report-type\s*=\s*\"?disposition-notification", re.IGNORECASE)
+# An away notice's subject is a label before the subject it answers ("Out of Office: Printer
+# broken", "Out of office AutoReply"): a customer's own subject may name the same thing ("out
+# of office", "Out of office stuck on", "On vacation - can I get email abroad?"), and such
+# mail was once ignored, unanswered, as an auto-reply
+_AWAY_LABEL = r"\s*(?::|auto\s*-?\s*reply|reply|notice|notification|message\b|until\b|till\b)"
 _AUTO_SUBJECT = re.compile(
-    r"^\s*(?:out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?reply|auto(?:response)?:"
+    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|auto(?:response)?:"
     r"|autoreply|auto-response|abwesenheitsnotiz|automatische antwort|réponse automatique"
-    r"|respuesta automática|risposta automatica|away from (?:the )?office|on vacation"
-    r"|vacation reply|i am out of the office|i'm out of the office)",
+    r"|respuesta automática|risposta automatica|vacation reply"
+    rf"|(?:out of (?:the )?office|away from (?:the )?office|on vacation){_AWAY_LABEL}"
+    r"|i am out of the office|i'm out of the office)",
     re.IGNORECASE,
 )
 _OOF_SUBJECT = re.compile(r"out of (?:the )?office|\booof?\b|away|vacation|abwesen", re.IGNORECASE)
