@@ -64,3 +64,9 @@ def test_a_short_forms_full_stop_ends_no_sentence(reader: TextReader) -> None:
     assert "Then go." in sents  # a capital after it: a new sentence
     said = nlp.parse(reader._nlp, ["is it fixed? they said no. i still cant log in."])[0]
     assert len(list(said.sents)) == 3  # "no" is a word, not "no." before a number
+
+
+def test_a_question_mark_ends_a_sentence_typed_in_lower_case(reader: TextReader) -> None:
+    text = "how do i set an out of office on outlook web? off from friday. see ?page=2"
+    doc = nlp.parse(reader._nlp, [text])[0]
+    assert [s.text.strip() for s in doc.sents][0] == "how do i set an out of office on outlook web?"

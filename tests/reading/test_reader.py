@@ -87,6 +87,40 @@ def test_two_commands_joined_by_and_are_two_asks(reader: TextReader) -> None:
     assert len(_read(reader, text).asks) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        (
+            "How do I set an out of office on Outlook web? I'm off from Friday.",
+            "How do I set an out of office on Outlook web?",
+        ),
+        (
+            "I want a loan laptop today, I'm not using annual leave to cover for this.",
+            "I want a loan laptop today, I'm not using annual leave to cover for this.",
+        ),
+        ("Please keep this confidential.", "Please keep this confidential."),
+    ],
+)
+def test_a_customers_words_about_leave_or_secrecy_still_ask(
+    reader: TextReader, text: str, ask: str
+) -> None:
+    # "out of office", "annual leave" and "confidential" alone once marked a sentence as an
+    # auto-reply's or a disclaimer's, and the customer's ask was lost
+    assert _asks(_read(reader, text)) == [ask]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This email and any attachments are confidential. Please notify the sender.",
+        "I am currently out of the office. Please contact Jo Bloggs instead.",
+        "CONFIDENTIALITY NOTICE: please delete this message if it is not for you.",
+    ],
+)
+def test_disclaimer_and_auto_reply_sentences_ask_nothing(reader: TextReader, text: str) -> None:
+    assert not any("confidential" in a.lower() or "office" in a for a in _asks(_read(reader, text)))
+
+
 def test_the_guides_deadlines_resolve_in_the_desks_zone(reader: TextReader) -> None:
     cases = {
         "The projector is dead and we meet tomorrow night, please help.": (

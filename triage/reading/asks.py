@@ -27,15 +27,11 @@ BOILERPLATE = (
     "received this email in error",
     "received it in error",
     "received this message in error",
-    "confidential",
     "unsubscribe",
     "notification preferences",
     "do not reply to this",
     "this is an automated",
     "automatic reply",
-    "annual leave",
-    "out of the office",
-    "out of office",
     "for anything urgent",
     "for urgent matters",
     "in my absence",
@@ -199,9 +195,22 @@ def _says(toks: list[Token], clause: str) -> bool:
     )
 
 
+# A disclaimer's or an auto-reply's own sentence, not a customer's that mentions the same
+# words: "This email is confidential and ...", "I am out of the office until ..." are skipped;
+# "How do I set an out of office on Outlook web?", "I want a loan laptop today, I'm not using
+# annual leave to cover for you" and "Please keep this confidential" ask (all were dropped
+# when a bare "out of office", "annual leave" or "confidential" marked a sentence boilerplate)
+_DISCLAIMER = re.compile(
+    r"\b(?:is|are|be|contains?|containing)\s+(?:[\w-]+\s+){0,3}?confidential\b"
+    r"|\bconfidential(?:ity)?\s*(?:notice|:)|\bconfidential\s+(?:and|or)\b"
+    r"|\b(?:am|'m|is|are|be|being|was|were)\s+(?:currently\s+|now\s+|also\s+)?"
+    r"(?:out\s+of\s+(?:the\s+)?office|on\s+(?:annual\s+)?leave|away\s+from\s+(?:my|the)\s+desk)\b"
+)
+
+
 def boilerplate(lower: str) -> bool:
     """Disclaimers, auto-reply and newsletter formulas: they say "please" to nobody."""
-    return any(p in lower for p in BOILERPLATE)
+    return any(p in lower for p in BOILERPLATE) or _DISCLAIMER.search(lower) is not None
 
 
 def _starts_line(sent: Span) -> bool:

@@ -95,6 +95,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if "\n" not in tok.text and "\n" not in tok.whitespace_:
             _keep_after_short_form(doc, tok)
+            _end_at_question_mark(doc, tok)
             continue
         nxt = doc[tok.i + 1]
         if nxt.is_space:
@@ -108,6 +109,15 @@ def mark_line_breaks(doc: Doc) -> Doc:
             for k in range(nxt.i + 1, (after or nxt.i) + 1):
                 doc[k].is_sent_start = False
     return doc
+
+
+def _end_at_question_mark(doc: Doc, tok: Token) -> None:
+    """A question mark then a space ends a sentence, whatever case follows: typed in lower
+    case ("how do i set an out of office on outlook web? off from friday and ..."), the parser
+    ran the question on into the next sentence, and the ask was the whole run."""
+    nxt = doc[tok.i + 1]
+    if tok.text == "?" and tok.whitespace_ and nxt.is_alpha and nxt.text[:1].islower():
+        nxt.is_sent_start = True
 
 
 def _keep_after_short_form(doc: Doc, tok: Token) -> None:
