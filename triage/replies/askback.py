@@ -208,6 +208,8 @@ _YES_OR_NO = re.compile(r",?\s*(?:yes\s+or\s+no|or\s+not)$", re.I)
 _PLEASE_THEN = re.compile(
     r"\s+please\s*[,;-]\s+(?:we|i|it|it's|they|this|that|there|everything|nothing)\b.*$", re.I
 )
+# a joking aside after the ask, marked as one by its chat word
+_CHAT_TAIL = re.compile(r"(?:,\s+[^,]*?)?\s+\b(?:lol|haha\w*|lmao|tbh)\W*$", re.I)
 # a question after a statement in one sentence ("..., how do I clear space?")
 _LAST_QUESTION = re.compile(
     r"^(?!\W*(?:can|could|would|will|is|are|do|does|did|how|what|when|where|why|who|which)\b)"
@@ -284,6 +286,7 @@ def ask_phrase(text: str) -> str | None:
     p = _YES_OR_NO.sub("", _LABEL.sub("", p))
     # "Can this be sorted today please, we can't do anything": the ask ends at its "please"
     p = _PLEASE_THEN.sub("", p)
+    p = _CHAT_TAIL.sub("", p)  # "..., forgot before I left lol": an aside, not the ask
     if question and (m := _LAST_QUESTION.search(p)):
         p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
     if _SHORTENS.match(p) and (len(p.split()) > MAX_WORDS or _OR_ELSE.search(p)):

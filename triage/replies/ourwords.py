@@ -56,6 +56,10 @@ SPELLED = {
     "whatsapp": "WhatsApp",
     "linkedin": "LinkedIn",
     "onedrive": "OneDrive",
+    "outlook": "Outlook",
+    "gmail": "Gmail",
+    "hotmail": "Hotmail",
+    "icloud": "iCloud",
     "sharepoint": "SharePoint",
     # initialisms ("the tv doesn't show your Wi-Fi", "the cctv footage": judges, session 19);
     # not "it", "pin" or "sim", which are also words

@@ -307,6 +307,11 @@ _CUT_SHORT = re.compile(r"\b[A-Z]\W*$")
 
 
 def clean(clause: str) -> bool:
+    # a product's name keeps its capital at the start ("Outlook keeps underlining organise"
+    # once the customer's "outlook" is spelled): no sentence was cut there
+    head, _, rest = clause.partition(" ")
+    if rest and head.lower() in BRANDS and head.lower() not in _COMMON and head[:1].isupper():
+        clause = f"{head.lower()} {rest}"
     return _UNCLEAN.search(clause) is None
 
 
