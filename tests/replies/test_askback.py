@@ -207,10 +207,61 @@ def test_an_ask_is_said_back_in_our_words(text: str, expected: str) -> None:
             "Can this be sorted today please, we can't do anything.",
             "whether this can be sorted today",
         ),
+        # a question's second alternative and its examples go; the first is the point
+        (
+            "Is there a way to archive all our finished jobs (with notes and photos) in one go, "
+            "or only one job at a time?",
+            "whether there is a way to archive all your finished jobs in one go",
+        ),
+        (
+            "Is there a way to colour-code the calendar by client, e.g. a green 'Harbour Dental' "
+            "block that shows in every view?",
+            "whether there is a way to colour-code the calendar by client",
+        ),
+        # a chat aside after the ask
+        (
+            "how do I change my ringtone on the desk phone, been driving me mad lol",
+            "how to change your ringtone on the desk phone",
+        ),
     ],
 )
 def test_a_long_or_labelled_ask_is_said_back_by_its_point(text: str, expected: str) -> None:
     assert ask_phrase(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "does" or "do" says whether the thing is one or many
+        (
+            "Does the warranty cover accidental damage?",
+            "whether the warranty covers accidental damage",
+        ),
+        (
+            "Does a shared mailbox need its own licence?",
+            "whether a shared mailbox needs its own licence",
+        ),
+        ("Do the meeting rooms have webcams?", "whether the meeting rooms have webcams"),
+        ("Does it carry over to next year?", "whether it carries over to next year"),
+        (
+            "Hey, any chance I could get Visio installed on my PC?",
+            "for Visio to be installed on your PC",
+        ),
+    ],
+)
+def test_a_question_about_a_thing_is_said_back_with_its_verb_agreeing(
+    text: str, expected: str
+) -> None:
+    assert ask_phrase(text) == expected
+
+
+def test_a_request_keeps_its_alternative() -> None:
+    # "lend me one, or take mine back" asks for either: said back with one, it asks for less
+    ask = (
+        "If the part hasn't come, could I at least borrow a laptop from you for the day, or take "
+        "mine back and bring it in again after?"
+    )
+    assert ask_phrase(ask) is None  # too long to say back whole: not cut to its first half
 
 
 def test_a_long_ask_about_a_thing_is_not_cut_into_a_misreading() -> None:

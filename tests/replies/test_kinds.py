@@ -153,6 +153,15 @@ def test_question_without_an_answer_says_who_answers_and_when(
     assert not any(line in s.close for line in reply_config.templates.slots["anything_else"]["any"])
 
 
+def test_a_question_answered_in_part_by_a_call_still_gets_its_answer_promised(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # "You asked for a call" answers the second half; the first still needs who and when
+    ask = "Is there any plan for weekend cover, or at least a way to book a call on a Saturday?"
+    s = make(reply_config, keyword_kb, email(ask), read=reading("question", asks=(ask,)))
+    assert "answer" in s.plan, s.plan  # both of question_unknown's lines say "answer"
+
+
 def test_chase_owns_the_delay_with_the_facts_the_store_holds(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -52,8 +52,11 @@ _WANT_NP = re.compile(
     re.I,
 )
 # "Any chance of a keyboard that isn't sticky?": asks for the thing
+# "any chance of a new mouse?", "any chance I could get Spotify installed on my laptop?"
 _ANY_CHANCE = re.compile(
-    r"^any\s+chance\s+of\s+(?:getting\s+)?(?P<rest>(?:a|an|another|some|the)\b.+)$", re.I
+    r"^any\s+chance\s+(?:of\s+(?:getting\s+)?|(?:that\s+)?(?:i|we)\s+(?:could|can|might)\s+"
+    r"(?:get|have|borrow)\s+)(?P<rest>(?:(?:a|an|another|some|the|my|our)\b|(?-i:[A-Z])).+)$",
+    re.I,
 )
 _MAY_HAVE = re.compile(
     rf"^{CAN_I}(?:have|get|borrow)\s+(?P<rest>.+)$",
@@ -134,7 +137,7 @@ _WH_BE = re.compile(
 )
 _SUBJECT_WORD = re.compile(r"\b(?:i|we|you|they|he|she|i'm|we're|you're)\b", re.I)
 _YES_NO = re.compile(
-    r"^(?P<verb>can|could|should|will|would|is|are|was|were|has|have|am|do)\s+"
+    r"^(?P<verb>can|could|should|will|would|is|are|was|were|has|have|am|do|does)\s+"
     r"(?P<subject>i|we|they|it|this|that|there|you)\s+(?P<rest>.+)$",
     re.I,
 )
@@ -220,10 +223,18 @@ _LAST_QUESTION = re.compile(
 # where a long ask may be cut: its reasons, conditions and alternatives ("Is it possible to
 # pause the broadband for those months instead of paying for it while nobody is here?")
 _TAIL_START = re.compile(
-    r"[,;]?\s+(?:instead\s+of|rather\s+than|while|because|since|so\s+that|as\s+(?:we|i|it)|"
-    r"when|if|unless|or\s+(?:is|are|do|does|will|would|should|can|could|do|is)\b|,\s*or)\b",
+    r"(?:[,;]?\s+(?:instead\s+of|rather\s+than|while|because|since|so\s+that|as\s+(?:we|i|it)|"
+    r"when|if|unless|or\s+(?:is|are|do|does|will|would|should|can|could|do|is))\b"
+    r"|,\s*(?:(?:eg|ie|like|such\s+as)\b|e\.g\.|i\.e\.))",
     re.I,
 )
+# a question's second alternative ("Is there a way to export all our projects to a CSV, or only
+# one project at a time?"); a request's is kept: "check the certificate, or re-enable password
+# login for us" asks for either, and said back with one it asks for less
+_OR_TAIL = re.compile(r",\s*or\b", re.I)
+# a question that asks for facts, not for something to be done or allowed ("could I borrow
+# one for the day, or take mine back?" asks for either)
+_ASKS_WHETHER = re.compile(r"^(?:is|are|does|do|did|was|were|has|have)\b", re.I)
 
 
 # the openers whose asks read right cut short: the subject is a pronoun or "there", so the
@@ -240,13 +251,37 @@ _SHORTENS = re.compile(
 _OR_ELSE = re.compile(r",\s*or\s+(?:is|are|can|could|should|do|does|would|will)\b", re.I)
 
 
-def _shorter(p: str) -> str:
-    """A long ask without its tail (reasons, conditions, alternatives), when at least five
-    words are left; else as it is."""
-    for m in _TAIL_START.finditer(p):
+def _shorter(p: str, question: bool) -> str:
+    """A long ask without its tail (reasons, conditions, alternatives; a question's second
+    alternative too), when at least five words are left; else as it is."""
+    cuts = [*_TAIL_START.finditer(p), *(_OR_TAIL.finditer(p) if question else ())]
+    for m in sorted(cuts, key=lambda m: m.start()):
         if len(p[: m.start()].split()) >= 5:
             return p[: m.start()].rstrip(" ,;")
     return p
+
+
+# "Does a guest user count toward our seat total?": a thing, then a verb from a short list
+# (no parse here: the list finds where the thing ends), said as "whether a guest user counts
+# ..."; the customer's "does" or "do" says whether the thing is one or many
+_DOES_THING = re.compile(
+    r"^(?P<do>does|do)\s+(?P<np>(?:the|a|an|your|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?)"
+    r"\s+(?P<v>have|count|need|include|support|work|cover|come|allow|cost|offer|use|sync|show|"
+    r"apply|affect|expire|renew|stay|keep|take|run|charge|require|change|update|carry|store|"
+    r"back|save|hold|get|send|accept|list|last|matter)\b(?P<rest>.*)$",
+    re.I,
+)
+
+
+def _third_person(verb: str) -> str:
+    """ "have" -> "has", "count" -> "counts", "carry" -> "carries", "match" -> "matches"."""
+    if verb == "have":
+        return "has"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    return verb + "s"
 
 
 def _yes_no(m: re.Match[str]) -> str | None:
@@ -255,6 +290,12 @@ def _yes_no(m: re.Match[str]) -> str | None:
         if subject not in ("i", "we", "you", "they"):
             return None  # "does it need" would need the verb inflected: not said back
         return f"whether {swap(subject)} {swap(rest)}"
+    if verb == "does":
+        if subject not in ("it", "this", "that") or not re.match(r"[a-z]+\b", rest):
+            return None
+        # "Does it need a reboot?" -> "whether it needs a reboot"
+        head, _, tail = rest.partition(" ")
+        return f"whether {subject} {_third_person(head)} {swap(tail)}".rstrip()
     said = swap(subject)
     if subject == "i":
         verb = {"am": "are", "was": "were"}.get(verb, verb)
@@ -290,7 +331,8 @@ def ask_phrase(text: str) -> str | None:
     if question and (m := _LAST_QUESTION.search(p)):
         p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
     if _SHORTENS.match(p) and (len(p.split()) > MAX_WORDS or _OR_ELSE.search(p)):
-        p = _shorter(p)  # "Can you send another one, or is there somewhere I can collect one?"
+        # "Can you send another one, or is there somewhere I can collect one?"
+        p = _shorter(p, question and _ASKS_WHETHER.match(p) is not None)
     if len(p.split()) > MAX_WORDS and _WANT_NP.match(p):
         # "I need read-only access to ARCH01 to finish a subject access request for ...": what
         # they need, not what for
@@ -351,6 +393,10 @@ def ask_phrase(text: str) -> str | None:
         out = f"{m.group('wh').lower()} {swap(m.group('subject'))}{modal} {swap(m.group('rest'))}"
     elif (m := _WH_BE.match(p)) and not _SUBJECT_WORD.search(m.group("np")[3:]):
         out = f"{m.group('wh').lower()} {swap(m.group('np'))} {m.group('verb').lower()}"
+    elif m := _DOES_THING.match(p):
+        verb = m.group("v").lower()
+        said = _third_person(verb) if m.group("do").lower() == "does" else verb
+        out = f"whether {swap(m.group('np'))} {said}{swap(m.group('rest'))}"
     elif m := _YES_NO.match(p):
         out = _yes_no(m)
     elif _EMBEDDED.match(p) and not question and not _INVERTED.match(p):

@@ -52,6 +52,9 @@ from triage.replies.shape import Shape
 from triage.replies.unknown_fix import our_action, questions
 from triage.replies.values import SECTION_NAMES
 
+# the ask classes whose own line may answer a question only in part (a call, money back)
+_IN_PART = frozenset({"call", "money"})
+
 ANSWER_FIRST = ("acknowledge", "fix", "plan", "close")
 
 
@@ -206,7 +209,9 @@ def question(d: Draft) -> Shape:
     # "what are these two charges?" answered by what we do (a desk entry): who and when first
     desk = bool(answer) and d.our_steps
     fields = {**handler_fields(d), "cadence": ""}
-    said = [a for a in d.reading.asks if said_ask(a) is not None]
+    # (not an ask its class's own line answers: "You asked for a call" does not say back "is
+    # there any plan for support in our time zone, or at least a way to book a call?")
+    said = [a for a in d.reading.asks if said_ask(a) is not None and ask_class(a) not in _IN_PART]
     todo: tuple[str, ...] = ()
     if answer and not desk:
         extra, reuse = _common_plan(d, "")
