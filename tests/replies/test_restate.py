@@ -66,6 +66,12 @@ def test_a_faults_subject_said_as_its_sentence_names_what_is_wrong(
     e = email("Since Monday Excel falls over on one file.")
     excel = make(reply_config, keyword_kb, e, read=named)
     assert "Excel is crashing on the month-end workbook" in excel.acknowledge
+    # ... also where the customer's lower-case "outlook" is spelled before it is read
+    named = replace(reading("fault"), headline="the outlook is asking for a password")
+    e = email("outlook keeps popping up a password box, every ten minutes.")
+    outlook = make(reply_config, keyword_kb, e, read=named)
+    assert "the Outlook" not in outlook.acknowledge
+    assert "Outlook is asking for a password" in outlook.acknowledge
 
 
 @pytest.mark.parametrize(

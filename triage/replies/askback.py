@@ -235,6 +235,13 @@ _OR_TAIL = re.compile(r",\s*or\b", re.I)
 # a question that asks for facts, not for something to be done or allowed ("could I borrow
 # one for the day, or take mine back?" asks for either)
 _ASKS_WHETHER = re.compile(r"^(?:is|are|does|do|did|was|were|has|have)\b", re.I)
+# ... unless it asks for something done ("Is there any chance someone could look at the queue,
+# or import the file for us?")
+_SOMEONE_DO = re.compile(
+    r"\b(?:(?:someone|somebody|anyone|you)\s+(?:could|can|would|might)|"
+    r"(?:could|can|would)\s+(?:someone|somebody|anyone|you))\b",
+    re.I,
+)
 
 
 # the openers whose asks read right cut short: the subject is a pronoun or "there", so the
@@ -332,7 +339,9 @@ def ask_phrase(text: str) -> str | None:
         p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
     if _SHORTENS.match(p) and (len(p.split()) > MAX_WORDS or _OR_ELSE.search(p)):
         # "Can you send another one, or is there somewhere I can collect one?"
-        p = _shorter(p, question and _ASKS_WHETHER.match(p) is not None)
+        p = _shorter(
+            p, question and _ASKS_WHETHER.match(p) is not None and not _SOMEONE_DO.search(p)
+        )
     if len(p.split()) > MAX_WORDS and _WANT_NP.match(p):
         # "I need read-only access to ARCH01 to finish a subject access request for ...": what
         # they need, not what for

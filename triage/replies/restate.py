@@ -233,12 +233,14 @@ def _spelled(headline: str, text: str) -> str:
     common word only where the email writes it so mid-sentence ("Office is flooded" is a room:
     review)."""
     headline = spelled(headline)
+    # (the name may be spelled already: "the Outlook is asking" is "Outlook is asking")
     brand = re.match(
-        r"the ([a-z]+)\b(?= (?:is|are|has|have|keeps|won't|can't|isn't|doesn't)\b)", headline
+        r"the ([A-Za-z]+)\b(?= (?:is|are|has|have|keeps|won't|can't|isn't|doesn't)\b)", headline
     )
-    name = brand.group(1) if brand else ""
+    word = brand.group(1) if brand else ""
+    name = word.lower()
     if brand and name in BRANDS and (name not in _COMMON or named_in(name.capitalize(), text)):
-        headline = name.capitalize() + headline[brand.end() :]
+        headline = (word.capitalize() if word.islower() else word) + headline[brand.end() :]
     return headline
 
 
