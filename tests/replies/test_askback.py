@@ -262,6 +262,11 @@ def test_a_request_keeps_its_alternative() -> None:
         "mine back and bring it in again after?"
     )
     assert ask_phrase(ask) is None  # too long to say back whole: not cut to its first half
+    ask = "Is there any chance someone could restart the print server, or reset the queue for us?"
+    assert ask_phrase(ask) == (
+        "whether there is any chance someone could restart the print server, or reset the queue "
+        "for you"
+    )
 
 
 def test_a_long_ask_about_a_thing_is_not_cut_into_a_misreading() -> None:
