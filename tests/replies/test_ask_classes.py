@@ -156,6 +156,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         # asks for the way: answered by steps when the draft has them
         ("Is there a setting to fix this?", "how"),
         ("Is there a workaround for the date shift?", "how"),
+        # ... after a lead-in
+        ("Morning - whenever you get a sec, is there a way to mute the alerts at night?", "how"),
+        ("The calendar shows the wrong week, how do I change the first day?", "how"),
         ("Is there a fix for the outage yet?", "attend"),  # where things stand, not how
         ("Is there a setting on your side for the retention period we can see?", "question"),
         ("Can you add Sarah to the Export team?", "do"),

@@ -257,7 +257,9 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "how",
             # "Is there a setting to fix this?" asks for the way too: with steps in the draft
             # they answer it, not "we'll find out" beside them (judges, session 19)
-            r"^\W*(?:how\s+(?:do|can|could|would|should)\s+(?:i|we)|is\s+there\s+(?:a|any)\s+way"
+            # (after a lead-in: "Hi there, whenever someone has a minute - is there a way ...")
+            r"^(?:[^?]{0,80}?(?:\s[-\u2013\u2014]|,)\s+)?\W*"
+            r"(?:how\s+(?:do|can|could|would|should)\s+(?:i|we)|is\s+there\s+(?:a|any)\s+way"
             # ("Is there a fix for this yet?" asks where things stand)
             r"|is\s+there\s+(?:a|an|any)\s+(?:simple\s+|easy\s+|quick\s+)?(?:setting|fix|"
             r"workaround|solution)\s+(?:to|for|that)\b(?![^?]*\byet\b)"
