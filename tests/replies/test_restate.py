@@ -414,3 +414,33 @@ def test_a_forwarded_email_in_a_security_matter_is_not_quoted_by_its_subject(
     plain = replace(e, subject="Mailbox storage warning on my laptop")
     ok = make(reply_config, keyword_kb, plain, read=reading("question", security=True))
     assert "mailbox storage warning on your laptop" in ok.acknowledge
+
+
+def test_a_checklist_request_is_not_said_back_by_its_first_point(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # the plan confirms the list point by point: its first point said back first says it twice
+    text = (
+        "Anna Berg starts on Monday. Please could you:\n"
+        "1. Create her network account and email\n"
+        "2. Add her to the Sales Teams channel\n"
+        "3. Order a laptop and a headset for her desk"
+    )
+    asks = (
+        "Create her network account and email",
+        "Add her to the Sales Teams channel",
+        "Order a laptop and a headset for her desk",
+    )
+    s = make(reply_config, keyword_kb, email(text), read=reading("request", asks=asks))
+    assert "create her network account" not in s.acknowledge.lower()
+    assert any(
+        line in s.acknowledge for line in reply_config.templates.slots["restate_listed"]["any"]
+    )
+    assert "create her network account and email" in s.plan  # each point answered there
+    # a list of questions is not "what you need": its first question is said back as before
+    questions = ("Is the VPN still needed?", "Does she need a smartcard?")
+    q_text = "A few questions:\n- Is the VPN still needed?\n- Does she need a smartcard?"
+    q = make(reply_config, keyword_kb, email(q_text), read=reading("question", asks=questions))
+    assert not any(
+        line in q.acknowledge for line in reply_config.templates.slots["restate_listed"]["any"]
+    )

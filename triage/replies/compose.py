@@ -173,7 +173,7 @@ def compose(
         level=promise_level,
         upset=shown_upset(scores.frustration, words),
         gist=problem,
-        restated=restated_ask(kind, scores.frustration, reading.asks),
+        restated=restated_ask(kind, scores.frustration, reading.asks, email.newest_text),
         attacks=frozenset(a.text for a in reading.asks if contains_attack(a)),
     )
     language = reading.language

@@ -15,6 +15,7 @@ from triage.replies.detail import Detail, detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
+from triage.replies.listed_asks import to_do_list
 from triage.replies.ourwords import (
     BRANDS,
     PEOPLE,
@@ -103,6 +104,10 @@ def restatement(d: Draft) -> str:
     # what the subject line names ("the grey streak on prints"); for a request or a question
     # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
     # rather than "Thank you for asking us", which says back nothing
+    if to_do_list(d.kind, d.scores.frustration, d.reading.asks, d.email.newest_text):
+        # their list is answered point by point in the plan; one point said back here first
+        # says it twice (judges: the leaver's account "disable" restated, then listed)
+        return d.render("restate_listed")
     named = d.reading.topic or (subject_phrase(d.email.subject) if asking else "")
     if named and named.split()[-1].lower() in PEOPLE:
         named = ""  # "the parents" of "Parents can't pay by some cards" is who, not what
@@ -322,13 +327,17 @@ def clean(clause: str) -> bool:
 _RESTATING = frozenset({"do", "question", "how", "inform", "cost"})
 
 
-def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...]) -> Ask | None:
+def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...], text: str = "") -> Ask | None:
     """The ask a request's or a question's restatement says back ("Thanks for asking whether
     ..."): the first one whose words can be said back; None for other kinds, and for an upset
     customer, whose questions are often rhetorical ("Is this how you treat customers?" would
     come back as "Thank you for asking whether this is how we treat customers"). Worked out
-    once per draft (``Draft.restated``)."""
+    once per draft (``Draft.restated``). None for a checklist in ``text`` (the newest text;
+    ``listed_asks.to_do_list``): the plan answers each of its points, and the restatement names
+    the list instead."""
     if kind not in ("request", "question") or frustration >= 2:
+        return None
+    if to_do_list(kind, frustration, asks, text):
         return None
     for ask in asks:
         if ask_class(ask) in _RESTATING and _names_something(_named_phrase(ask)):

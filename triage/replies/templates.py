@@ -57,6 +57,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "deadline_before_said": frozenset({"deadline", "callback"}),
     "empathy_upset": _NONE,  # the feeling named and the apology, one sentence
     "restate_asked_several": frozenset({"ask"}),  # ... the first of several
+    "restate_listed": _NONE,  # ... or a list of them, which the plan answers point by point
     # what a complaint says it is about ("... complain about how long it took")
     "restate_complaint_about": frozenset({"about"}),
     "restate_asked": frozenset({"ask"}),  # a request or question said back: "Thanks for asking ..."
