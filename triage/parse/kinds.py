@@ -21,32 +21,54 @@ _DSN_SUBJECT = re.compile(
 )
 _DELIVERY_REPORT = re.compile(r"report-type\s*=\s*\"?delivery-status", re.IGNORECASE)
 _READ_RECEIPT = re.compile(r"report-type\s*=\s*\"?disposition-notification", re.IGNORECASE)
-# An away notice's subject is a label before the subject it answers ("Out of Office: Printer
-# broken", "Out of office AutoReply"): a customer's own subject may name the same thing ("out
-# of office", "Out of office stuck on", "On vacation - can I get email abroad?"), and such
-# mail was once ignored, unanswered, as an auto-reply
-_AWAY_LABEL = r"\s*(?::|auto\s*-?\s*reply|reply|notice|notification|message\b|until\b|till\b)"
+# a machine's own label: no customer heads an email "Automatic reply:"
 _AUTO_SUBJECT = re.compile(
     r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|auto(?:response)?:"
     r"|autoreply|auto-response|abwesenheitsnotiz|automatische antwort|réponse automatique"
     r"|respuesta automática|risposta automatica|vacation reply"
-    rf"|(?:out of (?:the )?office|away from (?:the )?office|on vacation){_AWAY_LABEL}"
     r"|i am out of the office|i'm out of the office)",
     re.IGNORECASE,
 )
+# An away notice's subject ("Out of Office: Printer broken", "Out of office until 5 Jan", "On
+# vacation") is also a customer's ("out of office", "Out of office message won't turn off",
+# "On vacation: can't get email on my phone"), and such mail was once ignored, unanswered, as
+# an auto-reply. Without headers that say so, it is an away notice only when its text opens
+# as one: the writer away, in the first person, asking nothing and not about the feature
+_AWAY_SUBJECT = re.compile(
+    r"^\s*(?:out of (?:the )?office|away from (?:the )?office|on (?:vacation|holiday|leave))\b",
+    re.IGNORECASE,
+)
+_AWAY_OPENING = re.compile(
+    r"\b(?:i\s*(?:am|'m)|i\s*(?:will|'ll)\s+be)\s+(?:currently\s+|now\s+|off\s+|away\s+)?"
+    r"(?:out\s+of\s+(?:the\s+)?office|away|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|"
+    r"on\s+(?:holiday|vacation)|travelling)\b"
+    r"|\blimited\s+access\s+to\s+(?:my\s+)?e-?mail"
+    r"|\b(?:respond|reply|get\s+back\s+to\s+you)\b[^.]{0,40}\b(?:on|upon|after)\s+my\s+return\b",
+    re.IGNORECASE,
+)
+# "my out of office is still on", "how do I set up automatic replies": about the feature
+_ABOUT_THE_FEATURE = re.compile(
+    r"\b(?:my|an|the|our|his|her|their|your)\s+out[- ]of[- ]office\b|\bautomatic\s+repl"
+    r"|\bauto-?\s*repl",
+    re.IGNORECASE,
+)
+_OPENING = 400  # characters of the newest text that an away notice's formula sits in
 _OOF_SUBJECT = re.compile(r"out of (?:the )?office|\booof?\b|away|vacation|abwesen", re.IGNORECASE)
 
 Headers = dict[str, list[str]]
 
 
-def detect_kind(headers: Headers, subject: str, content_type: str) -> tuple[MailKind, str | None]:
-    """(kind, reason) from lower-cased raw headers, the decoded subject and the MIME type."""
+def detect_kind(
+    headers: Headers, subject: str, content_type: str, text: str = ""
+) -> tuple[MailKind, str | None]:
+    """(kind, reason) from lower-cased raw headers, the decoded subject, the MIME type and the
+    newest text (``text``: only an away notice's subject needs it)."""
     for rules, kind in (
         (_bounce, MailKind.BOUNCE),
         (_auto_reply, MailKind.AUTO_REPLY),
         (_mailing_list, MailKind.MAILING_LIST),
     ):
-        reason = rules(headers, subject, content_type)
+        reason = rules(headers, subject, content_type, text)
         if reason is not None:
             return kind, reason
     return MailKind.CUSTOMER, None
@@ -57,7 +79,7 @@ def _first(headers: Headers, name: str) -> str | None:
     return values[0].strip() if values else None
 
 
-def _bounce(headers: Headers, subject: str, content_type: str) -> str | None:
+def _bounce(headers: Headers, subject: str, content_type: str, _text: str) -> str | None:
     raw_type = _first(headers, "content-type") or ""
     is_report = content_type == "multipart/report" or raw_type.lower().startswith(
         "multipart/report"
@@ -75,7 +97,7 @@ def _bounce(headers: Headers, subject: str, content_type: str) -> str | None:
     return None
 
 
-def _auto_reply(headers: Headers, subject: str, _content_type: str) -> str | None:
+def _auto_reply(headers: Headers, subject: str, _content_type: str, text: str) -> str | None:
     raw_type = _first(headers, "content-type") or ""
     if _READ_RECEIPT.search(raw_type):
         return "Content-Type: multipart/report; report-type=disposition-notification (read receipt)"
@@ -93,10 +115,25 @@ def _auto_reply(headers: Headers, subject: str, _content_type: str) -> str | Non
         return "X-Auto-Response-Suppress with out-of-office subject"
     if _AUTO_SUBJECT.search(subject):
         return "subject looks like an automatic reply"
+    if away_notice(subject, text):
+        return "subject and opening look like an away notice"
     return None
 
 
-def _mailing_list(headers: Headers, _subject: str, _content_type: str) -> str | None:
+def away_notice(subject: str, text: str) -> bool:
+    """An away notice told by its subject and the opening of its text alone (no headers):
+    "Out of Office: Printer broken" over "I am out of the office until Monday ...", not
+    "out of office" over "how do i set an out of office on outlook web?"."""
+    opening = text[:_OPENING]
+    return (
+        _AWAY_SUBJECT.search(subject) is not None
+        and _AWAY_OPENING.search(opening) is not None
+        and "?" not in opening
+        and _ABOUT_THE_FEATURE.search(opening) is None
+    )
+
+
+def _mailing_list(headers: Headers, _subject: str, _content_type: str, _text: str) -> str | None:
     if "list-id" in headers:
         return "List-Id header"
     if "list-unsubscribe" in headers:

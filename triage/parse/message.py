@@ -71,7 +71,9 @@ def parse(data: bytes, *, oversized: bool = False) -> Email:
     # Escape sequences go here, whole, so the model, the suggested reply (which restates the
     # customer's words) and the terminal all read the same inert text.
     newest, quoted, signature = split_reply(clean(body.text))
-    kind, reason = detect_kind(headers, subject, "" if oversized else _content_type(message))
+    kind, reason = detect_kind(
+        headers, subject, "" if oversized else _content_type(message), newest
+    )
     return Email(
         message_id=_nul_free(message_id),
         subject=_nul_free(subject),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from triage.parse.kinds import automated_subject
+from triage.parse.kinds import automated_subject, away_notice
 
 _SUBJECT = re.compile(
     r"^\s*(accepted|declined|tentative|canceled|cancelled|invitation|updated invitation"
@@ -34,4 +34,8 @@ _FOOTER = re.compile(
 
 
 def is_automated(subject: str, text: str) -> bool:
-    return automated_subject(subject) or bool(_SUBJECT.search(subject) or _FOOTER.search(text))
+    return (
+        automated_subject(subject)
+        or away_notice(subject, text)
+        or bool(_SUBJECT.search(subject) or _FOOTER.search(text))
+    )
