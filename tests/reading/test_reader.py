@@ -99,6 +99,18 @@ def test_two_commands_joined_by_and_are_two_asks(reader: TextReader) -> None:
             "I want a loan laptop today, I'm not using annual leave to cover for this.",
         ),
         ("Please keep this confidential.", "Please keep this confidential."),
+        (
+            "Sarah is on leave so please give me access to her mailbox.",
+            "Sarah is on leave so please give me access to her mailbox.",
+        ),
+        (
+            "The payroll folder is confidential, can you restrict it to HR only?",
+            "The payroll folder is confidential, can you restrict it to HR only?",
+        ),
+        (
+            "I'm on leave from Monday, can you set up my out of office?",
+            "I'm on leave from Monday, can you set up my out of office?",
+        ),
     ],
 )
 def test_a_customers_words_about_leave_or_secrecy_still_ask(
@@ -112,13 +124,14 @@ def test_a_customers_words_about_leave_or_secrecy_still_ask(
 @pytest.mark.parametrize(
     "text",
     [
-        "This email and any attachments are confidential. Please notify the sender.",
-        "I am currently out of the office. Please contact Jo Bloggs instead.",
+        "This email and any attachments are confidential and may be privileged.",
+        "I am currently out of the office until Monday, please contact Jo Bloggs instead.",
+        "I'm off on annual leave until 5 January; please contact reception.",
         "CONFIDENTIALITY NOTICE: please delete this message if it is not for you.",
     ],
 )
 def test_disclaimer_and_auto_reply_sentences_ask_nothing(reader: TextReader, text: str) -> None:
-    assert not any("confidential" in a.lower() or "office" in a for a in _asks(_read(reader, text)))
+    assert _asks(_read(reader, text)) == []
 
 
 def test_the_guides_deadlines_resolve_in_the_desks_zone(reader: TextReader) -> None:

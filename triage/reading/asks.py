@@ -195,22 +195,39 @@ def _says(toks: list[Token], clause: str) -> bool:
     )
 
 
-# A disclaimer's or an auto-reply's own sentence, not a customer's that mentions the same
-# words: "This email is confidential and ...", "I am out of the office until ..." are skipped;
-# "How do I set an out of office on Outlook web?", "I want a loan laptop today, I'm not using
-# annual leave to cover for you" and "Please keep this confidential" ask (all were dropped
-# when a bare "out of office", "annual leave" or "confidential" marked a sentence boilerplate)
+# A disclaimer's or an away notice's own sentence, not a customer's that mentions the same
+# words: "This email and any attachments are confidential ...", "I am out of the office until
+# Monday, please contact Jo" are skipped; "How do I set an out of office on Outlook web?", "I
+# want a loan laptop today, I'm not using annual leave to cover for this", "The payroll folder
+# is confidential, can you restrict it to HR?" and "Sarah is on leave so please give me access
+# to her mailbox" ask (a bare "out of office", "annual leave" or "confidential" once marked a
+# sentence boilerplate, and the customer's ask was lost)
 _DISCLAIMER = re.compile(
-    r"\b(?:is|are|be|contains?|containing)\s+(?:[\w-]+\s+){0,3}?confidential\b"
-    r"|\bconfidential(?:ity)?\s*(?:notice|:)|\bconfidential\s+(?:and|or)\b"
-    r"|\b(?:am|'m|is|are|be|being|was|were)\s+(?:currently\s+|now\s+|also\s+)?"
-    r"(?:out\s+of\s+(?:the\s+)?office|on\s+(?:annual\s+)?leave|away\s+from\s+(?:my|the)\s+desk)\b"
+    # the message's own confidentiality notice
+    r"\b(?:this|the)\s+(?:e-?mail|message|communication|transmission)\b[^.]{0,80}?\bconfidential\b"
+    r"|\bconfidential(?:ity)?\s*(?:notice|:)|\bmay\s+contain\s+(?:\w+\s+)?confidential\b"
+    r"|\bprivileged\s*(?:/|and|or)\s*confidential\b|\bconfidential\s*(?:/|and|or)\s+"
+    r"(?:may\s+be\s+)?(?:legally\s+)?privileged\b"
+    # the writer away, said at the sentence's start, as a notice says it
+    r"|^\W*(?:thank(?:s|\s+you)\s+for\s+your\s+(?:e-?mail|message)\W+)?"
+    r"(?:i\s*(?:am|'m)|i\s*(?:will|'ll)\s+be)\s+(?:currently\s+|now\s+|off\s+|away\s+)?"
+    r"(?:out\s+of\s+(?:the\s+)?office|away|on\s+(?:annual\s+)?leave|on\s+holiday)\b"
+    r"|^\W*out\s+of\s+(?:the\s+)?office\s+(?:until|till|from|on)\b"
+)
+# ... unless the same sentence asks us something ("I'm on leave from Monday, can you set up my
+# out of office?")
+_ASKS_US = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\bplease\s+(?!contact\b|"
+    r"call\b|email\b|e-mail\b|ring\b|get\s+in\s+touch\b|reach\b|direct\b|note\b|delete\b|"
+    r"notify\b|destroy\b|inform\b)\w+"
 )
 
 
 def boilerplate(lower: str) -> bool:
     """Disclaimers, auto-reply and newsletter formulas: they say "please" to nobody."""
-    return any(p in lower for p in BOILERPLATE) or _DISCLAIMER.search(lower) is not None
+    return any(p in lower for p in BOILERPLATE) or (
+        _DISCLAIMER.search(lower) is not None and _ASKS_US.search(lower) is None
+    )
 
 
 def _starts_line(sent: Span) -> bool:
