@@ -16,6 +16,7 @@ from triage.reading.automated import is_automated
         ("[users] Digest, Vol 112, Issue 4", "Today's topics"),
         ("March specials", "You're receiving this email because you subscribed. Unsubscribe"),
         ("Payroll query received", "Please do not reply to this message."),
+        ("Out of office", "I am out of the office until Monday. Please contact Jo."),
     ],
 )
 def test_automated(subject: str, text: str) -> None:
@@ -27,6 +28,7 @@ def test_automated(subject: str, text: str) -> None:
     [
         ("survey emails", "Please unsubscribe me from these surveys, it's the sixth one."),
         ("RE: printer", "Still broken. Please send someone today."),
+        ("out of office", "how do i set an out of office on outlook web? off from friday"),
     ],
 )
 def test_customers(subject: str, text: str) -> None:
