@@ -158,7 +158,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Is there a workaround for the date shift?", "how"),
         # ... after a lead-in
         ("Morning - whenever you get a sec, is there a way to mute the alerts at night?", "how"),
-        ("The calendar shows the wrong week, how do I change the first day?", "how"),
+        # ... not after the problem told: the steps may be the problem's, not the question's
+        ("The printer keeps jamming on every job, how do I order a replacement?", "question"),
+        ("My mailbox says it is full, how do I clear space?", "how"),  # how to undo it
         ("Is there a fix for the outage yet?", "attend"),  # where things stand, not how
         ("Is there a setting on your side for the retention period we can see?", "question"),
         ("Can you add Sarah to the Export team?", "do"),

@@ -257,8 +257,15 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "how",
             # "Is there a setting to fix this?" asks for the way too: with steps in the draft
             # they answer it, not "we'll find out" beside them (judges, session 19)
-            # (after a lead-in: "Hi there, whenever someone has a minute - is there a way ...")
-            r"^(?:[^?]{0,80}?(?:\s[-\u2013\u2014]|,)\s+)?\W*"
+            # (after a greeting or a "when you have a minute": "Hi there, whenever someone has a
+            # minute - is there a way ..."; after the problem told only where the question is
+            # how to undo it, "My mailbox is full, how do I clear space?": steps for the
+            # problem do not answer "The printer keeps jamming, how do I order a replacement?")
+            r"^(?:\W*(?:(?:hi|hello|hey)(?:\s+there)?|(?:good\s+)?(?:morning|afternoon)|"
+            r"sorry\s+to\s+bother\s+you|quick\s+question|when(?:ever)?\s+[^?,\u2013\u2014]{0,50}?"
+            r"(?:minute|moment|sec|second|chance|time))[\s,:;.!\u2013\u2014-]+){0,2}"
+            r"(?:[^?]{0,80}?,\s+(?=how\s+(?:do|can)\s+(?:i|we)\s+(?:clear|free|fix|stop|sort|reset|"
+            r"unlock|remove|turn|change|undo|restore|recover|empty|get\s+rid)\b))?\W*"
             r"(?:how\s+(?:do|can|could|would|should)\s+(?:i|we)|is\s+there\s+(?:a|any)\s+way"
             # ("Is there a fix for this yet?" asks where things stand)
             r"|is\s+there\s+(?:a|an|any)\s+(?:simple\s+|easy\s+|quick\s+)?(?:setting|fix|"
