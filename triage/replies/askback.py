@@ -12,6 +12,7 @@ from triage.domain import Ask
 from triage.replies import ourwords
 from triage.replies.ask_trim import to_point
 from triage.replies.ask_words import CLAUSE_NOUN
+from triage.replies.does_ask import does_it, does_thing
 from triage.replies.ourwords import APOSTROPHES, HOSTILE, lower_first, polish, shouts, swap, visible
 from triage.replies.requests import CAN_I, IMPERATIVES, WHO, desk_request
 
@@ -204,41 +205,14 @@ def is_request(text: str) -> bool:
     return bool(_REQUEST.match(p) or _IF_COULD.match(p) or _POSSIBLE.match(p) or desk_request(p))
 
 
-# "Does a guest user count toward our seat total?": a thing, then a verb from a short list
-# (no parse here: the list finds where the thing ends), said as "whether a guest user counts
-# ..."; the customer's "does" or "do" says whether the thing is one or many
-_DOES_THING = re.compile(
-    r"^(?P<do>does|do)\s+(?P<np>(?:the|a|an|your|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?)"
-    r"\s+(?P<v>have|count|need|include|support|work|cover|come|allow|cost|offer|use|sync|show|"
-    r"apply|affect|expire|renew|stay|keep|take|run|charge|require|change|update|carry|store|"
-    r"back|save|hold|get|send|accept|list|last|matter)\b(?P<rest>.*)$",
-    re.I,
-)
-
-
-def _third_person(verb: str) -> str:
-    """ "have" -> "has", "count" -> "counts", "carry" -> "carries", "match" -> "matches"."""
-    if verb == "have":
-        return "has"
-    if re.search(r"[^aeiou]y$", verb):
-        return verb[:-1] + "ies"
-    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
-        return verb + "es"
-    return verb + "s"
-
-
 def _yes_no(m: re.Match[str]) -> str | None:
     verb, subject, rest = m.group("verb").lower(), m.group("subject").lower(), m.group("rest")
     if verb == "do":
         if subject not in ("i", "we", "you", "they"):
-            return None  # "does it need" would need the verb inflected: not said back
+            return None  # "do it ..." asks nothing we can say back
         return f"whether {swap(subject)} {swap(rest)}"
     if verb == "does":
-        if subject not in ("it", "this", "that") or not re.match(r"[a-z]+\b", rest):
-            return None
-        # "Does it need a reboot?" -> "whether it needs a reboot"
-        head, _, tail = rest.partition(" ")
-        return f"whether {subject} {_third_person(head)} {swap(tail)}".rstrip()
+        return does_it(subject, rest)
     said = swap(subject)
     if subject == "i":
         verb = {"am": "are", "was": "were"}.get(verb, verb)
@@ -328,10 +302,8 @@ def ask_phrase(text: str) -> str | None:
         out = f"{m.group('wh').lower()} {swap(m.group('subject'))}{modal} {swap(m.group('rest'))}"
     elif (m := _WH_BE.match(p)) and not _SUBJECT_WORD.search(m.group("np")[3:]):
         out = f"{m.group('wh').lower()} {swap(m.group('np'))} {m.group('verb').lower()}"
-    elif m := _DOES_THING.match(p):
-        verb = m.group("v").lower()
-        said = _third_person(verb) if m.group("do").lower() == "does" else verb
-        out = f"whether {swap(m.group('np'))} {said}{swap(m.group('rest'))}"
+    elif said_does := does_thing(p):
+        out = said_does
     elif m := _YES_NO.match(p):
         out = _yes_no(m)
     elif _EMBEDDED.match(p) and not question and not _INVERTED.match(p):
