@@ -27,9 +27,17 @@ from triage.replies.ask_trim import to_point
         ),
         # ... a request's stays: it asks for either
         (
-            "Is there any chance someone could restart the print server, or reset the queue for us",
+            "Is there any chance someone could restart the print server in the basement this "
+            "afternoon, or reset the queue for us",
             True,
-            "Is there any chance someone could restart the print server, or reset the queue for us",
+            "Is there any chance someone could restart the print server in the basement this "
+            "afternoon, or reset the queue for us",
+        ),
+        # a chat word goes, and the aside it ends, but not a list before it
+        (
+            "Can you install Zoom, Teams and Slack on my laptop haha",
+            False,
+            "Can you install Zoom, Teams and Slack on my laptop",
         ),
     ],
 )

@@ -15,7 +15,14 @@ _PLEASE_THEN = re.compile(
     r"\s+please\s*[,;-]\s+(?:we|i|it|it's|they|this|that|there|everything|nothing)\b.*$", re.I
 )
 # a joking aside after the ask, marked as one by its chat word
-_CHAT_TAIL = re.compile(r"(?:,\s+[^,]*?)?\s+\b(?:lol|haha\w*|lmao|tbh)\W*$", re.I)
+_CHAT_WORD = re.compile(r"[\s,]+\b(?:lol|haha\w*|lmao|tbh)\W*$", re.I)
+# ... and the aside it ends, where one starts after the last comma ("..., forgot before I left
+# lol"), not a list it would cut ("install Zoom, Teams and Slack haha")
+_ASIDE_CLAUSE = re.compile(
+    r",\s+(?:i|i'm|i've|it|it's|its|this|that|that's|been|forgot|just|not|totally|so)\b"
+    r"(?![^,]*\b(?:and|or)\b)[^,]*$",
+    re.I,
+)
 # a question after a statement in one sentence ("..., how do I clear space?")
 _LAST_QUESTION = re.compile(
     r"^(?!\W*(?:can|could|would|will|is|are|do|does|did|how|what|when|where|why|who|which)\b)"
@@ -41,8 +48,8 @@ _ASKS_WHETHER = re.compile(r"^(?:is|are|does|do|did|was|were|has|have)\b", re.I)
 # ... unless it asks for something done ("Is there any chance someone could look at the queue,
 # or import the file for us?")
 _SOMEONE_DO = re.compile(
-    r"\b(?:(?:someone|somebody|anyone|you)\s+(?:could|can|would|might)|"
-    r"(?:could|can|would)\s+(?:someone|somebody|anyone|you))\b",
+    r"\b(?:(?:someone|somebody|anyone|you|i|we)\s+(?:could|can|would|might)|"
+    r"(?:could|can|would)\s+(?:someone|somebody|anyone|you|i|we))\b|^is\s+it\s+possible\b",
     re.I,
 )
 
@@ -77,7 +84,8 @@ def to_point(p: str, question: bool, max_words: int) -> str:
     p = _YES_OR_NO.sub("", _LABEL.sub("", p))
     # "Can this be sorted today please, we can't do anything": the ask ends at its "please"
     p = _PLEASE_THEN.sub("", p)
-    p = _CHAT_TAIL.sub("", p)  # "..., forgot before I left lol": an aside, not the ask
+    if m := _CHAT_WORD.search(p):  # "..., forgot before I left lol": an aside, not the ask
+        p = _ASIDE_CLAUSE.sub("", p[: m.start()])
     if question and (m := _LAST_QUESTION.search(p)):
         p = m.group(1)  # "My email says storage is full, how do I clear space?": the question
     if _SHORTENS.match(p) and (len(p.split()) > max_words or _OR_ELSE.search(p)):
