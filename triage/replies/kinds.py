@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from triage.domain import Ask
 from triage.replies.answers import Where
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import said_ask
@@ -52,8 +53,15 @@ from triage.replies.shape import Shape
 from triage.replies.unknown_fix import our_action, questions
 from triage.replies.values import SECTION_NAMES
 
-# the ask classes whose own line may answer a question only in part (a call, money back)
+# the ask classes whose own line may answer a question only in part (a call, money back) ...
 _IN_PART = frozenset({"call", "money"})
+# ... when the ask holds another question beside it
+_TWO_PARTS = re.compile(r",\s*or\b|\bor\s+at\s+least\b|\bor\s+whether\b", re.I)
+
+
+def _in_part(ask: Ask) -> bool:
+    return ask_class(ask) in _IN_PART and _TWO_PARTS.search(ask.text) is not None
+
 
 ANSWER_FIRST = ("acknowledge", "fix", "plan", "close")
 
@@ -209,9 +217,9 @@ def question(d: Draft) -> Shape:
     # "what are these two charges?" answered by what we do (a desk entry): who and when first
     desk = bool(answer) and d.our_steps
     fields = {**handler_fields(d), "cadence": ""}
-    # (not an ask its class's own line answers: "You asked for a call" does not say back "is
-    # there any plan for support in our time zone, or at least a way to book a call?")
-    said = [a for a in d.reading.asks if said_ask(a) is not None and ask_class(a) not in _IN_PART]
+    # (not an ask its class's own line answers only in part: "You asked for a call" does not
+    # answer "is there any plan for support in our time zone, or at least a way to book a call?")
+    said = [a for a in d.reading.asks if said_ask(a) is not None and not _in_part(a)]
     todo: tuple[str, ...] = ()
     if answer and not desk:
         extra, reuse = _common_plan(d, "")
