@@ -75,3 +75,10 @@ def test_words_said_back_as_written_keep_out_links_code_numbers_threats_insults(
     text: str, unsafe: bool
 ) -> None:
     assert unsafe_verbatim(text) is unsafe
+
+
+def test_outlook_is_spelled_as_the_product_but_not_as_the_word() -> None:
+    from triage.replies.ourwords import spelled
+
+    assert spelled("my outlook keeps crashing") == "my Outlook keeps crashing"
+    assert spelled("the outlook for the migration") == "the outlook for the migration"

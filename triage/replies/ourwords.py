@@ -56,7 +56,6 @@ SPELLED = {
     "whatsapp": "WhatsApp",
     "linkedin": "LinkedIn",
     "onedrive": "OneDrive",
-    "outlook": "Outlook",
     "gmail": "Gmail",
     "hotmail": "Hotmail",
     "icloud": "iCloud",
@@ -82,9 +81,19 @@ SPELLED = {
 _SPELLED = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, SPELLED)) + r")(?![\w@/-])")
 
 
+# "outlook" is also a word: "the outlook for the migration" is no product
+_OUTLOOK = re.compile(r"(?<![\w@./-])outlook(?![\w@/-])(?!\s+for\b)")
+
+
+def spelled_word(word: str) -> str | None:
+    """One word written in lower case that names a product, as it is spelled ("ipad" ->
+    "iPad"; "outlook", read as the thing with trouble, -> "Outlook"), or None."""
+    return SPELLED.get(word) or ("Outlook" if word == "outlook" else None)
+
+
 def spelled(text: str) -> str:
     """Product names the customer wrote in lower case, spelled as they are ("iPad", "PC")."""
-    return _SPELLED.sub(lambda m: SPELLED[m.group(0)], text)
+    return _OUTLOOK.sub("Outlook", _SPELLED.sub(lambda m: SPELLED[m.group(0)], text))
 
 
 # the people an email names as who is affected, never as what is wrong ("the parents",
