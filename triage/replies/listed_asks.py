@@ -26,8 +26,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from triage.domain import Ask
-from triage.replies.ask_classes import ask_class
 from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, upper_first, visible
 from triage.replies.templates import Templates, Tone
 
@@ -131,17 +129,6 @@ def list_items(asks: Sequence[str], lines: Sequence[str]) -> frozenset[str]:
     if any(_ALTERNATIVE.search(_clean(a)) for a in items):
         return frozenset()
     return items if len(items) >= MIN_ITEMS else frozenset()
-
-
-def to_do_list(kind: str, frustration: int, asks: Sequence[Ask], text: str) -> bool:
-    """Whether a calm request's asks include a list of the customer's own (in ``text``, the
-    newest text) whose every point asks us to do something (a leaver's or a new starter's
-    checklist): the plan answers each point, so the restatement does not say its first point
-    back (``restate``)."""
-    if kind != "request" or frustration >= 2:
-        return False
-    items = list_items([a.text for a in asks], list_lines(text))
-    return bool(items) and all(ask_class(a) in TO_DO for a in asks if a.text in items)
 
 
 def listed(sentence: str) -> bool:

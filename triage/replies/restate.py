@@ -15,7 +15,7 @@ from triage.replies.detail import Detail, detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
-from triage.replies.listed_asks import to_do_list
+from triage.replies.listed_asks import TO_DO, list_items, list_lines
 from triage.replies.ourwords import (
     BRANDS,
     PEOPLE,
@@ -101,13 +101,13 @@ def restatement(d: Draft) -> str:
             said = with_detail(ours.text, told, d.text)
             return d.render("restate_topic_scope", problem=said, who=affected)
         return d.render("restate_problem", problem=with_detail(ours.text, told, d.text))
-    # what the subject line names ("the grey streak on prints"); for a request or a question
-    # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
-    # rather than "Thank you for asking us", which says back nothing
     if to_do_list(d.kind, d.scores.frustration, d.reading.asks, d.email.newest_text):
         # their list is answered point by point in the plan; one point said back here first
         # says it twice (judges: the leaver's account "disable" restated, then listed)
         return d.render("restate_listed")
+    # what the subject line names ("the grey streak on prints"); for a request or a question
+    # the subject itself when it is a short plain phrase ("Pausing service over summer?"),
+    # rather than "Thank you for asking us", which says back nothing
     named = d.reading.topic or (subject_phrase(d.email.subject) if asking else "")
     if named and named.split()[-1].lower() in PEOPLE:
         named = ""  # "the parents" of "Parents can't pay by some cards" is who, not what
@@ -327,14 +327,14 @@ def clean(clause: str) -> bool:
 _RESTATING = frozenset({"do", "question", "how", "inform", "cost"})
 
 
-def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...], text: str = "") -> Ask | None:
+def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...], text: str) -> Ask | None:
     """The ask a request's or a question's restatement says back ("Thanks for asking whether
     ..."): the first one whose words can be said back; None for other kinds, and for an upset
     customer, whose questions are often rhetorical ("Is this how you treat customers?" would
     come back as "Thank you for asking whether this is how we treat customers"). Worked out
     once per draft (``Draft.restated``). None for a checklist in ``text`` (the newest text;
-    ``listed_asks.to_do_list``): the plan answers each of its points, and the restatement names
-    the list instead."""
+    ``to_do_list``): the plan answers each of its points, and the restatement names the list
+    instead."""
     if kind not in ("request", "question") or frustration >= 2:
         return None
     if to_do_list(kind, frustration, asks, text):
@@ -375,3 +375,14 @@ def _subject_names(d: Draft) -> bool:
     return d.topic is not None and any(
         re.search(rf"\b{re.escape(k.lower())}(?:e?s)?\b", subject) for k in d.topic.keywords
     )
+
+
+def to_do_list(kind: str, frustration: int, asks: tuple[Ask, ...], text: str) -> bool:
+    """Whether a calm request's asks include a list of the customer's own (in ``text``, the
+    newest text) whose every point asks us to do something (a leaver's or a new starter's
+    checklist): the plan answers each point, so the restatement does not say its first point
+    back (``restatement``)."""
+    if kind != "request" or frustration >= 2:
+        return False
+    items = list_items([a.text for a in asks], list_lines(text))
+    return bool(items) and all(ask_class(a) in TO_DO for a in asks if a.text in items)
