@@ -444,3 +444,18 @@ def test_a_checklist_request_is_not_said_back_by_its_first_point(
     assert not any(
         line in q.acknowledge for line in reply_config.templates.slots["restate_listed"]["any"]
     )
+
+
+def test_a_follow_up_question_is_not_said_back_over_the_one_before_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # paired judges: "opens with the side question, and an 'it' that refers to nothing"
+    first = "Which is the right approach?"
+    then = "And if it's the button, does the client need anything special to open it?"
+    text = f"Should I zip files or use the encrypt button? {first} {then}"
+    s = make(reply_config, keyword_kb, email(text), read=reading("question", asks=(first, then)))
+    assert "client needs anything" not in s.acknowledge
+    # ... but one that stands alone is
+    alone = "Does the client need anything special to open an encrypted email?"
+    a = make(reply_config, keyword_kb, email(alone), read=reading("question", asks=(alone,)))
+    assert "whether the client needs anything special" in a.acknowledge

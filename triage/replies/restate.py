@@ -339,10 +339,19 @@ def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...], text: str) 
         return None
     if to_do_list(kind, frustration, asks, text):
         return None
+    earlier = False  # an ask before it that could not be said back
     for ask in asks:
+        if earlier and _FOLLOW_UP.match(ask.text):
+            return None  # "And if it's the button, does the client need ...?" hangs on it
         if ask_class(ask) in _RESTATING and _names_something(_named_phrase(ask)):
             return ask
+        earlier = earlier or ask_class(ask) not in ("statement", "rhetorical")
     return None
+
+
+# a question that follows on from the one before it (paired judges: "opens with the side
+# question, and an 'it' that refers to nothing", where the main one could not be said back)
+_FOLLOW_UP = re.compile(r"\W*(?:and|also|plus)\b", re.I)
 
 
 def _named_phrase(ask: Ask) -> str | None:
