@@ -53,8 +53,8 @@ _WANT_NP = re.compile(
     r"written|access|read-only|admin|edit|permission|approval|help|advice)\b.+)$",
     re.I,
 )
-# "Any chance of a keyboard that isn't sticky?": asks for the thing
-# "any chance of a new mouse?", "any chance I could get Spotify installed on my laptop?"
+# "Any chance of a keyboard that isn't sticky?", "any chance I could get Spotify installed on
+# my laptop?": asks for the thing
 _ANY_CHANCE = re.compile(
     r"^any\s+chance\s+(?:of\s+(?:getting\s+)?|(?:that\s+)?(?:i|we)\s+(?:could|can|might)\s+"
     r"(?:get|have|borrow)\s+)(?P<rest>(?:(?:a|an|another|some|the|my|our)\b|(?-i:[A-Z])).+)$",
