@@ -12,22 +12,20 @@ from triage.replies.ourwords import swap
 # "Does a guest user count toward our seat total?": a thing, then a verb from a short list
 # (no parse here: the list finds where the thing ends), said as "whether a guest user counts
 # ..."; the customer's "does" or "do" says whether the thing is one or many
+_VERBS = (
+    "have|count|need|include|support|work|cover|come|allow|cost|offer|use|sync|show|apply|affect|"
+    "expire|renew|stay|keep|take|run|charge|require|change|update|carry|store|save|hold|get|send|"
+    "accept|list|matter"
+)
 _DOES_THING = re.compile(
     r"^(?P<do>does|do)\s+(?P<np>(?:the|a|an|your|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?)"
-    r"\s+(?P<v>have|count|need|include|support|work|cover|come|allow|cost|offer|use|sync|show|"
-    r"apply|affect|expire|renew|stay|keep|take|run|charge|require|change|update|carry|store|"
-    r"save|hold|get|send|accept|list|matter)\b(?P<rest>.*)$",
+    rf"\s+(?P<v>{_VERBS})\b(?P<rest>.*)$",
     re.I,
 )
 # the verb was a noun of the thing after all ("Does the Windows update need a restart?", "Does
 # the licence cost change?"), or the thing holds a clause or a "not" ("Does the update I
 # installed need ...", "Does the app not work?"): no safe word order
-_NOT_THE_VERB = re.compile(
-    r"^\s+(?:have|count|need|include|support|work|cover|come|allow|cost|offer|use|sync|show|apply|"
-    r"affect|expire|renew|stay|keep|take|run|charge|require|change|update|carry|store|save|hold|"
-    r"get|send|accept|list|matter|not)\b",
-    re.I,
-)
+_NOT_THE_VERB = re.compile(rf"^\s+(?:{_VERBS}|not)\b", re.I)
 _CLAUSE_IN_THING = re.compile(r"\b(?:i|we|you|they|he|she|not|n't)\b", re.I)
 
 
