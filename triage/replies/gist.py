@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from triage.replies.chase_words import ABOUT_THE_CHASE, CHASED_AGAIN, is_letter
 from triage.replies.detail import since_in
 from triage.replies.kb_files import Problem
-from triage.replies.ourwords import BRANDS, KEEP_CAPS, PEOPLE, SENTENCE, spelled_word
+from triage.replies.ourwords import BRANDS, KEEP_CAPS, PEOPLE, SENTENCE, SPELLED
 from triage.replies.vocabulary import Thing, Trouble, Vocabulary
 from triage.subjects import bare_subject
 
@@ -371,8 +371,8 @@ def _named(thing: Thing, sent: str, m: re.Match[str], headline: bool) -> _Found:
 def _as_written(word: str, opening: bool) -> str:
     """A brand, a name or an acronym keeps its capitals ("Outlook", "Eastfield", "VPN"); a
     shouted or a sentence-opening word does not ("LAPTOP", "SITE", "Printer")."""
-    if said := spelled_word(word):
-        return said  # "ipad" is "iPad"
+    if word in SPELLED:
+        return SPELLED[word]  # "ipad" is "iPad"
     if word.isupper() and len(word) > 1:
         return word if word in KEEP_CAPS else word.lower()  # PC, VPN, SSO
     if word[:1].isupper() and word[1:].islower() and word.lower() not in BRANDS:

@@ -56,6 +56,7 @@ SPELLED = {
     "whatsapp": "WhatsApp",
     "linkedin": "LinkedIn",
     "onedrive": "OneDrive",
+    "outlook": "Outlook",
     "gmail": "Gmail",
     "hotmail": "Hotmail",
     "icloud": "iCloud",
@@ -78,22 +79,18 @@ SPELLED = {
     "ssl": "SSL",
     "api": "API",
 }
-_SPELLED = re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, SPELLED)) + r")(?![\w@/-])")
-
-
-# "outlook" is also a word: "the outlook for the migration" is no product
-_OUTLOOK = re.compile(r"(?<![\w@./-])outlook(?![\w@/-])(?!\s+for\b)")
-
-
-def spelled_word(word: str) -> str | None:
-    """One word written in lower case that names a product, as it is spelled ("ipad" ->
-    "iPad"; "outlook", read as the thing with trouble, -> "Outlook"), or None."""
-    return SPELLED.get(word) or ("Outlook" if word == "outlook" else None)
+# names that are also words, and what follows them as words ("the outlook for the migration")
+_AS_A_WORD = {"outlook": r"\s+for\b"}
+_SPELLED = re.compile(
+    r"(?<![\w@./-])(?:"
+    + "|".join(re.escape(w) + (f"(?!{_AS_A_WORD[w]})" if w in _AS_A_WORD else "") for w in SPELLED)
+    + r")(?![\w@/-])"
+)
 
 
 def spelled(text: str) -> str:
     """Product names the customer wrote in lower case, spelled as they are ("iPad", "PC")."""
-    return _OUTLOOK.sub("Outlook", _SPELLED.sub(lambda m: SPELLED[m.group(0)], text))
+    return _SPELLED.sub(lambda m: SPELLED[m.group(0)], text)
 
 
 # the people an email names as who is affected, never as what is wrong ("the parents",
