@@ -38,10 +38,15 @@ _AWAY_SUBJECT = re.compile(
     r"^\s*(?:out of (?:the )?office|away from (?:the )?office|on (?:vacation|holiday|leave))\b",
     re.IGNORECASE,
 )
-_AWAY_OPENING = re.compile(
-    r"\b(?:i\s*(?:am|'m)|i\s*(?:will|'ll)\s+be)\s+(?:currently\s+|now\s+|off\s+|away\s+)?"
+# the writer away, as an away notice says it ("I am currently out of the office", "I'll be on
+# annual leave"); the reader drops such a sentence too (``reading.asks``)
+AWAY_SELF = (
+    r"(?:i\s*(?:am|'m)|i\s*(?:will|'ll)\s+be)\s+(?:currently\s+|now\s+|off\s+|away\s+)?"
     r"(?:out\s+of\s+(?:the\s+)?office|away|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|"
     r"on\s+(?:holiday|vacation)|travelling)\b"
+)
+_AWAY_OPENING = re.compile(
+    rf"\b{AWAY_SELF}"
     r"|\blimited\s+access\s+to\s+(?:my\s+)?e-?mail"
     r"|\b(?:respond|reply|get\s+back\s+to\s+you)\b[^.]{0,40}\b(?:on|upon|after)\s+my\s+return\b",
     re.IGNORECASE,

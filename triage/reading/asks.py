@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from triage.parse.kinds import AWAY_SELF
 from triage.reading.ask_forms import ask_type, comment_comma, disclaimed, first_content
 from triage.reading.values import Ask, AskType
 
@@ -210,8 +211,7 @@ _DISCLAIMER = re.compile(
     r"(?:may\s+be\s+)?(?:legally\s+)?privileged\b"
     # the writer away, said at the sentence's start, as a notice says it
     r"|^\W*(?:thank(?:s|\s+you)\s+for\s+your\s+(?:e-?mail|message)\W+)?"
-    r"(?:i\s*(?:am|'m)|i\s*(?:will|'ll)\s+be)\s+(?:currently\s+|now\s+|off\s+|away\s+)?"
-    r"(?:out\s+of\s+(?:the\s+)?office|away|on\s+(?:annual\s+)?leave|on\s+holiday)\b"
+    rf"{AWAY_SELF}"
     r"|^\W*out\s+of\s+(?:the\s+)?office\s+(?:until|till|from|on)\b"
 )
 # ... unless the same sentence asks us something ("I'm on leave from Monday, can you set up my
