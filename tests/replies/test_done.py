@@ -96,6 +96,17 @@ def test_a_step_they_did_is_left_out() -> None:
             "It crashes on Consol_May24_v7.xlsm.",
             False,
         ),
+        # what they typed into a fake page, said in the email
+        (
+            "Tell us what you entered on the page (password, bank details, codes) and at what time.",
+            "I clicked the link and typed in my work email and password before I noticed.",
+            True,
+        ),
+        (
+            "Tell us what you entered on the page (password, bank details, codes) and at what time.",
+            "I clicked the link but closed the page. Should I change my password?",
+            False,
+        ),
         # a step that asks for nothing is never "given"
         ("Restart the laptop with the key ID written down.", "Key ID is 4A7F21C0.", False),
     ],

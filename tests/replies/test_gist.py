@@ -111,6 +111,22 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "I clicked the link in it and entered my card details.",
             "you opened a link or an attachment in a message that may not be genuine",
         ),
+        # what they typed into the page, where they say so: the password, the card
+        (
+            "I think I entered my password on a fake page",
+            "I clicked the link and typed in my work email and password.",
+            "you entered your password on a page that may not be genuine",
+        ),
+        (
+            "Put my card details into a fake bill page",
+            "",
+            "you entered your card details on a page that may not be genuine",
+        ),
+        (
+            "Phishing?",
+            "I haven't entered my password on the page. Is this phishing email genuine?",
+            "you've had a message that may not be genuine",
+        ),
         # a fake-looking message with nothing opened: no "you opened a link"
         (
             "Is this email genuine?",

@@ -136,6 +136,13 @@ _GIVEN = (
         r"(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9-]{3,}\b",
     ),
     (r"\bcrime\s+ref", r"(?i:\bcrime\s+ref\w*\b\.?)\s*(?:(?i:number|no|is)\.?\s*|[:#-]\s*)?\d"),
+    # "tell us what you entered on the page" to someone who wrote "I typed in my work email
+    # and password" (judges: "asks what he entered, which he said")
+    (
+        r"\bwhat\s+you\s+entered\b",
+        r"(?i:\b(?:entered|typed|put|gave)\s+(?:in\s+)?(?:all\s+)?(?:my|our)\s+(?:\w+\s+){0,3}?"
+        r"(?:password|card|bank\s+details|credentials|log-?in\s+details))",
+    ),
 )
 _ASKS_US = re.compile(r"\b(?:tell|send|give)\s+us\b|\blet\s+us\s+know\b", re.I)
 
