@@ -99,6 +99,12 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ("Where has channel 412 gone?", "", "channel 412 has disappeared"),
         ("No internet 5 days, children have online exams", "", "your internet is down"),
         ("Speeds in our house are a joke", "", "your speeds are well below what they should be"),
+        # a speed test's "38Mb down" is a figure, not an outage
+        (
+            "Paying for 500Mb, getting 38",
+            "Speed tests (on a wired laptop, not Wi-Fi) are coming back at 31-38Mb down, 9 up.",
+            "your speed is well below what it should be",
+        ),
         ("Your reset took my shop CCTV offline", "", "your shop CCTV has stopped working"),
         # what a security report says happened, never how
         (

@@ -63,6 +63,9 @@ _AFTER_PREPOSITION = re.compile(
     re.I,
 )
 _LIKE = re.compile(r"\b(?:like|as\s+if|as\s+though)\s+(?:a|an|the|some)?\s*$", re.I)
+# a speed test's figure ("31-38Mb down, 9 up"): "down" is the direction, no outage (judges:
+# "restates 'the Wi-Fi is down' when he reports slow wired speeds")
+_FIGURE = re.compile(r"\d\s*(?:mb|mbps|mbit|meg|gb|kb)\w*(?:/s)?\s*$", re.I)
 _OF = re.compile(r"\s+(?:on|of)\s+(?:the\s+|my\s+|our\s+|your\s+|their\s+|his\s+|her\s+)?", re.I)
 _CURRENCY = frozenset("£$€")
 # "channel 412", "Room 4"; not "internet 5 days" or "printer 3 times"
@@ -176,6 +179,8 @@ def _said(
             # said the same whatever it is about ("you opened a link in a message that may
             # not be genuine"): the link is no thing to say a trouble of
             return Gist(trouble.alone, "", False, "", trouble.id)
+        if m.group(0).lower() == "down" and _FIGURE.search(sent[: m.start()]):
+            continue
         if _LIKE.search(sent[: m.start()]):
             continue  # "it looks like a ransom note": a figure of speech, not the trouble
         fits = [f for f in found if not trouble.groups or f.thing.group in trouble.groups]
