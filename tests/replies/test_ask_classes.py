@@ -12,6 +12,19 @@ from triage.replies.ask_classes import ask_class, contains_attack
     ("text", "expected"),
     [
         ("Call me. 555-0148. Today.", "call"),
+        # an estimate of the fix time asks when, not for something to be arranged
+        ("an estimated time for restoration;", "when"),
+        ("Do you have an estimated fix time?", "when"),
+        # why, after "understand" or "know", however long the clause that follows
+        (
+            "I'd like to understand why I, as someone who has been with you for nine years, "
+            "am being charged more than a new customer.",
+            "cause",
+        ),
+        ("I want to know why scammers have my name.", "cause"),
+        # advice on a choice of theirs is a question for us, not "what should I do now?"
+        ("Advice on whether we should move everything to the cloud", "do"),
+        ("Can you tell me whether we should reboot it?", "what_to_do"),
         # a call asked for in the other ways people put it
         ("Can someone get it back up asap and give me a ring on 01632 960884?", "call"),
         ("call my mobile.", "call"),

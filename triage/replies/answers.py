@@ -225,8 +225,6 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         "cadence": ctx.cadence,
         "about": ctx.about,
     }
-    if cls == "inform":
-        slot = "answer_inform"
     if slot in (
         "answer_contain",
         "answer_do",
@@ -327,7 +325,9 @@ def answer_asks(
     if len(plain) >= 2 and not shared:
         # each named on its own line, in their words, before one sentence that names none
         rest = len(plain) < len(answered)
-        listed = listed_sentence(plain, ctx.list_lines, templates, ctx, fields, rest=rest)
+        listed = listed_sentence(
+            plain, ctx.list_lines, templates, ctx, fields, rest=rest, most_words=POINT_WORDS
+        )
         shared = listed if listed and safe(listed, ctx) else ""
     if len(plain) >= 2 and not shared:
         slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"

@@ -115,6 +115,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "cause",
             r"^\W*why\b|\bwhy\s+(?:it|this|that|they|we|you|the|my|our|is|are|was|did|does|do|has)\b"
+            # "I'd like to understand why I, as someone who has been with you ..., am charged"
+            r"|\b(?:understand|know)\s+why\b"
             r"|\bwhat\s+(?:happened|went\s+wrong|caused|is\s+causing|'s\s+causing|is\s+going\s+wrong)\b"
             r"|\bhow\s+(?:did|could|can|are|were|is|was|do|does)\s+(?:this|it|that|they|someone|he|she)\b[^.?!]{0,30}"
             r"\b(?:happen|get(?:ting)?\s+in|got\s+in|getting|possible|have|get|know|find)\b"
@@ -133,7 +135,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwhen\s+(?:it|they)(?:'ll|\s+will)\s+be\b"
             r"|\bwhen\s+(?:this|that|the\s+\w+|service|things|everything)\s+(?:will|would|is|gets?)\b"
             r"|\bfor\s+when\b|\b(?:an?\s+)?(?:actual|real|proper|exact)\s+(?:time|date)\b"
-            r"|\beta\b|\b(?:realistic|expected|rough|firm)\s+(?:time|date|timescale|timeframe|estimate)\b"
+            r"|\beta\b|\b(?:realistic|expected|rough|firm|estimated)\s+(?:time|date|timescale|timeframe|"
+            r"estimate|fix\s+time|restoration)\b"
+            # "an estimated time for restoration" (it was "arranged", as a thing to do: judges)
+            r"|\b(?:time|date)\s+(?:for|of)\s+(?:restoration|repair|resolution|the\s+fix)\b"
             r"|\btime\s?(?:scale|frame|line)s?\b|\bwhat\s+time\b",
         ),
         (
@@ -233,7 +238,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "what_to_do",
             r"\bwhat\s+(?:should|do|must|can|shall)\s+(?:i|we)\s+do\b|\bwhat\s+to\s+do\b"
             r"|\bwhat\s+(?:are|is)\s+(?:the|my|our)\s+(?:next\s+)?steps?\b"
-            r"|^\W*should\s+(?:i|we)\s+(?:be\s+)?\w+(?:ing)?\b|\bwhether\s+(?:i|we)\s+should\b"
+            # (not "advice on whether we should move to the cloud": a question for us to answer,
+            # never "please leave things as they are": judges)
+            r"|^\W*should\s+(?:i|we)\s+(?:be\s+)?\w+(?:ing)?\b"
+            r"|(?<!advice\son\s)(?<!advice\sabout\s)(?<!view\son\s)\bwhether\s+(?:i|we)\s+should\b"
             # "Any ideas?" asks for the fix: the fix's own first line answers it
             r"|^\W*(?:any|some)\s+(?:other\s+|more\s+|further\s+)?(?:ideas?|suggestions?|advice|thoughts|"
             r"tips|pointers)\W*$"
