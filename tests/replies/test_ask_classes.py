@@ -22,6 +22,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
             "cause",
         ),
         ("I want to know why scammers have my name.", "cause"),
+        ("that you are aware of the fault and what has caused it;", "cause"),
         # advice on a choice of theirs is a question for us, not "what should I do now?"
         ("Advice on whether we should move everything to the cloud", "do"),
         ("Can you tell me whether we should reboot it?", "what_to_do"),
