@@ -18,7 +18,7 @@ from triage.replies.evidence import (
 )
 from triage.replies.gist import Gist
 from triage.replies.letdown import let_down
-from triage.replies.ourwords import upper_first
+from triage.replies.ourwords import articled, upper_first
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
@@ -95,6 +95,8 @@ class Draft:
         return ""
 
     def render(self, slot: str, **fields: str) -> str:
+        if slot.startswith("restate_"):  # a subject's words in our sentence: "since the update"
+            fields = {k: v if k == "subject" else articled(v) for k, v in fields.items()}
         return self.templates.render(slot, self.key, self.tone, avoid=self.pun, **fields)
 
     @property
