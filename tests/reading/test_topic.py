@@ -31,6 +31,7 @@ def _topic(reader: TextReader, subject: str) -> str:
         ("Re: [REQ-21455] Dual monitors - CLOSED", "the dual monitors"),
         # a report of a state: the thing is what comes before it
         ("Photo backup stopped syncing", "the photo backup"),
+        ("Phone and broadband off in the flats", ""),  # a report, not a name
         ("ED tracking board down", "the ED tracking board"),
         ("SWITCHBOARD PHONES DOWN", "the switchboard phones"),
         ("EPR DOWN ON NIGHTS - NOBODY ANSWERING", "the EPR"),

@@ -138,3 +138,8 @@ def test_a_chase_or_complaint_is_said_back_by_its_subject_however_it_is_shouted(
 )
 def test_a_subject_that_says_what_they_cannot_do_is_said_back(subject: str, said: str) -> None:
     assert subject_you(subject) == said
+
+
+def test_off_is_a_state_of_the_thing_before_it(reply_config: ReplyConfig) -> None:
+    said = subject_clause("Phone and broadband off in the flats", reply_config.rules.vocabulary)
+    assert said == "the phone and broadband are off in the flats"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.subject_topic import quoted_subject, still_without
+from triage.replies.subject_topic import quoted_subject, still_without, subject_phrase
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,7 @@ def test_a_chase_says_what_they_are_still_without(subject: str, said: str) -> No
 )
 def test_a_subject_is_quoted_back_only_when_it_names_the_matter(subject: str, quoted: str) -> None:
     assert quoted_subject(subject) == quoted
+
+
+def test_a_question_after_a_dash_is_not_part_of_the_topic() -> None:
+    assert subject_phrase("Contract ending - what can you offer?") == "the contract ending"

@@ -68,7 +68,7 @@ CUT_AT = frozenset(
 # words that make the subject a report of a state, not the name of a thing
 _STATE = frozenset(
     """no not offline down dead broken gone missing stuck slow failed failing crashing
-    crashed lost wrong""".split()
+    crashed lost wrong off""".split()
 )
 # the words for family, shared with the replies (replies/evidence.py: a loss of theirs)
 KIN = frozenset(

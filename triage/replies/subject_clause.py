@@ -110,8 +110,11 @@ def _names_nothing(words: list[str]) -> bool:
 # down", "chat notifications stopped" -> "... have stopped"; "keeps", "won't" bring their own
 _BE_STATE = frozenset(
     """down offline dead broken gone missing stuck slow failing crashing dropping
-    frozen freezing empty blank expired expiring not""".split()
+    frozen freezing empty blank expired expiring not off""".split()
 )
+# "Phone and broadband off in the flats": "off" is a state here, where a subject's clause is
+# made ("the phone and broadband off in the flats" was said back as a thing: judges)
+_CUT = CUT_AT | {"off"}
 _HAS_STATE = frozenset("stopped disappeared crashed failed".split())
 _BEEN_STATE = frozenset("wiped deleted".split())  # "the files have been deleted"
 _OWN_VERB = {"keeps": "keep", "won't": "won't", "can't": "can't", "isn't": "aren't"}
@@ -155,7 +158,7 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     words = s.split()
     if not 2 <= len(words) <= limit or _YOURS.search(s) or HOSTILE.search(s) or shouts(s):
         return ""
-    at = next((i for i, w in enumerate(words) if i and w.lower() in CUT_AT | _KEEPS_STATE), 0)
+    at = next((i for i, w in enumerate(words) if i and w.lower() in _CUT | _KEEPS_STATE), 0)
     thing = [re.sub(r"^(?:my|our)$", "your", w, flags=re.I) for w in words[:at]]
     state, rest = words[at].lower() if at else "", swap(" ".join(words[at + 1 :]))
     # a second clause is not said back: "... crashed and I hit my head"
@@ -176,6 +179,7 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     last = thing[-1].lower()
     # "Teams is down": a product's name is one thing
     plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in BRANDS
+    plural = plural or "and" in lowered  # "phone and broadband are off"
     if state == "not" and re.search(r"\bsince\b", rest):
         verb = f"{'have' if plural else 'has'} not been"  # "has not been working since Friday"
     elif state in _BE_STATE and rest.lower().startswith("since"):

@@ -49,7 +49,11 @@ def subject_phrase(subject: str) -> str:
     """A short subject line as a topic in our words ("pausing service over summer", "the out
     of hours number"), or "" when it is long, hostile, shouted, a sentence, an instruction, or
     about the message rather than its topic."""
-    s = re.sub(r"\b(?:my|our)\b", "your", polish(subject).rstrip("?"), flags=re.I)
+    # "Contract ending - what can you offer?": the topic before the dash, not the question
+    s = re.split(
+        r"\s+[-–—]\s+(?=(?:who|what|when|where|why|how|which|can|could|is|are)\b)", subject
+    )[0]
+    s = re.sub(r"\b(?:my|our)\b", "your", polish(s).rstrip("?"), flags=re.I)
     words = s.split()
     if not 2 <= len(words) <= 7 or _META.search(s) or HOSTILE.search(s) or shouts(subject):
         return ""
