@@ -1415,15 +1415,3 @@ def test_a_security_report_with_nothing_to_say_back_still_says_what_we_treat_it_
     said = s.acknowledge.split("\n\n")[1]
     assert said in reply_config.templates.slots["restate_security_plain"]["any"]
 
-
-def test_a_question_said_back_above_is_not_deferred_twice(
-    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
-) -> None:
-    # the acknowledgement says the ask back and the plan promises the answer: no third line
-    # saying "we'll find out rather than guess" (judges: "repeats the defer line")
-    ask = "any chance I could get Spotify installed on my laptop?"
-    e = email(f"Hey, {ask} Not urgent at all.", subject="Spotify on work laptop?")
-    s = make(reply_config, keyword_kb, e, read=reading(kind="request", asks=(ask,)))
-    assert "Spotify" in s.acknowledge
-    assert "by " in s.plan
-    assert not re.search(r"rather than guess|rather check than guess", s.text)

@@ -196,8 +196,6 @@ def request(d: Draft) -> Shape:
             "answer_attend", handler_obj=handler_fields(d)["handler_obj"], callback=d.callback
         )
     extra, reuse = _common_plan(d, line)
-    if only_asked:
-        reuse["question"] = line  # "Someone is on it ... by Monday" answers what they asked
     named = d.render("owner_named") if d.templates.agent else ""
     plan = section(paragraph(named, line), extra)
     if d.fix is not None and d.steps:
