@@ -1414,4 +1414,3 @@ def test_a_security_report_with_nothing_to_say_back_still_says_what_we_treat_it_
     assert s.kind == "security"
     said = s.acknowledge.split("\n\n")[1]
     assert said in reply_config.templates.slots["restate_security_plain"]["any"]
-

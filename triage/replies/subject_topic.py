@@ -57,6 +57,8 @@ def subject_phrase(subject: str) -> str:
     words = s.split()
     if not 2 <= len(words) <= 7 or _META.search(s) or HOSTILE.search(s) or shouts(subject):
         return ""
+    if _ACCUSED.search(s) or _EMPHASIS.search(s):
+        return ""  # "Your sales rep LIED about monthly billing": never ours to say back
     first = words[0].lower()
     if _ASKED.match(s) or _SAYS_A_STATE.search(s) or first in IMPERATIVES or first in _NO_THE:
         return ""  # "why is this so hard", "cancel my contract", "some advice": no topic
@@ -129,6 +131,11 @@ def quoted_subject(subject: str) -> str:
     return s if s[1:2].isupper() else s[:1].upper() + s[1:]  # "eBay" stays "eBay"
 
 
+_ACCUSES = (
+    r"\b(?:lied|liars?|lying|lies|stole|stolen|theft|thie\w+|cheat\w*|rip-?off|scam\w*|"
+    r"fraud\w*|con|conned|robb\w*|incompeten\w*)\b"
+)
+_ACCUSED = re.compile(_ACCUSES, re.I)
 # words that would read as our claim in our reply, quoted or not ("guaranteed!", "refund"),
 # and quotes of their own
 _CLAIMS = re.compile(
@@ -137,8 +144,7 @@ _CLAIMS = re.compile(
     # nor a secret ("new password is Xk93pq"), nor a loss ("Mum passed away"): not for quoting
     r"|\b(?:password|passcode|pin|code)\s*(?:is|was|:|=)|\b(?:passed\s+away|died|funeral|bereave\w*)\b"
     # nor an accusation ("Your sales rep LIED about billing": paired judges, three of three)
-    r"|\b(?:lied|liars?|lying|lies|stole|stolen|theft|thie\w+|cheat\w*|rip-?off|scam\w*|"
-    r"fraud\w*|con|conned|robb\w*|incompeten\w*)\b"
+    r"|" + _ACCUSES
 )
 # a word in capitals that is no acronym (three letters or more, a vowel: "LIED", "NEVER")
 _EMPHASIS = re.compile(r"\b(?=[A-Z]*[AEIOU])[A-Z]{4,}\b")
