@@ -99,6 +99,12 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ("Where has channel 412 gone?", "", "channel 412 has disappeared"),
         ("No internet 5 days, children have online exams", "", "your internet is down"),
         ("Speeds in our house are a joke", "", "your speeds are well below what they should be"),
+        # the end of a hyphenated name is not a thing of its own
+        (
+            "x",
+            "voicemail-to-email not working on my extension.",
+            "the voicemail has stopped working",
+        ),
         # a speed test's "38Mb down" is a figure, not an outage
         (
             "Paying for 500Mb, getting 38",
