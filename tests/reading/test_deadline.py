@@ -136,3 +136,8 @@ def test_a_time_they_rule_out_is_no_deadline(reader: TextReader) -> None:
     calm = "Please add our PO number to invoices. It isn't urgent this month, as I can still pay."
     assert not any("month" in c.phrase for c in _candidates(reader, calm))
     assert any("month" in c.phrase for c in _candidates(reader, "I need it this month."))
+    # "don't let this wait until tomorrow" asks for sooner; "we don't need it until Friday"
+    # still names the day
+    sooner = "Please disable her account now. Please don't let this wait until tomorrow."
+    assert not any("tomorrow" in c.phrase for c in _candidates(reader, sooner))
+    assert any("Friday" in c.phrase for c in _candidates(reader, "We don't need it until Friday."))

@@ -116,6 +116,8 @@ def _not_a_deadline(ent: Span) -> bool:
         return True  # "I need someone NOW, not tomorrow": the time they rule out
     if _NOT_PRESSING.search(doc.text[ent.sent.start_char : ent.start_char]):
         return True  # "It isn't urgent this month": a time they say does not press
+    if _NOT_WAIT.search(doc.text[ent.sent.start_char : ent.start_char]):
+        return True  # "Please don't let this wait until tomorrow": sooner, not by then
     if _window_or_choice(ent):
         return True
     verb = next((a for a in ent.root.ancestors if a.tag_.startswith("VB")), None)
@@ -125,6 +127,11 @@ def _not_a_deadline(ent: Span) -> bool:
     return cue not in CUES and cue not in ("until", "till", "til")
 
 
+_NOT_WAIT = re.compile(
+    r"\b(?:don't|do\s+not|can't|cannot|won't|mustn't)\s+(?:let\s+(?:this|it)\s+)?wait\s+"
+    r"(?:until|till|til)\s+$",
+    re.I,
+)
 _NOT_PRESSING = re.compile(
     r"\b(?:isn't|is\s+not|not|no|nothing)\s+(?:very\s+|super\s+|that\s+)?(?:urgent|rush|hurry|pressing)\W*$",
     re.I,
