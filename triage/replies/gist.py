@@ -301,7 +301,11 @@ def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found
             if sent[: m.start()].count('"') % 2:
                 continue  # inside a quotation ("drive encryption recovery key"): their words
             if sent[m.start() - 1 : m.start()] == "-" and m.start() > 1:
-                continue  # "voicemail-to-email": the end of another's name, not a thing
+                # "voicemail-to-email": the whole name, never "the voicemail-to- email"
+                at = sent.rfind(" ", 0, m.start()) + 1
+                whole = f"the {sent[at : m.end()]}"
+                out.append(_Found(thing, at, m.end(), whole, False, m.group(0).lower()))
+                continue
             if _WRITING_FROM.search(sent[: m.start()]):
                 continue  # "Writing from my personal email because I can't get into anything"
             if m.group().lower().replace("-", "").startswith("email") and is_letter(
