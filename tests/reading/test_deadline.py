@@ -140,4 +140,6 @@ def test_a_time_they_rule_out_is_no_deadline(reader: TextReader) -> None:
     # still names the day
     sooner = "Please disable her account now. Please don't let this wait until tomorrow."
     assert not any("tomorrow" in c.phrase for c in _candidates(reader, sooner))
+    curly = "This can’t wait until Monday, the whole team is locked out."
+    assert not any("Monday" in c.phrase for c in _candidates(reader, curly))
     assert any("Friday" in c.phrase for c in _candidates(reader, "We don't need it until Friday."))

@@ -26,6 +26,10 @@ from triage.replies.ask_classes import ask_class, contains_attack
         # advice on a choice of theirs is a question for us, not "what should I do now?"
         ("Advice on whether we should move everything to the cloud", "do"),
         ("Can you tell me whether we should reboot it?", "what_to_do"),
+        ("Your thoughts on whether we should move to the cloud?", "question"),
+        # "I understand why" says they do; a time booked for a repair is a visit, not an ETA
+        ("I understand why, but please restore my access today.", "do"),
+        ("Can you arrange a time for repair?", "do"),
         # a call asked for in the other ways people put it
         ("Can someone get it back up asap and give me a ring on 01632 960884?", "call"),
         ("call my mobile.", "call"),

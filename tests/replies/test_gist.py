@@ -103,7 +103,7 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         (
             "x",
             "voicemail-to-email not working on my extension.",
-            "the voicemail has stopped working",
+            "the voicemail-to-email has stopped working",
         ),
         # a speed test's "38Mb down" is a figure, not an outage
         (
@@ -139,6 +139,8 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
             "I haven't entered my password on the page. Is this phishing email genuine?",
             "you've had a message that may not be genuine",
         ),
+        # a password typed at a sign-in or a frozen screen is no fake page
+        ("laptop froze", "I entered my password and then it froze.", "the laptop keeps freezing"),
         # a fake-looking message with nothing opened: no "you opened a link"
         (
             "Is this email genuine?",

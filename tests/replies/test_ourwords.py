@@ -98,6 +98,9 @@ def test_outlook_is_spelled_as_the_product_but_not_as_the_word() -> None:
         ("the screen went black after updating", "after updating"),
         ("it broke after 3 days", "after 3 days"),
         ("slow since the move", "since the move"),
+        ("down since tuesday", "since tuesday"),
+        ("since 5 pm", "since 5 pm"),
+        ("it broke after someone changed it", "after someone changed"),
     ],
 )
 def test_a_bare_noun_after_since_or_after_gets_its_article(text: str, expected: str) -> None:

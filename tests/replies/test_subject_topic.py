@@ -57,9 +57,13 @@ def test_a_subject_is_quoted_back_only_when_it_names_the_matter(subject: str, qu
 
 def test_a_question_after_a_dash_is_not_part_of_the_topic() -> None:
     assert subject_phrase("Contract ending - what can you offer?") == "the contract ending"
+    assert subject_phrase("Contract ending - What can you offer?") == "the contract ending"
 
 
 def test_an_accusation_is_no_topic_to_say_back() -> None:
     assert subject_phrase("Your sales rep LIED about monthly billing") == ""
     assert subject_phrase("Sales rep lied about monthly billing") == ""
     assert subject_phrase("Credit note promised on the phone") != ""
+    # what it is about, in its own words, is a topic: an acronym, a theft or a scam reported
+    assert subject_phrase("HDMI cable") == "the HDMI cable"
+    assert subject_phrase("Stolen laptop") == "the stolen laptop"

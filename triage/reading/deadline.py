@@ -128,8 +128,8 @@ def _not_a_deadline(ent: Span) -> bool:
 
 
 _NOT_WAIT = re.compile(
-    r"\b(?:don't|do\s+not|can't|cannot|won't|mustn't)\s+(?:let\s+(?:this|it)\s+)?wait\s+"
-    r"(?:until|till|til)\s+$",
+    r"\b(?:don['’]t|do\s+not|can['’]t|cannot|won['’]t|mustn['’]t)\s+(?:let\s+(?:this|it)\s+)?"
+    r"(?:wait|leave\s+(?:this|it))\s+(?:until|till|til)\s+(?:after\s+)?$",
     re.I,
 )
 _NOT_PRESSING = re.compile(

@@ -116,7 +116,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "cause",
             r"^\W*why\b|\bwhy\s+(?:it|this|that|they|we|you|the|my|our|is|are|was|did|does|do|has)\b"
             # "I'd like to understand why I, as someone who has been with you ..., am charged"
-            r"|\b(?:understand|know)\s+why\b"
+            r"|\b(?:understand|know)\s+why\b(?!\s*[,.;])"
             r"|\bwhat\s+(?:happened|went\s+wrong|caused|is\s+causing|'s\s+causing|is\s+going\s+wrong|"
             r"(?:has|had)\s+caused)\b"
             r"|\bhow\s+(?:did|could|can|are|were|is|was|do|does)\s+(?:this|it|that|they|someone|he|she)\b[^.?!]{0,30}"
@@ -136,10 +136,9 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bwhen\s+(?:it|they)(?:'ll|\s+will)\s+be\b"
             r"|\bwhen\s+(?:this|that|the\s+\w+|service|things|everything)\s+(?:will|would|is|gets?)\b"
             r"|\bfor\s+when\b|\b(?:an?\s+)?(?:actual|real|proper|exact)\s+(?:time|date)\b"
+            # "an estimated time for restoration" (it was "arranged", as a thing to do: judges)
             r"|\beta\b|\b(?:realistic|expected|rough|firm|estimated)\s+(?:time|date|timescale|timeframe|"
             r"estimate|fix\s+time|restoration)\b"
-            # "an estimated time for restoration" (it was "arranged", as a thing to do: judges)
-            r"|\b(?:time|date)\s+(?:for|of)\s+(?:restoration|repair|resolution|the\s+fix)\b"
             r"|\btime\s?(?:scale|frame|line)s?\b|\bwhat\s+time\b",
         ),
         (
@@ -242,7 +241,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (not "advice on whether we should move to the cloud": a question for us to answer,
             # never "please leave things as they are": judges)
             r"|^\W*should\s+(?:i|we)\s+(?:be\s+)?\w+(?:ing)?\b"
-            r"|(?<!advice\son\s)(?<!advice\sabout\s)(?<!view\son\s)\bwhether\s+(?:i|we)\s+should\b"
+            r"|(?<!advice\son\s)(?<!advice\sabout\s)(?<!guidance\son\s)(?<!thoughts\son\s)"
+            r"(?<!views\son\s)(?<!view\son\s)(?<!opinion\son\s)\bwhether\s+(?:i|we)\s+should\b"
             # "Any ideas?" asks for the fix: the fix's own first line answers it
             r"|^\W*(?:any|some)\s+(?:other\s+|more\s+|further\s+)?(?:ideas?|suggestions?|advice|thoughts|"
             r"tips|pointers)\W*$"

@@ -140,7 +140,8 @@ _GIVEN = (
     # and password" (judges: "asks what he entered, which he said")
     (
         r"\bwhat\s+you\s+entered\b",
-        r"(?i:\b(?:entered|typed|put|gave)\s+(?:in\s+)?(?:all\s+)?(?:my|our)\s+(?:\w+\s+){0,3}?"
+        r"(?i:(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:entered|typed|put|gave)\s+(?:in\s+)?(?:all\s+)?"
+        r"(?:my|our)\s+(?:\w+\s+){0,3}?"
         r"(?:password|card|bank\s+details|credentials|log-?in\s+details))",
     ),
 )

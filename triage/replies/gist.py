@@ -300,7 +300,10 @@ def _things(sent: str, vocab: Vocabulary, headline: bool = False) -> list[_Found
                 continue
             if sent[: m.start()].count('"') % 2:
                 continue  # inside a quotation ("drive encryption recovery key"): their words
-            if sent[m.start() - 1 : m.start()] == "-" and m.start() > 1:
+            if (
+                sent[m.start() - 1 : m.start()] == "-"
+                and sent[m.start() - 2 : m.start() - 1].isalpha()
+            ):
                 # "voicemail-to-email": the whole name, never "the voicemail-to- email"
                 at = sent.rfind(" ", 0, m.start()) + 1
                 whole = f"the {sent[at : m.end()]}"

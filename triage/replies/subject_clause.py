@@ -179,7 +179,7 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     last = thing[-1].lower()
     # "Teams is down": a product's name is one thing
     plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in BRANDS
-    plural = plural or "and" in lowered  # "phone and broadband are off"
+    plural = plural or lowered[-2:-1] == ["and"]  # "phone and broadband are off"
     if state == "not" and re.search(r"\bsince\b", rest):
         verb = f"{'have' if plural else 'has'} not been"  # "has not been working since Friday"
     elif state in _BE_STATE and rest.lower().startswith("since"):
