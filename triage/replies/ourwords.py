@@ -376,7 +376,7 @@ _NO_ARTICLE = frozenset(
     launch dark school work then it we i you they he she morning evening afternoon night week
     weekend month year now ages one two three four five six seven eight nine ten half about
     around approximately roughly too many more much few several exactly just only over under
-    nearly almost am pm second seconds minute min mins hour hr hrs day month year monday tuesday
+    nearly almost am pm second seconds minute min mins hour hr hrs day monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august
     september october november december christmas easter someone somebody something everyone
     everybody everything anyone nobody forever ever""".split()

@@ -131,10 +131,6 @@ def quoted_subject(subject: str) -> str:
     return s if s[1:2].isupper() else s[:1].upper() + s[1:]  # "eBay" stays "eBay"
 
 
-_ACCUSES = (
-    r"\b(?:lied|liars?|lying|lies|stole|stolen|theft|thie\w+|cheat\w*|rip-?off|scam\w*|"
-    r"fraud\w*|con|conned|robb\w*|incompeten\w*)\b"
-)
 # what a topic must not say back: an accusation of someone (not "Stolen laptop", "Scam text",
 # "Fraudulent charge", which name what it is about)
 _ACCUSED = re.compile(
@@ -148,7 +144,8 @@ _CLAIMS = re.compile(
     # nor a secret ("new password is Xk93pq"), nor a loss ("Mum passed away"): not for quoting
     r"|\b(?:password|passcode|pin|code)\s*(?:is|was|:|=)|\b(?:passed\s+away|died|funeral|bereave\w*)\b"
     # nor an accusation ("Your sales rep LIED about billing": paired judges, three of three)
-    r"|" + _ACCUSES
+    r"|\b(?:lied|liars?|lying|lies|stole|stolen|theft|thie\w+|cheat\w*|rip-?off|scam\w*|"
+    r"fraud\w*|con|conned|robb\w*|incompeten\w*)\b"
 )
 # a word in capitals that is no acronym (three letters or more, a vowel: "LIED", "NEVER")
 _EMPHASIS = re.compile(r"\b(?=[A-Z]*[AEIOU])[A-Z]{4,}\b")
