@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.subject_topic import quoted_subject, still_without, subject_phrase
+from triage.replies.subject_topic import (
+    quoted_subject,
+    still_without,
+    subject_phrase,
+    subject_shares,
+)
 
 
 @pytest.mark.parametrize(
@@ -67,3 +72,19 @@ def test_an_accusation_is_no_topic_to_say_back() -> None:
     # what it is about, in its own words, is a topic: an acronym, a theft or a scam reported
     assert subject_phrase("HDMI cable") == "the HDMI cable"
     assert subject_phrase("Stolen laptop") == "the stolen laptop"
+
+
+@pytest.mark.parametrize(
+    ("subject", "clause", "shares"),
+    [
+        ("Intermittent dropouts - line test results", "the connection keeps dropping out", True),
+        ("WHO REMOVED MY ADMIN RIGHTS??", "you need administrator rights on a computer", True),
+        ("toner - third time asking", "the printer is jammed or showing an error", False),
+        ("RE: Laptop rebuild - things still missing", "the email signature looks wrong", False),
+        ("", "the connection keeps dropping out", False),
+    ],
+)
+def test_a_subject_shares_a_topic_by_the_words_it_names(
+    subject: str, clause: str, shares: bool
+) -> None:
+    assert subject_shares(subject, clause) is shares

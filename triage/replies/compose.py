@@ -49,7 +49,7 @@ from triage.replies.parts import (
     sign_off,
 )
 from triage.replies.promise import decision_at, hours_left, promised_level, senior_at
-from triage.replies.restate import restated_ask
+from triage.replies.restated_ask import restated_ask
 from triage.replies.rules import ReplyRules
 from triage.replies.shape import Shape
 from triage.replies.split_asks import split_ask

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from triage.domain import Ask
 from triage.reading.topic import named_in
 from triage.replies.ask_classes import ask_class
 from triage.replies.askback import ask_phrase
@@ -15,7 +14,6 @@ from triage.replies.detail import Detail, detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
-from triage.replies.listed_asks import TO_DO, list_items, list_lines
 from triage.replies.ourwords import (
     BRANDS,
     PEOPLE,
@@ -24,6 +22,7 @@ from triage.replies.ourwords import (
 )
 from triage.replies.parts import Draft
 from triage.replies.pretext import says_pretext
+from triage.replies.restated_ask import named_phrase, names_something, to_do_list
 from triage.replies.subject_clause import (
     loose_subject,
     opening,
@@ -31,7 +30,13 @@ from triage.replies.subject_clause import (
     subject_thing,
     subject_you,
 )
-from triage.replies.subject_topic import A_STATE, quoted_subject, still_without, subject_phrase
+from triage.replies.subject_topic import (
+    A_STATE,
+    quoted_subject,
+    still_without,
+    subject_phrase,
+    subject_shares,
+)
 
 
 def who(d: Draft) -> str:
@@ -112,11 +117,11 @@ def restatement(d: Draft) -> str:
     if named and named.split()[-1].lower() in PEOPLE:
         named = ""  # "the parents" of "Parents can't pay by some cards" is who, not what
     asked = d.restated
-    phrase = _named_phrase(asked) if asked is not None else None
+    phrase = named_phrase(asked) if asked is not None else None
     if phrase is None and asking and d.email.subject.rstrip().endswith("?"):
         # "Where has channel 412 gone?" in the subject: what they ask
         phrase = ask_phrase(d.email.subject)
-        phrase = phrase if _names_something(phrase) and d.scores.frustration < 2 else None
+        phrase = phrase if names_something(phrase) and d.scores.frustration < 2 else None
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
         # one of several said back alone reads as the only one heard (judges: "picks out one
@@ -147,6 +152,10 @@ def restatement(d: Draft) -> str:
         return "" if d.tone == "upset" else d.render(f"restate_{d.kind}")
     affected = who(d)
     problem = d.rules.topics.get(d.topic.id, "") if d.topic is not None else ""
+    # a topic the body's symptoms do not fit, and the subject does not name, is the base's
+    # guess: said back it is the wrong problem (judges: "the printer is jammed" of a toner
+    # request, "the email signature" of a rebuilt laptop); a topic-level line is safer
+    problem = problem if d.symptom_fits or subject_shares(d.email.subject, problem) else ""
     if problem and d.kind == "policy_complaint" and d.topic and not _subject_names(d):
         # a complaint about the service names a fault only in passing ("your last three replies
         # told me to clear my cache"): the fault's topic is a side detail (judges: wrong); a
@@ -322,76 +331,9 @@ def clean(clause: str) -> bool:
     return _UNCLEAN.search(clause) is None
 
 
-# the asks whose own words can restate a request or a question (a call, a refund, "when?" are
-# answered by their class's line and restate nothing)
-_RESTATING = frozenset({"do", "question", "how", "inform", "cost"})
-
-
-def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...], text: str) -> Ask | None:
-    """The ask a request's or a question's restatement says back ("Thanks for asking whether
-    ..."): the first one whose words can be said back; None for other kinds, and for an upset
-    customer, whose questions are often rhetorical ("Is this how you treat customers?" would
-    come back as "Thank you for asking whether this is how we treat customers"). Worked out
-    once per draft (``Draft.restated``). None for a checklist in ``text`` (the newest text;
-    ``to_do_list``): the plan answers each of its points, and the restatement names the list
-    instead."""
-    if kind not in ("request", "question") or frustration >= 2:
-        return None
-    if to_do_list(kind, frustration, asks, text):
-        return None
-    earlier = False  # an ask before it that could not be said back
-    for ask in asks:
-        if earlier and _FOLLOW_UP.match(ask.text):
-            return None  # "And if it's the button, does the client need ...?" hangs on it
-        if ask_class(ask) in _RESTATING and _names_something(_named_phrase(ask)):
-            return ask
-        earlier = earlier or ask_class(ask) not in ("statement", "rhetorical")
-    return None
-
-
-# a question that follows on from the one before it (paired judges: "opens with the side
-# question, and an 'it' that refers to nothing", where the main one could not be said back)
-_FOLLOW_UP = re.compile(r"\W*(?:and|also|plus)\b", re.I)
-
-
-def _named_phrase(ask: Ask) -> str | None:
-    """The ask said back with its "it" named where the reader could ("Thanks for asking us to
-    wipe your work iPhone or block it"; "wipe it" said back alone does not say what "it" is)."""
-    return (ask_phrase(ask.named) if ask.named else None) or ask_phrase(ask.text)
-
-
-# words that name nothing on their own: "whether that is right" says back no problem
-_EMPTY_WORDS = frozenset(
-    """whether if what how why when where who which us to for you your we our it its it's this
-    that these those is are was be can could would will do does did right ok okay possible
-    true correct normal fine so there the a an any way thing things something anything help
-    me my i of in on with and or not""".split()
-)
-
-
-def _names_something(phrase: str | None) -> bool:
-    """An ask said back as a restatement must name what it is about ("whether that is right"
-    was the judges' vague restatement)."""
-    if phrase is None:
-        return False
-    words = re.findall(r"[\w'-]+", phrase.lower())
-    return sum(w not in _EMPTY_WORDS for w in words) >= 2
-
-
 def _subject_names(d: Draft) -> bool:
     """Whether the subject line names the draft's knowledge-base topic (one of its keywords)."""
     subject = d.email.subject.lower()
     return d.topic is not None and any(
         re.search(rf"\b{re.escape(k.lower())}(?:e?s)?\b", subject) for k in d.topic.keywords
     )
-
-
-def to_do_list(kind: str, frustration: int, asks: tuple[Ask, ...], text: str) -> bool:
-    """Whether a calm request's asks include a list of the customer's own (in ``text``, the
-    newest text) whose every point asks us to do something (a leaver's or a new starter's
-    checklist): the plan answers each point, so the restatement does not say its first point
-    back (``restatement``)."""
-    if kind != "request" or frustration >= 2:
-        return False
-    items = list_items([a.text for a in asks], list_lines(text))
-    return bool(items) and all(ask_class(a) in TO_DO for a in asks if a.text in items)

@@ -153,3 +153,22 @@ _SENTENCE_START = re.compile(
     r"(?i)(?:i|i'm|i've|we|we're|we've|you|you're|why|how|what|who|when|where|which|can|could|"
     r"is|are|do|does|did|will|would|should|please|hi|hello|dear)\b"
 )
+
+
+# words a subject line and a topic's problem clause share by accident ("the", "not", "new")
+_SHARED_NOISE = frozenset(
+    "the and for not new has have with your our you from this that isn't won't can't again".split()
+)
+
+
+def subject_shares(subject: str, clause: str) -> bool:
+    """Whether the subject line names something the clause names too, by the first four
+    letters of a word ("Intermittent dropouts" and "the connection keeps dropping out", "ADMIN
+    RIGHTS" and "administrator rights"): the topic the base matched is what they wrote about,
+    even where the body's symptoms are not the topic's own."""
+
+    def stems(text: str) -> set[str]:
+        words = re.findall(r"[a-z]{3,}", text.lower())
+        return {w[:4] for w in words if w not in _SHARED_NOISE}
+
+    return bool(stems(subject) & stems(clause))
