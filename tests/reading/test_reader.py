@@ -376,3 +376,13 @@ def test_a_command_with_a_comment_spliced_on_is_an_ask_without_the_comment(
     # a comma inside a question is not a comment to cut
     asked = _asks(_read(reader, "Could you check it, it's the one by the door?"))
     assert asked == ["Could you check it, it's the one by the door?"]
+
+
+def test_an_ultimatum_put_to_us_is_an_ask(reader: TextReader) -> None:
+    text = (
+        "My bill is going up again. Either you match the new customer price or I'm off. "
+        "Either way, it was a poor letter."
+    )
+    asks = _asks(_read(reader, text))
+    assert len(asks) == 1
+    assert asks[0].startswith("Either you match the new customer price")

@@ -317,3 +317,10 @@ def test_a_long_ask_about_a_thing_is_not_cut_into_a_misreading() -> None:
 )
 def test_an_ask_that_cannot_be_said_back_right_is_not(text: str) -> None:
     assert ask_phrase(text) is None
+
+
+def test_an_ultimatum_is_said_back_without_its_threat() -> None:
+    # the threat after "or I'll" is cut, so its words ("Ofcom") do not bar the ask itself
+    text = "Either you match the new customer price or I'm off, and I'll complain to Ofcom."
+    assert ask_phrase(text) == "us to match the new customer price"
+    assert ask_phrase("Refund it, you clowns, or I'll go to Ofcom") is None

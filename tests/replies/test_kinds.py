@@ -1414,3 +1414,41 @@ def test_a_security_report_with_nothing_to_say_back_still_says_what_we_treat_it_
     assert s.kind == "security"
     said = s.acknowledge.split("\n\n")[1]
     assert said in reply_config.templates.slots["restate_security_plain"]["any"]
+
+
+def test_a_complaint_asking_for_it_back_gets_that_answered_not_only_passed_on(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # no policy rule covers it: the line passing the complaint on did not read as an answer
+    # to "I expect an option to switch back" (judges: "switch-back request not answered")
+    ask = "I expect an option to switch back."
+    e = email(f"You removed classic view without asking a single customer. {ask}")
+    s = make(
+        reply_config,
+        keyword_kb,
+        e,
+        scores(frustration=2),
+        read=reading("policy_complaint", asks=(ask,)),
+    )
+    answer = dict(s.answers)[ask]
+    assert "back" in answer
+    assert answer not in s.plan.split("\n\n")[0]  # not the pass-on line itself
+
+
+def test_a_price_match_demand_is_put_to_the_accounts_team_not_taken_on(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    ask = "Either you match the new customer price or I'm off, and I'll complain to Ofcom."
+    e = email(f"My bill is going up again. {ask}")
+    s = make(
+        reply_config,
+        keyword_kb,
+        e,
+        scores(frustration=2),
+        read=reading("policy_complaint", asks=(ask,)),
+    )
+    answer = dict(s.answers)[ask]
+    assert "price" in answer
+    assert "can't promise" in answer
+    assert "refund" not in answer
+    assert "take that on" not in answer

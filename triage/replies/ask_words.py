@@ -126,3 +126,12 @@ GENUINE = re.compile(
     r"(?:really\s+)?(?:you|from\s+you|from\s+it|genuine|legit\w*|real)\b|\bgenuine\b",
     re.IGNORECASE,
 )
+
+
+# an ask about the price they pay ("match the new customer price", "honour the old price",
+# "put me on the same deal"): money the accounts team decides, said as a price, not a refund
+PRICE_ASK = re.compile(
+    r"\b(?:match|honou?r|keep\s+(?:me|us)\s+on|give\s+(?:me|us)|put\s+(?:me|us)\s+on)\s+"
+    r"(?:the\s+|that\s+|your\s+|my\s+|our\s+)?(?:\S+\s+){0,2}(?:price|deal|rate|tariff|offer)\b",
+    re.I,
+)

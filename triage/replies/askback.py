@@ -74,7 +74,7 @@ _HOW_DO = re.compile(
 _ASK_OPENER = re.compile(
     r"^(?:(?:hello|hi|hey|yes|no|sorry|also|so|and|but|one\s+(?:more|last)\s+(?:thing|question)|"
     r"(?:a\s+)?quick\s+(?:question|one)|for\s+(?:the\s+\w+\s+time|now|next\s+time)|"
-    r"gently\s+but\s+firmly|in\s+the\s+meantime|meanwhile)\b[\s,:;-]+"
+    r"gently\s+but\s+firmly|in\s+the\s+meantime|meanwhile|either\s+you)\b[\s,:;-]+"
     r"|if\s+[^,?]{3,60},\s*)",
     re.I,
 )
@@ -230,7 +230,8 @@ def said_ask(ask: Ask) -> str | None:
 def ask_phrase(text: str) -> str | None:
     """The complement of "You asked ..." for one ask, or None when it cannot be made right."""
     raw = visible(text).translate(APOSTROPHES)
-    if HOSTILE.search(raw):
+    # a threat after "or I'll ..." is never said back, so its words ("Ofcom") do not bar the ask
+    if HOSTILE.search(ourwords.THREAT_TAIL.sub("", raw)):
         return None
     question = raw.rstrip().endswith("?")
     p = polish(raw)

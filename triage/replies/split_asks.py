@@ -21,6 +21,14 @@ _NEED = re.compile(
 _THING = re.compile(r"^(?:a|an|the|some|someone|somebody|my|our|your|written|full)\b", re.I)
 _LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the|some|someone|somebody|my|our)\b)")
 MAX_PARTS = 4
+# "can you reset it manually or tell me what's going on?": two asks, the thing done or, failing
+# that, news of it; answered as one ("where it stands") the first went unanswered (judges)
+_EITHER = re.compile(
+    r"\b(?P<lead>(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\s+(?:please\s+)?)"
+    r"(?P<a>[^?]{3,80}?)\s+or\s+(?P<b>(?:at\s+least\s+|just\s+)?(?:tell|let|explain|update|"
+    r"give|send|call|ring)\b[^?]{0,80}?)\s*\?*\s*$",
+    re.I,
+)
 
 
 def split_ask(text: str) -> tuple[str, ...]:
@@ -34,6 +42,9 @@ def split_ask(text: str) -> tuple[str, ...]:
         if 2 <= len(parts) <= MAX_PARTS and all(parts):
             return tuple(f"{lead} {p}".strip() for p in parts)
         return (text,)
+    if either := _EITHER.search(text):  # "can you reset it manually or tell me what's wrong?"
+        lead = either.group("lead")
+        return (f"{lead}{either.group('a')}?", f"{lead}{either.group('b')}?")
     m = _NEED.match(text.strip())
     if m is None:
         return (text,)

@@ -176,6 +176,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_spare": _ANSWER,
     "answer_visit": _ANSWER,
     "answer_money": _ANSWER,
+    "answer_price": _ANSWER,
     "answer_cost": _ANSWER,  # what it would cost: a price, sent by the update time
     "answer_feature": _ANSWER | {"ask"},
     "answer_feature_plain": _ANSWER,
