@@ -66,7 +66,12 @@ def test_one_persons_fault_read_as_critical_is_promised_the_high_hour() -> None:
     assert promised_level(3, "fault", _read(), laptop, hours_left=5.5) == 3
     assert promised_level(3, "fault", _read(), laptop, hours_left=30) == 2
     assert promised_level(3, "fault", _read(), laptop, hours_left=-1) == 2  # already gone
-    assert promised_level(1, "fault", _read(), laptop, hours_left=2) == 1  # kept, never raised
+    # a deadline within hours is critical by the desk's rubric, whatever the model read: a
+    # 14:20 answer to "tender due 5pm" left no time to act on it (judges)
+    assert promised_level(1, "fault", _read(), laptop, hours_left=2) == 3
+    assert promised_level(1, "request", _read("request"), laptop, hours_left=6) == 3
+    assert promised_level(1, "feedback", _read("feedback"), laptop, hours_left=2) <= 1
+    assert promised_level(1, "fault", _read(), laptop, hours_left=30) == 1
 
 
 def test_many_people_stopped_is_promised_the_critical_hour_whatever_the_model_read() -> None:

@@ -224,7 +224,7 @@ def compose(
                 f"{draft.callback}. Promise sooner if it is critical.",
             )
         if promise_level > scores.urgency:
-            if promise_level == floor:
+            if promise_level == floor and not (left or 0) > 0:  # raised by its kind, no deadline
                 why = f"for {kind}"
             elif deadline_missed(draft):
                 why = "(the soonest the desk can promise; it still misses their deadline)"

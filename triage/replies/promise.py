@@ -156,6 +156,10 @@ def promised_level(
         says_many_stopped(text) or says_trade_stopped(text) or says_room_hot(text)
     ):
         return 3  # "140 users can't sign in": many people stopped is critical (the rubric)
+    if hours_left is not None and 0 < hours_left <= DEADLINE_HOURS and kind != "feedback":
+        # "tender due 5pm", "pitch at 2pm today": a deadline within hours is critical by the
+        # desk's rubric; a 14:20 answer to a 17:00 deadline leaves no time to act on it (judges)
+        return 3
     critical = (
         kind in ("outage", "security")
         or reading.security  # a fraud or a break-in read as a fault is still a security matter
