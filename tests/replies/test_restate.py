@@ -9,6 +9,7 @@ import pytest
 
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
+from triage.replies.restate import cut_mid_phrase
 from triage.replies.subject_topic import subject_phrase
 
 from .test_compose import email, make, reading, scores
@@ -459,3 +460,22 @@ def test_a_follow_up_question_is_not_said_back_over_the_one_before_it(
     alone = "Does the client need anything special to open an encrypted email?"
     a = make(reply_config, keyword_kb, email(alone), read=reading("question", asks=(alone,)))
     assert "whether the client needs anything special" in a.acknowledge
+
+
+@pytest.mark.parametrize(
+    ("problem", "text", "cut"),
+    [
+        (
+            "the Authenticator app didn't move my work",
+            "I got a new phone and the Authenticator app didn't move my work account across.",
+            True,
+        ),
+        ("the scanner stopped working", "the scanner stopped working yesterday.", False),
+        ("the scanner stopped working", "the scanner stopped working and nobody came.", False),
+        ("the scanner stopped working", "the scanner stopped working.", False),
+        ("the scanner stopped", "Since Monday the scanner stopped responding to the PC.", True),
+        ("not in the email", "the scanner stopped working.", False),
+    ],
+)
+def test_a_problem_clause_cut_inside_a_phrase_is_seen(problem: str, text: str, cut: bool) -> None:
+    assert cut_mid_phrase(problem, text) is cut

@@ -73,7 +73,12 @@ def restatement(d: Draft) -> str:
     # ..."): the clean-clause rule, but "you were charged" is the problem itself
     said = (
         None
-        if said and (_CUT_SHORT.search(said) or not clean(said.replace(" were ", " are ")))
+        if said
+        and (
+            _CUT_SHORT.search(said)
+            or not clean(said.replace(" were ", " are "))
+            or cut_mid_phrase(d.reading.problem, d.email.newest_text)
+        )
         else said
     )
     if said and d.kind == "chase" and not A_STATE.search(said):
@@ -319,7 +324,24 @@ def _fault_clause(d: Draft) -> str:
 _UNCLEAN = re.compile(r"^[A-Z][a-z]|\s-\s|s's\b|\b(?:would|was|were|said|promised|told)\b")
 
 
-_CUT_SHORT = re.compile(r"\b[A-Z]\W*$")
+_CUT_SHORT = re.compile(r"\b[A-Z]\W*$|\b(?:not|the|a|an|my|your|our|of|to|with|and|or)\W*$", re.I)
+# words that may follow a whole clause in the email: a new clause, a time, a place, a reason
+_CLAUSE_NEXT = frozenset(
+    """and but so or because as since when while if after before until unless though although
+    which who that where at on in for from to by with without this today yesterday tomorrow
+    again now anymore either too also any every all most some just still then even only""".split()
+)
+
+
+def cut_mid_phrase(problem: str, text: str) -> bool:
+    """Whether the reading's problem clause was cut inside a phrase: where the email holds it
+    as written, the word after it goes on with it ("the Authenticator app didn't move my work"
+    of "... my work account across"; said back it was the judges' broken restatement)."""
+    at = text.find(problem) if problem else -1
+    if at < 0:
+        return False
+    m = re.match(r" ([a-z][\w'-]*)", text[at + len(problem) :])
+    return m is not None and m.group(1) not in _CLAUSE_NEXT
 
 
 def clean(clause: str) -> bool:
