@@ -193,7 +193,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "money",
-            r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*|\bbackdat\w*"
+            r"\brefund\w*|\bcredit(?:ed|s)?\b(?!\s+card)|\bcompensat\w*|\bmoney\s+back\b|\breimburs\w*"
             r"|\bwaive\w*|\bpay\s+(?:me|us)\s+back\b|\bthe\s+difference\b"
             # "I want my $13 back", "our 90 quid back"
             r"|\b(?:my|our|the)\s+(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s*(?:quid|pounds?|dollars?|euros?))\s+back\b"
