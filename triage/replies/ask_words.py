@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from triage.replies.ourwords import APOSTROPHES, HOSTILE, swap
+from triage.replies.requests import IMPERATIVES
+
 TAKE_IT_OFF = re.compile(
     r"\b(?:take|knock|get)\s+(?:it|that|this|them)\s+off\b|\b(?:remove|reverse|cancel)\s+"
     r"(?:it|that|this|them)\b",
@@ -135,3 +138,28 @@ PRICE_ASK = re.compile(
     r"(?:the\s+|that\s+|your\s+|my\s+|our\s+)?(?:\S+\s+){0,2}(?:price|deal|rate|tariff|offer)\b",
     re.I,
 )
+
+
+_DONT = re.compile(
+    r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?P<rest>[^.!?]{2,60}?)[\s.!]*$", re.I
+)
+
+
+# what a customer tells us not to do, beyond the desk's usual work (requests.IMPERATIVES)
+_DONT_VERBS = frozenset(
+    """touch contact call email e-mail ring text phone visit come wipe erase delete bother
+    attempt try reboot restart reinstall format sell pass share""".split()
+)
+
+
+def dont_phrase(text: str) -> str | None:
+    """ "DO NOT WIPE IT" said back as "us not to wipe it", for "You asked us not to ...: we
+    won't" (a stock "we've noted that" read as the instruction ignored); None for anything
+    longer than a short instruction, or hostile."""
+    m = _DONT.match(text.translate(APOSTROPHES))
+    if m is None or HOSTILE.search(m.group("rest")) or len(m.group("rest").split()) > 8:
+        return None
+    if m.group("rest").split()[0].lower() not in IMPERATIVES | _DONT_VERBS:
+        return None  # "don't think I won't" is no instruction to us
+    rest = m.group("rest").strip()
+    return "us not to " + swap(rest.lower() if rest.isupper() else rest)

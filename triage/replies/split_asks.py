@@ -40,7 +40,7 @@ def split_ask(text: str) -> tuple[str, ...]:
         parts = [text[m.end() : end].strip() for m, end in zip(marks, ends, strict=True)]
         parts = [re.sub(r"[\s,;]*\b(?:and|or)$", "", p).strip(" ,;") for p in parts]
         if 2 <= len(parts) <= MAX_PARTS and all(parts):
-            return tuple(f"{lead} {p}".strip() for p in parts)
+            return tuple(q for p in parts for q in _if_not(f"{lead} {p}".strip()))
         return (text,)
     if either := _EITHER.search(text):  # "can you reset it manually or tell me what's wrong?"
         lead = either.group("lead")
@@ -77,3 +77,13 @@ def _one_thing(items: list[str]) -> bool:
         prev.split()[-1][:1].isupper() and nxt.split()[0].lower() in ("the", "a", "an")
         for prev, nxt in zip(items, items[1:], strict=False)
     )
+
+
+# "(a) whether the laptop has been wiped yet and if not, DO NOT WIPE IT": the instruction is
+# its own ask, answered as one (judges: "'do not wipe the old laptop' ignored")
+_IF_NOT = re.compile(r",?\s*(?:and\s+)?if\s+not,?\s+(?=(?:do\s+not|don't|never)\b)", re.I)
+
+
+def _if_not(part: str) -> tuple[str, ...]:
+    cut = _IF_NOT.split(part, maxsplit=1)
+    return (cut[0], cut[1]) if len(cut) == 2 and cut[0].strip() and cut[1].strip() else (part,)

@@ -193,6 +193,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_how_steps_above": _ANSWER,
     "answer_attend": _ANSWER,
     "answer_dont": _ANSWER,
+    "answer_dont_said": _ANSWER | {"ask"},
     "answer_noted": _ANSWER,
     "answer_rhetorical": _ANSWER,
     "answer_contain": _ANSWER | {"ask"},  # stopping an attack: promised first
