@@ -386,3 +386,14 @@ def test_an_ultimatum_put_to_us_is_an_ask(reader: TextReader) -> None:
     asks = _asks(_read(reader, text))
     assert len(asks) == 1
     assert asks[0].startswith("Either you match the new customer price")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Either you didn't read my email or you don't care.",  # an accusation
+        "Either you or your colleague told me it was fixed.",  # who, not what
+    ],
+)
+def test_either_you_without_a_threat_is_no_ultimatum(reader: TextReader, text: str) -> None:
+    assert _asks(_read(reader, text)) == []

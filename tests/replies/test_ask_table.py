@@ -6,6 +6,7 @@ from __future__ import annotations
 from triage.domain import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.ask_table import ASK_CLASSES
+from triage.replies.ask_words import price_ask
 
 # one ask each class answers, as customers put it
 EXAMPLES = {
@@ -55,3 +56,19 @@ def test_an_echo_setting_is_no_cancellation_and_dont_let_it_wait_asks_for_speed(
     # asks for speed, not an instruction noted on the account
     assert ask_class(Ask("Please don't let this wait until tomorrow.", "request")) == "deadline"
     assert ask_class(Ask("Do not wipe the old laptop", "request")) == "dont"
+
+
+def test_only_an_ask_about_the_price_paid_is_a_price_ask() -> None:
+    assert price_ask("Either you match the new customer price or I'm off")
+    assert price_ask("Put me on the same deal as new customers")
+    for text in (
+        "Can you give me the price for a new laptop?",  # a quote
+        "Can you give me the refresh rate of the new monitors?",
+        "Can you match the tariff code to the invoice line?",
+        "Refund the difference and honour the old price",  # money back: a refund answer
+    ):
+        assert not price_ask(text), text
+    assert (
+        ask_class(Ask("Can you give me the refresh rate of the new monitors?", "question"))
+        != "money"
+    )

@@ -324,3 +324,6 @@ def test_an_ultimatum_is_said_back_without_its_threat() -> None:
     text = "Either you match the new customer price or I'm off, and I'll complain to Ofcom."
     assert ask_phrase(text) == "us to match the new customer price"
     assert ask_phrase("Refund it, you clowns, or I'll go to Ofcom") is None
+    # a threat aimed at us is cut too, not said back as "or we lose your business"
+    said = ask_phrase("Either you sort this out today or you lose my business.")
+    assert said == "us to sort this out today"

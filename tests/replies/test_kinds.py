@@ -1452,3 +1452,13 @@ def test_a_price_match_demand_is_put_to_the_accounts_team_not_taken_on(
     assert "can't promise" in answer
     assert "refund" not in answer
     assert "take that on" not in answer
+
+
+def test_a_promise_raised_for_its_kind_says_so_even_with_a_deadline_days_away(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # the to-do names the deadline only where a deadline within hours raised the promise
+    e = email("Please could you set up a shared calendar for the team?")
+    far = Deadline("by 5pm Friday", NOW + timedelta(days=3))
+    s = make(reply_config, keyword_kb, e, scores(urgency=0), read=reading("request", deadline=far))
+    assert not any("meet the customer's deadline" in t for t in s.agent_todo)

@@ -475,7 +475,31 @@ def test_a_follow_up_question_is_not_said_back_over_the_one_before_it(
         ("the scanner stopped working", "the scanner stopped working.", False),
         ("the scanner stopped", "Since Monday the scanner stopped responding to the PC.", True),
         ("not in the email", "the scanner stopped working.", False),
+        # the reader lower-cases a sentence's first word; a time phrase it drops is no cut
+        ("the scanner stopped", "The scanner stopped responding to the PC.", True),
+        ("the phone stopped ringing", "Hi, the phone stopped ringing last week.", False),
+        ("the server went down", "the server went down overnight.", False),
     ],
 )
 def test_a_problem_clause_cut_inside_a_phrase_is_seen(problem: str, text: str, cut: bool) -> None:
     assert cut_mid_phrase(problem, text) is cut
+
+
+def test_a_topic_the_symptoms_do_not_fit_is_said_back_only_where_the_subject_names_it(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the base's guess said back was the judges' wrong restatement ("the printer is jammed"
+    # of a toner order); the symptom gate is the model's (no model here: it says "no fit")
+    import triage.replies.compose as compose_module
+
+    body = (
+        "This is the third time I'm writing about the toner for the Accounts printer. We've "
+        "been walking to the first floor to print for over a week. Can someone send it?"
+    )
+    topic = reply_config.rules.topics["printer-jam"]
+    toner = email(body, subject="toner - third time asking")
+    assert topic in make(reply_config, keyword_kb, toner, read=reading("chase")).acknowledge
+    monkeypatch.setattr(compose_module, "close_to", lambda _topic, _gate: False)
+    guess = make(reply_config, keyword_kb, toner, read=reading("chase"))
+    assert topic not in guess.acknowledge
+    assert "toner" in guess.acknowledge.lower()

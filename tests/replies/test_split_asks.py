@@ -56,6 +56,18 @@ def test_an_ask_is_split_into_the_asks_it_holds(text: str, parts: tuple[str, ...
         ),
         # "or" inside one thing asked about is no second ask
         ("can you tell me if it is on or off?", ("can you tell me if it is on or off?",)),
+        (
+            "Could you confirm whether I should call or send the form by post?",
+            ("Could you confirm whether I should call or send the form by post?",),
+        ),
+        (
+            "Can you tell me whether to reboot or call the vendor?",
+            ("Can you tell me whether to reboot or call the vendor?",),
+        ),
+        (
+            "Can you reset it or tell me what's going on.",
+            ("Can you reset it?", "Can you tell me what's going on?"),
+        ),
     ],
 )
 def test_the_thing_or_news_of_it_are_two_asks(text: str, parts: tuple[str, ...]) -> None:

@@ -82,6 +82,10 @@ def test_an_accusation_is_no_topic_to_say_back() -> None:
         ("toner - third time asking", "the printer is jammed or showing an error", False),
         ("RE: Laptop rebuild - things still missing", "the email signature looks wrong", False),
         ("", "the connection keeps dropping out", False),
+        # words any complaint or chase shares with any topic
+        ("Still not working - third time", "the laptop isn't working", False),
+        ("Complaint about service", "the service is down", False),
+        ("Isn’t it fixed yet", "the printer isn't printing", False),
     ],
 )
 def test_a_subject_shares_a_topic_by_the_words_it_names(

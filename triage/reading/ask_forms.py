@@ -291,8 +291,8 @@ def modal_request(toks: list[Token]) -> bool:
     for a, b in zip(toks, toks[1:], strict=False):
         if a.lower_ in YOU and b.lower_ in ("should", "must", "shd"):
             return True  # "you guys should contact the seller"
-        if a.lower_ == "either" and b.lower_ in YOU and any(t.lower_ == "or" for t in toks):
-            return True  # an ultimatum: "either you match the new price or I'm off"
+        if a.lower_ == "either" and b.lower_ in YOU and _ultimatum(toks, b.i):
+            return True  # "either you match the new price or I'm off"
         if a.lower_ not in MODALS or a.tag_ != "MD":
             continue
         if b.lower_ in ("i", "we"):
@@ -302,6 +302,23 @@ def modal_request(toks: list[Token]) -> bool:
         if b.lower_ in ADDRESSEES or (b.dep_ == "nsubj" and first_content(toks) is a):
             return True
     return False
+
+
+_NOT_ASKED = frozenset(
+    "do did does don't didn't doesn't are were 're have had 've can could will would or".split()
+)
+
+
+def _ultimatum(toks: list[Token], you: int) -> bool:
+    """A bare verb after "you" and a threat after "or" ("or I'm off"); not an accusation
+    ("either you didn't read it or you don't care") nor a who ("either you or Sam")."""
+    after = [t for t in toks if t.i > you]
+    if not after or after[0].tag_ not in ("VB", "VBP") or after[0].lower_ in _NOT_ASKED:
+        return False
+    return any(
+        t.lower_ == "or" and nxt.lower_ in ("i", "we", "else")
+        for t, nxt in zip(after, after[1:], strict=False)
+    )
 
 
 def demand(toks: list[Token]) -> bool:

@@ -15,19 +15,20 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
+from triage.replies.answer_slots import slot_for
 from triage.replies.ask_classes import CALL_WORDS, ask_class
 from triage.replies.ask_words import (
     ESCALATE_IT,
     GENUINE,
     HOW_TO,
     OFF_THE_PAPER,
-    PRICE_ASK,
     PROVIDE,
     TAKE_IT_OFF,
     WH,
     committed,
     dont_phrase,
     for_themselves,
+    price_ask,
     specific,
 )
 from triage.replies.askback import ask_phrase, said_ask
@@ -85,42 +86,6 @@ class AnswerContext:
     # the email's own list lines, cleaned ("Network account and email"): asks among them may be
     # listed back one per line (listed_asks.py)
     list_lines: tuple[str, ...] = ()
-
-
-def _slot(cls: str, ctx: AnswerContext) -> str:
-    """The template slot for a class of ask in this draft."""
-    security = ctx.security or ctx.kind == "security"
-    if cls in ("security_data", "cause"):
-        if cls == "cause" and not security and ctx.kind == "policy_complaint":
-            return "answer_cause_decision"
-        return "answer_cause_security" if security else "answer_cause"
-    if cls == "when":
-        return "answer_when_outage" if ctx.kind == "outage" else "answer_when"
-    if cls in ("escalate", "escalate_call"):
-        return f"answer_{cls}_done" if ctx.supervisor else f"answer_{cls}"
-    if cls == "apology":
-        return "answer_apology_security" if security else "answer_apology"
-    if cls == "what_to_do":
-        return (
-            f"answer_what_to_do_steps{'_below' if ctx.steps == 'below' else ''}"
-            if ctx.steps
-            else "answer_what_to_do"
-        )
-    if cls == "how" and ctx.steps:
-        return "answer_how_steps" if ctx.steps == "below" else "answer_how_steps_above"
-    if cls in ("how", "question"):
-        return "answer_question"
-    if cls in ("attend", "deadline"):
-        return "answer_attend"
-    if cls == "inform":
-        return "answer_inform"
-    if cls in ("dont", "rhetorical"):
-        return f"answer_{cls}"
-    if cls == "call" and ctx.has_number:
-        return "answer_call_number"
-    if cls in ("statement", "pass_on", "do"):
-        return "answer_do_request" if ctx.kind == "request" else "answer_do"
-    return f"answer_{cls}"
 
 
 def _refusal(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
@@ -214,9 +179,15 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         return _Answered(ctx.reuse[cls], False)
     if cls == "escalate_it" and "escalate" in ctx.reuse:
         return _Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
-    if cls == "dont" and (nope := dont_phrase(ask.text)):  # "DO NOT WIPE IT": "we won't"
+    # "DO NOT WIPE IT": "we won't"; not in a security matter, where it may be the attacker's
+    # words quoted ("do not contact the police": a paired judge's harmful)
+    if (
+        cls == "dont"
+        and not (ctx.security or ctx.kind == "security")
+        and (nope := dont_phrase(ask.text))
+    ):
         return _Answered(templates.render("answer_dont_said", ctx.key, ctx.style, ask=nope), False)
-    slot = "answer_price" if cls == "money" and PRICE_ASK.search(ask.text) else _slot(cls, ctx)
+    slot = "answer_price" if cls == "money" and price_ask(ask.text) else slot_for(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
     callback = ctx.decision_callback if decided_elsewhere else ctx.callback
     if cls in ("escalate", "escalate_call") and ctx.senior_callback:
@@ -352,14 +323,19 @@ def answer_asks(
 
 
 def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
-    """Each part's own sentence, in order, once each ("I need a date and an engineer")."""
+    """The answer to an ask that holds several ("I need a date, an engineer, and someone to
+    ring me back"): each part's own sentence, in order, once each."""
     parts = split_ask(ask.text)
     if len(parts) == 1:
         return _answer(ask, ctx, templates)
     if ask.text in ctx.attacks:  # "(a) freeze the payout now and (b) ...": each part first
         ctx = replace(ctx, attacks=ctx.attacks | frozenset(parts))
-    names = n if len(n := split_ask(ask.named)) == len(parts) else ("",) * len(parts)
-    each = [Ask(p, ask.type, n) for p, n in zip(parts, names, strict=True)]  # "reset the password"
+    # each part with its "it" named where the whole ask's named form splits alike ("can you
+    # reset the password manually?", not "reset it")
+    named = split_ask(ask.named) if ask.named else ()
+    if len(named) != len(parts):
+        named = ("",) * len(parts)
+    each = [Ask(part, ask.type, name) for part, name in zip(parts, named, strict=True)]
     said = [_answer(a, ctx, templates).sentence for a in each]
     # a part the draft already answers (the deadline line) is not said again
     new = [x for x in dict.fromkeys(said) if x not in ctx.reuse.values()] or said[:1]
@@ -369,10 +345,13 @@ def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answer
 def _list_points(
     asks: tuple[Ask, ...], ctx: AnswerContext, templates: Templates
 ) -> tuple[frozenset[str], bool]:
-    """The asks on lines of the customer's own list answered as its points (``GROUPED``): a
-    leaver's checklist confirmed point by point (judges: "confirms only the account disable").
-    Not a refusal, a feedback wish, stopping an attack, or what the steps answer. The flag:
-    every one asks us to do something (``listed_asks.TO_DO``)."""
+    """The asks on lines of the customer's own list ("Please could you: 1. Disable his
+    account ... 2. Set an auto-reply ... 3. Arrange collection ...") whose class is answered
+    as one of its points (``listed_asks.GROUPED``): a leaver's or new starter's checklist is
+    confirmed point by point, not one point said back and the rest "as for your request"
+    (judges: "confirms only the account disable; mailbox and device collection ignored").
+    Not a refusal, a feedback wish, stopping an attack, or what the steps answer ("what
+    should I do?"). The flag: every one asks us to do something (``listed_asks.TO_DO``)."""
     items = list_items([a.text for a in asks], ctx.list_lines)
     classes = {
         a.text: used_class(a, ctx)

@@ -132,12 +132,21 @@ GENUINE = re.compile(
 
 
 # an ask about the price they pay ("match the new customer price", "honour the old price",
-# "put me on the same deal"): money the accounts team decides, said as a price, not a refund
+# "put me on the same deal"): money the accounts team decides, said as a price, not a refund;
+# not "give me the price for a laptop" (a quote) nor "match the tariff code" (review)
 PRICE_ASK = re.compile(
-    r"\b(?:match|honou?r|keep\s+(?:me|us)\s+on|give\s+(?:me|us)|put\s+(?:me|us)\s+on)\s+"
-    r"(?:the\s+|that\s+|your\s+|my\s+|our\s+)?(?:\S+\s+){0,2}(?:price|deal|rate|tariff|offer)\b",
+    r"\b(?:(?:match|honou?r)\s+(?:[\w'-]+\s+){0,3}|(?:keep|put)\s+(?:me|us)\s+on\s+(?:the\s+)?"
+    r"(?:same|old|new|previous|existing|loyalty)\s+(?:[\w'-]+\s+)?)"
+    r"(?:price|deal|rate|tariff|offer)s?\b(?!\s+(?:code|card|setting|limit|number)s?\b)",
     re.I,
 )
+_REFUND_TOO = re.compile(r"\brefund|\bmoney\s+back\b|\bcompensat|\bcredit", re.I)
+
+
+def price_ask(text: str) -> bool:
+    """An ask about the price itself, with no money back asked beside it (that is answered as
+    a refund: "refund the difference and honour the old price")."""
+    return bool(PRICE_ASK.search(text)) and not _REFUND_TOO.search(text)
 
 
 _DONT = re.compile(

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
+from triage.replies import promise
 from triage.replies.answers import (
     AnswerContext,
     answer_asks,
@@ -224,7 +225,7 @@ def compose(
                 f"{draft.callback}. Promise sooner if it is critical.",
             )
         if promise_level > scores.urgency:
-            if promise_level == floor and not (left or 0) > 0:  # raised by its kind, no deadline
+            if promise_level == floor and not 0 < (left or 0) <= promise.DEADLINE_HOURS:
                 why = f"for {kind}"
             elif deadline_missed(draft):
                 why = "(the soonest the desk can promise; it still misses their deadline)"

@@ -272,8 +272,9 @@ def policy_complaint(d: Draft) -> Shape:
         where = d.render("policy_passed", callback=d.callback)
         plan = section(where, extra)
         todo = ("Pass the complaint to whoever owns this and name them in the reply if you can.",)
-    if refusal:  # without a rule, "I expect an option to switch back" gets its own line: the
-        # line that passes the complaint on did not read as an answer to it (judges)
+    # without a rule, "I expect an option to switch back" gets its own answer: the line that
+    # passes the complaint on did not read as an answer to it (judges)
+    if refusal:
         reuse["revert"] = refusal
     reuse["pass_on"] = where  # "please pass this to whoever designed it": it has been
     reuse["noted"] = where  # "I'd like the complaint noted": it is, and passed on

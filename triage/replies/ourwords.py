@@ -235,7 +235,10 @@ def has_link(text: str) -> bool:
 
 
 # "..., or I'm going to the ombudsman", "or else": the threat after an ask, never said back
-THREAT_TAIL = re.compile(r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s).*$", re.I)
+THREAT_TAIL = re.compile(
+    r"[\s,;-]+or\s+(?:else\b|(?:i|we)(?:'\w+)?\s|you(?:'ll|\s+will)?\s+(?:lose|never)\b).*$",
+    re.I,
+)
 MAX_DIGITS = 8  # a card, account or phone number is never said back
 
 

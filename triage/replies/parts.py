@@ -53,7 +53,7 @@ class Draft:
     level: int = 0  # the urgency level whose response time is promised (promise.promised_level)
     upset: int = 0  # the frustration the reply may name (``shown_upset``)
     gist: Gist | None = None  # the problem in our words (``gist.email_gist``)
-    restated: Ask | None = None  # the ask the restatement says back (``restate.restated_ask``)
+    restated: Ask | None = None  # the ask the restatement says back (``restated_ask.restated_ask``)
     # the asks that ask us to stop an attack ("freeze the payout"): promised first
     attacks: frozenset[str] = frozenset()
     # the email reads like the topic's own symptoms (``choose_fix.close_to`` of the topic's

@@ -108,8 +108,9 @@ def says_trade_stopped(text: str) -> bool:
     )
 
 
-# a deadline this close is one "within hours" (the rubric's critical): the model's critical
-# is kept for it, never raised to by it (a bare "today" made every request critical: tried)
+# a deadline this close is one "within hours" (the rubric's critical): a clock-time deadline
+# this close raises the promise to critical (judges: a 14:20 answer to "tender due 5pm" left
+# no time to act); a bare "today" never does (it made every request critical: tried)
 DEADLINE_HOURS = 8
 
 
@@ -136,7 +137,7 @@ def promised_level(
     it): the model's urgency, raised to the kind's floor, and kept below critical when the email
     shows nothing critical, raised to critical when it says many people cannot work or that
     someone's safety is at stake (``says_danger``); ``hours_left`` is the time to the customer's
-    deadline, if they gave one. The desk's
+    deadline, if they gave one: one within ``DEADLINE_HOURS`` is critical. The desk's
     critical hour is around the clock for a site or service
     down, many people stopped or a security matter (the judges' rubric); promising an on-call
     answer at 02:45 on a Saturday for one dead laptop was the judges' "unrealistic"."""
@@ -165,7 +166,6 @@ def promised_level(
         or reading.security  # a fraud or a break-in read as a fault is still a security matter
         or says_wide(text)
         or says_attack(text)
-        or (hours_left is not None and 0 < hours_left <= DEADLINE_HOURS)
     )
     return level if critical else min(level, 2)
 

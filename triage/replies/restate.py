@@ -70,7 +70,8 @@ def restatement(d: Draft) -> str:
     said = problem_phrase(d.reading.problem) if not asking else None
     # no capital a cut sentence left behind ("In has stopped charging anything"), no name cut
     # short ("none have the T"), no history or promise ("your account was locked", "we promised
-    # ..."): the clean-clause rule, but "you were charged" is the problem itself
+    # ..."): the clean-clause rule, but "you were charged" is the problem itself; no clause the
+    # reader cut inside a phrase ("didn't move your work" of "... work account across")
     said = (
         None
         if said
@@ -160,6 +161,8 @@ def restatement(d: Draft) -> str:
     # a topic the body's symptoms do not fit, and the subject does not name, is the base's
     # guess: said back it is the wrong problem (judges: "the printer is jammed" of a toner
     # request, "the email signature" of a rebuilt laptop); a topic-level line is safer
+    # (not by the topic's keywords: "toner" is one of the paper jam's, and said back it was
+    # the jam again; a word the subject and the clause share is the test)
     problem = problem if d.symptom_fits or subject_shares(d.email.subject, problem) else ""
     if problem and d.kind == "policy_complaint" and d.topic and not _subject_names(d):
         # a complaint about the service names a fault only in passing ("your last three replies
@@ -324,12 +327,14 @@ def _fault_clause(d: Draft) -> str:
 _UNCLEAN = re.compile(r"^[A-Z][a-z]|\s-\s|s's\b|\b(?:would|was|were|said|promised|told)\b")
 
 
-_CUT_SHORT = re.compile(r"\b[A-Z]\W*$|\b(?:not|the|a|an|my|your|our|of|to|with|and|or)\W*$", re.I)
+# a capital a cut left behind, or (any case) a clause ending where its phrase had not
+_CUT_SHORT = re.compile(r"\b[A-Z]\W*$|(?i:\b(?:not|the|a|an|my|your|our|of|to|with|and|or)\W*$)")
 # words that may follow a whole clause in the email: a new clause, a time, a place, a reason
 _CLAUSE_NEXT = frozenset(
     """and but so or because as since when while if after before until unless though although
     which who that where at on in for from to by with without this today yesterday tomorrow
-    again now anymore either too also any every all most some just still then even only""".split()
+    again now anymore either too also any every all most some just still then even only last
+    over during yet twice once earlier overnight""".split()
 )
 
 
@@ -337,11 +342,11 @@ def cut_mid_phrase(problem: str, text: str) -> bool:
     """Whether the reading's problem clause was cut inside a phrase: where the email holds it
     as written, the word after it goes on with it ("the Authenticator app didn't move my work"
     of "... my work account across"; said back it was the judges' broken restatement)."""
-    at = text.find(problem) if problem else -1
-    if at < 0:
+    found = re.search(re.escape(problem), text, re.I) if problem else None
+    if found is None:  # the reader lower-cases a sentence's first word: any case
         return False
-    m = re.match(r" ([a-z][\w'-]*)", text[at + len(problem) :])
-    return m is not None and m.group(1) not in _CLAUSE_NEXT
+    m = re.match(r"[ \t]+([a-z][\w'-]*)", text[found.end() :])
+    return m is not None and m.group(1) not in _CLAUSE_NEXT and not m.group(1).endswith("ly")
 
 
 def clean(clause: str) -> bool:

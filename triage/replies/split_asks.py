@@ -16,6 +16,11 @@ _NEED = re.compile(
     r"(?:need|want|expect|require|like)\s+)(?P<rest>.+)$",
     re.I,
 )
+# "confirm whether I should call or send the form", "tell me whether to reboot or call the
+# vendor": the "or" is inside the one thing asked (review)
+_ONE_CHOICE = re.compile(
+    r"\b(?:whether|if|rather|which|either)\b|\bto\s+\w+\s*$|\b(?:i|we)\s+\w+", re.I
+)
 # each part of such a list names a thing or a person ("a date", "an engineer", "someone to
 # ring me back"), never a clause ("it fixed and I want ...")
 _THING = re.compile(r"^(?:a|an|the|some|someone|somebody|my|our|your|written|full)\b", re.I)
@@ -42,9 +47,10 @@ def split_ask(text: str) -> tuple[str, ...]:
         if 2 <= len(parts) <= MAX_PARTS and all(parts):
             return tuple(q for p in parts for q in _if_not(f"{lead} {p}".strip()))
         return (text,)
-    if either := _EITHER.search(text):  # "can you reset it manually or tell me what's wrong?"
-        lead = either.group("lead")
-        return (f"{lead}{either.group('a')}?", f"{lead}{either.group('b')}?")
+    either = _EITHER.search(text)  # "can you reset it manually or tell me what's wrong?"
+    if either and not _ONE_CHOICE.search(either.group("a")):
+        lead, b = either.group("lead"), either.group("b").rstrip(" .!")
+        return (f"{lead}{either.group('a')}?", f"{lead}{b}?")
     m = _NEED.match(text.strip())
     if m is None:
         return (text,)

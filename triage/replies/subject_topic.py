@@ -157,7 +157,13 @@ _SENTENCE_START = re.compile(
 
 # words a subject line and a topic's problem clause share by accident ("the", "not", "new")
 _SHARED_NOISE = frozenset(
-    "the and for not new has have with your our you from this that isn't won't can't again".split()
+    """the and for not new has have with your our you from this that isn't won't can't again
+    complaint service problem issue""".split()
+)
+# ... and by their first four letters: "still not working", "down again", "need help"
+# ("complaint" is whole-word noise only: its "comp" is the computer's too)
+_NOISE_STEMS = frozenset(
+    w[:4] for w in "still work need keep down been wrong third time week help urgent".split()
 )
 
 
@@ -168,7 +174,7 @@ def subject_shares(subject: str, clause: str) -> bool:
     even where the body's symptoms are not the topic's own."""
 
     def stems(text: str) -> set[str]:
-        words = re.findall(r"[a-z]{3,}", text.lower())
-        return {w[:4] for w in words if w not in _SHARED_NOISE}
+        words = re.findall(r"[a-z']{3,}", text.lower().replace("’", "'"))
+        return {w[:4] for w in words if w not in _SHARED_NOISE} - _NOISE_STEMS
 
     return bool(stems(subject) & stems(clause))
