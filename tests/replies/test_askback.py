@@ -327,3 +327,13 @@ def test_an_ultimatum_is_said_back_without_its_threat() -> None:
     # a threat aimed at us is cut too, not said back as "or we lose your business"
     said = ask_phrase("Either you sort this out today or you lose my business.")
     assert said == "us to sort this out today"
+
+
+def test_please_can_we_order_asks_us_to_supply_it() -> None:
+    # a plain order is no permission question (judges)
+    said = ask_phrase("Please can we order 2 black toners for the reception Brother printer.")
+    assert said == "for 2 black toners for the reception Brother printer"
+    assert (
+        ask_phrase("Can we order a new laptop for Sam?")
+        == "whether you can order a new laptop for Sam"
+    )

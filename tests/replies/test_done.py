@@ -115,3 +115,13 @@ def test_a_step_that_asks_only_for_what_they_gave_is_found(
     step: str, text: str, given: bool
 ) -> None:
     assert asks_only_given(step, text) is given
+
+
+def test_a_phone_line_that_went_unanswered_is_not_offered_again() -> None:
+    steps = (
+        "Tell colleagues not to open shared files until we say so.",
+        "Call the service desk phone line so we can start at once.",
+    )
+    rang = said_done("I've rung the helpdesk number THREE TIMES and nobody picks up!!!")
+    assert untried(steps, rang) == steps[:1]
+    assert untried(steps, said_done("I rang the helpdesk this morning.")) == steps

@@ -277,3 +277,13 @@ def test_the_ransom_note_idiom_is_no_attack() -> None:
 def test_ransomware_in_other_words(text: str, security: bool, attack: bool) -> None:
     assert says_security(text) is security
     assert says_attack(text) is attack
+
+
+def test_people_a_change_has_not_reached_yet_are_not_affected() -> None:
+    # "about to roll it out to the whole sales team": not yet theirs (judges: "claims it
+    # affects her whole team, which she did not say")
+    assert not says_wide(
+        "A bit frustrating as we were about to roll it out to the whole sales team."
+    )
+    assert not says_wide("We plan to give it to everyone next week.")
+    assert says_wide("The whole sales team is locked out.")

@@ -64,6 +64,10 @@ _MAY_HAVE = re.compile(
     rf"^{CAN_I}(?:have|get|borrow)\s+(?P<rest>.+)$",
     re.I,
 )
+# "Please can we order 2 black toners": the desk supplies them (judges: "treats a plain toner
+# order as a permission question"); with "please" only ("can I order it on the portal?" asks)
+_PLEASE_ORDER = re.compile(r"^\W*please\s+(?:can|could|may)\s+(?:i|we)\s+(?:order|request)\s", re.I)
+_ORDER = re.compile(r"^(?:can|could|may)\s+(?:i|we)\s+(?:order|request)\s+(?P<rest>.+)$", re.I)
 _HOW_DO = re.compile(
     r"^how\s+(?:do|can|could|should|would)\s+(?:i|we)\s+(?P<rest>.+)$",
     re.I,
@@ -251,7 +255,9 @@ def ask_phrase(text: str) -> str | None:
     if not p or len(_FRAME.sub("", p).split()) > MAX_WORDS or ourwords.long_number(p):
         return None
     out: str | None = None
-    if (rest := desk_request(p)) is not None:
+    if _PLEASE_ORDER.match(raw) and (m := _ORDER.match(p)):
+        out = "for " + swap(m.group("rest"))
+    elif (rest := desk_request(p)) is not None:
         out = "us to " + swap(rest)
     elif m := _WANT_TO_KNOW.match(p):
         rest = m.group("rest")

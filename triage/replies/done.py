@@ -81,7 +81,19 @@ def said_done(text: str) -> tuple[str, ...]:
             found += _deeds(deed.group(0).strip(" (\n.!?"))
         found += [d.group(0) for d in _NOT_AGAIN.finditer(sentence)]
     found += _listed(text)
+    if _RANG_UNANSWERED.search(text):
+        found.append("called the service desk phone line")  # the step "call us" is no help
     return tuple(found)
+
+
+# "I've rung the helpdesk number THREE TIMES and nobody picks up": a step telling them to call
+# the phone line is one they have tried (judges: "tells him to ring the line nobody answers")
+_RANG_UNANSWERED = re.compile(
+    r"\b(?:rang|rung|called|phoned|(?:tried|trying)\s+to\s+(?:ring|call|phone|get\s+through))\b"
+    r"[^.!?]{0,80}(?:no(?:body|\s+one)\s+(?:picks?|picked|answer|is\s+answering)|no\s+(?:answer|reply)|"
+    r"unanswered|rings?\s+out|(?:just|kept)\s+ring\w*|engaged|can't\s+get\s+through)",
+    re.I,
+)
 
 
 def _deeds(clause: str) -> list[str]:

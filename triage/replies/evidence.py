@@ -57,12 +57,20 @@ _WIDE = re.compile(
 # the desk's own people and customers ("your support team", "your other customers") are no
 # one of theirs affected
 _THE_DESKS = re.compile(r"\byour\s+(?:\w+\s+){0,2}$", re.I)
+# not yet anyone's: "we were about to roll it out to the whole sales team" (judges: "claims
+# it affects her whole team, which she did not say")
+_NOT_YET = re.compile(
+    r"\b(?:about\s+to|going\s+to|plan(?:ning|ned)?\s+to|before\s+(?:we|it\s+goes)|"
+    r"roll(?:ing|ed)?\s+(?:it\s+|this\s+)?out\s+to)\b[^.?!]*$",
+    re.I,
+)
 
 
 def says_wide(text: str) -> bool:
     """The email itself says more than one person is affected."""
     return any(
         not _THE_DESKS.search(text[max(0, m.start() - 30) : m.start()])
+        and not _NOT_YET.search(text[max(0, m.start() - 50) : m.start()])
         for m in _WIDE.finditer(text)
     )
 
