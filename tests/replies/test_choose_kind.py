@@ -89,3 +89,17 @@ def test_the_unsaid_chase_threshold_is_a_probability() -> None:
     assert load_rules({"compose": {"min_chase_p_unsaid": 0.7}}).min_chase_p_unsaid == 0.7
     with pytest.raises(ConfigError, match="min_chase_p_unsaid"):
         load_rules({"compose": {"min_chase_p_unsaid": 6}})
+
+
+def test_an_unsure_kind_that_opens_by_cancelling_is_a_complaint_not_a_fault(
+    reply_config: ReplyConfig,
+) -> None:
+    # "a problem that needs sorting out" and "the fix" for a cancellation (judges)
+    rules = reply_config.rules
+    text = "Cancel our account effective immediately. That's three outages this month."
+    unsure = reading("chase", kind_p=0.49, asks=("Cancel our account effective immediately.",))
+    assert reply_kind(unsure, rules, text) == "policy_complaint"
+    # a sure head is trusted, and an unsure one with no cancelling is still a fault
+    sure = reading("request", kind_p=0.95, asks=("Cancel our account effective immediately.",))
+    assert reply_kind(sure, rules, text) == "request"
+    assert reply_kind(reading("chase", kind_p=0.49), rules, text) == "fault"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from triage.domain import Reading
+from triage.replies.ask_classes import ask_class
 from triage.replies.evidence import says_attack, says_outage, says_security
 from triage.replies.ourwords import APOSTROPHES
 from triage.replies.rules import KINDS, ReplyRules
@@ -100,6 +101,10 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
     says it is wide and stopping people (``says_outage``); anything else a fault."""
     sure = reading.kind in KINDS and not kind_unsure(reading, rules, text)
     kind = reading.kind if sure else "fault"
+    if not sure and reading.asks and ask_class(reading.asks[0]) == "cancel":
+        # "Cancel our account effective immediately. That's three outages this month": no fault
+        # to fix ("a problem that needs sorting out" and "the fix": judges) but a complaint
+        kind = "policy_complaint"
     if reading.kind == "chase" and kind in ("chase", "fault") and says_feedback(text):
         # feedback on how earlier tickets went is a complaint about the service, not a chase
         # of one ("you're still waiting to hear from us about the feedback": judges, harmful)
