@@ -337,3 +337,9 @@ def test_please_can_we_order_asks_us_to_supply_it() -> None:
         ask_phrase("Can we order a new laptop for Sam?")
         == "whether you can order a new laptop for Sam"
     )
+
+
+def test_a_backdating_ask_is_not_said_back_as_work_we_take_on() -> None:
+    # "our billing team will see to it ... that it's done" promised the credit the plan's
+    # own step leaves to the billing team (paired judges, four times)
+    assert ask_phrase("backdate it to Monday or I'll cancel altogether") is None
