@@ -343,3 +343,4 @@ def test_a_backdating_ask_is_not_said_back_as_work_we_take_on() -> None:
     # "our billing team will see to it ... that it's done" promised the credit the plan's
     # own step leaves to the billing team (paired judges, four times)
     assert ask_phrase("backdate it to Monday or I'll cancel altogether") is None
+    assert ask_phrase("Can you backdate the change to the 1st?") is None

@@ -103,3 +103,9 @@ def test_an_unsure_kind_that_opens_by_cancelling_is_a_complaint_not_a_fault(
     sure = reading("request", kind_p=0.95, asks=("Cancel our account effective immediately.",))
     assert reply_kind(sure, rules, text) == "request"
     assert reply_kind(reading("chase", kind_p=0.49), rules, text) == "fault"
+    # closing a leaver's account is a request, whatever the head's doubt
+    leaver = "Please close the email account for John who left on Friday."
+    unsure_request = reading("request", kind_p=0.3, asks=(leaver,))
+    assert reply_kind(unsure_request, rules, leaver) != "policy_complaint"
+    other = reading("chase", kind_p=0.3, asks=(leaver,))
+    assert reply_kind(other, rules, leaver) != "policy_complaint"

@@ -119,9 +119,19 @@ def test_a_step_that_asks_only_for_what_they_gave_is_found(
 
 def test_a_phone_line_that_went_unanswered_is_not_offered_again() -> None:
     steps = (
+        "Plug one corded phone straight into the master socket and listen for a dial tone.",
         "Tell colleagues not to open shared files until we say so.",
         "Call the service desk phone line so we can start at once.",
     )
     rang = said_done("I've rung the helpdesk number THREE TIMES and nobody picks up!!!")
-    assert untried(steps, rang) == steps[:1]
+    # only the step that calls us goes: the phone words of the others are not what was tried
+    assert untried(steps, rang) == steps[:2]
     assert untried(steps, said_done("I rang the helpdesk this morning.")) == steps
+    # someone else unanswered, or a phone fault that is the problem, is not our line rung
+    for text in (
+        "I rang my manager but no answer.",
+        "Customers have called us all morning and it just rings out.",
+        "We have engaged a contractor.",
+    ):
+        assert untried(steps, said_done(text)) == steps, text
+    assert untried(steps, said_done("I tried calling you but couldn't get through.")) == steps[:2]

@@ -287,3 +287,7 @@ def test_people_a_change_has_not_reached_yet_are_not_affected() -> None:
     )
     assert not says_wide("We plan to give it to everyone next week.")
     assert says_wide("The whole sales team is locked out.")
+    # a plan in another clause is no "not yet": these are outages now
+    assert says_wide("We're going to miss payroll: the entire company is locked out of Sage")
+    assert says_wide("I was going to send the invoices but nobody in the office can print.")
+    assert says_wide("We were about to go live this morning\nEveryone is locked out")

@@ -65,9 +65,14 @@ _MAY_HAVE = re.compile(
     re.I,
 )
 # "Please can we order 2 black toners": the desk supplies them (judges: "treats a plain toner
-# order as a permission question"); with "please" only ("can I order it on the portal?" asks)
-_PLEASE_ORDER = re.compile(r"^\W*please\s+(?:can|could|may)\s+(?:i|we)\s+(?:order|request)\s", re.I)
-_ORDER = re.compile(r"^(?:can|could|may)\s+(?:i|we)\s+(?:order|request)\s+(?P<rest>.+)$", re.I)
+# order as a permission question"); with "please", and not "... on the portal", "... from
+# Amazon ourselves" or "order it" (those ask whether they may)
+_PLEASE_ORDER = re.compile(r"^\W*please\W+(?:can|could|may)\s+(?:i|we)\s+order\s", re.I)
+_ORDER = re.compile(
+    r"^(?:can|could|may)\s+(?:i|we)\s+order\s+(?!(?:it|them|this|that|these|those|one)\b)"
+    r"(?![^?]*\b(?:ourselves|myself|online|portal|through|via|from)\b)(?P<rest>.+)$",
+    re.I,
+)
 _HOW_DO = re.compile(
     r"^how\s+(?:do|can|could|should|would)\s+(?:i|we)\s+(?P<rest>.+)$",
     re.I,
@@ -323,7 +328,8 @@ def ask_phrase(text: str) -> str | None:
         out = "for " + swap(_to_be(lower_first(p)))
     elif CLAUSE_NOUN.match(p) and not question and not re.match(r"\W*please\b", raw, re.I):
         out = "for " + swap(lower_first(p))
-    if out is None:
+    # backdating is a credit the billing team decides, never work said back as taken on
+    if out is None or re.match(r"us\s+to\s+backdat", out, re.I):
         return None
     out = re.sub(r"\s+", " ", out).strip(" ,;:-")
     if _SECOND_QUESTION.search(out):

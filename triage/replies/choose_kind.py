@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from triage.domain import Reading
-from triage.replies.ask_classes import ask_class
 from triage.replies.evidence import says_attack, says_outage, says_security
 from triage.replies.ourwords import APOSTROPHES
 from triage.replies.rules import KINDS, ReplyRules
@@ -58,6 +57,14 @@ _CHASING = re.compile(
 )
 
 
+# cancelling their own service, as the email's first ask
+_OWN_CANCEL = re.compile(
+    r"\b(?:cancel\w*|terminat\w*|end|close)\s+(?:my|our)\s+(?:[\w-]+\s+)?"
+    r"(?:account|contract|subscription|service|membership|plan|package)s?\b(?!\s+for\b)",
+    re.I,
+)
+
+
 def says_thanks_only(text: str) -> bool:
     """The email opens by saying it is a thank-you, and says nothing wrong after that."""
     text = text.translate(APOSTROPHES)
@@ -98,12 +105,15 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
     kind when sure enough; an attack the email reports as happening is a security matter
     whatever the heads read; security (the kind, or the flag over a fault or outage) only with
     words of one in the email, else a fault; a fault for a whole site an outage when the email
-    says it is wide and stopping people (``says_outage``); anything else a fault."""
+    says it is wide and stopping people (``says_outage``); an unsure one whose first ask
+    cancels their own service a complaint; anything else a fault."""
     sure = reading.kind in KINDS and not kind_unsure(reading, rules, text)
     kind = reading.kind if sure else "fault"
-    if not sure and reading.asks and ask_class(reading.asks[0]) == "cancel":
+    first = reading.asks[0].text if reading.asks else ""
+    if not sure and _OWN_CANCEL.search(first):
         # "Cancel our account effective immediately. That's three outages this month": no fault
-        # to fix ("a problem that needs sorting out" and "the fix": judges) but a complaint
+        # to fix ("a problem that needs sorting out" and "the fix": judges) but a complaint;
+        # not "close the email account for John who left" (a request, review)
         kind = "policy_complaint"
     if reading.kind == "chase" and kind in ("chase", "fault") and says_feedback(text):
         # feedback on how earlier tickets went is a complaint about the service, not a chase

@@ -67,6 +67,22 @@ _ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(?P<item>\S.*)$")
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?]?", re.I)
 
 
+# "I've rung the helpdesk number THREE TIMES and nobody picks up": a step telling them to call
+# the desk's line is one they have tried (judges: "tells him to ring the line nobody answers");
+# the desk is the one rung, not a manager or a bank, and no line break between
+_RANG_UNANSWERED = re.compile(
+    r"\b(?:rang|rung|called|phoned|calling|ringing|(?:tried|trying)\s+(?:to\s+)?(?:ring|call|phone|"
+    r"get\s+through))\s+(?:you|your\s+(?:\w+\s+)?(?:help\s*line|number|line|phones?|desk)|the\s+"
+    r"(?:help\s*desk|service\s+desk|helpline|support\s+line|desk)|support)\b[^.!?\n]{0,80}?"
+    r"(?:no(?:body|-?\s?one)(?:'s)?\s+(?:picks?|picked|answer\w*|is\s+answering)|no\s+(?:answer|reply)|"
+    r"unanswered|rings?\s+out|(?:just|kept)\s+ring\w*|line\s+(?:was|is)\s+engaged|"
+    r"(?:can't|couldn't|could\s+not|cannot)\s+get\s+through|(?:straight\s+)?to\s+voicemail)",
+    re.I,
+)
+# the marker ``said_done`` gives for it: ``parts.untried`` drops only a step to call the desk
+CALLED_UNANSWERED = "called the service desk phone line and nobody answered"
+
+
 def said_done(text: str) -> tuple[str, ...]:
     """The clauses of ``text`` (the newest text of an email) that say something was done."""
     text = text.translate(APOSTROPHES)  # "I’ve checked": as typed on a phone
@@ -82,18 +98,8 @@ def said_done(text: str) -> tuple[str, ...]:
         found += [d.group(0) for d in _NOT_AGAIN.finditer(sentence)]
     found += _listed(text)
     if _RANG_UNANSWERED.search(text):
-        found.append("called the service desk phone line")  # the step "call us" is no help
+        found.append(CALLED_UNANSWERED)  # a step telling them to call us is no help
     return tuple(found)
-
-
-# "I've rung the helpdesk number THREE TIMES and nobody picks up": a step telling them to call
-# the phone line is one they have tried (judges: "tells him to ring the line nobody answers")
-_RANG_UNANSWERED = re.compile(
-    r"\b(?:rang|rung|called|phoned|(?:tried|trying)\s+to\s+(?:ring|call|phone|get\s+through))\b"
-    r"[^.!?]{0,80}(?:no(?:body|\s+one)\s+(?:picks?|picked|answer|is\s+answering)|no\s+(?:answer|reply)|"
-    r"unanswered|rings?\s+out|(?:just|kept)\s+ring\w*|engaged|can't\s+get\s+through)",
-    re.I,
-)
 
 
 def _deeds(clause: str) -> list[str]:

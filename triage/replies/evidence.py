@@ -1,7 +1,6 @@
-"""What the email's own words show, where a model head's guess is not enough to say it back
-or to change the reply's shape: more than one person hit (``says_wide``), a security matter
-(``says_security``), an attack going on now (``says_attack``). Pure.
-"""
+"""What the email's own words show, where a model head's guess is not enough to say it back or
+to change the reply's shape: more than one person hit (``says_wide``), a security matter
+(``says_security``), an attack going on now (``says_attack``). Pure."""
 
 from __future__ import annotations
 
@@ -57,11 +56,12 @@ _WIDE = re.compile(
 # the desk's own people and customers ("your support team", "your other customers") are no
 # one of theirs affected
 _THE_DESKS = re.compile(r"\byour\s+(?:\w+\s+){0,2}$", re.I)
-# not yet anyone's: "we were about to roll it out to the whole sales team" (judges: "claims
-# it affects her whole team, which she did not say")
+# not yet anyone's, in the same clause: "about to roll it out to the whole sales team" (judges:
+# "claims it affects her whole team"), not "going to miss payroll: the entire company is ..."
 _NOT_YET = re.compile(
     r"\b(?:about\s+to|going\s+to|plan(?:ning|ned)?\s+to|before\s+(?:we|it\s+goes)|"
-    r"roll(?:ing|ed)?\s+(?:it\s+|this\s+)?out\s+to)\b[^.?!]*$",
+    r"roll(?:ing)?\s+(?:it\s+|this\s+)?out\s+to)\b"
+    r"(?:(?!\b(?:but|because|so|now|when|and|then)\b)[^.?!,;:\n])*\Z",
     re.I,
 )
 

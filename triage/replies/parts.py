@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
+from triage.replies.done import CALLED_UNANSWERED
 from triage.replies.evidence import (
     says_bereaved,
     says_more_than_once,
@@ -370,10 +371,19 @@ def untried(steps: tuple[str, ...], tried: tuple[str, ...]) -> tuple[str, ...]:
     for step in steps:
         words = _content(step)
         done = any(
-            len(words & _content(t)) >= 2
+            bool(_CALL_US.match(step))
+            if t == CALLED_UNANSWERED
+            else len(words & _content(t)) >= 2
             or any(same.search(step) and same.search(t) for same in (_RESTART, _REINSTALL))
             for t in tried
         )
         if not done:
             out.append(step)
     return tuple(out)
+
+
+# a step telling them to ring the desk ("Call the service desk phone line so we can start at
+# once"): the one step a line they rang unanswered rules out, and only that one
+_CALL_US = re.compile(
+    r"^\s*(?:call|ring|phone)\s+(?:the\s+)?(?:service\s+desk|help\s*desk|us|our)\b", re.I
+)
