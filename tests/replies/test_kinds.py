@@ -14,7 +14,7 @@ from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
 from triage.replies.parts import untried
 from triage.replies.tone import errors
-from triage.replies.values import History
+from triage.replies.values import History, Suggestion
 from triage.sla import format_when
 
 from .test_compose import NOW, email, make, reading, scores
@@ -1422,15 +1422,8 @@ def test_a_complaint_asking_for_it_back_gets_that_answered_not_only_passed_on(
     # no policy rule covers it: the line passing the complaint on did not read as an answer
     # to "I expect an option to switch back" (judges: "switch-back request not answered")
     ask = "I expect an option to switch back."
-    e = email(f"You removed classic view without asking a single customer. {ask}")
-    s = make(
-        reply_config,
-        keyword_kb,
-        e,
-        scores(frustration=2),
-        read=reading("policy_complaint", asks=(ask,)),
-    )
-    answer = dict(s.answers)[ask]
+    lead = "You removed classic view without asking a single customer."
+    s, answer = _complaint_answer(reply_config, keyword_kb, lead, ask)
     assert "back" in answer
     assert answer not in s.plan.split("\n\n")[0]  # not the pass-on line itself
 
@@ -1439,15 +1432,7 @@ def test_a_price_match_demand_is_put_to_the_accounts_team_not_taken_on(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
     ask = "Either you match the new customer price or I'm off, and I'll complain to Ofcom."
-    e = email(f"My bill is going up again. {ask}")
-    s = make(
-        reply_config,
-        keyword_kb,
-        e,
-        scores(frustration=2),
-        read=reading("policy_complaint", asks=(ask,)),
-    )
-    answer = dict(s.answers)[ask]
+    _, answer = _complaint_answer(reply_config, keyword_kb, "My bill is going up again.", ask)
     assert "price" in answer
     assert "can't promise" in answer
     assert "refund" not in answer
@@ -1474,3 +1459,12 @@ def test_a_deadline_within_hours_gets_the_on_call_hour(
     s = make(reply_config, keyword_kb, e, scores(urgency=1), read=reading(deadline=two))
     assert s.callback <= NOW + timedelta(hours=1)
     assert "top priority" in s.plan or "top-priority" in s.plan
+
+
+def _complaint_answer(
+    cfg: ReplyConfig, kb: KnowledgeBase, lead: str, ask: str
+) -> tuple[Suggestion, str]:
+    """An upset complaint of ``lead`` and ``ask``: its draft and the sentence answering ``ask``."""
+    read = reading("policy_complaint", asks=(ask,))
+    s = make(cfg, kb, email(f"{lead} {ask}"), scores(frustration=2), read=read)
+    return s, dict(s.answers)[ask]
