@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def slot_for(cls: str, ctx: AnswerContext) -> str:
     """The template slot for a class of ask in this draft."""
-    security = ctx.security or ctx.kind == "security"
+    security = ctx.security_matter
     if cls in ("security_data", "cause"):
         if cls == "cause" and not security and ctx.kind == "policy_complaint":
             return "answer_cause_decision"

@@ -87,6 +87,11 @@ class AnswerContext:
     # listed back one per line (listed_asks.py)
     list_lines: tuple[str, ...] = ()
 
+    @property
+    def security_matter(self) -> bool:
+        """A security reply, or a security flag over another kind's."""
+        return self.security or self.kind == "security"
+
 
 def _refusal(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     """The kind no to an ask for what policy does not allow; "" for any other ask, and for
@@ -181,11 +186,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         return _Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
     # "DO NOT WIPE IT": "we won't"; not in a security matter, where it may be the attacker's
     # words quoted ("do not contact the police": a paired judge's harmful)
-    if (
-        cls == "dont"
-        and not (ctx.security or ctx.kind == "security")
-        and (nope := dont_phrase(ask.text))
-    ):
+    if cls == "dont" and not ctx.security_matter and (nope := dont_phrase(ask.text)):
         return _Answered(templates.render("answer_dont_said", ctx.key, ctx.style, ask=nope), False)
     slot = "answer_price" if cls == "money" and price_ask(ask.text) else slot_for(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from triage.replies.ask_words import PRICE_ASK
+from triage.replies.ask_words import DONT_LEAD, PRICE_ASK, SERVICE_NOUNS
 from triage.replies.evidence import PHONE_NUMBER
 
 _W = r"(?:[\w'-]+\s+)"
@@ -58,7 +58,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # on the account (judges: "a stray 'Understood' sentence")
         (
             "dont",
-            r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?!hesitate)"
+            DONT_LEAD + r"(?!hesitate)"
             r"(?!(?:let\s+(?:this|it|that)\s+(?:wait|sit|drag)|leave\s+(?:this|it|that)\s+(?:until|till|til|for|to))\b)\w+",
         ),
         # an apology asked of us, not one they have to make ("would be nice not to have to
@@ -227,8 +227,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # cancelling their service; not "terminate his sessions" or "cancel the export"
             "cancel",
             r"\b(?:cancel\w*|terminat\w*|end|close)\s+(?:(?:my|our|the|this)\s+)?(?:[\w-]+\s+)?"
-            r"(?:contract|subscription|account|service|membership|plan|package|agreement)s?\b"
-            r"|(?<!echo\s)(?<!noise\s)(?<!noise-)\bcancel(?:l?ing|l?ed|lation)?\s*(?:[.!?]|$)"
+            + SERVICE_NOUNS
+            + r"|(?<!echo\s)(?<!noise\s)(?<!noise-)\bcancel(?:l?ing|l?ed|lation)?\s*(?:[.!?]|$)"
             r"|\b(?:want|like|wish)\s+to\s+cancel\b"
             # "echo cancellation" is a headset setting (judges: "invents a cancellation request")
             r"|(?<!echo\s)(?<!noise\s)(?<!noise-)\bcancellation\b",

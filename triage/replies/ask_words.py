@@ -149,9 +149,13 @@ def price_ask(text: str) -> bool:
     return bool(PRICE_ASK.search(text)) and not _REFUND_TOO.search(text)
 
 
-_DONT = re.compile(
-    r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?P<rest>[^.!?]{2,60}?)[\s.!]*$", re.I
-)
+# what a customer cancels ("our subscription", "the contract"): the cancel class and
+# ``choose_kind``'s own-service rule
+SERVICE_NOUNS = r"(?:contract|subscription|account|service|membership|plan|package|agreement)s?\b"
+# "Do not ...", "Please don't ...", "Never ...": an instruction not to do something (the
+# "dont" ask class opens the same way)
+DONT_LEAD = r"^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+"
+_DONT = re.compile(DONT_LEAD + r"(?P<rest>[^.!?]{2,60}?)[\s.!]*$", re.I)
 
 
 # what a customer tells us not to do, beyond the desk's usual work (requests.IMPERATIVES)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from triage.domain import Reading
+from triage.replies.ask_words import SERVICE_NOUNS
 from triage.replies.evidence import says_attack, says_outage, says_security
 from triage.replies.ourwords import APOSTROPHES
 from triage.replies.rules import KINDS, ReplyRules
@@ -60,7 +61,8 @@ _CHASING = re.compile(
 # cancelling their own service, as the email's first ask
 _OWN_CANCEL = re.compile(
     r"\b(?:cancel\w*|terminat\w*|end|close)\s+(?:my|our)\s+(?:[\w-]+\s+)?"
-    r"(?:account|contract|subscription|service|membership|plan|package)s?\b(?!\s+for\b)",
+    + SERVICE_NOUNS
+    + r"(?!\s+for\b)",
     re.I,
 )
 

@@ -225,7 +225,7 @@ def compose(
                 f"{draft.callback}. Promise sooner if it is critical.",
             )
         if promise_level > scores.urgency:
-            if promise_level == floor and not 0 < (left or 0) <= promise.DEADLINE_HOURS:
+            if promise_level == floor and not promise.within_hours(left):
                 why = f"for {kind}"
             elif deadline_missed(draft):
                 why = "(the soonest the desk can promise; it still misses their deadline)"

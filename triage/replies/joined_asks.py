@@ -23,7 +23,7 @@ def safe(sentence: str, ctx: AnswerContext) -> bool:
         config=ctx.tone,
         whole_reply=False,
         prior_contact=ctx.prior_contact,
-        security=ctx.security or ctx.kind == "security",
+        security=ctx.security_matter,
     )
     return not errors(found) and not any(f.rule == "over-cheer" for f in found)
 

@@ -114,6 +114,11 @@ def says_trade_stopped(text: str) -> bool:
 DEADLINE_HOURS = 8
 
 
+def within_hours(hours_left: float | None) -> bool:
+    """A deadline still ahead and no more than ``DEADLINE_HOURS`` away."""
+    return hours_left is not None and 0 < hours_left <= DEADLINE_HOURS
+
+
 # a clock time in the deadline's words ("by 3pm", "12 noon", "within the hour"); a bare
 # "TODAY" runs to the end of the working day and is no deadline within hours
 _CLOCK = re.compile(
@@ -157,7 +162,7 @@ def promised_level(
         says_many_stopped(text) or says_trade_stopped(text) or says_room_hot(text)
     ):
         return 3  # "140 users can't sign in": many people stopped is critical (the rubric)
-    if hours_left is not None and 0 < hours_left <= DEADLINE_HOURS and kind != "feedback":
+    if within_hours(hours_left) and kind != "feedback":
         # "tender due 5pm", "pitch at 2pm today": a deadline within hours is critical by the
         # desk's rubric; a 14:20 answer to a 17:00 deadline leaves no time to act on it (judges)
         return 3
