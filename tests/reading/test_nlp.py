@@ -70,3 +70,12 @@ def test_a_question_mark_ends_a_sentence_typed_in_lower_case(reader: TextReader)
     text = "how do i set an out of office on outlook web? off from friday. see ?page=2"
     doc = nlp.parse(reader._nlp, [text])[0]
     assert [s.text.strip() for s in doc.sents][0] == "how do i set an out of office on outlook web?"
+
+
+def test_a_question_mark_glued_to_a_query_ends_no_sentence(reader: TextReader) -> None:
+    text = "The docs mention cursors but the examples use ?page=2. Which one should I use?"
+    doc = nlp.parse(reader._nlp, [text])[0]
+    assert [s.text.strip() for s in doc.sents] == [
+        "The docs mention cursors but the examples use ?page=2.",
+        "Which one should I use?",
+    ]

@@ -96,6 +96,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if "\n" not in tok.text and "\n" not in tok.whitespace_:
             _keep_after_short_form(doc, tok)
             _end_at_question_mark(doc, tok)
+            _keep_after_query_mark(doc, tok)
             continue
         nxt = doc[tok.i + 1]
         if nxt.is_space:
@@ -118,6 +119,14 @@ def _end_at_question_mark(doc: Doc, tok: Token) -> None:
     nxt = doc[tok.i + 1]
     if tok.text == "?" and tok.whitespace_ and nxt.is_alpha and nxt.text[:1].islower():
         nxt.is_sent_start = True
+
+
+def _keep_after_query_mark(doc: Doc, tok: Token) -> None:
+    """A question mark glued to the word after it starts a URL query ("the examples use
+    ?page=2"), not a new sentence: the parser cut the ask off at the "?". A typed "down?Nobody"
+    still ends there."""
+    if tok.text == "?" and not tok.whitespace_ and "=" in doc[tok.i + 1].text:
+        doc[tok.i + 1].is_sent_start = False
 
 
 def _keep_after_short_form(doc: Doc, tok: Token) -> None:
