@@ -305,6 +305,11 @@ def test_a_question_after_a_quote_is_still_an_ask(reader: TextReader) -> None:
     assert _asks(_read(reader, text)) == ["Can you look at it?"]
 
 
+def test_a_url_query_mark_makes_no_question(reader: TextReader) -> None:
+    text = "The examples use ?page=2 in the query. Which one should I use?"
+    assert _asks(_read(reader, text)) == ["Which one should I use?"]
+
+
 def test_a_sentence_that_tells_is_not_an_ask_but_a_listed_demand_is(reader: TextReader) -> None:
     text = (
         "Friday is our busiest day for online orders. Could you fix the sync today?\n\n"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from triage.reading.nlp import query_mark
 from triage.reading.values import AskType
 
 if TYPE_CHECKING:
@@ -132,9 +133,8 @@ def ask_type(toks: list[Token], text: str, short: bool = False) -> AskType | Non
         return None
     lower = text.lower()
     tail = lower.rstrip(" \n)\"'")[-3:]
-    question = ("?" in tail or any(t.text.startswith("?") for t in toks)) and not quoted_question(
-        text
-    )
+    marks = any(t.text.startswith("?") and not query_mark(t) for t in toks)
+    question = ("?" in tail or marks) and not quoted_question(text)
     if question and any(p in lower for p in RHETORICAL):
         return None
     if question and "are you" in lower and not any(p in lower for p in ARE_YOU_ASKING):

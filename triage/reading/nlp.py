@@ -125,8 +125,19 @@ def _keep_after_query_mark(doc: Doc, tok: Token) -> None:
     """A question mark glued to the word after it starts a URL query ("the examples use
     ?page=2"), not a new sentence: the parser cut the ask off at the "?". A typed "down?Nobody"
     still ends there."""
-    if tok.text == "?" and not tok.whitespace_ and "=" in doc[tok.i + 1].text:
+    if query_mark(tok):
         doc[tok.i + 1].is_sent_start = False
+
+
+def query_mark(tok: Token) -> bool:
+    """A "?" glued to a "name=value" after it: a URL query's, not a question's."""
+    doc = tok.doc
+    return (
+        tok.text == "?"
+        and not tok.whitespace_
+        and tok.i + 1 < len(doc)
+        and "=" in doc[tok.i + 1].text
+    )
 
 
 def _keep_after_short_form(doc: Doc, tok: Token) -> None:
