@@ -19,8 +19,8 @@ HOSTILE = re.compile(
     r"legal|solicitor|chargeback|ombudsman|court|sue|insult\w*|clowns?|amateur\w*|worst|"
     r"love\s+that|fantastic|brilliant|obviously|seriously|clearly|demand\w*|sick\s+of|fed\s+up|"
     r"your\s+(?:error|fault|mistake|incompetence)|trading\s+standards|regulator|ofcom|gdpr\s+complaint|"
-    r"incapable|clueless|useless|nonsense|junk|joke|press|test\s+me|any\s+idea|hideous|"
-    r"disgusting|appalling|atrocious|horrendous|laughable)\b",
+    r"incapable|clueless|nonsense|junk|press|test\s+me|any\s+idea|hideous|disgusting|appalling|"
+    r"atrocious|horrendous|laughable|(?:you|nobody|no\s+one)\s+(?:(?:don't|doesn't)\s+)?cares?)\b",
     re.IGNORECASE,
 )
 # quotes of irony ("'Proactive' support", "your \"upgrade\""): their words, never ours to
