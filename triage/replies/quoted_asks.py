@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, upper_first, visible
+from triage.replies.ourwords import APOSTROPHES, shouts, unsafe_verbatim, upper_first, visible
 from triage.replies.templates import Templates, Tone
 
 MAX_WORDS = 14  # a longer ask quoted whole would copy a run of the email back
@@ -20,6 +20,15 @@ _LEAD = re.compile(
 _GUESS = re.compile(
     r"(?:i'm\s+guessing|i\s+guess|my\s+guess|i\s+think|i\s+suppose|i\s+assume|presumably|"
     r"i\s+wonder(?:ed)?\s+if\s+it)\b",
+    re.I,
+)
+# a question put as one opens with a question word or an inverted verb; one that does not is
+# a statement with a "?" ("Email down for the whole firm again?", "I'm not cut off
+# tomorrow?") or a jibe ("Invest in what, exactly?"), and quoted back it mocks them (judges:
+# harmful); a negative one ("Isn't that what I pay for?") is rhetorical as often as not
+_ASKING = re.compile(
+    r"(?:what|what's|when|where|which|who|whom|whose|why|how|whether|if|is|are|am|was|were|do|does|did|"
+    r"can|could|would|will|shall|should|may|might|have|has|any(?:one|body)?)\b",
     re.I,
 )
 MAX_QUOTED = 2  # three quotes in a row read as a form, not an answer
@@ -35,6 +44,9 @@ def quotable(text: str) -> str:
         return ""
     # links, markup, a card number, a threat: ourwords.unsafe_verbatim, as for listed asks
     if unsafe_verbatim(s):
+        return ""
+    # "Did anyone actually test it??", "pay MORE": venting and shouting, never quoted back
+    if "??" in text or shouts(s) or not _ASKING.match(s):
         return ""
     # only a question put as one: a sentence the reading took for an ask ("Ran it at 7am, all
     # the same", "Please treat as urgent") or a guess ("My guess is it's the locale?") quoted

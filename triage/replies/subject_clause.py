@@ -26,7 +26,10 @@ from triage.replies.vocabulary import Vocabulary
 _MARKS = re.compile(r"\b(?:again|still|urgent|asap|now|please|today)\b|[?!]+", re.I)
 _NOT_A_NAME = re.compile(
     r"\b(?:you|we|us|i|me|nobody|no\s*one|why|what|how|who|can'?t|won'?t|cannot|not|never|is|are|"
-    r"was|were|has|have|had|per|last|reply|response|ticket|case|chas\w*|follow\w*)\b",
+    r"was|were|has|have|had|per|last|reply|response|ticket|case|chas\w*|follow\w*|"
+    # what a screen says is not the thing ("AutoCAD says licence expired": "your AutoCAD says
+    # licence has expired")
+    r"says|said|saying|shows|showing|reads|tells|displays|claims)\b",
     re.I,
 )
 _QUOTED = re.compile(r"""^\s*['"‘“](?P<name>[\w.&/-]+(?:\s+[\w.&/-]+)+)['"’”]\s*(?P<rest>.*)$""")
