@@ -156,6 +156,10 @@ def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
     said = ("So I am asking here.", asks[0], "It works fine, I just think so.")
     alone = make(reply_config, keyword_kb, e, read=reading("request", asks=said))
     assert "other things" not in alone.acknowledge
+    # nor the deadline and "please confirm by Monday", which the plan answers (judges)
+    dated = (asks[0], "I need them by the end of next month.", "Please confirm by Monday.")
+    timed = make(reply_config, keyword_kb, e, read=reading("request", asks=dated))
+    assert "other things" not in timed.acknowledge
 
 
 def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(

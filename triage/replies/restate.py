@@ -133,7 +133,9 @@ def restatement(d: Draft) -> str:
         # one of several said back alone reads as the only one heard (judges: "picks out one
         # of six access changes", "picks one of four questions")
         # (counted without what asks nothing: "So I am asking here." is no second point)
-        real = [a for a in d.reading.asks if ask_class(a) not in ("statement", "rhetorical")]
+        # nor "please confirm by Monday" or the deadline itself: the plan's deadline line
+        # answers those (judges: "thanks him for 'other things' he never asked")
+        real = [a for a in d.reading.asks if ask_class(a) not in _NO_POINT]
         several = len(real) >= 3 and asked is not None
         return d.render("restate_asked_several" if several else "restate_asked", ask=phrase)
     if ours is not None and not (d.kind == "question" and named):
@@ -321,6 +323,8 @@ def _fault_clause(d: Draft) -> str:
     )
 
 
+# asks that are no point of their own beside what was said back
+_NO_POINT = frozenset({"statement", "rhetorical", "deadline", "inform"})
 # a clause said back with its grammar intact: no capital a sentence left behind ("Customers get
 # server not found"), no dash-joined fragments, no history ("your router was faulty") or
 # someone's promise ("you would receive a refund") instead of the problem
