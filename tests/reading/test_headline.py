@@ -32,6 +32,7 @@ def _headline(reader: TextReader, subject: str, text: str = TEXT) -> str:
         # an idiom keeps its bare noun (review: "deleted by the mistake")
         ("Account deleted by mistake", "the account has been deleted by mistake"),
         ("Payroll broken since Monday", "the payroll has been broken since Monday"),
+        ("CSV export now semicolon-separated", "the CSV export is now semicolon-separated"),
         # going on since a time: "has been"
         (
             "Scheduled reports not arriving since Monday",

@@ -262,6 +262,8 @@ def _predicate(rest: list[Token], adverb: bool = False) -> bool:
         return _ends_or_goes_on(rest[1:])
     if first.tag_ == "RB":
         return nxt is not None and _predicate(rest[1:], adverb=True)
+    if first.tag_ in _NOUNS and nxt is not None and nxt.tag_ == "HYPH" and len(rest) > 2:
+        return rest[2].tag_ in ("JJ", "VBN") and _predicate(rest[2:], adverb)  # "comma-separated"
     if first.tag_ == "VBG":
         if nxt is not None and nxt.tag_ == "VBG":
             return False  # "Ticket scanning failing"
