@@ -363,3 +363,15 @@ def test_several_things_we_commit_to_are_one_sentence(reply_config: ReplyConfig)
     assert said[0] == said[1]
     assert "for membership of the Employment team distribution list" in said[0]
     assert "for us to swap the mouse on reception" in said[0]
+
+
+def test_why_a_price_is_asked_of_the_people_who_set_it_not_as_a_faults_cause(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    why = Ask("I'd like to understand why I am charged £22 more than a new customer.", "request")
+    priced = answer(why, ctx("question", about_money=True), t)
+    assert "people responsible" in priced and "cause" not in priced
+    # a fault's why is still its cause, found before it is explained
+    broken = answer(Ask("Why does it keep dropping?", "question"), ctx("fault"), t)
+    assert "people responsible" not in broken

