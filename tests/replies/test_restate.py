@@ -507,3 +507,13 @@ def test_a_topic_the_symptoms_do_not_fit_is_said_back_only_where_the_subject_nam
     guess = make(reply_config, keyword_kb, toner, read=reading("chase"))
     assert topic not in guess.acknowledge
     assert "toner" in guess.acknowledge.lower()
+
+
+def test_a_call_about_the_problem_is_said_back_as_the_problem_not_the_call(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = "I rang about the backup failures. Here's another failure email this morning."
+    for kind in ("chase", "fault"):
+        read = reading(kind, problem="i rang about the backup failures", topic="the backups")
+        ack = make(reply_config, keyword_kb, email(text), read=read).acknowledge
+        assert "the backup failures" in ack and "rang" not in ack

@@ -82,6 +82,9 @@ def restatement(d: Draft) -> str:
         )
         else said
     )
+    if said and (rang := _RANG_ABOUT.match(said)) and d.kind != "feedback":
+        # "you rang about the backup failures" says back the call, not the failures (judges)
+        return d.render("restate_contacted_about", topic=rang.group("topic"))
     if said and d.kind == "chase" and not A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
@@ -323,6 +326,11 @@ def _fault_clause(d: Draft) -> str:
     )
 
 
+# "you rang about X": the contact, with what it was about
+_RANG_ABOUT = re.compile(
+    r"you\s+(?:rang|called|phoned|emailed|wrote|contacted\s+us|chased)\s+(?:(?:us|you)\s+)?"
+    r"(?:(?:on|last)\s+\w+\s+)?about\s+(?P<topic>(?:the|your)\s+[\w' -]+)$"
+)
 # asks that are no point of their own beside what was said back
 _NO_POINT = frozenset({"statement", "rhetorical", "deadline", "inform"})
 # a clause said back with its grammar intact: no capital a sentence left behind ("Customers get

@@ -75,7 +75,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "restate_subject_scope": frozenset({"topic", "who"}),
     "restate_subject_request": frozenset({"topic"}),
     "restate_subject_question": frozenset({"topic"}),
-    "restate_subject_quoted": frozenset({"subject"}),  # their subject line, quoted
+    "restate_subject_quoted": frozenset({"subject"}),
+    "restate_contacted_about": frozenset({"topic"}),  # their subject line, quoted
     "restate_subject_chase": frozenset({"topic"}),
     "restate_subject_policy_complaint": frozenset({"topic"}),
     "restate_fault": _NONE,
