@@ -42,6 +42,8 @@ _THANKED = re.compile(
     r"|\b(?i:(?:please\s+)?tell)\s+(?P<c>[A-Z][a-z]{2,})\s+(?i:she|he|they|that\s+(?:she|he|they)|"
     r"how\s+(?:much|grateful))\b"
     r"|\b(?i:(?:please\s+)?(?:thank|pass\s+(?:this|these|my\s+thanks)\s+on\s+to))\s+(?P<d>[A-Z][a-z]{2,})\b"
+    # "spoke to Aisha. She sorted it in ten minutes": who they dealt with, in praise
+    r"|\b(?i:spoke\s+(?:to|with)|talked\s+to|dealt\s+with|helped\s+by)\s+(?P<e>[A-Z][a-z]{2,})\b"
 )
 _NOT_NAMES = frozenset(
     """You Everyone All The This That Your Our God Goodness Team Again Much Very So Its Hello She
@@ -62,7 +64,7 @@ _SALUTATIONS = frozenset(
 
 def _thanked(text: str) -> str:
     for m in _THANKED.finditer(text):
-        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+        name = next((n for n in m.groups() if n), "")
         if name and name not in _NOT_NAMES:
             return name
     first = text.strip().split("\n", 1)[0]
