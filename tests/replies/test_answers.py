@@ -375,3 +375,22 @@ def test_why_a_price_is_asked_of_the_people_who_set_it_not_as_a_faults_cause(
     # a fault's why is still its cause, found before it is explained
     broken = answer(Ask("Why does it keep dropping?", "question"), ctx("fault"), t)
     assert "people responsible" not in broken
+
+
+def test_work_asked_with_a_price_is_booked_once_the_price_is_agreed(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    asks = (
+        Ask("Could you set up a guest network?", "request"),
+        Ask("Please send a quote.", "request"),
+    )
+    said = {s for _, s in answer_asks(asks, ctx("request"), t)}
+    assert len(said) == 1  # the price, then the work, in one sentence
+    (sentence,) = said
+    assert (
+        "price" in sentence and "book the work in" in sentence and "once it's done" not in sentence
+    )
+    # without the price asked, the work itself is committed to
+    alone = answer_asks(asks[:1], ctx("request"), t)
+    assert "book the work in" not in alone[0][1]

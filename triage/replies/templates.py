@@ -201,6 +201,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_contain_plain": _ANSWER,
     "answer_do": _ANSWER | {"ask"},
     "answer_do_plain": _ANSWER,
+    "answer_do_quoted": _ANSWER,  # a request that asks for a price: booked once it is agreed
     "answer_do_request": _ANSWER | {"ask"},
     "answer_do_request_plain": _ANSWER,
     "answer_inform": _ANSWER | {"ask"},
