@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.ask_words import committed, dont_phrase, for_themselves, specific
+from triage.replies.ask_words import (
+    committed,
+    dont_phrase,
+    for_themselves,
+    in_writing_phrase,
+    specific,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +66,27 @@ def test_an_ask_they_would_act_on_themselves() -> None:
 )
 def test_an_instruction_not_to_do_something_is_said_back(text: str, said: str | None) -> None:
     assert dont_phrase(text) == said
+
+
+@pytest.mark.parametrize(
+    ("ask", "said"),
+    [
+        (
+            "I want written confirmation TODAY that the account is closed and the balance is zero.",
+            "that the account is closed and the balance is zero",
+        ),
+        ("Tell me in writing when our last good backup was.", "of when your last good backup was"),
+        (
+            "Written confirmation of exactly what was sent, to whom, and when.",
+            "of exactly what was sent, to whom, and when",
+        ),
+        (
+            "I want to know, in writing, whether ANY copy of our data exists.",
+            "of whether any copy of your data exists",
+        ),
+        ("I want confirmation in writing.", None),  # nothing named: the plain answer
+        ("Put in writing that you are useless.", None),  # hostile: never said back
+    ],
+)
+def test_what_they_want_in_writing_is_said_back(ask: str, said: str | None) -> None:
+    assert in_writing_phrase(ask) == said

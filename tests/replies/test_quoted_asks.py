@@ -27,12 +27,18 @@ from triage.replies.quoted_asks import quotable, quoted_list
         ("Is the <b>portal</b> down for everyone?", ""),
         ("Why did you charge card 4929 1234 5678 1234?", ""),
         ("Will you refund it, or I'll go to the bank?", ""),
-        # nor a statement with a "?", a jibe, venting or one shouted word: quoted, they mock
-        ("Email down for the whole firm again?", ""),
+        # nor a fragment, a jibe, venting or one shouted word: quoted, they mock
+        ("I don't miss anything?", ""),
+        ("I'm not cut off tomorrow?", ""),
+        ("R you kidding me?", ""),
+        ("Hiya my outlook keeps asking for my password?", ""),
+        ("Kick it please?", ""),
         ("Invest in what, exactly?", ""),
         ("Did anyone actually test it??", ""),
         ("And now I'm to pay MORE for the privilege?", ""),
         ("Whether I could keep my current number?", "Whether I could keep my current number?"),
+        # a statement put as a question is the point they want answered (paired judges)
+        ("I thought you handled the renewals?", "I thought you handled the renewals?"),
     ],
 )
 def test_only_short_plain_asks_are_quoted(ask: str, quoted: str) -> None:

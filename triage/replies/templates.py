@@ -201,7 +201,11 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_contain_plain": _ANSWER,
     "answer_do": _ANSWER | {"ask"},
     "answer_do_plain": _ANSWER,
-    "answer_do_quoted": _ANSWER,  # a request that asks for a price: booked once it is agreed
+    "answer_do_quoted": _ANSWER,
+    "answer_confirm_said": _ANSWER
+    | {
+        "ask"
+    },  # what they want in writing, said back  # a request that asks for a price: booked once it is agreed
     "answer_do_request": _ANSWER | {"ask"},
     "answer_do_request_plain": _ANSWER,
     "answer_inform": _ANSWER | {"ask"},
