@@ -21,6 +21,16 @@ from triage.replies.letdown import let_down
         ("My bank said they would call me back about the fraud, they haven't yet.", None),
         ("The engineer said he would ring on his way. He hasn't arrived yet, no worries.", None),
         ("She said someone would call me back, and they did, but they didn't fix it.", None),
+        # something we said would happen, then not done (judges: "no apology for the broken
+        # promise")
+        ('You said a specialist would call me "within 48 hours". That was last Monday.', "call"),
+        (
+            "I spoke to Tom in your billing team and he said he'd email a credit note the same "
+            "day. I haven't received anything yet.",
+            "broken",
+        ),
+        ("The courier said he'd send a photo. I haven't received anything yet.", None),
+        ("You said it would be sent today and it was, thanks.", None),
         # a time we gave, long passed
         ("I was told 3-5 working days. It's now been two weeks.", "late"),
         ("I was told 3-5 working days. It\u2019s now been two weeks.", "late"),

@@ -189,6 +189,35 @@ def _late(text: str) -> bool:
     return False
 
 
+# something we said would happen, by one of ours ("You said a specialist would call me within
+# 48 hours", "I spoke to Tom in your billing team and he said he'd email a credit note the same
+# day"), that they then say did not ("No call.", "I haven't received anything yet", "That was
+# last Monday"): judges, "no apology for the broken promise"
+_PROMISED = re.compile(
+    r"(?:\b(?:you|your\s+[\w ]{1,30}?|i\s+was|we\s+were)\s+(?:said|told|promised)|"
+    r"\byour\s+[\w ]{1,25}?(?:team|department|desk)\b[^.!?\n]{0,60}?\b(?:he|she|they)\s+"
+    r"(?:said|told\s+(?:me|us)|promised))"
+    r"[^.!?\n]{0,60}?(?:\bwould|'d|\bwill)\s+(?:\w+\s+)?(?P<verb>call|ring|phone|come|visit|attend|"
+    r"email|send|post|arrive|be\s+(?:sent|with\s+(?:me|us|you)))\b"
+    r"[^\n]{0,200}?(?:\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:received|had|"
+    r"heard|seen|got)\b|\bno\s+(?:call|email|visit|sign)\b|\bno(?:body|\s+one)\s+(?:came|called|"
+    r"rang|turned)\b|\bnothing\s+(?:has\s+)?(?:arrived|come|happened)\b|\bthat\s+was\s+(?:last\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\s+(?:days|weeks)\s+ago)\b)",
+    re.I,
+)
+
+
+def _promise(text: str) -> str | None:
+    """ "call", "visit" or "claim" for a promise of ours the email says was broken."""
+    m = _PROMISED.search(text)
+    if m is None:
+        return None
+    verb = m.group("verb").lower()
+    if verb in ("call", "ring", "phone"):
+        return "call"
+    return "visit" if verb in ("come", "visit", "attend") else "broken"
+
+
 _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
     ("visit", _VISIT),
     ("call", _CALL),
@@ -200,8 +229,8 @@ _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit
 
 @lru_cache(maxsize=256)  # a draft asks several times (``Draft.failed``); the text is the key
 def let_down(text: str) -> str | None:
-    """Which failure of ours the email reports: "call", "visit", "claim", "late", "advice" or
-    "silence"; None when it reports none."""
+    """Which failure of ours the email reports: "call", "visit", "claim", "late", "advice",
+    "silence" or "broken" (a promise not kept); None when it reports none."""
     text = text.translate(APOSTROPHES)  # "didn’t", "It’s": as typed on a phone
     # "nobody came" of a visit named in that sentence or the one before (not "the office was
     # shut so nobody came in ... could an engineer look at it?")
@@ -214,4 +243,4 @@ def let_down(text: str) -> str | None:
             return kind
         if kind == "claim" and _late(text):
             return "late"
-    return None
+    return _promise(text)

@@ -98,7 +98,10 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "repeat_known": frozenset({"earlier", "days"}),  # repeat contact, with the facts
     "repeat_said": _NONE,
     "repeat_followup": _NONE,  # ... a calm check-in after one contact
-    **{f"let_down_{k}": _NONE for k in ("call", "visit", "claim", "late", "advice", "silence")},
+    **{
+        f"let_down_{k}": _NONE
+        for k in ("call", "visit", "claim", "late", "advice", "silence", "broken")
+    },
     "thanks": _NONE,  # thank them, once
     "thanks_tried": _NONE,  # never tell them to do what they say they did
     "thanks_tried_skipped": _NONE,  # ... and the fix leaves those steps out
