@@ -305,6 +305,11 @@ def test_a_question_after_a_quote_is_still_an_ask(reader: TextReader) -> None:
     assert _asks(_read(reader, text)) == ["Can you look at it?"]
 
 
+def test_honestly_in_a_request_is_no_rhetoric(reader: TextReader) -> None:
+    text = "Can someone please tell me honestly what is happening? Honestly, is this a joke?"
+    assert _asks(_read(reader, text)) == ["Can someone please tell me honestly what is happening?"]
+
+
 def test_a_url_query_mark_makes_no_question(reader: TextReader) -> None:
     text = "The examples use ?page=2 in the query. Which one should I use?"
     assert _asks(_read(reader, text)) == ["Which one should I use?"]

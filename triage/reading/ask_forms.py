@@ -26,12 +26,9 @@ if TYPE_CHECKING:
 PLEASE = frozenset({"please", "pls", "plz", "pleeease", "pleease", "plse", "kindly"})
 # "please" in these is a politeness formula, not a request to the desk
 PLEASE_NOT_ASKING = frozenset(
-    {"find", "note", "see", "ignore", "excuse", "forgive", "bear", "disregard", "accept"}
-    | {"consider", "let"}
+    "find note see ignore excuse forgive bear disregard accept consider let".split()
 )
-ADDRESSEES = frozenset(
-    {"you", "u", "ya", "someone", "somebody", "anyone", "anybody", "one", "y'all", "it", "team"}
-)
+ADDRESSEES = frozenset("you u ya someone somebody anyone anybody one y'all it team".split())
 SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody"})
 # "someone needs to pull the plug", "this needs to change", "he needs a replacement": with a
 # noun subject ("the funds need to be with the solicitors") it is mostly the situation told
@@ -110,7 +107,10 @@ RHETORICAL = (
     "you people",
     "on earth",
     "seriously",
-    "honestly",
+    # not "tell me honestly what is happening" (an ask)
+    "honestly,",
+    "honestly?",
+    "you honestly",
     "capable of",
     "what year",
     "do you know what",
