@@ -467,6 +467,11 @@ def test_a_deadline_months_away_is_context_and_on_this_week_loses_its_on(
     march = Deadline("by 1 March", NOW + timedelta(days=90))
     asked = make(reply_config, keyword_kb, e, read=reading(deadline=march)).plan
     assert "working to" in asked
+    # half a year off, it is context however it is put ("before ... in September": judges)
+    september = Deadline("before our renewal conversation in September", NOW + timedelta(days=280))
+    assert (
+        "working to" not in make(reply_config, keyword_kb, e, read=reading(deadline=september)).plan
+    )
     week = Deadline("on this week", NOW + timedelta(days=2))
     said = make(reply_config, keyword_kb, e, read=reading(deadline=week)).plan
     assert "need this this week" in said

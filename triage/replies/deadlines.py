@@ -96,7 +96,10 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
         # already gone when we write: "we're working to it" of a past time, beside a Monday
         # update, was the judges' contradiction; say so plainly instead
         return d.render("deadline_passed", callback=d.callback)
-    if at is not None and at - d.promised > FAR and not _ASKED_BY.match(deadline.phrase):
+    ahead = at - d.promised if at is not None else timedelta(0)
+    # (and none half a year off, however put: "before our renewal conversation in September"
+    # was "a meaningless 'September' template line" to judges)
+    if ahead > 3 * FAR or ahead > FAR and not _ASKED_BY.match(deadline.phrase):
         # "my deadline with my editor is in June": context months away, not a time the plan
         # works to; "we're working to it" of it read as a stock line ("ready by 1 March" is
         # still a time asked for, and said)
