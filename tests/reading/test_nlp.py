@@ -73,9 +73,10 @@ def test_a_question_mark_ends_a_sentence_typed_in_lower_case(reader: TextReader)
 
 
 def test_a_question_mark_glued_to_a_query_ends_no_sentence(reader: TextReader) -> None:
-    text = "The docs mention cursors but the examples use ?page=2. Which one should I use?"
-    doc = nlp.parse(reader._nlp, [text])[0]
-    assert [s.text.strip() for s in doc.sents] == [
-        "The docs mention cursors but the examples use ?page=2.",
-        "Which one should I use?",
-    ]
+    for query in ("?page=2", "?sort=desc"):
+        text = f"The docs mention cursors but the examples use {query}. Which one should I use?"
+        doc = nlp.parse(reader._nlp, [text])[0]
+        assert [s.text.strip() for s in doc.sents] == [
+            f"The docs mention cursors but the examples use {query}.",
+            "Which one should I use?",
+        ]

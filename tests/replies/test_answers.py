@@ -370,9 +370,15 @@ def test_why_a_price_is_asked_of_the_people_who_set_it_not_as_a_faults_cause(
 ) -> None:
     t = reply_config.templates
     why = Ask("I'd like to understand why I am charged £22 more than a new customer.", "request")
-    priced = answer(why, ctx("question", about_money=True), t)
+    priced = answer_asks((why,), ctx("question", about_money=True), t)[0][1]
     assert "people responsible" in priced
     assert "cause" not in priced
+    # a charge's why is a billing fault's cause, not a price decision (review)
+    twice = Ask("Why have I been charged twice this month?", "question")
+    assert (
+        "people responsible"
+        not in answer_asks((twice,), ctx("question", about_money=True), t)[0][1]
+    )
     # a fault's why is still its cause, found before it is explained
     broken = answer(Ask("Why does it keep dropping?", "question"), ctx("fault"), t)
     assert "people responsible" not in broken
@@ -392,6 +398,9 @@ def test_work_asked_with_a_price_is_booked_once_the_price_is_agreed(
     assert "price" in sentence
     assert "book the work in" in sentence
     assert "once it's done" not in sentence
+    # a price for something else leaves the job as it is (review)
+    other = (asks[0], Ask("Also, please send a quote for two new laptops.", "request"))
+    assert all("book the work in" not in s for _, s in answer_asks(other, ctx("request"), t))
     # without the price asked, the work itself is committed to
     alone = answer_asks(asks[:1], ctx("request"), t)
     assert "book the work in" not in alone[0][1]

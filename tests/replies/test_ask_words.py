@@ -86,6 +86,13 @@ def test_an_instruction_not_to_do_something_is_said_back(text: str, said: str | 
         ),
         ("I want confirmation in writing.", None),  # nothing named: the plain answer
         ("Put in writing that you are useless.", None),  # hostile: never said back
+        # what they were promised, or a clause that runs on into another ask (review)
+        ("Please send the written confirmation that you promised last week.", None),
+        ("I told you in writing what the problem was, can you confirm it's fixed?", None),
+        (
+            "I want written confirmation that there is no CCJ on my file please.",
+            "that there is no CCJ on your file",
+        ),
     ],
 )
 def test_what_they_want_in_writing_is_said_back(ask: str, said: str | None) -> None:

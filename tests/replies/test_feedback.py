@@ -62,6 +62,8 @@ def test_suggestions_are_counted_from_a_numbered_list(text: str, count: str) -> 
         ("Please tell Mum I said hi.", ""),
         ("I rang last week and spoke to Aisha. She sorted it in ten minutes.", "Aisha"),
         ("I spoke to Sales twice about it.", ""),
+        ("I spoke to Barclays first and they were no use.", ""),
+        ("I spoke to Dave, who was no help at all, then Aisha fixed it.", ""),
     ],
 )
 def test_a_thank_you_written_to_someone_by_name_names_them(text: str, person: str) -> None:

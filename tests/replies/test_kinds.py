@@ -469,9 +469,11 @@ def test_a_deadline_months_away_is_context_and_on_this_week_loses_its_on(
     assert "working to" in asked
     # half a year off, it is context however it is put ("before ... in September": judges)
     september = Deadline("before our renewal conversation in September", NOW + timedelta(days=280))
-    assert (
-        "working to" not in make(reply_config, keyword_kb, e, read=reading(deadline=september)).plan
-    )
+    far = make(reply_config, keyword_kb, e, read=reading(deadline=september)).plan
+    assert "working to" not in far
+    # five months off and put as a deadline, it is still said (review: the boundary)
+    june = Deadline("by 1 June", NOW + timedelta(days=150))
+    assert "working to" in make(reply_config, keyword_kb, e, read=reading(deadline=june)).plan
     week = Deadline("on this week", NOW + timedelta(days=2))
     said = make(reply_config, keyword_kb, e, read=reading(deadline=week)).plan
     assert "need this this week" in said

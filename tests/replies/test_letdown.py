@@ -29,8 +29,26 @@ from triage.replies.letdown import let_down
             "day. I haven't received anything yet.",
             "broken",
         ),
+        (
+            "I spoke to Tom in your billing team and he said he'd email a credit note the same\n"
+            "day. I haven't received anything yet.",
+            "broken",
+        ),
+        (
+            "You said the laptop would come with a charger. I haven't received the charger.",
+            "broken",
+        ),
+        # said by someone else, kept after all, or an outcome of something else (review)
         ("The courier said he'd send a photo. I haven't received anything yet.", None),
-        ("You said it would be sent today and it was, thanks.", None),
+        ("I was told by Barclays they would send a new card. I haven't received it yet.", None),
+        (
+            "You said an engineer would call. He did call, but I haven't heard about the refund.",
+            None,
+        ),
+        (
+            "You said you would send the invoice, and I haven't had a chance to look at it yet.",
+            None,
+        ),
         # a time we gave, long passed
         ("I was told 3-5 working days. It's now been two weeks.", "late"),
         ("I was told 3-5 working days. It\u2019s now been two weeks.", "late"),

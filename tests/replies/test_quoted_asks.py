@@ -37,6 +37,13 @@ from triage.replies.quoted_asks import quotable, quoted_list
         ("Did anyone actually test it??", ""),
         ("And now I'm to pay MORE for the privilege?", ""),
         ("Whether I could keep my current number?", "Whether I could keep my current number?"),
+        # a question after the fragment, and a polite one, still ask (review)
+        ("I'm not able to log in, can you help?", "I'm not able to log in, can you help?"),
+        ("Could you send me the invoice please?", "Could you send me the invoice please?"),
+        (
+            "I don't suppose you could check the backup?",
+            "I don't suppose you could check the backup?",
+        ),
         # a statement put as a question is the point they want answered (paired judges)
         ("I thought you handled the renewals?", "I thought you handled the renewals?"),
     ],

@@ -160,6 +160,10 @@ def test_the_first_of_several_asks_said_back_says_the_others_were_heard(
     dated = (asks[0], "I need them by the end of next month.", "Please confirm by Monday.")
     timed = make(reply_config, keyword_kb, e, read=reading("request", asks=dated))
     assert "other things" not in timed.acknowledge
+    # ... but a job with a time is a point of its own (review)
+    jobs = (asks[0], "Can you set up the laptop by Monday?", "Can you tell me the licence?")
+    several = make(reply_config, keyword_kb, e, read=reading("request", asks=jobs))
+    assert "other things" in several.acknowledge
 
 
 def test_the_subjects_topic_restates_a_fault_with_no_problem_clause(
@@ -518,3 +522,12 @@ def test_a_call_about_the_problem_is_said_back_as_the_problem_not_the_call(
         ack = make(reply_config, keyword_kb, email(text), read=read).acknowledge
         assert "the backup failures" in ack
         assert "rang" not in ack
+    # a complaint about a price, or a chase of an order, is nothing to put right (review)
+    price = reading("policy_complaint", problem="i rang about the price increase")
+    said = make(reply_config, keyword_kb, email(text), read=price).acknowledge
+    assert "put the price increase right" not in said
+    assert "no fix for the price increase" not in said
+    order = reading("chase", problem="i rang about the new laptop order on Monday")
+    waited = make(reply_config, keyword_kb, email(text), read=order).acknowledge
+    assert "waiting to hear" in waited
+    assert "the new laptop order on Monday" not in waited

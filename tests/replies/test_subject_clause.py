@@ -68,6 +68,7 @@ def test_a_faults_subject_names_its_thing_or_nothing(subject: str, thing: str) -
         ("Engineer missing", ""),
         ("Letters to my dead mother", ""),  # "dead" is no state of "letters to"
         ("AutoCAD says licence expired", ""),  # what the screen says, not "AutoCAD says licence"
+        ("Expense claims not submitting", "the expense claims are not submitting"),  # a noun
         # how many is said before the thing ("ALL PRODUCT IMAGES GONE"), never a when
         ("ALL PRODUCT IMAGES GONE", "all the product images are gone"),
         ("All card terminals offline", "all the card terminals are offline"),

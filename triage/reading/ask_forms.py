@@ -110,7 +110,7 @@ RHETORICAL = (
     # not "tell me honestly what is happening" (an ask)
     "honestly,",
     "honestly?",
-    "you honestly",
+    "do you honestly",
     "capable of",
     "what year",
     "do you know what",

@@ -130,14 +130,14 @@ def _keep_after_query_mark(doc: Doc, tok: Token) -> None:
 
 
 def query_mark(tok: Token) -> bool:
-    """A "?" glued to a "name=value" after it: a URL query's, not a question's."""
+    """A "?" glued to a "name=value" after it: a URL query's, not a question's ("page=2" is
+    one token, "sort", "=", "desc" three)."""
     doc = tok.doc
-    return (
-        tok.text == "?"
-        and not tok.whitespace_
-        and tok.i + 1 < len(doc)
-        and "=" in doc[tok.i + 1].text
-    )
+    if tok.text != "?" or tok.whitespace_ or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    glued = tok.i + 2 < len(doc) and not nxt.whitespace_ and doc[tok.i + 2].text == "="
+    return "=" in nxt.text or glued
 
 
 def _keep_after_short_form(doc: Doc, tok: Token) -> None:

@@ -3,10 +3,19 @@ will it be back?" in an outage), split from answers.py. Pure."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from triage.replies.answers import AnswerContext
+
+
+# why a price is what it is, not why something was charged ("charged twice" is a fault's why):
+# any of the email's asks saying so makes its other "why"s the same question
+PRICE_WHY = re.compile(
+    r"(?i)\b(?:more\s+than|higher|increase\w*|rise|rising|went\s+up|gone\s+up|rates?|prices?|"
+    r"tariffs?|new\s+customers?)\b"
+)
 
 
 def slot_for(cls: str, ctx: AnswerContext) -> str:
@@ -16,7 +25,8 @@ def slot_for(cls: str, ctx: AnswerContext) -> str:
         # why a price or a rule is as it is ("why am I charged £22 more than a new
         # customer?") is a decision's reason, not a fault's cause (judges: "'we don't know the
         # cause' for a pricing question")
-        decided = ctx.kind == "policy_complaint" or ctx.kind == "question" and ctx.about_money
+        priced = ctx.kind == "question" and ctx.about_money and ctx.price_why
+        decided = ctx.kind == "policy_complaint" or priced
         if cls == "cause" and not security and decided:
             return "answer_cause_decision"
         return "answer_cause_security" if security else "answer_cause"

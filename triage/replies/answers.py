@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.answer_slots import slot_for
-from triage.replies.ask_classes import CALL_WORDS, ask_class
+from triage.replies.answer_slots import PRICE_WHY, slot_for
+from triage.replies.ask_classes import CALL_WORDS, ask_class, priced_first
 from triage.replies.ask_words import (
     ESCALATE_IT,
     GENUINE,
@@ -88,6 +88,7 @@ class AnswerContext:
     # listed back one per line (listed_asks.py)
     list_lines: tuple[str, ...] = ()
     quote_first: bool = False  # a request that asks for a price: the work waits for it
+    price_why: bool = False  # an ask says why a price is what it is (answer_slots.PRICE_WHY)
 
     @property
     def security_matter(self) -> bool:
@@ -266,12 +267,10 @@ def answer_asks(
     share it: the reply says it once. Asks none of whose words can be said back share one
     sentence too: three stock lines in a row ("As for what you've asked of us ...", "As for
     your question ...") read as a template answering nothing."""
-    # "set up a guest network ... Please send a quote": the work is booked once the price is
-    # agreed, not "confirmed once it's done" by the time the quote is due (judges)
-    # (a list of jobs keeps its points listed back, each named)
-    classes = [ask_class(a) for a in asks]
-    if ctx.kind == "request" and "cost" in classes and 1 <= classes.count("do") <= 2:
+    if ctx.kind == "request" and priced_first(asks):  # the price first, then the work
         ctx = replace(ctx, quote_first=True)
+    if any(PRICE_WHY.search(a.text) for a in asks):
+        ctx = replace(ctx, price_why=True)
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
     answered = _without_repeats(answered)
     fields = {

@@ -157,3 +157,41 @@ def ask_class(ask: Ask) -> str:
     ):
         return "statement"
     return "question" if ask.type == "question" or text.rstrip().endswith("?") else "do"
+
+
+# a price asked for something named ("a quote for two new laptops"), not for the job asked
+_PRICED_ELSE = re.compile(
+    r"(?i)\b(?:quote|price|cost|estimate)s?\s+(?:for|on|of)\s+(?!(?:it|this|that|them|these|"
+    r"those|the\s+(?:work|job|above)|all\s+(?:of\s+)?(?:this|that|the\s+above))\b)"
+)
+
+
+def priced_first(asks: tuple[Ask, ...]) -> bool:
+    """A request for work that also asks its price ("set up a guest network ... Please send a
+    quote"): the work is booked once the price is agreed, not "confirmed once it's done" by the
+    time the quote is due (judges). Not a list of jobs, which keeps its points listed back each
+    named, nor a price for something else ("a quote for two new laptops": review)."""
+    classes = [ask_class(a) for a in asks]
+    priced = [a for a, c in zip(asks, classes, strict=True) if c == "cost"]
+    if not priced or any(_PRICED_ELSE.search(a.text) for a in priced):
+        return False
+    return 1 <= classes.count("do") <= 2
+
+
+# a deadline or a "confirm by Monday" that asks for nothing more ("Can you set up the laptop
+# by Monday?" is a job: review)
+_ONLY_WHEN = re.compile(
+    r"(?i)^\W*(?:please\s+)?(?:confirm|let\s+(?:me|us)\s+know)\b[^?]{0,30}\b(?:by|before)\b"
+)
+
+
+def no_point(ask: Ask) -> bool:
+    """An ask that is no point of its own beside the one said back ("and for the other things
+    you've asked" of a deadline and "please confirm by Monday" thanked them for what they
+    never asked: judges)."""
+    cls = ask_class(ask)
+    if cls == "deadline":
+        return not re.match(r"(?i)\W*(?:can|could|would|will|please)\b", ask.text)
+    return (
+        cls in ("statement", "rhetorical") or cls == "inform" and bool(_ONLY_WHEN.search(ask.text))
+    )

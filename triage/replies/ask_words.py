@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from triage.replies.ourwords import APOSTROPHES, HOSTILE, swap
+from triage.replies.ourwords import APOSTROPHES, HOSTILE, shout_down, swap
 from triage.replies.requests import IMPERATIVES
 
 TAKE_IT_OFF = re.compile(
@@ -180,11 +180,18 @@ def dont_phrase(text: str) -> str | None:
 
 # "written confirmation TODAY that the account is closed, ...", "tell me in writing when our
 # last good backup was": what they want put in writing, said back in the answer ("We'll confirm
-# in writing what we can" named none of the four points: judges, "ignores the debt collector")
+# in writing what we can" named none of the four points: judges, "ignores the debt collector");
+# not the confirmation they were promised ("the written confirmation that you promised"), nor a
+# clause that runs on into another ask ("..., can you confirm it's fixed?")
 _IN_WRITING = re.compile(
-    r"(?i)\b(?:written\s+confirmation|confirm(?:ation)?\s+in\s+writing|in\s+writing)\s*"
+    r"(?i)(?<!\bthe\s)\b(?:written\s+confirmation|confirm(?:ation)?\s+in\s+writing|in\s+writing)\s*"
     r"(?:\b(?:today|now|please|asap)\b\s*)?,?\s*"
-    r"(?P<what>(?:that|of|whether|when|what|how)\b[^.!?]{4,160}?)\s*[.!?]*$"
+    r"(?P<what>(?:that|of|whether|when|what|how)\b[^.!?]{4,160}?)"
+    r"(?:\s+(?:please|asap|today|now))?\s*[.!?]*$"
+)
+_RELATIVE = re.compile(
+    r"(?i)^that\s+(?:we|you|he|she|they|your\s+\w+)\s+(?:\w+\s+)?(?:promised|said|sent|mentioned|"
+    r"agreed|offered|told)\b|,\s*(?:can|could|will|would|why|how|and\s+can)\b"
 )
 
 
@@ -192,8 +199,8 @@ def in_writing_phrase(text: str) -> str | None:
     """ "that the account is closed, the balance is zero ..." of an ask for something in
     writing, pronouns turned; None when no such clause ends the ask, or it is hostile."""
     m = _IN_WRITING.search(text.translate(APOSTROPHES))
-    if m is None or HOSTILE.search(m.group("what")):
+    if m is None or HOSTILE.search(m.group("what")) or _RELATIVE.search(m.group("what")):
         return None
-    what = re.sub(r"\b[A-Z]{3,}\b", lambda w: w.group(0).lower(), m.group("what"))
-    of = "" if re.match(r"(?i)that|of\b", what) else "of "  # "written confirmation of when ..."
+    what = shout_down(m.group("what"))  # "ANY copy" down, "no CCJ" kept
+    of = "" if re.match(r"(?i)(?:that|of)\b", what) else "of "  # "written confirmation of when"
     return of + swap(what).rstrip(" ,;:")

@@ -18,6 +18,7 @@ from triage.sla import format_when
 # a deadline this far past our promised update is not one the plan needs to speak to, unless
 # it is put as one ("by", "before", "until")
 FAR = timedelta(days=45)
+HALF_YEAR = timedelta(days=182)  # context however it is put
 _ASKED_BY = re.compile(r"(?i)(?:by|before|until|till|no\s+later\s+than|ready)\b")
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
 # a phrase that reads after "you need this" as it is ("today", "by Friday", "next week")
@@ -99,7 +100,7 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
     ahead = at - d.promised if at is not None else timedelta(0)
     # (and none half a year off, however put: "before our renewal conversation in September"
     # was "a meaningless 'September' template line" to judges)
-    if ahead > 3 * FAR or ahead > FAR and not _ASKED_BY.match(deadline.phrase):
+    if ahead > HALF_YEAR or ahead > FAR and not _ASKED_BY.match(deadline.phrase):
         # "my deadline with my editor is in June": context months away, not a time the plan
         # works to; "we're working to it" of it read as a stock line ("ready by 1 March" is
         # still a time asked for, and said)

@@ -42,14 +42,17 @@ _THANKED = re.compile(
     r"|\b(?i:(?:please\s+)?tell)\s+(?P<c>[A-Z][a-z]{2,})\s+(?i:she|he|they|that\s+(?:she|he|they)|"
     r"how\s+(?:much|grateful))\b"
     r"|\b(?i:(?:please\s+)?(?:thank|pass\s+(?:this|these|my\s+thanks)\s+on\s+to))\s+(?P<d>[A-Z][a-z]{2,})\b"
-    # "spoke to Aisha. She sorted it in ten minutes": who they dealt with, in praise
+    # "spoke to Aisha. She sorted it in ten minutes": who they dealt with, praised next (not
+    # "spoke to Dave, who was no help at all, then Aisha fixed it": review)
     r"|\b(?i:spoke\s+(?:to|with)|talked\s+to|dealt\s+with|helped\s+by)\s+(?P<e>[A-Z][a-z]{2,})\b"
+    r"(?=[^\n]{0,60}?\b(?i:she|he|they)\s+(?i:sorted|fixed|resolved|helped|was\s+(?:so\s+|really\s+|"
+    r"very\s+)?(?:brilliant|amazing|great|fantastic|excellent|wonderful|helpful|lovely|kind|patient)))"
 )
 _NOT_NAMES = frozenset(
     """You Everyone All The This That Your Our God Goodness Team Again Much Very So Its Hello She
     He They It We Thanks Thank Everything Service Support Payroll Finance Accounts Reception
     Outlook Zoom Teams Mum Dad Mom Heavens Christ Sales Billing Facilities Security Management
-    Admin Engineering Marketing""".split()
+    Admin Engineering Marketing Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 
 

@@ -38,8 +38,8 @@ _STOP = frozenset(
     she all every any no not still just again also so then now very really only even
     can can't cannot won't will would could should keeps keep kept being get got getting
     why what when where how which who there here some one two three yet since after before
-    about as if than please hi hello hey dear up down off out over new says said saying shows
-    showing reads tells told displays claims""".split()  # "AutoCAD says licence expired"
+    about as if than please hi hello hey dear up down off out over new says said saying
+    showing tells told displays""".split()  # "AutoCAD says licence expired" (not "claims")
 )
 _DETERMINERS = {"my": "your", "our": "your", "your": "the", "the": "the", "this": "the"}
 _DETERMINERS |= {"his": "his", "her": "her", "their": "the"}

@@ -191,31 +191,44 @@ def _late(text: str) -> bool:
 
 # something we said would happen, by one of ours ("You said a specialist would call me within
 # 48 hours", "I spoke to Tom in your billing team and he said he'd email a credit note the same
-# day"), that they then say did not ("No call.", "I haven't received anything yet", "That was
-# last Monday"): judges, "no apology for the broken promise"
+# day"), that they then say did not come ("No call.", "I haven't received anything yet",
+# "That was last Monday"): judges, "no apology for the broken promise". Not said by someone
+# else ("told by Barclays"), nor an outcome of something else ("I haven't had a chance to look
+# at it"); one line break may wrap the sentence
 _PROMISED = re.compile(
-    r"(?:\b(?:you|your\s+[\w ]{1,30}?|i\s+was|we\s+were)\s+(?:said|told|promised)|"
-    r"\byour\s+[\w ]{1,25}?(?:team|department|desk)\b[^.!?\n]{0,60}?\b(?:he|she|they)\s+"
+    r"(?:\b(?:you|your\s+[\w ]{1,30}?|i\s+was|we\s+were)\s+(?:said|told|promised)"
+    r"(?!\s+by\s+(?!you\b|your\b))|"
+    r"\byour\s+[\w ]{1,25}?(?:team|department|desk)\b[^.!?]{0,60}?\b(?:he|she|they)\s+"
     r"(?:said|told\s+(?:me|us)|promised))"
-    r"[^.!?\n]{0,60}?(?:\bwould|'d|\bwill)\s+(?:\w+\s+)?(?P<verb>call|ring|phone|come|visit|attend|"
-    r"email|send|post|arrive|be\s+(?:sent|with\s+(?:me|us|you)))\b"
-    r"[^\n]{0,200}?(?:\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:received|had|"
-    r"heard|seen|got)\b|\bno\s+(?:call|email|visit|sign)\b|\bno(?:body|\s+one)\s+(?:came|called|"
-    r"rang|turned)\b|\bnothing\s+(?:has\s+)?(?:arrived|come|happened)\b|\bthat\s+was\s+(?:last\s+)?"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\s+(?:days|weeks)\s+ago)\b)",
+    r"(?P<who>[^.!?]{0,60}?)(?:\bwould|'d|\bwill)\s+(?:\w+\s+)?(?P<verb>call|ring|phone|come|visit|"
+    r"attend|email|send|post|arrive|be\s+(?:sent|with\s+(?:me|us|you)))\b"
+    r"(?P<then>(?:[^\n]|\n(?!\n)){0,200}?)(?:\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?"
+    r"(?:received|got|heard\s+(?:anything|back)|had\s+(?:it|anything|a\s+call|an?\s+email|a\s+visit))\b|"
+    r"\bno\s+(?:call|email|visit)\b|\bno\s+sign\s+of\s+(?:him|her|them|anyone|(?:the|an?)\s+engineer)\b|"
+    r"\bno(?:body|\s+one)\s+(?:came|called|rang|turned)\b|\bnothing\s+(?:has\s+)?(?:arrived|come|"
+    r"happened)\b|\bthat\s+was\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|\w+\s+(?:days|weeks)\s+ago)\b)",
+    re.I,
+)
+# the promise was kept after all ("He did call, but ..."), or what comes is a thing ("the
+# laptop would come with a charger"), not a person
+_KEPT = re.compile(r"\b(?:did|has|have)\s+(?:call|ring|phone|come|visit|arrive|send)\w*\b", re.I)
+_PERSON = re.compile(
+    r"\b(?:someone|somebody|he|she|they|an?\s+(?:engineer|technician|specialist)|the\s+engineer)\s*$",
     re.I,
 )
 
 
 def _promise(text: str) -> str | None:
-    """ "call", "visit" or "claim" for a promise of ours the email says was broken."""
+    """ "call", "visit" or "broken" for a promise of ours the email says was not kept."""
     m = _PROMISED.search(text)
-    if m is None:
+    if m is None or _KEPT.search(m.group("then")):
         return None
     verb = m.group("verb").lower()
     if verb in ("call", "ring", "phone"):
         return "call"
-    return "visit" if verb in ("come", "visit", "attend") else "broken"
+    person = _PERSON.search(m.group("who").strip())
+    return "visit" if verb in ("come", "visit", "attend") and person else "broken"
 
 
 _KINDS = (  # a missed visit first: "nobody came and nobody rang" is the visit

