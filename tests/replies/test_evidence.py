@@ -37,7 +37,9 @@ from triage.replies.evidence import (
             'It says "The username or password you entered is incorrect" but I haven\'t changed it',
             False,
         ),
+        ("The forgotten password link sends the reset to my email, which I can't get into", False),
         ("My password was changed overnight and it wasn't me", True),
+        ("My password was reset by someone last night", True),
         ("The bank details you hold for us were changed yesterday and none of us did it", True),
     ],
 )

@@ -129,11 +129,11 @@ _SECURITY = re.compile(
     r"\b(?:list|records|data|contacts|files)|wasn't\s+me|didn't\s+(?:make|"
     r"authori[sz]e|order|request|send)|someone\s+(?:else\s+)?(?:has\s+|had\s+)?(?:got|gotten|"
     r"logged|signed|broken)\s+in(?:to)?|(?:password|passcode|pin|code|bank\s+details)s?\b"
-    # ... not a sign-in page's own words ("the password you entered is incorrect") nor a change
-    # they deny ("I haven't changed it"): a rejected password is a sign-in fault
+    # ... not a sign-in page's words ("the password you entered"), a change they deny ("I
+    # haven't changed it") or "sends the reset to": a rejected password is a sign-in fault
     r"(?:(?!\byou(?:'ve|\s+have)?\s+(?:entered|typed)\b|\b(?:haven't|hasn't|have\s+not|has\s+not|"
     r"not|never)\b)[^.?!\n]){0,40}"
-    r"\b(?:changed|reset|given|gave|shared|read\s+(?:it\s+)?out|entered|typed)|"
+    r"\b(?:changed|(?<!the\s)reset(?!\s+(?:link|email|to|page|code|form))|given|gave|shared|read\s+(?:it\s+)?out|entered|typed)|"
     r"(?:gave|read\s+out|told|shared|entered|typed)\b[^.?!\n]{0,40}\b(?:password|passcode|pin|"
     r"code|bank\s+details|card\s+(?:number|details)))\b"
     # ransomware in other words: "a text file saying we have to pay to get them back", files
