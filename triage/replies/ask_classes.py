@@ -7,6 +7,7 @@ answer each class gets is triage/replies/answers.py. Pure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from triage.domain import Ask
 from triage.replies.ask_table import ASK_CLASSES
@@ -115,6 +116,9 @@ _GET_ME = re.compile(
 _VISIT = dict(ASK_CLASSES)["visit"]
 
 
+# pure over a frozen ask, and asked of each ask three times or more per draft (the answers,
+# the acknowledgement's count of points, the price-first and no-point tests, the to-do)
+@lru_cache(maxsize=4096)
 def ask_class(ask: Ask) -> str:
     """The first class whose pattern matches, else ``do`` (a request) or ``question``."""
     # a threat after the ask ("..., or I'm cancelling my contract") is not what is asked
