@@ -223,6 +223,11 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
         ("", "I emailed every user the new password.", False),
         ("", "We need another mailbox for the new starter.", False),
         ("", "I've rung the bank twice about it.", False),
+        ("", "I've already phoned a solicitor friend.", False),
+        # what went to someone else is no message to us (a misdirected email)
+        ("", "Ten minutes ago I emailed a client file to the wrong John.", False),
+        ("", "I sent the invoice to my accountant last week.", False),
+        ("", "I emailed it to your team last week.", True),
         # a contact verb inside a relative clause about a thing is no contact ...
         ("", "The features we actually asked for in the last year haven't appeared.", False),
         # ... about a ticket or a callback it is

@@ -80,7 +80,7 @@ _OTHERS = frozenset(
     """nurse nurses doctor doctors gp hospital surgery clinic bank banks police insurer insurers
     council councillor landlord school teacher parents family daughter son wife husband mum dad
     mother father neighbour neighbours solicitor lawyer accountant carer carers ombudsman
-    regulator""".split()
+    regulator friend friends""".split()
 )
 
 
@@ -89,7 +89,18 @@ def _someone_else(verb: Token, obj: Token) -> bool:
     nurses", "my bank"): contact, but not with us."""
     if verb.lower_ not in _PERSON_CONTACT or any(t.lower_ in _US for t in obj.subtree):
         return False
-    return obj.lower_ in _OTHERS
+    return any(t.lower_ in _OTHERS for t in obj.subtree)  # "a solicitor friend"
+
+
+def _sent_elsewhere(verb: Token) -> bool:
+    """ "I emailed a client file to the wrong John", "I sent it to my accountant last week":
+    what went to someone else, not a message to us."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            words = {t.lower_ for t in prep.subtree}
+            if not words & _US and words & (_OTHERS | {"wrong"}):
+                return True
+    return False
 
 
 # "rang it" is ringing the line itself when it was rung from another phone ("when I rang it
@@ -159,6 +170,8 @@ def _earlier_contact(tok: Token) -> bool:
         return False  # "I've sent it manually every week": the report, not a message to us
     if any(c.dep_ == "dobj" and _someone_else(tok, c) for c in tok.children):
         return False  # "I rang the cardiology nurses this week": contact, but not with us
+    if _sent_elsewhere(tok):
+        return False  # "ten minutes ago I emailed a client file to the wrong John"
     if tok.lower_ in _DIALLED and _rang_the_line(tok):
         return False  # "when I rang it from my mobile": the line, not us
     asked = tok.sent.text.rstrip().endswith("?")  # "Haven't I already told you twice?"
