@@ -362,6 +362,30 @@ def test_a_security_report_made_before_is_owned_not_thanked_for_its_speed(
     assert re.search(r"(?i)straight away|so quickly", first.text)
 
 
+def test_a_hacked_website_gets_what_the_desk_does_not_a_home_users_password_steps(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Our website is showing casino ads instead of our menu! Somebody hacked it. You host "
+        "it, take it down or fix it now."
+    )
+    s = make(reply_config, keyword_kb, e, scores(3, 3), read=reading("security", scope="everyone"))
+    assert s.kb_entry == "website-compromised"
+    intro = s.fix.split("\n\n")[0]
+    assert intro in reply_config.templates.slots["fix_intro_desk"]["any"]
+    assert "holding page" in s.fix
+    assert "change the password" not in s.text.lower()
+    # a leaver who still had access: the accounts closed and the logs kept, by us
+    leaver = email(
+        "Our CRM admin tells me a leaver who left five weeks ago still had access and exported "
+        "our entire client list last Thursday."
+    )
+    out = make(reply_config, keyword_kb, leaver, scores(3, 3), read=reading("security"))
+    assert out.kb_entry == "leaver-still-has-access"
+    assert "We disable every account the person had" in out.fix
+    assert "change the password" not in out.text.lower()
+
+
 def test_an_admin_asking_us_to_stop_an_attack_gets_that_done_first_not_home_steps(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -307,6 +307,8 @@ def security(d: Draft) -> Shape:
     steps = steps[: d.rules.max_safe_steps]
     # no thanks for "telling us straight away" to someone who reported it before or is furious
     intro = d.render("security_intro_repeat" if d.repeat or d.upset >= 2 else "security_intro")
+    if d.our_steps:
+        intro = d.render("fix_intro_desk")  # what we do now, not steps for them to take
     if d.attacks and not _OWN_DETAILS.search(d.text):
         # an admin who asks us to stop it ("terminate his sessions", "freeze the payout") is
         # answered by doing that first, not with a home user's password and bank steps
