@@ -386,6 +386,24 @@ def test_a_hacked_website_gets_what_the_desk_does_not_a_home_users_password_step
     assert "change the password" not in out.text.lower()
 
 
+def test_personal_data_sent_to_the_wrong_person_goes_to_the_data_protection_team(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Ten minutes ago I emailed a client file with personal data (medical records) to the "
+        "wrong John, an external address from autocomplete. Is there any way to recall it?"
+    )
+    s = make(reply_config, keyword_kb, e, scores(2, 1), read=reading("security"))
+    assert s.kb_entry == "data-sent-wrong-person"
+    assert "our data protection team" in s.plan
+    assert reply_config.templates.teams["security_team"] not in s.text
+    assert any("our data protection team" in t for t in s.agent_todo)
+    # a phishing report stays with the security team
+    phish = email("I got an email asking me to verify my password and I clicked the link.")
+    out = make(reply_config, keyword_kb, phish, scores(2, 1), read=reading("security"))
+    assert reply_config.templates.teams["security_team"] in out.plan
+
+
 def test_an_admin_asking_us_to_stop_an_attack_gets_that_done_first_not_home_steps(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -193,6 +193,17 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     security = [(row, r, s) for row, r, s in drafts if s.kind == "security"]
     assert len(security) >= 60
     team = reply_config.templates.teams["security_team"]
+    # handed over by name: the desk's security team, or the team of the entry whose steps it
+    # gives ("our data protection team" for personal data sent to the wrong person)
+    handover = re.compile(
+        "|".join(
+            re.escape(x)
+            .replace(re.escape("{security_team}"), f"(?:{re.escape(team)}|our [a-z ]+ team)")
+            .replace(re.escape("{callback}"), ".+")
+            for vs in reply_config.templates.slots["security_handover"].values()
+            for x in vs
+        )
+    )
     contained = 0
     # what they report said back, or the earlier contact they report (never a let-down line:
     # "that was our failure" would admit liability in a security matter)
@@ -232,7 +243,7 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
             contained += 1
             continue
         assert STEP.match(after_greeting[1]), row["id"]
-        assert team in s.plan, row["id"]
+        assert handover.search(s.plan), row["id"]
         assert not LIABILITY.search(s.text), row["id"]
         assert not any(line in s.text for line in let_down_lines), row["id"]
     assert contained < len(security) / 4  # most security mail still gets the safe steps first

@@ -84,6 +84,7 @@ class AnswerContext:
     # what the email is about, for an answer that cannot say the ask back (" about the fan")
     about: str = ""
     attacks: frozenset[str] = frozenset()  # asks to stop an attack, in a security reply
+    security_team: str = ""  # who a security reply hands it to, where not the desk's default
     # the email's own list lines, cleaned ("Network account and email"): asks among them may be
     # listed back one per line (listed_asks.py)
     list_lines: tuple[str, ...] = ()
@@ -203,6 +204,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         "handler_obj": ctx.handler_obj,
         "cadence": ctx.cadence,
         "about": ctx.about,
+        # a security reply's own team ("our data protection team"), as its handover names it
+        **({"security_team": ctx.security_team} if ctx.security_team else {}),
     }
     if cls in ("do", "cost") and ctx.quote_first:  # one sentence: the price, then the work
         return _Answered(templates.render("answer_do_quoted", ctx.key, ctx.style, **fields), False)

@@ -18,19 +18,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from triage.domain import Ask, Email, Reading, Scores
+from triage.domain import Email, Reading, Scores
 from triage.replies import promise
+from triage.replies.agent_todo import listed_todo, promised_todo
 from triage.replies.answers import (
     AnswerContext,
     answer_asks,
-    used_class,
 )
 from triage.replies.ask_classes import contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
 from triage.replies.call_asked import with_call_asked
 from triage.replies.choose_fix import FIXES, choose_fix, close_to, on_keywords, sure
-from triage.replies.choose_kind import kind_unsure, reply_kind
+from triage.replies.choose_kind import reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed, gone_before
 from triage.replies.evidence import gives_number
@@ -38,7 +38,7 @@ from triage.replies.gist import email_gist
 from triage.replies.joined_asks import new_sentences
 from triage.replies.kinds import SHAPES
 from triage.replies.knowledge import KnowledgeBase, best_of, fitting
-from triage.replies.listed_asks import list_lines, listed
+from triage.replies.listed_asks import list_lines
 from triage.replies.names import addressed_as, customer_name
 from triage.replies.parts import (
     Draft,
@@ -53,7 +53,6 @@ from triage.replies.promise import decision_at, hours_left, promised_level, seni
 from triage.replies.restated_ask import restated_ask
 from triage.replies.rules import ReplyRules
 from triage.replies.shape import Shape
-from triage.replies.split_asks import split_ask
 from triage.replies.templates import Templates
 from triage.replies.tone import check_suggestion
 from triage.replies.tone_config import ToneConfig
@@ -209,6 +208,7 @@ def compose(
             senior_callback=format_when(senior_at(now, promised, promise_level, sla), now, sla),
             restated=draft.restated.text if draft.restated else "",
             attacks=draft.attacks if kind == "security" else frozenset(),
+            security_team=draft.security_team if kind == "security" else "",
             about_money=bool(MONEY_WORDS.search(draft.text)),
             # a number in the signature is one to ring ("Gavin Trent / Trent Outdoor / 07700
             # 900330" was asked "please reply with the number": judges), not a VAT or fax one
@@ -217,7 +217,9 @@ def compose(
             list_lines=list_lines(email.newest_text),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
-        todo = shape.todo + _promises(draft, answers, ctx) + _listed_todo(answers, draft.callback)
+        todo = (
+            shape.todo + promised_todo(draft, answers, ctx) + listed_todo(answers, draft.callback)
+        )
         if floor < scores.urgency and promise_level < scores.urgency:
             todo += (
                 f"Read as {LEVELS[scores.urgency]}, but the email shows no one else affected, "
@@ -275,19 +277,6 @@ def compose(
     return replace(suggestion, findings=findings)
 
 
-def _listed_todo(answers: tuple[tuple[str, str], ...], callback: str) -> tuple[str, ...]:
-    """The points listed back unread by anyone (listed_asks.py) are promised an answer each:
-    the agent routes them."""
-    lists = {said for _, said in answers if listed(said)}
-    n = sum(said.count("\n- ") for said in lists)
-    if not n:
-        return ()
-    return (
-        f"The reply lists {n} of the customer's points and promises an answer on each by "
-        f"{callback}: route each one (some may not be ours to do).",
-    )
-
-
 def _text(shape: Shape) -> str:
     return "\n\n".join((shape.acknowledge, shape.plan, shape.fix, shape.close))
 
@@ -313,43 +302,6 @@ def _once(
     return tuple(
         (ask, said if said in drafted else said.replace(timed, "by then")) for ask, said in answers
     )
-
-
-def _promises(
-    draft: Draft, answers: tuple[tuple[str, str], ...], ctx: AnswerContext
-) -> tuple[str, ...]:
-    """What the reply promises that only the agent can keep, or what it could not settle:
-    from the class each ask was answered as (``used_class``)."""
-    out = []
-    classes = {used_class(Ask(p, "request"), ctx) for text, _ in answers for p in split_ask(text)}
-    teams = draft.templates.teams
-    if "call" in classes:
-        out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")
-    if classes & {"escalate", "escalate_call", "apology"} and not draft.supervisor:
-        out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
-    if "escalate_it" in classes and not draft.supervisor:
-        out.append(f"Escalate it to {draft.templates.supervisor} now: the reply says it is.")
-    if "escalate_call" in classes:
-        out.append(f"Have {draft.templates.supervisor} ring the customer by the time promised.")
-    if "money" in classes:
-        out.append(f"Pass the refund or credit request to {teams['billing_team']}.")
-    if "cost" in classes:
-        out.append(f"Send the price the reply promises by {draft.callback}.")
-    if "feature" in classes:
-        out.append("Pass the product change asked for to the team that builds it.")
-    if "visit" in classes:
-        out.append(f"Book the visit the reply promises and send its time by {draft.callback}.")
-    if "dont" in classes:
-        out.append("Note the customer's instruction on their account: the reply says it is noted.")
-    if draft.level >= 3 and draft.kind in ("fault", "request", "question"):
-        out.append("Make sure an engineer is on it now: the reply says one is.")
-    if deadline_missed(draft):
-        out.append("The customer's deadline is before the promised update: try to answer sooner.")
-    r = draft.reading
-    if kind_unsure(r, draft.rules, draft.text):
-        why = ", and no earlier contact shows" if r.kind == "chase" else ""
-        out.append(f"Kind unsure ({r.kind}, p={r.kind_p:.2f}{why}): written as a fault; check it.")
-    return tuple(out)
 
 
 Composer = Callable[[Email, Scores, History, datetime, bool, Reading | None], Suggestion]

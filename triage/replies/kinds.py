@@ -315,7 +315,7 @@ def security(d: Draft) -> Shape:
         steps = []
         intro = "" if d.repeat else d.render("security_contain_intro")
     fix = section(intro, numbered(steps))
-    handover = d.render("security_handover", callback=d.callback)
+    handover = d.render("security_handover", callback=d.callback, security_team=d.security_team)
     noguess = d.render("security_noguess")
     extra, reuse = _common_plan(d, handover)
     worry = d.render("security_feeling")
@@ -342,7 +342,7 @@ def security(d: Draft) -> Shape:
     elif not said:
         said = _security_topic_said(d)
     ack = section(greeting(d), paragraph(said, not_us, repeat_line(d)))
-    team = d.templates.teams["security_team"]
+    team = d.security_team
     todo: tuple[str, ...] = (f"Hand this to {team} now: the reply says it has been.",)
     if d.attacks:
         todo = (

