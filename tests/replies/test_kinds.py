@@ -666,6 +666,19 @@ def test_a_complaint_no_policy_rule_knows_says_where_it_went_not_who_decided(
     assert "people responsible for this" in s.plan
     assert "decision" not in s.plan.lower()  # no claim about whose decision it was
     assert any("name them" in t for t in s.agent_todo)
+    # what they ask of us is answered by that line, not by a second one saying it again
+    ask = "FIX IT."
+    loud = email(f"A loud ding plays for every comment and it can't be turned off. {ask}")
+    out = make(
+        reply_config,
+        keyword_kb,
+        loud,
+        scores(frustration=2),
+        read=reading("policy_complaint", asks=(ask,)),
+    )
+    can = reply_config.templates.slots["policy_can"]["any"]
+    assert not any(line.split(",")[0] in out.text for line in can)
+    assert out.plan.count("\n\n") == 0  # one paragraph: where it went
 
 
 def test_a_deadline_phrase_with_a_number_is_said_as_its_time(

@@ -259,17 +259,20 @@ def policy_complaint(d: Draft) -> Shape:
     feel = "" if _FEELING_SAID.search(said) else feeling(d)
     ack = section(greeting(d), paragraph(said, feel, repeat_line(d)))
     rule = refusal_for(d)
-    can = d.render("policy_can", callback=d.callback)
-    extra, reuse = _common_plan(d, can)
     if rule is not None:
+        can = d.render("policy_can", callback=d.callback)
+        extra, reuse = _common_plan(d, can)
         refusal = refuse(d, rule)
         where = d.render("policy_where", owner=rule.owner)
         plan = section(paragraph(where, refusal), paragraph(can, extra))
         todo: tuple[str, ...] = (f"Check that the policy '{rule.id}' applies.",)
     else:
         refusal = ""
-        # no known policy: where a decision sits is not ours to claim, only where this went
+        # no known policy: where a decision sits is not ours to claim, only where this went;
+        # that line answers what they ask of us too ("We'll also pass your comments on" after
+        # it read to judges as the same line twice)
         where = d.render("policy_passed", callback=d.callback)
+        extra, reuse = _common_plan(d, where)
         plan = section(where, extra)
         todo = ("Pass the complaint to whoever owns this and name them in the reply if you can.",)
     # without a rule, "I expect an option to switch back" gets its own answer: the line that
