@@ -189,6 +189,12 @@ def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
         "We need a full export of our account today for a litigation hold.",
         "Could I keep access to the Employment shared drive? My supervisor has agreed.",
         "Forwarding from HR: four new starters need access to the Ward 7 shared drive.",
+        # agreed elsewhere already (training-split judges: "asks who approves it though
+        # Disability Services already confirmed")
+        "We've just received confirmation from Disability Services that a student is entitled "
+        "to extra time. I don't have permission to change the exam settings myself.",
+        "Each trainee needs an account for the research databases; I'll send the names once "
+        "HR confirms them.",
     ):
         assert not approver.applies(text), text
 
