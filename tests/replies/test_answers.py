@@ -404,3 +404,19 @@ def test_work_asked_with_a_price_is_booked_once_the_price_is_agreed(
     # without the price asked, the work itself is committed to
     alone = answer_asks(asks[:1], ctx("request"), t)
     assert "book the work in" not in alone[0][1]
+
+
+def test_a_thing_asked_for_by_a_time_is_promised_not_only_the_time(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    deadline = {"deadline": "We've noted that you need this by 10:00 GMT tomorrow."}
+    work = Ask("Could the extra time be added to the exam settings before then?", "question")
+    said = answer(work, ctx("request", reuse=deadline), t)
+    assert "the extra time to be added to the exam settings" in said
+    # a person by a time, or "this" by a time: the deadline line answers it
+    for text in ("I want the IT Director on the phone by 10:15.", "I want this sorted by 5pm."):
+        assert (
+            answer(Ask(text, "request"), ctx("request", reuse=deadline), t)
+            == (deadline["deadline"])
+        ), text

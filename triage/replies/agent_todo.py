@@ -5,7 +5,8 @@ call, a visit, a price, an escalation) and what it could not settle, as the sugg
 from __future__ import annotations
 
 from triage.domain import Ask
-from triage.replies.answers import AnswerContext, used_class
+from triage.replies.answer_slots import used_class
+from triage.replies.answers import AnswerContext
 from triage.replies.choose_kind import kind_unsure
 from triage.replies.deadlines import deadline_missed
 from triage.replies.listed_asks import listed

@@ -1,10 +1,16 @@
-"""The template slot that answers a class of ask in a draft ("answer_when_outage" for "when
-will it be back?" in an outage), split from answers.py. Pure."""
+"""The class an ask is answered as in a draft (``used_class``: its own, or another this draft
+makes it) and the template slot that answers that class ("answer_when_outage" for "when will
+it be back?" in an outage), split from answers.py. Pure."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from triage.domain import Ask
+from triage.replies.ask_classes import CALL_WORDS, ask_class
+from triage.replies.ask_words import ESCALATE_IT, GENUINE, OFF_THE_PAPER, TAKE_IT_OFF
+from triage.replies.askback import said_ask
 
 if TYPE_CHECKING:
     from triage.replies.answers import AnswerContext
@@ -57,3 +63,37 @@ def slot_for(cls: str, ctx: AnswerContext) -> str:
     if cls in ("statement", "pass_on", "do"):
         return "answer_do_request" if ctx.kind == "request" else "answer_do"
     return f"answer_{cls}"
+
+
+# a thing named and asked for by a time ("for your role to be updated before then"), not a
+# person ("for the IT Director on the phone by 10:15") nor "this" ("for this sorted")
+_THING_BY = re.compile(
+    r"^for\s+(?!(?:this|that|it|them)\b)"
+    r"(?!.*\b(?:director|manager|ceo|someone|somebody|anyone|engineer|senior)\b)",
+    re.I,
+)
+
+
+def used_class(ask: Ask, ctx: AnswerContext) -> str:
+    """The class an ask is answered as in this draft: its own (ask_classes.py), but "can you
+    take it off?" in an email about a charge asks for money back."""
+    cls = ask_class(ask)
+    if ask.text in ctx.attacks:
+        return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
+    if cls in ("do", "attend") and ctx.about_money and TAKE_IT_OFF.search(ask.text):
+        return "do" if OFF_THE_PAPER.search(ask.text) else "money"
+    if "genuine" in ctx.reuse and GENUINE.search(ask.text):
+        return "genuine"  # "Is he one of yours?": the draft's "not from us" line answers it
+    if cls == "escalate" and ESCALATE_IT.match(ask.text):
+        # "Please just escalate it": ours to do, so taken on now, not a request put to a manager
+        # (judges: "turns 'please escalate it' into a request for a manager's answer")
+        return "escalate_it"
+    if cls == "deadline" and _THING_BY.match(said_ask(ask) or ""):
+        # "could the extra time be added to the exam settings before then?": the work is
+        # promised; the plan's deadline line says the time (judges: "never confirms adding it")
+        return "do"
+    if cls == "escalate" and CALL_WORDS.search(ask.text):
+        # "I want a manager to call me in the next hour": the call is answered, not only the
+        # escalation (judges: "ignores the manager call within the hour")
+        return "escalate_call"
+    return cls

@@ -15,15 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.answer_slots import PRICE_WHY, slot_for
-from triage.replies.ask_classes import CALL_WORDS, ask_class, priced_first
+from triage.replies.answer_slots import PRICE_WHY, slot_for, used_class
+from triage.replies.ask_classes import ask_class, priced_first
 from triage.replies.ask_words import (
-    ESCALATE_IT,
-    GENUINE,
     HOW_TO,
-    OFF_THE_PAPER,
     PROVIDE,
-    TAKE_IT_OFF,
     WH,
     committed,
     dont_phrase,
@@ -125,27 +121,6 @@ class _Answered(NamedTuple):
     request: str = ""  # a named request said back ("us to remove it"), when "we'll take it on"
     commit: str = ""  # a named request said back that we commit to ("for access to the DMS")
     parts: tuple[str, ...] = ()  # the sentences of an ask that holds several (split_asks.py)
-
-
-def used_class(ask: Ask, ctx: AnswerContext) -> str:
-    """The class an ask is answered as in this draft: its own (ask_classes.py), but "can you
-    take it off?" in an email about a charge asks for money back."""
-    cls = ask_class(ask)
-    if ask.text in ctx.attacks:
-        return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
-    if cls in ("do", "attend") and ctx.about_money and TAKE_IT_OFF.search(ask.text):
-        return "do" if OFF_THE_PAPER.search(ask.text) else "money"
-    if "genuine" in ctx.reuse and GENUINE.search(ask.text):
-        return "genuine"  # "Is he one of yours?": the draft's "not from us" line answers it
-    if cls == "escalate" and ESCALATE_IT.match(ask.text):
-        # "Please just escalate it": ours to do, so taken on now, not a request put to a manager
-        # (judges: "turns 'please escalate it' into a request for a manager's answer")
-        return "escalate_it"
-    if cls == "escalate" and CALL_WORDS.search(ask.text):
-        # "I want a manager to call me in the next hour": the call is answered, not only the
-        # escalation (judges: "ignores the manager call within the hour")
-        return "escalate_call"
-    return cls
 
 
 def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
