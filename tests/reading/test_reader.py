@@ -183,6 +183,26 @@ def test_tried_steps_are_the_customers_own_words(reader: TextReader) -> None:
     assert not any("reinstall" in t for t in tried)
 
 
+def test_a_list_of_what_was_tried_gives_each_item(reader: TextReader) -> None:
+    text = (
+        "Excel crashes when I open the workbook.\n\nWhat I've tried:\n"
+        "- Opening in Safe Mode (excel /safe) - opens but macros don't run\n"
+        "- Repairing Office from Apps & Features\n"
+        "- Copying the file locally instead of opening from SharePoint\n"
+        "A colleague can open the same file."
+    )
+    tried = _read(reader, text).tried
+    assert tried[:3] == (
+        "Opening in Safe Mode",
+        "Repairing Office from Apps & Features",
+        "Copying the file locally instead of opening from SharePoint",
+    )
+    assert "tried" not in tried  # the heading is no step of its own
+    # a list under no such heading is not what was tried
+    asks = "Could you:\n- reset my password\n- unlock my account"
+    assert _read(reader, asks).tried == ()
+
+
 @pytest.mark.parametrize(
     ("subject", "text", "expected"),
     [

@@ -9,6 +9,7 @@ verb list is the short vocabulary of first-line fixes; the grammar is spaCy's.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,9 +30,39 @@ STOP_DEPS = frozenset({"advcl", "conj", "cc", "mark", "relcl", "parataxis", "pun
 MAX_WORDS = 12
 
 
-def find_tried(doc: Doc, text: str) -> tuple[str, ...]:
+# a list of what was tried under a heading of its own: "What I've tried:", "Things we've
+# already tried:", "Tried so far:", "Steps taken:" (the parse reads only the heading's "tried")
+_LIST_HEAD = re.compile(
+    r"^\s*(?:(?:what|things?|steps?)\s+(?:i|we)(?:'ve|\s+have)\s+(?:already\s+)?(?:tried|done)|"
+    r"(?:i|we)(?:'ve|\s+have)\s+(?:already\s+)?tried|(?:already\s+)?tried\s+so\s+far|"
+    r"steps?\s+(?:taken|tried)(?:\s+so\s+far)?)\s*(?:so\s+far\s*)?:\s*$",
+    re.I | re.M,
+)
+_ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$")
+# what an item says after its step: "Opening in Safe Mode (excel /safe) - opens but ..."
+_ITEM_END = re.compile(r"\s+(?:[-\u2013\u2014]\s|\()|[,;:]\s")
+
+
+def listed_tried(text: str) -> list[str]:
+    """The items of a list of what was tried, each cut at its first aside or comment."""
     out: list[str] = []
+    for head in _LIST_HEAD.finditer(text):
+        for line in text[head.end() :].lstrip("\n").splitlines():
+            item = _ITEM.match(line)
+            if item is None:
+                break
+            step = _ITEM_END.split(item.group("item"), maxsplit=1)[0].strip(" .")
+            if step:
+                out.append(" ".join(step.split()[:MAX_WORDS]))
+    return out
+
+
+def find_tried(doc: Doc, text: str) -> tuple[str, ...]:
+    listed = listed_tried(text)
+    out: list[str] = list(listed)
     for tok in doc:
+        if listed and tok.lower_ in ("tried", "done") and _LIST_HEAD.match(tok.sent.text):
+            continue  # the heading of the list, not a step of its own
         if not _is_fix(tok):
             continue
         phrase = _phrase(tok, text)
