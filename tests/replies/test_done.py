@@ -107,6 +107,17 @@ def test_a_step_they_did_is_left_out() -> None:
             "I clicked the link but closed the page. Should I change my password?",
             False,
         ),
+        # the program at the top of Task Manager, named in the email
+        (
+            "Open Task Manager and tell us which program is at the top of the list.",
+            'Task Manager shows something called "MsMpEng" using loads of CPU.',
+            True,
+        ),
+        (
+            "Open Task Manager and tell us which program is at the top of the list.",
+            "I opened Task Manager but I don't know what I'm looking at.",
+            False,
+        ),
         # a step that asks for nothing is never "given"
         ("Restart the laptop with the key ID written down.", "Key ID is 4A7F21C0.", False),
     ],

@@ -163,6 +163,17 @@ _GIVEN = (
         r"(?:password|card|bank\s+details|credentials|log-?in\s+details))",
     ),
 )
+# what they gave without a label: the program at the top of Task Manager by name ("Task
+# Manager shows something called "MsMpEng""; judges: "asks which process is top after he
+# named MsMpEng"). (Not a file by its name: with "tell us the file's name" gone, an Excel
+# fault lost its only other step and got questions the email had answered.)
+_GIVEN += (
+    (
+        r"\bwhich\s+program\s+is\s+at\s+the\s+top\b",
+        r"(?i:task\s+manager)[^.\n]{0,60}?\b(?i:shows?|says?|has|lists?)\b[^.\n]{0,40}?"
+        r"(?:[\"“'‘]\w[\w .-]{1,30}[\"”'’]|\b\w+\.exe\b)",
+    ),
+)
 _ASKS_US = re.compile(r"\b(?:tell|send|give)\s+us\b|\blet\s+us\s+know\b", re.I)
 
 
