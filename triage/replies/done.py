@@ -141,7 +141,7 @@ def _listed(text: str) -> list[str]:
 # details a step asks for, and how the email shows it already gave them (a value after the
 # label): a step that asks only for what they gave is left out ("tell us the Key ID" to
 # someone who wrote "Key ID 4A7F21C0")
-_GIVEN = (
+_GIVEN: tuple[tuple[str, str], ...] = (
     # the value right after its label ("Key ID: 4A7F21C0", "asset tag is HL-L04417"), with a
     # digit in it, so "I can't find the asset tag" or "the Key ID field" gives nothing
     (
