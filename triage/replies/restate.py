@@ -30,6 +30,7 @@ from triage.replies.subject_clause import (
     subject_thing,
     subject_you,
 )
+from triage.replies.subject_sentence import subject_sentence
 from triage.replies.subject_topic import (
     A_STATE,
     quoted_subject,
@@ -161,6 +162,8 @@ def restatement(d: Draft) -> str:
         # where the subject may be the lure's own ("FW: Mailbox storage almost full")
         if d.reading.headline and not (d.kind == "security" or d.reading.security):
             return d.render("restate_problem", problem=_spelled(d.reading.headline, d.text))
+        if clause := _subject_said(d):
+            return d.render("restate_problem", problem=clause)
         if quoted := _quoted(d):
             return d.render("restate_subject_quoted", subject=quoted)
         # "Thanks for your question" to a furious customer reads as a template: the empathy
@@ -211,6 +214,8 @@ def restatement(d: Draft) -> str:
         if affected:
             return d.render("restate_shows_scope", shows=told.shows, who=affected)
         return d.render("restate_shows", shows=told.shows)
+    if clause := _subject_said(d):
+        return d.render("restate_problem", problem=clause)
     if quoted := _quoted(d):
         return d.render("restate_subject_quoted", subject=quoted)
     if affected:
@@ -288,6 +293,12 @@ def _with_scope(d: Draft, said: str) -> str:
     if (affected := who(d)) and not named_people:
         return d.render("restate_topic_scope", problem=said, who=affected)
     return d.render("restate_problem", problem=said)
+
+
+def _subject_said(d: Draft) -> str:
+    """A subject that is a sentence already, as our clause, where it would otherwise be quoted
+    (never in a security matter: the subject may be the lure's own)."""
+    return "" if d.kind == "security" or d.reading.security else subject_sentence(d.email.subject)
 
 
 def _quoted(d: Draft) -> str:

@@ -1,0 +1,51 @@
+"""A subject line that is a sentence already, said back as our clause (or not at all)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.replies.subject_sentence import subject_sentence
+
+
+@pytest.mark.parametrize(
+    ("subject", "said"),
+    [
+        ("Pop ups are back", "the pop ups are back"),
+        ("Your help articles are out of date", "our help articles are out of date"),
+        ("Our API key may have been exposed", "your API key may have been exposed"),
+        ("My laptop keeps freezing", "your laptop keeps freezing"),
+        ("Re: Shared drive files being renamed", "the shared drive files are being renamed"),
+        (
+            "Customer replies to ticket emails going nowhere",
+            "the customer replies to ticket emails are going nowhere",
+        ),
+        ("Not getting notification emails", "you're not getting notification emails"),
+        ("Need email working before my flight", "you need email working before your flight"),
+        ("HR folder visible to all staff", "the HR folder is visible to all staff"),
+        (
+            "Study room unusable since the router was moved",
+            "the study room is unusable since the router was moved",
+        ),
+    ],
+)
+def test_a_sentence_subject_is_said_in_our_words(subject: str, said: str) -> None:
+    assert subject_sentence(subject) == said
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "MY NAME IS NOT KEVIN",  # shouted: a name we would have to guess the case of
+        "Plotwise is down",  # a name: its article is a guess
+        "Karen is locked out",
+        "Staff are locked out",  # people, not a thing of theirs
+        "Why is it slow",
+        "After engineer move socket Wi-Fi is weak upstairs",
+        "Dashboard vs export totals don't match",
+        "Bill £12 higher than usual",
+        "Your support is useless",  # hostile
+        "Focused inbox",  # no state
+    ],
+)
+def test_anything_else_is_not_said_back(subject: str) -> None:
+    assert subject_sentence(subject) == ""
