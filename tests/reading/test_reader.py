@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -158,6 +158,25 @@ def test_the_guides_deadlines_resolve_in_the_desks_zone(reader: TextReader) -> N
         assert deadline is not None, text
         assert phrase in deadline.phrase, (text, deadline)
         assert deadline.at == at, (text, deadline)
+
+
+def test_an_event_minutes_or_an_hour_away_is_the_deadline(reader: TextReader) -> None:
+    for text, phrase, minutes in (
+        ("My final exam starts in 45 minutes and the internet has just died.", "in 45", 45),
+        ("Internet down, exam starts in an hour.", "in an hour", 60),
+        ("I have a video job interview in 90 minutes.", "in 90 minutes", 90),
+    ):
+        deadline = _read(reader, text).deadline
+        assert deadline is not None, text
+        assert phrase in deadline.phrase, (text, deadline)
+        assert deadline.at == RECEIVED + timedelta(minutes=minutes), (text, deadline)
+    # what someone else said ("call you back within 15 minutes") and history are not
+    for text in (
+        "Twice I was told someone would call me back within 15 minutes; nobody has.",
+        "The meeting room screen died in the last 20 minutes.",
+        "Our shop has been offline for 45 minutes.",
+    ):
+        assert _read(reader, text).deadline is None, text
 
 
 @pytest.mark.parametrize(

