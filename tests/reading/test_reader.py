@@ -175,6 +175,9 @@ def test_an_event_minutes_or_an_hour_away_is_the_deadline(reader: TextReader) ->
         "Twice I was told someone would call me back within 15 minutes; nobody has.",
         "The meeting room screen died in the last 20 minutes.",
         "Our shop has been offline for 45 minutes.",
+        "The engineer will be here in 30 minutes, so the exam room should be fine.",
+        "The update will finish in 20 minutes, then the exam software should work.",
+        "Our shop opens in 600 minutes and the till is dead.",
     ):
         assert _read(reader, text).deadline is None, text
 
@@ -217,6 +220,12 @@ def test_a_list_of_what_was_tried_gives_each_item(reader: TextReader) -> None:
         "Copying the file locally instead of opening from SharePoint",
     )
     assert "tried" not in tried  # the heading is no step of its own
+    # typed on a phone, a step with a comma in it, and an item that says nothing was done
+    phone = (
+        "What I\u2019ve tried:\n- Cleared cache, cookies and history\n"
+        "- Haven't tried another browser yet"
+    )
+    assert _read(reader, phone).tried == ("Cleared cache, cookies and history",)
     # a list under no such heading is not what was tried
     asks = "Could you:\n- reset my password\n- unlock my account"
     assert _read(reader, asks).tried == ()
@@ -267,6 +276,7 @@ def test_a_list_of_what_was_tried_gives_each_item(reader: TextReader) -> None:
         ("", "Ten minutes ago I emailed a client file to the wrong John.", False),
         ("", "I sent the invoice to my accountant last week.", False),
         ("", "I emailed it to your team last week.", True),
+        ("", "I emailed the screenshots to the wrong ticket yesterday.", True),
         # a contact verb inside a relative clause about a thing is no contact ...
         ("", "The features we actually asked for in the last year haven't appeared.", False),
         # ... about a ticket or a callback it is

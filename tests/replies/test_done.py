@@ -118,6 +118,16 @@ def test_a_step_they_did_is_left_out() -> None:
             "I opened Task Manager but I don't know what I'm looking at.",
             False,
         ),
+        (
+            "Open Task Manager and tell us which program is at the top of the list.",
+            "Task Manager says the disk's at 100% but I don't know what's using it.",
+            False,
+        ),
+        (
+            "Open Task Manager and tell us which program is at the top of the list.",
+            "Task Manager shows OneDrive.exe at 90% CPU.",
+            True,
+        ),
         # a step that asks for nothing is never "given"
         ("Restart the laptop with the key ID written down.", "Key ID is 4A7F21C0.", False),
     ],

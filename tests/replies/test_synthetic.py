@@ -198,7 +198,9 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     handover = re.compile(
         "|".join(
             re.escape(x)
-            .replace(re.escape("{security_team}"), f"(?:{re.escape(team)}|our [a-z ]+ team)")
+            .replace(
+                re.escape("{security_team}"), f"(?:{re.escape(team)}|our data protection team)"
+            )
             .replace(re.escape("{callback}"), ".+")
             for vs in reply_config.templates.slots["security_handover"].values()
             for x in vs

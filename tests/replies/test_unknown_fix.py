@@ -182,6 +182,9 @@ def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
     assert approver.applies("Could I get access to the Finance shared drive from Monday?")
     assert approver.applies("Please can I have Visio installed on my laptop?")
     assert approver.applies("Could I have local admin on my PC? Looking forward to hearing.")
+    # "please confirm when it's done" and their own claim to it are no approval given
+    assert approver.applies("Could I get access to the Finance shared drive? Please confirm.")
+    assert approver.applies("I'm entitled to local admin rights as a developer, please add them.")
     for text in (
         # dev judges: absurd of a charity's donated laptops, a quote, a legal-hold export
         "Could you wipe six donated laptops for our volunteers? Let me know what it'd cost.",
@@ -193,8 +196,9 @@ def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
         # Disability Services already confirmed")
         "We've just received confirmation from Disability Services that a student is entitled "
         "to extra time. I don't have permission to change the exam settings myself.",
-        "Each trainee needs an account for the research databases; I'll send the names once "
-        "HR confirms them.",
+        # someone who has access is asked for, not access for them (a General Counsel's
+        # litigation-hold export)
+        "Please can someone with access to a full export of our account contact me today?",
     ):
         assert not approver.applies(text), text
 

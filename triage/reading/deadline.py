@@ -76,14 +76,13 @@ def find_deadline(
     _, threshold = scorer()
     best: Candidate | None = None
     best_logit = threshold
-    for cand in candidates(doc, text, ask_spans):
+    found = candidates(doc, text, ask_spans)
+    for cand in found:
         logit = cand.logit
         if logit >= best_logit and (best is None or logit > best_logit):
             best, best_logit = cand, logit
     if best is None:
-        best = next(
-            filter(None, (_imminent(c, text) for c in candidates(doc, text, ask_spans))), None
-        )
+        best = next(filter(None, (_imminent(c, text) for c in found)), None)
     if best is None:
         return None
     return Deadline(phrase=best.phrase, at=dates.resolve(best.phrase, received, best.core))
@@ -95,8 +94,8 @@ def find_deadline(
 # exam starts in 45 minutes")
 _FORWARD = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(?:about\s+|around\s+)?$", re.I)
 _FEW = re.compile(
-    r"^(?:\d{1,3}|an?|one|two|three|ten|fifteen|twenty|thirty|forty|forty-five|fifty|ninety|"
-    r"half\s+an)\s+(?:minutes?|mins?)$|^(?:an?|one|two|three|[1-3]|half\s+an)\s+(?:hours?|hrs?)$",
+    r"^(?:[1-9]|[1-9]\d|1[0-7]\d|180|an?|one|two|three|ten|fifteen|twenty|thirty|forty|forty-five|"
+    r"fifty|ninety)\s+(?:minutes?|mins?)$|^(?:an?|one|two|three|[1-3])\s+(?:hours?|hrs?)$",
     re.I,
 )
 
@@ -104,9 +103,12 @@ _FEW = re.compile(
 def _imminent(cand: Candidate, text: str) -> Candidate | None:
     """A time a few minutes or hours ahead, in a sentence about what is at stake then, with
     its "in" ("in 45 minutes"); else None."""
-    f = dict(zip(NAMES, cand.features, strict=False))
-    # (not what someone told them: "told someone would call me back within 30 minutes")
-    stakes = (f["stakes"] or f["event_head"]) and not (f["reported"] or f["past_tense"])
+    f = dict(zip(NAMES, cand.features, strict=True))
+    # not what someone told them ("told someone would call me back within 30 minutes") nor
+    # what is going to happen ("the engineer will be here in 30 minutes")
+    stakes = (f["stakes"] or f["event_head"]) and not (
+        f["reported"] or f["past_tense"] or f["future"]
+    )
     before = text[max(0, cand.start - 25) : cand.start]
     forward = _FORWARD.search(before)
     if not stakes or forward is None or _FEW.match(cand.core.strip()) is None:

@@ -30,30 +30,50 @@ STOP_DEPS = frozenset({"advcl", "conj", "cc", "mark", "relcl", "parataxis", "pun
 MAX_WORDS = 12
 
 
-# a list of what was tried under a heading of its own: "What I've tried:", "Things we've
-# already tried:", "Tried so far:", "Steps taken:" (the parse reads only the heading's "tried")
-_LIST_HEAD = re.compile(
-    r"^\s*(?:(?:what|things?|steps?)\s+(?:i|we)(?:'ve|\s+have)\s+(?:already\s+)?(?:tried|done)|"
-    r"(?:i|we)(?:'ve|\s+have)\s+(?:already\s+)?tried|(?:already\s+)?tried\s+so\s+far|"
-    r"steps?\s+(?:taken|tried)(?:\s+so\s+far)?)\s*(?:so\s+far\s*)?:\s*$",
-    re.I | re.M,
+# a list of what was tried under a heading of its own: "What I've tried:", "What I tried:",
+# "Things we've already tried:", "Tried so far:", "Steps taken:" (the parse reads only the
+# heading's "tried"); replies/done.py reads the same lists
+TRIED_HEAD = re.compile(
+    r"^\s*(?:what\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:tried|done)(?:\s+so\s+far)?\s*:?\s*$"
+    r"|^\s*(?:(?:already\s+)?tried|done|steps\s+(?:taken|tried)|things\s+(?:i|we)(?:'ve|\s+have)\s+"
+    r"(?:already\s+)?(?:tried|done))(?:\s+so\s+far)?\s*:\s*$",
+    re.I,
 )
 _ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+(?P<item>\S.*?)\s*$")
 # what an item says after its step: "Opening in Safe Mode (excel /safe) - opens but ..."
-_ITEM_END = re.compile(r"\s+(?:[-\u2013\u2014]\s|\()|[,;:]\s")
+# (not at a comma: "Cleared cache, cookies and history" is one step)
+_ITEM_END = re.compile(r"\s+[-\u2013\u2014]\s|\s*\(|[;:]\s")
+_NOT_DONE = re.compile(r"^(?:haven't|have\s+not|not|nothing|didn't|did\s+not|no\b)", re.I)
+
+
+def tried_list(text: str) -> list[str]:
+    """The items of each list under a heading of what was tried, whole; a blank line after
+    its items, or a line of prose, ends a list."""
+    out: list[str] = []
+    listing, items = False, 0
+    for line in text.replace("\u2019", "'").splitlines():
+        if TRIED_HEAD.match(line):
+            listing, items = True, 0
+            continue
+        if not listing:
+            continue
+        item = _ITEM.match(line)
+        if item:
+            out.append(item.group("item"))
+            items += 1
+        elif items or line.strip():
+            listing = False
+    return out
 
 
 def listed_tried(text: str) -> list[str]:
-    """The items of a list of what was tried, each cut at its first aside or comment."""
-    out: list[str] = []
-    for head in _LIST_HEAD.finditer(text):
-        for line in text[head.end() :].lstrip("\n").splitlines():
-            item = _ITEM.match(line)
-            if item is None:
-                break
-            step = _ITEM_END.split(item.group("item"), maxsplit=1)[0].strip(" .")
-            if step:
-                out.append(" ".join(step.split()[:MAX_WORDS]))
+    """The steps of those lists, each cut at its first aside or comment; not an item that
+    says nothing was done ("Haven't tried anything else yet")."""
+    out = []
+    for item in tried_list(text):
+        step = _ITEM_END.split(item, maxsplit=1)[0].strip(" .,")
+        if step and not _NOT_DONE.match(step):
+            out.append(" ".join(step.split()[:MAX_WORDS]))
     return out
 
 
@@ -61,7 +81,7 @@ def find_tried(doc: Doc, text: str) -> tuple[str, ...]:
     listed = listed_tried(text)
     out: list[str] = list(listed)
     for tok in doc:
-        if listed and tok.lower_ in ("tried", "done") and _LIST_HEAD.match(tok.sent.text):
+        if listed and tok.lower_ in ("tried", "done") and TRIED_HEAD.match(_line(text, tok.idx)):
             continue  # the heading of the list, not a step of its own
         if not _is_fix(tok):
             continue
@@ -121,3 +141,8 @@ def _phrase(verb: Token, text: str) -> str:
             end = k - 1
             break
     return text[verb.idx : doc[end].idx + len(doc[end].text)].strip(" ,.;:")
+
+
+def _line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)].replace("\u2019", "'")

@@ -98,9 +98,23 @@ def _sent_elsewhere(verb: Token) -> bool:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             words = {t.lower_ for t in prep.subtree}
-            if not words & _US and words & (_OTHERS | {"wrong"}):
+            if not words & _US and (words & _OTHERS or _wrong_one(prep)):
                 return True
     return False
+
+
+# "the wrong John", "the wrong address": someone else; "the wrong ticket" is still ours
+_RECIPIENTS = frozenset("person people address recipient contact customer client company".split())
+
+
+def _wrong_one(prep: Token) -> bool:
+    doc = prep.doc
+    return any(
+        t.lower_ == "wrong"
+        and t.i + 1 < len(doc)
+        and (doc[t.i + 1].tag_ in ("NNP", "NNPS") or doc[t.i + 1].lower_ in _RECIPIENTS)
+        for t in prep.subtree
+    )
 
 
 # "rang it" is ringing the line itself when it was rung from another phone ("when I rang it

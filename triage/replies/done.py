@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from triage.reading.tried import tried_list
 from triage.replies.ourwords import APOSTROPHES
 
 # the verbs of a deed, in the past: "I've checked ...", "we have already reported it ..."
@@ -56,14 +57,7 @@ _NOT_AGAIN = re.compile(
 # restarted it?"
 _SUPPOSED = re.compile(r"\b(?:if|when|whether|should|would|could|will|shall|unless)\b", re.I)
 # "What I've tried:", "Tried so far:", "Things we've done:" heading a list
-_TRIED_HEAD = re.compile(
-    r"^\s*(?:what\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:tried|done)(?:\s+so\s+far)?\s*:?\s*$"
-    r"|^\s*(?:tried|done|steps\s+taken|things\s+(?:i|we)(?:'ve|\s+have)\s+(?:tried|done))"
-    r"(?:\s+so\s+far)?\s*:\s*$",
-    re.I,
-)
 _JOINS = re.compile(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but|then)\s+|\s+-\s+|;", re.I)
-_ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(?P<item>\S.*)$")
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?]?", re.I)
 
 
@@ -96,7 +90,7 @@ def said_done(text: str) -> tuple[str, ...]:
                 continue  # "If I reset my password from the sign-in page, ..."
             found += _deeds(deed.group(0).strip(" (\n.!?"))
         found += [d.group(0) for d in _NOT_AGAIN.finditer(sentence)]
-    found += _listed(text)
+    found += tried_list(text)  # each item of a "What I've tried:" list
     if _RANG_UNANSWERED.search(text):
         found.append(CALLED_UNANSWERED)  # a step telling them to call us is no help
     return tuple(found)
@@ -116,25 +110,6 @@ def _deeds(clause: str) -> list[str]:
             out.append(piece)
         elif piece:
             break  # "but it still freezes": what happened, and what follows is about it
-    return out
-
-
-def _listed(text: str) -> list[str]:
-    """The items of each "What I've tried:" list."""
-    out: list[str] = []
-    listing, items = False, 0
-    for line in text.splitlines():
-        if _TRIED_HEAD.match(line):
-            listing, items = True, 0
-            continue
-        if not listing:
-            continue
-        item = _ITEM.match(line)
-        if item:
-            out.append(item.group("item"))
-            items += 1
-        elif items or line.strip():
-            listing = False  # a blank line after its items, or a line of prose, ends the list
     return out
 
 
@@ -162,16 +137,16 @@ _GIVEN: tuple[tuple[str, str], ...] = (
         r"(?:my|our)\s+(?:\w+\s+){0,3}?"
         r"(?:password|card|bank\s+details|credentials|log-?in\s+details))",
     ),
-)
-# what they gave without a label: the program at the top of Task Manager by name ("Task
-# Manager shows something called "MsMpEng""; judges: "asks which process is top after he
-# named MsMpEng"). (Not a file by its name: with "tell us the file's name" gone, an Excel
-# fault lost its only other step and got questions the email had answered.)
-_GIVEN += (
+    # the program at the top of Task Manager named ("Task Manager shows something called
+    # "MsMpEng""; judges: "asks which process is top after he named MsMpEng"): a name in
+    # quotes or an .exe, not an apostrophe ("the disk's at 100%") nor "don't know what". (Not
+    # a file by its name: with "tell us the file's name" gone, an Excel fault lost its only
+    # other step and got questions the email had answered.)
     (
         r"\bwhich\s+program\s+is\s+at\s+the\s+top\b",
-        r"(?i:task\s+manager)[^.\n]{0,60}?\b(?i:shows?|says?|has|lists?)\b[^.\n]{0,40}?"
-        r"(?:[\"“'‘]\w[\w .-]{1,30}[\"”'’]|\b\w+\.exe\b)",
+        r"(?i:task\s+manager)(?:(?!(?i:don't|do\s+not|can't|not\s+sure))[^.\n]){0,60}?"
+        r"\b(?i:shows?|says?|has|lists?)\b[^.\n]{0,40}?(?:(?<![A-Za-z])[\"“'‘][A-Za-z][\w.-]{1,30}"
+        r"(?:\s[\w.-]+){0,2}[\"”'’](?![A-Za-z])|\b\w+\.exe\b)",
     ),
 )
 _ASKS_US = re.compile(r"\b(?:tell|send|give)\s+us\b|\blet\s+us\s+know\b", re.I)

@@ -89,7 +89,7 @@ class Draft:
         personal data sent to the wrong person; judges: "hands it to IT security rather than
         the DPO")."""
         team = self.fix.team if self.fix is not None else ""
-        if team and "security" not in team:
+        if "data protection" in team:  # (not "user accounts team": theirs is no security role)
             return f"our {team}"
         return self.templates.teams["security_team"]
 

@@ -1,10 +1,12 @@
 """A subject line that is already a sentence, said back as our clause: "Pop ups are back" ->
-"the pop-ups are back", "Customer replies to ticket emails going nowhere" -> "customer
+"the pop ups are back", "Customer replies to ticket emails going nowhere" -> "the customer
 replies to ticket emails are going nowhere", "Not getting notification emails" -> "you're
-not getting notification emails", "Need email working before my flight" -> "you need your
-email working before your flight". The last resort before the subject is quoted back ("I've
-read your email about "..."", judged a pasted subject line); "" for anything it cannot say
-as one grammatical clause. Pure."""
+not getting notification emails", "Need email working before my flight" -> "you need email
+working before your flight". The last resort before the subject is quoted back ("I've read
+your email about "..."", judged a pasted subject line), so only a subject that could be
+quoted (``quoted_subject``: no anger, claim or accusation) and never one about a thing of
+ours: "Your prices are extortionate" said back is "our prices are extortionate", our own
+word for it. "" for anything it cannot say as one grammatical clause. Pure."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 
 from triage.reading.topic import clean_subject
 from triage.replies.ourwords import HOSTILE, PEOPLE, lower_first, polish, shouts, swap
+from triage.replies.subject_topic import quoted_subject
 
 # a finite verb that starts what the subject says of its thing
 _FINITE = (
@@ -44,7 +47,7 @@ _NOT_GETTING = re.compile(
     r"^(?:not|no\s+longer)\s+(?P<ing>(?:getting|receiving|seeing|able\s+to\s+\w+))\s+(?P<rest>.+)$",
     re.I,
 )
-_NEED = re.compile(r"^need(?:s)?\s+(?P<rest>(?:my|our|the|a|an)?\s*[\w' -]+)$", re.I)
+_NEED = re.compile(r"^need\s+(?P<rest>(?:my|our|the|a|an)?\s*[\w' -]+)$", re.I)
 # words a thing is never made of: a question, a person, time ("Tuesday", "again")
 _NOT_A_THING = re.compile(
     r"\b(?:i|you|we|he|she|they|it|this|that|there|what|why|how|who|when|where|which|still|"
@@ -62,6 +65,8 @@ def subject_sentence(subject: str) -> str:
     s = clean_subject(subject)
     if not s or shouts(s) or HOSTILE.search(s) or _BARRED.search(s) or len(s.split()) > 9:
         return ""
+    if not quoted_subject(subject) or re.match(r"(?i)\s*(?:your|you)\b", s):
+        return ""  # not ours to say: a claim, an accusation, or what they say of our things
     s = polish(s).rstrip(" .")
     if m := _NOT_GETTING.match(s):
         return f"you're not {m.group('ing').lower()} {swap(m.group('rest'))}"
@@ -77,6 +82,8 @@ def subject_sentence(subject: str) -> str:
         verb = "are" if _plural(np) else "is"
     else:
         return ""
+    if any(w.lower().endswith("ing") for w in np.split()):
+        return ""  # "List of users going missing": the state began before "missing"
     if _NOT_A_THING.search(np) or np.split()[-1].lower() in PEOPLE:
         return ""  # "Why is it slow", "Staff are locked out": no thing of theirs to name
     if np.split()[-1][:1].isupper() and not _DETERMINED.match(np):
