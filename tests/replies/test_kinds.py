@@ -383,7 +383,7 @@ def test_a_hacked_website_gets_what_the_desk_does_not_a_home_users_password_step
     out = make(reply_config, keyword_kb, leaver, scores(3, 3), read=reading("security"))
     assert out.kb_entry == "leaver-still-has-access"
     assert "disable every account of theirs that we manage" in out.fix
-    assert "We confirm the request with your HR team" in out.fix  # never on one email alone
+    assert "let your HR team know" in out.fix
     assert "change the password" not in out.text.lower()
 
 

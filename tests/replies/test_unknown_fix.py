@@ -196,6 +196,8 @@ def test_the_approver_is_asked_for_access_not_for_a_quote_or_an_agreed_change(
         # Disability Services already confirmed")
         "We've just received confirmation from Disability Services that a student is entitled "
         "to extra time. I don't have permission to change the exam settings myself.",
+        "Each trainee needs an account for the research databases; I'll send the names once "
+        "HR confirms them.",
         # someone who has access is asked for, not access for them (a General Counsel's
         # litigation-hold export)
         "Please can someone with access to a full export of our account contact me today?",

@@ -73,13 +73,6 @@ _THING_BY = re.compile(
     r"update)|your\s+(?:answer|reply|response))\b)",
     re.I,
 )
-# the time it is wanted by, said by the plan's deadline line instead ("... by tonight": judges
-# read "we'll arrange it" beside "whether it can be done in time" as a contradiction)
-TIME_TAIL = re.compile(
-    r",?\s+(?:by|before|until|for)\s+(?:then|tonight|today|tomorrow|the\s+end\b|end\s+of|noon|"
-    r"lunch|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)[^,;]*$",
-    re.I,
-)
 
 
 def thing_by_time(phrase: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.answer_slots import PRICE_WHY, TIME_TAIL, slot_for, used_class
+from triage.replies.answer_slots import PRICE_WHY, slot_for, used_class
 from triage.replies.ask_classes import ask_class, priced_first
 from triage.replies.ask_words import (
     HOW_TO,
@@ -157,8 +157,6 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         if ctx.kind == "question":
             cls = "question"
     phrase = said_back if cls in _SAID_BACK else None
-    if phrase and cls == "do" and ask_class(ask) == "deadline":  # its time: the deadline line's
-        phrase = TIME_TAIL.sub("", phrase)
     if cls == "attend" and specific(ask_phrase(ask.text)):  # as written: "look at it" is not
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
     if cls in ctx.reuse and cls not in ("question", "do"):
