@@ -101,7 +101,8 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
         return "escalate_it"
     if cls == "deadline" and thing_by_time(said_ask(ask) or ""):
         # "could the extra time be added to the exam settings before then?": the work is
-        # promised; the plan's deadline line says the time (judges: "never confirms adding it")
+        # promised with its time as they put it, not only the time (judges: "never confirms
+        # adding it"; cutting the time lost "a written incident report by Friday" its point)
         return "do"
     if cls == "escalate" and CALL_WORDS.search(ask.text):
         # "I want a manager to call me in the next hour": the call is answered, not only the
