@@ -223,7 +223,8 @@ _STATE = re.compile(
 _NOW = re.compile(r"\s+(?:any\s?more|right\s+now|now|today|at\s+the\s+moment|currently)$", re.I)
 
 
-def _plural(np: str) -> bool:
+def plural(np: str) -> bool:
+    """Whether a noun phrase takes a plural verb ("the phone and internet", "staff")."""
     if re.search(r"\band\b", np, re.I):
         return True  # "the phone and internet"
     last = np.lower().split()[-1]
@@ -252,7 +253,7 @@ def since_said(clause: str, since: str) -> str:
         return clause
     np, be, rest = m.group("np"), re.sub(r"\s+", " ", m.group("be").lower()), m.group("rest")
     many = be in ("are", "aren't", "are not", "keep", "have stopped")
-    has = "have" if many or _plural(np) else "has"
+    has = "have" if many or plural(np) else "has"
     if be in ("is", "are"):
         if re.match(r"\w+ing\b", rest) and not re.match(r"(?:missing|working)\b", rest):
             return clause  # "is printing faintly": a progressive, not a state

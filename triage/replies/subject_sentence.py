@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from triage.reading.topic import clean_subject
+from triage.replies.detail import plural
 from triage.replies.ourwords import HOSTILE, PEOPLE, lower_first, polish, shouts, swap
 from triage.replies.subject_topic import quoted_subject
 
@@ -76,10 +77,10 @@ def subject_sentence(subject: str) -> str:
         np, verb, rest = m.group("np"), m.group("verb").lower(), m.group("rest")
     elif m := _STATE.match(s):
         np, rest = m.group("np"), f"{m.group('adj').lower()}{m.group('rest')}"
-        verb = "are" if _plural(np) else "is"
+        verb = "are" if plural(np) else "is"
     elif m := _PARTICIPLE.match(s):
         np, rest = m.group("np"), f"{m.group('ing').lower()}{m.group('rest')}"
-        verb = "are" if _plural(np) else "is"
+        verb = "are" if plural(np) else "is"
     else:
         return ""
     if any(w.lower().endswith("ing") for w in np.split()):
@@ -90,8 +91,3 @@ def subject_sentence(subject: str) -> str:
         return ""  # "Plotwise is down": a name we would have to guess the article of
     said = lower_first(swap(np)) if _DETERMINED.match(np) else f"the {lower_first(np)}"
     return f"{said} {verb} {swap(rest)}".strip()
-
-
-def _plural(np: str) -> bool:
-    last = np.split()[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
