@@ -436,6 +436,23 @@ def test_confident_match_gives_numbered_steps_and_why(
     assert not s.agent_todo
 
 
+def test_the_check_an_entry_asks_of_the_agent_is_on_the_suggestion_not_in_the_reply(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Tom Reeve left the company on Friday but he still has access to our shared drive. "
+        "Please remove all system access for him today.",
+        subject="Leaver still has access",
+    )
+    s = make(reply_config, keyword_kb, e, read=reading("security", security=True))
+    entry = keyword_kb.get("leaver-still-has-access")
+    assert entry is not None
+    assert entry.todo
+    assert s.kb_entry == entry.id
+    assert all(line in s.agent_todo for line in entry.todo)
+    assert not any(line in s.text for line in entry.todo)
+
+
 def test_steps_the_customer_already_tried_are_left_out(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -142,6 +142,9 @@ SECURITY = QUESTIONS + 'scopes = ["one"]\nkinds = ["security"]\n'
         (FAULT + 'said = "the printer may be jammed"\n', "said", "security"),
         (SECURITY + 'said = "Someone may be using the account"\n', "said", "lower-case"),
         (SECURITY + 'said = "someone may be using the account."\n', "said", "final stop"),
+        # lines for the agent, not the customer: whole sentences
+        (FAULT + 'todo = ["check who is asking"]\n', "todo", "sentences"),
+        (FAULT + 'todo = "Check who is asking."\n', "todo", "list"),
     ],
 )
 def test_new_front_matter_keys_are_validated_naming_file_and_key(
@@ -168,6 +171,14 @@ def test_a_security_entrys_said_clause_is_read_and_checked() -> None:
     assert parse_entry(_with(SECURITY), "x").said == ""
     # the tone checker reads it with the rest of what can reach a customer
     assert ("said", entry.said) in entry_parts(entry)
+
+
+def test_what_the_agent_checks_first_is_read_and_kept_out_of_the_reply_text() -> None:
+    entry = parse_entry(_with(FAULT + 'todo = ["Ring the number we hold first."]\n'), "x")
+    assert entry.todo == ("Ring the number we hold first.",)
+    assert parse_entry(_with(FAULT), "x").todo == ()
+    # agent-only: the tone checker reads what can reach a customer, and this never does
+    assert all(text != entry.todo[0] for _, text in entry_parts(entry))
 
 
 def test_who_takes_the_steps_and_what_the_email_must_name_are_read() -> None:

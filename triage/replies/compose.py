@@ -218,7 +218,10 @@ def compose(
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         todo = (
-            shape.todo + promised_todo(draft, answers, ctx) + listed_todo(answers, draft.callback)
+            shape.todo
+            + (fix.entry.todo if fix else ())
+            + promised_todo(draft, answers, ctx)
+            + listed_todo(answers, draft.callback)
         )
         if floor < scores.urgency and promise_level < scores.urgency:
             todo += (

@@ -23,6 +23,8 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
     requires = ""                 # optional: a regular expression the email must contain
     safety = false                # optional: the steps keep someone safe (a sparking socket)
     said = ""                     # optional: a security matter said back, as a clause
+    todo = []                     # optional: what the agent must check or do before sending
+                                  # (shown by show/review, never in the reply)
     +++
     1. First step, in plain words.
     2. Second step.
@@ -68,6 +70,7 @@ _KEYS = {
     "requires",
     "safety",
     "said",
+    "todo",
 }
 _BY = ("customer", "desk")
 
@@ -156,6 +159,10 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
             f"{where}: said is a security entry's clause, lower-case and without a final stop"
             f" (it is said inside our sentence): {said!r}"
         )
+    todo = text_list("todo", 0) if "todo" in meta else ()
+    for line in todo:
+        if line[-1:] not in ".!?":
+            raise ConfigError(f"{where}: todo lines are sentences for the agent: {line!r}")
     by = text_value("by", False) or "customer"
     if by not in _BY:
         raise ConfigError(f"{where}: by is {by!r}; allowed: {', '.join(_BY)}")
@@ -182,6 +189,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         requires=requires,
         safety=safety,
         said=said,
+        todo=todo,
     )
 
 

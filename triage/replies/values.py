@@ -68,6 +68,9 @@ class KbEntry:
     # account"), where the email's own sentence cannot be: a security reply with no sentence
     # of what happened read as "no restatement" (judges: "no restatement of the compromise")
     said: str = ""
+    # what the agent must check or do before the reply goes (verify who is asking before
+    # accounts are closed): the suggestion's agent_todo, never hedging words in the reply
+    todo: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
