@@ -26,6 +26,7 @@ from collections.abc import Callable
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from triage.plurals import looks_plural
 from triage.reading.nlp import TIME_WORDS
 from triage.reading.topic import KIN, POSSESSIVE, clean_subject, hostile, named_in
 
@@ -238,9 +239,7 @@ def _plural(head: Token, s: str) -> bool:
     word = s[head.idx : head.idx + len(head)]  # the parse is of a calmed copy
     if word.isupper():
         return False  # "NAS", "SSO"
-    return head.tag_ in ("NNS", "NNPS") or (
-        word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    )
+    return head.tag_ in ("NNS", "NNPS") or looks_plural(word)
 
 
 def _verb_tagged_head(tokens: list[Token]) -> int | None:

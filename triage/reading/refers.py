@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triage.domain import Ask
+from triage.plurals import looks_plural, singular
 from triage.reading.nlp import TIME_WORDS
 from triage.reading.topic import KIN, clean_subject, named_in
 
@@ -105,12 +106,12 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
         return ""
     # the thing the subject names comes before its where and when ("NO INTERNET AT MY DESK")
     about = _topic_head(topic) if topic else _topic_thing(clean_subject(subject) or "-")
-    named = {_singular(w) for w in re.findall(r"[a-z][a-z-]*", about.lower())}
+    named = {singular(w) for w in re.findall(r"[a-z][a-z-]*", about.lower())}
     found = _antecedent(pronoun, named)
     if found is not None:
         near = max(found[1] + 1, _sentence_start(pronoun, back=1))
         # "reset it so I can set it up on the new phone": the ask names that thing as another
-        elsewhere = _singular(doc[found[1]].lower_) in {_singular(t.lower_) for t in span}
+        elsewhere = singular(doc[found[1]].lower_) in {singular(t.lower_) for t in span}
         if doc[found[0]].idx >= start or elsewhere or _rival(doc, text, near, pronoun, named):
             return ""  # "the laptop is fine but I left my charger here. Can you send it?"
         phrase = _our_words(doc, text, *found)
@@ -118,7 +119,7 @@ def named_ask(doc: Doc, start: int, end: int, text: str, subject: str, topic: st
         topic
         and _topic_agrees(topic, pronoun.lower_)
         # "reset it so I can set it up on the new phone": the ask names the topic as another
-        and _topic_head(topic) not in {_singular(t.lower_) for t in span}
+        and _topic_head(topic) not in {singular(t.lower_) for t in span}
         # "Phone screen cracked. Can you replace it?": the screen, nearer, may be what it is
         and not _rival(doc, text, _sentence_start(pronoun, back=1), pronoun, named)
     ):
@@ -198,7 +199,7 @@ def _rival(doc: Doc, text: str, start: int, pronoun: Token, named: set[str]) -> 
     "I left my charger here. Can you send it?")."""
     number = _PRONOUNS[pronoun.lower_]
     return any(
-        _is_thing(t) and _agrees(t, number) and not _names(_singular(t.lower_), named)
+        _is_thing(t) and _agrees(t, number) and not _names(singular(t.lower_), named)
         for t in doc[start : pronoun.i]
         # a thing that is in a state ("the charger is broken", "screen cracked") or that they
         # have, left or got ("I still have the old monitor"); not what a thing is ("It's one
@@ -255,7 +256,7 @@ def _antecedent(pronoun: Token, named: set[str]) -> tuple[int, int] | None:
             for t in sent
             if t.i < pronoun.i
             and t.dep_ in _ROLE_RANK
-            and _names(_singular(t.lower_), named)
+            and _names(singular(t.lower_), named)
             and _is_thing(t)
             and _agrees(t, number)
         ]
@@ -269,10 +270,6 @@ def _antecedent(pronoun: Token, named: set[str]) -> tuple[int, int] | None:
 def _names(word: str, named: set[str]) -> bool:
     """``word`` is one of the subject's words, or one of them ends it ("iPhone" of "phone")."""
     return word in named or any(len(n) >= 5 and word.endswith(n) for n in named)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 # "the security questions on the new reset page" is about the questions
@@ -302,7 +299,7 @@ def _topic_agrees(topic: str, pronoun: str) -> bool:
     if any(ch.isdigit() for ch in topic) or _DOING.intersection(topic.lower().split()):
         return False
     last = _topic_head(topic)
-    plural = _singular(last) != last
+    plural = looks_plural(last)
     return last not in _NOTHING | _PEOPLE | _NOT_THINGS and plural == (pronoun == "them")
 
 

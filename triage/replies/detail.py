@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from triage.plurals import looks_plural
 from triage.replies.ourwords import (
     HOSTILE,
     PEOPLE,
@@ -232,7 +233,7 @@ def plural(np: str) -> bool:
         return last not in ("person", "child", "member", "user", "customer") and (
             last.endswith("s") or last in ("you", "staff", "people", "children", "police")
         )
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return looks_plural(last)
 
 
 def since_said(clause: str, since: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from triage.plurals import looks_plural
+
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 # words that make a sentence unsafe to say back: insults, threats, legal claims, sarcasm
 HOSTILE = re.compile(
@@ -391,9 +393,7 @@ def articled(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         words = m.group(3).split()
-        last = words[-1]
-        plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
-        if words[0] in _NO_ARTICLE or plural or any(w.endswith("ing") for w in words):
+        if words[0] in _NO_ARTICLE or looks_plural(words[-1]) or "ing" in {w[-3:] for w in words}:
             return m.group(0)
         return f"{m.group(1)} the {m.group(2)}{m.group(3)}"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from triage.plurals import looks_plural
 from triage.reading.topic import CUT_AT, clean_subject
 from triage.replies.ourwords import (
     BRANDS,
@@ -181,7 +182,7 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
         return ""
     last = thing[-1].lower()
     # "Teams is down": a product's name is one thing
-    plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in BRANDS
+    plural = looks_plural(last) and last not in BRANDS
     plural = plural or lowered[-2:-1] == ["and"]  # "phone and broadband are off"
     if state == "not" and re.search(r"\bsince\b", rest):
         verb = f"{'have' if plural else 'has'} not been"  # "has not been working since Friday"
