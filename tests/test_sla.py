@@ -119,6 +119,7 @@ def test_naive_datetimes_are_refused() -> None:
         ({"targets": {"low": 10, "normal": 10, "high": 10}}, "exactly the levels"),
         ({"workdays": ["funday"]}, "workdays"),
         ({"around_the_clock": ["urgent"]}, "unknown levels"),
+        ({"same_day": ["soon"]}, "same_day: unknown levels"),
         (
             {"targets": {"low": 1, "normal": 10, "high": 10, "critical": 10}},
             "below round_to_minutes",
@@ -144,7 +145,7 @@ INSTANTS = st.datetimes(min_value=_LOW, max_value=_HIGH, timezones=st.just(UTC))
 def test_callback_is_future_in_hours_and_on_target(
     now: datetime, level: int, zone: str, around: bool
 ) -> None:
-    policy = SlaPolicy(timezone=zone, around_the_clock=("critical",) if around else ())
+    policy = SlaPolicy(timezone=zone, around_the_clock=("critical",) if around else (), same_day=())
     promised = callback_at(now, level, policy)
     due = due_at(now, level, policy)
     target = policy.target_minutes(level)
@@ -161,6 +162,37 @@ def test_callback_is_future_in_hours_and_on_target(
             <= business_minutes_between(now, promised, policy)
             <= target
         )
+
+
+@settings(max_examples=200, deadline=None)
+@given(now=INSTANTS, level=st.integers(0, 3), zone=ZONES)
+def test_a_same_day_level_is_promised_by_the_target_or_todays_close(
+    now: datetime, level: int, zone: str
+) -> None:
+    policy = SlaPolicy(timezone=zone, same_day=("high",))
+    promised = callback_at(now, level, policy)
+    on_target = callback_at(now, level, policy.model_copy(update={"same_day": ()}))
+    assert now < promised <= on_target
+    assert is_business_time(promised, policy, level=level)
+    if promised != on_target:  # only a same-day level, only to end today's working day
+        local = promised.astimezone(policy.zone)
+        assert level == 2
+        assert local.date() == now.astimezone(policy.zone).date()
+        assert local.time() == policy.day_end
+        assert promised - now >= timedelta(minutes=policy.same_day_min_minutes)
+
+
+def test_a_high_matter_after_lunch_is_promised_today_not_tomorrow_morning() -> None:
+    policy = SlaPolicy(same_day=("high",), same_day_min_minutes=120)
+    monday = datetime(2026, 12, 7, 13, 20, tzinfo=UTC)  # London is on UTC in December
+    assert callback_at(monday, 2, policy) == datetime(2026, 12, 7, 17, 0, tzinfo=UTC)
+    # the normal level keeps its working day; with under two hours left, the target stands
+    assert callback_at(monday, 1, policy) == datetime(2026, 12, 8, 13, 20, tzinfo=UTC)
+    late = datetime(2026, 12, 7, 15, 30, tzinfo=UTC)
+    assert callback_at(late, 2, policy) == datetime(2026, 12, 8, 11, 30, tzinfo=UTC)
+    # off: the 4-hour target runs into the next morning
+    off = policy.model_copy(update={"same_day": ()})
+    assert callback_at(monday, 2, off) == datetime(2026, 12, 8, 9, 20, tzinfo=UTC)
 
 
 @settings(max_examples=100, deadline=None)
