@@ -310,3 +310,25 @@ def test_a_security_topic_the_email_reads_like_says_what_happened_in_its_own_wor
         p in other.acknowledge
         for p in reply_config.templates.slots["restate_security_plain"]["any"]
     )
+
+
+def test_a_step_asking_for_what_the_email_gives_is_said_as_the_entrys_given_step(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    named = make(
+        reply_config,
+        keyword_kb,
+        email(
+            "Excel keeps crashing when I open Consol_May24_v7.xlsm from SharePoint.",
+            subject="Excel crashes",
+        ),
+    )
+    plain = make(
+        reply_config,
+        keyword_kb,
+        email("Excel keeps crashing when I open our month-end workbook.", subject="Excel crashes"),
+    )
+    assert named.kb_entry == plain.kb_entry == "excel-freezing"
+    assert "tell us the file's name" in plain.fix
+    assert "tell us the file's name" not in named.fix
+    assert "open the file you named with you" in named.fix

@@ -128,6 +128,33 @@ def test_a_step_they_did_is_left_out() -> None:
             "Task Manager shows OneDrive.exe at 90% CPU.",
             True,
         ),
+        (
+            "Tell us the Key ID shown on the blue screen (the first 8 characters are enough).",
+            "It gives a key ID starting 4A7F21C0. I don't have any key.",
+            True,
+        ),
+        # a file by its name and where it lives; both, when the step asks for both
+        (
+            "If it still freezes, tell us the file's name and where it is saved.",
+            "Consol_May24_v7.xlsm crashes, opened from SharePoint or copied locally.",
+            True,
+        ),
+        (
+            "If it still freezes, tell us the file's name and where it is saved.",
+            "Consol_May24_v7.xlsm crashes every time.",
+            False,
+        ),
+        (
+            "Tell us which phone number or personal email we can reach you on.",
+            "Call me on 07700 900938 and get this sorted.",
+            True,
+        ),
+        ("Tell us which phone number we can reach you on.", "It cost 0.0125 per unit.", False),
+        (
+            "If it says you don't have permission, tell us the address.",
+            "The lettings@ shared mailbox has gone from Outlook.",
+            True,
+        ),
         # a step that asks for nothing is never "given"
         ("Restart the laptop with the key ID written down.", "Key ID is 4A7F21C0.", False),
     ],

@@ -181,6 +181,20 @@ def test_what_the_agent_checks_first_is_read_and_kept_out_of_the_reply_text() ->
     assert all(text != entry.todo[0] for _, text in entry_parts(entry))
 
 
+def test_a_step_said_instead_when_the_email_gives_what_it_asks_is_read_and_checked() -> None:
+    given = '[given]\n2 = "We look at the paper you named."\n'
+    entry = parse_entry(_with(FAULT + given), "x")
+    assert entry.given == (("Pull the paper out.", "We look at the paper you named."),)
+    assert ("given", "We look at the paper you named.") in entry_parts(entry)  # tone-checked
+    for bad, message in (
+        ('[given]\n3 = "We look."\n', "no step's number"),
+        ('[given]\n1 = ""\n', "non-empty"),
+        ('given = "We look."\n', "table"),
+    ):
+        with pytest.raises(ConfigError, match=rf"x\.md: given.*{message}"):
+            parse_entry(_with(FAULT + bad), "x", "config/knowledge/x.md")
+
+
 def test_who_takes_the_steps_and_what_the_email_must_name_are_read() -> None:
     entry = parse_entry(_with(FAULT + 'by = "desk"\nrequires = "copier"\n'), "x")
     assert entry.by == "desk"

@@ -121,7 +121,8 @@ _GIVEN: tuple[tuple[str, str], ...] = (
     # digit in it, so "I can't find the asset tag" or "the Key ID field" gives nothing
     (
         r"\bkey\s+id\b",
-        r"(?i:\bkey\s+id\b)\s*(?:(?i:is)\s+|[:#-]\s*)?(?=[0-9A-Fa-f]*\d)[0-9A-Fa-f]{8}\b",
+        r"(?i:\bkey\s+id\b)\s*(?:(?i:is|starting|starts\s+with|beginning|begins\s+with)\s+|[:#-]\s*)?"
+        r"(?=[0-9A-Fa-f]*\d)[0-9A-Fa-f]{8}\b",
     ),
     (
         r"\basset\s+(?:tag|number)\b",
@@ -137,6 +138,24 @@ _GIVEN: tuple[tuple[str, str], ...] = (
         r"(?:my|our)\s+(?:\w+\s+){0,3}?"
         r"(?:password|card|bank\s+details|credentials|log-?in\s+details))",
     ),
+    # a file named by its name and type ("Consol_May24_v7.xlsm"), and where it lives
+    # (judges: "asks for the file name she gave"); a step that asks for both needs both
+    (
+        r"\bthe\s+file'?s\s+name\s+and\s+where\b",
+        r"\b[\w-]+\.(?i:xlsx|xlsm|xlsb|xls|csv|docx|doc|pptx|ppt|pdf|accdb)\b",
+    ),
+    (
+        r"\bwhere\s+it\s+is\s+saved\b",
+        r"(?i:\b(?:on|from|in)\s+(?:our\s+|the\s+|my\s+)?(?:sharepoint|onedrive|teams|"
+        r"(?:network|shared|[a-z])\s+drive|[a-z]:\\))",
+    ),
+    # a phone number to reach them on, given in the email ("Call me on 07700 900938")
+    (
+        r"\bphone\s+number\b",
+        r"(?<![\d£$€.,])(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
+    ),
+    # the mailbox's address, whole or as its name ("the lettings@ shared mailbox")
+    (r"\btell\s+us\s+the\s+address\b", r"\b[\w.-]+@(?:[\w-]+\.[\w.-]+)?"),
     # the program at the top of Task Manager named ("Task Manager shows something called
     # "MsMpEng""; judges: "asks which process is top after he named MsMpEng"): a name in
     # quotes or an .exe, not an apostrophe ("the disk's at 100%") nor "don't know what". (Not

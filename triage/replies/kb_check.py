@@ -36,6 +36,8 @@ def entry_parts(entry: KbEntry) -> list[tuple[str, str]]:
         parts.append(("workaround", entry.workaround))
     if entry.said:
         parts.append(("said", entry.said))
+    if entry.given:
+        parts.append(("given", "\n".join(said for _, said in entry.given)))
     return parts
 
 

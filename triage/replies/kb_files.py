@@ -25,6 +25,8 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
     said = ""                     # optional: a security matter said back, as a clause
     todo = []                     # optional: what the agent must check or do before sending
                                   # (shown by show/review, never in the reply)
+    [given]                       # optional: a step said instead of one that asks for what
+    4 = "We'll test the file you named."   # the email already gives (by step number)
     +++
     1. First step, in plain words.
     2. Second step.
@@ -71,6 +73,7 @@ _KEYS = {
     "safety",
     "said",
     "todo",
+    "given",
 }
 _BY = ("customer", "desk")
 
@@ -163,6 +166,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
     for line in todo:
         if line[-1:] not in ".!?":
             raise ConfigError(f"{where}: todo lines are sentences for the agent: {line!r}")
+    given = _given(meta.get("given", {}), steps, where)
     by = text_value("by", False) or "customer"
     if by not in _BY:
         raise ConfigError(f"{where}: by is {by!r}; allowed: {', '.join(_BY)}")
@@ -190,7 +194,24 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         safety=safety,
         said=said,
         todo=todo,
+        given=given,
     )
+
+
+def _given(table: object, steps: list[str], where: str) -> tuple[tuple[str, str], ...]:
+    """``[given]``: step number → the step said instead when the email already gives what the
+    step asks for (``done.asks_only_given``): "tell us the file's name" becomes what we do with
+    the file they named, where leaving the step out left too little of the fix."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: given must be a table of step number = step text")
+    out = []
+    for key, said in table.items():
+        if not key.isdigit() or not 1 <= int(key) <= len(steps):
+            raise ConfigError(f"{where}: given has {key!r}, which is no step's number")
+        if not isinstance(said, str) or not said.strip():
+            raise ConfigError(f"{where}: given.{key} must be a non-empty string")
+        out.append((steps[int(key) - 1], said.strip()))
+    return tuple(out)
 
 
 Problem = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]

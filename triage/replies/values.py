@@ -71,6 +71,9 @@ class KbEntry:
     # what the agent must check or do before the reply goes (verify who is asking before
     # accounts are closed): the suggestion's agent_todo, never hedging words in the reply
     todo: tuple[str, ...] = ()
+    # a step → the step said instead when the email already gives what it asks for ("tell us
+    # the file's name" → what we do with the file they named)
+    given: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
