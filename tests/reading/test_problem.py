@@ -93,6 +93,28 @@ def test_asks_questions_greetings_and_the_desks_doing_are_not_problems(
     assert _problem(reader, "Your update has broken my printer again.", "printer broken") == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "subject", "problem"),
+    [
+        # a failure said not to have happened, and a consequence only feared, are no trouble
+        ("It didn't break, but it pulled the pole over.", "Cable down", ""),
+        ("JPG export is not blurry.", "Blurry PDFs", ""),
+        ("If it bounces I'll be charged by my landlord.", "Charged twice", ""),
+        # ... while a failure put negatively, or what happens when they do something, stays
+        ("The printer is not working.", "Printer", "the printer is not working"),
+        (
+            "The app hasn't stopped crashing since Monday.",
+            "App",
+            "the app hasn't stopped crashing since Monday",
+        ),
+    ],
+)
+def test_trouble_denied_or_only_feared_is_not_the_problem(
+    reader: TextReader, text: str, subject: str, problem: str
+) -> None:
+    assert _problem(reader, text, subject) == problem
+
+
 def test_a_clause_too_long_to_say_back_is_said_without_where_and_when(reader: TextReader) -> None:
     text = (
         "The shared finance spreadsheet on the second floor network drive has been crashing "

@@ -184,6 +184,8 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
         return ""
     if root.text.lower() in _ASKING:
         return ""  # "I want a replacement", "I need access": an ask, answered as one
+    if _no_failure(root) or _only_if(root):
+        return ""  # "It didn't break", "If it bounces I'll be charged": no trouble now
     # what comes before the subject is a time or a side word ("Every evening around 9 the
     # Wi-Fi drops", "hey so the app keeps crashing"): the clause opens with its subject
     tokens = [t for t in sorted(core(root), key=lambda t: t.i) if t.i >= subject.left_edge.i]
@@ -223,6 +225,38 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
         return ""  # "the price has gone from £18 to £22" said as "the price has gone"
     n = len(clause.split())
     return clause if MIN_WORDS <= n <= MAX_WORDS else ""
+
+
+# failures said not to have happened ("it didn't break, but it pulled the pole"): judges
+# called "the cable didn't break" said back the wrong problem
+# (base forms and participles: the pipeline has no lemmatizer)
+_FAILURE_EVENTS = frozenset(
+    """break broken crash crashed fail failed freeze frozen die died burn burnt burned leak
+    leaked fall fallen lose lost corrupt corrupted""".split()
+)
+_WILL = frozenset("will 'll would 'd might could may".split())
+
+
+def _no_failure(root: Token) -> bool:
+    """A failure verb negated, with no failure under it ("hasn't stopped crashing" is one)."""
+    if not any(c.dep_ == "neg" for c in root.children):
+        return False
+    # "JPG export is not blurry", "links are not missing": the state after the copula
+    state = [c for c in root.children if c.dep_ in ("acomp", "attr")]
+    if not (root.lower_ in _FAILURE_EVENTS or failing(root) or any(map(failing, state))):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") and failing(c) for c in root.children)
+
+
+def _only_if(root: Token) -> bool:
+    """What will happen if something else does ("If it bounces I'll be charged by my
+    landlord"): a consequence feared, not the trouble (judges: "restates the landlord charge,
+    not the double debit"); "If I print, it jams" says what happens now and stays."""
+    return any(c.lower_ in _WILL for c in root.children if c.dep_ == "aux") and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in root.children
+    )
 
 
 # words a cut clause must not end on ("Teams keeps signing me out every hour so")
