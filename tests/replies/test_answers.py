@@ -425,3 +425,17 @@ def test_a_thing_asked_for_by_a_time_is_promised_not_only_the_time(
             answer(Ask(text, "request"), ctx("request", reuse=deadline), t)
             == (deadline["deadline"])
         ), text
+
+
+def test_a_call_to_a_number_the_ask_gives_is_promised_to_that_number(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    mine = answer(Ask("Call me on 07700 900938", "request"), ctx(has_number=True), t)
+    assert "07700 900938" in mine
+    assert "14:00 GMT today" in mine
+    ward = answer(Ask("Someone needs to call Ward 6 on 6601 RIGHT NOW.", "request"), ctx(), t)
+    assert "Ward 6 on 6601" in ward
+    assert "reply with" not in ward  # the number is in the ask: never asked for again
+    plain = answer(Ask("Please call me today.", "request"), ctx(), t)
+    assert "number" in plain  # none given: asked for

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from triage.domain import Ask
-from triage.replies.call_asked import with_call_asked
+from triage.replies.call_asked import call_to, with_call_asked
 
 from .test_compose import reading
 
@@ -46,3 +46,18 @@ def test_a_call_reported_is_no_ask(text: str) -> None:
 def test_a_call_the_reading_has_is_not_added_twice() -> None:
     read = reading("fault", asks=("Can someone ring me this afternoon?",))
     assert with_call_asked(read, "Can someone ring me this afternoon? Call me.") == read
+
+
+@pytest.mark.parametrize(
+    ("ask", "to"),
+    [
+        ("Call me on 07700 900938 and get this sorted", ("you", "07700 900938")),
+        ("call me back on 01632 960123.", ("you", "01632 960123")),
+        ("Someone needs to call Ward 6 on 6601 RIGHT NOW.", ("Ward 6", "6601")),
+        ("(a) someone calling ED on 5502 immediately", ("ED", "5502")),
+        ("I rang them on 0800 123 456 yesterday", None),  # no one is asked to call
+        ("Please call me today.", None),  # no number
+    ],
+)
+def test_who_to_ring_and_on_what_number(ask: str, to: tuple[str, str] | None) -> None:
+    assert call_to(ask) == to

@@ -29,6 +29,7 @@ from triage.replies.ask_words import (
     specific,
 )
 from triage.replies.askback import ask_phrase, said_ask
+from triage.replies.call_asked import call_to
 from triage.replies.joined_asks import joined_questions, joined_requests, safe
 from triage.replies.listed_asks import (
     GROUPED,
@@ -182,6 +183,12 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         # a security reply's own team ("our data protection team"), as its handover names it
         **({"security_team": ctx.security_team} if ctx.security_team else {}),
     }
+    if cls == "call" and (to := call_to(ask.text)):  # "call Ward 6 on 6601": them, on it
+        who, number = to
+        slot = "answer_call_you_on" if who == "you" else "answer_call_them_on"
+        return _Answered(
+            templates.render(slot, ctx.key, ctx.style, who=who, number=number, **fields), False
+        )
     if cls in ("do", "cost") and ctx.quote_first:  # one sentence: the price, then the work
         return _Answered(templates.render("answer_do_quoted", ctx.key, ctx.style, **fields), False)
     if slot == "answer_confirm" and (what := in_writing_phrase(ask.text)):

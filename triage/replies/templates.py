@@ -177,6 +177,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_escalate_call": _ANSWER,
     "answer_call": _ANSWER,
     "answer_call_number": _ANSWER,
+    "answer_call_you_on": _ANSWER | {"number"},
+    "answer_call_them_on": _ANSWER | {"who", "number"},
     "answer_spare": _ANSWER,
     "answer_visit": _ANSWER,
     "answer_money": _ANSWER,
