@@ -439,3 +439,16 @@ def test_a_call_to_a_number_the_ask_gives_is_promised_to_that_number(
     assert "reply with" not in ward  # the number is in the ask: never asked for again
     plain = answer(Ask("Please call me today.", "request"), ctx(), t)
     assert "number" in plain  # none given: asked for
+
+
+def test_how_a_member_of_staff_treated_them_goes_to_the_manager_not_the_fixing_team(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    said = answer(Ask("I want the person disciplined.", "request"), ctx(), t)
+    assert t.supervisor in said
+    assert "our network team" not in said
+    assert "disciplin" not in said  # what happens to staff is never promised
+    recording = answer(Ask("I want the call recording.", "request"), ctx(), t)
+    assert "recording" in recording
+    assert "whether we hold it" in recording  # found and offered, not promised to exist

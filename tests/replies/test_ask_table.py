@@ -17,6 +17,8 @@ EXAMPLES = {
     "noted": "I'd like the complaint noted",
     "pass_on": "Please forward this on to whoever handles billing",
     "escalate": "I want your most senior person on a call with me",
+    "conduct": "I want the person who laughed at me disciplined.",
+    "recording": "I want the call recording.",
     "call": "Call me. 555-0148. Today.",
     "cause": "Why did you call my mobile at midnight?",
     "when": "Give me a realistic time it'll be back",

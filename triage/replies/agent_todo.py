@@ -26,6 +26,16 @@ def promised_todo(
         out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")
     if classes & {"escalate", "escalate_call", "apology"} and not draft.supervisor:
         out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
+    if "conduct" in classes:
+        out.append(
+            f"Pass the complaint about a member of staff to {draft.templates.supervisor}: the "
+            "reply says they will look into it."
+        )
+    if "recording" in classes:
+        out.append(
+            f"Ask for the call recording to be found and say by {draft.callback} whether we "
+            "hold it and how the customer can have a copy (a subject access request if need be)."
+        )
     if "escalate_it" in classes and not draft.supervisor:
         out.append(f"Escalate it to {draft.templates.supervisor} now: the reply says it is.")
     if "escalate_call" in classes:

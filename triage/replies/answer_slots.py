@@ -39,6 +39,8 @@ def slot_for(cls: str, ctx: AnswerContext) -> str:
         return "answer_cause_security" if security else "answer_cause"
     if cls == "when":
         return "answer_when_outage" if ctx.kind == "outage" else "answer_when"
+    if cls in ("conduct", "recording"):
+        return f"answer_{cls}"
     if cls in ("escalate", "escalate_call"):
         return f"answer_{cls}_done" if ctx.supervisor else f"answer_{cls}"
     if cls == "apology":

@@ -171,7 +171,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     slot = "answer_price" if cls == "money" and price_ask(ask.text) else slot_for(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
     callback = ctx.decision_callback if decided_elsewhere else ctx.callback
-    if cls in ("escalate", "escalate_call") and ctx.senior_callback:
+    if cls in ("escalate", "escalate_call", "conduct") and ctx.senior_callback:
         callback = ctx.senior_callback
     fields = {
         "callback": callback,

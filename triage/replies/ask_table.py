@@ -86,6 +86,21 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:pass|forward|send|give)\s+(?:this|it|these|my\s+\w+)\s+(?:on\s+)?to\s+"
             r"(?:whoever|the\s+(?:person|people|team)|someone\s+who)\b",
         ),
+        # how a member of staff treated them: "I want the person disciplined", "I want that
+        # call recording found" go to the manager, not the team fixing the line (judges: "our
+        # network team will start on" a disciplinary)
+        # "I want the call recording": evidence of what was said (a disputed sale, a rude call)
+        (
+            "recording",
+            r"\b(?:call|phone)\s+recordings?\b|\brecording\s+of\s+(?:the|my|that|our)\s+(?:\w+\s+)?call\b",
+        ),
+        (
+            "conduct",
+            r"\bdisciplin\w*|\breprimand\w*"
+            r"|\bhow\s+(?:i|we|he|she|my\s+\w+)\s+(?:was|were)\s+(?:treated|spoken\s+to)\b"
+            r"|\b(?:investigat\w*|look\s+into)\s+(?:the|that|your)\s+(?:agent|engineer|technician|"
+            r"member\s+of\s+staff|staff\s+member|man|woman|person)\b",
+        ),
         (
             "escalate",
             r"\b(?:your|a|the|most|more)\s+(?:senior\w*|manager|supervisor|director|vp|boss|head\s+of\s+\w+)\b"
