@@ -452,3 +452,15 @@ def test_how_a_member_of_staff_treated_them_goes_to_the_manager_not_the_fixing_t
     recording = answer(Ask("I want the call recording.", "request"), ctx(), t)
     assert "recording" in recording
     assert "whether we hold it" in recording  # found and offered, not promised to exist
+
+
+def test_asking_for_someone_to_get_back_to_them_is_answered_by_the_plans_own_line(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    line = "Our desktop support team has this, and you'll hear from us by 14:00 GMT today."
+    for text in (
+        "I need it for a workshop at 10 so could someone get back to me quickly please?",
+        "Is anyone answering these?",
+    ):
+        assert answer(Ask(text, "request"), ctx(reuse={"attend": line}), t) == line

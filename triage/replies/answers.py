@@ -162,6 +162,10 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
     if cls in ctx.reuse and cls not in ("question", "do"):
         return _Answered(ctx.reuse[cls], False)
+    if cls == "deadline" and "attend" in ctx.reuse:
+        # "could someone get back to me quickly?" with no deadline line of its own: the plan's
+        # update line answers it (judges: "Someone is on it ..." after the plan said so)
+        return _Answered(ctx.reuse["attend"], False)
     if cls == "escalate_it" and "escalate" in ctx.reuse:
         return _Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
     # "DO NOT WIPE IT": "we won't"; not in a security matter, where it may be the attacker's

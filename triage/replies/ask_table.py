@@ -330,7 +330,8 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "attend",
             r"^\W*(?:anyone|anybody|hello|hi)\W*$|\bwhere\s+is\s+everyone\b"
             r"|^\W*where\s+(?:is|are)\s+(?:your|the)\s+(?:on-?call|engineers?|technicians?)\W*$"
-            r"|\bis\s+(?:anyone|anybody)\s+(?:there|on|reading|looking|listening|working)\b"
+            r"|\bis\s+(?:anyone|anybody)\s+(?:there|on|reading|looking|listening|working|answering|"
+            r"replying|monitoring|dealing)\b|\bget\s+back\s+to\s+(?:me|us)\b"
             r"|\bfix\b|\bsort\s+(?:it|this|that)\b|\bsort\w*\s+out\b|\blook\s+(?:at|into)\b"
             r"|\b(?:have|take)\s+a\s+look\b|\bcheck\b|\binvestigate\b|\bhelp\b"
             r"|\bsomeone\s+on\s+(?:it|this)\b|\bget\s+(?:someone|somebody|an\s+engineer)\b"
