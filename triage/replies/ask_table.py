@@ -226,7 +226,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:invoice|bill)\b(?!\s+(?:template|folder|mailbox|profile|scanning|email|run))"
             # "you pay for the repair" asks money of us; "I'm happy to pay for it" does not
             r"|\b(?:you|you'll|you\s+should|you\s+must|will\s+you|you\s+will)\s+(?:\w+\s+)?pay\s+for\b"
-            # "match the new customer price": what they pay is decided by the accounts team,
+            # "match the new customer price": what they pay is decided by the billing team,
             # not "taken on now" (judges: "price-match demand neither answered nor passed on")
             rf"|{PRICE_ASK.pattern}",
         ),

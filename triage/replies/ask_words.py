@@ -132,7 +132,7 @@ GENUINE = re.compile(
 
 
 # an ask about the price they pay ("match the new customer price", "honour the old price",
-# "put me on the same deal"): money the accounts team decides, said as a price, not a refund;
+# "put me on the same deal"): money the billing team decides, said as a price, not a refund;
 # not "give me the price for a laptop" (a quote) nor "match the tariff code" (review)
 PRICE_ASK = re.compile(
     r"\b(?:(?:match|honou?r)\s+(?:[\w'-]+\s+){0,3}|(?:keep|put)\s+(?:me|us)\s+on\s+(?:the\s+)?"

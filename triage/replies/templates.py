@@ -42,7 +42,7 @@ _DEFAULT_TEAMS = {
     "security_team": "our IT security team",
     "incident_team": "our on-call engineers",
     "feedback_team": "the service desk manager",
-    "billing_team": "our accounts team",
+    "billing_team": "our billing team",
     "decisions": "the managers who set that policy",
 }
 _NONE: frozenset[str] = frozenset()
