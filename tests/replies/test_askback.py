@@ -101,6 +101,8 @@ from triage.replies.askback import ask_phrase
         ("I'd appreciate a reply from someone in billing.", "for a reply from someone in billing"),
         ("Could someone pop down when they can?", "us to pop down when we can"),  # someone is us
         ("Can someone unlock my account pls", "us to unlock your account"),
+        ("fix it pls tayo", "us to fix it"),  # a sign-off after "pls" is no part of the ask
+        ("send a new charger pls x", "us to send a new charger"),
         ("Can I get Visio installed on my laptop?", "for Visio to be installed on your laptop"),
         ("I want that call recording found", "for that call recording to be found"),
         ("Can someone tell them their laptop is ready?", "us to tell them their laptop is ready"),

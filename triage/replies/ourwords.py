@@ -107,8 +107,7 @@ PEOPLE = frozenset(
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(
     "NO NOW NOT YOUR YOU OUR ALL ANY WHY HOW WHAT WHO THE AND DAY GET PUT FIX STOP NEVER EVER DONE MORE "
-    "WEEK HOUR DAYS ONE TWO SIX TEN YET STILL JUST EVEN HELP CALL SORT ONLY JOKE LIE ME BAD SICK "
-    "MAD".split()
+    "WEEK HOUR DAYS ONE TWO SIX TEN YET STILL JUST EVEN HELP CALL SORT ONLY JOKE LIE ME BAD SICK MAD".split()
 )
 _LEAD_IN = re.compile(
     r"^(?:and|but|so|also|plus|well|ok|okay|right\s+now|now|right|anyway|basically|honestly|frankly|then|"
@@ -119,7 +118,8 @@ _LEAD_IN = re.compile(
 _TAIL = re.compile(
     r"[\s,;-]*\b(?:right\s+now|now|today|immediately|asap|at\s+once|this\s+minute|straight\s+away|"
     r"urgently|please|pls|plz|thanks?|thx|ta|cheers|thank\s+you|as\s+a\s+priority|as\s+soon\s+as\s+"
-    r"possible|if\s+(?:that's|that\s+is|it's|it\s+is)\s+possible|if\s+possible|if\s+you\s+can|"
+    r"possible|(?:pls|plz|thx|thanks|cheers)\s+(?:x+|[a-z]{2,12})|if\s+(?:that's|that\s+is|it's|"
+    r"it\s+is)\s+possible|if\s+possible|if\s+you\s+can|"  # "... pls tayo": a sign-off
     r"when\s+you\s+(?:can|get\s+a\s+chance|have\s+a\s+moment|get\s+to\s+it)|this\s+week|"
     r"within\s+the\s+hour|at\s+some\s+point|when\s+(?:it's\s+|it\s+is\s+)?convenient)$",
     re.I,
