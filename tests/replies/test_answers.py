@@ -464,3 +464,12 @@ def test_asking_for_someone_to_get_back_to_them_is_answered_by_the_plans_own_lin
         "Is anyone answering these?",
     ):
         assert answer(Ask(text, "request"), ctx(reuse={"attend": line}), t) == line
+
+
+def test_an_offer_to_bring_the_device_in_is_taken_up_except_in_a_security_matter(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    offer = Ask("Shall I bring it down to you?", "question")
+    assert "bring it in" in answer(offer, ctx(), t)
+    assert "bring it in" not in answer(offer, ctx("security", security=True), t)

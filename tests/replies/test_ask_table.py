@@ -19,6 +19,7 @@ EXAMPLES = {
     "escalate": "I want your most senior person on a call with me",
     "conduct": "I want the person who laughed at me disciplined.",
     "recording": "I want the call recording.",
+    "bring_in": "Shall I bring it down to you?",
     "call": "Call me. 555-0148. Today.",
     "cause": "Why did you call my mobile at midnight?",
     "when": "Give me a realistic time it'll be back",

@@ -26,6 +26,8 @@ def promised_todo(
         out.append(f"Phone the customer by {draft.callback}: the reply promises a call.")
     if classes & {"escalate", "escalate_call", "apology"} and not draft.supervisor:
         out.append(f"Pass the request for a senior contact to {draft.templates.supervisor}.")
+    if "bring_in" in classes:
+        out.append("The reply asks the customer to bring the device in: make sure it's expected.")
     if "conduct" in classes:
         out.append(
             f"Pass the complaint about a member of staff to {draft.templates.supervisor}: the "

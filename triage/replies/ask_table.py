@@ -61,6 +61,14 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             DONT_LEAD + r"(?!hesitate)"
             r"(?!(?:let\s+(?:this|it|that)\s+(?:wait|sit|drag)|leave\s+(?:this|it|that)\s+(?:until|till|til|for|to))\b)\w+",
         ),
+        # their offer to bring the device in ("Shall I bring it down to you?"): taken up, not
+        # "we'd rather check than guess" (judges: "defers 'shall I bring it down?' to tomorrow")
+        (
+            "bring_in",
+            r"^\W*(?:(?:and|so|or)\s+)?(?:shall|should|can|could|may)\s+(?:i|we)\s+(?:just\s+)?"
+            r"(?:bring|drop|pop|carry)\s+(?:it|this|them|the\s+\w+|my\s+\w+)\s+"
+            r"(?:down|in|over|round|across|to\s+(?:you|the\s+desk))\b",
+        ),
         # an apology asked of us, not one they have to make ("would be nice not to have to
         # apologise to any more customers" was answered "your request for a formal apology")
         (

@@ -173,6 +173,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_escalate_done": _ANSWER,
     "answer_escalate": _ANSWER,
     "answer_conduct": _ANSWER,
+    "answer_bring_in": _ANSWER,
     "answer_recording": _ANSWER,
     "answer_escalate_it": _ANSWER,  # "please escalate it": done, by us
     "answer_escalate_call_done": _ANSWER,  # ... asked as a call from them
