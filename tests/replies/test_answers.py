@@ -473,3 +473,15 @@ def test_an_offer_to_bring_the_device_in_is_taken_up_except_in_a_security_matter
     offer = Ask("Shall I bring it down to you?", "question")
     assert "bring it in" in answer(offer, ctx(), t)
     assert "bring it in" not in answer(offer, ctx("security", security=True), t)
+
+
+def test_several_asks_to_stop_an_attack_are_said_back_in_one_sentence(
+    reply_config: ReplyConfig,
+) -> None:
+    stop = Ask("Please stop all outgoing mail from my account.", "request")
+    rules = Ask("Please find and remove whatever rule they've set up.", "request")
+    c = ctx("security", security=True, attacks=frozenset({stop.text, rules.text}))
+    said = [s for _, s in answer_asks((stop, rules), c, reply_config.templates)]
+    assert said[0] == said[1]  # "the first thing ... will do" once, not twice
+    assert "stop all outgoing mail" in said[0]
+    assert "remove whatever rule" in said[0]

@@ -121,6 +121,7 @@ class _Answered(NamedTuple):
     question: str = ""  # a named question said back ("whether ..."), when that is the answer
     request: str = ""  # a named request said back ("us to remove it"), when "we'll take it on"
     commit: str = ""  # a named request said back that we commit to ("for access to the DMS")
+    contain: str = ""  # a named ask to stop an attack, done first ("to lock those accounts")
     parts: tuple[str, ...] = ()  # the sentences of an ask that holds several (split_asks.py)
 
 
@@ -229,7 +230,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
                 phrase if phrase and slot == "answer_do" and phrase.startswith("us to ") else ""
             )
             commit = phrase if phrase and slot == "answer_do_request" else ""
-            return _Answered(said, False, question, request, commit=commit)
+            contain = phrase if phrase and slot == "answer_contain" else ""
+            return _Answered(said, False, question, request, commit=commit, contain=contain)
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
             return _Answered(ctx.reuse[cls], False)
         # stopping an attack is promised first, never folded into a shared stock line
@@ -295,6 +297,10 @@ def answer_asks(
     commits = joined_requests(
         [r.commit for _, r in answered if r.commit], ctx, templates, "answer_commits"
     )
+    # "that is the first thing our security team will do" three times over (judges): once
+    contains = joined_requests(
+        [r.contain for _, r in answered if r.contain], ctx, templates, "answer_contains"
+    )
     plain = [text for text, r in answered if r.plain]
     quoted = quoted_sentence(plain, templates, ctx.key, ctx.style, fields)
     shared = quoted if quoted and safe(quoted, ctx) else ""
@@ -319,6 +325,8 @@ def answer_asks(
             if r.request and tasks
             else commits
             if r.commit and commits
+            else contains
+            if r.contain and contains
             else r.sentence,
         )
         for text, r in answered

@@ -225,6 +225,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_questions": frozenset({"asks", "callback", "handler_obj"}),
     "answer_requests": frozenset({"asks", "callback", "handler"}),  # ... things to do
     "answer_commits": frozenset({"asks", "callback", "handler"}),  # ... things we will do
+    "answer_contains": frozenset({"asks", "callback", "handler"}),  # ... things we will do
     "answer_all_plain": frozenset({"callback", "handler_obj"}),
     "answer_listed": frozenset({"callback"}),
     "answer_listed_rest": frozenset({"callback"}),
