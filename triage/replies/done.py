@@ -66,8 +66,8 @@ _SENTENCE = re.compile(r"[^.!?\n]*[.!?]?", re.I)
 # the desk is the one rung, not a manager or a bank, and no line break between
 _RANG_UNANSWERED = re.compile(
     r"\b(?:rang|rung|called|phoned|calling|ringing|(?:tried|trying)\s+(?:to\s+)?(?:ring|call|phone|"
-    r"get\s+through))\s+(?:you|your\s+(?:\w+\s+)?(?:help\s*line|number|line|phones?|desk)|the\s+"
-    r"(?:help\s*desk|service\s+desk|helpline|support\s+line|desk)|support)\b[^.!?\n]{0,80}?"
+    r"get\s+through))\s+(?:you|your\s+(?:\w+\s+)?(?:help\s*line|number|line|phones?|desk|shop|office)|the\s+"
+    r"(?:help\s*desk|service\s+desk|helpline|support\s+line|desk|shop|office)|support)\b[^.!?\n]{0,80}?"
     r"(?:no(?:body|-?\s?one)(?:'s)?\s+(?:picks?|picked|answer\w*|is\s+answering)|no\s+(?:answer|reply)|"
     r"unanswered|rings?\s+out|(?:just|kept)\s+ring\w*|line\s+(?:was|is)\s+engaged|"
     r"(?:can't|couldn't|could\s+not|cannot)\s+get\s+through|(?:straight\s+)?to\s+voicemail)",
