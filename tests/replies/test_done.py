@@ -155,6 +155,25 @@ def test_a_step_they_did_is_left_out() -> None:
             "The lettings@ shared mailbox has gone from Outlook.",
             True,
         ),
+        (
+            "If it still shows no signal, tell us the room's name.",
+            'The screen in meeting room Severn keeps showing "No signal".',
+            True,
+        ),
+        # a question asks too: where a cable is down, when the email says both
+        (
+            "Where exactly is it (the nearest house number, the pole's number if you can see "
+            "it safely)?",
+            "The cable from the pole outside 31 Station Road is down. The pole number, from "
+            "the metal tag, is CX-4471-B.",
+            True,
+        ),
+        (
+            "Where exactly is it (the nearest house number, the pole's number if you can see "
+            "it safely)?",
+            "The cable from the pole outside 31 Station Road is down.",
+            False,
+        ),
         # a step that asks for nothing is never "given"
         ("Restart the laptop with the key ID written down.", "Key ID is 4A7F21C0.", False),
     ],

@@ -156,6 +156,23 @@ _GIVEN: tuple[tuple[str, str], ...] = (
     ),
     # the mailbox's address, whole or as its name ("the lettings@ shared mailbox")
     (r"\btell\s+us\s+the\s+address\b", r"\b[\w.-]+@(?:[\w-]+\.[\w.-]+)?"),
+    # a meeting room by its name ("meeting room Severn", "the Severn room")
+    (
+        r"\bthe\s+room'?s\s+name\b",
+        r"\b(?i:meeting\s+)?(?i:room)\s+[A-Z][\w-]+|\b[A-Z][\w-]+\s+(?i:meeting\s+)?(?i:room)\b",
+    ),
+    # where a cable is down: a pole's tag and a house on a named road ("the pole outside 31
+    # Station Road"; "The pole number ... is CX-4471-B"; judges: "asks for the location and
+    # pole number he gave")
+    (
+        r"\bpole'?s\s+number\b",
+        r"(?i:\bpole\b)[^.\n]{0,40}?\b(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9-]{3,}\b",
+    ),
+    (
+        r"\bnearest\s+house\s+number\b",
+        r"\b\d{1,4}[a-z]?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Road|Street|Lane|Avenue|Close|Way|Drive|"
+        r"Place|Crescent|Terrace|Grove|Hill|Gardens|Rd|St)\b",
+    ),
     # the program at the top of Task Manager named ("Task Manager shows something called
     # "MsMpEng""; judges: "asks which process is top after he named MsMpEng"): a name in
     # quotes or an .exe, not an apostrophe ("the disk's at 100%") nor "don't know what". (Not
@@ -174,8 +191,8 @@ _ASKS_US = re.compile(r"\b(?:tell|send|give)\s+us\b|\blet\s+us\s+know\b", re.I)
 def asks_only_given(step: str, text: str) -> bool:
     """Whether every detail of ``_GIVEN`` that ``step`` asks for is one ``text`` already gives
     (a step that also asks for something else, such as where a file was saved, is judged
-    only by those details)."""
-    if not _ASKS_US.search(step):
+    only by those details); a step asks only where it says "tell us", a question always."""
+    if not (_ASKS_US.search(step) or step.rstrip().endswith("?")):
         return False
     named = [given for asked, given in _GIVEN if re.search(asked, step, re.I)]
     return bool(named) and all(re.search(given, text) for given in named)

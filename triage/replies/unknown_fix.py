@@ -5,6 +5,7 @@ what it is about. Pure."""
 
 from __future__ import annotations
 
+from triage.replies.done import asks_only_given
 from triage.replies.parts import Draft
 from triage.replies.rules import Conditional
 
@@ -25,6 +26,8 @@ def questions(d: Draft, kind: str, alone: bool = False) -> list[str]:
     fits = d.topic is not None and not (wrong and not {kind, *d.topic.kinds} <= _PROBLEMS)
     fits = fits and d.symptom_fits
     topic = tuple(d.topic.questions) if d.topic is not None and fits else ()
+    # (not one asking only for what the email gives: "the pole's number" it quoted)
+    topic = tuple(q for q in topic if not asks_only_given(q, d.text))
     generic = tuple(
         q.text for q in d.rules.questions.get(kind, ()) if q.applies(d.text, alone) and _fits(q, d)
     )
