@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from triage.domain import History, MailKind, Queue, Reading, RouteDecision, Scores
 from triage.replies.ourwords import APOSTROPHES
-from triage.sla import SlaPolicy, due_at
+from triage.sla import SlaPolicy, respond_by
 
 __all__ = ["FRUSTRATION", "URGENCY", "Queue", "RouteDecision", "RoutingPolicy", "route"]
 
@@ -115,7 +115,7 @@ def route(
     )
     if supervisor:
         reasons.append("supervisor: angry and critical")
-    due = due_at(received, urgency, sla)
+    due = respond_by(received, urgency, sla)
     reasons.append(f"answer by {due:%a %d %b %H:%M} ({URGENCY[urgency]} response target)")
     return RouteDecision(
         "priority" if priority else "normal",
@@ -209,7 +209,7 @@ def urgency_floor(
         and deadline.at > received
     ):
         at = deadline.at
-        level = next((lv for lv in range(4) if due_at(received, lv, sla) <= at), 3)
+        level = next((lv for lv in range(4) if respond_by(received, lv, sla) <= at), 3)
         if level > floor:
             floor, why = level, f"their deadline {deadline.phrase!r} ({at:%a %d %b %H:%M})"
     return floor, why

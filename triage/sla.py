@@ -13,6 +13,10 @@ Decisions (reply-guide "Give a concrete time ... from the urgency level's respon
   service time, so a callback at 03:10 on a Sunday is correct.
 - The promised callback is the exact due time rounded *down* to ``round_to_minutes`` so the
   customer reads "by 14:30", never "by 14:33", and the promise is never later than the target.
+- Levels listed in ``same_day`` (default: high) are due by the end of today's working day when
+  the email comes in with at least ``same_day_min_minutes`` of it left, if that is sooner than
+  the target: a 4-hour target from 13:20 would otherwise put a team that cannot work off until
+  09:20 the next morning. The queue's due time and the reply's promise both follow it.
 """
 
 from __future__ import annotations
@@ -86,6 +90,9 @@ class SlaPolicy(BaseModel):
             # a target shorter than the rounding step could round the promise into the past
             if minutes < self.round_to_minutes:
                 raise ValueError(f"targets.{name} = {minutes} is below round_to_minutes")
+        if self.same_day and self.same_day_min_minutes < self.round_to_minutes:
+            # a promise of "17:00 today" at 17:00 would be due as it is made
+            raise ValueError("same_day_min_minutes is below round_to_minutes")
         for key in ("around_the_clock", "same_day"):
             unknown = set(getattr(self, key)) - set(LEVELS)
             if unknown:
@@ -204,7 +211,7 @@ def due_at(received: datetime, level: int, policy: SlaPolicy) -> datetime:
 def callback_at(now: datetime, level: int, policy: SlaPolicy) -> datetime:
     """The time promised to the customer: the due time rounded down to a round clock time, or
     for a ``same_day`` level whose target runs into the next working day, the end of today's."""
-    due = min(due_at(now, level, policy), _same_day(now, level, policy)).astimezone(UTC)
+    due = respond_by(now, level, policy).astimezone(UTC)
     local = due.astimezone(policy.zone)
     # floor on the UTC instant, by the local minute: correct across DST and odd offsets
     drop = timedelta(
@@ -216,6 +223,13 @@ def callback_at(now: datetime, level: int, policy: SlaPolicy) -> datetime:
     if promised <= _aware(now).astimezone(UTC):
         promised = due
     return promised.astimezone(policy.zone)
+
+
+def respond_by(received: datetime, level: int, policy: SlaPolicy) -> datetime:
+    """When the customer must hear back: the target's due time, or for a ``same_day`` level the
+    end of today's working day where that comes first (the queue's due time and the reply's
+    promise, before rounding)."""
+    return min(due_at(received, level, policy), _same_day(received, level, policy))
 
 
 def _same_day(now: datetime, level: int, policy: SlaPolicy) -> datetime:

@@ -97,7 +97,7 @@ def test_asks_questions_greetings_and_the_desks_doing_are_not_problems(
     ("text", "subject", "problem"),
     [
         # a failure said not to have happened, and a consequence only feared, are no trouble
-        ("It didn't break, but it pulled the pole over.", "Cable down", ""),
+        ("The cable didn't break, but it pulled the pole over.", "Cable down", ""),
         ("JPG export is not blurry.", "Blurry PDFs", ""),
         ("If it bounces I'll be charged by my landlord.", "Charged twice", ""),
         # ... while a failure put negatively, or what happens when they do something, stays
@@ -106,6 +106,13 @@ def test_asks_questions_greetings_and_the_desks_doing_are_not_problems(
             "The app hasn't stopped crashing since Monday.",
             "App",
             "the app hasn't stopped crashing since Monday",
+        ),
+        # an end negated is the trouble going on, and a fault in the future tense is a fault
+        ("The pop-up hasn't disappeared.", "Pop-up", "the pop-up hasn't disappeared"),
+        (
+            "If I restart it, the laptop will freeze again.",
+            "Laptop",
+            "the laptop will freeze again",
         ),
     ],
 )

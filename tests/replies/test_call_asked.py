@@ -56,6 +56,12 @@ def test_a_call_the_reading_has_is_not_added_twice() -> None:
         ("Someone needs to call Ward 6 on 6601 RIGHT NOW.", ("Ward 6", "6601")),
         ("(a) someone calling ED on 5502 immediately", ("ED", "5502")),
         ("I rang them on 0800 123 456 yesterday", None),  # no one is asked to call
+        # the line they have been ringing is no number to ring for them (review)
+        ("I've been ringing the Service Desk on 0345 600 1234, will someone call me?", None),
+        ("Please call the ward on 6601", ("the ward", "6601")),
+        ("Can you ring my manager on 07700 900222?", ("your manager", "07700 900222")),
+        ("please call my mobile on 07700 900111", ("you", "07700 900111")),
+        ("Can someone please actually ring me on 07700 900556", ("you", "07700 900556")),
         ("Please call me today.", None),  # no number
     ],
 )

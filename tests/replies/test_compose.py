@@ -638,3 +638,12 @@ def test_what_the_answers_promise_is_left_to_the_agent_to_keep(
     assert "Phone the customer by" in todo
     assert "oversee" in s.plan  # "we're escalating this now, so ... oversees it from here"
     assert "01632" not in s.text
+
+
+def test_a_subject_said_back_never_makes_our_words_blame_the_customer(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # found by the property test: "Thanks for getting in touch about the as stated previously"
+    s = make(reply_config, keyword_kb, email("", subject="as stated previously"))
+    assert "stated previously" not in s.text
+    assert errors(s.findings) == []

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.done import asks_only_given, said_done
-from triage.replies.parts import untried
+from triage.replies.done import asks_only_given, said_done, untried
 
 EXCEL = """Excel crashes every time I open the workbook.
 

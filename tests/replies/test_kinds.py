@@ -11,8 +11,8 @@ import pytest
 
 from triage.domain import Deadline
 from triage.replies.config import ReplyConfig
+from triage.replies.done import untried
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.parts import untried
 from triage.replies.tone import errors
 from triage.replies.values import History, Suggestion
 from triage.sla import format_when

@@ -189,6 +189,7 @@ def test_a_step_said_instead_when_the_email_gives_what_it_asks_is_read_and_check
     for bad, message in (
         ('[given]\n3 = "We look."\n', "no step's number"),
         ('[given]\n1 = ""\n', "non-empty"),
+        ('[given]\n"\u00b2" = "We look."\n', "no step's number"),  # a digit, not a number
         ('given = "We look."\n', "table"),
     ):
         with pytest.raises(ConfigError, match=rf"x\.md: given.*{message}"):

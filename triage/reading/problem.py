@@ -237,9 +237,14 @@ _FAILURE_EVENTS = frozenset(
 _WILL = frozenset("will 'll would 'd might could may".split())
 
 
+# an end negated is trouble that goes on: "the beeping hasn't stopped", "the error hasn't gone
+# away", "the pop-up hasn't disappeared" (review)
+_ENDING = ("stop", "gone", "go", "went", "disappear", "vanish", "clear", "end", "finish", "quit")
+
+
 def _no_failure(root: Token) -> bool:
     """A failure verb negated, with no failure under it ("hasn't stopped crashing" is one)."""
-    if not any(c.dep_ == "neg" for c in root.children):
+    if not any(c.dep_ == "neg" for c in root.children) or root.lower_.startswith(_ENDING):
         return False
     # "JPG export is not blurry", "links are not missing": the state after the copula
     state = [c for c in root.children if c.dep_ in ("acomp", "attr")]
@@ -249,13 +254,20 @@ def _no_failure(root: Token) -> bool:
 
 
 def _only_if(root: Token) -> bool:
-    """What will happen if something else does ("If it bounces I'll be charged by my
+    """What will happen to them if something else does ("If it bounces I'll be charged by my
     landlord"): a consequence feared, not the trouble (judges: "restates the landlord charge,
-    not the double debit"); "If I print, it jams" says what happens now and stays."""
-    return any(c.lower_ in _WILL for c in root.children if c.dep_ == "aux") and any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in root.children
+    not the double debit"); "If I restart it, the laptop will freeze again" is the fault."""
+    feared = any(c.dep_ == "auxpass" for c in root.children) or any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children
+    )
+    return (
+        feared
+        and any(c.lower_ in _WILL for c in root.children if c.dep_ == "aux")
+        and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in root.children
+        )
     )
 
 

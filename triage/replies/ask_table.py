@@ -65,9 +65,12 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "we'd rather check than guess" (judges: "defers 'shall I bring it down?' to tomorrow")
         (
             "bring_in",
-            r"^\W*(?:(?:and|so|or)\s+)?(?:shall|should|can|could|may)\s+(?:i|we)\s+(?:just\s+)?"
-            r"(?:bring|drop|pop|carry)\s+(?:it|this|them|the\s+\w+|my\s+\w+)\s+"
-            r"(?:down|in|over|round|across|to\s+(?:you|the\s+desk))\b",
+            r"^\W*(?:(?:and|so)\s+)?(?:shall|should|can|could|may)\s+(?:i|we)\s+(?:just\s+)?"
+            r"(?:(?:bring|drop|pop|carry)\s+(?:it|this|them|the\s+\w+|my\s+\w+)\s+"
+            r"(?:down|in|over|round|across|off|to\s+(?:you|the\s+desk|reception))"
+            r"|(?:bring|drop)\s+(?:in|off)\s+(?:the|my|our)\s+\w+)\b"
+            # (not "... or will you send someone?": which of two is theirs to hear)
+            r"(?![^?]*\bor\b)",
         ),
         # an apology asked of us, not one they have to make ("would be nice not to have to
         # apologise to any more customers" was answered "your request for a formal apology")
@@ -97,17 +100,26 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # how a member of staff treated them: "I want the person disciplined", "I want that
         # call recording found" go to the manager, not the team fixing the line (judges: "our
         # network team will start on" a disciplinary)
-        # "I want the call recording": evidence of what was said (a disputed sale, a rude call)
+        # "I want the call recording": evidence of what was said (a disputed sale, a rude
+        # call); asked for, not a phone system's recording feature that is broken
         (
             "recording",
-            r"\b(?:call|phone)\s+recordings?\b|\brecording\s+of\s+(?:the|my|that|our)\s+(?:\w+\s+)?call\b",
+            r"^(?!.*\b(?:fix\w*|stopp\w*|working|folders?|system|feature|settings?|broken|"
+            r"restore|turn\w*\s+on|enabl\w*)\b)(?:.*\b(?:want|need|send|get|have|give|hear|"
+            r"listen\s+to|copy\s+of|request\w*|find|found|see)\b[^.?!]{0,30}"
+            r"(?:\b(?:call|phone)\s+recordings?\b|\brecording\s+of\s+(?:the|my|that|our)\s+"
+            r"(?:\w+\s+)?call\b))",
         ),
+        # how a member of staff treated them, a person of ours and what they did: "I want the
+        # person disciplined", "look into the engineer who was rude" (not "the engineer's
+        # no-show", a visit to rebook, nor a "Disciplinary folder")
         (
             "conduct",
-            r"\bdisciplin\w*|\breprimand\w*"
+            r"\b(?:disciplined|disciplinary\s+action|reprimand\w*)\b"
             r"|\bhow\s+(?:i|we|he|she|my\s+\w+)\s+(?:was|were)\s+(?:treated|spoken\s+to)\b"
             r"|\b(?:investigat\w*|look\s+into)\s+(?:the|that|your)\s+(?:agent|engineer|technician|"
-            r"member\s+of\s+staff|staff\s+member|man|woman|person)\b",
+            r"member\s+of\s+staff|staff\s+member|man|woman|person)\b(?!')[^.?!]{0,40}\b(?:rude|"
+            r"laugh\w*|shout\w*|swore|swear\w*|hung\s+up|treated|spoke|spoken|behaviou?r|attitude)\b",
         ),
         (
             "escalate",

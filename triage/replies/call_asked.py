@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from triage.domain import Ask, Reading
-from triage.replies.ourwords import APOSTROPHES
+from triage.replies.ourwords import APOSTROPHES, swap
 
 _DEMAND = re.compile(
     r"(?:^|[.!?]\s+|\n\s*|\d[.)]\s*|[-*\u2022]\s+)"
@@ -30,9 +30,16 @@ _DEMAND = re.compile(
 # a call asked for to a number the ask gives: "call me on 07700 900938", "Someone needs to call
 # Ward 6 on 6601", "someone calling ED on 5502" (judges: "asks for a number she gave", "says
 # it will ring her, not the ward")
+# Asked, not reported: the verb after a word that asks ("please call", "needs to ring",
+# "someone calling ED on 5502"), never "I've been ringing the Service Desk on 0345 ..."
 _TO = re.compile(
-    r"\b(?i:call|ring|phone|calling|ringing|phoning)\s+"
-    r"(?P<who>(?i:me|us)|(?:the\s+)?[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|\d{1,3})){0,3})\s+"
+    r"(?i:(?:^|\b(?:please|pls|can|could|would|will|to|must|should|then|and|so)\s+)"
+    r"(?:(?:you|someone|somebody|anyone|a\s+manager)\s+)?(?:(?:please|actually|just|kindly)\s+){0,2}"
+    r"(?:call|ring|phone)"
+    r"|\b(?:someone|somebody|anyone)\s+(?:calling|ringing|phoning))\s+"
+    r"(?P<who>(?i:me|us|my\s+(?:mobile|phone|landline|number|work\s+phone))|"
+    r"(?i:the|my)\s+[a-z][\w&'-]*(?:\s+[a-z][\w&'-]*)?|"
+    r"[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|\d{1,3})){0,3})\s+"
     r"(?:back\s+)?on\s+(?P<number>\+?\d[\d -]{2,14}\d)\b(?![\d:/%]|\.\d)"
 )
 # an ask the reading already has about a call
@@ -56,4 +63,5 @@ def call_to(ask: str) -> tuple[str, str] | None:
     if m is None:
         return None
     who = m.group("who")
-    return ("you" if who.lower() in ("me", "us") else who), m.group("number").strip()
+    mine = re.fullmatch(r"me|us|my\s+(?:mobile|phone|landline|number|work\s+phone)", who, re.I)
+    return ("you" if mine else swap(who)), m.group("number").strip()

@@ -10,10 +10,9 @@ import re
 
 from triage.domain import Reading
 from triage.replies.ask_classes import ask_class
-from triage.replies.done import asks_only_given, said_done
+from triage.replies.done import asks_only_given, said_done, untried
 from triage.replies.evidence import says_done
 from triage.replies.ourwords import APOSTROPHES
-from triage.replies.parts import untried
 from triage.replies.rules import ReplyRules
 from triage.replies.values import KbMatch
 

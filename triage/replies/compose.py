@@ -217,9 +217,13 @@ def compose(
             list_lines=list_lines(email.newest_text),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
+        # the entry's own checks, whether its steps or only its topic is used (a breach's
+        # 72-hour report is due whatever the reply offers)
+        entry = fix.entry if fix else draft.topic
+        entry_todo = entry.todo if entry else ()
         todo = (
             shape.todo
-            + (fix.entry.todo if fix else ())
+            + entry_todo
             + promised_todo(draft, answers, ctx)
             + listed_todo(answers, draft.callback)
         )

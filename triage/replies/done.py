@@ -67,7 +67,7 @@ _SENTENCE = re.compile(r"[^.!?\n]*[.!?]?", re.I)
 _RANG_UNANSWERED = re.compile(
     r"\b(?:rang|rung|called|phoned|calling|ringing|(?:tried|trying)\s+(?:to\s+)?(?:ring|call|phone|"
     r"get\s+through))\s+(?:you|your\s+(?:\w+\s+)?(?:help\s*line|number|line|phones?|desk|shop|office)|the\s+"
-    r"(?:help\s*desk|service\s+desk|helpline|support\s+line|desk|shop|office)|support)\b[^.!?\n]{0,80}?"
+    r"(?:help\s*desk|service\s+desk|helpline|support\s+line|desk|shop)|support)\b[^.!?\n]{0,80}?"
     r"(?:no(?:body|-?\s?one)(?:'s)?\s+(?:picks?|picked|answer\w*|is\s+answering)|no\s+(?:answer|reply)|"
     r"unanswered|rings?\s+out|(?:just|kept)\s+ring\w*|line\s+(?:was|is)\s+engaged|"
     r"(?:can't|couldn't|could\s+not|cannot)\s+get\s+through|(?:straight\s+)?to\s+voicemail)",
@@ -146,13 +146,17 @@ _GIVEN: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bwhere\s+it\s+is\s+saved\b",
-        r"(?i:\b(?:on|from|in)\s+(?:our\s+|the\s+|my\s+)?(?:sharepoint|onedrive|teams|"
-        r"(?:network|shared|[a-z])\s+drive|[a-z]:\\))",
+        r"(?i:\b(?:on|from|in)\s+(?:our\s+|the\s+|my\s+|a\s+)?(?:sharepoint|onedrive|"
+        r"teams\s+(?:channel|site|folder)|(?:network|shared)\s+drive)\b)"
+        r"|\b(?:the\s+)?[A-Z]:?\s+drive\b|\b[A-Z]:\\",
     ),
-    # a phone number to reach them on, given in the email ("Call me on 07700 900938")
+    # a phone number to reach them on, given as theirs ("Call me on 07700 900938", "I'm on
+    # ...", "my mobile is ..."), not one they rang or an asset tag (review)
     (
         r"\bphone\s+number\b",
-        r"(?<![\d£$€.,])(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
+        r"(?i:\b(?:(?:call|ring|phone|reach|contact|text)\s+(?:me|us)(?:\s+back)?\s+(?:on|at)|"
+        r"(?:i'm|i\s+am|we're|we\s+are|reached)\s+on|(?:my|our)\s+(?:mobile|number|phone|landline)"
+        r"(?:\s+number)?\s*(?:is|:))\s*)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
     ),
     # the mailbox's address, whole or as its name ("the lettings@ shared mailbox")
     (r"\btell\s+us\s+the\s+address\b", r"\b[\w.-]+@(?:[\w-]+\.[\w.-]+)?"),
@@ -196,3 +200,54 @@ def asks_only_given(step: str, text: str) -> bool:
         return False
     named = [given for asked, given in _GIVEN if re.search(asked, step, re.I)]
     return bool(named) and all(re.search(given, text) for given in named)
+
+
+# what they did, held against a fix's steps (``said_done`` and the reading's ``tried``)
+_STOP = frozenset(
+    """the a an my your our it its to of in on for and or with from at by this that is was
+    have has had be been i we you me us them they again already all then""".split()
+)
+# "Turn the router off at the plug", "Switch the TV box off at the wall" are the restart "I
+# switched it off and on again" did
+RESTART = re.compile(
+    r"\b(?:restart\w*|reboot\w*|(?:turn|switch)\w*\s+(?:[\w-]+\s+){0,3}?off|power[- ]cycl\w*|"
+    r"unplug\w*|off\s+and\s+(?:back\s+)?on)\b",
+    re.I,
+)
+
+
+def _content(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w[:5] for w in words if w not in _STOP and len(w) > 2}
+
+
+# "uninstall it from the Company Portal and install it again" is the reinstall they did
+REINSTALL = re.compile(r"\b(?:re-?install\w*|uninstall\w*|install\w*\s+(?:it\s+)?again)\b", re.I)
+
+
+def untried(steps: tuple[str, ...], tried: tuple[str, ...]) -> tuple[str, ...]:
+    """The steps the customer has not already done (reply-guide: never tell them to do what
+    they say they did): a step goes when a tried phrase shares two content words with it, or
+    both are a restart."""
+    if not tried:
+        return steps
+    out = []
+    for step in steps:
+        words = _content(step)
+        done = any(
+            bool(_CALL_US.match(step))
+            if t == CALLED_UNANSWERED
+            else len(words & _content(t)) >= 2
+            or any(same.search(step) and same.search(t) for same in (RESTART, REINSTALL))
+            for t in tried
+        )
+        if not done:
+            out.append(step)
+    return tuple(out)
+
+
+# a step telling them to ring the desk ("Call the service desk phone line so we can start at
+# once"): the one step a line they rang unanswered rules out, and only that one
+_CALL_US = re.compile(
+    r"^\s*(?:call|ring|phone)\s+(?:the\s+)?(?:service\s+desk|help\s*desk|us|our)\b", re.I
+)

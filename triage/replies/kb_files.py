@@ -206,7 +206,7 @@ def _given(table: object, steps: list[str], where: str) -> tuple[tuple[str, str]
         raise ConfigError(f"{where}: given must be a table of step number = step text")
     out = []
     for key, said in table.items():
-        if not key.isdigit() or not 1 <= int(key) <= len(steps):
+        if not re.fullmatch(r"[0-9]+", key) or not 1 <= int(key) <= len(steps):
             raise ConfigError(f"{where}: given has {key!r}, which is no step's number")
         if not isinstance(said, str) or not said.strip():
             raise ConfigError(f"{where}: given.{key} must be a non-empty string")

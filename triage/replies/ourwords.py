@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from triage.plurals import looks_plural
-
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 # words that make a sentence unsafe to say back: insults, threats, legal claims, sarcasm
 HOSTILE = re.compile(
@@ -107,7 +105,8 @@ PEOPLE = frozenset(
 # short words written in capitals for emphasis, never acronyms
 _SHOUTED = frozenset(
     "NO NOW NOT YOUR YOU OUR ALL ANY WHY HOW WHAT WHO THE AND DAY GET PUT FIX STOP NEVER EVER DONE MORE "
-    "WEEK HOUR DAYS ONE TWO SIX TEN YET STILL JUST EVEN HELP CALL SORT ONLY JOKE LIE ME BAD SICK MAD".split()
+    "WEEK HOUR DAYS ONE TWO SIX TEN YET STILL JUST EVEN HELP CALL SORT ONLY JOKE LIE ME BAD SICK "
+    "MAD".split()
 )
 _LEAD_IN = re.compile(
     r"^(?:and|but|so|also|plus|well|ok|okay|right\s+now|now|right|anyway|basically|honestly|frankly|then|"
@@ -366,35 +365,3 @@ def problem_phrase(clause: str) -> str | None:
     if words[0].lower() in _OPENERS or words[0] in ("You", "Your", "You're", "You've"):
         s = s[:1].lower() + s[1:]
     return s
-
-
-# "since 5.2 update", "after router update": a subject line's dropped article, put back in a
-# sentence of ours (judges: "pastes the subject ... missing 'the'"); not a time, an idiom or
-# a plural ("since lunch", "after work", "before signing", "after 3 days", "after failed logins")
-_BARE_AFTER = re.compile(
-    r"\b(since|after|before)\s+((?:\d[\d.]*\s+)?)((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)"
-    r"(?=\s*(?:$|[,.;:!?)]|\s(?:with|and|but|on|in|at|for|to|from|so|which|while|when|because)\b))"
-)
-_NO_ARTICLE = frozenset(
-    """the a an my your our his her their its this that these those each every all any some no
-    last next yesterday today tonight tomorrow lunch lunchtime breakfast dinner midnight noon
-    launch dark school work then it we i you they he she morning evening afternoon night week
-    weekend month year now ages one two three four five six seven eight nine ten half about
-    around approximately roughly too many more much few several exactly just only over under
-    nearly almost am pm second seconds minute min mins hour hr hrs day monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december christmas easter someone somebody something everyone
-    everybody everything anyone nobody forever ever""".split()
-)
-
-
-def articled(text: str) -> str:
-    """``text`` with "the" put back before a bare singular noun after since/after/before."""
-
-    def fix(m: re.Match[str]) -> str:
-        words = m.group(3).split()
-        if words[0] in _NO_ARTICLE or looks_plural(words[-1]) or "ing" in {w[-3:] for w in words}:
-            return m.group(0)
-        return f"{m.group(1)} the {m.group(2)}{m.group(3)}"
-
-    return _BARE_AFTER.sub(fix, text)

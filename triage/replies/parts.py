@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from triage.domain import Ask, Email, Reading, Scores
-from triage.replies.done import CALLED_UNANSWERED
+from triage.replies.articles import articled
+from triage.replies.done import REINSTALL, RESTART
 from triage.replies.evidence import (
     says_bereaved,
     says_more_than_once,
@@ -19,7 +20,7 @@ from triage.replies.evidence import (
 )
 from triage.replies.gist import Gist
 from triage.replies.letdown import let_down
-from triage.replies.ourwords import articled, upper_first
+from triage.replies.ourwords import upper_first
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
 from triage.replies.values import KbEntry
@@ -330,7 +331,7 @@ def fix_steps(d: Draft, intro_slot: str = "fix_intro") -> str:
     intro = d.render(intro_slot, title=d.fix.title)
     # the why of a step they already took ("A full restart finishes ...") goes with the step
     gone = [s for s in d.fix.steps if s not in d.steps]
-    said = any(p.search(d.fix.why) and any(map(p.search, gone)) for p in (_RESTART, _REINSTALL))
+    said = any(p.search(d.fix.why) and any(map(p.search, gone)) for p in (RESTART, REINSTALL))
     why = "" if said else d.render("fix_why", why=d.fix.why)
     return section(intro, numbered(d.steps), why)
 
@@ -349,52 +350,3 @@ def sign_off(d: Draft) -> str:
 # the kinds whose owner is the team of what the problem is about (an outage has the incident
 # team, security its own, a complaint "the people responsible")
 _OWNED = frozenset({"fault", "request", "question"})
-
-_STOP = frozenset(
-    """the a an my your our it its to of in on for and or with from at by this that is was
-    have has had be been i we you me us them they again already all then""".split()
-)
-# "Turn the router off at the plug", "Switch the TV box off at the wall" are the restart "I
-# switched it off and on again" did
-_RESTART = re.compile(
-    r"\b(?:restart\w*|reboot\w*|(?:turn|switch)\w*\s+(?:[\w-]+\s+){0,3}?off|power[- ]cycl\w*|"
-    r"unplug\w*|off\s+and\s+(?:back\s+)?on)\b",
-    re.I,
-)
-
-
-def _content(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", text.lower())
-    return {w[:5] for w in words if w not in _STOP and len(w) > 2}
-
-
-# "uninstall it from the Company Portal and install it again" is the reinstall they did
-_REINSTALL = re.compile(r"\b(?:re-?install\w*|uninstall\w*|install\w*\s+(?:it\s+)?again)\b", re.I)
-
-
-def untried(steps: tuple[str, ...], tried: tuple[str, ...]) -> tuple[str, ...]:
-    """The steps the customer has not already done (reply-guide: never tell them to do what
-    they say they did): a step goes when a tried phrase shares two content words with it, or
-    both are a restart."""
-    if not tried:
-        return steps
-    out = []
-    for step in steps:
-        words = _content(step)
-        done = any(
-            bool(_CALL_US.match(step))
-            if t == CALLED_UNANSWERED
-            else len(words & _content(t)) >= 2
-            or any(same.search(step) and same.search(t) for same in (_RESTART, _REINSTALL))
-            for t in tried
-        )
-        if not done:
-            out.append(step)
-    return tuple(out)
-
-
-# a step telling them to ring the desk ("Call the service desk phone line so we can start at
-# once"): the one step a line they rang unanswered rules out, and only that one
-_CALL_US = re.compile(
-    r"^\s*(?:call|ring|phone)\s+(?:the\s+)?(?:service\s+desk|help\s*desk|us|our)\b", re.I
-)

@@ -10,10 +10,11 @@ import re
 from triage.reading.topic import named_in
 from triage.replies.ask_classes import no_point
 from triage.replies.askback import ask_phrase
-from triage.replies.detail import Detail, detail, with_detail
+from triage.replies.detail import detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
 from triage.replies.grievance import complaint_about, grievance
+from triage.replies.headline_pick import headline_better
 from triage.replies.ourwords import (
     BRANDS,
     PEOPLE,
@@ -38,6 +39,8 @@ from triage.replies.subject_topic import (
     subject_phrase,
     subject_shares,
 )
+from triage.replies.tone import check, errors
+from triage.replies.tone_config import ToneConfig
 
 
 def who(d: Draft) -> str:
@@ -49,6 +52,16 @@ def who(d: Draft) -> str:
 
 
 def restatement(d: Draft) -> str:
+    """``_restatement``, or the kind's plain line where the words it said back would make ours
+    blame, claim or admit what we must not (a subject line "as stated previously" said back as
+    "the as stated previously": the property test's find)."""
+    said = _restatement(d)
+    if said and errors(check(said, config=_TONE, whole_reply=False)):
+        return d.render(_PLAIN.get(d.kind, "restate_fault"))
+    return said
+
+
+def _restatement(d: Draft) -> str:
     """One sentence in our words: the thing and its trouble (``gist``: "the staff room copier
     keeps jamming"), or the customer's own problem clause said back where it says more
     (short, pronouns turned, never hostile words); a request or a question by what it asks;
@@ -111,7 +124,7 @@ def restatement(d: Draft) -> str:
     if (
         fault
         and d.reading.headline
-        and _headline_better(d.reading.headline, theirs, ours, told, d.text)
+        and headline_better(d.reading.headline, theirs, ours, told, d.text)
     ):
         return _with_scope(d, with_detail(_spelled(d.reading.headline, d.text), told, d.text))
     if theirs:  # else the thing and its trouble in our words
@@ -220,48 +233,17 @@ def restatement(d: Draft) -> str:
         return d.render("restate_subject_quoted", subject=quoted)
     if affected:
         return d.render("restate_scope", who=affected)
-    slot = {
-        "request": "restate_request",
-        "question": "restate_question",
-        "chase": "restate_chase",
-        "policy_complaint": "restate_policy_complaint",
-    }.get(d.kind, "restate_fault")
-    return d.render(slot)
+    return d.render(_PLAIN.get(d.kind, "restate_fault"))
 
 
-def _headline_better(
-    headline: str, theirs: str, ours: Gist | None, told: Detail | None, text: str
-) -> bool:
-    """Whether the subject said as its sentence ("the alarm is going off in the server room")
-    says the fault better than the clause cut from the body or our words for its kind. Paired
-    judges preferred it where those were vague ("the server is making a noise it shouldn't",
-    "the PDF is stuck on one screen") or about something else ("last night's wind is hanging
-    down across the road" of a cable down), and preferred those where they named the same
-    thing ("the time recording software keeps freezing"): a subject said back nearly as
-    written reads as pasted."""
-    if theirs:  # their own clause from the body
-        return not _same_thing(headline, theirs)
-    if ours is None:
-        return True
-    # "stuck on one screen" says little, unless the screen is named ("stuck on 'Starting up'")
-    vague = ours.trouble == "noise" or "one screen" in with_detail(ours.text, told, text)
-    return ours.generic or vague or not _same_thing(headline, ours.text)
-
-
-_HEADLINE_VERB = re.compile(
-    r"\s(?:is|are|has|have|keeps?|won't|can't|doesn't|don't|isn't|aren't|hasn't|haven't|may)\b"
-)
-
-
-def _same_thing(headline: str, clause: str) -> bool:
-    """The headline's thing (its words before the verb) is named in ``clause`` too."""
-    thing = _HEADLINE_VERB.split(headline, maxsplit=1)[0]
-    words = {_stem(w) for w in re.findall(r"[a-z][a-z-]+", thing.lower())} - {"the", "your"}
-    return bool(words & {_stem(w) for w in re.findall(r"[a-z][a-z-]+", clause.lower())})
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+# the shipped phrase lists (a desk's additions are checked on the whole draft, in compose)
+_TONE = ToneConfig()
+_PLAIN = {
+    "request": "restate_request",
+    "question": "restate_question",
+    "chase": "restate_chase",
+    "policy_complaint": "restate_policy_complaint",
+}
 
 
 def _spelled(headline: str, text: str) -> str:
