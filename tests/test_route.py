@@ -96,6 +96,19 @@ def test_due_time_follows_the_urgency_target() -> None:
     assert decide(3, 0).due == datetime(2026, 11, 23, 11, 0, tzinfo=UTC)  # critical: 1 h, 24/7
 
 
+def test_a_high_matter_after_lunch_is_due_by_the_end_of_the_day_as_its_reply_promises() -> None:
+    monday_1320 = datetime(2026, 11, 23, 13, 20, tzinfo=UTC)
+    d = route(
+        MailKind.CUSTOMER,
+        scores(2, 0, 0.0),
+        History(),
+        received=monday_1320,
+        policy=POLICY,
+        sla=SLA,
+    )
+    assert d.due == datetime(2026, 11, 23, 17, 0, tzinfo=UTC)  # not 09:20 on Tuesday
+
+
 def test_queue_order_angriest_then_most_urgent_then_oldest() -> None:
     later = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)
     items = [
