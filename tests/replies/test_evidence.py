@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from triage.replies.evidence import (
-    gives_number,
     says_attack,
     says_can_work,
     says_done,
@@ -129,34 +128,14 @@ def test_upset_is_said_only_when_the_email_shows_it(text: str, shown: bool) -> N
         ("The whole site is down.", True),
         ("Nobody can tell me why.", False),  # nobody answered: not many people stopped
         ("All 40 staff like the new printer.", False),
+        ("Our support team (15 agents) can't open tickets this morning.", True),
+        ("So half our design team is sitting idle.", True),
+        ("The system is still unavailable in all six main theatres.", True),
         ("My laptop won't start.", False),
     ],
 )
 def test_many_people_stopped_is_read_from_one_sentence(text: str, stopped: bool) -> None:
     assert says_many_stopped(text) is stopped
-
-
-@pytest.mark.parametrize(
-    ("text", "given"),
-    [
-        ("Please call me on 07700 900123 as soon as you can.", True),
-        ("Ring the shop: +44 (0)20 7946 0958", True),
-        ("Chef Ade is on 555-0123.", True),
-        ("It failed at 10:45 on 12/03/2026 with error 0x80070005.", False),
-        ("We were charged £1,260.00 for 12 seats.", False),
-        ("Ticket 4819023 is still open, ref 88123456.", False),  # a reference, not a phone
-        # an internal extension is a number to ring
-        ("Please call the ED Nurse in Charge on 5500 when someone is on it.", True),
-        ("I'm on ext. 4417 all day.", True),
-        ("Call me on Monday 2026 about it.", False),
-        ("It crashed on 2024 files only.", False),
-        ("I tried to call the service desk on 4000. Please call me back.", False),  # ours
-        ("Extension 4417 has no dial tone, ring me.", False),  # the dead phone
-        ("The screen is set to 1920 x 1080.", False),
-    ],
-)
-def test_a_phone_number_in_the_email_is_seen(text: str, given: bool) -> None:
-    assert gives_number(text) is given
 
 
 @pytest.mark.parametrize(

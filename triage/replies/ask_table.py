@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from triage.replies.ask_words import DONT_LEAD, PRICE_ASK, SERVICE_NOUNS
-from triage.replies.evidence import PHONE_NUMBER
+from triage.replies.phone_numbers import PHONE_NUMBER
 
 _W = r"(?:[\w'-]+\s+)"
 ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -13,7 +13,6 @@ agent must still do is left as text in the reply: it goes on the Suggestion (``a
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -33,7 +32,6 @@ from triage.replies.choose_fix import FIXES, choose_fix, close_to, on_keywords, 
 from triage.replies.choose_kind import reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed, gone_before
-from triage.replies.evidence import gives_number
 from triage.replies.gist import email_gist
 from triage.replies.joined_asks import new_sentences
 from triage.replies.kinds import SHAPES
@@ -49,6 +47,7 @@ from triage.replies.parts import (
     shown_upset,
     sign_off,
 )
+from triage.replies.phone_numbers import gives_number, signature_number
 from triage.replies.promise import decision_at, hours_left, promised_level, senior_at
 from triage.replies.restated_ask import restated_ask
 from triage.replies.rules import ReplyRules
@@ -344,16 +343,3 @@ def composer_for(config: ReplyConfig, kb: KnowledgeBase, *, agent: str | None = 
         )
 
     return composer
-
-
-_NOT_A_PHONE = re.compile(
-    r"\b(?:vat|fax|reg(?:istered|istration)?|company|charity|account|sort)\b", re.I
-)
-
-
-def signature_number(signature: str) -> bool:
-    """Whether a signature gives a phone number: a line with a number that is not a VAT, fax,
-    company or account number."""
-    return any(
-        gives_number(line) for line in signature.splitlines() if not _NOT_A_PHONE.search(line)
-    )

@@ -216,17 +216,19 @@ def says_upset(text: str) -> bool:
 
 # many people stopped, in the email's words: a count or "everyone / nobody / the whole ..." of
 # people, and a word of not being able to work. The desk's rubric calls that critical; judges
-# called a Monday answer for "140 users can't sign in" too slow whatever the model read.
+# called a Monday answer for "140 users can't sign in" and a 17:00 one for "Our support team
+# (15 agents) can't open tickets" too slow whatever the model read.
 _MANY = re.compile(
-    r"\b(?:\d{2,}|all|every|whole|entire|nobody|no\s+one|none\s+of)\b[^.?!\n]{0,25}\b(?:users|"
-    r"staff|people|students|employees|colleagues|customers|clients|team|office|site|building|"
-    r"branch\w*|stores?|school|clinic|ward|practice|department|company|firm|us)\b"
+    r"\b(?:\d{2,}|all|every|whole|entire|half|nobody|no\s+one|none\s+of)\b[^.?!\n]{0,25}\b(?:users|"
+    r"staff|people|students|employees|colleagues|customers|clients|team|offices?|sites?|building|"
+    r"branch\w*|stores?|schools?|clinics?|wards?|theatres?|practice|department|company|firm|us|"
+    r"agents|operators|nurses|doctors|drivers|engineers|designers|pickers|workers|teachers)\b"
     r"|\b(?:nobody|no\s+one|none\s+of\s+us)\b",
     re.I,
 )
 _STOPPED = re.compile(
     r"\b(?:can(?:no|')t|cannot|unable|down|offline|outage|locked\s+out|not\s+working|no\s+access|"
-    r"stopped|dead|won't\s+(?:load|open|start|connect)|failing|failed)\b",
+    r"stopped|dead|won't\s+(?:load|open|start|connect)|failing|failed|unavailable|idle)\b",
     re.I,
 )
 
@@ -299,38 +301,6 @@ _BEREAVED = re.compile(
 def says_bereaved(text: str) -> bool:
     """The email says someone close to them has died."""
     return _BEREAVED.search(text) is not None
-
-
-# a phone number: seven digits or more in one run of digits, spaces, dashes and brackets
-# ("07700 900123", "+44 (0)20 7946 0958", "555-0123"); not a date, a time or an amount
-PHONE_NUMBER = r"(?<![\w£$€.:/])\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)"
-_NUMBER = re.compile(PHONE_NUMBER)
-
-
-_REFERENCE = re.compile(
-    r"\b(?:ticket|case|ref(?:erence)?|order|invoice|account|incident|inc|no|number|id|po)"
-    r"\.?\s*(?:number|no\.?)?\s*[:#]?\s*$",
-    re.I,
-)
-
-
-# an internal extension given to ring: "call me on 5500", "call the Nurse in Charge on 5500",
-# "I'm on ext. 4417" (not "I called the desk on 4000", "Extension 4417 has no dial tone", a
-# year or a screen size)
-_EXTENSION = re.compile(
-    r"(?:^|[.!?]\s+|\b(?:please|and|can\s+you|could\s+you|could\s+someone|can\s+someone)\s+)"
-    r"(?:call|ring|phone)\s+(?:me|us|the\s+[\w' ]{2,40}?)\s+on\s+\d{3,5}\b(?![\d.:/%-])"
-    r"|\b(?:i'm|i\s+am|we're|we\s+are|me)\s+on\s+ext(?:ension)?\.?\s*\d{3,5}\b(?![\d.:/%-])",
-    re.I,
-)
-
-
-def gives_number(text: str) -> bool:
-    """Whether the email gives a phone number to call (a ticket's or an order's is none)."""
-    return _EXTENSION.search(text) is not None or any(
-        sum(c.isdigit() for c in m.group(0)) >= 7 and not _REFERENCE.search(text[: m.start()])
-        for m in _NUMBER.finditer(text)
-    )
 
 
 # the fault is back: "the third outage this month", "second time this week", "keeps happening"
