@@ -173,6 +173,13 @@ def test_a_step_they_did_is_left_out() -> None:
             "The cable from the pole outside 31 Station Road is down.",
             False,
         ),
+        (
+            "Send us the dates and amounts of the charges as they appear on your statement.",
+            "You've taken my direct debit twice, £64.99 on the 1st and again £64.99 on the 3rd.",
+            True,
+        ),
+        ("Tell us the account number from the top of your bill.", "Account 9936-1570", True),
+        ("Tell us the account number from the top of your bill.", "my account was charged", False),
         # a step that asks for nothing is never "given"
         ("Restart the laptop with the key ID written down.", "Key ID is 4A7F21C0.", False),
     ],

@@ -160,6 +160,16 @@ _GIVEN: tuple[tuple[str, str], ...] = (
     ),
     # the mailbox's address, whole or as its name ("the lettings@ shared mailbox")
     (r"\btell\s+us\s+the\s+address\b", r"\b[\w.-]+@(?:[\w-]+\.[\w.-]+)?"),
+    # two charges by amount and date ("£64.99 on the 1st and again £64.99 on the 3rd"), and an
+    # account number after its label (judges: "asks for charge dates he already gave")
+    (
+        r"\bdates\s+and\s+amounts\b",
+        r"(?:[£$€]\s?\d[\d,.]*\s+on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b[^\n]{0,80}?){2}",
+    ),
+    (
+        r"\baccount\s+number\b",
+        r"(?i:\baccount)\s*(?i:number|no\.?)?\s*[:#]?\s*\d[\d-]{4,}\d\b",
+    ),
     # a meeting room by its name ("meeting room Severn", "the Severn room")
     (
         r"\bthe\s+room'?s\s+name\b",
