@@ -521,6 +521,11 @@ def test_a_deadline_months_away_is_context_and_on_this_week_loses_its_on(
     said = make(reply_config, keyword_kb, e, read=reading(deadline=week)).plan
     assert "need this this week" in said
     assert "on this week" not in said
+    # a span read without its "in" is said as one, not "by two weeks"
+    span = Deadline("two weeks", NOW + timedelta(days=14))
+    spanned = make(reply_config, keyword_kb, e, read=reading(deadline=span)).plan
+    assert "within two weeks" in spanned
+    assert "by two weeks" not in spanned
 
 
 def test_a_deadline_sooner_than_the_level_allows_moves_the_promise_up_to_meet_it(

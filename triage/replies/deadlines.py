@@ -28,6 +28,11 @@ _TIME_START = re.compile(
 )
 
 
+# a span with no preposition left ("the release is due in two weeks" read as "two weeks")
+_SPAN = re.compile(
+    r"(?i)^(?:a|an|one|two|three|four|five|six|\d+|a\s+(?:couple|few)\s+of)\s+"
+    r"(?:minutes?|hours?|days?|weeks?|months?)$"
+)
 _CALENDAR = re.compile(
     r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|june|july|august|september|october|november|december)\b"
@@ -80,8 +85,9 @@ def _their_time(d: Draft) -> str | None:
         lowered = _CALENDAR.sub(lambda m: m.group(0).capitalize(), phrase[:1].lower() + phrase[1:])
         # "turn it back on this week": the "on" belongs to the verb, not the time
         lowered = re.sub(r"(?i)^on\s+(?=(?:this|next)\b)", "", lowered)
-        if re.match(r"(?i)the\s+next\b", lowered):
-            return f"within {lowered}"  # "by the next hour" says a moment, not a span
+        if re.match(r"(?i)the\s+next\b", lowered) or _SPAN.match(lowered):
+            # "by the next hour" says a moment, not a span; so does "by two weeks"
+            return f"within {lowered}"
         return lowered if _TIME_START.match(lowered) else f"by {lowered}"
     return None
 
