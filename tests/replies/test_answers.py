@@ -485,3 +485,12 @@ def test_several_asks_to_stop_an_attack_are_said_back_in_one_sentence(
     assert said[0] == said[1]  # "the first thing ... will do" once, not twice
     assert "stop all outgoing mail" in said[0]
     assert "remove whatever rule" in said[0]
+
+
+def test_an_executive_named_gets_the_request_passed_to_them_not_our_duty_manager(
+    reply_config: ReplyConfig,
+) -> None:
+    t = reply_config.templates
+    said = answer(Ask("and I want this escalated to your CTO.", "request"), ctx(), t)
+    assert "our CTO" in said
+    assert "confirm" in said  # that it reached them, not what they will decide

@@ -574,9 +574,13 @@ def test_a_failure_of_ours_they_report_is_owned_by_name(
 ) -> None:
     text = "You promised a callback on Thursday and nobody called me back. My email is still down."
     s = make(reply_config, keyword_kb, email(text), scores(1, 2), read=reading(wrote_before=True))
-    assert any(line in s.acknowledge for line in _variants(reply_config, "let_down_call"))
+    assert any(line in s.acknowledge for line in _variants(reply_config, "let_down_call_promised"))
     assert not any(line in s.text for line in _variants(reply_config, "repeat_said"))
     assert s.repeat_contact  # they say so: earlier contact is established
+    # no promise said: owned without claiming one ("We said we'd call you" was a claim there)
+    unsaid = email("I rang twice and nobody has called me back. My email is still down.")
+    owned = make(reply_config, keyword_kb, unsaid, scores(1, 2), read=reading(wrote_before=True))
+    assert any(line in owned.acknowledge for line in _variants(reply_config, "let_down_call"))
 
 
 def test_a_fault_without_a_fix_or_a_question_gets_no_filler_line(

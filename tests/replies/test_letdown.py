@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.letdown import let_down
+from triage.replies.letdown import let_down, promised_call
 
 
 @pytest.mark.parametrize(
@@ -140,3 +140,18 @@ from triage.replies.letdown import let_down
 )
 def test_the_failure_they_report(text: str, failed: str | None) -> None:
     assert let_down(text) == failed
+
+
+@pytest.mark.parametrize(
+    ("text", "promised"),
+    [
+        ("Twice I was told someone would call back within 15 minutes; nobody has.", True),
+        ("They promised a call on Thursday and nobody rang.", True),
+        ("Switchboard say they've bleeped someone twice. NOBODY has called back.", False),
+        ("I rang you three times and nobody has called me back.", False),
+    ],
+)
+def test_a_callback_is_said_to_be_ours_to_have_made_only_where_the_email_says_so(
+    text: str, promised: bool
+) -> None:
+    assert promised_call(text) is promised

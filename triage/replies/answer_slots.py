@@ -111,3 +111,19 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
         # escalation (judges: "ignores the manager call within the hour")
         return "escalate_call"
     return cls
+
+
+# an executive named as who it should reach ("escalated to your CTO"): our duty manager is no
+# answer to that (judges: "CTO escalation ignored"); passing it on is ours to promise, their
+# answer is not
+_EXEC = re.compile(
+    r"\b(?:your|the)\s+(?P<who>CTO|CEO|COO|CIO|CFO|MD|managing\s+director|chief\s+executive|"
+    r"chief\s+\w+\s+officer|head\s+of\s+[a-z]+|director\s+of\s+[a-z]+|VP\s+of\s+[A-Za-z]+)\b",
+    re.I,
+)
+
+
+def named_exec(text: str) -> str:
+    """ "our CTO" for an ask that names one of our executives, else ""."""
+    m = _EXEC.search(text)
+    return f"our {m.group('who')}" if m else ""

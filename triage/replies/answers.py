@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.answer_slots import PRICE_WHY, slot_for, used_class
+from triage.replies.answer_slots import PRICE_WHY, named_exec, slot_for, used_class
 from triage.replies.ask_classes import ask_class, priced_first
 from triage.replies.ask_words import (
     HOW_TO,
@@ -163,6 +163,11 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     phrase = said_back if cls in _SAID_BACK else None
     if cls == "attend" and specific(ask_phrase(ask.text)):  # as written: "look at it" is not
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
+    if cls.startswith("escalate") and (boss := named_exec(ask.text)):
+        # "escalated to your CTO": passed on and confirmed, not our duty manager instead
+        when = ctx.senior_callback or ctx.callback
+        said = templates.render("answer_escalate_exec", ctx.key, ctx.style, who=boss, callback=when)
+        return _Answered(said, False)
     if cls in ctx.reuse and cls not in ("question", "do"):
         return _Answered(ctx.reuse[cls], False)
     if cls == "deadline" and "attend" in ctx.reuse:

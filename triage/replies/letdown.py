@@ -257,3 +257,19 @@ def let_down(text: str) -> str | None:
         if kind == "claim" and _late(text):
             return "late"
     return _promise(text)
+
+
+# the callback was promised in so many words: "I was told someone would call back", "they
+# promised a call on Thursday", "said he'd ring me" (paired judges preferred "We said we'd
+# call you, and we didn't" there, and read it as a claim where the email only says nobody
+# called back)
+_SAID_WOULD_CALL = re.compile(
+    r"\b(?:told|said|promised|assured|agreed)\b[^.!?\n]{0,60}?\b(?:call|ring|phone|rang)\w*"
+    r"|\b(?:would|will|'d|'ll)\s+(?:call|ring|phone)\b|\bcall\s*backs?\s+(?:was|were)\s+promised\b",
+    re.I,
+)
+
+
+def promised_call(text: str) -> bool:
+    """The email says a call back was promised, not only that none came."""
+    return _SAID_WOULD_CALL.search(text.translate(APOSTROPHES)) is not None

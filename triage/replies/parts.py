@@ -19,7 +19,7 @@ from triage.replies.evidence import (
     says_upset,
 )
 from triage.replies.gist import Gist
-from triage.replies.letdown import let_down
+from triage.replies.letdown import let_down, promised_call
 from triage.replies.ourwords import upper_first
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
@@ -186,7 +186,10 @@ def repeat_line(d: Draft) -> str:
     a failure of ours they report is owned by name ("nobody called you back")."""
     # in a security matter, no "that was our failure": the reply admits no liability there
     security = d.kind == "security" or d.reading.security
-    failed = d.render(f"let_down_{d.failed}") if d.failed and not security else ""
+    slot = f"let_down_{d.failed}"
+    if d.failed == "call" and promised_call(d.text):
+        slot = "let_down_call_promised"  # "We said we'd call you": only where they say so
+    failed = d.render(slot) if d.failed and not security else ""
     if d.earlier > 0:
         earlier = "one earlier message" if d.earlier == 1 else f"{d.earlier} earlier messages"
         return paragraph(d.render("repeat_known", earlier=earlier, days=str(d.window_days)), failed)

@@ -100,7 +100,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "repeat_followup": _NONE,  # ... a calm check-in after one contact
     **{
         f"let_down_{k}": _NONE
-        for k in ("call", "visit", "claim", "late", "advice", "silence", "broken")
+        for k in ("call", "call_promised", "visit", "claim", "late", "advice", "silence", "broken")
     },
     "thanks": _NONE,  # thank them, once
     "thanks_tried": _NONE,  # never tell them to do what they say they did
@@ -172,6 +172,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_update": _ANSWER,
     "answer_escalate_done": _ANSWER,
     "answer_escalate": _ANSWER,
+    "answer_escalate_exec": frozenset({"who", "callback"}),
     "answer_conduct": _ANSWER,
     "answer_bring_in": _ANSWER,
     "answer_recording": _ANSWER,
