@@ -494,3 +494,6 @@ def test_an_executive_named_gets_the_request_passed_to_them_not_our_duty_manager
     said = answer(Ask("and I want this escalated to your CTO.", "request"), ctx(), t)
     assert "our CTO" in said
     assert "confirm" in said  # that it reached them, not what they will decide
+    # "the Head of Department" is as likely theirs: never made ours
+    theirs = Ask("the Head of Department has agreed to nominate me, can you escalate?", "request")
+    assert "our Head of Department" not in answer(theirs, ctx(), t)

@@ -115,10 +115,11 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
 
 # an executive named as who it should reach ("escalated to your CTO"): our duty manager is no
 # answer to that (judges: "CTO escalation ignored"); passing it on is ours to promise, their
-# answer is not
+# answer is not. "your" only, or IT's own head: "the Head of Department" may be theirs
 _EXEC = re.compile(
-    r"\b(?:your|the)\s+(?P<who>CTO|CEO|COO|CIO|CFO|MD|managing\s+director|chief\s+executive|"
-    r"chief\s+\w+\s+officer|head\s+of\s+[a-z]+|director\s+of\s+[a-z]+|VP\s+of\s+[A-Za-z]+)\b",
+    r"\byour\s+(?P<who>CTO|CEO|COO|CIO|CFO|MD|managing\s+director|chief\s+executive|"
+    r"chief\s+\w+\s+officer|head\s+of\s+[a-z]+|director\s+of\s+[a-z]+|VP\s+of\s+[A-Za-z]+)\b"
+    r"|\bthe\s+(?P<who_it>head\s+of\s+IT|IT\s+director|CIO)\b",
     re.I,
 )
 
@@ -126,4 +127,4 @@ _EXEC = re.compile(
 def named_exec(text: str) -> str:
     """ "our CTO" for an ask that names one of our executives, else ""."""
     m = _EXEC.search(text)
-    return f"our {m.group('who')}" if m else ""
+    return f"our {m.group('who') or m.group('who_it')}" if m else ""
