@@ -29,9 +29,8 @@ _DEMAND = re.compile(
 )
 # a call asked for to a number the ask gives: "call me on 07700 900938", "Someone needs to call
 # Ward 6 on 6601", "someone calling ED on 5502" (judges: "asks for a number she gave", "says
-# it will ring her, not the ward")
-# Asked, not reported: the verb after a word that asks ("please call", "needs to ring",
-# "someone calling ED on 5502"), never "I've been ringing the Service Desk on 0345 ..."
+# it will ring her, not the ward"); asked, not reported: the verb after a word that asks, never
+# "I've been ringing the Service Desk on 0345 ..." (review)
 _TO = re.compile(
     r"(?i:(?:^|\b(?:please|pls|can|could|would|will|to|must|should|then|and|so)\s+)"
     r"(?:(?:you|someone|somebody|anyone|a\s+manager)\s+)?(?:(?:please|actually|just|kindly)\s+){0,2}"
