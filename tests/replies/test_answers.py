@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triage.domain import Ask
+from triage.replies.answer_slots import used_class
 from triage.replies.answers import AnswerContext, answer, answer_asks
 from triage.replies.ask_classes import ask_class
 from triage.replies.config import ReplyConfig
@@ -497,3 +498,17 @@ def test_an_executive_named_gets_the_request_passed_to_them_not_our_duty_manager
     # "the Head of Department" is as likely theirs: never made ours
     theirs = Ask("the Head of Department has agreed to nominate me, can you escalate?", "request")
     assert "our Head of Department" not in answer(theirs, ctx(), t)
+
+
+def test_the_class_an_ask_is_answered_as_is_the_one_the_agents_to_do_reads(
+    reply_config: ReplyConfig,
+) -> None:
+    # one decision (used_class) for the answer and the to-do: "bring it in" is neither said
+    # nor put on the agent's list in a security matter
+    secure = ctx("security", security=True)
+    offer = Ask("Shall I bring it down to you?", "question")
+    staff = Ask("Can you look into the engineer who was rude to my wife?", "request")
+    assert used_class(offer, secure) == "question"
+    assert used_class(staff, secure) == "do"
+    assert used_class(offer, ctx()) == "bring_in"
+    assert used_class(staff, ctx()) == "conduct"

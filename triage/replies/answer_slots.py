@@ -95,6 +95,10 @@ def used_class(ask: Ask, ctx: AnswerContext) -> str:
         return "contain"  # "freeze the payout NOW": promised first, not "it's with us now"
     if cls in ("do", "attend") and ctx.about_money and TAKE_IT_OFF.search(ask.text):
         return "do" if OFF_THE_PAPER.search(ask.text) else "money"
+    if cls == "bring_in" and ctx.security_matter:
+        return "question"  # a ransomed laptop is not moved on our say-so: the team decides
+    if cls == "conduct" and ctx.security_matter:
+        return "do"  # "investigate the person who logged into my account": the security team's
     if "genuine" in ctx.reuse and GENUINE.search(ask.text):
         return "genuine"  # "Is he one of yours?": the draft's "not from us" line answers it
     if cls == "escalate" and ESCALATE_IT.match(ask.text):

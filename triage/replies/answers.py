@@ -136,10 +136,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         return _Answered(ctx.refusal, False)  # asked what policy does not allow: the no answers
     if cls == "revert" and ctx.kind != "policy_complaint":
         cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
-    if cls == "how" and not ctx.steps or cls == "bring_in" and ctx.security_matter:
-        cls = "question"  # (a ransomed laptop is not moved on our say-so: the team decides)
-    if cls == "conduct" and ctx.security_matter:
-        cls = "do"  # "investigate the person who logged into my account": the security team's
+    if cls == "how" and not ctx.steps:
+        cls = "question"
     # their words said back, worked out once here and for the classes whose answers say them
     said_back = said_ask(ask) if ctx.kind == "feedback" or cls in _SAID_BACK else None
     if (

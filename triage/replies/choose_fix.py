@@ -73,8 +73,9 @@ def choose_fix(
         # a step that asks only for what the email gives is left out, or said as the
         # entry's ``given`` version of it (what we do with the file they named)
         instead = dict(match.entry.given)
-        steps = tuple(instead.get(s, "") if asks_only_given(s, text) else s for s in steps if s)
-        steps = tuple(s for s in steps if s)
+        steps = tuple(
+            filter(None, (instead.get(s, "") if asks_only_given(s, text) else s for s in steps))
+        )
         if len(steps) == 1 < len(match.entry.steps) - 1 and steps[0] == match.entry.steps[0]:
             # the entry's first step alone, of three or more, is a preparation whose point has
             # gone ("Save a copy" once the safe-mode test they did is out), and the entry's
