@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from triage.reading.values import Ask
 from triage.replies.config import ReplyConfig
-from triage.replies.feedback import _suggestions, _thanked
+from triage.replies.feedback import _suggested, _suggestions, _thanked
 from triage.replies.knowledge import KnowledgeBase
 
 from .test_compose import email, make, reading
@@ -100,3 +101,32 @@ def test_thanks_for_a_person_is_not_news_that_it_works_unless_they_say_so(
     draft = make(reply_config, keyword_kb, email(text), read=reading("feedback"))
     assert said in draft.text
     assert not not_said or not_said not in draft.acknowledge
+
+
+DROP_IN = """Just a suggestion rather than a problem. A lot of people on our floor have small
+'how do I...' questions. Would you ever consider a weekly 30-minute drop-in, either in the
+canteen or on Teams? I think it'd save you a fair few tickets."""
+
+
+def test_one_suggestion_is_said_back_with_where_it_goes(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "the drop-in suggestion is never acknowledged"
+    ask = "Would you ever consider a weekly 30-minute drop-in, either in the canteen or on Teams?"
+    read = reading("feedback", asks=(ask,))
+    s = make(reply_config, keyword_kb, email(DROP_IN, subject="Suggestion: drop-ins"), read=read)
+    assert "You asked us to consider a weekly 30-minute drop-in" in s.plan
+    assert "service desk manager" in s.plan
+    assert s.text.count("service desk manager") == 1  # said once, not again as the ask's answer
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Could someone send me the link when you have a moment?",  # a request to be sent
+        "Is there a way to turn on version history for the whole workspace?",  # wants an answer
+        "Could you add an export to .ods?",  # a change to the product: its own answer
+    ],
+)
+def test_not_a_suggestion_keeps_its_own_answer(ask: str) -> None:
+    assert _suggested((Ask(ask, "request"),)) == ""

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+from triage.reading.values import Ask
+from triage.replies.ask_classes import ask_class
+from triage.replies.ask_words import HOW_TO, PROVIDE
+from triage.replies.askback import said_ask
 from triage.replies.parts import Draft, greeting, section, sign_off
 from triage.replies.shape import Shape
 
@@ -99,6 +103,30 @@ def _suggestions(text: str) -> str:
     return f"{_COUNT[n]} suggestions"
 
 
+# one suggestion, put as a possibility ("Would you ever consider a weekly drop-in?", "could
+# your importer accept semicolon-separated files?"): said back with where it goes, not only
+# "your comments go to ..." (judges: "the drop-in suggestion is never acknowledged")
+_SUGGESTS = re.compile(
+    r"\b(?:could|would|can|might)\b[^?]*\?\s*$|\b(?:consider|suggest\w*|how\s+about|what\s+about|"
+    r"maybe|perhaps)\b|\bit\s+would\s+be\s+(?:nice|great|lovely|good|helpful|useful)\s+if\b",
+    re.IGNORECASE,
+)
+_EVER = re.compile(r"\bto\s+ever\s+", re.IGNORECASE)
+
+
+def _suggested(asks: tuple[Ask, ...]) -> str:
+    """The one suggestion of the email said back as the complement of "You asked ...", or ""
+    (none, several, one put as a request for something to be sent, a how-to question, or a
+    change to the product, which has its own answer: the team that builds it decides)."""
+    if len(asks) != 1:
+        return ""
+    ask = asks[0]
+    if not _SUGGESTS.search(ask.text) or HOW_TO.search(ask.text) or ask_class(ask) == "feature":
+        return ""
+    said = said_ask(ask) or ""
+    return "" if not said or PROVIDE.match(said) else _EVER.sub("to ", said)
+
+
 def feedback(d: Draft) -> Shape:
     """Short: thanks, and where it goes. No apology, no fix, no follow-up check; a list of
     suggestions is counted back."""
@@ -122,11 +150,14 @@ def feedback(d: Draft) -> Shape:
     else:
         thanks_slot = "feedback_praise" if praise else "feedback_thanks"
     ack = section(greeting(d), d.render(thanks_slot, suggestions=listed))
+    suggested = "" if person or listed else _suggested(d.reading.asks)
     where = (
         d.render("feedback_where_person", person=person)
         if person
         else d.render("feedback_where_listed")
         if listed
+        else d.render("feedback_where_suggested", ask=suggested)
+        if suggested
         else d.render("feedback_where_praise" if praise else "feedback_where")
     )
     return Shape(ack, where, "", sign_off(d), reuse={"pass_on": where})

@@ -153,6 +153,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "feedback_suggestions": frozenset({"suggestions"}),  # "four suggestions", counted back
     "feedback_suggestions_praise": frozenset({"suggestions"}),
     "feedback_where_listed": _NONE,  # ... each passed on, and what comes of them
+    "feedback_where_suggested": frozenset({"ask"}),  # one suggestion said back, passed on
     "security_intro": _NONE,  # Security: the safe steps first
     "security_intro_repeat": _NONE,  # ... to someone who reported it before: no thanks
     "security_contain_intro": _NONE,  # ... or what they asked to stop it, promised first
