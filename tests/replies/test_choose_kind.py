@@ -109,3 +109,19 @@ def test_an_unsure_kind_that_opens_by_cancelling_is_a_complaint_not_a_fault(
     assert reply_kind(unsure_request, rules, leaver) != "policy_complaint"
     other = reading("chase", kind_p=0.3, asks=(leaver,))
     assert reply_kind(other, rules, leaver) != "policy_complaint"
+
+
+def test_an_unsure_kind_that_disputes_a_charge_is_a_complaint_not_the_fault_behind_it(
+    reply_config: ReplyConfig,
+) -> None:
+    # judges: "restated as the broken PC, when he is disputing an invoice"
+    rules = reply_config.rules
+    text = (
+        "Invoice INV-21177 charges us £95 for a call-out to fix the PC your own update broke."
+        " Cancel the invoice."
+    )
+    unsure = reading("policy_complaint", kind_p=0.33, asks=("Cancel the invoice.",))
+    assert reply_kind(unsure, rules, text) == "policy_complaint"
+    # an unsure fault that asks for a refund of the service is still the fault
+    refund = reading("chase", kind_p=0.3, asks=("Fix it or refund me.",))
+    assert reply_kind(refund, rules, "The app crashes. Fix it or refund me.") == "fault"

