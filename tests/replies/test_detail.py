@@ -177,6 +177,13 @@ def test_since_is_the_start_of_the_trouble_only(text: str, since: str) -> None:
             'Our checkout page gives "Payment provider misconfigured".',
             "Payment provider misconfigured",
         ),
+        # the error after "with:", not the page's all-clear said later
+        (
+            'They land on your page with: "SAML response rejected (ERR_SAML_014)". The page'
+            ' says "Certificate valid until 2027-06-10".',
+            "SAML response rejected (ERR_SAML_014)",
+        ),
+        ('The SSO page says "Certificate valid until 2027-06-10".', ""),
         # a link or an address is never said back, even in quotes
         ('My account now says "Account locked - visit http://bit.ly/x1".', ""),
         # an apostrophe inside a single-quoted message does not end it

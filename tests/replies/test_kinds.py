@@ -49,6 +49,21 @@ def test_an_outage_gives_its_workaround_not_a_second_incident_and_cadence(
     assert len(re.findall(r"every \d+ minutes", s.text)) == 1
 
 
+def test_an_outage_workaround_is_not_said_where_the_entry_says_it_is_untrue(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges, harmful: "falsely says her emails are being held for delivery when they are
+    # being rejected"
+    e = email("The VPN is down for everyone; the gateway rejects every connection.")
+    read = reading("outage", scope="everyone")
+    entry = next(x for x in keyword_kb.entries if x.workaround)
+    unless = replace(entry, workaround_unless=r"\breject")
+    kb = replace(keyword_kb, entries=tuple(unless if x is entry else x for x in keyword_kb.entries))
+    s = make(reply_config, kb, e, scores(urgency=3), read=read)
+    assert entry.workaround not in s.text
+    assert "keep working" in s.fix  # the promise to send one, as when none is known
+
+
 def test_ransomware_across_a_site_gets_steps_for_every_computer(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

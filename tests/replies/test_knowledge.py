@@ -138,6 +138,7 @@ SECURITY = QUESTIONS + 'scopes = ["one"]\nkinds = ["security"]\n'
         (FAULT + 'problems = ["printer: jamming @ "]\n', "problems", "troubles @ where"),
         (FAULT + 'by = "engineer"\n', "by", "customer, desk"),
         (FAULT + 'requires = "alarm("\n', "requires", "regular expression"),
+        (FAULT + 'workaround_unless = "bounc("\n', "workaround_unless", "regular expression"),
         # a security matter said back inside our sentence: a security entry's lower-case clause
         (FAULT + 'said = "the printer may be jammed"\n', "said", "security"),
         (SECURITY + 'said = "Someone may be using the account"\n', "said", "lower-case"),

@@ -86,7 +86,7 @@ _SHOWS = re.compile(
     r"""\b(?:shows?|showing|showed|says?|saying|displays?|displaying|reads|gives?|giving|get|gets|
     getting|returns?|returning|pops?\s+up\s+with|comes?\s+up\s+with|(?:fails?|failing|failed|
     rejected|bounces?|bouncing|bounced|stops?|stuck)\s+(?:with|on|at)|errors?|message|warning|
-    prompt)(?:\s+(?:me|us))?\s*:?\s*
+    prompt|with(?=\s*:))(?:\s+(?:me|us))?\s*:?\s*
     (?:"(?P<q1>[^"\n]{2,80})"|“(?P<q2>[^”\n]{2,80})”|‘(?P<q3>[^’\n]{2,80})’(?!\w)|
     '(?P<q4>(?:[^'\n]|'(?=\w)){2,80})'(?!\w))""",
     re.I | re.X,
@@ -112,7 +112,8 @@ _ERRORISH = re.compile(
     r"(?:is|was)\s+down)\b",
     re.I,
 )
-_NOT_A_MESSAGE = re.compile(r"^(?:to|please|just)\b", re.I)  # "to "check the import tool""
+# "to "check the import tool""; a page's all-clear ("Certificate valid until 2027-06-10")
+_NOT_A_MESSAGE = re.compile(r"^(?:to|please|just)\b|^.*\bvalid\s+(?:until|till|to)\b", re.I)
 # what it stops: "so no customer can pay", "so we can't take payments"
 _SO = re.compile(
     r"""(?:^|(?<=[\s,;(]))(?:so|which\s+means)\s+(?:that\s+)?(?P<so>

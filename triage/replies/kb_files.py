@@ -16,6 +16,8 @@ Format (TOML front matter between ``+++`` lines, then the numbered steps)::
                                   # entries whose scopes include site or everyone
     workaround = ""               # optional: what people can do meanwhile, in an outage or
                                   # across a site (said instead of one person's steps)
+    workaround_unless = ""        # optional: a regular expression; an email that matches it
+                                  # is not told the workaround (it would not be true for it)
     problems = ["laptops?|pcs?: no-power"]   # optional: the problems it answers, as the
                                   # vocabulary of config/replies.toml names them ("things: troubles")
     by = "customer"               # optional: who takes the steps, "customer" or "desk" (what
@@ -67,6 +69,7 @@ _KEYS = {
     "kinds",
     "incident",
     "workaround",
+    "workaround_unless",
     "problems",
     "by",
     "requires",
@@ -149,10 +152,12 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         except ValueError as exc:
             raise ConfigError(f"{where}: problems: {exc}") from exc
     requires = text_value("requires", False)
-    try:
-        re.compile(requires)
-    except re.error as exc:
-        raise ConfigError(f"{where}: requires is not a valid regular expression: {exc}") from exc
+    unless = text_value("workaround_unless", False)
+    for name, pattern in (("requires", requires), ("workaround_unless", unless)):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{where}: {name} is not a valid regular expression: {exc}") from exc
     safety = meta.get("safety", False)
     if not isinstance(safety, bool):
         raise ConfigError(f"{where}: safety must be true or false")
@@ -188,6 +193,7 @@ def parse_entry(text: str, entry_id: str, source: str = "") -> KbEntry:
         kinds=kinds,
         incident=incident,
         workaround=text_value("workaround", False),
+        workaround_unless=unless,
         problems=problems,
         by=by,
         requires=requires,

@@ -148,6 +148,8 @@ def outage(d: Draft) -> Shape:
     # no workaround known: the promise to send one (a paired judge preferred it, six times in
     # six, to nothing), but not to people who say they can carry on
     workaround = entry.workaround if entry is not None else ""
+    if workaround and entry is not None and entry.workaround_unless:
+        workaround = "" if re.search(entry.workaround_unless, d.text, re.I) else workaround
     if workaround:
         fix = d.render("outage_workaround", workaround=workaround)
     else:

@@ -52,6 +52,9 @@ class KbEntry:
     # what people can do meanwhile, in an outage or across a site: the fix of such a reply (the
     # incident wording repeats the plan's incident and its update cadence)
     workaround: str = ""
+    # a regular expression: an email that matches it is not told the workaround, which is not
+    # true for it ("held and delivered once it is back" to a sender whose mail is rejected)
+    workaround_unless: str = ""
     # the problems it answers, as the vocabulary names them (replies/gist.py): "things:
     # troubles", each side a regular expression over the thing's id or word and the trouble's
     # id ("laptops?|computers?|pcs?: no-power")
