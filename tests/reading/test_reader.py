@@ -62,6 +62,18 @@ def test_a_list_after_i_want_is_one_ask_per_line(reader: TextReader) -> None:
     ]
 
 
+def test_a_list_of_what_happened_is_no_list_of_asks(reader: TextReader) -> None:
+    # judges, harmful: "- a chatbot first, ..." was answered "we will arrange each of those"
+    story = (
+        "My last four support requests went like this:\n- a chatbot first, which never"
+        " understood the question;\n- then a human who replied with a generic article.\n\n"
+        "None of the issues were serious."
+    )
+    assert _asks(_read(reader, story)) == []
+    wants = "I'd like:\n- a call from a manager\n- a refund of this month"
+    assert _asks(_read(reader, wants)) == ["a call from a manager", "a refund of this month"]
+
+
 def test_a_numbered_line_the_parse_cuts_is_still_one_ask(reader: TextReader) -> None:
     # the parse ended a sentence inside "1) an engineer this week, first slot of the day",
     # and the list's other two lines were lost with it; a detail after a dash ("- he'll hand

@@ -45,7 +45,7 @@ BOILERPLATE = (
 # An intro line ending in ":" opens a list of asks when it asks itself or names what follows.
 LIST_INTRO_WORDS = frozenset(
     """want need needs expect following below these questions asking request requesting
-    like require demand""".split()
+    require demand""".split()
 )
 SHORT_TEXT = 280  # a tweet's length: see ask_forms.ask_type
 BULLETS = frozenset({"-", "*", "•", "–", "·", "o", ">"})
@@ -105,7 +105,7 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
             if kind and clause:
                 out.append(Ask(text=clause, type=kind))
         if sent.text.rstrip().endswith(":"):
-            in_list = whole is not None or any(t.lower_ in LIST_INTRO_WORDS for t in toks)
+            in_list = whole is not None or any(_intro_word(t) for t in toks)
             if (
                 in_list
                 and out
@@ -113,6 +113,14 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
             ):
                 out.pop()  # the intro itself ("I want:") is not an ask; its lines are
     return tuple(out)
+
+
+def _intro_word(tok: Token) -> bool:
+    """A word that makes a line ending in ":" a list of asks: "I need:", "I'd like:"; not
+    "like" as a comparison ("My last four requests went like this:" then what happened)."""
+    if tok.lower_ == "like":
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("'d", "’d", "would", "d", "should")
+    return tok.lower_ in LIST_INTRO_WORDS
 
 
 def _item_end(text: str, start: int, end: int) -> int:
