@@ -329,4 +329,3 @@ _LONG_WAIT = re.compile(
 def long_wait(text: str) -> bool:
     """The email names a wait of weeks or months."""
     return _LONG_WAIT.search(text) is not None
-
