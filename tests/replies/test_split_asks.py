@@ -23,6 +23,29 @@ from triage.replies.split_asks import split_ask
             "We need (1) the audit log, (2) a list of leavers and (3) a meeting at 4pm.",
             ("We need the audit log", "We need a list of leavers", "We need a meeting at 4pm."),
         ),
+        # what they ask, or a spare meanwhile (judges: "the spare printer is ignored")
+        (
+            "Please can somebody tell me what is happening, or lend us a spare one.",
+            ("Please can somebody tell me what is happening.", "Please lend us a spare one."),
+        ),
+        (
+            "Please approve it or tell me what's wrong with it.",
+            ("Please approve it.", "Please tell me what's wrong with it."),
+        ),
+        (
+            "Please give us an ETA and some way of exporting today's appointments.",
+            ("Please give us an ETA", "Please give us some way of exporting today's appointments"),
+        ),
+        # two ways of doing one thing, or of reaching them, or who decides: one ask
+        (
+            "Can you replace the battery, or swap the unit?",
+            ("Can you replace the battery, or swap the unit?",),
+        ),
+        ("Please call me or email me.", ("Please call me or email me.",)),
+        (
+            "Please refund it today, or at least tell me who I can speak to who can.",
+            ("Please refund it today, or at least tell me who I can speak to who can.",),
+        ),
         # one ask: a clause, or a thing with its details
         ("I need it fixed today.", ("I need it fixed today.",)),
         ("I want the laptop back, fixed, today.", ("I want the laptop back, fixed, today.",)),

