@@ -28,9 +28,11 @@ from triage.replies.split_asks import split_ask
             "Please can somebody tell me what is happening, or lend us a spare one.",
             ("Please can somebody tell me what is happening.", "Please lend us a spare one."),
         ),
+        # ... but a decision or the news of it is one ask: split, it read as a promise to
+        # approve (paired judges)
         (
             "Please approve it or tell me what's wrong with it.",
-            ("Please approve it.", "Please tell me what's wrong with it."),
+            ("Please approve it or tell me what's wrong with it.",),
         ),
         (
             "Please give us an ETA and some way of exporting today's appointments.",

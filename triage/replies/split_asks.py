@@ -28,8 +28,8 @@ _LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the|some|someone|somebo
 MAX_PARTS = 4
 # "can you reset it manually or tell me what's going on?": two asks, the thing done or, failing
 # that, news of it; answered as one ("where it stands") the first went unanswered (judges)
-# ("Please approve it or tell me what's wrong"; "tell me what is happening, or lend us a spare
-# one": judges, "the spare printer asked for is ignored"); not two ways of doing one thing
+# ("tell me what is happening, or lend us a spare one": judges, "the spare printer asked for
+# is ignored"); not two ways of doing one thing
 # ("replace the battery, or swap the unit": one of them is done, not both promised), nor "or at
 # least tell me who I can speak to", which the first ask's answer names
 _EITHER = re.compile(
@@ -43,6 +43,7 @@ _EITHER = re.compile(
 # "call me or email me": one way of reaching them, either
 _CONTACT = r"(?:just\s+)?(?:call|ring|phone|e-?mail|text|message|reply\s+to)\s+(?:me|us)\b"
 _ONE_WAY = re.compile(rf"^\s*{_CONTACT}[^,]*\bor\s+{_CONTACT}", re.I)
+_MEANWHILE = re.compile(r"(?:just\s+|else\s+)?(?:lend|loan)\b", re.I)
 # "Please give us an ETA and some way of exporting today's appointments": two things asked for
 _GIVE = re.compile(
     r"^(?P<lead>(?:please\s+)?(?:can|could)?\s*(?:you\s+)?(?:please\s+)?(?:give|send|get)\s+"
@@ -70,7 +71,11 @@ def split_ask(text: str) -> tuple[str, ...]:
     ):
         a, b = either.group("a").rstrip(" ,"), either.group("b").rstrip(" .!")
         if either.group("please"):
-            return (f"Please {a}.", f"Please {b}.")
+            # only a loan meanwhile: "Please approve it or tell me what's wrong" split was read
+            # as a promise to approve it (paired judges, 0-2)
+            if _MEANWHILE.match(b):
+                return (f"Please {a}.", f"Please {b}.")
+            return (text,)
         lead = either.group("lead")
         return (f"{lead}{a}?", f"{lead}{b}?")
     m = _NEED.match(text.strip()) or _GIVE.match(text.strip())
