@@ -9,7 +9,7 @@ import pytest
 
 from triage.replies.config import ReplyConfig
 from triage.replies.knowledge import KnowledgeBase
-from triage.replies.restate import cut_mid_phrase
+from triage.replies.restate import _SAYS_NOTHING, cut_mid_phrase
 from triage.replies.subject_topic import subject_phrase
 
 from .test_compose import email, make, reading, scores
@@ -531,3 +531,18 @@ def test_a_call_about_the_problem_is_said_back_as_the_problem_not_the_call(
     waited = make(reply_config, keyword_kb, email(text), read=order).acknowledge
     assert "waiting to hear" in waited
     assert "the new laptop order on Monday" not in waited
+
+
+@pytest.mark.parametrize(
+    ("clause", "says_nothing"),
+    [
+        ("I have a strange problem", True),  # judges: "'a strange problem' restates nothing"
+        ("there's an issue", True),
+        ("we have a big problem", True),
+        ("we have a big problem with the printer", False),
+        ("the printer has a problem feeding paper", False),
+        ("I have no internet", False),
+    ],
+)
+def test_a_clause_that_names_no_thing_is_not_said_back(clause: str, says_nothing: bool) -> None:
+    assert bool(_SAYS_NOTHING.search(clause)) is says_nothing

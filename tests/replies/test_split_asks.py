@@ -26,7 +26,11 @@ from triage.replies.split_asks import split_ask
         # what they ask, or a spare meanwhile (judges: "the spare printer is ignored")
         (
             "Please can somebody tell me what is happening, or lend us a spare one.",
-            ("Please can somebody tell me what is happening.", "Please lend us a spare one."),
+            ("Can somebody tell me what is happening?", "Can somebody lend us a spare one?"),
+        ),
+        (
+            "Please check what is wrong, or lend us a spare one.",
+            ("Please check what is wrong.", "Please lend us a spare one."),
         ),
         # ... but a decision or the news of it is one ask: split, it read as a promise to
         # approve (paired judges)
@@ -73,7 +77,7 @@ def test_an_ask_is_split_into_the_asks_it_holds(text: str, parts: tuple[str, ...
     [
         (
             "Can't log in - can you reset it manually or tell me what's going on?",
-            ("can you reset it manually?", "can you tell me what's going on?"),
+            ("Can you reset it manually?", "Can you tell me what's going on?"),
         ),
         (
             "Could you fix it or send a replacement?",

@@ -91,6 +91,7 @@ def _restatement(d: Draft) -> str:
         if said
         and (
             _CUT_SHORT.search(said)
+            or _SAYS_NOTHING.search(said)
             or not clean(said.replace(" were ", " are "))
             or cut_mid_phrase(d.reading.problem, d.email.newest_text)
         )
@@ -360,6 +361,15 @@ def cut_mid_phrase(problem: str, text: str) -> bool:
         return False
     m = re.match(r"[ \t]+([a-z][\w'-]*)", text[found.end() :])
     return m is not None and m.group(1) not in _CLAUSE_NEXT and not m.group(1).endswith("ly")
+
+
+# a clause that names no thing of its own ("I have a strange problem", "there's an issue")
+# (but "a problem with the printer" names it)
+_SAYS_NOTHING = re.compile(
+    r"^(?:(?:i|we|you)\s+(?:have|'ve\s+got|have\s+got)|there(?:'s|\s+is))\s+(?:a|an)\s+"
+    r"(?:\w+\s+)?(?:problem|issue)\W*$",
+    re.I,
+)
 
 
 def clean(clause: str) -> bool:

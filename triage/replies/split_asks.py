@@ -32,18 +32,21 @@ MAX_PARTS = 4
 # is ignored"); not two ways of doing one thing
 # ("replace the battery, or swap the unit": one of them is done, not both promised), nor "or at
 # least tell me who I can speak to", which the first ask's answer names
+_OR_B = (
+    r"(?P<a>[^?]{3,80}?),?\s+or\s+(?P<b>(?:at\s+least\s+|just\s+|else\s+)?(?:%s)\b"
+    r"(?![^?]*\bwho\s+(?:i|we)\s+(?:can|could|should)\s+(?:speak|talk))[^?]{0,80}?)\s*[?.!]*\s*$"
+)
 _EITHER = re.compile(
-    r"(?:\b(?P<lead>(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\s+(?:please\s+)?)"
-    r"|^\W*(?P<please>please\s+)(?:either\s+)?)"
-    r"(?P<a>[^?]{3,80}?),?\s+or\s+(?P<b>(?:at\s+least\s+|just\s+|else\s+)?(?:tell|let|explain|"
-    r"update|give|send|call|ring|lend|loan)\b(?![^?]*\bwho\s+(?:i|we)\s+(?:can|could|should)\s+(?:speak|talk))[^?]{0,80}?)"
-    r"\s*[?.!]*\s*$",
+    r"\b(?P<lead>(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\s+(?:please\s+)?)"
+    + _OR_B % r"tell|let|explain|update|give|send|call|ring|lend|loan",
     re.I,
 )
+# ... after a bare "Please", only a loan meanwhile: "Please approve it or tell me what's
+# wrong" split was read as a promise to approve it (paired judges, 0-2)
+_EITHER_PLEASE = re.compile(r"^\W*please\s+(?:either\s+)?" + _OR_B % r"lend|loan", re.I)
 # "call me or email me": one way of reaching them, either
 _CONTACT = r"(?:just\s+)?(?:call|ring|phone|e-?mail|text|message|reply\s+to)\s+(?:me|us)\b"
 _ONE_WAY = re.compile(rf"^\s*{_CONTACT}[^,]*\bor\s+{_CONTACT}", re.I)
-_MEANWHILE = re.compile(r"(?:just\s+|else\s+)?(?:lend|loan)\b", re.I)
 # "Please give us an ETA and some way of exporting today's appointments": two things asked for
 _GIVE = re.compile(
     r"^(?P<lead>(?:please\s+)?(?:can|could)?\s*(?:you\s+)?(?:please\s+)?(?:give|send|get)\s+"
@@ -63,20 +66,17 @@ def split_ask(text: str) -> tuple[str, ...]:
         if 2 <= len(parts) <= MAX_PARTS and all(parts):
             return tuple(q for p in parts for q in _if_not(f"{lead} {p}".strip()))
         return (text,)
-    either = _EITHER.search(text)  # "can you reset it manually or tell me what's wrong?"
+    either = _EITHER.search(text) or _EITHER_PLEASE.search(text)
     if (
         either
         and not _ONE_CHOICE.search(either.group("a"))
         and not _ONE_WAY.match(either.group("a") + " or " + either.group("b"))
     ):
         a, b = either.group("a").rstrip(" ,"), either.group("b").rstrip(" .!")
-        if either.group("please"):
-            # only a loan meanwhile: "Please approve it or tell me what's wrong" split was read
-            # as a promise to approve it (paired judges, 0-2)
-            if _MEANWHILE.match(b):
-                return (f"Please {a}.", f"Please {b}.")
-            return (text,)
+        if either.re is _EITHER_PLEASE:
+            return (f"Please {a}.", f"Please {b}.")
         lead = either.group("lead")
+        lead = lead[:1].upper() + lead[1:]  # "Please can somebody ...": "Can somebody ...?"
         return (f"{lead}{a}?", f"{lead}{b}?")
     m = _NEED.match(text.strip()) or _GIVE.match(text.strip())
     if m is None:
