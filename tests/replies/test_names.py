@@ -38,6 +38,10 @@ def test_clean_name(raw: str | None, expected: str | None) -> None:
         ("Sir Hugh Wetherby-Cole", "Sir Hugh"),
         ("Dame Judith Carr", "Dame Judith"),
         ("Sister Abimbola Adeyinka", "Sister Adeyinka"),  # a ward sister, not "Dear Sister,"
+        # the surname from its particle (judges: "'Dr Berg' mangles her surname")
+        ("Dr Femke van der Berg", "Dr van der Berg"),
+        ("Prof Ana de la Cruz", "Prof de la Cruz"),
+        ("Dr Van Morrison", "Dr Morrison"),  # a given name, not a particle
     ],
 )
 def test_first_name(name: str, expected: str) -> None:
@@ -93,10 +97,15 @@ def test_a_title_signed_after_the_name_goes_before_it() -> None:
         ("Mary Ann Jones", "Ann Jones", "Ann"),
         ("Josephine Carr", "Ine", "Josephine"),  # a fragment, not a short form
         ("Harold Pike", "Old", "Harold"),
+        # an initial and the surname signed: the name in full (judges: "'Dear Albert' for a
+        # formally signing 81-year-old"); an initial alone is no name ("Hello R.,")
+        ("Albert Greaves", "Regards,\nA. Greaves", "Albert Greaves"),
+        ("Albert Greaves", "Regards,\nB. Greaves", "Albert"),
+        ("R. Subramanian", "R. Subramanian", None),
     ],
 )
 def test_the_greeting_uses_the_name_they_sign_with(
-    from_name: str, signature: str, expected: str
+    from_name: str, signature: str, expected: str | None
 ) -> None:
     email = _email(from_name, signature=signature)
     assert addressed_as(email, customer_name(email)) == expected

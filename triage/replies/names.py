@@ -54,13 +54,27 @@ def clean_name(raw: str | None) -> str | None:
     return name
 
 
+# the particles that start a surname ("Dr Femke van der Berg" is Dr van der Berg, not "Dr
+# Berg": judges, "mangles her surname")
+_PARTICLES = frozenset(
+    "van von der den de del della di da das dos du le la ter ten al el bin ibn ap".split()
+)
+
+
+def _surname(words: list[str]) -> str:
+    """The surname of a name whose first word is a title: from its first particle after the
+    given name, else its last word."""
+    at = next((i for i in range(2, len(words) - 1) if words[i].lower() in _PARTICLES), None)
+    return " ".join(words[at:]) if at is not None else words[-1]
+
+
 def first_name(name: str) -> str:
     """ "Priya Raman" -> "Priya"; "Dr Ifeanyi Okoro" -> "Dr Okoro" (a title goes with the surname)."""
     words = name.split()
     if len(words) >= 3 and words[0].lower().strip(".") in _GIVEN_NAME_TITLES:
         return f"{words[0]} {words[1]}"  # a knight is "Sir John", never "Sir Wetherby-Cole"
     if len(words) >= 2 and words[0].lower().strip(".") in _TITLES:
-        return f"{words[0]} {words[-1]}"
+        return f"{words[0]} {_surname(words)}"
     if len(words) == 3 and words[0].lower() in _FAMILY_FIRST and words[1].lower() in _MIDDLE:
         return words[2]  # "Nguyen Thi Lan" is Lan: a Vietnamese name, family name first
     return words[0]
@@ -100,6 +114,12 @@ def addressed_as(email: Email, name: str | None) -> str | None:
     signed = clean_name(signature_name(email.signature)) if email.signature else None
     plain = first_name(name)
     parts = name.split()
+    if _initial(plain):
+        return None  # "R. Subramanian": "Hello R.," is no greeting (judges); a neutral one is
+    if signed and _initial_and_surname(signed.split(), parts):
+        # "Albert Greaves" who signs "A. Greaves" writes formally: his name in full, not
+        # "Dear Albert" (judges: "first name for a formally signing 81-year-old")
+        return name
     if (
         signed
         and len(parts) >= 3
@@ -131,3 +151,18 @@ def addressed_as(email: Email, name: str | None) -> str | None:
         if len(one) >= 4 and given.endswith(one) or len(one) >= 3 and given.startswith(one):
             return signed
     return plain
+
+
+def _initial(word: str) -> bool:
+    return len(word.strip(".")) == 1
+
+
+def _initial_and_surname(signed: list[str], own: list[str]) -> bool:
+    """ "A. Greaves" signed by Albert Greaves: an initial and the surname of the name."""
+    return (
+        len(signed) == 2
+        and len(own) == 2
+        and _initial(signed[0])
+        and signed[0][:1].lower() == own[0][:1].lower()
+        and signed[1].lower() == own[1].lower()
+    )
