@@ -116,10 +116,6 @@ def addressed_as(email: Email, name: str | None) -> str | None:
     parts = name.split()
     if _initial(plain):
         return None  # "R. Subramanian": "Hello R.," is no greeting (judges); a neutral one is
-    if signed and _initial_and_surname(signed.split(), parts):
-        # "Albert Greaves" who signs "A. Greaves" writes formally: his name in full, not
-        # "Dear Albert" (judges: "first name for a formally signing 81-year-old")
-        return name
     if (
         signed
         and len(parts) >= 3
@@ -156,13 +152,3 @@ def addressed_as(email: Email, name: str | None) -> str | None:
 def _initial(word: str) -> bool:
     return len(word.strip(".")) == 1
 
-
-def _initial_and_surname(signed: list[str], own: list[str]) -> bool:
-    """ "A. Greaves" signed by Albert Greaves: an initial and the surname of the name."""
-    return (
-        len(signed) == 2
-        and len(own) == 2
-        and _initial(signed[0])
-        and signed[0][:1].lower() == own[0][:1].lower()
-        and signed[1].lower() == own[1].lower()
-    )

@@ -155,9 +155,6 @@ def numbered(lines: tuple[str, ...] | list[str]) -> str:
 
 
 def greeting(d: Draft) -> str:
-    if d.name and d.first_name == d.name and len(d.name.split()) == 2:
-        # the name in full, for one who signs formally ("A. Greaves"): "Dear", never "Hi"
-        return d.render("greeting_formal", name=d.name)
     if d.name and d.first_name:
         return d.render("greeting_named", first_name=d.first_name, name=d.name)
     return d.render("greeting_neutral")

@@ -54,7 +54,6 @@ _ANSWER = frozenset({"callback", "handler", "handler_cap", "handler_obj", "caden
 SLOT_FIELDS: dict[str, frozenset[str]] = {
     "greeting_named": frozenset({"first_name", "name"}),  # Acknowledge: use their name
     "greeting_neutral": _NONE,  # ... or a neutral greeting, never the raw address
-    "greeting_formal": frozenset({"name"}),  # ... in full, to one who signs "A. Greaves"
     "deadline_before_said": frozenset({"deadline", "callback"}),
     "empathy_upset": _NONE,  # the feeling named and the apology, one sentence
     "restate_asked_several": frozenset({"ask"}),  # ... the first of several
