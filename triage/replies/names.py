@@ -151,4 +151,3 @@ def addressed_as(email: Email, name: str | None) -> str | None:
 
 def _initial(word: str) -> bool:
     return len(word.strip(".")) == 1
-
