@@ -276,7 +276,10 @@ def policy_complaint(d: Draft) -> Shape:
         where = d.render("policy_passed", callback=d.callback)
         extra, reuse = _common_plan(d, where)
         plan = section(where, extra)
-        todo = ("Pass the complaint to whoever owns this and name them in the reply if you can.",)
+        team = d.templates.teams["complaints_team"]
+        todo = (
+            f"Pass the complaint to {team}; if someone else owns it, name them in the reply instead.",
+        )
     # without a rule, "I expect an option to switch back" gets its own answer: the line that
     # passes the complaint on did not read as an answer to it (judges)
     if refusal:

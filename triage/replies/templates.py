@@ -35,15 +35,25 @@ GLOBAL_FIELDS: frozenset[str] = frozenset(
         "feedback_team",
         "billing_team",
         "decisions",
+        "complaints_team",
     }
 )
-_TEAMS = ("security_team", "incident_team", "feedback_team", "billing_team", "decisions")
+_TEAMS = (
+    "security_team",
+    "incident_team",
+    "feedback_team",
+    "billing_team",
+    "decisions",
+    "complaints_team",
+)
 _DEFAULT_TEAMS = {
     "security_team": "our IT security team",
     "incident_team": "our on-call engineers",
     "feedback_team": "the service desk manager",
     "billing_team": "our billing team",
     "decisions": "the managers who set that policy",
+    # who looks into a complaint no policy answers (judges: "the people responsible" is no owner)
+    "complaints_team": "our service desk manager",
 }
 _NONE: frozenset[str] = frozenset()
 # what every answer to an ask may say: when, who (as subject or object), the outage cadence
