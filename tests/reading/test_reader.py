@@ -70,6 +70,8 @@ def test_a_list_of_what_happened_is_no_list_of_asks(reader: TextReader) -> None:
         "None of the issues were serious."
     )
     assert _asks(_read(reader, story)) == []
+    told = "I'd like to explain what happened:\n- the screen went black\n- then it restarted"
+    assert _asks(_read(reader, told)) == []
     wants = "I'd like:\n- a call from a manager\n- a refund of this month"
     assert _asks(_read(reader, wants)) == ["a call from a manager", "a refund of this month"]
 

@@ -125,3 +125,12 @@ def test_an_unsure_kind_that_disputes_a_charge_is_a_complaint_not_the_fault_behi
     # an unsure fault that asks for a refund of the service is still the fault
     refund = reading("chase", kind_p=0.3, asks=("Fix it or refund me.",))
     assert reply_kind(refund, rules, "The app crashes. Fix it or refund me.") == "fault"
+    # an unsure request that only names an invoice or a bill is not a dispute (review)
+    for asked in (
+        "Can you drop the invoices folder from my OneDrive sync?",
+        "Please remove the charge card from my profile.",
+        "Please drop the bill off at reception.",
+        "Can you remove the Bill Smith account?",
+    ):
+        unsure_req = reading("request", kind_p=0.3, asks=(asked,))
+        assert reply_kind(unsure_req, rules, asked) != "policy_complaint", asked

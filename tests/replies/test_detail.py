@@ -184,6 +184,9 @@ def test_since_is_the_start_of_the_trouble_only(text: str, since: str) -> None:
             "SAML response rejected (ERR_SAML_014)",
         ),
         ('The SSO page says "Certificate valid until 2027-06-10".', ""),
+        # what they typed is never the message (review: a password said back)
+        ('I log in with: "Winter2024" and it says "Invalid credentials".', "Invalid credentials"),
+        ('I sign in with: "jsmith01" and get "Account locked"', "Account locked"),
         # a link or an address is never said back, even in quotes
         ('My account now says "Account locked - visit http://bit.ly/x1".', ""),
         # an apostrophe inside a single-quoted message does not end it

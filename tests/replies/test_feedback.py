@@ -126,6 +126,9 @@ def test_one_suggestion_is_said_back_with_where_it_goes(
         "Could someone send me the link when you have a moment?",  # a request to be sent
         "Is there a way to turn on version history for the whole workspace?",  # wants an answer
         "Could you add an export to .ods?",  # a change to the product: its own answer
+        "Could someone call me to walk me through it?",  # a call asked for
+        "Would you consider refunding the £95 call-out?",  # money: the billing team's
+        "Could you reset my password?",  # a request
     ],
 )
 def test_not_a_suggestion_keeps_its_own_answer(ask: str) -> None:

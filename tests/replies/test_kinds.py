@@ -53,15 +53,20 @@ def test_an_outage_workaround_is_not_said_where_the_entry_says_it_is_untrue(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:
     # judges, harmful: "falsely says her emails are being held for delivery when they are
-    # being rejected"
-    e = email("The VPN is down for everyone; the gateway rejects every connection.")
-    read = reading("outage", scope="everyone")
-    entry = next(x for x in keyword_kb.entries if x.workaround)
-    unless = replace(entry, workaround_unless=r"\breject")
-    kb = replace(keyword_kb, entries=tuple(unless if x is entry else x for x in keyword_kb.entries))
-    s = make(reply_config, kb, e, scores(urgency=3), read=read)
-    assert entry.workaround not in s.text
-    assert "keep working" in s.fix  # the promise to send one, as when none is known
+    # being rejected" (the shipped email-outage entry's workaround_unless)
+    held = "held by the sender's email service"
+    read = reading("outage", scope="site")
+    down = email("Email is down for everyone here: none of us have had a new email since 9.")
+    s = make(reply_config, keyword_kb, down, scores(urgency=3), read=read)
+    assert s.kb_closest == "email-outage"
+    assert held in s.fix
+    bounced = email(
+        "Email is down for everyone here: every email we send bounces back as rejected since 9."
+    )
+    t = make(reply_config, keyword_kb, bounced, scores(urgency=3), read=read)
+    assert t.kb_closest == "email-outage"
+    assert held not in t.text
+    assert "keep working" in t.fix  # the promise to send one, as when none is known
 
 
 def test_ransomware_across_a_site_gets_steps_for_every_computer(

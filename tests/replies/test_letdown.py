@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.replies.letdown import let_down, promised_call
+from triage.replies.letdown import let_down, long_wait, promised_call
 
 
 @pytest.mark.parametrize(
@@ -135,6 +135,20 @@ from triage.replies.letdown import let_down, promised_call
         ("My email to Dave in accounts got no reply, can you check it arrived?", None),
         ("I haven't heard anything from the courier since Monday.", None),
         ("Nobody answers the phone on your helpline.", None),  # not getting through: no silence
+        # review: a third party's silence, a fault of hearing, a calm check-in, their own mail
+        ("We haven't heard anything back from Microsoft.", None),
+        ("I haven't heard back about my leave request.", None),
+        ("My headset is dead: I haven't heard anything through it since Monday.", None),
+        ("No reply to my email to the supplier yet.", None),
+        (
+            "I reported the scanner fault to you this morning and I haven't heard anything yet -"
+            " just checking you got it. No rush.",
+            None,
+        ),
+        ("I emailed Dave on Friday and nobody has replied since. Is my mail stuck?", None),
+        ("I emailed the landlord three times. Nobody replies.", None),
+        ("We are still waiting for the budget sign-off you agreed we needed.", None),
+        ("Still waiting for the new starter form that you confirmed you received.", None),
         ("My ticket with Microsoft got no response", None),
         ("My request to HR got no answer", None),
         ("The courier didn't turn up", None),
@@ -175,3 +189,21 @@ def test_a_callback_is_said_to_be_ours_to_have_made_only_where_the_email_says_so
     text: str, promised: bool
 ) -> None:
     assert promised_call(text) is promised
+
+
+@pytest.mark.parametrize(
+    ("text", "waited"),
+    [
+        ("I sent a bug report three weeks ago and it's still there.", True),
+        ("I asked for the printer list to be updated in November.", True),
+        ("We've been waiting two months for the credit.", True),
+        ("No reply since January.", True),
+        # a span ahead, an age or a plain duration is no wait of theirs
+        ("I'll be away for two weeks from Friday.", False),
+        ("The laptop is a month old.", False),
+        ("We have a new starter in March; is the laptop on track?", False),
+        ("The contract runs for 12 months.", False),
+    ],
+)
+def test_a_long_wait_is_one_gone_by(text: str, waited: bool) -> None:
+    assert long_wait(text) is waited

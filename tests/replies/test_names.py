@@ -42,6 +42,8 @@ def test_clean_name(raw: str | None, expected: str | None) -> None:
         ("Dr Femke van der Berg", "Dr van der Berg"),
         ("Prof Ana de la Cruz", "Prof de la Cruz"),
         ("Dr Van Morrison", "Dr Morrison"),  # a given name, not a particle
+        ("Dr Van der Berg", "Dr Van der Berg"),  # no given name: the surname from the title
+        ("Dr de Souza", "Dr de Souza"),
     ],
 )
 def test_first_name(name: str, expected: str) -> None:
@@ -101,6 +103,7 @@ def test_a_title_signed_after_the_name_goes_before_it() -> None:
         # "Dear Albert" to "Dear Albert Greaves", 11-0); an initial alone is no name
         ("Albert Greaves", "Regards,\nA. Greaves", "Albert"),
         ("R. Subramanian", "R. Subramanian", None),
+        ("R. Subramanian", "Thanks,\nRaj", "Raj"),  # the name they sign with (review)
     ],
 )
 def test_the_greeting_uses_the_name_they_sign_with(

@@ -542,6 +542,8 @@ def test_a_call_about_the_problem_is_said_back_as_the_problem_not_the_call(
         ("we have a big problem with the printer", False),
         ("the printer has a problem feeding paper", False),
         ("I have no internet", False),
+        ("you've got a strange problem", True),
+        ("you have a printer problem", False),  # names the printer
     ],
 )
 def test_a_clause_that_names_no_thing_is_not_said_back(clause: str, says_nothing: bool) -> None:

@@ -42,6 +42,19 @@ from triage.replies.split_asks import split_ask
             "Please give us an ETA and some way of exporting today's appointments.",
             ("Please give us an ETA", "Please give us some way of exporting today's appointments"),
         ),
+        # review: a comma clause after "get me", "or else", a decision first
+        (
+            "Can you get me a new mouse, the scroll wheel is broken?",
+            ("Can you get me a new mouse, the scroll wheel is broken?",),
+        ),
+        (
+            "Can you reset my password or else let me know who does?",
+            ("Can you reset my password?", "Can you let me know who does?"),
+        ),
+        (
+            "Can you approve it or tell me what's wrong with it?",
+            ("Can you approve it or tell me what's wrong with it?",),
+        ),
         # two ways of doing one thing, or of reaching them, or who decides: one ask
         (
             "Can you replace the battery, or swap the unit?",

@@ -115,11 +115,18 @@ def find_asks(doc: Doc, text: str) -> tuple[Ask, ...]:
     return tuple(out)
 
 
+_TELLING = frozenset("explain describe share outline say tell update summarise summarize".split())
+
+
 def _intro_word(tok: Token) -> bool:
     """A word that makes a line ending in ":" a list of asks: "I need:", "I'd like:"; not
     "like" as a comparison ("My last four requests went like this:" then what happened)."""
     if tok.lower_ == "like":
-        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("'d", "’d", "would", "d", "should")
+        # ... wanting what follows ("I'd like help with:", "I'd like to get their IT set up:"),
+        # not telling it ("I'd like to explain what happened:", review)
+        doc = tok.doc
+        wants = tok.i > 0 and doc[tok.i - 1].lower_ in ("'d", "’d", "would", "d", "should")
+        return wants and not {t.lower_ for t in doc[tok.i + 1 : tok.sent.end]} & _TELLING
     return tok.lower_ in LIST_INTRO_WORDS
 
 

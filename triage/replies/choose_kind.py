@@ -70,9 +70,12 @@ _OWN_CANCEL = re.compile(
 # a charge disputed, as the email's first ask: "Cancel the invoice", "waive the call-out fee";
 # the fault behind it is the reason, not the matter (judges: "restated as the broken PC, and
 # routed to desktop support, when he is disputing an invoice")
+# (the charge ends what is asked: not "drop the invoices folder from my sync", "remove the
+# charge card", "drop the bill off at reception" or "remove the Bill Smith account")
 _DISPUTED_CHARGE = re.compile(
     r"\b(?:cancel|void|waive|withdraw|credit|refund|remove|scrap|drop)\b[^.?!]{0,40}?"
-    r"\b(?:invoice|charge|fee|bill)s?\b",
+    r"\b(?:invoice|charge|fee|(?-i:bill))s?\b"
+    r"(?=\s*(?:[.,;!?)]|$|\s+(?:for|from|on|in|of|you|we|that|because|since|please|now|today)\b))",
     re.I,
 )
 

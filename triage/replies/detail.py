@@ -86,7 +86,7 @@ _SHOWS = re.compile(
     r"""\b(?:shows?|showing|showed|says?|saying|displays?|displaying|reads|gives?|giving|get|gets|
     getting|returns?|returning|pops?\s+up\s+with|comes?\s+up\s+with|(?:fails?|failing|failed|
     rejected|bounces?|bouncing|bounced|stops?|stuck)\s+(?:with|on|at)|errors?|message|warning|
-    prompt|with(?=\s*:))(?:\s+(?:me|us))?\s*:?\s*
+    prompt|(?:page|screen|window|site|portal|app)\s+with(?=\s*:))(?:\s+(?:me|us))?\s*:?\s*
     (?:"(?P<q1>[^"\n]{2,80})"|“(?P<q2>[^”\n]{2,80})”|‘(?P<q3>[^’\n]{2,80})’(?!\w)|
     '(?P<q4>(?:[^'\n]|'(?=\w)){2,80})'(?!\w))""",
     re.I | re.X,

@@ -106,12 +106,19 @@ def _suggestions(text: str) -> str:
 # one suggestion, put as a possibility ("Would you ever consider a weekly drop-in?", "could
 # your importer accept semicolon-separated files?"): said back with where it goes, not only
 # "your comments go to ..." (judges: "the drop-in suggestion is never acknowledged")
+# (a thing as the subject, "could your importer accept ...?"; not "could someone call me?",
+# a request, nor "would you consider refunding ...?", which has its own answer by class)
 _SUGGESTS = re.compile(
-    r"\b(?:could|would|can|might)\b[^?]*\?\s*$|\b(?:consider|suggest\w*|how\s+about|what\s+about|"
-    r"maybe|perhaps)\b|\bit\s+would\s+be\s+(?:nice|great|lovely|good|helpful|useful)\s+if\b",
+    r"\b(?:could|would|can|might)\s+(?:the|your|it|there|this|that)\b[^?]*\?\s*$|\bconsider\b|"
+    r"\bwould\s+it\s+be\s+possible\s+(?:to|for)\b|\bit\s+would\s+be\s+(?:nice|great|lovely|good|"
+    r"helpful|useful)\s+if\b",
     re.IGNORECASE,
 )
+# "You asked us to ever consider ..." reads oddly: the "ever" of "would you ever consider"
 _EVER = re.compile(r"\bto\s+ever\s+", re.IGNORECASE)
+_OWN_ANSWER = frozenset(
+    {"feature", "money", "call", "escalate", "escalate_call", "cancel", "visit"}
+)
 
 
 def _suggested(asks: tuple[Ask, ...]) -> str:
@@ -121,7 +128,7 @@ def _suggested(asks: tuple[Ask, ...]) -> str:
     if len(asks) != 1:
         return ""
     ask = asks[0]
-    if not _SUGGESTS.search(ask.text) or HOW_TO.search(ask.text) or ask_class(ask) == "feature":
+    if not _SUGGESTS.search(ask.text) or HOW_TO.search(ask.text) or ask_class(ask) in _OWN_ANSWER:
         return ""
     said = said_ask(ask) or ""
     return "" if not said or PROVIDE.match(said) else _EVER.sub("to ", said)

@@ -109,27 +109,36 @@ _SILENCE = re.compile(
     r"(?:(?!\b(?:to|with|for)\s+(?!you\b|your\b|the\s+(?:desk|helpdesk|service\s+desk)\b|"
     r"support\b))[^.!?\n]){0,30}\b(?:got|had|has\s+had|have\s+had|received|(?:still\s+)?ha(?:s|ve))\s+"
     r"no\s+(?:reply|replies|response|answer)\b|"
-    # "Still no reply to my question from 3 weeks ago", "I raised this at 08:20 and haven't
-    # heard anything", "I've emailed three times and rung once. Nobody replies."
-    r"\bno\s+(?:reply|response|answer)\s+to\s+my\s+(?:question|e-?mail|message|ticket|request)\b|"
-    r"(?:\b(?:i|we)|\band)\s+(?:haven't|have\s+not|still\s+haven't)\s+heard\s+(?:anything|a\s+thing|a\s+word|back)\b"
-    r"(?!\s+(?:from|since)\s+(?!you\b|your\b|the\s+(?:desk|helpdesk|service\s+desk|support)\b)\w)",
+    # "Still no reply to my question from 3 weeks ago" (not "to my email to the supplier")
+    r"\bno\s+(?:reply|response|answer)\s+to\s+my\s+(?:question|e-?mail|message|ticket|request)\b"
+    r"(?!\s+(?:to|with|for|on)\s+(?!you\b|your\b|the\s+(?:desk|helpdesk|service\s+desk)\b|support\b))",
     re.I,
 )
-# "Nobody replies", after they say they wrote or rang us ("I've emailed three times and rung
-# once"); not the recipients of their mail ("Nobody has replied to my emails since Friday - I
-# think my outgoing mail is stuck"), nor "nobody answers the phone" (not getting through)
-_NOBODY_REPLIES = re.compile(
+# silence after they say they wrote or rang us ("I've emailed three times and rung once. Nobody
+# replies.", "I raised this through the portal at 08:20 and haven't heard anything"); not the
+# recipients of their own mail ("I emailed Dave on Friday and nobody has replied - I think my
+# outgoing mail is stuck"), nor "nobody answers the phone" (not getting through), nor a calm
+# check-in ("I haven't heard anything yet - just checking you got it. No rush.")
+_NOT_HEARD = re.compile(
     r"\bno(?:body|\s+one)\s+(?:ever\s+)?(?:replies|responds|gets\s+back|has\s+(?:replied|"
-    r"responded|got(?:ten)?\s+back))\b",
+    r"responded|got(?:ten)?\s+back))\b|"
+    r"(?:\b(?:i|we)|\band)\s+(?:haven't|have\s+not|still\s+haven't)\s+heard\s+(?:anything|a\s+thing|"
+    r"a\s+word|back)\b(?!\s+(?:back\s+)?(?:from|about|through|since|on|via|in|over)\s+(?!you\b|your\b|"
+    r"the\s+(?:desk|helpdesk|service\s+desk|support)\b)\w)",
     re.I,
 )
+_US = r"(?:you|your\s+\w+|us|the\s+(?:desk|helpdesk|service\s+desk|support(?:\s+team)?))\b"
 _WROTE_TO_US = re.compile(
-    r"\b(?:emailed|e-mailed|rang|rung|phoned|chased|messaged|written|wrote)\b|\b(?:sending|sent)\s+"
-    r"this\s+again\b|\b(?:my|the)\s+(?:previous|earlier|last)\s+(?:e-?mails?|messages?)\b|"
+    rf"\b(?:emailed|e-mailed|rang|rung|phoned|called|chased|messaged|contacted|written\s+to|wrote\s+to)\s+{_US}|"
+    r"\b(?:emailed|e-mailed|rang|rung|phoned|called|chased|messaged|written|wrote)\s+(?:in\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|several|many|multiple)\s+times|twice|once|again)\b|"
+    r"\b(?:raised|logged|reported|submitted)\s+(?:this|it|a\s+ticket)\b|"
+    r"\b(?:followed\s+up|chased(?:\s+it|\s+this)?)\s+(?:twice|again|three\s+times|\d+\s+times)\b|"
+    r"\b(?:sending|sent)\s+this\s+again\b|\b(?:my|the)\s+(?:previous|earlier|last)\s+(?:e-?mails?|messages?)\b|"
     r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth)\s+(?:msg|message|e-?mail)\b",
     re.I,
 )
+_CALM_CHECK = re.compile(r"\b(?:no\s+rush|no\s+hurry|no\s+panic|just\s+checking)\b", re.I)
 # something we said was done that is not: "you told me it was locked ... STILL sending",
 # "told it would definitely be ready. It wasn't." Said by us (not "by the shop"), and undone
 # within the next sentence ("it has been great since. I never thought to ask" is no let-down)
@@ -247,10 +256,13 @@ _PERSON = re.compile(
 
 # what we agreed to give, still awaited: "we are still waiting for the service credit you agreed
 # to" (judges: "does not confirm the agreed $680 credit or own four chases")
+# (the thing was ours to give: "the budget sign-off you agreed we needed" or "the form you
+# confirmed you received" are theirs)
 _AGREED = re.compile(
     r"\bstill\s+waiting\s+(?:for|on)\s+(?:the|our|my|that|a)\s+[^.!?\n]{1,40}?\b(?:you|your\s+\w+)\s+"
-    r"(?:agreed|promised|confirmed|offered)\b",
-    re.I,
+    r"(?:agreed|promised|confirmed|offered)(?:\s+(?:to|us|me))?"
+    r"(?=\s*(?:[.,;!?]|$|\s+(?:for|in|on|by|last|over|when|at|on\s+the\s+phone)\b))",
+    re.I | re.M,
 )
 
 
@@ -293,8 +305,8 @@ def let_down(text: str) -> str | None:
             return kind
         if kind == "claim" and _late(text):
             return "late"
-    if (m := _NOBODY_REPLIES.search(text)) and _WROTE_TO_US.search(text[: m.start()]):
-        return "silence"
+    if (m := _NOT_HEARD.search(text)) and _WROTE_TO_US.search(text[: m.start()]):
+        return None if _CALM_CHECK.search(text) else "silence"
     return _promise(text)
 
 
@@ -314,14 +326,19 @@ def promised_call(text: str) -> bool:
     return _SAID_WOULD_CALL.search(text.translate(APOSTROPHES)) is not None
 
 
-# a wait the customer names in weeks or months, or since a month: "three weeks ago", "requested
-# in January", "for months" (judges: "thanks him for chasing instead of owning a three-week
-# delay"); not hours or days, which a calm check-in may well be
+# a wait the customer names, gone by in weeks or months: "three weeks ago", "since January",
+# "requested it in January", "waiting two months" (judges: "thanks him for chasing instead of
+# owning a three-week delay"); not a span ahead or a duration ("away for two weeks", "the
+# laptop is a month old", "a new starter in March")
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_WEEKS = r"(?:\d+|two|three|four|five|six|seven|eight|several|a\s+few|many|a\s+couple\s+of)\s+(?:weeks|months)"
 _LONG_WAIT = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|several|a\s+few|many|a\s+couple\s+of)\s+"
-    r"(?:weeks|months)\b|\b(?:a|one)\s+(?:full\s+)?month\b|\bfor\s+(?:weeks|months)\b|"
-    r"\b(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|last\s+(?:month|year))\b",
+    rf"\b{_WEEKS}\s+ago\b|\b(?:a|one)\s+month\s+ago\b|\bsince\s+(?:{_MONTH}|last\s+(?:month|year))\b|"
+    rf"\b(?:waiting|waited|been)\s+(?:for\s+)?(?:over\s+|nearly\s+|almost\s+)?{_WEEKS}\b|"
+    rf"\b(?:asked|requested|raised|reported|ordered|submitted|logged|emailed|wrote)\b[^.!?\n]{{0,60}}?"
+    rf"\bin\s+{_MONTH}\b|\bfor\s+(?:weeks|months)\s+now\b",
     re.I,
 )
 

@@ -64,7 +64,12 @@ _PARTICLES = frozenset(
 def _surname(words: list[str]) -> str:
     """The surname of a name whose first word is a title: from its first particle after the
     given name, else its last word."""
-    at = next((i for i in range(2, len(words) - 1) if words[i].lower() in _PARTICLES), None)
+    # "Dr Femke van der Berg" from its particle; with no given name, "Dr Van der Berg" or "Dr
+    # de Souza" from the title on (but "Dr Van Morrison": Van may be his given name)
+    lead = words[1] if len(words) > 2 else ""
+    bare = lead.lower() in _PARTICLES and (lead.islower() or words[2].lower() in _PARTICLES)
+    start = 1 if bare else 2
+    at = next((i for i in range(start, len(words) - 1) if words[i].lower() in _PARTICLES), None)
     return " ".join(words[at:]) if at is not None else words[-1]
 
 
@@ -106,6 +111,18 @@ def _titled(name: str, tail: str) -> str:
 
 
 def addressed_as(email: Email, name: str | None) -> str | None:
+    """``_addressed_as``, but never an initial: "R. Subramanian" is "Raj" where he signs so,
+    else no name ("Hello R.," is no greeting: judges)."""
+    said = _addressed_as(email, name)
+    if said is None or not _initial(said):
+        return said
+    signed = clean_name(signature_name(email.signature)) if email.signature else None
+    if signed and len(signed.split()) == 1 and signed[:1].lower() == said[:1].lower():
+        return signed if not _initial(signed) else None
+    return None
+
+
+def _addressed_as(email: Email, name: str | None) -> str | None:
     """The name the greeting uses: the one they sign with when it is theirs ("Mei Lin" for Mei
     Lin Tan, "Lan" for Nguyen Thi Lan, "Segun" for Olusegun), else ``first_name``. The first word
     of a full name is not always the given name, and people sign as they want to be addressed."""
@@ -114,8 +131,6 @@ def addressed_as(email: Email, name: str | None) -> str | None:
     signed = clean_name(signature_name(email.signature)) if email.signature else None
     plain = first_name(name)
     parts = name.split()
-    if _initial(plain):
-        return None  # "R. Subramanian": "Hello R.," is no greeting (judges); a neutral one is
     if (
         signed
         and len(parts) >= 3

@@ -366,8 +366,9 @@ def cut_mid_phrase(problem: str, text: str) -> bool:
 # a clause that names no thing of its own ("I have a strange problem", "there's an issue")
 # (but "a problem with the printer" names it)
 _SAYS_NOTHING = re.compile(
-    r"^(?:(?:i|we|you)\s+(?:have|'ve\s+got|have\s+got)|there(?:'s|\s+is))\s+(?:a|an)\s+"
-    r"(?:\w+\s+)?(?:problem|issue)\W*$",
+    r"^(?:(?:i|we|you)(?:'ve\s+got|\s+have(?:\s+got)?)|there(?:'s|\s+is))\s+(?:a|an)\s+"
+    r"(?:(?:strange|weird|odd|big|serious|urgent|major|minor|small|slight|real|bit\s+of\s+a)\s+)?"
+    r"(?:problem|issue)\W*$",
     re.I,
 )
 
