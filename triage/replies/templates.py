@@ -23,21 +23,7 @@ from triage.errors import ConfigError
 Tone = Literal["calm", "upset"]
 TONES: tuple[str, ...] = ("calm", "upset", "any")
 
-# Names every template may use: the desk's ([desk] in replies.toml) and who signs.
-GLOBAL_FIELDS: frozenset[str] = frozenset(
-    {
-        "desk",
-        "supervisor",
-        "agent",
-        "signature",
-        "security_team",
-        "incident_team",
-        "feedback_team",
-        "billing_team",
-        "decisions",
-        "complaints_team",
-    }
-)
+# the teams a desk names in [desk] (reply-guide: ownership has a name)
 _TEAMS = (
     "security_team",
     "incident_team",
@@ -46,6 +32,8 @@ _TEAMS = (
     "decisions",
     "complaints_team",
 )
+# Names every template may use: the desk's ([desk] in replies.toml) and who signs.
+GLOBAL_FIELDS: frozenset[str] = frozenset({"desk", "supervisor", "agent", "signature", *_TEAMS})
 _DEFAULT_TEAMS = {
     "security_team": "our IT security team",
     "incident_team": "our on-call engineers",
