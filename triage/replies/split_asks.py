@@ -33,8 +33,8 @@ MAX_PARTS = 4
 # is ignored"); not two ways of doing one thing
 # ("replace the battery, or swap the unit": one of them is done, not both promised), nor "or at
 # least tell me who I can speak to", which the first ask's answer names; a decision first
-# ("approve it or tell me what's wrong"): split, it read as a promise to approve (paired
-# judges, 0-2)
+# ("approve it or tell me what's wrong"): split, one paired judge read it as a promise to
+# approve (0-2) and another as the clearer answer (2-0); kept as one ask, the safer reading
 _OR_B = (
     r"(?P<a>(?!(?:approve|authori[sz]e|refund|waive|credit|release|sign\s+off|reimburse)\b)[^?]{3,80}?)"
     r",?\s+or\s+(?:at\s+least\s+|just\s+|else\s+)?(?P<b>(?:%s)\b"
@@ -46,8 +46,8 @@ _EITHER = re.compile(
     + _OR_B % r"tell|let|explain|update|give|send|call|ring|lend|loan",
     re.I,
 )
-# ... after a bare "Please", only a loan meanwhile: "Please approve it or tell me what's
-# wrong" split was read as a promise to approve it (paired judges, 0-2)
+# ... after a bare "Please", only a loan meanwhile ("Please check what is wrong, or lend us a
+# spare one")
 _EITHER_PLEASE = re.compile(r"^\W*please\s+(?:either\s+)?" + _OR_B % r"lend|loan", re.I)
 # "call me or email me": one way of reaching them, either
 _CONTACT = r"(?:just\s+)?(?:call|ring|phone|e-?mail|text|message|reply\s+to)\s+(?:me|us)\b"
