@@ -1,0 +1,28 @@
+"""ask_forms.py: the clause shapes the parser gets wrong in lower-case chat text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading.conftest import RECEIVED
+from triage.reading.reader import TextReader
+
+
+def test_a_lower_case_call_with_a_number_is_a_command(reader: TextReader) -> None:
+    # spaCy parses "call chef ade" as a noun compound; the phone number shows the command
+    got = reader.read(
+        "card machine", "Our card machine is dead. call chef ade NOW 555-0123", RECEIVED
+    )
+    assert [(a.text, a.type) for a in got.asks] == [("call chef ade NOW 555-0123", "request")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call logs 555-0123 are missing from the report.",
+        "call centre 0800 123 456 is down again.",
+        "call chef ade tomorrow about the menu.",  # no number: the parse's reading stands
+    ],
+)
+def test_call_as_a_noun_or_without_a_number_asks_nothing(reader: TextReader, text: str) -> None:
+    assert reader.read("", text, RECEIVED).asks == ()
