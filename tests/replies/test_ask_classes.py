@@ -33,6 +33,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         # a call asked for in the other ways people put it
         ("Can someone get it back up asap and give me a ring on 01632 960884?", "call"),
         ("call my mobile.", "call"),
+        ("call chef ade NOW 555-0123", "call"),
         ("Please call the ED Nurse in Charge on 5500 once someone is on it.", "call"),
         ("I tried to call the helpline on 0800 123 and nobody answered.", "statement"),
         ("Why did you call my mobile at midnight?", "cause"),  # reported, not asked

@@ -63,6 +63,10 @@ def test_a_call_the_reading_has_is_not_added_twice() -> None:
         ("please call my mobile on 07700 900111", ("you", "07700 900111")),
         ("Can someone please actually ring me on 07700 900556", ("you", "07700 900556")),
         ("Please call me today.", None),  # no number
+        # typed in a hurry: no "on", a name in lower case (a sous chef's whole ask)
+        ("call chef ade NOW 555-0123", ("Chef Ade", "555-0123")),
+        ("ring me asap 07700 900123", ("you", "07700 900123")),
+        ("call centre staff 0800 123 456 are no help", None),  # a noun, not a call asked
     ],
 )
 def test_who_to_ring_and_on_what_number(ask: str, to: tuple[str, str] | None) -> None:

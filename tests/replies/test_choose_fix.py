@@ -16,7 +16,7 @@ from triage.replies.rules import ReplyRules
 from triage.replies.values import KbMatch
 
 from .conftest import BaseModelEmbedder
-from .test_compose import email, make, reading
+from .test_compose import email, make, reading, scores
 
 
 def _embedded(
@@ -332,3 +332,25 @@ def test_a_step_asking_for_what_the_email_gives_is_said_as_the_entrys_given_step
     assert "tell us the file's name" in plain.fix
     assert "tell us the file's name" not in named.fix
     assert "open the file you named with you" in named.fix
+
+
+def test_a_calm_fault_that_asks_only_how_gets_the_answer_not_a_handover(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    text = (
+        "Outlook keeps underlining 'organise' and 'colour' and trying to change them to "
+        "American spellings. How do I switch it to UK English?"
+    )
+    ask = "How do I switch it to UK English?"
+    mail = email(text, subject="Outlook spellcheck in American")
+    calm = make(reply_config, keyword_kb, mail, read=reading("fault", asks=(ask,)))
+    assert calm.kind == "question"
+    assert "English (United Kingdom)" in calm.text
+    assert "passed this to" not in calm.text and "In the meantime" not in calm.text
+    # and what to do if the answer does not work, not "the steps above answer your question"
+    assert "reply" in calm.text.split("Why this works")[-1] and "answer your" not in calm.text
+    # upset, the fault's shape stays: someone takes it on
+    upset = make(
+        reply_config, keyword_kb, mail, scores(frustration=2), read=reading("fault", asks=(ask,))
+    )
+    assert upset.kind == "fault"

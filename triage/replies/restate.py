@@ -18,7 +18,6 @@ from triage.replies.headline_pick import headline_better
 from triage.replies.ourwords import (
     BRANDS,
     PEOPLE,
-    problem_phrase,
     spelled,
 )
 from triage.replies.parts import Draft
@@ -39,6 +38,7 @@ from triage.replies.subject_topic import (
     subject_phrase,
     subject_shares,
 )
+from triage.replies.their_clause import COMMON_WORDS, clean, their_clause
 from triage.replies.tone import check, errors
 from triage.replies.tone_config import ToneConfig
 
@@ -68,6 +68,7 @@ def _restatement(d: Draft) -> str:
     else the topic's problem clause and how wide it is; without a topic, how wide it is or a
     short kind-level line."""
     asking = d.kind in ("request", "question")
+    newest = d.email.newest_text
     if d.kind == "policy_complaint" and (done := grievance(d.email.newest_text)):
         return d.render("restate_grievance", grievance=done)  # what they say we did
     if d.kind == "policy_complaint" and (about := complaint_about(d.email.newest_text)):
@@ -81,22 +82,7 @@ def _restatement(d: Draft) -> str:
         # "you still have no laptop", "you still can't log in"
         return d.render("restate_problem", problem=without)
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
-    said = problem_phrase(d.reading.problem) if not asking else None
-    # no capital a cut sentence left behind ("In has stopped charging anything"), no name cut
-    # short ("none have the T"), no history or promise ("your account was locked", "we promised
-    # ..."): the clean-clause rule, but "you were charged" is the problem itself; no clause the
-    # reader cut inside a phrase ("didn't move your work" of "... work account across")
-    said = (
-        None
-        if said
-        and (
-            _CUT_SHORT.search(said)
-            or _SAYS_NOTHING.search(said)
-            or not clean(said.replace(" were ", " are "))
-            or cut_mid_phrase(d.reading.problem, d.email.newest_text)
-        )
-        else said
-    )
+    said = their_clause(d.reading.problem, d.email.newest_text) if not asking else None
     if said and (rang := _RANG_ABOUT.match(said)) and d.kind in ("fault", "outage", "chase"):
         # "you rang about the backup failures" says back the call, not the failures (judges);
         # a chase waits for what is no fault ("the new laptop order" is nothing to put right)
@@ -151,6 +137,11 @@ def _restatement(d: Draft) -> str:
         # "Where has channel 412 gone?" in the subject: what they ask
         phrase = ask_phrase(d.email.subject)
         phrase = phrase if names_something(phrase) and d.scores.frustration < 2 else None
+    clause = their_clause(d.reading.problem, newest) if phrase and _LEANS.search(phrase) else None
+    if clause and not _WH.match(clause):
+        # "how to switch it to UK English", "whether there is a setting to fix this" lean on
+        # the problem told before the question: that, said back, names what "it" is (judges)
+        return d.render("restate_problem", problem=clause)
     if phrase:
         # what they asked, in our words, is the best restatement of a request or a question
         # one of several said back alone reads as the only one heard (judges: "picks out one
@@ -237,6 +228,11 @@ def _restatement(d: Draft) -> str:
     return d.render(_PLAIN.get(d.kind, "restate_fault"))
 
 
+# an ask that names nothing but leans on what was told before it: "fix this", "switch it"
+# (not "that's different", "it is", nor a clause that is itself a question: "how long emails
+# are kept")
+_LEANS = re.compile(r"\b(?:it|this|that|them)\b(?!\s+(?:is|was|to)\b|['’]s\b)")
+_WH = re.compile(r"(?i)^(?:how|what|when|where|why|who|which|whether|if)\b")
 # the shipped phrase lists (a desk's additions are checked on the whole draft, in compose)
 _TONE = ToneConfig()
 _PLAIN = {
@@ -259,13 +255,9 @@ def _spelled(headline: str, text: str) -> str:
     )
     word = brand.group(1) if brand else ""
     name = word.lower()
-    if brand and name in BRANDS and (name not in _COMMON or named_in(name.capitalize(), text)):
+    if brand and name in BRANDS and (name not in COMMON_WORDS or named_in(name.capitalize(), text)):
         headline = (word.capitalize() if word.islower() else word) + headline[brand.end() :]
     return headline
-
-
-# product names that are also common words
-_COMMON = frozenset("office windows word edge mac teams".split())
 
 
 def _with_scope(d: Draft, said: str) -> str:
@@ -334,52 +326,6 @@ _RANG_ABOUT = re.compile(
 _TROUBLE = re.compile(
     r"\b(?:fail\w*|faults?|errors?|issues?|problems?|outages?|crash\w*|drop\w*)\b"
 )
-
-# a clause said back with its grammar intact: no capital a sentence left behind ("Customers get
-# server not found"), no dash-joined fragments, no history ("your router was faulty") or
-# someone's promise ("you would receive a refund") instead of the problem
-_UNCLEAN = re.compile(r"^[A-Z][a-z]|\s-\s|s's\b|\b(?:would|was|were|said|promised|told)\b")
-
-
-# a capital a cut left behind, or (any case) a clause ending where its phrase had not
-_CUT_SHORT = re.compile(r"\b[A-Z]\W*$|(?i:\b(?:not|the|a|an|my|your|our|of|to|with|and|or)\W*$)")
-# words that may follow a whole clause in the email: a new clause, a time, a place, a reason
-_CLAUSE_NEXT = frozenset(
-    """and but so or because as since when while if after before until unless though although
-    which who that where at on in for from to by with without this today yesterday tomorrow
-    again now anymore either too also any every all most some just still then even only last
-    over during yet twice once earlier overnight""".split()
-)
-
-
-def cut_mid_phrase(problem: str, text: str) -> bool:
-    """Whether the reading's problem clause was cut inside a phrase: where the email holds it
-    as written, the word after it goes on with it ("the Authenticator app didn't move my work"
-    of "... my work account across"; said back it was the judges' broken restatement)."""
-    found = re.search(re.escape(problem), text, re.I) if problem else None
-    if found is None:  # the reader lower-cases a sentence's first word: any case
-        return False
-    m = re.match(r"[ \t]+([a-z][\w'-]*)", text[found.end() :])
-    return m is not None and m.group(1) not in _CLAUSE_NEXT and not m.group(1).endswith("ly")
-
-
-# a clause that names no thing of its own ("I have a strange problem", "there's an issue")
-# (but "a problem with the printer" names it)
-_SAYS_NOTHING = re.compile(
-    r"^(?:(?:i|we|you)(?:'ve\s+got|\s+have(?:\s+got)?)|there(?:'s|\s+is))\s+(?:a|an)\s+"
-    r"(?:(?:strange|weird|odd|big|serious|urgent|major|minor|small|slight|real|bit\s+of\s+a)\s+)?"
-    r"(?:problem|issue)\W*$",
-    re.I,
-)
-
-
-def clean(clause: str) -> bool:
-    # a product's name keeps its capital at the start ("Outlook keeps underlining organise"
-    # once the customer's "outlook" is spelled): no sentence was cut there
-    head, _, rest = clause.partition(" ")
-    if rest and head.lower() in BRANDS and head.lower() not in _COMMON and head[:1].isupper():
-        clause = f"{head.lower()} {rest}"
-    return _UNCLEAN.search(clause) is None
 
 
 def _subject_names(d: Draft) -> bool:
