@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from triage.replies.ask_words import committed
 from triage.replies.askback import ask_phrase
 
 
@@ -346,3 +347,9 @@ def test_a_backdating_ask_is_not_said_back_as_work_we_take_on() -> None:
     # own step leaves to the billing team (paired judges, four times)
     assert ask_phrase("backdate it to Monday or I'll cancel altogether") is None
     assert ask_phrase("Can you backdate the change to the 1st?") is None
+
+
+def test_bring_me_a_thing_is_said_back_as_work_we_commit_to() -> None:
+    said = ask_phrase("Bring me a new monitor and a new cable.")
+    assert said == "us to bring you a new monitor and a new cable"
+    assert committed(said)

@@ -159,8 +159,19 @@ def said(vocab: Vocabulary, subject: str, body: str = "") -> str | None:
         ),
         ("Ransom screen on the family PC", "", "the family PC is showing a ransom demand"),
         (
+            # a payment made, not a request that may be fake (training judges: "downplays it")
             "£186,000 PAID TO AN UNKNOWN ACCOUNT",
             "",
+            "a payment has gone out to an account you don't recognise",
+        ),
+        (
+            "Someone changed our bank details and you want 48 HOURS?",
+            "",
+            "someone has changed the bank details on your account without your say-so",
+        ),
+        (
+            "Supplier invoice",
+            "We got an urgent payment request from a supplier's new email address.",
             "you've had a request for money or bank details that may not be genuine",
         ),
         (
@@ -311,6 +322,8 @@ def test_no_security_trouble_is_read_into_an_ordinary_email(
         "money-taken",
         "clicked",
         "payment-fraud",
+        "paid-out",
+        "details-changed",
     }
     # and "is someone on it?" asks for help: the laptop is dead, not taken over
     assert said(vocab, "", "My laptop is dead, is someone on it?") == "your laptop won't switch on"

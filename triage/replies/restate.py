@@ -297,7 +297,8 @@ def security_said(ours: Gist, text: str) -> bool:
 
 # what is done to someone in a security matter
 _SECURITY_TROUBLES = frozenset(
-    "accessed ransom money-taken clicked gave-card gave-password payment-fraud stolen".split()
+    """accessed ransom money-taken clicked gave-card gave-password payment-fraud paid-out
+    details-changed stolen""".split()
 )
 # who is hit, said in the clause already ("stuck for everyone", "down across the whole site")
 _EVERYONE = re.compile(
