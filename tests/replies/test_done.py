@@ -211,3 +211,17 @@ def test_a_phone_line_that_went_unanswered_is_not_offered_again() -> None:
     # the shop that set it up is the desk, for someone who rang it
     called = said_done("I've called the shop four times since 9 and it just rings out.")
     assert untried(steps, called) == steps[:2]
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Could someone reset my MFA? I'm on my personal mobile, 07700 900187.", True),
+        ("- A MANAGER to call me today on 07700 900940", True),
+        ("Could someone reset my MFA? The codes never arrive.", False),
+        ("I rang your helpline on 0345 600 1234 twice.", False),  # their number to ring, not mine
+    ],
+)
+def test_reply_with_a_phone_number_asks_only_what_the_email_gives(text: str, given: bool) -> None:
+    step = "If codes are still refused, reply with a phone number we can call; we check it is you."
+    assert asks_only_given(step, text) is given

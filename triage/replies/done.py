@@ -154,8 +154,11 @@ _GIVEN: tuple[tuple[str, str], ...] = (
     # ...", "my mobile is ..."), not one they rang or an asset tag (review)
     (
         r"\bphone\s+number\b",
-        r"(?i:\b(?:(?:call|ring|phone|reach|contact|text)\s+(?:me|us)(?:\s+back)?\s+(?:on|at)|"
-        r"(?:i'm|i\s+am|we're|we\s+are|reached)\s+on|(?:my|our)\s+(?:mobile|number|phone|landline)"
+        # ("call me today on ...", "I'm on my personal mobile, 07700 ...": training judges)
+        r"(?i:\b(?:(?:call|ring|phone|reach|contact|text)\s+(?:me|us)(?:\s+back)?"
+        r"(?:\s+(?:today|now|asap|tonight|tomorrow))?\s+(?:on|at)|"
+        r"(?:i'm|i\s+am|we're|we\s+are|reached)\s+on(?:\s+(?:my|our)\s+(?:\w+\s+)?"
+        r"(?:mobile|phone|landline|number),?)?|(?:my|our)\s+(?:mobile|number|phone|landline)"
         r"(?:\s+number)?\s*(?:is|:))\s*)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
     ),
     # the mailbox's address, whole or as its name ("the lettings@ shared mailbox")
@@ -199,7 +202,7 @@ _GIVEN: tuple[tuple[str, str], ...] = (
         r"(?:\s[\w.-]+){0,2}[\"”'’](?![A-Za-z])|\b\w+\.exe\b)",
     ),
 )
-_ASKS_US = re.compile(r"\b(?:tell|send|give)\s+us\b|\blet\s+us\s+know\b", re.I)
+_ASKS_US = re.compile(r"\b(?:tell|send|give)\s+us\b|\blet\s+us\s+know\b|\breply\s+with\b", re.I)
 
 
 def asks_only_given(step: str, text: str) -> bool:

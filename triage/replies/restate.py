@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from triage.reading.topic import named_in
-from triage.replies.ask_classes import no_point
+from triage.replies.ask_classes import ask_class, no_point
 from triage.replies.askback import ask_phrase
 from triage.replies.detail import detail, with_detail
 from triage.replies.evidence import says_wide
@@ -137,7 +137,11 @@ def _restatement(d: Draft) -> str:
         # "Where has channel 412 gone?" in the subject: what they ask
         phrase = ask_phrase(d.email.subject)
         phrase = phrase if names_something(phrase) and d.scores.frustration < 2 else None
-    clause = their_clause(d.reading.problem, newest) if phrase and _LEANS.search(phrase) else None
+    # (a how-to only: "whether you can book it in for a clean" says what they want, and the
+    # answers after it lean on it: paired judges)
+    how = asked is not None and ask_class(asked) == "how"
+    leans = phrase and how and _LEANS.search(phrase)
+    clause = their_clause(d.reading.problem, newest) if leans else None
     if clause and not _WH.match(clause):
         # "how to switch it to UK English", "whether there is a setting to fix this" lean on
         # the problem told before the question: that, said back, names what "it" is (judges)
