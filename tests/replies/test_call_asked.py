@@ -67,6 +67,11 @@ def test_a_call_the_reading_has_is_not_added_twice() -> None:
         ("call chef ade NOW 555-0123", ("Chef Ade", "555-0123")),
         ("ring me asap 07700 900123", ("you", "07700 900123")),
         ("call centre staff 0800 123 456 are no help", None),  # a noun, not a call asked
+        ("call me tomorrow 07700 900111", ("you", "07700 900111")),  # a time, not a name
+        ("call ID 1234567 keeps dropping", None),
+        ("call back 07700 900123", None),
+        ("call ade 2024-01-05", None),  # a date is no number to ring
+        ("call the office 07700 900123", None),  # no name to title-case
     ],
 )
 def test_who_to_ring_and_on_what_number(ask: str, to: tuple[str, str] | None) -> None:

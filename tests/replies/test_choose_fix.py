@@ -349,10 +349,16 @@ def test_a_calm_fault_that_asks_only_how_gets_the_answer_not_a_handover(
     assert "passed this to" not in calm.text
     assert "In the meantime" not in calm.text
     # and what to do if the answer does not work, not "the steps above answer your question"
-    assert "reply" in calm.text.split("Why this works")[-1]
+    closes = ("If these steps don't sort it, just reply", "If that doesn't do it, reply")
+    assert any(c in calm.text for c in closes)
     assert "answer your" not in calm.text
     # upset, the fault's shape stays: someone takes it on
     upset = make(
         reply_config, keyword_kb, mail, scores(frustration=2), read=reading("fault", asks=(ask,))
     )
     assert upset.kind == "fault"
+    # nor urgent: someone is on it now
+    urgent = make(
+        reply_config, keyword_kb, mail, scores(urgency=3), read=reading("fault", asks=(ask,))
+    )
+    assert urgent.kind == "fault"

@@ -310,6 +310,13 @@ def test_nothing_is_said_when_no_thing_and_trouble_fit(
         ("button", "I clicked the button and nothing happens."),
         ("settings", "I didn't make that change to my settings."),
         ("payment run", "The urgent payment run is due today."),
+        # a payment gone astray by their own mistake, or a change they asked for (review)
+        ("Wrong account", "I paid the invoice to the wrong account by mistake."),
+        (
+            "Salary",
+            "Someone in payroll changed my bank details as I asked, but pay went to the old one.",
+        ),
+        ("Salary", "Could someone please confirm they changed my bank details?"),
     ],
 )
 def test_no_security_trouble_is_read_into_an_ordinary_email(

@@ -532,3 +532,24 @@ def test_a_question_that_leans_on_it_is_said_back_by_the_problem_told_before_it(
         read=reading("question", asks=(asked,), problem="how long emails are kept"),
     )
     assert "how long emails are kept" not in other.acknowledge
+
+
+@pytest.mark.parametrize(
+    ("ask", "leans"),
+    [
+        ("How do I switch it to UK English?", True),
+        ("Is there a setting to fix this?", True),
+        ("How do I set up a rule that moves emails from my boss into a folder?", False),
+    ],
+)
+def test_a_how_to_leaning_on_it_is_said_back_by_the_problem(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, ask: str, leans: bool
+) -> None:
+    problem = "my inbox gets hundreds of emails a day"
+    got = make(
+        reply_config,
+        keyword_kb,
+        email(f"My inbox gets hundreds of emails a day. {ask}", subject="Outlook"),
+        read=reading("question", asks=(ask,), problem=problem),
+    )
+    assert ("your inbox gets hundreds of emails a day" in got.acknowledge) is leans

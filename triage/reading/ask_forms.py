@@ -21,6 +21,8 @@ from triage.reading.ask_lexicon import (
     ADDRESSEES,
     ARE_YOU_ASKING,
     ASK_INFINITIVES,
+    CALL_NOUNS,
+    CALL_VERBS,
     DEMAND_VERBS,
     DISCLAIM_FORMS,
     FIRST_PERSON,
@@ -33,6 +35,7 @@ from triage.reading.ask_lexicon import (
     NOT_IMPERATIVE,
     OFFERS,
     OUTRAGE,
+    PHONE_NUMBER,
     PLEASE,
     PLEASE_NOT_ASKING,
     PLEASED,
@@ -156,25 +159,16 @@ def imperative(toks: list[Token]) -> bool:
 
 
 # "call chef ade NOW 555-0123": typed in lower case, "call" opening a line with a phone number
-# in it is parsed as part of a noun ("call chef" as a compound); the number shows the command ("call
-# centre 0800 ..." and "call logs" are the nouns that open such lines)
-_CALL_VERBS = frozenset({"call", "ring", "phone", "text"})
-_CALL_NOUNS = frozenset(
-    "centre center centres log logs history quality queue queues volume recording recordings"
-    " forwarding button charges charge costs cost back".split()
-)
-_PHONE = re.compile(r"(?<!\w)\+?\d[\d ()-]{5,}\d(?!\w)")
+# in it is parsed as part of a noun ("call chef" as a compound); the number shows the command
+# (CALL_NOUNS: the nouns that open such lines, "call centre 0800 ...", "phone number 07700 ...")
+_PHONE = re.compile(PHONE_NUMBER)
 
 
 def _call_mistagged(first: Token, toks: list[Token]) -> bool:
-    if (
-        first.lower_ not in _CALL_VERBS
-        or first.dep_ in ("ROOT", "ccomp")
-        or not first.is_sent_start
-    ):
+    if first.lower_ not in CALL_VERBS or first.dep_ in ("ROOT", "ccomp") or not first.is_sent_start:
         return False
     after = [t for t in toks if t.i > first.i and not t.is_punct]
-    if not after or after[0].lower_ in _CALL_NOUNS or after[0].tag_ in ("NNS", "VBZ", "VBD"):
+    if not after or after[0].lower_ in CALL_NOUNS or after[0].tag_ in ("NNS", "VBZ", "VBD"):
         return False
     return bool(_PHONE.search(first.doc[first.i : toks[-1].i + 1].text))
 

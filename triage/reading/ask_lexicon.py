@@ -107,3 +107,15 @@ INVERTING = frozenset({"is", "are", "do", "does", "can", "will", "should", "coul
 # "??", "?!": in the tuning portion two thirds of such questions vent rather than ask; they
 # count only in a request form ("Can someone PLEASE call me??").
 OUTRAGE = re.compile(r"\?[?!]|!\?")
+# the verbs of a call, and the words after them that make "call"/"phone" a noun opening a line
+# ("call centre 0800 ...", "call logs 555-0123 attached", "phone number 07700 ..."): read by
+# ask_forms (a mis-parsed command) and replies.call_asked (who to ring)
+CALL_VERBS = frozenset({"call", "ring", "phone", "text"})
+CALL_NOUNS = frozenset(
+    """centre center centres centers log logs history quality queue queues volume recording
+    recordings forwarding button charges charge costs cost back staff handler handlers number
+    numbers no line lines ext extension id ref reference binder tone""".split()
+)
+# a phone number: seven characters or more of digits, spaces, dashes and brackets ("07700
+# 900123", "+44 (0)20 7946 0958", "555-0123"); not a date ("2024-01-05"), a time or an amount
+PHONE_NUMBER = r"(?<![\w£$€.:/])(?!\d{4}-\d{2}-\d{2}\b)\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from triage.replies.ask_words import DONT_LEAD, PRICE_ASK, SERVICE_NOUNS
-from triage.replies.call_asked import HURRIED_CALL
+from triage.replies.call_asked import HURRIED_CALL_ASK
 from triage.replies.phone_numbers import PHONE_NUMBER
 
 _W = r"(?:[\w'-]+\s+)"
@@ -152,7 +152,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?<!listen\sto\s)(?<!listens\sto\s)\b(?:a|the)\s+(?:phone\s+)?(?:call|callback|call\s+back)\b(?!\s+(?:notes|log|record|recording|centre|center|queue))"
             # "settings on the phone" is the device: only talking on the phone is a call
             # typed in a hurry: "call chef ade NOW 555-0123"
-            rf"|{HURRIED_CALL}"
+            rf"|{HURRIED_CALL_ASK}"
             r"|\bover\s+the\s+(?:tele)?phone\b|\bconversation\b"
             r"|\b(?:talk|speak|discuss|chat|go\s+through|explain)\w*\b[^.?!]{0,30}\bon\s+the\s+phone\b"
             r"|\b(?:talk|speak)\s+(?:to|with)\s+(?:me|us|someone|a\s+person|a\s+human|somebody)\b",

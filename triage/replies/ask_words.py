@@ -28,7 +28,9 @@ MONEY_WORDS = re.compile(
 OFF_THE_PAPER = re.compile(r"\boff\s+(?:my|our|the|all|every)\s+(?:\w+\s+)?invoices\b", re.I)
 PROVIDE = re.compile(
     r"us to (?:please\s+)?(?:replace|lend|loan|send|swap|provide|order|install|set\s+up|book|"
-    r"arrange|give|issue|reissue|supply|deliver|bring|fit)\b"
+    r"arrange|give|issue|reissue|supply|deliver)\b"
+    # "us to bring you a new monitor": a thing brought, not "bring back the old page"
+    r"|us to bring (?:you|us|them) (?:a|an|another|the|some|two|three|\d+) \w"
     # ... or the thing itself: "for a keyboard that isn't sticky", "for a new headset"
     # (never a decision or an outcome: "for a discount", "for a new feature" are not ours to
     # arrange)

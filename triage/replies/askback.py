@@ -236,6 +236,13 @@ def said_ask(ask: Ask) -> str | None:
     return ask_phrase(ask.named) or said if ask.named and said else said
 
 
+# "Bring back the old login page" asks for a product decision, "bring me up to date" for news:
+# neither is work we would commit to
+_NOT_WORK = re.compile(
+    r"(?i)bring\s+(?:back\b|(?:\w+\s+)?up\s+to\s+(?:date|speed)|\w+\s+to\s+the\s+attention)"
+)
+
+
 def ask_phrase(text: str) -> str | None:
     """The complement of "You asked ..." for one ask, or None when it cannot be made right."""
     raw = visible(text).translate(APOSTROPHES)
@@ -322,7 +329,7 @@ def ask_phrase(text: str) -> str | None:
         out = swap(lower_first(p))
     elif re.match(r"let\s+(?:me|us)\s+(?!know\b|have\b|see\b)", p, re.I):
         out = None  # "Let me spell it out" asks nothing of us
-    elif p.split(" ", 1)[0].lower() in IMPERATIVES and not question:
+    elif p.split(" ", 1)[0].lower() in IMPERATIVES and not question and not _NOT_WORK.match(p):
         out = "us to " + swap(lower_first(p))
     elif NOUN_START.match(p) and not question and not _FINITE.search(p):
         out = "for " + swap(_to_be(lower_first(p)))

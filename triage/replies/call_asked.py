@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from triage.domain import Ask, Reading
+from triage.reading.ask_lexicon import CALL_NOUNS, PHONE_NUMBER
 from triage.replies.ourwords import APOSTROPHES, swap
 
 _DEMAND = re.compile(
@@ -42,17 +43,21 @@ _TO = re.compile(
     r"(?:back\s+)?on\s+(?P<number>\+?\d[\d -]{2,14}\d)\b(?![\d:/%]|\.\d)"
 )
 # ... or typed in a hurry, a line that opens with the call, no "on" and a full number: "call
-# chef ade NOW 555-0123", "ring me asap 07700 900123" (a sous chef's whole ask, session 32);
-# not "call centre staff 0800 123 456 are no help" (a noun: ask_table reads the same pattern)
+# chef ade NOW 555-0123", "ring me asap 07700 900123" (a sous chef's whole ask); not a noun
+# opening the line ("call centre staff 0800 123 456 are no help", "phone number 07700 ...")
+# nor a time taken for a name ("call me tomorrow 07700 ...")
+_NOT_WHO = "|".join(sorted(CALL_NOUNS | {"the", "my", "our", "your", "his", "her", "their"}))
+_WHEN = r"now|asap|urgently|immediately|right\s+now|today|tonight|tomorrow|later|back"
 HURRIED_CALL = (
     r"^\W*(?:(?:please|pls|just|so|then)\s+)?(?:call|ring|phone)\s+"
-    r"(?!(?:centres?|centers?|logs?|history|queues?|quality|volume|recordings?|forwarding|"
-    r"charges?|costs?|staff|handlers?)\b)"
-    r"(?P<who>me|us|[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
-    r"(?:(?:now|asap|urgently|immediately|right\s+now|today|back)\s+)?"
-    r"(?P<number>\+?\d[\d -]{5,14}\d)\b(?![\d:/%]|\.\d)"
+    rf"(?!(?:{_NOT_WHO}|{_WHEN})\b)"
+    r"(?P<who>me|us|[a-z][\w'-]*(?:\s+(?!(?:" + _WHEN + r")\b)[a-z][\w'-]*)?)\s+"
+    rf"(?:(?:{_WHEN})\s+)?"
+    rf"(?P<number>{PHONE_NUMBER})"
 )
 _TO_BARE = re.compile(HURRIED_CALL, re.IGNORECASE)
+# the same, without its groups, for ask_table's alternation of call asks
+HURRIED_CALL_ASK = re.sub(r"\(\?P<\w+>", "(?:", HURRIED_CALL)
 # an ask the reading already has about a call
 _CALL = re.compile(r"\b(?:call|ring|phone)\w*\b", re.IGNORECASE)
 
@@ -79,5 +84,7 @@ def call_to(ask: str) -> tuple[str, str] | None:
     who = m.group("who")
     mine = re.fullmatch(r"me|us|my\s+(?:mobile|phone|landline|number|work\s+phone)", who, re.I)
     if hurried and not mine and who.islower():
-        who = who.title()  # "chef ade": a name typed in a hurry, said back as one
+        # "chef ade": a name typed in a hurry, said back as one (HURRIED_CALL takes no "the
+        # office" or "the ward" for a name)
+        who = who.title()
     return ("you" if mine else swap(who)), m.group("number").strip()

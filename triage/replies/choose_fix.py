@@ -129,17 +129,24 @@ def _asked_how(match: KbMatch, how_to: list[str], kind: str) -> bool:
     )
 
 
-def answered_how_to(kind: str, reading: Reading, fix: KbMatch | None, frustration: int) -> bool:
+def answered_how_to(
+    kind: str, reading: Reading, fix: KbMatch | None, urgency: int, frustration: int
+) -> bool:
     """A calm fault whose every ask is how to do something ("How do I switch it to UK
     English?", "Is there a setting to fix this?") that the chosen entry answers as a question:
     the reply is the answer (the question's shape), not a handover to a team with an update
     tomorrow and "in the meantime" the steps that answer it (two tune judges: "the answer
     buried in apology and handover lines")."""
     real = [a for a in reading.asks if not no_point(a)]
+    # (not urgent: a mailbox full with orders bouncing needs someone on it now, review; not an
+    # entry whose steps are the desk's own: "How do I get this sorted?" of a wrong charge is
+    # work we do, and its fault's acknowledgement and apology stay)
     return (
         kind == "fault"
         and fix is not None
         and "question" in fix.entry.kinds
+        and fix.entry.by != "desk"
+        and urgency <= 1
         and frustration <= 1
         and (reading.scope or "one") == "one"
         and bool(real)

@@ -142,7 +142,7 @@ def compose(
     # encoder the gate is off
     gate = rules if kb.sentence_space else replace(rules, fix_similarity_min=0.0)
     fix, steps = choose_fix(kind, reading, candidates, gate, words)
-    if answered_how_to(kind, reading, fix, scores.frustration):
+    if answered_how_to(kind, reading, fix, scores.urgency, scores.frustration):
         kind = "question"
 
     # the customer's deadline, when sooner than this level's callback, moves the promise up to

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-# a phone number: seven digits or more in one run of digits, spaces, dashes and brackets
-# ("07700 900123", "+44 (0)20 7946 0958", "555-0123"); not a date, a time or an amount
-PHONE_NUMBER = r"(?<![\w£$€.:/])\+?\(?\d[\d ()-]{5,}\d(?![\w:/%])(?!\.\d)"
+from triage.reading.ask_lexicon import PHONE_NUMBER
+
+# a phone number (the reading's pattern); gives_number asks seven digits of it
 _NUMBER = re.compile(PHONE_NUMBER)
 
 

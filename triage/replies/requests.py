@@ -28,7 +28,7 @@ IMPERATIVES = frozenset(
     reset resend restore return revoke run send set share show sort stop switch take tell transfer
     turn undo unlock update upgrade waive wipe freeze suspend terminate preserve quarantine
     deprovision swap generate split lend loan rerun resync test expedite escalate chase match
-    honour honor bring deliver fit""".split()
+    honour honor bring""".split()
 )
 # "Is it possible to swap the handheld?", "Is there any way you can generate the export on your
 # side?": a request put as a question about whether it can be done; said back as the thing to

@@ -69,9 +69,9 @@ def _restatement(d: Draft) -> str:
     short kind-level line."""
     asking = d.kind in ("request", "question")
     newest = d.email.newest_text
-    if d.kind == "policy_complaint" and (done := grievance(d.email.newest_text)):
+    if d.kind == "policy_complaint" and (done := grievance(newest)):
         return d.render("restate_grievance", grievance=done)  # what they say we did
-    if d.kind == "policy_complaint" and (about := complaint_about(d.email.newest_text)):
+    if d.kind == "policy_complaint" and (about := complaint_about(newest)):
         return d.render("restate_complaint_about", about=about)  # what they say it is about
     # a chase is about what it waits for, which its subject names ("Checking in on my
     # laptop"): a clause from its body is a side detail ("you dropped your laptop in")
@@ -82,7 +82,7 @@ def _restatement(d: Draft) -> str:
         # "you still have no laptop", "you still can't log in"
         return d.render("restate_problem", problem=without)
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
-    said = their_clause(d.reading.problem, d.email.newest_text) if not asking else None
+    said = their_clause(d.reading.problem, newest) if not asking else None
     if said and (rang := _RANG_ABOUT.match(said)) and d.kind in ("fault", "outage", "chase"):
         # "you rang about the backup failures" says back the call, not the failures (judges);
         # a chase waits for what is no fault ("the new laptop order" is nothing to put right)
@@ -103,7 +103,7 @@ def _restatement(d: Draft) -> str:
     # takes 30-40 seconds", "PDF previews show 'Preview unavailable'")
     # (not of a security matter: its quote is the attacker's or a side error, judges)
     fault = d.kind in ("fault", "outage") and not d.reading.security
-    told = detail(d.email.newest_text, d.email.subject) if fault else None
+    told = detail(newest, d.email.subject) if fault else None
     # their clause when it says more than our words would ("won't print double-sided" against
     # "isn't printing properly")
     better = said and (ours is None or ours.generic and clean(said) and ours.head in said.lower())
@@ -121,7 +121,7 @@ def _restatement(d: Draft) -> str:
             said = with_detail(ours.text, told, d.text)
             return d.render("restate_topic_scope", problem=said, who=affected)
         return d.render("restate_problem", problem=with_detail(ours.text, told, d.text))
-    if to_do_list(d.kind, d.scores.frustration, d.reading.asks, d.email.newest_text):
+    if to_do_list(d.kind, d.scores.frustration, d.reading.asks, newest):
         # their list is answered point by point in the plan; one point said back here first
         # says it twice (judges: the leaver's account "disable" restated, then listed)
         return d.render("restate_listed")
@@ -235,7 +235,8 @@ def _restatement(d: Draft) -> str:
 # an ask that names nothing but leans on what was told before it: "fix this", "switch it"
 # (not "that's different", "it is", nor a clause that is itself a question: "how long emails
 # are kept")
-_LEANS = re.compile(r"\b(?:it|this|that|them)\b(?!\s+(?:is|was|to)\b|['’]s\b)")
+# ("that" only ending the ask: "a rule that moves emails" names its thing)
+_LEANS = re.compile(r"\b(?:it|this|them)\b(?!\s+(?:is|was)\b|['’]s\b)|\bthat\W*$")
 _WH = re.compile(r"(?i)^(?:how|what|when|where|why|who|which|whether|if)\b")
 # the shipped phrase lists (a desk's additions are checked on the whole draft, in compose)
 _TONE = ToneConfig()
