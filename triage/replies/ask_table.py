@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from triage.reading.ask_lexicon import PHONE_NUMBER
 from triage.replies.ask_words import DONT_LEAD, PRICE_ASK, SERVICE_NOUNS
 from triage.replies.call_asked import HURRIED_CALL_ASK
-from triage.replies.phone_numbers import PHONE_NUMBER
 
 _W = r"(?:[\w'-]+\s+)"
 ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
