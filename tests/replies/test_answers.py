@@ -15,11 +15,8 @@ from triage.replies.answer_slots import used_class
 from triage.replies.answers import AnswerContext, answer, answer_asks
 from triage.replies.ask_classes import ask_class
 from triage.replies.config import ReplyConfig
-from triage.replies.knowledge import KnowledgeBase
 from triage.replies.ourwords import swap_pronouns
 from triage.replies.tone import check, errors
-
-from .test_compose import email, make, reading
 
 
 def ctx(kind: str = "fault", **changes: object) -> AnswerContext:
@@ -515,19 +512,3 @@ def test_the_class_an_ask_is_answered_as_is_the_one_the_agents_to_do_reads(
     assert used_class(staff, secure) == "do"
     assert used_class(offer, ctx()) == "bring_in"
     assert used_class(staff, ctx()) == "conduct"
-
-
-def test_how_to_go_about_it_is_answered_by_the_desks_own_steps(
-    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
-) -> None:
-    ask = "How do I go about getting it repaired or replaced?"
-    text = f"I dropped my work phone and the screen is cracked across the top corner. {ask}"
-    got = make(
-        reply_config,
-        keyword_kb,
-        email(text, subject="Cracked work phone screen"),
-        read=reading("fault", asks=(ask,)),
-    )
-    assert got.kb_entry == "cracked-screen"
-    assert "find out" not in got.text
-    assert "steps below" in dict(got.answers)[ask]

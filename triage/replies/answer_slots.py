@@ -51,10 +51,6 @@ def slot_for(cls: str, ctx: AnswerContext) -> str:
             if ctx.steps
             else "answer_what_to_do"
         )
-    if cls == "how" and ctx.our_steps:
-        # "How do I go about getting it repaired?" of a repair we book: our steps are how it
-        # goes (judges: "says it will find out the process its own steps then describe")
-        return "answer_how_our_steps" + ("" if ctx.our_steps == "below" else "_above")
     if cls == "how" and ctx.steps == "above" and ctx.kind == "question":
         # the question's reply is the answer: what to do if it does not work, not "the steps
         # above answer your question" (judges: a stock line)

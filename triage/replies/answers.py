@@ -62,7 +62,6 @@ class AnswerContext:
     supervisor: bool = False
     security: bool = False
     steps: Where = ""  # where the numbered steps are, relative to the answers
-    our_steps: Where = ""  # ... where those are the desk's own ("This is what happens on our side")
     policy: tuple[PolicyRule, ...] = ()
     refusal: str = ""  # the draft's refusal, when the email asks for what policy does not allow
     # sentences the draft already holds, by the class of ask they answer
@@ -137,7 +136,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         return _Answered(ctx.refusal, False)  # asked what policy does not allow: the no answers
     if cls == "revert" and ctx.kind != "policy_complaint":
         cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
-    if cls == "how" and not (ctx.steps or ctx.our_steps):
+    if cls == "how" and not ctx.steps:
         cls = "question"
     # their words said back, worked out once here and for the classes whose answers say them
     said_back = said_ask(ask) if ctx.kind == "feedback" or cls in _SAID_BACK else None

@@ -206,7 +206,6 @@ def compose(
             security=kind == "security",
             # steps of ours are no answer to "what should I do?" ("the steps below")
             steps="" if draft.our_steps else shape.steps,
-            our_steps=shape.steps if draft.our_steps else "",
             policy=rules.policy,
             refusal=shape.refusal,
             # venting put as a question: answered by the acknowledgement, not a second feeling

@@ -245,9 +245,7 @@ def question(d: Draft) -> Shape:
     # "anything else?" belongs after an answer, not after a promise to find one
     close = section(anything_else(d), sign_off(d)) if answer else sign_off(d)
     order = ANSWER_FIRST if answer and not desk else SECTION_NAMES
-    # the desk's own steps come after the plan that says who does them
-    where: Where = ("below" if desk else "above") if answer else ""
-    return Shape(ack, plan, answer, close, order, where, reuse, todo)
+    return Shape(ack, plan, answer, close, order, "above" if answer else "", reuse, todo)
 
 
 def chase(d: Draft) -> Shape:

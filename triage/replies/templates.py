@@ -201,8 +201,6 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_how_steps": _ANSWER,
     "answer_how_steps_above": _ANSWER,
     "answer_how_steps_answered": _ANSWER,
-    "answer_how_our_steps": _ANSWER,
-    "answer_how_our_steps_above": _ANSWER,
     "answer_attend": _ANSWER,
     "answer_dont": _ANSWER,
     "answer_dont_said": _ANSWER | {"ask"},
