@@ -30,3 +30,10 @@ def test_a_lower_case_call_with_a_number_is_a_command(reader: TextReader) -> Non
 )
 def test_call_as_a_noun_or_without_a_number_asks_nothing(reader: TextReader, text: str) -> None:
     assert reader.read("", text, RECEIVED).asks == ()
+
+
+def test_kindness_told_is_no_request(reader: TextReader) -> None:
+    told = "The Head of Department has kindly agreed to nominate me for emeritus status."
+    assert reader.read("Retiring", told, RECEIVED).asks == ()
+    asked = reader.read("Retiring", "Kindly send me the form for emeritus status.", RECEIVED)
+    assert [a.type for a in asked.asks] == ["request"]

@@ -143,3 +143,9 @@ def test_a_time_they_rule_out_is_no_deadline(reader: TextReader) -> None:
     curly = "This can’t wait until Monday, the whole team is locked out."
     assert not any("Monday" in c.phrase for c in _candidates(reader, curly))
     assert any("Friday" in c.phrase for c in _candidates(reader, "We don't need it until Friday."))
+
+
+def test_a_year_is_a_span_not_a_deadline(reader: TextReader) -> None:
+    span = "I want it unblocked: this is the third small thing taken off us this year."
+    assert not any("year" in c.phrase for c in _candidates(reader, span))
+    assert any("year" in c.phrase for c in _candidates(reader, "We need it by this year."))

@@ -100,6 +100,11 @@ def test_asks_questions_greetings_and_the_desks_doing_are_not_problems(
         ("The cable didn't break, but it pulled the pole over.", "Cable down", ""),
         ("JPG export is not blurry.", "Blurry PDFs", ""),
         ("If it bounces I'll be charged by my landlord.", "Charged twice", ""),
+        # what a thing is said not to be is a verdict, not the fault
+        ("The speaker does the job, but it's not ideal.", "Room 6 board - no sound", ""),
+        ("It's not a gambling site.", "Radio streaming blocked", ""),
+        ("The printer isn't online.", "Printer", "the printer isn't online"),
+        ("The sound is cutting out again.", "Room 6 board", "the sound is cutting out again"),
         # ... while a failure put negatively, or what happens when they do something, stays
         ("The printer is not working.", "Printer", "the printer is not working"),
         (

@@ -62,6 +62,28 @@ def test_a_list_after_i_want_is_one_ask_per_line(reader: TextReader) -> None:
     ]
 
 
+def test_a_listed_thing_with_a_clause_of_detail_still_asks(reader: TextReader) -> None:
+    # parsed with two subjects ("refund", "it"), the line read as telling (judges: "refund
+    # request ignored")
+    text = "I want:\n- A manager to call me today\n- A refund for every day it's been off\n"
+    assert _asks(_read(reader, text)) == [
+        "A manager to call me today",
+        "A refund for every day it's been off",
+    ]
+
+
+def test_what_is_done_through_the_desk_is_asked_for(reader: TextReader) -> None:
+    text = "It drops every ten minutes. I'd like to return it and get one that works, or a refund."
+    assert _asks(_read(reader, text)) == [
+        "I'd like to return it and get one that works, or a refund."
+    ]
+    assert _asks(_read(reader, "I'd like to give you some feedback on the new app.")) == []
+    told = "We were then told we'd need to return the router, which we did."
+    assert _asks(_read(reader, told)) == []
+    felt = "No option to turn it off. This makes me want to cancel out of pure spite."
+    assert _asks(_read(reader, felt)) == []
+
+
 def test_a_list_of_what_happened_is_no_list_of_asks(reader: TextReader) -> None:
     # judges, harmful: "- a chatbot first, ..." was answered "we will arrange each of those"
     story = (
@@ -304,6 +326,14 @@ def test_a_list_of_what_was_tried_gives_each_item(reader: TextReader) -> None:
         ("", "I sent it last Tuesday, did you get it?", True),
         ("", "I submitted this yesterday via the portal and still nothing.", True),
         ("", "I sent an email about this yesterday.", True),
+        # how other requests went, told as a bulleted pattern, is no earlier contact about this
+        (
+            "",
+            "My last four support requests went like this:\n- a chatbot first;\n- then,"
+            " after I explained again, a reply asking me to describe the issue.",
+            False,
+        ),
+        ("", "I explained again yesterday and nobody replied.", True),
     ],
 )
 def test_says_wrote_before(reader: TextReader, subject: str, text: str, expected: bool) -> None:

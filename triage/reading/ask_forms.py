@@ -219,7 +219,7 @@ def _bare_command(verb: Token) -> bool:
 
 def please(toks: list[Token]) -> bool:
     for t in toks:
-        if t.lower_ not in PLEASE:
+        if t.lower_ not in PLEASE or _kindly_done(t):
             continue
         nxt = [u for u in toks if u.i > t.i and not u.is_punct]
         if nxt and nxt[0].lower_ in PLEASE_NOT_ASKING:
@@ -229,6 +229,12 @@ def please(toks: list[Token]) -> bool:
             return False
         return not _quoted(t)
     return False
+
+
+def _kindly_done(t: Token) -> bool:
+    """ "The Head of Department has kindly agreed to nominate me", "you kindly sent": someone's
+    kindness told, not a request ("Could you kindly reset it" asks by its modal)."""
+    return t.lower_ == "kindly" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)
 
 
 def modal_request(toks: list[Token]) -> bool:
@@ -288,6 +294,10 @@ def _demand_verb(t: Token) -> bool:
     if t.lower_ in NEEDS_WOULD and not any(c.lower_ in WOULD for c in kids):
         return False
     if subj and subj[0] in FIRST_PERSON:
+        if t.dep_ == "ccomp" and t.head.tag_ in ("VBD", "VBN"):
+            return False  # "We were then told we'd need to return the router": reported
+        if t.head.lower_ in ("makes", "make", "made", "making"):
+            return False  # "This makes me want to cancel out of pure spite": a feeling
         inf = [c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VB"]
         has_object = any(c.dep_ in ("dobj", "ccomp") for c in kids)
         # "I need to pull the marks", "I'd like to give feedback": the writer's own plans

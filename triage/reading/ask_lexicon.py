@@ -41,6 +41,10 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 # that ask the desk for something; most others describe the writer's own plans.
 ASK_INFINITIVES = frozenset(
     {"know", "understand", "speak", "talk", "hear", "see", "request", "book", "order"}
+    # what is done through the desk: "I'd like to return it ... or a refund" asked for the
+    # return (judges: "return, replacement or refund request ignored")
+    | {"cancel", "return", "upgrade", "downgrade", "renew", "pause", "reopen", "exchange"}
+    | {"swap", "claim", "transfer"}
 )
 PLEASED = frozenset(
     """grateful great helpful wonderful good appreciated ideal nice lovely best brilliant

@@ -201,6 +201,11 @@ def _says(toks: list[Token], clause: str) -> bool:
     if root.tag_ in ("VBD", "VBN") and not aux and subject is not None:
         if subject.lower_ not in _PERSONAL:
             return False  # "Our data restored TODAY", "The termination fee removed": demands
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        # "A refund for every day it's been off" parsed with two subjects: a thing asked for,
+        # then a clause of detail (judges: "refund request ignored")
+        return False
     finite = root.tag_ in ("VBZ", "VBD", "VBP") or aux
     # "Graham's account locked NOW" is an elliptical demand; "Written confirmation of ..." a
     # listed one: only a finite verb with its own subject tells rather than asks

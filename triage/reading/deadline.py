@@ -154,6 +154,10 @@ def _not_a_deadline(ent: Span) -> bool:
         return True  # "Please don't let this wait until tomorrow": sooner, not by then
     if _window_or_choice(ent):
         return True
+    if _YEAR.match(ent.text) and not (ent.start > 0 and doc[ent.start - 1].lower_ in CUES):
+        # "the third small thing taken off us this year": a span of time, not a day to meet
+        # (resolved to today's close, it became "You need this this year": judges)
+        return True
     verb = next((a for a in ent.root.ancestors if a.tag_.startswith("VB")), None)
     if verb is None or not disclaims(verb):
         return False
@@ -161,6 +165,7 @@ def _not_a_deadline(ent: Span) -> bool:
     return cue not in CUES and cue not in ("until", "till", "til")
 
 
+_YEAR = re.compile(r"(?i)^(?:this|last|next|the)\s+(?:past\s+)?year$")
 _NOT_WAIT = re.compile(
     r"\b(?:don['’]t|do\s+not|can['’]t|cannot|won['’]t|mustn['’]t)\s+(?:let\s+(?:this|it)\s+)?"
     r"(?:wait|leave\s+(?:this|it))\s+(?:until|till|til)\s+(?:after\s+)?$",

@@ -25,7 +25,7 @@ FAILING = tuple(
 )
 FAILING_WORDS = frozenset(
     "down dead slow lost wrong error errors stuck hangs hung blank noise noisy leak leaking "
-    "kept broken off gone".split()
+    "kept broken off gone cutting".split()
 )
 # second person is the desk ("your update broke it"): said back it becomes our admission
 SECOND = frozenset("you your yours yourself yourselves u ur".split())
