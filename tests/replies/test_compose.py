@@ -349,6 +349,22 @@ def test_a_due_date_is_said_as_the_time(
     assert "tomorrow" in s.plan
 
 
+def test_someone_elses_time_a_season_off_is_no_deadline(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("I supervise two PhD students who are due to submit next spring. Will I keep VPN?")
+    s = make(
+        reply_config,
+        keyword_kb,
+        e,
+        read=reading("question", deadline=Deadline("due to submit next spring", None)),
+    )
+    assert "spring" not in s.text
+    assert "working to" not in s.text
+    by_then = reading("question", deadline=Deadline("by next spring", None))
+    assert "spring" in make(reply_config, keyword_kb, e, read=by_then).text
+
+
 def test_neutral_greeting_without_a_name_never_the_address(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -269,6 +269,21 @@ def test_a_complaint_about_the_service_is_not_said_back_as_a_fault_it_names_in_p
     assert "hideous" not in about.acknowledge.lower()
 
 
+def test_a_complaint_subject_naming_who_writes_is_not_what_it_is_about(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email(
+        "Over the last year your support has changed: each request takes an hour of "
+        "back-and-forth that used to take five minutes.",
+        subject="Feedback from a long-time customer",
+    )
+    s = make(reply_config, keyword_kb, e, scores(0, 1), read=reading("policy_complaint"))
+    assert "unhappy about a long-time customer" not in s.acknowledge, s.acknowledge
+    chase = email("Still no logins for the agency staff.", subject="Agency staff - day 3")
+    waits = make(reply_config, keyword_kb, chase, scores(0, 1), read=reading("chase"))
+    assert "the agency staff" in waits.acknowledge, waits.acknowledge
+
+
 def test_a_chase_whose_clause_says_what_is_wrong_keeps_it(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

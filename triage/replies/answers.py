@@ -228,7 +228,12 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
         if phrase is not None and slot not in _OWN_FORM and for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
-        said = templates.render(slot, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
+        # a complaint's demand is put to whoever decides it, not started (judges: "let people
+        # go ... we will start on that straight away" promised a change the desk does not own)
+        shown = (
+            "answer_do_complaint" if (slot, ctx.kind) == ("answer_do", "policy_complaint") else slot
+        )
+        said = templates.render(shown, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
         if said and safe(said, ctx):
             question = phrase if phrase and slot == "answer_question" else ""
             request = (

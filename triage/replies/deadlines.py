@@ -20,6 +20,7 @@ from triage.sla import format_when
 FAR = timedelta(days=45)
 HALF_YEAR = timedelta(days=182)  # context however it is put
 _ASKED_BY = re.compile(r"(?i)(?:by|before|until|till|no\s+later\s+than|ready)\b")
+_SEASON = re.compile(r"(?i)\b(?:spring|summer|autumn|winter|next\s+year)\b")
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
 # a phrase that reads after "you need this" as it is ("today", "by Friday", "next week")
 _TIME_START = re.compile(
@@ -64,7 +65,7 @@ def _their_time(d: Draft) -> str | None:
         _SAFE_PHRASE.match(phrase)
         and 1 <= len(words) <= 5
         and not HOSTILE.search(phrase)
-        and not re.match(r"(?i)(?:if|unless|or|otherwise|due\s+to|because)\b", phrase)
+        and not re.match(r"(?i)(?:if|unless|or|otherwise|due\s+to|because|to)\b", phrase)
         and not re.search(
             r"(?i)\b(?:is|are|was|were|has|have|had|will|would|must|I|we|you|my|our)\b", phrase
         )
@@ -110,6 +111,10 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
         # "my deadline with my editor is in June": context months away, not a time the plan
         # works to; "we're working to it" of it read as a stock line ("ready by 1 March" is
         # still a time asked for, and said)
+        return ""
+    if at is None and _SEASON.search(deadline.phrase) and not _ASKED_BY.match(deadline.phrase):
+        # "two PhD students who are due to submit next spring": context a season off, not a
+        # time the plan works to ("We've noted the time you're working to" of it: judges)
         return ""
     said = _their_time(d)
     if said is None:

@@ -82,6 +82,8 @@ def _restatement(d: Draft) -> str:
         # "you still have no laptop", "you still can't log in"
         return d.render("restate_problem", problem=without)
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
+    if loose.startswith(("a ", "an ")) and loose.split()[-1].lower() in PEOPLE:
+        loose = ""  # "a long-time customer" of "Feedback from a long-time customer" is who
     said = their_clause(d.reading.problem, newest) if not asking else None
     if said and (rang := _RANG_ABOUT.match(said)) and d.kind in ("fault", "outage", "chase"):
         # "you rang about the backup failures" says back the call, not the failures (judges);

@@ -209,6 +209,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "answer_contain": _ANSWER | {"ask"},  # stopping an attack: promised first
     "answer_contain_plain": _ANSWER,
     "answer_do": _ANSWER | {"ask"},
+    "answer_do_complaint": _ANSWER | {"ask"},  # a complaint's demand: decided, not promised
     "answer_do_plain": _ANSWER,
     # a request that asks for a price: booked once it is agreed
     "answer_do_quoted": _ANSWER,
