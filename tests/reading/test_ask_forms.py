@@ -37,3 +37,25 @@ def test_kindness_told_is_no_request(reader: TextReader) -> None:
     assert reader.read("Retiring", told, RECEIVED).asks == ()
     asked = reader.read("Retiring", "Kindly send me the form for emeritus status.", RECEIVED)
     assert [a.type for a in asked.asks] == ["request"]
+
+
+def test_a_command_to_whoever_reads_it_asks(reader: TextReader) -> None:
+    shouted = "I CLICKED THE LINK AND NOW MY SCREEN IS FULL OF POPUPS. SOMEONE GET HERE NOW"
+    assert [a.text for a in reader.read("HELP", shouted, RECEIVED).asks] == ["SOMEONE GET HERE NOW"]
+    told = "Someone has to get in at 8. Someone must have changed it. Someone got in."
+    assert reader.read("HELP", told, RECEIVED).asks == ()
+
+
+def test_an_ultimatum_to_us_asks(reader: TextReader) -> None:
+    text = (
+        "I have called you five times. Either you send a real engineer this week and fix it,"
+        " or I cancel and I put a review on every website."
+    )
+    assert [a.type for a in reader.read("Drops", text, RECEIVED).asks] == ["request"]
+
+
+def test_their_own_question_in_brackets_asks(reader: TextReader) -> None:
+    own = "It is not urgent (how do I add a logo to report headers?), but the portal is awful."
+    assert [a.type for a in reader.read("Portal", own, RECEIVED).asks] == ["question"]
+    theirs = "I asked the students (what did you do on Friday?) and nobody knew."
+    assert reader.read("Portal", theirs, RECEIVED).asks == ()

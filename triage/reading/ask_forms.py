@@ -92,7 +92,14 @@ def quoted_question(text: str) -> bool:
         return False
     before = text[:at]
     quotes = before.count('"') + before.count("“") - before.count("”")
-    return quotes % 2 == 1 or before.count("(") > before.count(")")
+    bracket = before.count("(") > before.count(")")
+    # "(how do I add a logo to report headers?)": their own question, put in brackets
+    return quotes % 2 == 1 or bracket and not _OWN_QUESTION.match(before[before.rfind("(") + 1 :])
+
+
+_OWN_QUESTION = re.compile(
+    r"(?i)\s*(?:how|what|where|when|which|can|could|is|are|do|does)\b[^)]*\b(?:i|we)\b"
+)
 
 
 def _unmarked_question(toks: list[Token]) -> bool:
@@ -129,6 +136,9 @@ def first_content(toks: list[Token]) -> Token | None:
     return None
 
 
+_ANYONE = frozenset("someone somebody anyone anybody".split())
+
+
 def imperative(toks: list[Token]) -> bool:
     """The main verb is bare and has no subject: "Please send someone today", "If there's a
     guide, just point me at it" (a leading if-clause does not hide the command)."""
@@ -145,6 +155,10 @@ def imperative(toks: list[Token]) -> bool:
             return True
     if _call_mistagged(first, toks):
         return True
+    if first.lower_ in _ANYONE and first.dep_ == "nsubj" and first.head.tag_ in ("VB", "VBP"):
+        # "SOMEONE GET HERE NOW": a command to whoever reads it ("someone gets" would tell;
+        # the bare verb after a singular "someone" is tagged VBP in running text)
+        return not any(c.dep_ == "aux" for c in first.head.children)
     if not _bare_command(first):
         return False
     if first.dep_ == "conj":

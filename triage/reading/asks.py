@@ -169,7 +169,9 @@ _ASKING = re.compile(
     r"appreciat\w*|prefer|like|must|should|let\s+(?:me|us)\s+know|ask|asking|request|insist|"
     r"grateful|great|lovely|nice|welcome|wonderful|helpful|good|best|perfect|wonder\w*|hope|"
     r"hoping|expecting)\b"
-    r"|^\W*(?:\w+ly\s+)?(?:if|whether|how|what|when|where|who|which|why|can|could|would|will)\b",
+    r"|^\W*(?:\w+ly\s+)?(?:if|whether|how|what|when|where|who|which|why|can|could|would|will)\b"
+    # "Either you send a real engineer this week and fix it, or I cancel": an ultimatum
+    r"|^\W*either\s+you\b",
     re.I,
 )
 
