@@ -82,6 +82,8 @@ def test_what_is_done_through_the_desk_is_asked_for(reader: TextReader) -> None:
     assert _asks(_read(reader, told)) == []
     felt = "No option to turn it off. This makes me want to cancel out of pure spite."
     assert _asks(_read(reader, felt)) == []
+    others = "I have had four calls from your sales team asking if I want to upgrade."
+    assert _asks(_read(reader, others)) == []
 
 
 def test_a_list_of_what_happened_is_no_list_of_asks(reader: TextReader) -> None:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triage.domain import Ask
-from triage.replies.answer_slots import used_class
+from triage.replies.answer_slots import complaint_slot, used_class
 from triage.replies.answers import AnswerContext, answer, answer_asks
 from triage.replies.ask_classes import ask_class
 from triage.replies.config import ReplyConfig
@@ -512,3 +512,16 @@ def test_the_class_an_ask_is_answered_as_is_the_one_the_agents_to_do_reads(
     assert used_class(staff, secure) == "do"
     assert used_class(offer, ctx()) == "bring_in"
     assert used_class(staff, ctx()) == "conduct"
+
+
+def test_a_complaints_demand_is_looked_at_unless_the_desk_answers_for_it() -> None:
+    assert complaint_slot("answer_do", "policy_complaint", "us to let people go") == (
+        "answer_do_complaint"
+    )
+    behaviour = "for that agent's behaviour to be addressed"
+    assert complaint_slot("answer_do", "policy_complaint", behaviour) == "answer_do"
+    assert complaint_slot("answer_do", "fault", "us to undo whatever was done") == "answer_do"
+    setting = "for confirmation that invitations now require admin approval on your account"
+    assert complaint_slot("answer_do", "policy_complaint", setting) == "answer_do"
+    policy = "for confirmation that individual names will never be published again"
+    assert complaint_slot("answer_do", "policy_complaint", policy) == "answer_do_complaint"

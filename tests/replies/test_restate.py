@@ -437,6 +437,13 @@ def test_a_forwarded_email_in_a_security_matter_is_not_quoted_by_its_subject(
     plain = replace(e, subject="Mailbox storage warning on my laptop")
     ok = make(reply_config, keyword_kb, plain, read=reading("question", security=True))
     assert "mailbox storage warning on your laptop" in ok.acknowledge
+    # a subject of their own that is a sentence is said as ours, as it would be quoted
+    own = email("Weird names, can't open any of them.", subject="Shared drive files being renamed")
+    said = make(reply_config, keyword_kb, own, read=reading("fault", security=True))
+    assert "shared drive files are being renamed" in said.acknowledge, said.acknowledge
+    forwarded = replace(own, subject="FW: Shared drive files being renamed")
+    lure = make(reply_config, keyword_kb, forwarded, read=reading("fault", security=True))
+    assert "files are being renamed" not in lure.acknowledge
 
 
 def test_a_checklist_request_is_not_said_back_by_its_first_point(

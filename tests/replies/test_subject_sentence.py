@@ -25,6 +25,14 @@ from triage.replies.subject_sentence import subject_sentence
             "Study room unusable since the router was moved",
             "the study room is unusable since the router was moved",
         ),
+        # what goes on for them, and a clause before a dash that says only when
+        ("Still getting email bills", "you're still getting email bills"),
+        ("Still waiting for the migration call", "you're still waiting for the migration call"),
+        (
+            "HR folder visible to all staff - reported this yesterday",
+            "the HR folder is visible to all staff",
+        ),
+        ("The shared printer offline - day 2", "the shared printer is offline"),
     ],
 )
 def test_a_sentence_subject_is_said_in_our_words(subject: str, said: str) -> None:

@@ -310,6 +310,8 @@ def _demand_verb(t: Token) -> bool:
     if subj and subj[0] in FIRST_PERSON:
         if t.dep_ == "ccomp" and t.head.tag_ in ("VBD", "VBN"):
             return False  # "We were then told we'd need to return the router": reported
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in kids):
+            return False  # "calls asking if I want to upgrade": what others asked them
         if t.head.lower_ in ("makes", "make", "made", "making"):
             return False  # "This makes me want to cancel out of pure spite": a feeling
         inf = [c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VB"]

@@ -136,3 +136,20 @@ def named_exec(text: str) -> str:
     """ "our CTO" for an ask that names one of our executives, else ""."""
     m = _EXEC.search(text)
     return f"our {m.group('who') or m.group('who_it')}" if m else ""
+
+
+# a complaint's demand the desk answers for itself: a confirmation, its own staff's conduct
+# (paired judges preferred the commitment there: "that agent's behaviour to be addressed",
+# "confirmation that invitations now require admin approval")
+# (a confirmation of their account's setting; "that names will never be published again" is
+# a policy, and the hedge won there)
+_OURS = re.compile(
+    r"\b(?:behaviou?r|conduct|attitude)\b|\bconfirm\w*\b[^.]*\b(?:your|their)\s+account\b", re.I
+)
+
+
+def complaint_slot(slot: str, kind: str, phrase: str) -> str:
+    """A complaint's demand is put to whoever decides it, not started (judges: "let people go
+    ... we will start on that straight away" promised a change the desk does not own)."""
+    hedged = (slot, kind) == ("answer_do", "policy_complaint") and not _OURS.search(phrase)
+    return "answer_do_complaint" if hedged else slot

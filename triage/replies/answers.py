@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from triage.domain import Ask
-from triage.replies.answer_slots import PRICE_WHY, named_exec, slot_for, used_class
+from triage.replies.answer_slots import PRICE_WHY, complaint_slot, named_exec, slot_for, used_class
 from triage.replies.ask_classes import ask_class, priced_first
 from triage.replies.ask_words import (
     HOW_TO,
@@ -228,11 +228,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
         if phrase is not None and slot not in _OWN_FORM and for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
-        # a complaint's demand is put to whoever decides it, not started (judges: "let people
-        # go ... we will start on that straight away" promised a change the desk does not own)
-        shown = (
-            "answer_do_complaint" if (slot, ctx.kind) == ("answer_do", "policy_complaint") else slot
-        )
+        shown = complaint_slot(slot, ctx.kind, phrase or "")
         said = templates.render(shown, ctx.key, ctx.style, ask=phrase, **fields) if phrase else ""
         if said and safe(said, ctx):
             question = phrase if phrase and slot == "answer_question" else ""

@@ -280,7 +280,8 @@ def _with_scope(d: Draft, said: str) -> str:
 def _subject_said(d: Draft) -> str:
     """A subject that is a sentence already, as our clause, where it would otherwise be quoted
     (never in a security matter: the subject may be the lure's own)."""
-    return "" if d.kind == "security" or d.reading.security else subject_sentence(d.email.subject)
+    # (as safe to say as to quote: a forwarded lure's subject is neither, ``_quoted``)
+    return subject_sentence(d.email.subject) if _quoted(d) else ""
 
 
 def _quoted(d: Draft) -> str:

@@ -41,13 +41,16 @@ _PARTICIPLE = re.compile(
 _STATE = re.compile(
     r"^(?P<np>(?:(?:my|our|the)\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4}?)\s+"
     r"(?P<adj>visible|unusable|missing|blank|empty|unreadable|unreachable|inaccessible|"
-    r"unavailable|stuck|frozen|suspended|exposed|corrupted|corrupt)\b(?P<rest>(?:\s+[\w'-]+){0,6})$",
+    r"unavailable|stuck|frozen|suspended|exposed|corrupted|corrupt|disabled|expired|blocked|"
+    r"locked|offline|down|broken|exceeded)\b(?P<rest>(?:\s+[\w'-]+){0,6})$",
     re.I,
 )
 _NOT_GETTING = re.compile(
     r"^(?:not|no\s+longer)\s+(?P<ing>(?:getting|receiving|seeing|able\s+to\s+\w+))\s+(?P<rest>.+)$",
     re.I,
 )
+# "Still getting email bills", "Still waiting for the migration call": what goes on for them
+_STILL = re.compile(r"^still\s+(?P<ing>getting|waiting|seeing|receiving)\s+(?P<rest>.+)$", re.I)
 _NEED = re.compile(r"^need\s+(?P<rest>(?:my|our|the|a|an)?\s*[\w' -]+)$", re.I)
 # words a thing is never made of: a question, a person, time ("Tuesday", "again")
 _NOT_A_THING = re.compile(
@@ -62,7 +65,17 @@ _BARRED = re.compile(r"[\d?!&/()\"“”]|\b(?:and|but|so|because|vs|versus|or)\
 
 
 def subject_sentence(subject: str) -> str:
-    """The subject said as our clause, or ""."""
+    """The subject said as our clause, or "": the whole line, else what comes before a spaced
+    dash ("HR folder visible to all staff - reported this yesterday", "Account locked - day
+    2": the rest is when or how often)."""
+    said = _sentence(subject)
+    head, dash, _ = subject.partition(" - ")
+    if not said and dash and len(head.split()) >= 2:
+        said = _sentence(head)
+    return said
+
+
+def _sentence(subject: str) -> str:
     s = clean_subject(subject)
     if not s or shouts(s) or HOSTILE.search(s) or _BARRED.search(s) or len(s.split()) > 9:
         return ""
@@ -71,6 +84,8 @@ def subject_sentence(subject: str) -> str:
     s = polish(s).rstrip(" .")
     if m := _NOT_GETTING.match(s):
         return f"you're not {m.group('ing').lower()} {swap(m.group('rest'))}"
+    if m := _STILL.match(s):
+        return f"you're still {m.group('ing').lower()} {swap(m.group('rest'))}"
     if m := _NEED.match(s):
         return f"you need {swap(m.group('rest'))}"
     if m := _CLAUSE.match(s):
