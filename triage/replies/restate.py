@@ -10,6 +10,7 @@ import re
 from triage.reading.topic import named_in
 from triage.replies.ask_classes import ask_class, no_point
 from triage.replies.askback import ask_phrase
+from triage.replies.complaint_subject import complaint_object
 from triage.replies.detail import detail, with_detail
 from triage.replies.evidence import says_wide
 from triage.replies.gist import Gist
@@ -84,6 +85,8 @@ def _restatement(d: Draft) -> str:
     loose = loose_subject(d.email.subject) if d.kind in ("chase", "policy_complaint") else ""
     if loose.startswith(("a ", "an ")) and loose.split()[-1].lower() in PEOPLE:
         loose = ""  # "a long-time customer" of "Feedback from a long-time customer" is who
+    if not loose and d.kind == "policy_complaint":
+        loose = complaint_object(d.email.subject)  # "WHO APPROVED THIS FONT": the font
     said = their_clause(d.reading.problem, newest) if not asking else None
     if said and (rang := _RANG_ABOUT.match(said)) and d.kind in ("fault", "outage", "chase"):
         # "you rang about the backup failures" says back the call, not the failures (judges);
