@@ -575,3 +575,21 @@ def test_a_how_to_leaning_on_it_is_said_back_by_the_problem(
         read=reading("question", asks=(ask,), problem=problem),
     )
     assert ("your inbox gets hundreds of emails a day" in got.acknowledge) is leans
+
+
+def test_a_security_report_is_said_back_by_its_own_subject_not_a_lures(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # "We're treating what you've told us as a security matter" restated nothing (judges)
+    e = email(
+        "Since this morning people can see orders that aren't theirs: a data breach.",
+        subject="Customers seeing other customers' orders in our portal",
+    )
+    read = replace(
+        reading("security", security=True),
+        headline="your customers are seeing other customers' orders in your portal",
+    )
+    s = make(reply_config, keyword_kb, e, read=read)
+    assert "seeing other customers' orders in your portal" in s.acknowledge, s.acknowledge
+    lure = make(reply_config, keyword_kb, replace(e, subject="FW: " + e.subject), read=read)
+    assert "orders in your portal" not in lure.acknowledge

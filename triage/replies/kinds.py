@@ -48,7 +48,7 @@ from triage.replies.parts import (
 )
 from triage.replies.pretext import says_posed_as_us
 from triage.replies.refusal import refusal_for, refuse
-from triage.replies.restate import restatement, security_said
+from triage.replies.restate import restatement, security_clause, security_said
 from triage.replies.shape import Shape
 from triage.replies.unknown_fix import our_action, questions
 from triage.replies.values import SECTION_NAMES
@@ -376,6 +376,8 @@ def _security_topic_said(d: Draft) -> str:
     steps_agree = d.fix is None or (topic is not None and d.fix.id == topic.id)
     if topic is not None and topic.said and d.symptom_fits and own and steps_agree:
         return d.render("restate_security_topic", problem=topic.said)
+    if said := security_clause(d):
+        return d.render("restate_security", problem=said)
     return d.render("restate_security_plain")
 
 

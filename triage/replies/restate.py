@@ -297,6 +297,19 @@ def _quoted(d: Draft) -> str:
     return quoted_subject(d.email.subject)
 
 
+def security_clause(d: Draft) -> str:
+    """What they saw happen, as their subject says it ("your customers are seeing other
+    customers' orders in your portal"), for a security report no gist says back (judges: "We're
+    treating what you've told us as a security matter" restated nothing); never a caller's
+    story, nor a forwarded lure's subject."""
+    # (their subject's headline only: their sentences' clauses garbled here, "you emailed a
+    # full client file to the wrong", "the possible card isn't in your theme files")
+    if says_pretext(d.text):
+        return ""
+    forwarded = re.match(r"(?i)\s*fwd?\s*:", d.email.subject) is not None
+    return _spelled(d.reading.headline, d.text) if d.reading.headline and not forwarded else ""
+
+
 def security_said(ours: Gist, text: str) -> bool:
     """Whether a security matter may be said back by this gist: what was done to them ("may
     have been accessed"), or what they saw themselves ("my landline stopped working this
