@@ -593,3 +593,21 @@ def test_a_security_report_is_said_back_by_its_own_subject_not_a_lures(
     assert "seeing other customers' orders in your portal" in s.acknowledge, s.acknowledge
     lure = make(reply_config, keyword_kb, replace(e, subject="FW: " + e.subject), read=read)
     assert "orders in your portal" not in lure.acknowledge
+
+
+def test_a_faults_subject_sentence_is_said_over_the_topics_guess(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the topic's line of a near match was the judges' wrong restatement ("the phone used for
+    # sign-in codes has been lost or replaced" of late SMS codes); their subject, put as a
+    # sentence, says their problem (no gist here: the vocabulary names neither)
+    import triage.replies.compose as compose_module
+
+    monkeypatch.setattr(compose_module, "email_gist", lambda *_args: None)
+    topic = reply_config.rules.topics["printer-jam"]
+    body = "The paper jams every few pages in the printer and I have to pull it out."
+    plain = make(reply_config, keyword_kb, email(body, subject="printer help"))
+    assert topic in plain.acknowledge, plain.acknowledge
+    said = email(body, subject="Tray light keeps flashing")
+    ack = make(reply_config, keyword_kb, said).acknowledge
+    assert "the tray light keeps flashing" in ack, ack

@@ -200,6 +200,11 @@ def _restatement(d: Draft) -> str:
         # an end-user topic ("the laptop won't join the Wi-Fi") does not describe a whole site
         if d.topic is None or d.reading.scope not in d.topic.scopes:
             problem = ""
+    if problem and d.kind in ("fault", "outage") and (clause := _subject_said(d)):
+        # their subject, when it is a sentence, says their problem; the topic's line is our
+        # guess at it ("the phone used for sign-in codes has been lost or replaced" of "SMS
+        # verification codes arriving late": judges, wrong)
+        return _with_scope(d, with_detail(clause, told))
     if problem and affected:
         return d.render("restate_topic_scope", problem=problem, who=affected)
     if problem:
