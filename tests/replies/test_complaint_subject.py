@@ -17,6 +17,8 @@ from triage.replies.complaint_subject import complaint_object
         ("WHERE HAVE MY ICONS GONE", "your icons going missing"),
         ("You REMOVED offline mode??", "offline mode being removed"),
         ("what have you done to my laptop", "what's been done to your laptop"),
+        ("Who signed off this update??", "the update"),
+        ("The dark mode you promised in 2022", "the dark mode"),
     ],
 )
 def test_an_outburst_is_said_as_its_thing(subject: str, said: str) -> None:

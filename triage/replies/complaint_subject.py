@@ -18,7 +18,8 @@ _NP = r"(?P<det>this|that|these|those|my|our|the)\s+(?P<thing>[a-z][a-z' -]{1,30
 # "who approved this font", "why did you change our logo", "what is this router"
 _WHO_DID = re.compile(
     r"^(?:who|why|what)\s+(?:\w+\s+){0,2}?(?:approved|changed|removed|moved|deleted|decided|"
-    r"chose|picked|installed|added|put|change|remove|move|delete|approve|is|are)\s+" + _NP + r"$"
+    r"chose|picked|installed|added|put|change|remove|move|delete|approve|is|are|"
+    r"signed\s+off(?:\s+on)?|sign\s+off(?:\s+on)?)\s+" + _NP + r"$"
 )
 # "where have my icons gone"
 _GONE = re.compile(r"^where\s+(?:has|have|did|is|are)\s+(?:all\s+)?" + _NP + r"\s+(?:gone|go)$")
@@ -31,6 +32,8 @@ _DONE_TO = re.compile(
 _DONE_WITH = re.compile(
     r"^what\s+(?:have|has|did)\s+(?:you|they|someone)\s+(?:done|do)\s+to\s+" + _NP + "$"
 )
+# "The dark mode you promised in 2022": the thing, not our promise (the store may not hold it)
+_PROMISED = re.compile(r"^" + _NP + r"\s+(?:you|they)\s+(?:promised|announced|advertised)\b")
 _OURS = {"my": "your", "our": "your"}
 _PARTICIPLE = {"hid": "hidden"}
 _THING_WORDS = re.compile(r"^[a-z][a-z' -]*$")
@@ -44,6 +47,8 @@ def complaint_object(subject: str) -> str:
     if not s or HOSTILE.search(s):
         return ""
     if m := _WHO_DID.match(s):
+        return _said(m.group("det"), m.group("thing"))
+    if m := _PROMISED.match(s):
         return _said(m.group("det"), m.group("thing"))
     if m := _GONE.match(s):
         return _said(m.group("det"), m.group("thing"), " going missing")
