@@ -59,3 +59,15 @@ def test_their_own_question_in_brackets_asks(reader: TextReader) -> None:
     assert [a.type for a in reader.read("Portal", own, RECEIVED).asks] == ["question"]
     theirs = "I asked the students (what did you do on Friday?) and nobody knew."
     assert reader.read("Portal", theirs, RECEIVED).asks == ()
+
+
+def test_who_approved_it_is_asked_however_it_is_shouted(reader: TextReader) -> None:
+    text = (
+        "Who approved this new mandatory signature template?? It has stripped out my title and"
+        " qualifications, put a giant logo banner in every single email, and my replies now"
+        " look like marketing spam. I have spent twenty years building relationships with"
+        " these clients and now every email I send looks like a flyer."
+    )
+    assert [a.type for a in reader.read("Signature", text, RECEIVED).asks] == ["question"]
+    calm = "Who approved this new signature template? It has stripped out my title."
+    assert [a.type for a in reader.read("Signature", calm, RECEIVED).asks] == ["question"]

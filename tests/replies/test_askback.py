@@ -353,3 +353,18 @@ def test_bring_me_a_thing_is_said_back_as_work_we_commit_to() -> None:
     said = ask_phrase("Bring me a new monitor and a new cable.")
     assert said == "us to bring you a new monitor and a new cable"
     assert committed(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Who approved this new mandatory signature template??",
+            "who approved the new mandatory signature template",
+        ),
+        ("Who changed the settings on my laptop?", "who changed the settings on your laptop"),
+        ("Why is there no backup method?", "why there is no backup method"),
+    ],
+)
+def test_who_did_it_and_why_there_is_none_are_said_back(text: str, said: str) -> None:
+    assert ask_phrase(text) == said

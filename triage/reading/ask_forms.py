@@ -76,11 +76,20 @@ def ask_type(toks: list[Token], text: str, short: bool = False) -> AskType | Non
         return "request"
     if modal_request(toks) or imperative(toks) or please(toks) or demand(toks):
         return "request"
-    if question and (short or not OUTRAGE.search(tail)):
+    if question and (short or not OUTRAGE.search(tail) or _PUT_TO_US.match(lower)):
         return "question"
     if short and not question and _unmarked_question(toks):
         return "question"
     return None
+
+
+# "Who approved this new template??": a question put to the desk however it is shouted, which
+# judges counted as passed over when left unanswered (not "why is there no backup method??"
+# nor "Didn't your monitoring notice??": answered only as "we'd rather check than guess", and
+# a cause's line misfits them)
+_PUT_TO_US = re.compile(
+    r"\W*(?:\w+\W+){0,12}?who\s+(?:approved|decided|signed\s+off|chose|changed)\b"
+)
 
 
 def quoted_question(text: str) -> bool:

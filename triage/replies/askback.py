@@ -146,6 +146,14 @@ _WH_BE = re.compile(
     r"(?P<np>(?:it|they|the|your|my|our|this|that|these|those)\b[^,;]*)$",
     re.I,
 )
+# "Who approved this new template?", "why is there no backup method?": said as "who approved
+# the new template", "why there is no backup method" (judges: passed over when not answered)
+_WHO_DID = re.compile(
+    r"^(?:.*?,\s*)?who\s+(?P<verb>approved|decided|changed|removed|signed\s+off(?:\s+on)?|"
+    r"chose|made|set\s+up|installed)\s+(?P<rest>(?:this|that|the|these|those|our|my)\b[^,;]*)$",
+    re.I,
+)
+_WHY_NO = re.compile(r"^(?:.*?,\s*)?why\s+is\s+there\s+(?P<rest>no\b[^,;]*)$", re.I)
 _SUBJECT_WORD = re.compile(r"\b(?:i|we|you|they|he|she|i'm|we're|you're)\b", re.I)
 _YES_NO = re.compile(
     r"^(?P<verb>can|could|should|will|would|is|are|was|were|has|have|am|do|does)\s+"
@@ -321,6 +329,11 @@ def ask_phrase(text: str) -> str | None:
         out = f"{m.group('wh').lower()} {swap(m.group('subject'))}{modal} {swap(m.group('rest'))}"
     elif (m := _WH_BE.match(p)) and not _SUBJECT_WORD.search(m.group("np")[3:]):
         out = f"{m.group('wh').lower()} {swap(m.group('np'))} {m.group('verb').lower()}"
+    elif m := _WHO_DID.match(p):
+        rest = re.sub(r"(?i)^(?:this|that)\b", "the", m.group("rest"))
+        out = f"who {m.group('verb').lower()} {swap(rest)}"
+    elif m := _WHY_NO.match(p):
+        out = f"why there is {swap(m.group('rest'))}"
     elif said_does := does_thing(p):
         out = said_does
     elif m := _YES_NO.match(p):
