@@ -14,7 +14,7 @@ from triage.replies.complaint_subject import complaint_object
         ("what is this router", "the router"),
         ("WHO CHANGED MY BACKGROUND", "your background"),
         ("why did you change our logo?!", "your logo"),
-        ("WHERE HAVE MY ICONS GONE", "your icons going missing"),
+        ("WHERE HAVE MY ICONS GONE", "what's happened to your icons"),
         ("You REMOVED offline mode??", "offline mode being removed"),
         ("what have you done to my laptop", "what's been done to your laptop"),
         ("Who signed off this update??", "the update"),

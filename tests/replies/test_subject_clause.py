@@ -147,3 +147,13 @@ def test_off_is_a_state_of_the_thing_before_it(reply_config: ReplyConfig) -> Non
     assert said == "the phone and broadband are off in the flats"
     one = subject_clause("Sales and marketing printer offline", reply_config.rules.vocabulary)
     assert one in ("", "the sales and marketing printer is offline")
+
+
+def test_a_one_word_thing_the_email_writes_in_lower_case_is_a_thing(
+    reply_config: ReplyConfig,
+) -> None:
+    vocab = reply_config.rules.vocabulary
+    body = "I run a six-room guesthouse and we've had no internet for three days."
+    assert subject_clause("Guesthouse offline", vocab, text=body) == "the guesthouse is offline"
+    assert subject_clause("Guesthouse offline", vocab) == ""
+    assert subject_clause("Karen offline", vocab, text="Karen can't get on.") == ""

@@ -33,6 +33,7 @@ from triage.replies.subject_sentence import subject_sentence
             "the HR folder is visible to all staff",
         ),
         ("The shared printer offline - day 2", "the shared printer is offline"),
+        ("The office Wi-Fi blocked since Monday", "the office Wi-Fi is blocked since Monday"),
     ],
 )
 def test_a_sentence_subject_is_said_in_our_words(subject: str, said: str) -> None:
@@ -59,6 +60,7 @@ def test_a_sentence_subject_is_said_in_our_words(subject: str, said: str) -> Non
         "My bill is a scam",  # a claim
         "Needs replacing",
         "List of users going missing",
+        "Forced MFA rollout locked out our warehouse staff",  # a deed done to them, not a state
     ],
 )
 def test_anything_else_is_not_said_back(subject: str) -> None:

@@ -51,7 +51,9 @@ def complaint_object(subject: str) -> str:
     if m := _PROMISED.match(s):
         return _said(m.group("det"), m.group("thing"))
     if m := _GONE.match(s):
-        return _said(m.group("det"), m.group("thing"), " going missing")
+        # (what happened to them, not "going missing": the email may say they were moved)
+        np = _said(m.group("det"), m.group("thing"))
+        return f"what's happened to {np}" if np else ""
     if m := _DONE_WITH.match(s):
         np = _said(m.group("det"), m.group("thing"))
         return f"what's been done to {np}" if np else ""

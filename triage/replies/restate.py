@@ -341,7 +341,7 @@ def _fault_clause(d: Draft) -> str:
     opening line written the same way ("Broadband off since lunch. Again.")."""
     vocab = d.rules.vocabulary
     return (
-        subject_clause(d.email.subject, vocab)
+        subject_clause(d.email.subject, vocab, text=d.email.newest_text)
         or subject_you(d.email.subject)
         or subject_clause(opening(d.email.newest_text), vocab, limit=12)
     )

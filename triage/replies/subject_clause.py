@@ -148,11 +148,12 @@ def opening(text: str) -> str:
     return SENTENCE.split(_GREETING.sub("", text.strip(), count=1), maxsplit=1)[0]
 
 
-def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
+def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8, text: str = "") -> str:
     """A fault's or an outage's subject as the clause it abbreviates ("PDF preview down for
     accounts team" -> "the PDF preview is down for accounts team"), or "" when it is no thing
     followed by its state. One word before the state must be a thing the vocabulary knows or a
-    name in capitals: "Karen stuck" is a person."""
+    name in capitals, or a word the email ``text`` writes in lower case ("Guesthouse offline"
+    over "I run a six-room guesthouse"): "Karen stuck" is a person."""
     s = polish(_MARKS.sub(" ", clean_subject(subject)))
     # "ALL PRODUCT IMAGES GONE": how many, said before the thing ("ALL DAY": a when, not said)
     if re.match(r"(?:all|every)\s+(?:day|morning|night|week)\b", s, re.I):
@@ -176,7 +177,8 @@ def subject_clause(subject: str, vocab: Vocabulary, limit: int = 8) -> str:
     ordered = lowered[0] in IMPERATIVES and len(lowered) > 1  # "Clear cache not working"
     if ordered or {"it", "they", "them", "he", "she"}.intersection(lowered):
         return ""  # "Turn it off", "Switch the router off": an instruction, not a state
-    if len(thing) == 1 and not (vocab.names(named_thing) or named_thing.isupper()):
+    common = len(named_thing) > 3 and re.search(rf"\b{re.escape(named_thing.lower())}\b", text)
+    if len(thing) == 1 and not (vocab.names(named_thing) or named_thing.isupper() or common):
         return ""
     if re.search(rf"[\d,;?!]|{_HOW_OFTEN}", rest, re.I):
         return ""

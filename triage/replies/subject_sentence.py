@@ -49,6 +49,9 @@ _NOT_GETTING = re.compile(
     r"^(?:not|no\s+longer)\s+(?P<ing>(?:getting|receiving|seeing|able\s+to\s+\w+))\s+(?P<rest>.+)$",
     re.I,
 )
+# a state that is also a deed done to someone: "locked out our staff" has an object
+_DID_TO = re.compile(r"(?i)^(?:locked|blocked|disabled|broken)$")
+_HAS_OBJECT = re.compile(r"(?i)^\s+(?:out\s+)?(?:our|my|the|all|every|\w+s\b)(?!\s*$)")
 # "Still getting email bills", "Still waiting for the migration call": what goes on for them
 _STILL = re.compile(r"^still\s+(?P<ing>getting|waiting|seeing|receiving)\s+(?P<rest>.+)$", re.I)
 _NEED = re.compile(r"^need\s+(?P<rest>(?:my|our|the|a|an)?\s*[\w' -]+)$", re.I)
@@ -91,6 +94,8 @@ def _sentence(subject: str) -> str:
     if m := _CLAUSE.match(s):
         np, verb, rest = m.group("np"), m.group("verb").lower(), m.group("rest")
     elif m := _STATE.match(s):
+        if _DID_TO.match(m.group("adj")) and _HAS_OBJECT.match(m.group("rest")):
+            return ""  # "Forced MFA rollout locked out our warehouse staff": a deed, not a state
         np, rest = m.group("np"), f"{m.group('adj').lower()}{m.group('rest')}"
         verb = "are" if plural(np) else "is"
     elif m := _PARTICIPLE.match(s):
