@@ -37,6 +37,8 @@ def test_kindness_told_is_no_request(reader: TextReader) -> None:
     assert reader.read("Retiring", told, RECEIVED).asks == ()
     asked = reader.read("Retiring", "Kindly send me the form for emeritus status.", RECEIVED)
     assert [a.type for a in asked.asks] == ["request"]
+    mine = reader.read("Password", "I kindly ask you to reset my password.", RECEIVED)
+    assert [a.type for a in mine.asks] == ["request"]
 
 
 def test_a_command_to_whoever_reads_it_asks(reader: TextReader) -> None:
@@ -59,6 +61,8 @@ def test_their_own_question_in_brackets_asks(reader: TextReader) -> None:
     assert [a.type for a in reader.read("Portal", own, RECEIVED).asks] == ["question"]
     theirs = "I asked the students (what did you do on Friday?) and nobody knew."
     assert reader.read("Portal", theirs, RECEIVED).asks == ()
+    ours = "I asked the students (how did we do in the mock?) and nobody knew."
+    assert reader.read("Portal", ours, RECEIVED).asks == ()
 
 
 def test_who_approved_it_is_asked_however_it_is_shouted(reader: TextReader) -> None:

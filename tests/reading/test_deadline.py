@@ -148,4 +148,7 @@ def test_a_time_they_rule_out_is_no_deadline(reader: TextReader) -> None:
 def test_a_year_is_a_span_not_a_deadline(reader: TextReader) -> None:
     span = "I want it unblocked: this is the third small thing taken off us this year."
     assert not any("year" in c.phrase for c in _candidates(reader, span))
-    assert any("year" in c.phrase for c in _candidates(reader, "We need it by this year."))
+    due = reader.read("Licences", "We need the licences renewed by this year.", RECEIVED)
+    assert due.deadline is not None
+    assert due.deadline.at is not None
+    assert (due.deadline.at.month, due.deadline.at.day) == (12, 31)

@@ -104,6 +104,11 @@ def test_asks_questions_greetings_and_the_desks_doing_are_not_problems(
         ("The speaker does the job, but it's not ideal.", "Room 6 board - no sound", ""),
         ("It's not a gambling site.", "Radio streaming blocked", ""),
         ("The printer isn't online.", "Printer", "the printer isn't online"),
+        (
+            "The Wi-Fi signal is not good in room 4.",
+            "Weak signal",
+            "the Wi-Fi signal is not good in room 4",
+        ),
         ("The sound is cutting out again.", "Room 6 board", "the sound is cutting out again"),
         # ... while a failure put negatively, or what happens when they do something, stays
         ("The printer is not working.", "Printer", "the printer is not working"),

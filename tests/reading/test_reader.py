@@ -84,6 +84,10 @@ def test_what_is_done_through_the_desk_is_asked_for(reader: TextReader) -> None:
     assert _asks(_read(reader, felt)) == []
     others = "I have had four calls from your sales team asking if I want to upgrade."
     assert _asks(_read(reader, others)) == []
+    errand = "I need to return the laptop to the office by Friday but the charger is missing."
+    assert _asks(_read(reader, errand)) == []
+    said = "I already said I need a replacement laptop."
+    assert _asks(_read(reader, said)) == [said]
 
 
 def test_a_list_of_what_happened_is_no_list_of_asks(reader: TextReader) -> None:

@@ -523,5 +523,7 @@ def test_a_complaints_demand_is_looked_at_unless_the_desk_answers_for_it() -> No
     assert complaint_slot("answer_do", "fault", "us to undo whatever was done") == "answer_do"
     setting = "for confirmation that invitations now require admin approval on your account"
     assert complaint_slot("answer_do", "policy_complaint", setting) == "answer_do"
+    autosave = "for the new autosave behaviour switched off for everyone in our firm"
+    assert complaint_slot("answer_do", "policy_complaint", autosave) == "answer_do_complaint"
     policy = "for confirmation that individual names will never be published again"
     assert complaint_slot("answer_do", "policy_complaint", policy) == "answer_do_complaint"

@@ -75,3 +75,12 @@ def test_only_an_ask_about_the_price_paid_is_a_price_ask() -> None:
         ask_class(Ask("Can you give me the refresh rate of the new monitors?", "question"))
         != "money"
     )
+
+
+def test_for_how_long_it_lasts_is_no_wait_but_for_how_long_we_wait_is() -> None:
+    from triage.domain import Ask
+    from triage.replies.ask_classes import ask_class
+
+    lasts = Ask("Will my email address continue after July, and if so for how long?", "question")
+    assert ask_class(lasts) != "when"
+    assert ask_class(Ask("For how long will we be without email?", "question")) == "when"

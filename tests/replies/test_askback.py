@@ -368,3 +368,11 @@ def test_bring_me_a_thing_is_said_back_as_work_we_commit_to() -> None:
 )
 def test_who_did_it_and_why_there_is_none_are_said_back(text: str, said: str) -> None:
     assert ask_phrase(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Who decided this was a good idea??", "Who decided that staff can't use USB sticks?"],
+)
+def test_who_decided_a_clause_is_not_said_as_a_thing(text: str) -> None:
+    assert ask_phrase(text) is None

@@ -32,6 +32,10 @@ def test_an_outburst_is_said_as_its_thing(subject: str, said: str) -> None:
         "Who decided this stupid idiotic popup",  # hostile
         "Badges. Seriously.",
         "Who approved this 2024-10 change",  # a number, not a plain thing
+        "YOU CHANGED MY PLAN WITHOUT ASKING",  # how, not what
+        "WHAT IS THE POINT",
+        "What is this about",
+        "Who is this engineer",  # a person
     ],
 )
 def test_anything_else_is_not_said(subject: str) -> None:

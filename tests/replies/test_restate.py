@@ -591,8 +591,20 @@ def test_a_security_report_is_said_back_by_its_own_subject_not_a_lures(
     )
     s = make(reply_config, keyword_kb, e, read=read)
     assert "seeing other customers' orders in your portal" in s.acknowledge, s.acknowledge
-    lure = make(reply_config, keyword_kb, replace(e, subject="FW: " + e.subject), read=read)
-    assert "orders in your portal" not in lure.acknowledge
+    for subject in ("FW: " + e.subject, "RE: [EXT] Fwd: " + e.subject):
+        lure = make(reply_config, keyword_kb, replace(e, subject=subject), read=read)
+        assert "orders in your portal" not in lure.acknowledge
+    # a message they received, retyped as the subject, is not said back as what happened
+    scam = email(
+        "We got an email asking us to pay into a new account. Can you check it before finance"
+        " pays anything? It could be a fraud.",
+        subject="Supplier bank details changed",
+    )
+    told = replace(
+        reading("security", security=True), headline="the supplier bank details have changed"
+    )
+    said = make(reply_config, keyword_kb, scam, read=told).acknowledge
+    assert "bank details have changed" not in said, said
 
 
 def test_a_faults_subject_sentence_is_said_over_the_topics_guess(

@@ -42,6 +42,7 @@ from triage.reading.ask_lexicon import (
     REASSURING,
     RHETORICAL,
     SKIPPED_TAGS,
+    THROUGH_US,
     WH_SPELLINGS,
     WOULD,
     YOU,
@@ -103,9 +104,14 @@ def quoted_question(text: str) -> bool:
     quotes = before.count('"') + before.count("“") - before.count("”")
     bracket = before.count("(") > before.count(")")
     # "(how do I add a logo to report headers?)": their own question, put in brackets
-    return quotes % 2 == 1 or bracket and not _OWN_QUESTION.match(before[before.rfind("(") + 1 :])
+    opened = before.rfind("(")
+    reported = _REPORTED.search(before[:opened]) is not None
+    own = not reported and _OWN_QUESTION.match(before[opened + 1 :]) is not None
+    return quotes % 2 == 1 or bracket and not own
 
 
+# "I asked the students (how did we do in the mock?)": someone else's words, reported
+_REPORTED = re.compile(r"(?i)\b(?:asked|asks|ask|said|says|told|wondered)\b[^(]{0,30}$")
 _OWN_QUESTION = re.compile(
     r"(?i)\s*(?:how|what|where|when|which|can|could|is|are|do|does)\b[^)]*\b(?:i|we)\b"
 )
@@ -257,7 +263,10 @@ def please(toks: list[Token]) -> bool:
 def _kindly_done(t: Token) -> bool:
     """ "The Head of Department has kindly agreed to nominate me", "you kindly sent": someone's
     kindness told, not a request ("Could you kindly reset it" asks by its modal)."""
-    return t.lower_ == "kindly" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children)
+    if t.lower_ != "kindly" or t.head.tag_ not in ("VBD", "VBN"):
+        return False  # "I kindly ask you to reset it" asks
+    subjects = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].lower_ not in ("i", "we")
 
 
 def modal_request(toks: list[Token]) -> bool:
@@ -317,7 +326,8 @@ def _demand_verb(t: Token) -> bool:
     if t.lower_ in NEEDS_WOULD and not any(c.lower_ in WOULD for c in kids):
         return False
     if subj and subj[0] in FIRST_PERSON:
-        if t.dep_ == "ccomp" and t.head.tag_ in ("VBD", "VBN"):
+        told = any(c.dep_ == "auxpass" for c in t.head.children)
+        if t.dep_ == "ccomp" and t.head.tag_ == "VBN" and told:
             return False  # "We were then told we'd need to return the router": reported
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in kids):
             return False  # "calls asking if I want to upgrade": what others asked them
@@ -327,7 +337,8 @@ def _demand_verb(t: Token) -> bool:
         has_object = any(c.dep_ in ("dobj", "ccomp") for c in kids)
         # "I need to pull the marks", "I'd like to give feedback": the writer's own plans
         # (letting every "I'd like to ..." ask instead lowered F1 on the tuning portion)
-        return not inf or has_object or inf[0].lower_ in ASK_INFINITIVES
+        wants = t.lower_ in ("like", "want", "love") and bool(inf) and inf[0].lower_ in THROUGH_US
+        return not inf or has_object or inf[0].lower_ in ASK_INFINITIVES or wants
     if t.lower_ in ("needs", "need") and subj and t.tag_ in ("VBZ", "VBP"):
         # "someone needs to pull the plug", "this really needs to change", "you need to fix it"
         if subj[0] in YOU:

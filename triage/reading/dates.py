@@ -10,7 +10,7 @@ that working day, since "today" from a customer is "before you go home", not "no
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -65,6 +65,7 @@ _NAMES_DAY = re.compile(
     r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b|\d{1,2}(?:st|nd|rd|th)\b|\d/\d",
     re.IGNORECASE,
 )
+_YEAR_END = re.compile(r"^(?:this year|(?:the )?end of (?:the |this )?year)$", re.IGNORECASE)
 _MONTH_END = re.compile(r"^(?:this month|(?:the )?end of (?:the |this )?month)$", re.IGNORECASE)
 _BARE_CLOCK = re.compile(
     r"(?<![\d:])([1-9]):([0-5]\d)(?![\d:]|\s*(?:am|pm|a\.m|p\.m))", re.IGNORECASE
@@ -135,6 +136,9 @@ class DateResolver:
             text = _TOMORROW.sub("today", text)
         if not text:
             return None
+        if _YEAR_END.search(text):
+            # "by this year" / "by the end of the year": its last day (dateparser gives today)
+            return datetime.combine(date(local.year, 12, 31), END_OF_DAY).replace(tzinfo=self.zone)
         if _MONTH_END.search(text):
             # "this month" / "by the end of the month": its last day (dateparser gives today)
             first_next = (local.replace(day=1) + timedelta(days=32)).replace(day=1)

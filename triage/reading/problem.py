@@ -184,7 +184,7 @@ def _clause_at(root: Token, thing: Callable[[], str], text: str | None) -> str:
         return ""
     if root.text.lower() in _ASKING:
         return ""  # "I want a replacement", "I need access": an ask, answered as one
-    if _no_failure(root) or _only_if(root) or _denied_or_judged(root):
+    if _no_failure(root) or _only_if(root) or _denied_or_judged(root, subject):
         return ""  # "It didn't break", "If it bounces I'll be charged": no trouble now
     # what comes before the subject is a time or a side word ("Every evening around 9 the
     # Wi-Fi drops", "hey so the app keeps crashing"): the clause opens with its subject
@@ -256,22 +256,28 @@ def _no_failure(root: Token) -> bool:
 # what a thing is said not to be is a verdict on it, not a fault: "it's not ideal" (of a
 # stopgap speaker), "It's not a gambling site" (judges: "the room's not ideal" and "the radio
 # streaming's not a gambling site" said back as the problem)
-_VERDICTS = frozenset(
-    """ideal great good nice ok okay fair acceptable perfect brilliant fun easy cheap funny
-    helpful much enough""".split()
-)
+# (of "it"/"this"/"that" only: "The Wi-Fi signal is not good in room 4" is the fault: review)
+_VERDICTS = frozenset("ideal nice ok okay fair perfect brilliant fun funny cheap".split())
 _COPULA = frozenset("is 's ’s are 're ’re was were be".split())
 
 
-def _denied_or_judged(root: Token) -> bool:
-    """A copula negated over a verdict or a noun ("isn't ideal", "is not a gambling site");
-    a state that is trouble stays ("isn't online", "is not connected")."""
-    if root.lower_ not in _COPULA or not any(c.dep_ == "neg" for c in root.children):
+def _denied_or_judged(root: Token, subject: Token) -> bool:
+    """ "It's not ideal", "It's not a gambling site": a pronoun's copula negated over a verdict
+    or a kind of thing; a state that is trouble stays ("it isn't online"), and so does any
+    named thing's ("the invoice is not the right amount")."""
+    if subject.lower_ not in ("it", "this", "that") or root.lower_ not in _COPULA:
+        return False
+    if not any(c.dep_ == "neg" for c in root.children):
         return False
     state = [c for c in root.children if c.dep_ in ("acomp", "attr")]
-    return bool(state) and all(
-        c.lower_ in _VERDICTS or (c.dep_ == "attr" and c.tag_.startswith("NN")) for c in state
-    )
+    return bool(state) and all(c.lower_ in _VERDICTS or _a_kind_of(c) for c in state)
+
+
+def _a_kind_of(attr: Token) -> bool:
+    """ "a gambling site", "security": a noun with "a"/"an" or none, what the thing is said
+    not to be ("the right amount" names what it should be)."""
+    dets = {c.lower_ for c in attr.children if c.dep_ == "det"}
+    return attr.dep_ == "attr" and attr.tag_.startswith("NN") and dets <= {"a", "an"}
 
 
 def _only_if(root: Token) -> bool:

@@ -76,16 +76,25 @@ _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
 def _told_history(text: str) -> list[tuple[int, int]]:
-    """The character spans of the bulleted lines under such an intro."""
+    """The character spans of the bulleted lines under such an intro; none where a line dates
+    its contact ("- 3 March: I emailed you about the VPN drops"): a timeline of this matter,
+    not a pattern of others (review)."""
     spans: list[tuple[int, int]] = []
     for intro in _HISTORY_INTRO.finditer(text):
-        at = intro.end() + 1
+        at, lines = intro.end() + 1, []
         for line in text[at:].splitlines(keepends=True):
             if line.strip() and not _BULLET.match(line):
                 break
-            spans.append((at, at + len(line)))
+            lines.append((at, at + len(line)))
             at += len(line)
+        if not any(_DATED.search(text[a:b]) for a, b in lines):
+            spans += lines
     return spans
+
+
+_DATED = re.compile(
+    r"(?i)\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\blast\s+week\b"
+)
 
 
 # who "we" are in an email to the desk: "I called you", "I rang your helpline", "I emailed

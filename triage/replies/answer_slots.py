@@ -143,13 +143,15 @@ def named_exec(text: str) -> str:
 # "confirmation that invitations now require admin approval")
 # (a confirmation of their account's setting; "that names will never be published again" is
 # a policy, and the hedge won there)
-_OURS = re.compile(
-    r"\b(?:behaviou?r|conduct|attitude)\b|\bconfirm\w*\b[^.]*\b(?:your|their)\s+account\b", re.I
+_DESK_OWNS = re.compile(
+    r"\b(?:agent|staff|engineer|technician|advis[eo]r|rep|employee|colleague)s?(?:['’]s)?\s+"
+    r"(?:behaviou?r|conduct|attitude)\b|\bconfirm\w*\b[^.]*\b(?:your|their)\s+account\b",
+    re.I,
 )
 
 
 def complaint_slot(slot: str, kind: str, phrase: str) -> str:
     """A complaint's demand is put to whoever decides it, not started (judges: "let people go
     ... we will start on that straight away" promised a change the desk does not own)."""
-    hedged = (slot, kind) == ("answer_do", "policy_complaint") and not _OURS.search(phrase)
+    hedged = (slot, kind) == ("answer_do", "policy_complaint") and not _DESK_OWNS.search(phrase)
     return "answer_do_complaint" if hedged else slot

@@ -176,7 +176,7 @@ ASK_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bwhen\s+(?:will|would|can|could|is|are|do|does|should)\s+(?:it|this|that|they|you|we|"
             r"the|my|our|service|things|everything|everyone)\b|\bany\s+idea\s+when\b"
             # "how long will it take"; not "how long are emails kept" (a question of fact)
-            r"|(?<!for\s)\bhow\s+long\b(?![^.?!]{0,50}\b(?:retain\w*|kept|keep\w*|stor\w*|held|"
+            r"|(?<!so\sfor\s)(?<!so,\sfor\s)\bhow\s+long\b(?![^.?!]{0,50}\b(?:retain\w*|kept|keep\w*|stor\w*|held|"
             r"archiv\w*|valid|warrant\w*|guarantee\w*)\b)"
             r"|\bwhen\s+(?:it|they)(?:'ll|\s+will)\s+be\b"
             r"|\bwhen\s+(?:this|that|the\s+\w+|service|things|everything)\s+(?:will|would|is|gets?)\b"

@@ -150,7 +150,11 @@ _WH_BE = re.compile(
 # the new template", "why there is no backup method" (judges: passed over when not answered)
 _WHO_DID = re.compile(
     r"^(?:.*?,\s*)?who\s+(?P<verb>approved|decided|changed|removed|signed\s+off(?:\s+on)?|"
-    r"chose|made|set\s+up|installed)\s+(?P<rest>(?:this|that|the|these|those|our|my)\b[^,;]*)$",
+    r"chose|made|set\s+up|installed)\s+"
+    # a determiner and a few plain words, no verb after them ("who decided this was a good
+    # idea" and "who decided that staff can't ..." are no thing: review)
+    r"(?P<rest>(?:this|that|the|these|those|our|my)(?:\s+(?!(?:is|was|are|were|can|can't|"
+    r"cannot|could|should|would|will|has|have|had|do|does|did|must)\b)[a-z][\w-]*){1,5})$",
     re.I,
 )
 _WHY_NO = re.compile(r"^(?:.*?,\s*)?why\s+is\s+there\s+(?P<rest>no\b[^,;]*)$", re.I)

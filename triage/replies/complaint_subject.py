@@ -11,15 +11,24 @@ from __future__ import annotations
 import re
 
 from triage.reading.topic import clean_subject
-from triage.replies.ourwords import HOSTILE, shout_down, shouts
+from triage.replies.ourwords import HOSTILE, PEOPLE, shout_down, shouts
 
 # the thing: a determiner and a few plain words ("this font", "my background", "our invoices")
 _NP = r"(?P<det>this|that|these|those|my|our|the)\s+(?P<thing>[a-z][a-z' -]{1,30}?)"
+# what names no thing, or says when or how ("WHAT IS THE POINT", "my plan without asking")
+_NOT_A_THING = re.compile(
+    r"\b(?:point|deal|about|status|matter|problem|issue|thing|stuff|again|without|asking|now|"
+    r"today|anymore|too|still|even|all|everything|nothing)\b"
+)
 # "who approved this font", "why did you change our logo", "what is this router"
 _WHO_DID = re.compile(
     r"^(?:who|why|what)\s+(?:\w+\s+){0,2}?(?:approved|changed|removed|moved|deleted|decided|"
-    r"chose|picked|installed|added|put|change|remove|move|delete|approve|is|are|"
+    r"chose|picked|installed|added|put|change|remove|move|delete|approve|"
     r"signed\s+off(?:\s+on)?|sign\s+off(?:\s+on)?)\s+" + _NP + r"$"
+)
+# "what is this router": "this" or "that" only ("WHAT IS THE POINT" names nothing)
+_WHAT_IS = re.compile(
+    r"^(?:what|who)\s+(?:is|are)\s+(?P<det>this|that|these|those)\s+(?P<thing>[a-z][a-z' -]{1,30}?)$"
 )
 # "where have my icons gone"
 _GONE = re.compile(r"^where\s+(?:has|have|did|is|are)\s+(?:all\s+)?" + _NP + r"\s+(?:gone|go)$")
@@ -48,6 +57,8 @@ def complaint_object(subject: str) -> str:
         return ""
     if m := _WHO_DID.match(s):
         return _said(m.group("det"), m.group("thing"))
+    if m := _WHAT_IS.match(s):
+        return _said(m.group("det"), m.group("thing"))
     if m := _PROMISED.match(s):
         return _said(m.group("det"), m.group("thing"))
     if m := _GONE.match(s):
@@ -69,6 +80,8 @@ def complaint_object(subject: str) -> str:
 def _said(det: str, thing: str, then: str = "") -> str:
     """ "your icons", "the font" (and what follows it), or "" for what is no plain thing."""
     thing = thing.strip()
-    if not _THING_WORDS.match(thing) or not 1 <= len(thing.split()) <= 4:
+    if not _THING_WORDS.match(thing) or not 1 <= len(thing.split()) <= 3:
         return ""
+    if _NOT_A_THING.search(thing) or thing.split()[-1] in PEOPLE:
+        return ""  # "the point", "your plan without asking", "this engineer"
     return f"{_OURS.get(det, 'the')} {thing}{then}"

@@ -368,7 +368,7 @@ def _security_topic_said(d: Draft) -> str:
     the email reads like its symptoms, is about the writer's own matter and the steps are that
     topic's, else that we treat it as a security matter; "" for an email without the security
     flag. A reply that said nothing of what they reported was judged to have no restatement
-    (a subject line is not said back here: it may be the scam's)."""
+    (their subject's headline only where it cannot be a lure's: ``restate.security_clause``)."""
     if not d.reading.security:
         return ""
     topic = d.topic

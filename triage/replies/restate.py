@@ -287,19 +287,31 @@ def _with_scope(d: Draft, said: str) -> str:
 
 def _subject_said(d: Draft) -> str:
     """A subject that is a sentence already, as our clause, where it would otherwise be quoted
-    (never in a security matter: the subject may be the lure's own)."""
-    # (as safe to say as to quote: a forwarded lure's subject is neither, ``_quoted``)
+    (as safe to say as to quote: never a security matter's subject that may be a lure's)."""
     return subject_sentence(d.email.subject) if _quoted(d) else ""
 
 
 def _quoted(d: Draft) -> str:
-    """Their subject line to quote back, never in a security reply nor of a forwarded email in
-    a security matter: that subject is the phishing email's own ("FW: Your mailbox is almost
-    full"), not theirs."""
-    forwarded = re.match(r"(?i)\s*fwd?\s*:", d.email.subject) is not None
-    if d.kind == "security" or d.reading.security and forwarded:
+    """Their subject line to quote back, never in a security reply nor in a security matter
+    whose subject may be the phishing email's own ("FW: Your mailbox is almost full")."""
+    if d.kind == "security" or d.reading.security and _may_be_lure(d):
         return ""
     return quoted_subject(d.email.subject)
+
+
+def _may_be_lure(d: Draft) -> bool:
+    """The subject may be a message's they received: forwarded (any prefix: "RE: FW:", "[EXT]
+    Fwd:"), or a body about a message that asked or told them something ("Supplier bank
+    details changed" over "an email asking us to pay into a new account": review)."""
+    return bool(_FORWARDED.search(d.email.subject) or _RECEIVED.search(d.email.newest_text))
+
+
+_FORWARDED = re.compile(r"(?i)(?:^|[\s\]:])fwd?\s*:")
+_RECEIVED = re.compile(
+    r"(?i)\b(?:e-?mails?|messages?|texts?|letters?|calls?|invoices?|notices?|links?|pop-?ups?)\b"
+    r"[^.?!]{0,80}\b(?:asking|asked|asks|saying|says|said|claiming|claims|telling|told|"
+    r"requesting|demanding)\b|\basking\s+(?:us|me)\s+to\b"
+)
 
 
 def security_clause(d: Draft) -> str:
@@ -309,10 +321,9 @@ def security_clause(d: Draft) -> str:
     story, nor a forwarded lure's subject."""
     # (their subject's headline only: their sentences' clauses garbled here, "you emailed a
     # full client file to the wrong", "the possible card isn't in your theme files")
-    if says_pretext(d.text):
+    if says_pretext(d.text) or _may_be_lure(d) or not d.reading.headline:
         return ""
-    forwarded = re.match(r"(?i)\s*fwd?\s*:", d.email.subject) is not None
-    return _spelled(d.reading.headline, d.text) if d.reading.headline and not forwarded else ""
+    return _spelled(d.reading.headline, d.text)
 
 
 def security_said(ours: Gist, text: str) -> bool:

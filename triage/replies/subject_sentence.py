@@ -41,8 +41,7 @@ _PARTICIPLE = re.compile(
 _STATE = re.compile(
     r"^(?P<np>(?:(?:my|our|the)\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4}?)\s+"
     r"(?P<adj>visible|unusable|missing|blank|empty|unreadable|unreachable|inaccessible|"
-    r"unavailable|stuck|frozen|suspended|exposed|corrupted|corrupt|disabled|expired|blocked|"
-    r"locked|offline|down|broken|exceeded)\b(?P<rest>(?:\s+[\w'-]+){0,6})$",
+    r"unavailable|stuck|frozen|suspended|exposed|corrupted|corrupt|blocked|offline|broken)\b(?P<rest>(?:\s+[\w'-]+){0,6})$",
     re.I,
 )
 _NOT_GETTING = re.compile(
@@ -50,7 +49,7 @@ _NOT_GETTING = re.compile(
     re.I,
 )
 # a state that is also a deed done to someone: "locked out our staff" has an object
-_DID_TO = re.compile(r"(?i)^(?:locked|blocked|disabled|broken)$")
+_DID_TO = re.compile(r"(?i)^(?:blocked|broken)$")
 _HAS_OBJECT = re.compile(r"(?i)^\s+(?:out\s+)?(?:our|my|the|all|every|\w+s\b)(?!\s*$)")
 # "Still getting email bills", "Still waiting for the migration call": what goes on for them
 _STILL = re.compile(r"^still\s+(?P<ing>getting|waiting|seeing|receiving)\s+(?P<rest>.+)$", re.I)
