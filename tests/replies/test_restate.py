@@ -623,3 +623,15 @@ def test_a_faults_subject_sentence_is_said_over_the_topics_guess(
     said = email(body, subject="Tray light keeps flashing")
     ack = make(reply_config, keyword_kb, said).acknowledge
     assert "the tray light keeps flashing" in ack, ack
+
+
+def test_a_subject_over_letters_received_is_still_quoted_outside_a_security_reply(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # only a forwarded subject may be a lure's there ("something has gone wrong" said nothing)
+    e = email(
+        "You keep sending letters saying my mother owes money. She died in March.",
+        subject="Letters to my dead mother",
+    )
+    s = make(reply_config, keyword_kb, e, read=reading("fault", security=True))
+    assert "Letters to my dead mother" in s.acknowledge, s.acknowledge

@@ -294,7 +294,9 @@ def _subject_said(d: Draft) -> str:
 def _quoted(d: Draft) -> str:
     """Their subject line to quote back, never in a security reply nor in a security matter
     whose subject may be the phishing email's own ("FW: Your mailbox is almost full")."""
-    if d.kind == "security" or d.reading.security and _may_be_lure(d):
+    # (forwarded only: a body about letters or calls received is no lure's subject outside a
+    # security reply, and "Letters to my dead mother" quoted beat "something has gone wrong")
+    if d.kind == "security" or d.reading.security and _FORWARDED.search(d.email.subject):
         return ""
     return quoted_subject(d.email.subject)
 
