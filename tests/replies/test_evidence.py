@@ -40,6 +40,10 @@ from triage.replies.evidence import (
         ("My password was changed overnight and it wasn't me", True),
         ("My password was reset by someone last night", True),
         ("The bank details you hold for us were changed yesterday and none of us did it", True),
+        # ransomware's marks, with no word for it
+        ('Files are being renamed with a ".crypt" extension and won\'t open', True),
+        ("A text file called HOW_TO_RECOVER.txt has appeared in each folder", True),
+        ("How to recover a deleted email from last week?", False),
     ],
 )
 def test_security_is_said_only_in_words_of_one(text: str, expected: bool) -> None:

@@ -116,6 +116,9 @@ _SECURITY = re.compile(
     r"\b(?:hack\w*|phish\w*|scam\w*|fraud\w*|virus\w*|malware|ransom\w*|compromis\w*|breach\w*|"
     r"leak\w*|stolen|theft|suspicious|unauthori[sz]ed|spoof\w*|impersonat\w*|extort\w*|"
     r"encrypt\w*|bitcoin|gift\s+cards?|identity|data\s+protection|gdpr|personal\s+data|"
+    # ransomware's own marks: files renamed ".crypt", a note "HOW_TO_RECOVER.txt" (a fault's
+    # reply told a customer mid-attack "please don't change anything further": pair judges)
+    r"(?<=\.)(?:crypt|crypted|locked)\b|how[_\s-]?to[_\s-]?(?:recover|decrypt|restore)[_.]|"
     r"lost\s+(?:my|our|the|a)\s+(?:\w+\s+)?(?:laptop|phone|device|tablet|badge|card|usb)|"
     r"(?:laptop|phone|device|tablet)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:lost|stolen|taken)|"
     r"clicked\s+(?:on\s+)?(?:something|a|an|the|this|that)\b|not\s+me\b|never\s+sent|"
