@@ -667,3 +667,14 @@ def test_a_subject_said_back_never_makes_our_words_blame_the_customer(
     s = make(reply_config, keyword_kb, email("", subject="as stated previously"))
     assert "stated previously" not in s.text
     assert errors(s.findings) == []
+
+
+def test_an_angry_customer_is_not_told_we_are_sorry_for_their_worry(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # judges: "'sorry for the worry' does not fit her anger"
+    text = "My admin account is locked and NOBODY can unlock it. Fix this NOW, this is ridiculous!"
+    for n in range(6):  # the variant is chosen per email: several emails, every variant seen
+        e = email(text, message_id=f"<worry{n}@kestrel.example>")
+        s = make(reply_config, keyword_kb, e, scores(2, 3), read=reading("fault", security=True))
+        assert "worry" not in s.acknowledge, s.acknowledge
