@@ -152,3 +152,8 @@ def test_a_year_is_a_span_not_a_deadline(reader: TextReader) -> None:
     assert due.deadline is not None
     assert due.deadline.at is not None
     assert (due.deadline.at.month, due.deadline.at.day) == (12, 31)
+
+
+def test_a_penalty_at_a_time_is_at_stake(reader: TextReader) -> None:
+    text = "We have 38 returns still to file before midnight and each one late is a £100 penalty."
+    assert _feature(reader, text, "stakes", "midnight") == 1.0

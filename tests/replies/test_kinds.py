@@ -518,6 +518,23 @@ def test_a_deadline_is_said_as_the_customer_put_it_unless_they_gave_a_clock_time
     assert "If this" not in threat
 
 
+def test_midnight_of_the_day_they_write_is_tonight(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    e = email("The tax software won't submit and we have returns to file.")
+    local = NOW.astimezone(reply_config.sla.zone)
+    tonight = local.replace(hour=0, minute=0) + timedelta(days=1)
+    plan = make(
+        reply_config, keyword_kb, e, read=reading(deadline=Deadline("before midnight", tonight))
+    ).plan
+    assert "need this by midnight tonight" in plan
+    later = Deadline("before midnight on Friday", tonight + timedelta(days=2))
+    assert (
+        "midnight tonight"
+        not in make(reply_config, keyword_kb, e, read=reading(deadline=later)).plan
+    )
+
+
 def test_a_deadline_months_away_is_context_and_on_this_week_loses_its_on(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -48,7 +48,8 @@ NEED = frozenset(
 STAKES = frozenset(
     """start starts starting leave leaves leaving arrive arrives arriving meeting presentation
     launch live flight interview exam closes close expires shuts submission submit board demo
-    event payroll lecture induction review filing inspection audit visit go-live""".split()
+    event payroll lecture induction review filing inspection audit visit go-live penalty
+    penalties fined""".split()
 )
 # Words that report a fault: a time in the same sentence is usually when it broke.
 PROBLEM = frozenset(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from triage.domain import Reading
 from triage.reading.dates import has_clock_time
@@ -19,6 +19,7 @@ from triage.sla import format_when
 # it is put as one ("by", "before", "until")
 FAR = timedelta(days=45)
 HALF_YEAR = timedelta(days=182)  # context however it is put
+DAY = timedelta(days=1)
 _ASKED_BY = re.compile(r"(?i)(?:by|before|until|till|no\s+later\s+than|ready)\b")
 _SEASON = re.compile(r"(?i)\b(?:spring|summer|autumn|winter|next\s+year)\b")
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
@@ -81,6 +82,11 @@ def _their_time(d: Draft) -> str | None:
     # a phrase with a number ("due at 12", "the 28th") is said as the time it resolved to:
     # "You need this by due at 12" is what pasting it would give
     if at is not None and (has_clock_time(phrase) or not safe or re.search(r"\d", phrase)):
+        local = at.astimezone(d.sla.zone)
+        if local.time() == time(0) and local.date() == d.now.astimezone(d.sla.zone).date() + DAY:
+            # "before midnight" of the day they write is tonight: "by 00:00 GMT tomorrow
+            # (Thursday 3 December)" of a filing deadline reads as a day later than it is
+            return "by midnight tonight"
         return "by " + format_when(at, d.now, d.sla)
     if safe:
         lowered = _CALENDAR.sub(lambda m: m.group(0).capitalize(), phrase[:1].lower() + phrase[1:])
