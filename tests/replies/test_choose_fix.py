@@ -312,6 +312,27 @@ def test_a_security_topic_the_email_reads_like_says_what_happened_in_its_own_wor
     )
 
 
+def test_an_organisation_wide_security_topic_says_what_happened_for_a_site(
+    reply_config: ReplyConfig, embedded_kb: KnowledgeBase, base_embedder: BaseModelEmbedder
+) -> None:
+    # the site's matter, not one person's: the entry lists the scope, so its clause is said
+    # (judges: "no restatement of the hacked site")
+    text = (
+        "OUR WEBSITE IS SHOWING CASINO ADS and some page in a language I can't read instead "
+        "of our menu!!! A customer sent me a screenshot. Somebody HACKED it."
+    )
+    mail, scored = _embedded(base_embedder, text, "OUR WEBSITE IS SHOWING CASINO ADS")
+    site = reading("security", security=True, scope="site")
+    s = make(reply_config, embedded_kb, mail, scored, read=site)
+    entry = embedded_kb.get("website-compromised")
+    assert entry is not None
+    assert entry.said
+    assert entry.said in s.acknowledge
+    # a team's matter the entry does not list is not said as the site's
+    team = make(reply_config, embedded_kb, mail, scored, read=replace(site, scope="team"))
+    assert entry.said not in team.acknowledge
+
+
 def test_a_step_asking_for_what_the_email_gives_is_said_as_the_entrys_given_step(
     reply_config: ReplyConfig, keyword_kb: KnowledgeBase
 ) -> None:

@@ -373,8 +373,11 @@ def _security_topic_said(d: Draft) -> str:
         return ""
     topic = d.topic
     own = d.reading.scope == "one" and not d.attacks  # "your account", not a colleague's
+    # ... or the organisation's, where the entry is about a wider scope ("your website may
+    # have been tampered with"; judges: "no restatement of the hacked site")
+    wide = topic is not None and d.reading.scope != "one" and d.reading.scope in topic.scopes
     steps_agree = d.fix is None or (topic is not None and d.fix.id == topic.id)
-    if topic is not None and topic.said and d.symptom_fits and own and steps_agree:
+    if topic is not None and topic.said and d.symptom_fits and (own or wide) and steps_agree:
         return d.render("restate_security_topic", problem=topic.said)
     if said := security_clause(d):
         return d.render("restate_security", problem=said)
