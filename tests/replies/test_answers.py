@@ -235,6 +235,32 @@ def test_asks_none_of_whose_words_can_be_said_back_share_one_sentence(
     assert '"What exactly are we getting for that?"' in alone[0][1]
 
 
+def test_a_sentence_that_asks_nothing_shares_its_neighbours_answer(
+    reply_config: ReplyConfig,
+) -> None:
+    # "I'm asking about a feature." and "I'd like a straight answer" named as points of their
+    # own became "on the other points you raised", points never raised (judges)
+    templates = reply_config.templates
+    asks = (
+        Ask("Does your network support IPv6 for home customers?", "question"),
+        Ask("I'm asking about a feature.", "request"),
+        Ask("Could you reset my voicemail PIN please", "request"),
+        Ask("but I'd like a straight answer.", "request"),
+    )
+    said = [sentence for _, sentence in answer_asks(asks, ctx("question"), templates)]
+    assert said[1] == said[0]
+    assert said[3] == said[2]
+    others = {
+        t.format(callback="14:00 GMT today", handler_obj="our network team")
+        for slot in ("answer_rest_plain", "answer_all_plain")
+        for t in templates.slots[slot]["any"]
+    }
+    assert not others & set(said)
+    # alone, it still gets a sentence
+    [(_, alone)] = answer_asks(asks[1:2], ctx("question"), templates)
+    assert alone
+
+
 def test_several_named_questions_are_answered_in_one_sentence(reply_config: ReplyConfig) -> None:
     ctx = AnswerContext(
         kind="question",

@@ -12,6 +12,13 @@ from triage.replies.ask_classes import ask_class, contains_attack
     ("text", "expected"),
     [
         ("Call me. 555-0148. Today.", "call"),
+        # asked of the reply itself, or when without asking anything: no point of their own
+        ("but I'd like a straight answer.", "statement"),
+        ("Could someone who knows the answer actually read this one.", "statement"),
+        ("Renewal's in October so no rush", "statement"),
+        ("Please fix the printer, no rush", "attend"),
+        ("I want a straight answer: will you refund me?", "money"),
+        ("Can someone who knows the system call me?", "call"),
         # an estimate of the fix time asks when, not for something to be arranged
         ("an estimated time for restoration;", "when"),
         ("Do you have an estimated fix time?", "when"),

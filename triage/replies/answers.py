@@ -12,10 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from triage.domain import Ask
 from triage.replies.answer_slots import PRICE_WHY, complaint_slot, named_exec, slot_for, used_class
+from triage.replies.answered import (
+    Answered,
+    idle_statements,
+    shared_with_neighbour,
+    without_repeats,
+)
 from triage.replies.ask_classes import ask_class, priced_first
 from triage.replies.ask_words import (
     HOW_TO,
@@ -115,25 +121,15 @@ def answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> str:
     return _answer(ask, ctx, templates).sentence
 
 
-class _Answered(NamedTuple):
-    sentence: str
-    plain: bool  # the sentence does not name the ask
-    question: str = ""  # a named question said back ("whether ..."), when that is the answer
-    request: str = ""  # a named request said back ("us to remove it"), when "we'll take it on"
-    commit: str = ""  # a named request said back that we commit to ("for access to the DMS")
-    contain: str = ""  # a named ask to stop an attack, done first ("to lock those accounts")
-    parts: tuple[str, ...] = ()  # the sentences of an ask that holds several (split_asks.py)
-
-
-def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
+def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> Answered:
     """The answering sentence, whether it is the plain one that does not name the ask, and
     the question said back when it is a named question ("whether ..."), for joining."""
     refusal = _refusal(ask, ctx, templates)
     if refusal:
-        return _Answered(refusal, False)
+        return Answered(refusal, False)
     cls = used_class(ask, ctx)
     if cls in ("revert", "do") and ctx.refusal:
-        return _Answered(ctx.refusal, False)  # asked what policy does not allow: the no answers
+        return Answered(ctx.refusal, False)  # asked what policy does not allow: the no answers
     if cls == "revert" and ctx.kind != "policy_complaint":
         cls = "do"  # "roll back this import" is work to do, not a decision to take elsewhere
     if cls == "how" and not ctx.steps:
@@ -151,13 +147,14 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     ):
         # "I need this in my life", "maybe test it on someone over forty?": in feedback, a
         # wish or a suggestion is answered by where the feedback goes, not "it's with us now"
-        return _Answered(ctx.reuse["pass_on"], False)
+        return Answered(ctx.reuse["pass_on"], False)
     if cls == "statement":  # nothing asked: the plan's next update or answer covers it
         for covered in ("update", "question"):
             if covered in ctx.reuse:
-                return _Answered(ctx.reuse[covered], False)
+                return Answered(ctx.reuse[covered], False)
         if ctx.kind == "question":
-            cls = "question"
+            # answered as a question, never said back ("You asked ... for a straight answer")
+            cls, said_back = "question", None
     phrase = said_back if cls in _SAID_BACK else None
     if cls == "attend" and specific(ask_phrase(ask.text)):  # as written: "look at it" is not
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"
@@ -165,19 +162,19 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
         # "escalated to your CTO": passed on and confirmed, not our duty manager instead
         when = ctx.senior_callback or ctx.callback
         said = templates.render("answer_escalate_exec", ctx.key, ctx.style, who=boss, callback=when)
-        return _Answered(said, False)
+        return Answered(said, False)
     if cls in ctx.reuse and cls not in ("question", "do"):
-        return _Answered(ctx.reuse[cls], False)
+        return Answered(ctx.reuse[cls], False)
     if cls == "deadline" and "attend" in ctx.reuse:
         # "could someone get back to me quickly?" with no deadline line of its own: the plan's
         # update line answers it (judges: "Someone is on it ..." after the plan said so)
-        return _Answered(ctx.reuse["attend"], False)
+        return Answered(ctx.reuse["attend"], False)
     if cls == "escalate_it" and "escalate" in ctx.reuse:
-        return _Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
+        return Answered(ctx.reuse["escalate"], False)  # the draft's escalation line says it
     # "DO NOT WIPE IT": "we won't"; not in a security matter, where it may be the attacker's
     # words quoted ("do not contact the police": a paired judge's harmful)
     if cls == "dont" and not ctx.security_matter and (nope := dont_phrase(ask.text)):
-        return _Answered(templates.render("answer_dont_said", ctx.key, ctx.style, ask=nope), False)
+        return Answered(templates.render("answer_dont_said", ctx.key, ctx.style, ask=nope), False)
     slot = "answer_price" if cls == "money" and price_ask(ask.text) else slot_for(cls, ctx)
     decided_elsewhere = cls in ("money", "revert", "feature") and ctx.decision_callback
     callback = ctx.decision_callback if decided_elsewhere else ctx.callback
@@ -196,13 +193,13 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
     if cls == "call" and (to := call_to(ask.text)):  # "call Ward 6 on 6601": them, on it
         who, number = to
         slot = "answer_call_you_on" if who == "you" else "answer_call_them_on"
-        return _Answered(
+        return Answered(
             templates.render(slot, ctx.key, ctx.style, who=who, number=number, **fields), False
         )
     if cls in ("do", "cost") and ctx.quote_first:  # one sentence: the price, then the work
-        return _Answered(templates.render("answer_do_quoted", ctx.key, ctx.style, **fields), False)
+        return Answered(templates.render("answer_do_quoted", ctx.key, ctx.style, **fields), False)
     if slot == "answer_confirm" and (what := in_writing_phrase(ask.text)):
-        return _Answered(
+        return Answered(
             templates.render("answer_confirm_said", ctx.key, ctx.style, ask=what, **fields), False
         )
     if slot in (
@@ -225,7 +222,7 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             # its own line even after the plan's "you'll hear by ...": a commitment to that
             # question (answered by the plan's line instead, it lost 13-0 x3 in pairs)
             slot = "answer_permission" if for_themselves(phrase) else slot
-            return _Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
+            return Answered(templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields), False)
         if phrase is not None and slot not in _OWN_FORM and for_themselves(phrase):
             slot = "answer_permission"  # they want to do something themselves: can they?
         shown = complaint_slot(slot, ctx.kind, phrase or "")
@@ -237,13 +234,13 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
             )
             commit = phrase if phrase and slot == "answer_do_request" else ""
             contain = phrase if phrase and slot == "answer_contain" else ""
-            return _Answered(said, False, question, request, commit=commit, contain=contain)
+            return Answered(said, False, question, request, commit=commit, contain=contain)
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
-            return _Answered(ctx.reuse[cls], False)
+            return Answered(ctx.reuse[cls], False)
         # stopping an attack is promised first, never folded into a shared stock line
         plain = templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields)
-        return _Answered(plain, slot != "answer_contain")
-    return _Answered(templates.render(slot, ctx.key, ctx.style, **fields), False)
+        return Answered(plain, slot != "answer_contain")
+    return Answered(templates.render(slot, ctx.key, ctx.style, **fields), False)
 
 
 # slots whose wording fits any ask said back, even one they would do themselves
@@ -269,7 +266,8 @@ def answer_asks(
     if any(PRICE_WHY.search(a.text) for a in asks):
         ctx = replace(ctx, price_why=True)
     answered = [(a.text, _answer_parts(a, ctx, templates)) for a in asks]
-    answered = _without_repeats(answered)
+    answered = without_repeats(answered)
+    idle = idle_statements(answered, [ask_class(a) == "statement" for a in asks])
     fields = {
         "callback": ctx.callback,
         "handler_obj": ctx.handler_obj,
@@ -296,7 +294,7 @@ def answer_asks(
         most_words=POINT_WORDS,
     )
     if points and safe(points, ctx):
-        answered = [(t, _Answered(points, False) if t in grouped else r) for t, r in answered]
+        answered = [(t, Answered(points, False) if t in grouped else r) for t, r in answered]
     joined = joined_questions([r.question for _, r in answered if r.question], ctx, templates)
     # two things to do said back in one sentence, not "we will take that on now" twice
     tasks = joined_requests([r.request for _, r in answered if r.request], ctx, templates)
@@ -307,7 +305,7 @@ def answer_asks(
     contains = joined_requests(
         [r.contain for _, r in answered if r.contain], ctx, templates, "answer_contains"
     )
-    plain = [text for text, r in answered if r.plain]
+    plain = [text for (text, r), no in zip(answered, idle, strict=True) if r.plain and not no]
     quoted = quoted_sentence(plain, templates, ctx.key, ctx.style, fields)
     shared = quoted if quoted and safe(quoted, ctx) else ""
     if len(plain) >= 2 and not shared:
@@ -320,7 +318,7 @@ def answer_asks(
     if len(plain) >= 2 and not shared:
         slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
         shared = templates.render(slot, ctx.key, ctx.style, **fields)
-    return tuple(
+    final = [
         (
             text,
             shared
@@ -336,10 +334,11 @@ def answer_asks(
             else r.sentence,
         )
         for text, r in answered
-    )
+    ]
+    return shared_with_neighbour(final, idle)
 
 
-def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answered:
+def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> Answered:
     """The answer to an ask that holds several ("I need a date, an engineer, and someone to
     ring me back"): each part's own sentence, in order, once each."""
     parts = split_ask(ask.text)
@@ -356,7 +355,7 @@ def _answer_parts(ask: Ask, ctx: AnswerContext, templates: Templates) -> _Answer
     said = [_answer(a, ctx, templates).sentence for a in each]
     # a part the draft already answers (the deadline line) is not said again
     new = [x for x in dict.fromkeys(said) if x not in ctx.reuse.values()] or said[:1]
-    return _Answered(" ".join(new), False, parts=tuple(new))
+    return Answered(" ".join(new), False, parts=tuple(new))
 
 
 def _list_points(
@@ -381,16 +380,3 @@ def _list_points(
         classes = {t: c for t, c in classes.items() if c not in ("what_to_do", "how")}
     points = frozenset(t for t, c in classes.items() if c in GROUPED)
     return points, bool(points) and all(classes[t] in TO_DO for t in points)
-
-
-def _without_repeats(answered: list[tuple[str, _Answered]]) -> list[tuple[str, _Answered]]:
-    """An ask that holds several does not say again what an earlier answer said ("Please
-    call me", then "I need a date, an engineer and a call back")."""
-    out: list[tuple[str, _Answered]] = []
-    for text, r in answered:
-        if r.parts:
-            earlier = {x.sentence for _, x in out}
-            kept = [p for p in r.parts if p not in earlier] or list(r.parts[:1])
-            r = r._replace(sentence=" ".join(kept), parts=tuple(kept))
-        out.append((text, r))
-    return out

@@ -95,6 +95,14 @@ _NO_HURRY = re.compile(
     r"whenever\s+(?:you|it's|is)|there's\s+no\s+(?:rush|hurry))\b",
     re.I,
 )
+_LULL = re.compile(r"(?:\bso|\bbut|,)\s+(?:there's\s+)?no\s+(?:rush|hurry)\W*$", re.I)
+_OF_THE_REPLY = re.compile(
+    r"\b(?:an?\s+(?:straight|proper|real|clear|direct|honest|simple)\s+(?:answer|reply|response)"
+    r"|(?:actually|properly)\s+read\s+(?:this|my|it|what)"
+    r"|(?:someone|somebody|anyone)\s+who\s+(?:actually\s+)?(?:knows|understands)\b)",
+    re.I,
+)
+_THEN = re.compile(r"[:;?]\s*\w")  # "a straight answer: will you refund me?" asks that
 # an imperative that asks nothing of the desk: rhetoric, or a dropped "I" ("Read your email")
 _NOT_ASKING_VERBS = frozenset("think read imagine note remember consider guess try".split())
 _SAYS = re.compile(
@@ -133,7 +141,13 @@ def ask_class(ask: Ask) -> str:
         text = ask_part  # not "I'm letting you know so that you can tell me when ..."
     if _ANY_CHANCE_OF.match(text):
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
-    if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text):
+    # "Renewal's in October so no rush" says when, and asks nothing ("fix it, no rush" does)
+    lull = _LULL.search(text) and not _ASKS_SOMETHING.search(text)
+    # "I'd like a straight answer", "could someone who knows the answer actually read this":
+    # asked of the reply itself, which answers it by answering the rest (not a call asked)
+    meta = _OF_THE_REPLY.search(text)
+    lull = lull or meta and not CALL_WORDS.search(text) and not _THEN.search(text, meta.end())
+    if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text) or lull:
         # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
         return "statement"
     for name, pattern in ASK_CLASSES:
