@@ -157,3 +157,18 @@ def test_a_year_is_a_span_not_a_deadline(reader: TextReader) -> None:
 def test_a_penalty_at_a_time_is_at_stake(reader: TextReader) -> None:
     text = "We have 38 returns still to file before midnight and each one late is a £100 penalty."
     assert _feature(reader, text, "stakes", "midnight") == 1.0
+
+
+def test_a_time_after_no_hurry_is_when_not_by_when(reader: TextReader) -> None:
+    calm = (
+        "Hello Priya,\n\nThank you again for your help last month with the new laptops, the "
+        "volunteers love them.\n\n"
+        "We now have a stack of seven old laptops and two desktop towers sitting in the storage "
+        "closet. A local church group asked if they could have them for their after-school "
+        "program. Before we give them away, what do we need to do about the data on them? Some "
+        "were used for donor records. Is wiping them something you do, and what would it cost "
+        "roughly? There's no hurry, we can sort it out next month."
+    )
+    assert reader.read("Old laptops - what to do with them?", calm, RECEIVED).deadline is None
+    cued = "No rush, but I need the report by Friday."
+    assert reader.read("Report", cued, RECEIVED).deadline is not None

@@ -150,6 +150,10 @@ def _not_a_deadline(ent: Span) -> bool:
         return True  # "I need someone NOW, not tomorrow": the time they rule out
     if _NOT_PRESSING.search(doc.text[ent.sent.start_char : ent.start_char]):
         return True  # "It isn't urgent this month": a time they say does not press
+    calm = _NO_HURRY_BEFORE.search(doc.text[ent.sent.start_char : ent.start_char])
+    cued = ent.start > 0 and doc[ent.start - 1].lower_ in (*CUES, "until", "till", "til")
+    if calm and not cued:  # ("no rush until the end of next month" still gives a time)
+        return True  # "There's no hurry, we can sort it out next month": when, not by when
     if _NOT_WAIT.search(doc.text[ent.sent.start_char : ent.start_char]):
         return True  # "Please don't let this wait until tomorrow": sooner, not by then
     if _window_or_choice(ent):
@@ -170,6 +174,10 @@ _NOT_WAIT = re.compile(
     r"\b(?:don['’]t|do\s+not|can['’]t|cannot|won['’]t|mustn['’]t)\s+(?:let\s+(?:this|it)\s+)?"
     r"(?:wait|leave\s+(?:this|it))\s+(?:until|till|til)\s+(?:after\s+)?$",
     re.I,
+)
+# no hurry said earlier in the sentence, and no "but" since ("no rush, but by Friday please")
+_NO_HURRY_BEFORE = re.compile(
+    r"\b(?:no\s+(?:rush|hurry)|not\s+urgent|isn't\s+urgent)\b(?![^.!?]*\bbut\b)", re.I
 )
 _NOT_PRESSING = re.compile(
     r"\b(?:isn't|is\s+not|not|no|nothing)\s+(?:very\s+|super\s+|that\s+)?(?:urgent|rush|hurry|pressing)\W*$",

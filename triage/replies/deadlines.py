@@ -20,6 +20,8 @@ from triage.sla import format_when
 FAR = timedelta(days=45)
 HALF_YEAR = timedelta(days=182)  # context however it is put
 DAY = timedelta(days=1)
+# a deadline this far past our update has time to spare: no "whether we'll make it"
+AMPLE = timedelta(days=14)
 _ASKED_BY = re.compile(r"(?i)(?:by|before|until|till|no\s+later\s+than|ready)\b")
 _SEASON = re.compile(r"(?i)\b(?:spring|summer|autumn|winter|next\s+year)\b")
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
@@ -130,6 +132,8 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
     if at is None:
         return d.render("deadline_noted", deadline=said, callback=d.callback)
     slot = "deadline_before" if d.promised <= at else "deadline_after"
+    if ahead > AMPLE:
+        return d.render("deadline_ample", deadline=said)
     if slot == "deadline_before" and time_said:
         slot = "deadline_before_said"
     return d.render(slot, deadline=said, callback=d.callback)
