@@ -19,6 +19,12 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Please fix the printer, no rush", "attend"),
         ("I want a straight answer: will you refund me?", "money"),
         ("Can someone who knows the system call me?", "call"),
+        (
+            "I'd like someone to actually investigate why this keeps happening, and an honest "
+            "answer about whether it'll happen again tomorrow.",
+            "cause",
+        ),
+        ("Either send someone who knows what they're doing or I'm buying a laptop", "visit"),
         # an estimate of the fix time asks when, not for something to be arranged
         ("an estimated time for restoration;", "when"),
         ("Do you have an estimated fix time?", "when"),

@@ -96,10 +96,12 @@ _NO_HURRY = re.compile(
     re.I,
 )
 _LULL = re.compile(r"(?:\bso|\bbut|,)\s+(?:there's\s+)?no\s+(?:rush|hurry)\W*$", re.I)
+# (the answer asked for alone, ending the sentence: "an honest answer about whether it'll happen
+# again" asks that, and "send someone who knows what they're doing" asks for a visit: review)
 _OF_THE_REPLY = re.compile(
     r"\b(?:an?\s+(?:straight|proper|real|clear|direct|honest|simple)\s+(?:answer|reply|response)"
-    r"|(?:actually|properly)\s+read\s+(?:this|my|it|what)"
-    r"|(?:someone|somebody|anyone)\s+who\s+(?:actually\s+)?(?:knows|understands)\b)",
+    r"(?:\s+(?:for\s+once|this\s+time|please))?\s*[.!]*\s*$"
+    r"|(?:actually|properly)\s+read\s+(?:this|my|it|what))",
     re.I,
 )
 _THEN = re.compile(r"[:;?]\s*\w")  # "a straight answer: will you refund me?" asks that
