@@ -170,5 +170,11 @@ def test_a_time_after_no_hurry_is_when_not_by_when(reader: TextReader) -> None:
         "roughly? There's no hurry, we can sort it out next month."
     )
     assert reader.read("Old laptops - what to do with them?", calm, RECEIVED).deadline is None
-    cued = "No rush, but I need the report by Friday."
-    assert reader.read("Report", cued, RECEIVED).deadline is not None
+    # someone else's "not urgent", a turn after it, or what is at stake keep the time (review)
+    for kept in (
+        "No rush, but I need the report by Friday.",
+        "You marked my ticket as not urgent and the audit is tomorrow at 10am.",
+        "No rush on the mouse; the projector is needed for the board meeting tomorrow at 9.",
+        "No rush, we need it for the board meeting next Friday.",
+    ):
+        assert reader.read("Report", kept, RECEIVED).deadline is not None, kept

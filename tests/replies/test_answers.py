@@ -256,9 +256,17 @@ def test_a_sentence_that_asks_nothing_shares_its_neighbours_answer(
         for t in templates.slots[slot]["any"]
     }
     assert not others & set(said)
-    # alone, it still gets a sentence
+    # alone, it still gets a sentence of its own (a stock one)
     [(_, alone)] = answer_asks(asks[1:2], ctx("question"), templates)
-    assert alone
+    assert "14:00 GMT today" in alone
+    # two stock lines beside it are all that is asked: "what you've asked", not "the rest"
+    two = (Ask("What exactly are we getting for that?", "question"), Ask("What now?", "question"))
+    said = [s for _, s in answer_asks((*two, asks[1]), ctx("question"), templates)]
+    alls = {
+        t.format(callback="14:00 GMT today", handler_obj="our network team")
+        for t in templates.slots["answer_all_plain"]["any"]
+    }
+    assert said[0] in alls
 
 
 def test_several_named_questions_are_answered_in_one_sentence(reply_config: ReplyConfig) -> None:

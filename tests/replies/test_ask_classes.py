@@ -25,6 +25,13 @@ from triage.replies.ask_classes import ask_class, contains_attack
             "cause",
         ),
         ("Either send someone who knows what they're doing or I'm buying a laptop", "visit"),
+        # ... and the review's misfires: a real ask beside the reply's own words
+        ("Can someone who knows what they're doing fix my email?", "attend"),
+        ("Could you give me a straight answer on whether my data was deleted?", "do"),
+        ("Please give me an honest answer about when it will be fixed.", "when"),
+        ("Please properly read my previous email and restore the folder I listed.", "do"),
+        ("Reset the password for Tom, no hurry", "do"),
+        ("Send me the October invoice when you get a chance, no rush", "do"),
         # an estimate of the fix time asks when, not for something to be arranged
         ("an estimated time for restoration;", "when"),
         ("Do you have an estimated fix time?", "when"),

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from triage.reading.ask_forms import disclaims
 from triage.reading.dates import DateResolver
-from triage.reading.deadline_features import CUES, NAMES, features, with_context
+from triage.reading.deadline_features import CUES, NAMES, STAKES, features, with_context
 from triage.reading.values import Deadline
 
 if TYPE_CHECKING:
@@ -152,7 +152,8 @@ def _not_a_deadline(ent: Span) -> bool:
         return True  # "It isn't urgent this month": a time they say does not press
     calm = _NO_HURRY_BEFORE.search(doc.text[ent.sent.start_char : ent.start_char])
     cued = ent.start > 0 and doc[ent.start - 1].lower_ in (*CUES, "until", "till", "til")
-    if calm and not cued:  # ("no rush until the end of next month" still gives a time)
+    stakes = bool({t.lower_ for t in ent.sent} & STAKES)  # "no rush, it's for the board meeting"
+    if calm and not cued and not stakes:  # ("no rush until the end of next month" gives a time)
         return True  # "There's no hurry, we can sort it out next month": when, not by when
     if _NOT_WAIT.search(doc.text[ent.sent.start_char : ent.start_char]):
         return True  # "Please don't let this wait until tomorrow": sooner, not by then
@@ -175,9 +176,14 @@ _NOT_WAIT = re.compile(
     r"(?:wait|leave\s+(?:this|it))\s+(?:until|till|til)\s+(?:after\s+)?$",
     re.I,
 )
-# no hurry said earlier in the sentence, and no "but" since ("no rush, but by Friday please")
+# the writer's own calm opening a clause earlier in the sentence, and nothing since that turns
+# or starts another ("no rush, but ...", "no rush on the mouse; the projector ...", "you marked
+# it not urgent": review)
 _NO_HURRY_BEFORE = re.compile(
-    r"\b(?:no\s+(?:rush|hurry)|not\s+urgent|isn't\s+urgent)\b(?![^.!?]*\bbut\b)", re.I
+    r"(?:^|[.,!]\s*|\b(?:and|so)\s+)(?:there's\s+|there\s+is\s+)?(?:no\s+(?:rush|hurry)|"
+    r"(?:it's|it\s+is|this\s+is|it\s+isn't|this\s+isn't)\s+(?:not\s+)?urgent)\b"
+    r"(?![^.!?]*(?:\b(?:but|however|though|although)\b|;))",
+    re.I,
 )
 _NOT_PRESSING = re.compile(
     r"\b(?:isn't|is\s+not|not|no|nothing)\s+(?:very\s+|super\s+|that\s+)?(?:urgent|rush|hurry|pressing)\W*$",

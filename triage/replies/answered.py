@@ -37,7 +37,7 @@ def idle_statements(
     """Which asks are sentences read as asks that ask nothing ("I'm asking about a feature.",
     "Renewal's in October so no rush") and got a stock line naming nothing: counted as points
     of their own they became "on the other points you raised", points the customer never
-    raised (judges). None when every ask is one (something must answer them)."""
+    raised (judges). All False when every ask is one (something must answer them)."""
     idle = [s and r.plain for s, (_, r) in zip(statements, answered, strict=True)]
     return [False] * len(idle) if all(idle) else idle
 

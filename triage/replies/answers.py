@@ -310,13 +310,13 @@ def answer_asks(
     shared = quoted if quoted and safe(quoted, ctx) else ""
     if len(plain) >= 2 and not shared:
         # each named on its own line, in their words, before one sentence that names none
-        rest = len(plain) < len(answered)
+        rest = len(plain) < len(answered) - sum(idle)
         listed = listed_sentence(
             plain, ctx.list_lines, templates, ctx, fields, rest=rest, most_words=POINT_WORDS
         )
         shared = listed if listed and safe(listed, ctx) else ""
     if len(plain) >= 2 and not shared:
-        slot = "answer_rest_plain" if len(plain) < len(answered) else "answer_all_plain"
+        slot = "answer_rest_plain" if len(plain) < len(answered) - sum(idle) else "answer_all_plain"
         shared = templates.render(slot, ctx.key, ctx.style, **fields)
     final = [
         (

@@ -97,14 +97,15 @@ _NO_HURRY = re.compile(
 )
 _LULL = re.compile(r"(?:\bso|\bbut|,)\s+(?:there's\s+)?no\s+(?:rush|hurry)\W*$", re.I)
 # (the answer asked for alone, ending the sentence: "an honest answer about whether it'll happen
-# again" asks that, and "send someone who knows what they're doing" asks for a visit: review)
+# again" asks that, "please properly read my email and restore the folder" asks for the folder)
 _OF_THE_REPLY = re.compile(
     r"\b(?:an?\s+(?:straight|proper|real|clear|direct|honest|simple)\s+(?:answer|reply|response)"
-    r"(?:\s+(?:for\s+once|this\s+time|please))?\s*[.!]*\s*$"
-    r"|(?:actually|properly)\s+read\s+(?:this|my|it|what))",
+    r"(?:\s+(?:for\s+once|this\s+time|please))?"
+    r"|(?:actually|properly)\s+read\s+(?:this|it|my\s+email|what\s+I\s+(?:wrote|asked))"
+    r"(?:\s+(?:one|time|properly))?)\s*[.!]*\s*$",
     re.I,
 )
-_THEN = re.compile(r"[:;?]\s*\w")  # "a straight answer: will you refund me?" asks that
+_THEN = re.compile(r"[:;?]\s*\w")  # "will you refund me? I want a straight answer" asks
 # an imperative that asks nothing of the desk: rhetoric, or a dropped "I" ("Read your email")
 _NOT_ASKING_VERBS = frozenset("think read imagine note remember consider guess try".split())
 _SAYS = re.compile(
@@ -144,11 +145,15 @@ def ask_class(ask: Ask) -> str:
     if _ANY_CHANCE_OF.match(text):
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
     # "Renewal's in October so no rush" says when, and asks nothing ("fix it, no rush" does)
-    lull = _LULL.search(text) and not _ASKS_SOMETHING.search(text)
+    opening = re.match(r"\W*(\w+)", text)
+    ordered = (
+        opening is not None and opening.group(1).lower() in IMPERATIVES
+    )  # "Reset it, no hurry"
+    lull = _LULL.search(text) and not (_ASKS_SOMETHING.search(text) or ordered or is_request(text))
     # "I'd like a straight answer", "could someone who knows the answer actually read this":
     # asked of the reply itself, which answers it by answering the rest (not a call asked)
     meta = _OF_THE_REPLY.search(text)
-    lull = lull or meta and not CALL_WORDS.search(text) and not _THEN.search(text, meta.end())
+    lull = lull or meta and not CALL_WORDS.search(text) and not _THEN.search(text[: meta.start()])
     if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text) or lull:
         # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
         return "statement"

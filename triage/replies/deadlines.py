@@ -13,6 +13,7 @@ from triage.domain import Reading
 from triage.reading.dates import has_clock_time
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.parts import Draft
+from triage.replies.refusal import refusal_for
 from triage.sla import format_when
 
 # a deadline this far past our promised update is not one the plan needs to speak to, unless
@@ -132,7 +133,10 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
     if at is None:
         return d.render("deadline_noted", deadline=said, callback=d.callback)
     slot = "deadline_before" if d.promised <= at else "deadline_after"
-    if ahead > AMPLE:
+    # (not beside a refusal, nor bad news of a wait: "we'll plan the work around that" would
+    # promise what may not happen; review)
+    bad_news = d.fix is not None and bool(d.fix.heads_up)
+    if ahead > AMPLE and not bad_news and refusal_for(d) is None:
         return d.render("deadline_ample", deadline=said)
     if slot == "deadline_before" and time_said:
         slot = "deadline_before_said"
