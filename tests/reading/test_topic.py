@@ -99,3 +99,9 @@ def test_a_name_keeps_its_capital_when_the_email_writes_it_so(reader: TextReader
     assert reader.read("Outlook calendar", text, RECEIVED).topic == "the Outlook calendar"
     plain = "Since this morning the photo backup shows nothing."
     assert reader.read("Photo backup stopped syncing", plain, RECEIVED).topic == "the photo backup"
+
+
+def test_a_bare_reference_is_no_topic() -> None:
+    # "BW-482301 slow speeds" was said back as "trouble with the bw-482301" (judges)
+    assert "482301" not in clean_subject("Re: Re: BW-482301 slow speeds")
+    assert clean_subject("Wi-Fi drops on the 4G router") == "Wi-Fi drops on the 4G router"

@@ -145,6 +145,7 @@ def test_not_a_suggestion_keeps_its_own_answer(ask: str) -> None:
         ("engineer left rubbish", ""),  # a sentence: nothing said rather than garbled
         ("Feedback on your app and my account", ""),
         ("Feedback", ""),
+        ("Compliments for your engineer", ""),  # praise keeps its own thanks
     ],
 )
 def test_plain_feedback_names_what_its_subject_is_about(

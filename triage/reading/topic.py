@@ -27,7 +27,9 @@ MAX_WORDS = 8
 # reply and forward marks, ticket references and bracketed tags are not part of the topic
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _TICKET = re.compile(
-    r"\b(?:ticket|ref|reference|case|inc|req|incident)\b\W*[#:]?\s*[\w-]*\d[\w-]*|#\s*\d[\w-]*",
+    r"\b(?:ticket|ref|reference|case|inc|req|incident)\b\W*[#:]?\s*[\w-]*\d[\w-]*|#\s*\d[\w-]*"
+    # a bare reference ("BW-482301 slow speeds" was said back as "trouble with the bw-482301")
+    r"|(?-i:\b[A-Z]{2,5}-\d{4,}\b)",
     re.I,
 )
 # "Complaint about chat agent" is about the chat agent

@@ -139,17 +139,21 @@ def _suggested(asks: tuple[Ask, ...]) -> str:
 # what a feedback subject says it is (not what it is about): "Feedback on", "Feature idea:",
 # "- feedback"
 _FEEDBACK_WORDS = re.compile(
-    r"^(?:(?:some\s+)?(?:feedback|suggestion|idea|feature\s+(?:idea|request)|comments?|"
-    r"compliments?)"
+    r"^(?:(?:some\s+)?(?:feedback|suggestion|idea|feature\s+(?:idea|request)|comments?)"
     r"(?:\s+(?:on|about|re|regarding|for))?\s*[:-]?\s*)|\s*[:-]?\s*\b(?:feedback|suggestion)$",
     re.I,
 )
+
+
+_PRAISED = re.compile(r"(?i)\W*(?:compliments?|thanks|thank\s+you|kudos|praise|well\s+done)\b")
 
 
 def _about(subject: str) -> str:
     """What the feedback is about, from its subject ("Feedback on your hold music" -> "our
     hold music", "new portal - feedback" -> "the new portal"), or "" when the subject is a
     sentence, a question, or no short plain phrase."""
+    if _PRAISED.match(clean_subject(subject)):
+        return ""  # "Compliments for your engineer" is praise, not "feedback on our engineer"
     s = _FEEDBACK_WORDS.sub("", clean_subject(subject)).strip(" -:")
     if not s or s.lower() != _FEEDBACK_WORDS.sub("", s).strip(" -:").lower():
         return ""  # "Feedback feedback": nothing left that is not the label
