@@ -13,7 +13,6 @@ from triage.domain import Reading
 from triage.reading.dates import has_clock_time
 from triage.replies.ourwords import HOSTILE, polish
 from triage.replies.parts import Draft
-from triage.replies.refusal import refusal_for
 from triage.sla import format_when
 
 # a deadline this far past our promised update is not one the plan needs to speak to, unless
@@ -21,8 +20,6 @@ from triage.sla import format_when
 FAR = timedelta(days=45)
 HALF_YEAR = timedelta(days=182)  # context however it is put
 DAY = timedelta(days=1)
-# a deadline this far past our update has time to spare: no "whether we'll make it"
-AMPLE = timedelta(days=14)
 _ASKED_BY = re.compile(r"(?i)(?:by|before|until|till|no\s+later\s+than|ready)\b")
 _SEASON = re.compile(r"(?i)\b(?:spring|summer|autumn|winter|next\s+year)\b")
 _SAFE_PHRASE = re.compile(r"^[\w' ,:-]{2,40}$")
@@ -133,11 +130,6 @@ def deadline_line(d: Draft, *, time_said: bool = False) -> str:
     if at is None:
         return d.render("deadline_noted", deadline=said, callback=d.callback)
     slot = "deadline_before" if d.promised <= at else "deadline_after"
-    # (not beside a refusal, nor bad news of a wait: "we'll plan the work around that" would
-    # promise what may not happen; review)
-    bad_news = d.fix is not None and bool(d.fix.heads_up)
-    if ahead > AMPLE and not bad_news and refusal_for(d) is None:
-        return d.render("deadline_ample", deadline=said)
     if slot == "deadline_before" and time_said:
         slot = "deadline_before_said"
     return d.render(slot, deadline=said, callback=d.callback)

@@ -108,7 +108,6 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "owner_critical": _NONE,
     "callback": frozenset({"callback"}),  # a concrete time they will hear back
     "deadline_before": frozenset({"deadline", "callback"}),  # their deadline: met ...
-    "deadline_ample": frozenset({"deadline"}),
     "feedback_thanks_about": frozenset(
         {"topic"}
     ),  # feedback on what its subject names  # ... weeks after our update: planned for
