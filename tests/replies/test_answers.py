@@ -256,6 +256,11 @@ def test_a_sentence_that_asks_nothing_shares_its_neighbours_answer(
         for t in templates.slots[slot]["any"]
     }
     assert not others & set(said)
+    # a list point read as no ask is still said back where its words can be (paired judges:
+    # "acknowledges the deletion-retention question")
+    listed = (Ask("how long emails are kept after they're deleted from a mailbox", "request"),)
+    [(_, kept)] = answer_asks((*listed, asks[0]), ctx("question"), templates)[:1]
+    assert "how long emails are kept" in kept
     # alone, it still gets a sentence of its own (a stock one)
     [(_, alone)] = answer_asks(asks[1:2], ctx("question"), templates)
     assert "14:00 GMT today" in alone

@@ -32,6 +32,14 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("Please properly read my previous email and restore the folder I listed.", "do"),
         ("Reset the password for Tom, no hurry", "do"),
         ("Send me the October invoice when you get a chance, no rush", "do"),
+        # what they will do if, not an ask; a soft ask is one (paired judges)
+        ("If it's a policy thing, I'll stop grumbling", "statement"),
+        ("If it breaks again, I'll need a replacement", "do"),
+        (
+            "If it's possible to have someone from your side available during the window, "
+            "that would be great, but I understand if not.",
+            "do",
+        ),
         # an estimate of the fix time asks when, not for something to be arranged
         ("an estimated time for restoration;", "when"),
         ("Do you have an estimated fix time?", "when"),

@@ -22,7 +22,7 @@ from triage.replies.answered import (
     shared_with_neighbour,
     without_repeats,
 )
-from triage.replies.ask_classes import ask_class, priced_first
+from triage.replies.ask_classes import ask_class, idle_words, priced_first
 from triage.replies.ask_words import (
     HOW_TO,
     PROVIDE,
@@ -153,8 +153,9 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> Answered:
             if covered in ctx.reuse:
                 return Answered(ctx.reuse[covered], False)
         if ctx.kind == "question":
-            # answered as a question, never said back ("You asked ... for a straight answer")
-            cls, said_back = "question", None
+            cls = "question"
+            # (never said back when it asks nothing more: "You asked ... for a straight answer")
+            said_back = None if idle_words(ask.text) else said_back
     phrase = said_back if cls in _SAID_BACK else None
     if cls == "attend" and specific(ask_phrase(ask.text)):  # as written: "look at it" is not
         cls = "do"  # "check the verification job for our tenant": that, not "someone is on it"

@@ -127,6 +127,29 @@ _GET_ME = re.compile(
 _VISIT = dict(ASK_CLASSES)["visit"]
 
 
+def idle_words(text: str) -> bool:
+    """Words read as an ask that ask nothing beyond the rest: when without asking ("Renewal's
+    in October so no rush"; not "fix it, no rush"), or asked of the reply itself ("I'd like a
+    straight answer", "could someone who knows the answer actually read this"), which answers
+    them by answering the rest (never a call asked)."""
+    opening = re.match(r"\W*(\w+)", text)
+    ordered = opening is not None and opening.group(1).lower() in IMPERATIVES
+    if _LULL.search(text) and not (_ASKS_SOMETHING.search(text) or ordered or is_request(text)):
+        return True
+    meta = _OF_THE_REPLY.search(text)
+    if meta is None or CALL_WORDS.search(text):
+        return False
+    return not _THEN.search(text[: meta.start()])
+
+
+_SOFT_ASK = re.compile(
+    r"\bif\s+(?:it's|it\s+is|it\s+were)\s+possible\s+to\b|\bif\s+you\s+(?:could|can)\b|"
+    r"\b(?:would|will)\s+be\s+(?:great|ideal|lovely|brilliant|a\s+great\s+help)\b",
+    re.I,
+)
+_IF_THEN_I = re.compile(r"^\W*if\s+(?!you\b)[^,?]*,\s*(?:i|we)(?:'ll|\s+will)\s+(?!need\b)", re.I)
+
+
 # pure over a frozen ask, and asked of each ask three times or more per draft (the answers,
 # the acknowledgement's count of points, the price-first and no-point tests, the to-do)
 @lru_cache(maxsize=4096)
@@ -144,16 +167,9 @@ def ask_class(ask: Ask) -> str:
         text = ask_part  # not "I'm letting you know so that you can tell me when ..."
     if _ANY_CHANCE_OF.match(text):
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
-    # "Renewal's in October so no rush" says when, and asks nothing ("fix it, no rush" does)
-    opening = re.match(r"\W*(\w+)", text)
-    ordered = (
-        opening is not None and opening.group(1).lower() in IMPERATIVES
-    )  # "Reset it, no hurry"
-    lull = _LULL.search(text) and not (_ASKS_SOMETHING.search(text) or ordered or is_request(text))
-    # "I'd like a straight answer", "could someone who knows the answer actually read this":
-    # asked of the reply itself, which answers it by answering the rest (not a call asked)
-    meta = _OF_THE_REPLY.search(text)
-    lull = lull or meta and not CALL_WORDS.search(text) and not _THEN.search(text[: meta.start()])
+    lull = idle_words(text)
+    # "If it's a policy thing, I'll stop grumbling": what they will do if, not an ask
+    lull = lull or bool(_IF_THEN_I.match(text))
     if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text) or lull:
         # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
         return "statement"
@@ -179,6 +195,7 @@ def ask_class(ask: Ask) -> str:
         and _SAYS.search(text)
         and not NOUN_START.match(text)  # "A list of every leaver ..." is a demand in a list
         and not (first and first.group(1).lower() in IMPERATIVES)
+        and not _SOFT_ASK.search(text)  # "If it's possible to have someone there, great"
     ):
         return "statement"
     return "question" if ask.type == "question" or text.rstrip().endswith("?") else "do"
