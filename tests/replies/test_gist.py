@@ -285,6 +285,8 @@ def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
         ),
         # a licence that will expire has not expired
         ("licence", "My licence is expiring next month, can you renew it?"),
+        # a trouble in the clause that says why is not the thing's ("charged twice" of a refund)
+        ("Refund promised", "I was promised a £60 refund in January after you double-charged me."),
         # a cable hanging across a road is not frozen, and a third report is no program
         (
             "THE CABLE IS STILL IN THE ROAD",

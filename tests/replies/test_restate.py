@@ -635,3 +635,25 @@ def test_a_subject_over_letters_received_is_still_quoted_outside_a_security_repl
     )
     s = make(reply_config, keyword_kb, e, read=reading("fault", security=True))
     assert "Letters to my dead mother" in s.acknowledge, s.acknowledge
+
+
+def test_a_requests_own_problem_beats_a_trouble_that_says_little(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # "the site has stopped working" of a customer locked out of her email (judges: wrong)
+    text = (
+        "I changed my email password through your site like it told me to, and now the new one "
+        "doesn't work and neither does the old one. So I'm locked out of my email completely. "
+        "Can you reset it?"
+    )
+    read = reading(
+        "request", asks=("Can you reset it?",), problem="i'm locked out of my email completely"
+    )
+    s = make(
+        reply_config,
+        keyword_kb,
+        email(text, subject="locked out after changing password"),
+        read=read,
+    )
+    assert "you're locked out of your email completely" in s.acknowledge
+    assert "stopped working" not in s.acknowledge

@@ -86,6 +86,7 @@ def test_an_accusation_is_no_topic_to_say_back() -> None:
         ("Still not working - third time", "the laptop isn't working", False),
         ("Complaint about service", "the service is down", False),
         ("Isn’t it fixed yet", "the printer isn't printing", False),
+        ("Headset echo on calls", "the desk phone is showing no service or dropping calls", False),
     ],
 )
 def test_a_subject_shares_a_topic_by_the_words_it_names(

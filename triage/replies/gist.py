@@ -45,6 +45,8 @@ _DETERMINERS = {"my": "your", "our": "your", "your": "the", "the": "the", "this"
 _DETERMINERS |= {"his": "his", "her": "her", "their": "the"}
 _AGAIN = re.compile(r"\b(?:again|once more|keeps? happening|back again|yet again)\b", re.I)
 _IT = re.compile(r"\b(?:it|it's|its|they|they're|this|that)\b", re.I)
+# (a clause closed by a comma is an aside: "my laptop, bought after we moved, keeps crashing")
+_CAUSE = re.compile(r"\b(?:after|because|since|as|when)\s+(?:you|we|they|he|she|i)\b[^,]*$", re.I)
 # who has a person's trouble ("Our accountant can't access ..."): a person word just before
 _PEOPLE = re.compile(rf"\b(?:(my|our|the)\s+)?({'|'.join(sorted(PEOPLE))}|new\s+starter)\s*$", re.I)
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the\s+|my\s+|our\s+)?", re.I)
@@ -206,6 +208,8 @@ def _said(
                 and (f.start < m.end() or _BETWEEN.fullmatch(sent[m.end() : f.start]))
             ]
             pick = before[-1] if before else (near[0] if near else None)
+            if pick in before and _CAUSE.search(sent[pick.end : m.start()]):
+                pick = None  # "a refund in January after you double-charged me": not its trouble
             held = [f for f in before if pick and _OF.fullmatch(sent[f.end : pick.start])]
             if pick is not None and held and pick.thing.group != "part":
                 # "mouse on reception pc keeps freezing": the mouse, on the reception PC
