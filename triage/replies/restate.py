@@ -161,11 +161,11 @@ def _restatement(d: Draft) -> str:
         real = [a for a in d.reading.asks if not no_point(a)]
         several = len(real) >= 3 and asked is not None
         return d.render("restate_asked_several" if several else "restate_asked", ask=phrase)
-    theirs = their_clause(d.reading.problem, newest) if ours and ours.generic else None
-    if theirs and d.kind == "request" and clean(theirs):
+    own = their_clause(d.reading.problem, newest) if ours and ours.generic else None
+    if own and d.kind == "request" and clean(own):
         # a request's own problem says more than a trouble that says little ("you're locked
         # out of your email completely", not "the site has stopped working": judges, wrong)
-        return d.render("restate_problem", problem=theirs)
+        return d.render("restate_problem", problem=own)
     if ours is not None and not (d.kind == "question" and named):
         # a request about something broken ("replace the extender, it keeps dropping out") is
         # better said back by what is broken than by "your request"; a question by what it
