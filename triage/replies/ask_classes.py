@@ -147,7 +147,10 @@ _SOFT_ASK = re.compile(
     r"\b(?:would|will)\s+be\s+(?:great|ideal|lovely|brilliant|a\s+great\s+help)\b",
     re.I,
 )
-_IF_THEN_I = re.compile(r"^\W*if\s+(?!you\b)[^,?]*,\s*(?:i|we)(?:'ll|\s+will)\s+(?!need\b)", re.I)
+_WANTS = re.compile(
+    r"\b(?:expect|want|need|demand|claim|compensat|refund|cancel|leav|complain|escalat)\w*", re.I
+)
+_IF_THEN_I = re.compile(r"^\W*if\s+(?!you\b)[^,?]*,\s*(?:i|we)(?:'ll|\s+will)\s", re.I)
 
 
 # pure over a frozen ask, and asked of each ask three times or more per draft (the answers,
@@ -169,7 +172,8 @@ def ask_class(ask: Ask) -> str:
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
     lull = idle_words(text)
     # "If it's a policy thing, I'll stop grumbling": what they will do if, not an ask
-    lull = lull or bool(_IF_THEN_I.match(text))
+    # (not "If I lose members, I'll be expecting compensation": asked for, on a condition)
+    lull = lull or bool(_IF_THEN_I.match(text)) and not _WANTS.search(text)
     if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text) or lull:
         # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
         return "statement"

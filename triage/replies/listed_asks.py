@@ -26,7 +26,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from triage.replies.ourwords import APOSTROPHES, unsafe_verbatim, upper_first, visible
+from triage.replies.ourwords import (
+    APOSTROPHES,
+    swap_pronouns,
+    unsafe_verbatim,
+    upper_first,
+    visible,
+)
 from triage.replies.templates import Templates, Tone
 
 
@@ -159,6 +165,9 @@ def _in_list(item: str, lines: Sequence[str]) -> bool:
     )
 
 
+_TO_US = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.I)
+
+
 def listed_sentence(
     plain: Sequence[str],
     lines: Sequence[str],
@@ -190,6 +199,10 @@ def listed_sentence(
         items = [listable(text, most_words) for text in firsts.values()]
     if len(items) < MIN_ITEMS or not all(items):
         return ""
+    # their "I" and "my" said as ours would say them ("Will your email address continue after
+    # July?"; judges: "pastes his first-person questions back verbatim"); a line that speaks to
+    # us ("Can you send me ...") is left as written, where swapped it would read as our question
+    items = [i if _TO_US.search(i) else upper_first(swap_pronouns(i)) for i in items]
     slot = ("answer_listed_do_rest" if rest else "answer_listed_do") if to_do else ""
     slot = slot or ("answer_listed_rest" if rest else "answer_listed")
     lead = templates.render(slot, ctx.key, ctx.style, **fields)
