@@ -566,3 +566,24 @@ def test_a_complaints_demand_is_looked_at_unless_the_desk_answers_for_it() -> No
     assert complaint_slot("answer_do", "policy_complaint", autosave) == "answer_do_complaint"
     policy = "for confirmation that individual names will never be published again"
     assert complaint_slot("answer_do", "policy_complaint", policy) == "answer_do_complaint"
+
+
+def test_a_plain_wish_in_a_question_is_not_answered_with_what_we_have_done(
+    reply_config: ReplyConfig,
+) -> None:
+    # "what we've done" of "I'd want them put onto a memory stick or something" made no sense
+    wish = Ask("I'd want them put onto a memory stick or something.", "request")
+    [(_, said)] = answer_asks((wish,), ctx("question"), reply_config.templates)
+    assert "what we've done" not in said
+    assert "14:00 GMT today" in said
+    [(_, fault)] = answer_asks((wish,), ctx("fault"), reply_config.templates)
+    assert "14:00 GMT today" in fault
+
+
+def test_politeness_is_not_said_back() -> None:
+    from triage.replies.askback import ask_phrase
+
+    said = ask_phrase("Could you possibly explain what the extra is for?")
+    assert said is not None
+    assert "possibly" not in said
+    assert "explain what the extra is for" in said

@@ -239,7 +239,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> Answered:
         if cls in ctx.reuse:  # the draft's own line answers it ("we'll answer you by ...")
             return Answered(ctx.reuse[cls], False)
         # stopping an attack is promised first, never folded into a shared stock line
-        plain = templates.render(f"{slot}_plain", ctx.key, ctx.style, **fields)
+        stock = "answer_do_question" if slot == "answer_do" and ctx.kind == "question" else slot
+        plain = templates.render(f"{stock}_plain", ctx.key, ctx.style, **fields)
         return Answered(plain, slot != "answer_contain")
     return Answered(templates.render(slot, ctx.key, ctx.style, **fields), False)
 
