@@ -261,6 +261,11 @@ def test_a_sentence_that_asks_nothing_shares_its_neighbours_answer(
     listed = (Ask("how long emails are kept after they're deleted from a mailbox", "request"),)
     [(_, kept)] = answer_asks((*listed, asks[0]), ctx("question"), templates)[:1]
     assert "how long emails are kept" in kept
+    # ... but never "You asked us to take our time" (paired judges)
+    calm = answer_asks(
+        (asks[0], Ask("Honestly, take your time.", "request")), ctx("question"), templates
+    )
+    assert "take our time" not in calm[1][1]
     # alone, it still gets a sentence of its own (a stock one)
     [(_, alone)] = answer_asks(asks[1:2], ctx("question"), templates)
     assert "14:00 GMT today" in alone

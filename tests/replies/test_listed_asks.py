@@ -84,7 +84,7 @@ def test_a_list_the_email_wrote_is_confirmed_line_by_line(reply_config: ReplyCon
     lines = said.pop().split("\n")
     assert "17:00 GMT today" in lines[0]
     assert "anything we can't do" in lines[0]  # an answer on each, not that each is done
-    assert lines[1:] == ["- Network account and email", "- A desk phone if you still do those?"]
+    assert lines[1:] == ["- Network account and email", "- A desk phone if we still do those?"]
     # the same point twice, in other capitals, is listed once
     twice = (*asks, Ask("network account and email", "request"))
     again = {s for _, s in answer_asks(twice, _ctx(), reply_config.templates)}
@@ -265,3 +265,11 @@ def test_their_first_person_points_are_listed_as_ours_would_say_them(
     assert "- Will your email address continue after July?" in said
     assert "- Will you need to return your laptop?" in said
     assert "- Can you send me the VPN guide?" in said  # spoken to us: as written
+    ours = listed_sentence(
+        ["Will I keep my desk phone?", "A desk phone if we still do those?"],
+        ["Will I keep my desk phone?", "A desk phone if we still do those?"],
+        reply_config.templates,
+        _ctx(),
+        fields,
+    )
+    assert "- A desk phone if we still do those?" in ours  # their "we" may be ours too

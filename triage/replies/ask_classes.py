@@ -132,6 +132,8 @@ def idle_words(text: str) -> bool:
     in October so no rush"; not "fix it, no rush"), or asked of the reply itself ("I'd like a
     straight answer", "could someone who knows the answer actually read this"), which answers
     them by answering the rest (never a call asked)."""
+    if _NO_HURRY.search(text):
+        return True  # "Honestly, take your time." (paired judges: "You asked us to take our time")
     opening = re.match(r"\W*(\w+)", text)
     ordered = opening is not None and opening.group(1).lower() in IMPERATIVES
     if _LULL.search(text) and not (_ASKS_SOMETHING.search(text) or ordered or is_request(text)):
@@ -143,7 +145,7 @@ def idle_words(text: str) -> bool:
 
 
 _SOFT_ASK = re.compile(
-    r"\bif\s+(?:it's|it\s+is|it\s+were)\s+possible\s+to\b|\bif\s+you\s+(?:could|can)\b|"
+    r"\bif\s+(?:it's|it\s+is|it\s+were)\s+possible\s+to\b|"
     r"\b(?:would|will)\s+be\s+(?:great|ideal|lovely|brilliant|a\s+great\s+help)\b",
     re.I,
 )

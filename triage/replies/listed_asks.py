@@ -165,7 +165,8 @@ def _in_list(item: str, lines: Sequence[str]) -> bool:
     )
 
 
-_TO_US = re.compile(r"\b(?:you|your|yours|u|ur)\b", re.I)
+# (their "we" may be the desk's too: "a desk phone if we still do those?" is not "if you ...")
+_NOT_MINE = re.compile(r"\b(?:you|your|yours|u|ur|we|our|ours|us)\b", re.I)
 
 
 def listed_sentence(
@@ -201,8 +202,8 @@ def listed_sentence(
         return ""
     # their "I" and "my" said as ours would say them ("Will your email address continue after
     # July?"; judges: "pastes his first-person questions back verbatim"); a line that speaks to
-    # us ("Can you send me ...") is left as written, where swapped it would read as our question
-    items = [i if _TO_US.search(i) else upper_first(swap_pronouns(i)) for i in items]
+    # us ("Can you send me ...") or says "we" is left as written (review, paired judges)
+    items = [i if _NOT_MINE.search(i) else upper_first(swap_pronouns(i)) for i in items]
     slot = ("answer_listed_do_rest" if rest else "answer_listed_do") if to_do else ""
     slot = slot or ("answer_listed_rest" if rest else "answer_listed")
     lead = templates.render(slot, ctx.key, ctx.style, **fields)
