@@ -49,6 +49,7 @@ from triage.replies.parts import (
 from triage.replies.pretext import says_posed_as_us
 from triage.replies.refusal import refusal_for, refuse
 from triage.replies.restate import restatement, security_clause, security_said
+from triage.replies.security_about import security_about
 from triage.replies.shape import Shape
 from triage.replies.unknown_fix import our_action, questions
 from triage.replies.values import SECTION_NAMES
@@ -381,6 +382,8 @@ def _security_topic_said(d: Draft) -> str:
         return d.render("restate_security_topic", problem=topic.said)
     if said := security_clause(d):
         return d.render("restate_security", problem=said)
+    if about := security_about(d):
+        return d.render("restate_security_about", topic=about)
     return d.render("restate_security_plain")
 
 

@@ -24,6 +24,7 @@ from triage.replies.ourwords import (
 from triage.replies.parts import Draft
 from triage.replies.pretext import says_pretext
 from triage.replies.restated_ask import named_phrase, names_something, to_do_list
+from triage.replies.security_about import FORWARDED, may_be_lure
 from triage.replies.subject_clause import (
     loose_subject,
     opening,
@@ -301,24 +302,9 @@ def _quoted(d: Draft) -> str:
     whose subject may be the phishing email's own ("FW: Your mailbox is almost full")."""
     # (forwarded only: a body about letters or calls received is no lure's subject outside a
     # security reply, and "Letters to my dead mother" quoted beat "something has gone wrong")
-    if d.kind == "security" or d.reading.security and _FORWARDED.search(d.email.subject):
+    if d.kind == "security" or d.reading.security and FORWARDED.search(d.email.subject):
         return ""
     return quoted_subject(d.email.subject)
-
-
-def _may_be_lure(d: Draft) -> bool:
-    """The subject may be a message's they received: forwarded (any prefix: "RE: FW:", "[EXT]
-    Fwd:"), or a body about a message that asked or told them something ("Supplier bank
-    details changed" over "an email asking us to pay into a new account": review)."""
-    return bool(_FORWARDED.search(d.email.subject) or _RECEIVED.search(d.email.newest_text))
-
-
-_FORWARDED = re.compile(r"(?i)(?:^|[\s\]:])fwd?\s*:")
-_RECEIVED = re.compile(
-    r"(?i)\b(?:e-?mails?|messages?|texts?|letters?|calls?|invoices?|notices?|links?|pop-?ups?)\b"
-    r"[^.?!]{0,80}\b(?:asking|asked|asks|saying|says|said|claiming|claims|telling|told|"
-    r"requesting|demanding)\b|\basking\s+(?:us|me)\s+to\b"
-)
 
 
 def security_clause(d: Draft) -> str:
@@ -328,7 +314,7 @@ def security_clause(d: Draft) -> str:
     story, nor a forwarded lure's subject."""
     # (their subject's headline only: their sentences' clauses garbled here, "you emailed a
     # full client file to the wrong", "the possible card isn't in your theme files")
-    if says_pretext(d.text) or _may_be_lure(d) or not d.reading.headline:
+    if says_pretext(d.text) or may_be_lure(d) or not d.reading.headline:
         return ""
     return _spelled(d.reading.headline, d.text)
 

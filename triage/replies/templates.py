@@ -90,6 +90,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "apology_again": _NONE,  # ... and own that it has happened again
     "restate_security": frozenset({"problem"}),  # what they report, before the safe steps
     "restate_security_topic": frozenset({"problem"}),  # ... the topic's own clause
+    "restate_security_about": frozenset({"topic"}),  # ... what its subject says it is about
     "restate_security_plain": _NONE,  # nothing of it can be said back, and no topic line
     "apology_chase": _NONE,
     "apology_neutral": _NONE,  # ... without owning a cause that may not be ours (security)
