@@ -592,3 +592,17 @@ def test_politeness_is_not_said_back() -> None:
     assert said is not None
     assert "possibly" not in said
     assert "explain what the extra is for" in said
+
+
+def test_in_a_security_matter_should_the_others_do_the_same_is_answered_yes(
+    reply_config: ReplyConfig,
+) -> None:
+    # judges: "never answers whether colleagues should disconnect" (a ransomware report)
+    ask = Ask("Should I tell them to do the same?", "question")
+    [(_, said)] = answer_asks(
+        (ask,), ctx("security", security_team="our IT security team"), reply_config.templates
+    )
+    assert said in set(reply_config.templates.slots["answer_others_too"]["any"])
+    # not outside a security matter
+    [(_, other)] = answer_asks((ask,), ctx("fault"), reply_config.templates)
+    assert other not in set(reply_config.templates.slots["answer_others_too"]["any"])

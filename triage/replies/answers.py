@@ -25,6 +25,7 @@ from triage.replies.answered import (
 from triage.replies.ask_classes import ask_class, idle_words, priced_first
 from triage.replies.ask_words import (
     HOW_TO,
+    OTHERS_TOO,
     PROVIDE,
     WH,
     committed,
@@ -127,6 +128,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> Answered:
     refusal = _refusal(ask, ctx, templates)
     if refusal:
         return Answered(refusal, False)
+    if ctx.security_matter and OTHERS_TOO.search(ask.text):
+        return Answered(templates.render("answer_others_too", ctx.key, ctx.style), False)
     cls = used_class(ask, ctx)
     if cls in ("revert", "do") and ctx.refusal:
         return Answered(ctx.refusal, False)  # asked what policy does not allow: the no answers

@@ -206,3 +206,16 @@ def in_writing_phrase(text: str) -> str | None:
     what = shout_down(m.group("what"))  # "ANY copy" down, "no CCJ" kept
     of = "" if re.match(r"(?i)(?:that|of)\b", what) else "of "  # "written confirmation of when"
     return of + swap(what).rstrip(" ,;:")
+
+
+# in a security matter, whether others should do what they did ("Should I tell them to do the
+# same?", "should my colleagues disconnect too?"): yes, said plainly (judges: "never answers
+# whether colleagues should disconnect", of a ransomware report)
+OTHERS_TOO = re.compile(
+    r"\b(?:should|shall|do|can|must)\s+(?:i|we)\s+(?:tell|ask|get|warn)\s+(?:them|others|everyone|"
+    r"everybody|(?:my|our|the)\s+(?:colleagues|team|staff|users|family|others))\b[^?.!]*\b(?:the\s+"
+    r"same|too|as\s+well|also|disconnect|unplug)\b"
+    r"|\bshould\s+(?:they|others|everyone|everybody|(?:my|our|the)\s+(?:colleagues|team|staff|"
+    r"users|family))\s+(?:also\s+)?(?:do\s+the\s+same|disconnect|unplug)\b",
+    re.I,
+)

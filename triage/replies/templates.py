@@ -109,6 +109,7 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "owner_critical": _NONE,
     "callback": frozenset({"callback"}),  # a concrete time they will hear back
     "answer_do_question_plain": frozenset({"about", "callback", "handler_obj"}),
+    "answer_others_too": _NONE,  # security: should the others do the same? yes
     "deadline_before": frozenset({"deadline", "callback"}),  # their deadline: met ...
     "feedback_thanks_about": frozenset(
         {"topic"}
