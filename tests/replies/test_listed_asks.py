@@ -266,10 +266,11 @@ def test_their_first_person_points_are_listed_as_ours_would_say_them(
     assert "- Will you need to return your laptop?" in said
     assert "- Can you send me the VPN guide?" in said  # spoken to us: as written
     ours = listed_sentence(
-        ["Will I keep my desk phone?", "A desk phone if we still do those?"],
-        ["Will I keep my desk phone?", "A desk phone if we still do those?"],
+        ["Should we expect a gap in service?", "A desk phone if we still do those?"],
+        ["Should we expect a gap in service?", "A desk phone if we still do those?"],
         reply_config.templates,
         _ctx(),
         fields,
     )
-    assert "- A desk phone if we still do those?" in ours  # their "we" may be ours too
+    assert "- Should you expect a gap in service?" in ours  # their "we" is theirs ...
+    assert "- A desk phone if we still do those?" in ours  # ... but what "we" provide may be ours
