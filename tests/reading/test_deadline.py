@@ -170,6 +170,8 @@ def test_a_time_after_no_hurry_is_when_not_by_when(reader: TextReader) -> None:
         "roughly? There's no hurry, we can sort it out next month."
     )
     assert reader.read("Old laptops - what to do with them?", calm, RECEIVED).deadline is None
+    review = "There's no hurry, we can review it next month."
+    assert reader.read("Old laptops", review, RECEIVED).deadline is None
     # someone else's "not urgent", a turn after it, or what is at stake keep the time (review)
     for kept in (
         "No rush, but I need the report by Friday.",

@@ -105,3 +105,5 @@ def test_a_bare_reference_is_no_topic() -> None:
     # "BW-482301 slow speeds" was said back as "trouble with the bw-482301" (judges)
     assert "482301" not in clean_subject("Re: Re: BW-482301 slow speeds")
     assert clean_subject("Wi-Fi drops on the 4G router") == "Wi-Fi drops on the 4G router"
+    assert clean_subject("Laptop STA-LT-1184 won't boot") == "Laptop STA-LT-1184 won't boot"
+    assert clean_subject("ISO-27001 audit evidence") == "ISO-27001 audit evidence"

@@ -598,11 +598,18 @@ def test_in_a_security_matter_should_the_others_do_the_same_is_answered_yes(
     reply_config: ReplyConfig,
 ) -> None:
     # judges: "never answers whether colleagues should disconnect" (a ransomware report)
-    ask = Ask("Should I tell them to do the same?", "question")
-    [(_, said)] = answer_asks(
-        (ask,), ctx("security", security_team="our IT security team"), reply_config.templates
-    )
-    assert said in set(reply_config.templates.slots["answer_others_too"]["any"])
-    # not outside a security matter
-    [(_, other)] = answer_asks((ask,), ctx("fault"), reply_config.templates)
-    assert other not in set(reply_config.templates.slots["answer_others_too"]["any"])
+    yes = set(reply_config.templates.slots["answer_others_too"]["any"])
+    security = ctx("security", security_team="our IT security team")
+
+    def said(text: str, c: AnswerContext = security) -> str:  # noqa: B008
+        [(_, sentence)] = answer_asks((Ask(text, "question"),), c, reply_config.templates)
+        return sentence
+
+    assert said("Should my colleagues disconnect too?") in yes
+    # "the same" as a safe step they took, only
+    same = "Should I tell them to do the same?"
+    assert said(same, replace(security, took_safe_step=True)) in yes
+    assert said(same) not in yes
+    # never of anything else, nor outside a security matter (review)
+    assert said("Should I tell the others to pay the invoice too?") not in yes
+    assert said("Should my colleagues disconnect too?", ctx("fault")) not in yes

@@ -36,6 +36,9 @@ from triage.replies.ask_classes import ask_class, contains_attack
         ("If it's a policy thing, I'll stop grumbling", "statement"),
         ("If it breaks again, I'll need a replacement", "do"),
         ("If I lose members over this, I'll be expecting compensation.", "money"),
+        ("If it's easier, I'll come in tomorrow, is 10am OK?", "visit"),
+        ("Could you give me a straight answer?", "statement"),
+        ("That will be great, thanks.", "statement"),
         (
             "If it's possible to have someone from your side available during the window, "
             "that would be great, but I understand if not.",

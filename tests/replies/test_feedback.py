@@ -146,6 +146,11 @@ def test_not_a_suggestion_keeps_its_own_answer(ask: str) -> None:
         ("Feedback on your app and my account", ""),
         ("Feedback", ""),
         ("Compliments for your engineer", ""),  # praise keeps its own thanks
+        # no label, or a when or a who after it: no topic (review)
+        ("Feedback after my visit", ""),
+        ("Feedback from the Leeds office", ""),
+        ("Happy customer", ""),
+        ("login screen photo", ""),
     ],
 )
 def test_plain_feedback_names_what_its_subject_is_about(

@@ -285,7 +285,8 @@ def test_the_problem_is_the_thing_and_its_trouble_in_our_words(
         ),
         # a licence that will expire has not expired
         ("licence", "My licence is expiring next month, can you renew it?"),
-        # a trouble in the clause that says why is not the thing's ("charged twice" of a refund)
+        # a trouble in the clause that says why is not the thing's ("charged twice" of a refund;
+        # "Outlook since we moved offices keeps crashing" is still Outlook's: review)
         ("Refund promised", "I was promised a £60 refund in January after you double-charged me."),
         # a cable hanging across a road is not frozen, and a third report is no program
         (
@@ -402,3 +403,9 @@ def test_a_device_dropped_on_the_floor_is_no_connection_dropping(vocab: Vocabula
     assert said(vocab, "help", "My work phone keeps dropping calls.") == (
         "your work phone keeps dropping out"
     )
+
+
+def test_a_when_clause_before_the_trouble_keeps_its_thing(vocab: Vocabulary) -> None:
+    said_back = said(vocab, "Outlook", "Outlook since we moved offices keeps crashing.")
+    assert said_back is not None
+    assert "crashing" in said_back

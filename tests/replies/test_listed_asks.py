@@ -274,3 +274,7 @@ def test_their_first_person_points_are_listed_as_ours_would_say_them(
     )
     assert "- Should you expect a gap in service?" in ours  # their "we" is theirs ...
     assert "- A desk phone if we still do those?" in ours  # ... but what "we" provide may be ours
+    kept = ["Am I still covered after July?", "Can we arrange a call next week?"]
+    same = listed_sentence(kept, kept, reply_config.templates, _ctx(), fields)
+    assert "- Am I still covered after July?" in same  # never "Am you"
+    assert "- Can we arrange a call next week?" in same  # a "we" of both of us

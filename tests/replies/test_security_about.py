@@ -22,6 +22,8 @@ from .test_compose import email, make, reading
         # a clause's verb at either end is no topic; a forwarded lure's subject is never said
         ("Sent client file to wrong John", "I emailed the client file to the wrong John.", ""),
         ("FW: Urgent invoice payment", "Is this real? It came from our CFO's account.", ""),
+        # a question is not reported as fact ("Thank you for reporting the data breach")
+        ("Data breach?", "We think some of our customer records may have been exposed.", ""),
         # nor a message they received that asked them for something
         (
             "Strange message on the office computer",

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from triage.reading.ask_forms import disclaims
 from triage.reading.dates import DateResolver
-from triage.reading.deadline_features import CUES, NAMES, STAKES, features, with_context
+from triage.reading.deadline_features import CUES, NAMES, NEED, features, with_context
 from triage.reading.values import Deadline
 
 if TYPE_CHECKING:
@@ -152,8 +152,9 @@ def _not_a_deadline(ent: Span) -> bool:
         return True  # "It isn't urgent this month": a time they say does not press
     calm = _NO_HURRY_BEFORE.search(doc.text[ent.sent.start_char : ent.start_char])
     cued = ent.start > 0 and doc[ent.start - 1].lower_ in (*CUES, "until", "till", "til")
-    stakes = bool({t.lower_ for t in ent.sent} & STAKES)  # "no rush, it's for the board meeting"
-    if calm and not cued and not stakes:  # ("no rush until the end of next month" gives a time)
+    # "no rush, we need it for the board meeting" still needs it then (not "we can review it")
+    needed = bool({t.lower_ for t in ent.sent} & NEED)
+    if calm and not cued and not needed:  # ("no rush until the end of next month" gives a time)
         return True  # "There's no hurry, we can sort it out next month": when, not by when
     if _NOT_WAIT.search(doc.text[ent.sent.start_char : ent.start_char]):
         return True  # "Please don't let this wait until tomorrow": sooner, not by then

@@ -29,7 +29,8 @@ _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _TICKET = re.compile(
     r"\b(?:ticket|ref|reference|case|inc|req|incident)\b\W*[#:]?\s*[\w-]*\d[\w-]*|#\s*\d[\w-]*"
     # a bare reference ("BW-482301 slow speeds" was said back as "trouble with the bw-482301")
-    r"|(?-i:\b[A-Z]{2,5}-\d{4,}\b)",
+    # (not inside an asset tag, "STA-LT-1184", nor a standard's or product's name: review)
+    r"|(?-i:(?<![\w-])(?!(?:ISO|IEC|RFC|CVE|RTX|GTX|BS|EN|PCI|SOC)-)[A-Z]{2,5}-\d{4,}(?![\w-]))",
     re.I,
 )
 # "Complaint about chat agent" is about the chat agent

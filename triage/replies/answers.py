@@ -25,7 +25,8 @@ from triage.replies.answered import (
 from triage.replies.ask_classes import ask_class, idle_words, priced_first
 from triage.replies.ask_words import (
     HOW_TO,
-    OTHERS_TOO,
+    OTHERS_SAFE,
+    OTHERS_SAME,
     PROVIDE,
     WH,
     committed,
@@ -94,6 +95,7 @@ class AnswerContext:
     list_lines: tuple[str, ...] = ()
     quote_first: bool = False  # a request that asks for a price: the work waits for it
     price_why: bool = False  # an ask says why a price is what it is (answer_slots.PRICE_WHY)
+    took_safe_step: bool = False  # they say they took a safe step (unplugged, changed a password)
 
     @property
     def security_matter(self) -> bool:
@@ -128,7 +130,8 @@ def _answer(ask: Ask, ctx: AnswerContext, templates: Templates) -> Answered:
     refusal = _refusal(ask, ctx, templates)
     if refusal:
         return Answered(refusal, False)
-    if ctx.security_matter and OTHERS_TOO.search(ask.text):
+    same = OTHERS_SAME.search(ask.text) and ctx.took_safe_step  # "the same" as they did
+    if ctx.security_matter and (OTHERS_SAFE.search(ask.text) or same):
         return Answered(templates.render("answer_others_too", ctx.key, ctx.style), False)
     cls = used_class(ask, ctx)
     if cls in ("revert", "do") and ctx.refusal:

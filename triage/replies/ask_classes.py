@@ -102,7 +102,7 @@ _OF_THE_REPLY = re.compile(
     r"\b(?:an?\s+(?:straight|proper|real|clear|direct|honest|simple)\s+(?:answer|reply|response)"
     r"(?:\s+(?:for\s+once|this\s+time|please))?"
     r"|(?:actually|properly)\s+read\s+(?:this|it|my\s+email|what\s+I\s+(?:wrote|asked))"
-    r"(?:\s+(?:one|time|properly))?)\s*[.!]*\s*$",
+    r"(?:\s+(?:one|time|properly))?)\s*[.!?]*\s*$",
     re.I,
 )
 _THEN = re.compile(r"[:;?]\s*\w")  # "will you refund me? I want a straight answer" asks
@@ -146,13 +146,13 @@ def idle_words(text: str) -> bool:
 
 _SOFT_ASK = re.compile(
     r"\bif\s+(?:it's|it\s+is|it\s+were)\s+possible\s+to\b|"
-    r"\b(?:would|will)\s+be\s+(?:great|ideal|lovely|brilliant|a\s+great\s+help)\b",
+    r"\bwould\s+be\s+(?:great|ideal|lovely|brilliant|a\s+great\s+help)\b",
     re.I,
 )
 _WANTS = re.compile(
     r"\b(?:expect|want|need|demand|claim|compensat|refund|cancel|leav|complain|escalat)\w*", re.I
 )
-_IF_THEN_I = re.compile(r"^\W*if\s+(?!you\b)[^,?]*,\s*(?:i|we)(?:'ll|\s+will)\s", re.I)
+_IF_THEN_I = re.compile(r"^\W*if\s+(?!you\b)[^,?]*,\s*(?:i|we)(?:'ll|\s+will)\s[^?]*$", re.I)
 
 
 # pure over a frozen ask, and asked of each ask three times or more per draft (the answers,

@@ -208,14 +208,20 @@ def in_writing_phrase(text: str) -> str | None:
     return of + swap(what).rstrip(" ,;:")
 
 
-# in a security matter, whether others should do what they did ("Should I tell them to do the
-# same?", "should my colleagues disconnect too?"): yes, said plainly (judges: "never answers
-# whether colleagues should disconnect", of a ransomware report)
-OTHERS_TOO = re.compile(
-    r"\b(?:should|shall|do|can|must)\s+(?:i|we)\s+(?:tell|ask|get|warn)\s+(?:them|others|everyone|"
-    r"everybody|(?:my|our|the)\s+(?:colleagues|team|staff|users|family|others))\b[^?.!]*\b(?:the\s+"
-    r"same|too|as\s+well|also|disconnect|unplug)\b"
-    r"|\bshould\s+(?:they|others|everyone|everybody|(?:my|our|the)\s+(?:colleagues|team|staff|"
-    r"users|family))\s+(?:also\s+)?(?:do\s+the\s+same|disconnect|unplug)\b",
+# in a security matter, whether others should take a safe step ("Should I tell them to do the
+# same?" after unplugging, "should my colleagues disconnect too?"): yes, said plainly (judges:
+# "never answers whether colleagues should disconnect", of a ransomware report); never of
+# anything else ("should I tell the others to pay the invoice too?": review)
+_OTHERS = (
+    r"\b(?:should|shall|do|can|must)\s+(?:i|we)\s+(?:tell|ask|get|warn)\s+(?:them|others|the\s+others|"
+    r"everyone|everybody|(?:my|our|the)\s+(?:colleagues|team|staff|users|family))\b[^?.!]*"
+    r"|\bshould\s+(?:they|others|the\s+others|everyone|everybody|(?:my|our|the)\s+(?:colleagues|"
+    r"team|staff|users|family))\s+(?:also\s+)?"
+)
+SAFE_STEP = re.compile(
+    r"\b(?:disconnect|unplug|turn\w*\s+off|switch\w*\s+off|shut\w*\s+down|chang\w*\s+(?:\w+\s+)?"
+    r"passwords?|not\s+(?:to\s+)?(?:open|click)|delet)\w*",
     re.I,
 )
+OTHERS_SAFE = re.compile(rf"(?:{_OTHERS}).*?{SAFE_STEP.pattern}", re.I)
+OTHERS_SAME = re.compile(rf"(?:{_OTHERS}).*?\b(?:do|doing)\s+the\s+same\b", re.I)

@@ -25,7 +25,7 @@ from triage.replies.answers import (
     answer_asks,
 )
 from triage.replies.ask_classes import contains_attack
-from triage.replies.ask_words import MONEY_WORDS
+from triage.replies.ask_words import MONEY_WORDS, SAFE_STEP
 from triage.replies.brief import brief, is_brief
 from triage.replies.call_asked import with_call_asked
 from triage.replies.choose_fix import (
@@ -223,6 +223,7 @@ def compose(
             has_number=gives_number(draft.text) or signature_number(draft.email.signature),
             about=f" about {problem.about}" if problem and problem.about else "",
             list_lines=list_lines(email.newest_text),
+            took_safe_step=any(SAFE_STEP.search(t) for t in reading.tried),
         )
         answers = _once(answer_asks(reading.asks, ctx, templates), _text(shape), draft.callback)
         # the entry's own checks, whether its steps or only its topic is used (a breach's

@@ -15,6 +15,7 @@ from triage.replies.askback import said_ask
 from triage.replies.parts import Draft, greeting, section, sign_off
 from triage.replies.shape import Shape
 from triage.replies.subject_topic import subject_phrase
+from triage.subjects import bare_subject
 
 _FIXED = re.compile(
     r"\b(?:working\s+(?:again|now|fine|perfectly)|all\s+working|(?:been\s+)?stable|sorted|fixed|"
@@ -148,15 +149,24 @@ _FEEDBACK_WORDS = re.compile(
 _PRAISED = re.compile(r"(?i)\W*(?:compliments?|thanks|thank\s+you|kudos|praise|well\s+done)\b")
 
 
+_NOT_A_TOPIC = re.compile(
+    r"(?i)(?:after|from|before|by|to|for|with|at|in|since|following|\w+ing)\b"
+)
+
+
 def _about(subject: str) -> str:
     """What the feedback is about, from its subject ("Feedback on your hold music" -> "our
     hold music", "new portal - feedback" -> "the new portal"), or "" when the subject is a
-    sentence, a question, or no short plain phrase."""
-    if _PRAISED.match(clean_subject(subject)):
+    sentence, a question, or no short plain phrase. Only a subject labelled as feedback names
+    what it is about ("Happy customer", "Loving the new portal!" name no topic: review)."""
+    whole = bare_subject(subject).strip()
+    if _PRAISED.match(whole):
         return ""  # "Compliments for your engineer" is praise, not "feedback on our engineer"
-    s = _FEEDBACK_WORDS.sub("", clean_subject(subject)).strip(" -:")
-    if not s or s.lower() != _FEEDBACK_WORDS.sub("", s).strip(" -:").lower():
-        return ""  # "Feedback feedback": nothing left that is not the label
+    s = clean_subject(_FEEDBACK_WORDS.sub("", whole).strip(" -:"))
+    if not s or not _FEEDBACK_WORDS.search(whole) or _FEEDBACK_WORDS.search(s):
+        return ""  # no label, or "Feedback feedback": nothing left that is not the label
+    if _NOT_A_TOPIC.match(s):
+        return ""  # "Feedback after my visit", "Feedback from the Leeds office": when, who
     ours = re.search(r"(?i)\byour\b", s) is not None  # "your hold music" is ours
     if ours and re.search(r"(?i)\b(?:my|our)\b", s):
         return ""  # whose is whose is not ours to untangle

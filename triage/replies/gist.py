@@ -45,8 +45,8 @@ _DETERMINERS = {"my": "your", "our": "your", "your": "the", "the": "the", "this"
 _DETERMINERS |= {"his": "his", "her": "her", "their": "the"}
 _AGAIN = re.compile(r"\b(?:again|once more|keeps? happening|back again|yet again)\b", re.I)
 _IT = re.compile(r"\b(?:it|it's|its|they|they're|this|that)\b", re.I)
-# (a clause closed by a comma is an aside: "my laptop, bought after we moved, keeps crashing")
-_CAUSE = re.compile(r"\b(?:after|because|since|as|when)\s+(?:you|we|they|he|she|i)\b[^,]*$", re.I)
+# (the pronoun right before it: "Outlook since we moved offices keeps crashing" is Outlook's)
+_CAUSE = re.compile(r"\b(?:after|because|since|as|when)\s+(?:you|we|they|he|she|i)\s+$", re.I)
 # who has a person's trouble ("Our accountant can't access ..."): a person word just before
 _PEOPLE = re.compile(rf"\b(?:(my|our|the)\s+)?({'|'.join(sorted(PEOPLE))}|new\s+starter)\s*$", re.I)
 _AND = re.compile(r"\s*(?:and|&)\s*(?:the\s+|my\s+|our\s+)?", re.I)

@@ -167,8 +167,14 @@ def _in_list(item: str, lines: Sequence[str]) -> bool:
 
 # (their "we" is theirs, "should you expect a gap" (paired judges, 5-0), but where it provides
 # it may be the desk's too: "a desk phone if we still do those?" is not "if you ...")
+# (nor where the verb would not agree, "Am you still covered?", nor a "we" of both of us,
+# "Can we arrange a call?": review)
 _NOT_MINE = re.compile(
-    r"\b(?:you|your|yours|u|ur)\b|\bwe\s+(?:still\s+)?(?:do|offer|provide|supply|issue)\b", re.I
+    r"\b(?:you|your|yours|u|ur)\b|\bwe\s+(?:still\s+)?(?:do|offer|provide|supply|issue)\b"
+    r"|\b(?:am|was|shall)\s+(?:i|we)\b|\b(?:i|we)\s+(?:am|was)\b"
+    r"|\b(?:can|could|shall|should)\s+we\s+(?:arrange|meet|book|schedule|set\s+up|have|talk|discuss|"
+    r"agree|speak)\b",
+    re.I,
 )
 
 

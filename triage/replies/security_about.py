@@ -33,8 +33,8 @@ def security_about(d: Draft) -> str:
     caller told, nor a subject that starts or ends on a verb ("Sent client file to wrong
     John", "bank details changed?"). Judges: "We're treating what you've told us as a security
     matter" restated nothing."""
-    if says_pretext(d.text) or may_be_lure(d):
-        return ""
+    if says_pretext(d.text) or may_be_lure(d) or d.email.subject.rstrip().endswith("?"):
+        return ""  # ("Data breach?" asks; thanked for "reporting the data breach" it is claimed)
     about = loose_subject(d.email.subject)
     words = about.split()[1:] if about.startswith("the ") else about.split()
     if not words or _VERB_ENDS.match(words[0]) or _VERB_ENDS.match(words[-1]):

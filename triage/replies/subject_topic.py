@@ -163,7 +163,9 @@ _SHARED_NOISE = frozenset(
 # ... and by their first four letters: "still not working", "down again", "need help"
 # ("complaint" is whole-word noise only: its "comp" is the computer's too)
 _NOISE_STEMS = frozenset(
-    # ("calls": "Headset echo on calls" is no desk phone "dropping calls", judges)
+    # ("calls": "Headset echo on calls" is no desk phone "dropping calls", judges; a topic the
+    # body's symptoms fit keeps it whatever the subject shares, so "Calls keep cutting out"
+    # loses only the subject's say)
     w[:4]
     for w in "still work need keep down been wrong third time week help urgent calls".split()
 )

@@ -110,10 +110,8 @@ SLOT_FIELDS: dict[str, frozenset[str]] = {
     "callback": frozenset({"callback"}),  # a concrete time they will hear back
     "answer_do_question_plain": frozenset({"about", "callback", "handler_obj"}),
     "answer_others_too": _NONE,  # security: should the others do the same? yes
+    "feedback_thanks_about": frozenset({"topic"}),  # feedback on what its subject names
     "deadline_before": frozenset({"deadline", "callback"}),  # their deadline: met ...
-    "feedback_thanks_about": frozenset(
-        {"topic"}
-    ),  # feedback on what its subject names  # ... weeks after our update: planned for
     "deadline_after": frozenset({"deadline", "callback"}),  # ... or honestly not
     "deadline_noted": frozenset({"deadline", "callback"}),
     "deadline_unclear": frozenset({"callback"}),  # the callback is in the plan already
