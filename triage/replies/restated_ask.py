@@ -32,9 +32,7 @@ def restated_ask(kind: str, frustration: int, asks: tuple[Ask, ...], text: str) 
         if earlier and _FOLLOW_UP.match(ask.text):
             return None  # "And if it's the button, does the client need ...?" hangs on it
         if ask_class(ask) in _RESTATING and names_something(named_phrase(ask)):
-            # (not a later one when the first could not be said back: the side question said
-            # first, the main one quoted after it, judges; the subject's topic says it instead)
-            return None if earlier else ask
+            return ask
         earlier = earlier or ask_class(ask) not in ("statement", "rhetorical")
     return None
 
