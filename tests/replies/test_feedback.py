@@ -150,7 +150,9 @@ def test_not_a_suggestion_keeps_its_own_answer(ask: str) -> None:
         ("Feedback after my visit", ""),
         ("Feedback from the Leeds office", ""),
         ("Happy customer", ""),
-        ("login screen photo", ""),
+        ("Loving the new portal!", ""),
+        # unlabelled, a plain phrase is still what it is about (paired judges, 2-0)
+        ("login screen photo", "the login screen photo"),
     ],
 )
 def test_plain_feedback_names_what_its_subject_is_about(

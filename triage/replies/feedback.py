@@ -149,6 +149,10 @@ _FEEDBACK_WORDS = re.compile(
 _PRAISED = re.compile(r"(?i)\W*(?:compliments?|thanks|thank\s+you|kudos|praise|well\s+done)\b")
 
 
+_MOOD = re.compile(
+    r"(?i)(?:happy|unhappy|great|good|bad|brilliant|amazing|awesome|lovely|disappointed|"
+    r"disappointing|terrible|awful|thanks|thank|well|just|another|very|so|really|a|an|some)\b"
+)
 _NOT_A_TOPIC = re.compile(
     r"(?i)(?:after|from|before|by|to|for|with|at|in|since|following|\w+ing)\b"
 )
@@ -157,14 +161,17 @@ _NOT_A_TOPIC = re.compile(
 def _about(subject: str) -> str:
     """What the feedback is about, from its subject ("Feedback on your hold music" -> "our
     hold music", "new portal - feedback" -> "the new portal"), or "" when the subject is a
-    sentence, a question, or no short plain phrase. Only a subject labelled as feedback names
-    what it is about ("Happy customer", "Loving the new portal!" name no topic: review)."""
+    sentence, a question, or no short plain phrase: never a mood ("Happy customer", "Loving
+    the new portal!": review); an unlabelled plain phrase is a topic ("login screen photo":
+    paired judges preferred it named, 2-0)."""
     whole = bare_subject(subject).strip()
     if _PRAISED.match(whole):
         return ""  # "Compliments for your engineer" is praise, not "feedback on our engineer"
     s = clean_subject(_FEEDBACK_WORDS.sub("", whole).strip(" -:"))
-    if not s or not _FEEDBACK_WORDS.search(whole) or _FEEDBACK_WORDS.search(s):
-        return ""  # no label, or "Feedback feedback": nothing left that is not the label
+    if not s or _FEEDBACK_WORDS.search(s) or "!" in whole:
+        return ""  # "Feedback feedback": nothing left that is not the label; or an exclamation
+    if not _FEEDBACK_WORDS.search(whole) and _MOOD.match(s):
+        return ""  # unlabelled, a mood is no topic ("Happy customer", "Great job on ...")
     if _NOT_A_TOPIC.match(s):
         return ""  # "Feedback after my visit", "Feedback from the Leeds office": when, who
     ours = re.search(r"(?i)\byour\b", s) is not None  # "your hold music" is ours
