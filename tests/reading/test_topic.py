@@ -107,3 +107,5 @@ def test_a_bare_reference_is_no_topic() -> None:
     assert clean_subject("Wi-Fi drops on the 4G router") == "Wi-Fi drops on the 4G router"
     assert clean_subject("Laptop STA-LT-1184 won't boot") == "Laptop STA-LT-1184 won't boot"
     assert clean_subject("ISO-27001 audit evidence") == "ISO-27001 audit evidence"
+    # after what it refers to, it is part of the name (paired judges preferred it quoted)
+    assert "INV-20931" in clean_subject("Invoice INV-20931 - charges I don't recognise")

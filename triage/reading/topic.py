@@ -29,8 +29,10 @@ _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _TICKET = re.compile(
     r"\b(?:ticket|ref|reference|case|inc|req|incident)\b\W*[#:]?\s*[\w-]*\d[\w-]*|#\s*\d[\w-]*"
     # a bare reference ("BW-482301 slow speeds" was said back as "trouble with the bw-482301")
-    # (not inside an asset tag, "STA-LT-1184", nor a standard's or product's name: review)
-    r"|(?-i:(?<![\w-])(?!(?:ISO|IEC|RFC|CVE|RTX|GTX|BS|EN|PCI|SOC)-)[A-Z]{2,5}-\d{4,}(?![\w-]))",
+    # (first only: not inside an asset tag, "STA-LT-1184", nor a standard's or product's name,
+    # review; nor after what it refers to, "Invoice INV-20931 - charges I don't recognise" is
+    # better quoted than "the invoice": paired judges)
+    r"|(?-i:^(?!(?:ISO|IEC|RFC|CVE|RTX|GTX|BS|EN|PCI|SOC)-)[A-Z]{2,5}-\d{4,}(?![\w-]))",
     re.I,
 )
 # "Complaint about chat agent" is about the chat agent
