@@ -212,6 +212,7 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
     openers = [
         "restate_security",
         "restate_security_topic",
+        "restate_security_about",
         "restate_security_plain",
         "security_not_us",
         "repeat_said",
@@ -226,7 +227,10 @@ def test_security_drafts_start_with_safe_steps_and_admit_nothing(
         for x in vs
     }
     opening = re.compile(
-        "|".join(re.escape(x).replace(re.escape("{problem}"), ".+") for x in said_back)
+        "|".join(
+            re.escape(x).replace(re.escape("{problem}"), ".+").replace(re.escape("{topic}"), ".+")
+            for x in said_back
+        )
     )
     for row, read, s in security:
         paragraphs = s.text.split("\n\n")[1:]
