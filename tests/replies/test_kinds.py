@@ -1584,3 +1584,17 @@ def _complaint_answer(
     read = reading("policy_complaint", asks=(ask,))
     s = make(cfg, kb, email(f"{lead} {ask}"), scores(frustration=2), read=read)
     return s, dict(s.answers)[ask]
+
+
+def test_a_request_put_only_as_a_question_beside_an_aside_is_not_promised_done(
+    reply_config: ReplyConfig, keyword_kb: KnowledgeBase
+) -> None:
+    # paired judges, twice: "we'll confirm when it will be done" of permanent editor rights
+    # that policy may refuse, where the only other "ask" was an aside that asks nothing
+    asks = (
+        "Is there any reason I can't just have permanent editor rights on that one page?",
+        "If it's a policy thing, I'll stop grumbling",
+    )
+    e = email(" ".join(asks), subject="Web editing permissions")
+    s = make(reply_config, keyword_kb, e, read=reading("request", asks=asks))
+    assert not re.search(r"when it will be done|day and time it will be done", s.plan)

@@ -192,7 +192,8 @@ def request(d: Draft) -> Shape:
         if asked_for
         else d.render("request_plan", **handler_fields(d), callback=d.callback, cadence="")
     )
-    only_asked = bool(d.reading.asks) and all(a.type == "question" for a in d.reading.asks)
+    real = [a for a in d.reading.asks if ask_class(a) != "statement"]  # ("I'll stop grumbling")
+    only_asked = bool(real) and all(a.type == "question" for a in real)
     if (asked_for and classes & _ANSWERED_REQUESTS <= _DECIDED_ELSEWHERE) or only_asked:
         # (a request put only as questions, "is there another way to verify me?", is answered,
         # not promised "the date it will be done")
