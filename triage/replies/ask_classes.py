@@ -172,12 +172,12 @@ def ask_class(ask: Ask) -> str:
         text = ask_part  # not "I'm letting you know so that you can tell me when ..."
     if _ANY_CHANCE_OF.match(text):
         return "do"  # "Any chance of a keyboard that isn't sticky?" asks for one
-    lull = idle_words(text)
     # "If it's a policy thing, I'll stop grumbling": what they will do if, not an ask
     # (not "If I lose members, I'll be expecting compensation": asked for, on a condition)
-    lull = lull or bool(_IF_THEN_I.match(text)) and not _WANTS.search(text)
-    if _NO_HURRY.search(text) or _LET_ME.match(text) or _LEAVE.match(text) or lull:
-        # "Honestly, take your time." / "Let me spell this out, ..." ask for nothing to be done
+    lull = idle_words(text) or bool(_IF_THEN_I.match(text)) and not _WANTS.search(text)
+    if _LET_ME.match(text) or _LEAVE.match(text) or lull:
+        # "Honestly, take your time." (idle_words) / "Let me spell this out, ..." ask for
+        # nothing to be done
         return "statement"
     for name, pattern in ASK_CLASSES:
         if pattern.search(text):

@@ -1,5 +1,5 @@
 """An ask cut to its point before it is said back (``askback``): without a label ("Question:",
-"1)"), a "yes or no", what follows its "please", a joking aside, the statement before its
+"1)"), its politeness ("could you possibly ..."), a "yes or no", what follows its "please", a joking aside, the statement before its
 question, and, when long, its reasons, conditions and alternatives. Pure."""
 
 from __future__ import annotations
@@ -78,10 +78,17 @@ def _shorter(p: str, question: bool) -> str:
     return p
 
 
+# politeness between the modal and the verb ("could you possibly / kindly / perhaps ...")
+_POLITE = re.compile(
+    r"(?i)\b((?:could|would|can|will)\s+(?:you|someone)\s+)(?:possibly|kindly|perhaps)\s+"
+)
+
+
 def to_point(p: str, question: bool, max_words: int) -> str:
     """``p`` (a polished ask; ``question``: it ended with "?") cut to its point; an ask of
     more than ``max_words`` loses its tail where a safe cut leaves five words or more."""
     p = _YES_OR_NO.sub("", _LABEL.sub("", p))
+    p = _POLITE.sub(r"\1", p)  # "could you possibly explain": never "us to possibly explain"
     # "Can this be sorted today please, we can't do anything": the ask ends at its "please"
     p = _PLEASE_THEN.sub("", p)
     if m := _CHAT_WORD.search(p):  # "..., forgot before I left lol": an aside, not the ask

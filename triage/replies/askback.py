@@ -255,11 +255,6 @@ _NOT_WORK = re.compile(
 )
 
 
-_POLITE = re.compile(
-    r"(?i)\b((?:could|would|can|will)\s+(?:you|someone)\s+)(?:possibly|kindly|perhaps)\s+"
-)
-
-
 def ask_phrase(text: str) -> str | None:
     """The complement of "You asked ..." for one ask, or None when it cannot be made right."""
     raw = visible(text).translate(APOSTROPHES)
@@ -272,7 +267,6 @@ def ask_phrase(text: str) -> str | None:
         p = cut
     p = _WILL_TAIL.sub("", ourwords.THREAT_TAIL.sub("", _LEAD_IN.sub("", p, count=1)))
     p = _ASIDE.sub("", p)  # "(the one with pre-2019 files, I think it's ARCH01)" is an aside
-    p = _POLITE.sub(r"\1", p)  # "could you possibly explain": never "us to possibly explain"
     # "Do you sell X or do you only repair them?": one question, said with one verb
     if (m := _SAME_ASK.match(p)) and m.group("v1").lower() == m.group("v2").lower():
         p = p[: m.start("again")] + p[m.end("again") :]
